@@ -1,0 +1,99 @@
+"""Dates as Kazakh legal texts print them, read into ISO `YYYY-MM-DD`.
+
+Three forms occur (GLOSSARY.md, FORMATS.md §2e):
+- `2010.12.09` (YYYY.MM.DD, sometimes with a trailing dot);
+- `18.07.2023` (DD.MM.YYYY);
+- `2009 жылғы 19 қазандағы`, `2015 жылы 16 маусымда`, `2005 жылғы 1 қаңтардан` — any case
+  form of the month name, with Latin `i` for `і` tolerated.
+An impossible date (2010.13.45) is not a date: the finders return nothing for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .language import MONTH_SUFFIXES, MONTHS, fold
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    iso: str
+    start: int
+    end: int
+    text: str
+
+
+_MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SUFFIX_ALTERNATION = "|".join(sorted((s for s in MONTH_SUFFIXES if s), key=len, reverse=True))
+
+LONG_DATE = re.compile(
+    rf"(?P<year>\d{{4}})\s*жыл(?:ғы|ы)\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_ALTERNATION})(?:{_SUFFIX_ALTERNATION})?(?![а-яәғқңөұүһі])"
+)
+YMD_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})\.(?P<month>\d{1,2})\.(?P<day>\d{1,2})(?![\d])\.?")
+DMY_DATE = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?![\d])")
+
+
+def iso_date(year: int, month: int, day: int) -> str | None:
+    """ISO text for a real calendar date, None for an impossible one."""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date in `text`, in order of appearance, in any of the three forms.
+
+    Offsets refer to `text` as given (folding keeps lengths: it only swaps single letters).
+    """
+    folded = fold(text)
+    found: list[DateMatch] = []
+    for match in LONG_DATE.finditer(folded):
+        iso = iso_date(int(match["year"]), MONTHS[match["month"]], int(match["day"]))
+        if iso:
+            found.append(DateMatch(iso, match.start(), match.end(), text[match.start() : match.end()]))
+    for pattern in (YMD_DATE, DMY_DATE):
+        for match in pattern.finditer(folded):
+            if any(m.start <= match.start() < m.end for m in found):
+                continue
+            iso = iso_date(int(match["year"]), int(match["month"]), int(match["day"]))
+            if iso:
+                found.append(DateMatch(iso, match.start(), match.end(), text[match.start() : match.end()]))
+    return sorted(found, key=lambda m: m.start)
+
+
+def first_date(text: str) -> DateMatch | None:
+    dates = find_dates(text)
+    return dates[0] if dates else None
+
+
+def parse_date(text: str) -> str | None:
+    """The ISO form of the first date in `text`, or None."""
+    match = first_date(text)
+    return match.iso if match else None
+
+
+def add_days(iso: str, days: int) -> str:
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+
+
+def add_months(iso: str, months: int) -> str:
+    """Calendar months; a day past the month's end falls back to its last day."""
+    date = dt.date.fromisoformat(iso)
+    month_index = date.month - 1 + months
+    year, month = date.year + month_index // 12, month_index % 12 + 1
+    for day in (date.day, 30, 29, 28):
+        iso_result = iso_date(year, month, day)
+        if iso_result:
+            return iso_result
+    raise ValueError(iso)  # unreachable: every month has 28 days
+
+
+def to_display(iso: str | None) -> str:
+    """`2009-10-19` -> `19.10.2009`, the form lawyers write."""
+    if not iso:
+        return ""
+    year, month, day = iso.split("-")
+    return f"{day}.{month}.{year}"

@@ -1,0 +1,375 @@
+"""From blocks to the act: provisions with stable keys, notes attached to the unit they
+name, and the act's metadata. The last step of the pure parser.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from .header import adilet_id, detect_language, read_requisites, stable_id
+from .language import STATUS_LINES, squash
+from .model import Act, Amendment, Note, ParsedDocument, Problem, Provision
+from .notes import parse_note
+from .repair import join_lines, repair_block
+from .structure import APPENDIX, Block, Layout, heading_match, segment
+from .temporal import derive_effective, is_commencement_clause, parse_commencement
+
+CONTAINER_KINDS = ("appendix",)
+_LABEL_NUMBER = re.compile(r"^(\d+)(?:-(\d+))?")
+
+
+class Tree:
+    """Builds provisions in document order, giving each a parent and a stable key."""
+
+    def __init__(self) -> None:
+        self.provisions: list[Provision] = []
+        self.by_key: dict[str, Provision] = {}
+        self.container_of: dict[str, str] = {}
+        self.problems: list[Problem] = []
+        self.container = ""  # key prefix of the current container ("", "doc", "doc/app3")
+        self.has_document = False
+        self._reset_within_container()
+        self._children: dict[str, int] = {}
+        self._last_label: dict[tuple[str, str], str] = {}
+
+    def _reset_within_container(self) -> None:
+        self.chapter: str | None = None
+        self.section: str | None = None
+        self.article: str | None = None
+        self.paragraph: str | None = None
+        self.subparagraph: str | None = None
+        self.indent_owner: str | None = None
+        self.list_owner: str | None = None  # the last indent that opens a list ("…:")
+
+    @property
+    def container_key(self) -> str | None:
+        return self.container or None
+
+    def add(self, block: Block, lines: list[str], text: str, raw: str, first: int, last: int) -> Provision:
+        kind, label, heading = block.kind, block.label, None
+        parent: str | None = None
+        if kind == "title":
+            key = "title"
+        elif kind == "other":
+            key = block.role or "other"
+        elif kind in ("preamble", "signature", "approval"):
+            key = kind
+        elif kind == "appendix" and block.role == "approved_document":
+            key, heading = "doc", text
+            self.has_document, self.container = True, "doc"
+            self._reset_within_container()
+        elif kind == "appendix":
+            key = _join("doc" if self.has_document else "", f"app{label or ''}")
+            parent = "doc" if self.has_document else None
+            heading = _appendix_heading(lines)
+            self.container = key
+            self._reset_within_container()
+        elif kind == "chapter":
+            parent = self.container_key
+            key = _join(self.container, f"ch{label}")
+            heading = _heading_text(text)
+            self._reset_within_container()
+            self.chapter = key
+        elif kind == "section":
+            parent = self.chapter or self.container_key
+            key = _join(parent or "", f"s{label}")
+            heading = _heading_text(text)
+            self.section, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
+        elif kind == "article":
+            parent = self.section or self.chapter or self.container_key
+            key = _join(self.container, f"art{label}")
+            heading = _heading_text(text)
+            self.article, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
+        elif kind == "paragraph" and self.article:
+            kind, parent = "part", self.article
+            key = _join(self.article, f"pt{label}")
+            self.paragraph, self.subparagraph, self.indent_owner = key, None, None
+        elif kind == "paragraph":
+            parent = self.section or self.chapter or self.container_key
+            key = _join(self.container, f"p{label}")
+            self._check_sequence(self.container, "paragraph", label, first)
+            self.paragraph, self.subparagraph, self.indent_owner, self.list_owner = key, None, None, None
+        elif kind == "subparagraph":
+            parent = self.paragraph or self.section or self.chapter or self.container_key
+            if _join(parent or "", f"sp{label}") in self.by_key and self.list_owner:
+                parent = self.list_owner  # a second list, introduced by "Ем-шаралар және манипуляциялар:"
+            key = _join(parent or "", f"sp{label}")
+            self._check_sequence(parent or "", "subparagraph", label, first)
+            self.subparagraph = key
+            self.indent_owner = key if text.rstrip().endswith(":") else None
+        else:  # indent, quote
+            parent = self.indent_owner or self.paragraph or self.section or self.chapter or self.container_key
+            if kind == "quote":
+                parent = self.paragraph or parent
+            key = _join(parent or "", f"{'q' if kind == 'quote' else 'i'}{self._next_child(parent or '', kind)}")
+            if kind == "indent" and text.rstrip().endswith(":"):
+                self.list_owner = key
+            if kind == "indent" and parent == self.indent_owner and text.rstrip().endswith("."):
+                self.indent_owner = None  # "… флюорография." closes the list of a subparagraph
+        key = self._unique(key, first)
+        provision = Provision(
+            key=key,
+            kind=kind,
+            label=label,
+            heading=heading,
+            text=text,
+            raw=raw,
+            source_line=first,
+            source_line_end=last,
+            parent_key=parent,
+            role=block.role if kind == "other" or block.role == "approved_document" else None,
+            position=len(self.provisions) + 1,
+        )
+        self.provisions.append(provision)
+        self.by_key[key] = provision
+        self.container_of[key] = self.container if kind not in ("title", "other", "preamble", "signature", "approval") else ""
+        return provision
+
+    def _next_child(self, parent: str, kind: str) -> int:
+        counter_key = f"{parent}|{kind}"
+        self._children[counter_key] = self._children.get(counter_key, 0) + 1
+        return self._children[counter_key]
+
+    def _unique(self, key: str, line: int) -> str:
+        if key not in self.by_key:
+            return key
+        copy = 2
+        while f"{key}~{copy}" in self.by_key:
+            copy += 1
+        self.problems.append(
+            Problem("warning", "numbering_repeats", f"the unit {key} occurs again; the repeat is kept as {key}~{copy}", line)
+        )
+        return f"{key}~{copy}"
+
+    def _check_sequence(self, scope: str, kind: str, label: str | None, line: int) -> None:
+        """Numbering that jumps (5 after 3) is kept as printed and reported."""
+        previous = self._last_label.get((scope, kind))
+        if label:
+            self._last_label[(scope, kind)] = label
+        if not previous or not label:
+            return
+        now, before = _LABEL_NUMBER.match(label), _LABEL_NUMBER.match(previous)
+        if not now or not before or now.group(2):
+            return
+        if int(now.group(1)) not in (int(before.group(1)) + 1,):
+            self.problems.append(
+                Problem("info", "numbering_jump", f"{kind} {label} follows {kind} {previous} in {scope or 'the order'}", line)
+            )
+
+    def resolve(self, kind: str | None, label: str | None) -> Provision | None:
+        """The unit a note names, looked up in the current container first, then outwards."""
+        if kind == "title":
+            return self.by_key.get("title")
+        if kind == "preamble":
+            return self.by_key.get("preamble")
+        if kind == "document":
+            return self.by_key.get("doc")
+        if kind is None or kind == "act":
+            return None
+        if kind == "paragraph" and self.article:
+            kind = "part"
+        scopes = _scopes(self.container)
+        for scope in scopes:
+            for provision in reversed(self.provisions):
+                if provision.kind == kind and provision.label == label and self.container_of.get(provision.key) == scope:
+                    return provision
+        if kind == "appendix":
+            return next((p for p in reversed(self.provisions) if p.kind == "appendix" and p.label == label), None)
+        return None
+
+
+def _scopes(container: str) -> list[str]:
+    """``doc/app3`` -> ``["doc/app3", "doc", ""]``."""
+    scopes = [container]
+    while container:
+        container = container.rsplit("/", 1)[0] if "/" in container else ""
+        scopes.append(container)
+    return scopes
+
+
+def _join(prefix: str, part: str) -> str:
+    return f"{prefix}/{part}" if prefix else part
+
+
+def _heading_text(text: str) -> str:
+    """``1-тарау. Жалпы ережелер`` -> ``Жалпы ережелер``."""
+    match = heading_match(text)
+    if not match:
+        return text
+    for separator in (". ", " "):
+        head, found, rest = text.partition(separator)
+        if found and heading_match(head + "."):
+            return rest.strip()
+    return text
+
+
+def _appendix_heading(lines: list[str]) -> str | None:
+    """The title printed under ``N-қосымша``."""
+    for index, line in enumerate(lines):
+        if APPENDIX.match(line.strip()):
+            return join_lines(lines[index + 1 :]) or None
+    return None
+
+
+# --- The document ------------------------------------------------------------------
+
+
+def build_document(text: str, source_path: str) -> ParsedDocument:
+    """Parse the text of one act. Pure: no file system, no database."""
+    layout = segment(text)
+    document = ParsedDocument(source_path=source_path, act=None)
+    document.repairs.extend(layout.repairs)
+    document.problems.extend(layout.problems)
+    tree = Tree()
+    note_ordinal = 0
+    for block in layout.blocks:
+        numbered = [(line.number, line.text) for line in layout.lines[block.start : block.end]]
+        block_text, repairs, problems = repair_block(numbered, keep_paragraphs=block.kind == "quote")
+        document.repairs.extend(repairs)
+        document.problems.extend(problems)
+        raw = "".join(line.raw for line in layout.lines[block.start : block.end])
+        first, last = _first_text_line(layout, block), layout.lines[block.end - 1].number
+        if block.kind == "note":
+            note_ordinal += 1
+            document.notes.append(_note(tree, note_ordinal, block_text, raw, first, last, document.problems))
+        else:
+            tree.add(block, [text for _, text in numbered], block_text, raw, first, last)
+    document.provisions = tree.provisions
+    document.problems.extend(tree.problems)
+    document.act = _act(layout, document, source_path)
+    return document
+
+
+def _first_text_line(layout: Layout, block: Block) -> int:
+    for line in layout.lines[block.start : block.end]:
+        if not line.blank:
+            return line.number
+    return layout.lines[block.start].number
+
+
+def _note(tree: Tree, ordinal: int, text: str, raw: str, first: int, last: int, problems: list[Problem]) -> Note:
+    parsed = parse_note(text)
+    target = parsed.target
+    found = tree.resolve(target.kind, target.label)
+    if target.kind == "act":
+        status = "act"
+    elif found is not None:
+        status = "unit"
+    elif target.kind is None:
+        status = "unrecognized"
+        problems.append(Problem("warning", "note_target_unrecognized", f"the note does not name a unit we recognise: «{target.text}»", first))
+    else:
+        status = "not_found"
+        problems.append(
+            Problem("warning", "note_target_not_found", f"the note names «{target.text}», which is not in the text before it", first)
+        )
+    for amendment in parsed.amendments:
+        if amendment.parse_status != "ok":
+            problems.append(
+                Problem(
+                    "warning",
+                    f"note_{amendment.parse_status}",
+                    f"amending act not fully readable (date {amendment.act.date or 'missing'}, number {amendment.act.number or 'missing'}); kept verbatim: «{amendment.text}»",
+                    first,
+                )
+            )
+    printed_after = tree.provisions[-1].key if tree.provisions else None
+    return Note(
+        ordinal=ordinal,
+        text=text,
+        raw=raw,
+        source_line=first,
+        source_line_end=last,
+        target_text=target.text or None,
+        target_key=found.key if found else None,
+        target_status=status,
+        printed_after_key=printed_after,
+        target_part=target.part,
+        amendments=parsed.amendments,
+    )
+
+
+def _act(layout: Layout, document: ParsedDocument, source_path: str) -> Act:
+    by_key = {p.key: p for p in document.provisions}
+    title = by_key.get("title")
+    status_line = by_key.get("status")
+    requisites_provision = by_key.get("requisites")
+    requisites = read_requisites(requisites_provision.text) if requisites_provision else None
+    reference = requisites.act if requisites else None
+    registered_on = requisites.registered_on if requisites else None
+    registration_number = requisites.registration_number if requisites else None
+    kind = reference.kind if reference else None
+    adopted_on = reference.date if reference else None
+    number = reference.number if reference else None
+    derived = adilet_id(registration_number, registered_on)
+    if derived:
+        act_id, basis = derived, f"Adilet id derived from registration № {registration_number} of {registered_on}"
+    else:
+        readable = stable_id(kind, adopted_on, number)
+        if readable:
+            act_id, basis = readable, "built from kind, adoption date and number (no Adilet id pattern known for this registration)"
+        else:
+            act_id = "file-" + re.sub(r"[^0-9A-Za-z_-]+", "-", PurePath(source_path).stem)
+            basis = "built from the file name: the header gives no kind, date and number"
+            document.problems.append(Problem("warning", "no_act_identity", "kind, date or number of the act not found in its header", 1))
+    act = Act(
+        id=act_id,
+        id_basis=basis,
+        title=(title.text if title else None),
+        kind=kind,
+        kind_text=reference.kind_text if reference else None,
+        issuer=reference.issuer if reference else None,
+        issuer_acting=reference.issuer_acting if reference else False,
+        adopted_on=adopted_on,
+        number=number,
+        registered_on=registered_on,
+        registration_number=registration_number,
+        status_text=status_line.text if status_line else None,
+        header_text=requisites_provision.text if requisites_provision else None,
+        repeal_text=requisites.repeal_text if requisites else None,
+        language=detect_language("".join(p.text for p in document.provisions[:50])),
+        layout=layout.name,
+    )
+    _status(act, document, requisites)
+    _own_commencement(act, document)
+    return act
+
+
+def _status(act: Act, document: ParsedDocument, requisites) -> None:
+    repeal_notes = [n for n in document.notes if n.target_status == "act" and any(a.action == "repealed" for a in n.amendments)]
+    if act.status_text in STATUS_LINES:
+        act.status = STATUS_LINES[act.status_text]
+        act.status_basis = f"status line «{act.status_text}» of the export"
+    elif act.repeal_text or repeal_notes:
+        act.status = "repealed"
+        act.status_basis = "the text records its repeal"
+    else:
+        act.status = "unknown"
+        act.status_basis = "the source prints no status line and records no repeal; whether it is in force today is not known from the text"
+    if act.repeal_text and not repeal_notes and requisites and requisites.repeal:
+        repeal = requisites.repeal
+        document.header_amendments.append(
+            Amendment(
+                action="repealed",
+                act=repeal,
+                commencement=None,
+                effective=derive_effective(None, repeal.date),
+                parse_status="ok" if repeal.date and repeal.number else "incomplete",
+                text=act.repeal_text,
+            )
+        )
+
+
+def _own_commencement(act: Act, document: ParsedDocument) -> None:
+    """The order's own entry into force: its last paragraph that says ``Осы бұйрық …
+    қолданысқа енгізіледі``."""
+    for provision in reversed(document.provisions):
+        if provision.kind != "paragraph" or "/" in provision.key:
+            continue
+        own_text = provision.text.split(" ", 1)[-1]  # without the label "6."
+        if is_commencement_clause(own_text) and squash(own_text).startswith("осы"):
+            act.commencement = parse_commencement(provision.text)
+            act.effective = derive_effective(act.commencement, act.adopted_on, act.registered_on)
+            return
+    act.effective = derive_effective(None, act.adopted_on)

@@ -1,0 +1,219 @@
+"""Kazakh legal vocabulary, in one place.
+
+Everything the parser recognises by word lives in these tables: month names,
+kinds of act, note actions, structure words, operative formulas, commencement
+phrases. Regexes elsewhere are built from them. Kazakh is agglutinative, so most
+entries are stems and the patterns accept any suffix after them.
+See ../shared/notes/GLOSSARY.md for the sources of each entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- Letters ---------------------------------------------------------------
+
+#: Kazakh-specific Cyrillic letters (not in Russian).
+KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+
+#: Latin (and Russian) look-alikes the exports mix into Kazakh words. Folded for
+#: matching only; stored text keeps what was printed.
+LOOKALIKES = {
+    "i": "і",  # Latin i (U+0069) -> Kazakh і (U+0456)
+    "I": "І",
+    "C": "С",  # Latin C in "Cтатья"
+}
+
+#: Characters read as a number sign.
+NUMBER_SIGNS = ("№", "N")
+
+UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+LOWER = "а-яёәғқңөұүһі"
+LETTER = UPPER + LOWER
+
+# --- Months ------------------------------------------------------------------
+
+#: Month stems; any case suffix may follow (-да/-де/-та/-те, -дағы/-дегі/-тағы/-тегі,
+#: -дан/-ден/-тан/-тен) and the bare form. "шілде" also appears as "шілдегі" (S002 typo).
+MONTHS = {
+    "қаңтар": 1,
+    "ақпан": 2,
+    "наурыз": 3,
+    "сәуір": 4,
+    "мамыр": 5,
+    "маусым": 6,
+    "шілде": 7,
+    "тамыз": 8,
+    "қыркүйек": 9,
+    "қазан": 10,
+    "қараша": 11,
+    "желтоқсан": 12,
+}
+
+MONTH_SUFFIXES = ("дағы", "дегі", "тағы", "тегі", "гі", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "")
+
+# --- Kinds of act --------------------------------------------------------------
+
+#: Stem (lower case) -> our kind code. Longest stems are tried first.
+ACT_KINDS = {
+    "бірлескен бұйры": "joint_order",
+    "бұйры": "order",  # бұйрық, бұйрығы, бұйрығымен, бұйрықтарымен
+    "қаулы": "resolution",
+    "шешім": "decision",
+    "конституциялық заң": "constitutional_law",
+    "заң": "law",
+    "кодекс": "code",
+    "жарлы": "decree",  # Жарлық, Жарлығымен
+    "өкім": "disposition",  # order of the Prime Minister or an akim
+    "нұсқаулы": "instruction",
+}
+
+# --- Structure -------------------------------------------------------------------
+
+#: Structural words (stems, as a note or heading names a unit) -> provision kind:
+#: "N-тарау", "N-параграф", "Параграф N", "N-қосымша", "N-бап", "6-тармаққа", "77) тармақшасына".
+STRUCTURE_WORDS = {
+    "тармақша": "subparagraph",
+    "тармақ": "paragraph",
+    "тармағ": "paragraph",
+    "тарау": "chapter",
+    "параграф": "section",
+    "қосымша": "appendix",
+    "бап": "article",
+    "баб": "article",
+    "абзац": "indent",
+}
+
+#: Operative formula that ends the preamble, by kind of act.
+OPERATIVE_FORMULAS = ("БҰЙЫРАМЫН", "ҚАУЛЫ ЕТЕДІ", "ШЕШІМ ҚАБЫЛДАДЫ", "ШЕШТІ", "ҚАУЛЫ ЕТЕМІН")
+
+#: Names of the document an order approves, as notes name it ("Ереженің атауына",
+#: "Қағида жаңа редакцияда").
+APPROVED_DOCUMENT_STEMS = ("ереже", "қағида", "нұсқаулы", "тәртіп", "стандарт", "тізбе", "норма")
+
+#: The approval stamp's last words: "… № 542 бұйрығымен бекітілген".
+APPROVAL_WORDS = ("бекітілген", "бекітілді")
+
+#: Status lines of an Adilet export.
+STATUS_LINES = {
+    "Күшін жойған": "repealed",
+    "Жаңа": "in_force",
+    "Жаңартылған": "in_force",
+}
+
+#: A signature's last line: a name with initials, or an office in the nominative.
+SIGNATURE_END = re.compile(
+    rf"([{UPPER}]\.\s*([{UPPER}]\.\s*)?[{UPPER}][{LOWER}-]+\s*$)"
+    r"|(атқарушы|министрі|Министр|Төрағасы|Төраға|Премьер-Министрі|әкімі)\s*$"
+)
+
+# --- Notes -------------------------------------------------------------------------
+
+NOTE_MARKERS = ("Ескерту.", "Ескерту:")
+
+#: Note action phrases (folded: lower case, Latin i -> і) -> action. Checked in order.
+NOTE_ACTIONS = (
+    ("жаңа редакцияда", "new_wording"),
+    ("толықтырылды", "inserted"),
+    ("алып тасталды", "deleted"),
+    ("алынып тасталды", "deleted"),
+    ("күші жойылды", "repealed"),
+    ("ауыстырылды", "replaced_words"),
+    ("өзгерістер енгізілді", "amended"),
+    ("өзгеріс енгізілді", "amended"),
+    ("өзгерту енгізілді", "amended"),
+    ("өзгертулер енгізілді", "amended"),
+    ("өзгерістер мен толықтырулар енгізілді", "amended"),
+    ("толықтыру енгізілді", "amended"),
+)
+
+#: Words by which a note names the act itself, its title, preamble, or the approved document.
+NOTE_TARGET_WORDS = {
+    "бұйрықтың": "act",
+    "қаулының": "act",
+    "шешімнің": "act",
+    "тақырыбы": "title",
+    "тақырып": "title",
+    "кіріспе": "preamble",
+}
+
+#: Acting officials: "м.а.", "міндетін атқарушы(ның)".
+ACTING_MARKERS = ("м.а.", "міндетін атқарушы")
+
+# --- Commencement --------------------------------------------------------------
+
+#: Number words for "күнтізбелік он күн", "үш ай", ...
+NUMBER_WORDS = {
+    "бір": 1,
+    "екі": 2,
+    "үш": 3,
+    "төрт": 4,
+    "бес": 5,
+    "алты": 6,
+    "жеті": 7,
+    "сегіз": 8,
+    "тоғыз": 9,
+    "он": 10,
+    "он бес": 15,
+    "жиырма": 20,
+    "отыз": 30,
+    "қырық бес": 45,
+    "алпыс": 60,
+}
+
+#: Phrases (folded, spaces removed) that anchor a commencement clause.
+COMMENCEMENT_ANCHORS = (
+    ("қолқойылғанкүнінен", "signing"),
+    ("қолқойылғанкүннен", "signing"),
+    ("жарияланғанкүнінен", "publication"),
+    ("жариялағанкүнінен", "publication"),
+    ("жарияланғаннан", "publication"),
+    ("жариялағаннан", "publication"),
+)
+
+#: Words that say a clause is about commencement at all.
+COMMENCEMENT_VERBS = ("қолданысқаенгізіледі", "күшіненеді", "қолданысқаенгізілсін", "күшінеенеді")
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold look-alike letters: the form every matcher works on."""
+    for latin, cyrillic in LOOKALIKES.items():
+        text = text.replace(latin, cyrillic)
+    return text.lower()
+
+
+def squash(text: str) -> str:
+    """`fold` and drop all white space: 'енгіз іледі' and 'енгізіледі' match alike."""
+    return re.sub(r"\s+", "", fold(text))
+
+
+def act_kind(word: str) -> str | None:
+    """Kind code for a kind word in any case form: 'Бұйрығымен' -> 'order'."""
+    folded = fold(word)
+    for stem in sorted(ACT_KINDS, key=len, reverse=True):
+        if folded.startswith(stem) or f" {stem}" in folded:
+            return ACT_KINDS[stem]
+    return None
+
+# --- PDF repairs ---------------------------------------------------------------------
+
+#: Words the Adilet export turns into hyperlinks, which PDF extraction then moves to the
+#: end of the line (`кодексінің  сәйкес 25-бабына`). Only a last word that starts with one
+#: of these stems (or is an article/paragraph/appendix reference) is moved back to the gap.
+LINKED_WORD_STEMS = (
+    "бұйры",
+    "бұйрық",
+    "қаулы",
+    "заң",
+    "кодекс",
+    "ереже",
+    "қағида",
+    "тармағ",
+    "тармақ",
+    "бабы",
+    "бабын",
+    "шешім",
+    "нұсқаулы",
+    "жарлы",
+)
+LINKED_REFERENCE = re.compile(r"^\d+(?:-\d+)*-(?:баб|тармақ|тармағ|қосымша|тарау|параграф)", re.IGNORECASE)

@@ -1,0 +1,159 @@
+"""Plain data the parser produces: no SQLite, no Datasette, just dataclasses.
+
+One `ParsedDocument` per source file. Every source line belongs to exactly one
+`Provision` or `Note` (its ``raw`` text is the verbatim slice of the source), so
+the document can always be rebuilt character for character from what we store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Problem:
+    """Something the parser could not do, or doubts. Becomes a row in `problems`."""
+
+    severity: str  # "error" | "warning" | "info"
+    kind: str  # short machine name: "empty_file", "note_target_not_found", ...
+    message: str  # one sentence a person can act on
+    source_line: int | None = None
+
+
+@dataclass
+class Repair:
+    """One change the parser made to the printed text, kept so it can be checked."""
+
+    kind: str  # "letter_spacing", "moved_word", "split_heading", ...
+    source_line: int
+    before: str
+    after: str
+
+
+@dataclass
+class Provision:
+    """One structural unit, in document order.
+
+    ``key`` is the unit's stable path inside the act (``doc/ch2/s1``, ``doc/p6/sp8``,
+    ``doc/app3/p7``): built from the printed numbering, so it survives re-exports
+    and is unique even where numbering restarts inside appendices.
+    """
+
+    key: str
+    kind: str  # title, preamble, paragraph, subparagraph, indent, chapter, section, ...
+    label: str | None  # as printed, without trailing punctuation: "1", "3-1", "8"
+    heading: str | None  # for chapters, sections, appendices, the approved document
+    text: str  # repaired text
+    raw: str  # verbatim source lines (with their line ends)
+    source_line: int  # 1-based first line
+    source_line_end: int
+    parent_key: str | None = None
+    role: str | None = None  # for kind "other": requisites, status, qr, ministry, ...
+    position: int = 0
+
+
+@dataclass
+class CommencementRule:
+    """When an act (or an amendment) takes effect, as its text says."""
+
+    rule: str  # signing | publication | fixed_date | see_act | unknown
+    offset_days: int | None = None  # "күнтізбелік он күн өткен соң" -> 10
+    offset_months: int | None = None
+    fixed_date: str | None = None  # ISO date for rule fixed_date
+    text: str | None = None  # the clause verbatim
+
+
+@dataclass
+class EffectiveDate:
+    """A derived date: exact, a window, or unknown — never a guess."""
+
+    status: str  # exact | bounded | unknown
+    exact: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    basis: str = ""
+
+
+@dataclass
+class ActReference:
+    """An act named in a note, the header or an instruction."""
+
+    kind: str | None = None  # order, resolution, law, ...
+    kind_text: str | None = None  # as printed: "Бұйрығымен"
+    issuer: str | None = None
+    issuer_acting: bool = False
+    date: str | None = None  # ISO
+    number: str | None = None
+
+
+@dataclass
+class Amendment:
+    """One amending act in a note (a note can list several)."""
+
+    action: str  # new_wording, amended, inserted, deleted, repealed, replaced_words, other
+    act: ActReference
+    commencement: CommencementRule | None
+    effective: EffectiveDate
+    parse_status: str  # ok | incomplete | unparsed
+    text: str  # the part of the note this row was read from
+
+
+@dataclass
+class Note:
+    """An `Ескерту.` note, verbatim, attached to the unit it names."""
+
+    ordinal: int
+    text: str
+    raw: str
+    source_line: int
+    source_line_end: int
+    target_text: str | None  # the unit as the note names it: "1-тармаққа", "Ереженің атауына"
+    target_key: str | None  # resolved provision key; None = the act as a whole or not found
+    target_status: str  # unit | act | not_found | unrecognized
+    printed_after_key: str | None  # the unit the note is printed after
+    target_part: str = "whole"  # whole | heading
+    amendments: list[Amendment] = field(default_factory=list)
+
+
+@dataclass
+class Act:
+    id: str
+    id_basis: str
+    title: str | None = None
+    kind: str | None = None
+    kind_text: str | None = None
+    issuer: str | None = None
+    issuer_acting: bool = False
+    adopted_on: str | None = None
+    number: str | None = None
+    registered_on: str | None = None
+    registration_number: str | None = None
+    status: str = "unknown"  # in_force | repealed | unknown
+    status_basis: str = ""
+    status_text: str | None = None  # the status line as printed
+    header_text: str | None = None  # the requisites sentence, repaired
+    repeal_text: str | None = None
+    language: str | None = None
+    layout: str | None = None  # adilet_text | zqai_text
+    commencement: CommencementRule | None = None
+    effective: EffectiveDate | None = None
+
+
+@dataclass
+class ParsedDocument:
+    source_path: str
+    act: Act | None
+    provisions: list[Provision] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    #: amendments read from the header rather than from a note (a repeal printed only
+    #: in the requisites sentence)
+    header_amendments: list[Amendment] = field(default_factory=list)
+    encoding: str | None = None
+    sha256: str | None = None
+    size: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,200 @@
+"""Amendment notes (`Ескерту.`): what changed, by which act, effective when.
+
+Shape (FORMATS.md §2c): ``Ескерту. <unit> <action> - <issuer> <date> № <number>
+(<commencement>) <kind, instrumental>.`` Several amending acts may share one note,
+separated by ``;``. The note is always kept verbatim; what cannot be read is left
+empty with parse status ``incomplete``, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .language import APPROVED_DOCUMENT_STEMS, NOTE_ACTIONS, NOTE_MARKERS, NOTE_TARGET_WORDS, STRUCTURE_WORDS, fold
+from .model import ActReference, Amendment
+from .references import read_reference
+from .temporal import derive_effective, is_commencement_clause, parse_commencement
+
+_DASH = re.compile(r"\s[-–—]\s|\s[-–—](?=\S)|(?<=\S)[-–—]\s")
+_UNIT = re.compile(
+    r"(?P<label>\d+(?:-\d+)*)(?:\))?-?\s*(?P<word>" + "|".join(sorted(STRUCTURE_WORDS, key=len, reverse=True)) + ")",
+)
+
+
+@dataclass
+class NoteTarget:
+    """What a note names, before it is looked up among the provisions."""
+
+    text: str  # as printed: "1-тармаққа", "Ереженің атауына"
+    kind: str | None  # provision kind, "act", "title", "preamble", "document" or None
+    label: str | None = None
+    part: str = "whole"  # whole | heading
+
+
+@dataclass
+class ParsedNote:
+    target: NoteTarget
+    action: str
+    amendments: list[Amendment]
+
+
+def strip_marker(text: str) -> str:
+    for marker in NOTE_MARKERS:
+        if text.startswith(marker):
+            return text[len(marker) :].strip()
+    return text.strip()
+
+
+def find_action(text: str) -> tuple[str, int, int] | None:
+    """The note's action and where its phrase lies in `text` (tolerating stray spaces)."""
+    folded = fold(text)
+    best: tuple[str, int, int] | None = None
+    for phrase, action in NOTE_ACTIONS:
+        pattern = r"\s*".join(re.escape(ch) for ch in phrase.replace(" ", ""))
+        match = re.search(pattern, folded)
+        if match and (best is None or match.start() < best[1]):
+            best = (action, match.start(), match.end())
+    return best
+
+
+def read_target(text: str) -> NoteTarget:
+    """Read the unit a note names: ``1-тармаққа`` -> paragraph 1; ``Ереженің атауына`` ->
+    the approved document's heading; ``Бұйрықтың`` -> the act itself."""
+    folded = fold(text)
+    part = "heading" if ("атау" in folded or "тақырыб" in folded) else "whole"
+    unit = _UNIT.search(folded)
+    if unit:
+        kind = _structure_kind(unit["word"])
+        return NoteTarget(text, kind, unit["label"], part)
+    first_word = folded.split(" ", 1)[0] if folded else ""
+    for word, kind in NOTE_TARGET_WORDS.items():
+        if first_word.startswith(word):
+            return NoteTarget(text, kind, None, "whole" if kind != "title" else "heading")
+    if first_word.startswith(APPROVED_DOCUMENT_STEMS):
+        return NoteTarget(text, "document", None, part)
+    if not folded.strip():
+        return NoteTarget(text, "act", None, "whole")  # "Күші жойылды – …": the act itself
+    return NoteTarget(text, None, None, part)
+
+
+def _structure_kind(word: str) -> str:
+    return STRUCTURE_WORDS.get(word, "other")
+
+
+def parse_note(text: str) -> ParsedNote:
+    """Split a note into its target, its action and one `Amendment` per amending act."""
+    body = strip_marker(text)
+    found = find_action(body)
+    if found is None:
+        target = read_target(_before_dash(body))
+        return ParsedNote(target, "other", [_unparsed(body)])
+    action, start, end = found
+    target = read_target(body[:start].strip())
+    rest = body[end:]
+    dash = _DASH.search(rest)
+    acts_text = rest[dash.end() :] if dash else rest
+    pieces = [piece.strip() for piece in split_top_level(acts_text, ";") if piece.strip()]
+    amendments = [_read_amendment(action, piece) for piece in pieces] or [_unparsed(body, action)]
+    _share_issuer_and_kind(amendments)
+    return ParsedNote(target, action, amendments)
+
+
+def _before_dash(text: str) -> str:
+    dash = _DASH.search(text)
+    return text[: dash.start()] if dash else text
+
+
+def split_top_level(text: str, separator: str) -> list[str]:
+    """Split on `separator` outside parentheses and quotes."""
+    pieces, depth, current = [], 0, []
+    for char in text:
+        if char in "(«":
+            depth += 1
+        elif char in ")»" and depth:
+            depth -= 1
+        if char == separator and depth == 0:
+            pieces.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    pieces.append("".join(current))
+    return pieces
+
+
+def _read_amendment(action: str, piece: str) -> Amendment:
+    clause = _commencement_clause(piece)
+    without_clause = piece.replace(f"({clause})", " ") if clause else piece
+    reference = read_reference(without_clause)
+    if clause and not _balanced(piece):
+        # a truncated note keeps only the clause's tail: "министрінің соң қолданысқа енгізіледі)"
+        issuer, clause = _split_issuer(clause)
+        reference.issuer = reference.issuer or issuer
+    commencement = parse_commencement(clause) if clause else None
+    complete = bool(reference.date and reference.number) and _balanced(piece)
+    effective = derive_effective(commencement, reference.date)
+    return Amendment(
+        action=action,
+        act=reference,
+        commencement=commencement,
+        effective=effective,
+        parse_status="ok" if complete else "incomplete",
+        text=piece,
+    )
+
+
+def _commencement_clause(piece: str) -> str | None:
+    """The parenthesised commencement clause of one amending act, if printed (or the tail
+    of one whose opening bracket the source lost)."""
+    for match in re.finditer(r"\(([^()]*)\)?", piece):
+        inner = match.group(1)
+        if is_commencement_clause(inner):
+            return inner.strip()
+    tail = re.search(r"([^()]*)\)", piece)
+    if tail and is_commencement_clause(tail.group(1)):
+        return tail.group(1).strip()
+    return None
+
+
+_ISSUER_HEAD = re.compile(r"^(?P<issuer>.*?(?:нің|ның|дің|дың|тің|тың)(?:\s+м\.а\.)?)\s+(?P<rest>.*)$")
+
+
+def _split_issuer(text: str) -> tuple[str | None, str]:
+    """``ҚР Денсаулық сақтау министрінің соң қолданысқа енгізіледі`` -> issuer, clause tail."""
+    match = _ISSUER_HEAD.match(text)
+    if not match:
+        return None, text
+    return match["issuer"], match["rest"]
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") == text.count(")")
+
+
+def _unparsed(text: str, action: str = "other") -> Amendment:
+    return Amendment(
+        action=action,
+        act=ActReference(),
+        commencement=None,
+        effective=derive_effective(None, None),
+        parse_status="unparsed",
+        text=text,
+    )
+
+
+def _share_issuer_and_kind(amendments: list[Amendment]) -> None:
+    """``… министрінің 30.03.2024 № 2 (…); 24.09.2024 № 4 (…) бұйрықтарымен``: the issuer is
+    printed once at the start and the kind once at the end; every act in the list has them."""
+    issuer = next((a.act.issuer for a in amendments if a.act.issuer), None)
+    kind = next((a.act for a in reversed(amendments) if a.act.kind), None)
+    for amendment in amendments:
+        if amendment.parse_status == "unparsed":
+            continue
+        if not amendment.act.issuer and issuer and amendment.act.date:
+            amendment.act.issuer = issuer
+        if not amendment.act.kind and kind:
+            amendment.act.kind, amendment.act.kind_text = kind.kind, kind.kind_text
+
+
+def is_note_start(text: str) -> bool:
+    return text.lstrip().startswith(NOTE_MARKERS)

@@ -1,0 +1,118 @@
+"""Reading a source file: bytes in, text out, or a clear reason why not.
+
+Adilet exports are UTF-8. Users also bring UTF-16 (with or without a byte order
+mark) and cp1251 files; those are decoded and said so. Empty and binary files are
+refused with a problem, never with an exception.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Problem
+
+CYRILLIC_RANGE = range(0x0400, 0x0500)
+
+
+@dataclass
+class SourceText:
+    path: str
+    text: str | None  # None when the file could not be read as text
+    encoding: str | None
+    sha256: str
+    size: int
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_source(path: str | Path, display_path: str | None = None) -> SourceText:
+    """Read a file from disk; see `decode_source`."""
+    data = Path(path).read_bytes()
+    return decode_source(data, display_path or str(path))
+
+
+def decode_source(data: bytes, path: str) -> SourceText:
+    """Decode `data`, detecting UTF-8, UTF-16 and cp1251; refuse empty and binary input."""
+    digest = hashlib.sha256(data).hexdigest()
+
+    def result(text: str | None, encoding: str | None, *problems: Problem) -> SourceText:
+        return SourceText(path, text, encoding, digest, len(data), list(problems))
+
+    if not data.strip():
+        return result(None, None, Problem("error", "empty_file", f"{path}: the file is empty; nothing to parse."))
+    bom_encoding = _encoding_from_bom(data)
+    if bom_encoding:
+        text = data.decode(bom_encoding).lstrip("\ufeff")
+        note = _decoded_note(path, bom_encoding) if bom_encoding != "utf-8-sig" else None
+        return result(text, bom_encoding, *([note] if note else []))
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return result(data.decode(utf16), utf16, _decoded_note(path, utf16))
+    if _looks_binary(data):
+        return result(
+            None,
+            None,
+            Problem("error", "binary_file", f"{path}: the file is binary (it contains NUL or control bytes), not a text export."),
+        )
+    try:
+        return result(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    cp1251 = data.decode("cp1251", errors="replace")
+    if _cyrillic_share(cp1251) > 0.3:
+        return result(cp1251, "cp1251", _decoded_note(path, "cp1251"))
+    return result(
+        None,
+        None,
+        Problem(
+            "error",
+            "unknown_encoding",
+            f"{path}: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}), UTF-16 or cp1251; "
+            "save the file as UTF-8 and build again.",
+        ),
+    )
+
+
+def _encoding_from_bom(data: bytes) -> str | None:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        return "utf-16"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text of Cyrillic has a NUL or 0x04 in every other byte."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for encoding, high in (("utf-16-le", odd), ("utf-16-be", even)):
+        share = sum(1 for b in high if b in (0x00, 0x04)) / len(high)
+        if share > 0.9:
+            try:
+                data.decode(encoding)
+                return encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8000]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return control / len(sample) > 0.05
+
+
+def _cyrillic_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if ord(c) in CYRILLIC_RANGE) / len(letters)
+
+
+def _decoded_note(path: str, encoding: str) -> Problem:
+    return Problem("info", "encoding", f"{path}: decoded as {encoding}, not UTF-8; the text is kept as decoded.")

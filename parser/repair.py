@@ -1,0 +1,215 @@
+"""Repairing what PDF extraction did to Adilet exports.
+
+Each repair works on real damage seen in the seeds (the tests quote the lines):
+
+- letter-spaced words, fully or partly: ``е т с і н .`` -> ``етсін.``;
+  ``нег і з г і  принциптер і`` -> ``негізгі принциптері``;
+- hyperlinked words moved to the end of the line, leaving a double-space gap where
+  they belong: ``оңалту  бекітілсін.ережесі`` -> ``оңалту ережесі бекітілсін.``, and an
+  amending act's number moved out of its note: ``2012.06.06  (…) бұйрығымен.№ 394``;
+- headings split across lines: ``… қағидалары 1-`` / ``тарау. Жалпы ережелер``;
+- lines joined back into one text, keeping hyphenated words whole.
+
+A repair that is not certain is not made: the text stays as printed and a `Problem`
+says where to look. Every repair made is returned as a `Repair` with its line number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .language import LINKED_REFERENCE, LINKED_WORD_STEMS, fold
+from .model import Problem, Repair
+
+# --- Letter spacing -------------------------------------------------------------
+
+_GROUP_SPLIT = re.compile(r" {2,}")
+
+
+def unspace_letters(line: str) -> str | None:
+    """The line with letter-spaced words joined, or None if it is not letter-spaced.
+
+    Words are separated by two or more spaces and their letters by one. A line counts
+    as letter-spaced when some word has at least three one-character pieces in a row;
+    then every word on it is joined (``принциптер і`` -> ``принциптері``).
+    """
+    indent = line[: len(line) - len(line.lstrip(" "))]
+    body = line.strip(" ")
+    groups = _GROUP_SPLIT.split(body)
+    if not any(_has_spaced_run(group.split(" ")) for group in groups):
+        return None
+    joined = [_join_group(group.split(" ")) for group in groups]
+    return indent + " ".join(word for word in joined if word)
+
+
+def _has_spaced_run(pieces: list[str], run: int = 3) -> bool:
+    count = 0
+    for piece in pieces:
+        count = count + 1 if len(piece) == 1 else 0
+        if count >= run:
+            return True
+    return False
+
+
+def _join_group(pieces: list[str]) -> str:
+    singles = sum(1 for piece in pieces if len(piece) == 1)
+    if singles * 2 >= len(pieces):
+        return "".join(pieces)
+    # Mostly whole words: only glue stray single letters to the word before them.
+    words: list[str] = []
+    for piece in pieces:
+        if len(piece) == 1 and words and piece.isalpha():
+            words[-1] += piece
+        else:
+            words.append(piece)
+    return " ".join(words)
+
+
+# --- Moved hyperlinked words -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MovedWord:
+    word: str  # what was moved, e.g. "ережесі" or "№ 394"
+    start: int  # where it starts in the line
+    strong: bool  # glued to the text before it: surely moved
+
+
+# "бұйрығымен.№ 394", "он№ 954", "бұйрығымен№ 589": a number sign glued to the line end.
+_GLUED_NUMBER = re.compile(r"(?<=\S)(№ ?[\w./-]+)\s*$")
+# "… соң № 132", "… он күн № 479": a number alone at the line end after a space.
+_SPACED_NUMBER = re.compile(r"(?<= )(№ ?[\w./-]+)\s*$")
+# "бекітілсін.ережесі", "БҰЙЫРАМЫН:тармағының", "көрсетеді (бұйрығына", "сәйкес:9-тармағына".
+_GLUED_WORD = re.compile(r"(?<=[.:;(])([^\s.:;()«»\"]*[^\W\d_][^\s.:;()«»\"]*)\s*$")
+_LAST_WORD = re.compile(r"(?<= )(\S+)\s*$")
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def find_moved_word(line: str) -> MovedWord | None:
+    """The hyperlinked word the export moved to the end of `line`, if there is one."""
+    for pattern, strong in ((_GLUED_NUMBER, True), (_GLUED_WORD, True), (_SPACED_NUMBER, True)):
+        match = pattern.search(line)
+        if match:
+            return MovedWord(match.group(1), match.start(1), strong)
+    match = _LAST_WORD.search(line)
+    if match and _is_linked_word(match.group(1)):
+        return MovedWord(match.group(1), match.start(1), False)
+    return None
+
+
+def _is_linked_word(word: str) -> bool:
+    folded = fold(word)
+    return folded.startswith(LINKED_WORD_STEMS) or bool(LINKED_REFERENCE.match(folded))
+
+
+def gaps_before(line: str, end: int) -> list[int]:
+    """Positions of double-space gaps in `line[:end]` (not counting the indentation)."""
+    return [match.start() for match in _GAP.finditer(line[:end].rstrip(" "))]
+
+
+def place_moved_word(line: str, line_number: int, after_page_break: bool) -> tuple[str, list[Repair], list[Problem]]:
+    """Put a moved word back into the gap it left; leave the line alone when unsure.
+
+    The gap is a double space inside the line or, after a page break, the single space
+    the line starts with (`` сәйкес жүзеге асырылады.қаулысына``).
+    """
+    moved = find_moved_word(line)
+    if moved is None:
+        return line, [], []
+    head = line[: moved.start].rstrip(" ")
+    gaps = gaps_before(line, moved.start)
+    indent = len(line) - len(line.lstrip(" "))
+    if not gaps and line[moved.start - 2 : moved.start] == "  ":
+        return line, [], []  # the word already stands right after its gap
+    if len(gaps) == 1:
+        position = gaps[0]
+        if not moved.strong and _next_word(head, position).endswith(")"):
+            return line, [], []  # "1-тармағы  3) тармақшасына": the gap holds a label, not a link
+        repaired = head[:position] + " " + moved.word + " " + head[position:].lstrip(" ")
+    elif not gaps and after_page_break and indent == 1 and (moved.strong or _is_word(moved.word)):
+        repaired = " " + moved.word + " " + head.lstrip(" ")
+    elif moved.strong and gaps:
+        problem = Problem(
+            "warning",
+            "uncertain_repair",
+            f"'{moved.word}' looks moved to the end of the line by the export, but the line has "
+            f"{len(gaps)} gaps it could belong to; kept as printed.",
+            line_number,
+        )
+        return line, [], [problem]
+    elif moved.strong and not line[: moved.start].endswith((" ", "(")):
+        problem = Problem(
+            "info",
+            "uncertain_repair",
+            f"'{moved.word}' looks moved to the end of the line by the export, but no gap was found; kept as printed.",
+            line_number,
+        )
+        return line, [], [problem]
+    else:
+        return line, [], []
+    return repaired, [Repair("moved_word", line_number, line.strip(), repaired.strip())], []
+
+
+def _is_word(token: str) -> bool:
+    return sum(1 for char in token if char.isalpha()) >= 3
+
+
+def _next_word(text: str, position: int) -> str:
+    rest = text[position:].lstrip(" ")
+    return rest.split(" ", 1)[0] if rest else ""
+
+
+# --- Joining lines ----------------------------------------------------------------
+
+_HYPHEN_END = re.compile(r"[^\W_]-$")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def join_lines(lines: list[str], keep_paragraphs: bool = False) -> str:
+    """Join printed lines into one text: one space between them, none inside hyphenated
+    words (``1-`` + ``тармағының`` -> ``1-тармағының``) or after an opening bracket.
+    With `keep_paragraphs`, a blank line becomes a line break (quoted new wordings keep
+    their paragraphs for the instruction parser)."""
+    if keep_paragraphs:
+        paragraphs: list[list[str]] = [[]]
+        for line in lines:
+            if line.strip():
+                paragraphs[-1].append(line)
+            elif paragraphs[-1]:
+                paragraphs.append([])
+        return "\n".join(join_lines(paragraph) for paragraph in paragraphs if paragraph)
+    text = ""
+    for line in lines:
+        piece = line.strip()
+        if not piece:
+            continue
+        if not text:
+            text = piece
+        elif _HYPHEN_END.search(text) or text.endswith("(") or piece[0] in ",.;:)»":
+            text += piece
+        else:
+            text += " " + piece
+    return _SPACES.sub(" ", text).strip()
+
+
+def repair_block(lines: list[tuple[int, str]], keep_paragraphs: bool = False) -> tuple[str, list[Repair], list[Problem]]:
+    """Repaired text of a block of printed lines ``(line_number, text)``: moved words put
+    back line by line, then the lines joined."""
+    repaired_lines: list[str] = []
+    repairs: list[Repair] = []
+    problems: list[Problem] = []
+    previous_blank = False
+    for number, line in lines:
+        if not line.strip():
+            previous_blank = True
+            if keep_paragraphs:
+                repaired_lines.append("")
+            continue
+        after_page_break = previous_blank and bool(repaired_lines)  # not the unit's own first line
+        fixed, line_repairs, line_problems = place_moved_word(line.rstrip(), number, after_page_break)
+        repaired_lines.append(fixed)
+        repairs += line_repairs
+        problems += line_problems
+        previous_blank = False
+    return join_lines(repaired_lines, keep_paragraphs), repairs, problems

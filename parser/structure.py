@@ -1,0 +1,463 @@
+"""Recognising the structure of an act: which lines form which unit.
+
+The document is cut into *blocks*: each block starts at an anchor line and runs to the
+next anchor, so every source line (blank ones included) belongs to exactly one block.
+A block becomes a `Provision` or a `Note`. Two layouts are read:
+
+- ``adilet_text``: the Adilet consolidated export (seeds 000–003). Units start on lines
+  indented by six spaces; headings (``1-тарау.``, ``1-параграф.``, ``1-қосымша``) start at
+  the margin after a blank line; wrapped lines continue at the margin.
+- ``zqai_text``: the Institute of Legislation (ЗҚАИ) layout of amending orders (seed
+  004). Nothing is indented; units are separated by blank lines; new wordings are quoted
+  in «…» and everything inside a quote belongs to the quote, numbers included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .header import detect_language
+from .language import APPROVAL_WORDS, OPERATIVE_FORMULAS, SIGNATURE_END, STATUS_LINES, squash
+from .model import Problem, Repair
+from .notes import is_note_start
+from .repair import unspace_letters
+
+PARAGRAPH = re.compile(r"^(?P<label>\d+(?:-\d+)*)\.(?:\s+|$)")
+SUBPARAGRAPH = re.compile(r"^(?P<label>\d+(?:-\d+)*)\s?\)(?:\s+|$)")
+CHAPTER = re.compile(r"^(?P<label>\d+(?:-\d+)*)-тарау\b\.?\s*(?P<heading>.*)$")
+SECTION = re.compile(r"^(?:(?P<label>\d+(?:-\d+)*)-параграф|Параграф\s+(?P<label2>\d+))\b\.?\s*(?P<heading>.*)$")
+APPENDIX = re.compile(r"^(?:(?P<label>\d+(?:-\d+)*)-қосымша|Қосымша)\s*$")
+ARTICLE = re.compile(r"^(?P<label>\d+(?:-\d+)*)-бап\b\.?\s*(?P<heading>.*)$")
+SPLIT_HEADING = re.compile(r"^(?P<head>.*\S)\s+(?P<number>\d+)-\s*$")
+SPLIT_TAIL = re.compile(r"^\s*(тарау|параграф|қосымша|бап)\b")
+_APPROVING_KINDS = ("бұйрығымен", "қаулысымен", "шешімімен", "бұйрықпен", "өкімімен", "жарлығымен")
+
+HEADING_PATTERNS = (("chapter", CHAPTER), ("section", SECTION), ("appendix", APPENDIX), ("article", ARTICLE))
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line number in the source
+    raw: str  # as in the source, with its line end
+    text: str  # after line-level repairs, without the line end
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip(" "))
+
+
+@dataclass
+class Block:
+    """A run of lines from `start` to the next block: one provision or one note."""
+
+    start: int  # index into the document's lines
+    kind: str
+    label: str | None = None
+    role: str | None = None
+    end: int = 0  # filled in by `close_blocks`
+
+
+@dataclass
+class Layout:
+    name: str
+    lines: list[Line]
+    blocks: list[Block] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+# --- Lines -------------------------------------------------------------------------
+
+
+def split_lines(text: str) -> tuple[list[Line], list[Repair]]:
+    """Cut the text into lines and make the repairs that need only one line (letter
+    spacing) or two (a heading number left at the end of the line before)."""
+    raws = text.splitlines(keepends=True)
+    lines: list[Line] = []
+    repairs: list[Repair] = []
+    for number, raw in enumerate(raws, start=1):
+        printed = raw.rstrip("\r\n")
+        unspaced = unspace_letters(printed)
+        if unspaced is not None and unspaced.strip() != printed.strip():
+            repairs.append(Repair("letter_spacing", number, printed.strip(), unspaced.strip()))
+        lines.append(Line(number, raw, unspaced if unspaced is not None else printed))
+    for previous, line in zip(lines, lines[1:]):
+        split = SPLIT_HEADING.match(previous.text)
+        if split and SPLIT_TAIL.match(line.text):
+            previous.text = split["head"]
+            line.text = f"{split['number']}-{line.text.lstrip()}"
+            repairs.append(Repair("split_heading", line.number, f"{split['number']}- / {line.stripped}", line.text))
+    return lines, repairs
+
+
+def detect_layout(lines: list[Line]) -> str:
+    """``adilet_text`` when units are indented, ``zqai_text`` when they are not."""
+    text_lines = [line for line in lines if not line.blank]
+    indented = sum(1 for line in text_lines if line.indent >= 3)
+    if text_lines and indented / len(text_lines) >= 0.05:
+        return "adilet_text"
+    return "zqai_text"
+
+
+def is_operative_formula(text: str) -> bool:
+    squashed = squash(text)
+    return any(squash(formula) in squashed for formula in OPERATIVE_FORMULAS)
+
+
+def heading_match(text: str) -> tuple[str, str | None] | None:
+    """``("chapter", "1")`` for ``1-тарау. Жалпы ережелер``, and so on; None otherwise."""
+    for kind, pattern in HEADING_PATTERNS:
+        match = pattern.match(text.strip())
+        if match:
+            groups = match.groupdict()
+            return kind, groups.get("label") or groups.get("label2")
+    return None
+
+
+# --- The whole document ------------------------------------------------------------
+
+
+def segment(text: str) -> Layout:
+    """Cut a document into blocks. Pure: text in, `Layout` out."""
+    lines, repairs = split_lines(text)
+    layout = Layout(detect_layout(lines), lines, repairs=repairs)
+    if layout.name == "adilet_text":
+        body_start = _adilet_header(layout)
+    else:
+        body_start = _zqai_header(layout)
+    body_end, doc_start = _tail(layout, body_start)
+    _units(layout, body_start, body_end, root=True)
+    if doc_start is not None:
+        _units(layout, doc_start, len(lines), root=False)
+    close_blocks(layout)
+    return layout
+
+
+def close_blocks(layout: Layout) -> None:
+    """Sort blocks by start and let each run to the next; the first takes leading blanks."""
+    blocks = sorted(layout.blocks, key=lambda block: block.start)
+    if blocks:
+        blocks[0].start = 0
+    for block, following in zip(blocks, blocks[1:] + [None]):
+        block.end = following.start if following else len(layout.lines)
+    layout.blocks = [block for block in blocks if block.end > block.start]
+
+
+def _next_text(lines: list[Line], index: int) -> int:
+    while index < len(lines) and lines[index].blank:
+        index += 1
+    return index
+
+
+def _run_until_blank(lines: list[Line], index: int) -> int:
+    while index < len(lines) and not lines[index].blank:
+        index += 1
+    return index
+
+
+def _add(layout: Layout, start: int, kind: str, label: str | None = None, role: str | None = None) -> None:
+    layout.blocks.append(Block(start, kind, label, role))
+
+
+# --- Headers ------------------------------------------------------------------------
+
+
+def _adilet_header(layout: Layout) -> int:
+    """Title, status line, requisites, the act's own notes, the preamble. Returns where
+    the order's own units begin."""
+    lines = layout.lines
+    index = _next_text(lines, 0)
+    if index >= len(lines):
+        return index
+    _add(layout, index, "title")
+    index = _next_text(lines, _run_until_blank(lines, index))
+    if index < len(lines) and lines[index].stripped in STATUS_LINES:
+        _add(layout, index, "other", role="status")
+        index = _next_text(lines, index + 1)
+    if index < len(lines) and lines[index].indent < 3 and not is_note_start(lines[index].text):
+        _add(layout, index, "other", role="requisites")
+        while index < len(lines) and (lines[index].blank or lines[index].indent < 3):
+            if is_note_start(lines[index].text):
+                break
+            index += 1
+    else:
+        layout.problems.append(
+            Problem("warning", "no_header", "no requisites sentence after the title (issuer, date, number of the act)", lines[index].number if index < len(lines) else None)
+        )
+    while index < len(lines) and is_note_start(lines[index].text):
+        _add(layout, index, "note")
+        index = _continuation_end(lines, index + 1)
+    formula = _find_formula(lines, index)
+    if formula is None:
+        return index
+    _add(layout, index, "preamble")
+    return formula + 1
+
+
+def _continuation_end(lines: list[Line], index: int) -> int:
+    """First line after `index` that starts a new unit in the Adilet layout."""
+    while index < len(lines) and (lines[index].blank or lines[index].indent < 3):
+        if is_note_start(lines[index].text) or (heading_match(lines[index].text) and lines[index - 1].blank):
+            break
+        index += 1
+    return index
+
+
+def _find_formula(lines: list[Line], start: int) -> int | None:
+    """The line of ``БҰЙЫРАМЫН:`` (or another operative formula) that ends the preamble,
+    if it comes before the first numbered paragraph."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if is_operative_formula(line.text):
+            return index
+        if PARAGRAPH.match(line.stripped) and (line.indent >= 3 or lines[index - 1].blank):
+            return None
+    return None
+
+
+def _zqai_header(layout: Layout) -> int:
+    """QR line, ministry names in two languages, requisites, title; then ``БҰЙЫРАМЫН:``."""
+    lines = layout.lines
+    formula = _find_formula(lines, 0)
+    header_end = formula if formula is not None else _first_paragraph(lines)
+    segments = _segments(lines, 0, header_end)
+    requisites_started = requisites_done = False
+    title_started = False
+    for start, end in segments:
+        text = " ".join(line.stripped for line in lines[start:end])
+        squashed = squash(text)
+        if "qr" in squashed:
+            _add(layout, start, "other", role="qr")
+        elif not requisites_started and text.startswith("Қазақстан Республикасы ") and not squashed.endswith("министрлігі"):
+            requisites_started = True
+            _add(layout, start, "other", role="requisites")
+            requisites_done = _ends_registration(squashed)
+        elif requisites_started and not requisites_done:
+            requisites_done = _ends_registration(squashed)
+        elif not requisites_started:
+            _add(layout, start, "other", role="ministry")
+        elif _is_russian(text) and not title_started:
+            _add(layout, start, "other", role="ministry_ru")
+        elif not title_started:
+            title_started = True
+            _add(layout, start, "title")
+    if not requisites_started:
+        layout.problems.append(Problem("warning", "no_header", "no requisites sentence (issuer, date, number of the act) before the operative formula", 1))
+    if formula is None:
+        return header_end
+    _add(layout, formula, "preamble")
+    return formula + 1
+
+
+def _ends_registration(squashed: str) -> bool:
+    return any(word in squashed for word in ("тіркелді", "тіркелген", "енгізілді"))
+
+
+def _is_russian(text: str) -> bool:
+    return detect_language(text) == "ru"
+
+
+def _first_paragraph(lines: list[Line]) -> int:
+    for index, line in enumerate(lines):
+        if PARAGRAPH.match(line.stripped):
+            return index
+    return len(lines)
+
+
+def _segments(lines: list[Line], start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of non-blank lines between `start` and `end`."""
+    segments = []
+    index = _next_text(lines, start)
+    while index < end:
+        stop = min(_run_until_blank(lines, index), end)
+        segments.append((index, stop))
+        index = _next_text(lines, stop)
+    return segments
+
+
+# --- Tail: signature, approval stamp, approved document ------------------------------
+
+
+def _tail(layout: Layout, body_start: int) -> tuple[int, int | None]:
+    """Find the signature, the approval stamp and the approved document's title.
+    Returns where the order's own units end and where the approved document begins."""
+    lines = layout.lines
+    stamp_end = _find_stamp_end(lines, body_start)
+    search_end = stamp_end if stamp_end is not None else len(lines)
+    signature_last = _find_signature_end(lines, body_start, search_end, stamp_end is None)
+    body_end = search_end
+    if signature_last is not None:
+        signature_start = _signature_start(lines, signature_last, body_start)
+        _add(layout, signature_start, "signature")
+        body_end = signature_start
+    if stamp_end is None:
+        return body_end, None
+    stamp_start = _stamp_start(lines, signature_last, stamp_end, body_start)
+    _add(layout, stamp_start, "approval")
+    if signature_last is None:
+        body_end = stamp_start
+    title = _next_text(lines, stamp_end + 1)
+    if title >= len(lines):
+        return body_end, None
+    _add(layout, title, "appendix", role="approved_document")
+    title_end = title
+    while title_end < len(lines) and not lines[title_end].blank:
+        if title_end > title and heading_match(lines[title_end].text):
+            break
+        title_end += 1
+    return body_end, title_end
+
+
+def _find_stamp_end(lines: list[Line], start: int) -> int | None:
+    """The last line of an approval stamp: ``N 542 бұйрығымен бекітілген``."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        words = line.stripped.rstrip(".").split(" ")
+        if line.indent >= 3 or len(line.stripped) > 80 or words[-1] not in APPROVAL_WORDS:
+            continue
+        previous = lines[index - 1].stripped if index else ""
+        near = squash(previous + " " + line.stripped)
+        if any(kind in near for kind in _APPROVING_KINDS):
+            return index
+    return None
+
+
+def _find_signature_end(lines: list[Line], start: int, end: int, at_document_end: bool) -> int | None:
+    """The last line of the signature: a name with initials or an office, just before the
+    stamp (or, with no stamp, the last line of the document)."""
+    candidates = range(end - 1, start - 1, -1)
+    for index in candidates:
+        line = lines[index]
+        if line.blank:
+            continue
+        if SIGNATURE_END.search(line.stripped) and not PARAGRAPH.match(line.stripped):
+            return index
+        if at_document_end:
+            return None  # with no stamp, only the very last line can end a signature
+    return None
+
+
+def _signature_start(lines: list[Line], last: int, floor: int) -> int:
+    """Walk back from the signature's last line over lines that do not end a sentence."""
+    start = last
+    index = last - 1
+    while index > floor:
+        line = lines[index]
+        if line.blank:
+            index -= 1
+            continue
+        if line.stripped.endswith((".", ";", ":")) or PARAGRAPH.match(line.stripped) or SUBPARAGRAPH.match(line.stripped):
+            break
+        start = index
+        index -= 1
+    return start
+
+
+def _stamp_start(lines: list[Line], signature_last: int | None, stamp_end: int, floor: int) -> int:
+    if signature_last is not None:
+        return _next_text(lines, signature_last + 1)
+    start = stamp_end
+    index = stamp_end - 1
+    while index > floor and not lines[index].stripped.endswith((".", ";", ":")):
+        if not lines[index].blank:
+            if lines[index].indent >= 3:
+                break
+            start = index
+        index -= 1
+    return start
+
+
+# --- Units -----------------------------------------------------------------------
+
+
+def _units(layout: Layout, start: int, end: int, root: bool) -> None:
+    """Anchor every unit between `start` and `end`: paragraphs, subparagraphs, indents,
+    headings, notes and (in the ЗҚАИ layout) quoted new wordings."""
+    lines = layout.lines
+    zqai = layout.name == "zqai_text"
+    depth = 0
+    quote_start: int | None = None
+    previous_blank = True
+    for index in range(start, end):
+        line = lines[index]
+        if line.blank:
+            previous_blank = True
+            continue
+        kind_label = None
+        if depth == 0:
+            kind_label = _classify_zqai(line, previous_blank) if zqai else _classify_adilet(line, lines[index - 1] if index else None)
+        if kind_label:
+            kind, label = kind_label
+            block_start = _appendix_prefix(lines, index, start) if kind == "appendix" else index
+            _add(layout, block_start, kind, label)
+            if kind == "quote":
+                quote_start = index
+        if zqai:
+            depth = max(0, depth + line.text.count("«") - line.text.count("»"))
+            if depth == 0:
+                quote_start = None
+        previous_blank = False
+    if quote_start is not None:
+        layout.problems.append(
+            Problem("warning", "unclosed_quote", "a quoted wording opened with « is never closed; the rest of the text is kept inside it", lines[quote_start].number)
+        )
+
+
+def _classify_adilet(line: Line, previous: Line | None) -> tuple[str, str | None] | None:
+    text = line.stripped
+    if is_note_start(text):
+        return "note", None
+    if line.indent >= 3:
+        for kind, pattern in (("paragraph", PARAGRAPH), ("subparagraph", SUBPARAGRAPH)):
+            match = pattern.match(text)
+            if match:
+                return kind, match["label"]
+        return "indent", None
+    after_break = previous is None or previous.blank or line.text.startswith(tuple("0123456789"))
+    if after_break:
+        return heading_match(text)
+    return None
+
+
+def _classify_zqai(line: Line, previous_blank: bool) -> tuple[str, str | None] | None:
+    if not previous_blank:
+        return None
+    text = line.stripped
+    if text.startswith("«"):
+        return "quote", None
+    if is_note_start(text):
+        return "note", None
+    heading = heading_match(text)
+    if heading:
+        return heading
+    for kind, pattern in (("paragraph", PARAGRAPH), ("subparagraph", SUBPARAGRAPH)):
+        match = pattern.match(text)
+        if match:
+            return kind, match["label"]
+    return "indent", None
+
+
+def _appendix_prefix(lines: list[Line], index: int, floor: int) -> int:
+    """An appendix heading is preceded by the name of what it is appended to (``…
+    жөніндегі ережеге`` / ``1-қосымша``): short margin lines that end no sentence."""
+    start = index
+    cursor = index - 1
+    while cursor > floor:
+        line = lines[cursor]
+        if line.blank:
+            cursor -= 1
+            continue
+        if line.indent >= 3 or line.stripped.endswith((".", ";", ":", ",")) or heading_match(line.text):
+            break
+        start = cursor
+        cursor -= 1
+    return start
