@@ -1,0 +1,286 @@
+"""Building the database from a corpus folder.
+
+The build writes to a temporary file beside the target and moves it into place only
+when complete, so a failed or interrupted build never leaves a half-written database
+where the previous good one was. Documents are parsed and stored one at a time, so
+memory stays flat in the size of the corpus; a document that cannot be read becomes a
+row in `problems` and the build goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from parser import parse_file
+from parser.model import Amendment, ParsedDocument, Problem
+
+from .schema import create_schema, finish_schema
+
+#: File endings the readers understand; other files in the corpus are not sources.
+SOURCE_SUFFIXES = (".txt",)
+
+
+class CorpusNotFound(Exception):
+    """The corpus folder does not exist or is not a folder."""
+
+
+@dataclass
+class BuildSummary:
+    documents: int = 0
+    acts: int = 0
+    provisions: int = 0
+    notes: int = 0
+    amendments: int = 0
+    problems: int = 0
+    source_bytes: int = 0
+
+    def line(self) -> str:
+        return (
+            f"{self.documents} documents, {self.acts} acts, {self.provisions} provisions, "
+            f"{self.notes} notes, {self.amendments} amendments, {self.problems} problems"
+        )
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    """The source files of a corpus, in a stable order. Links that lead outside the
+    corpus are not followed."""
+    if not corpus.is_dir():
+        raise CorpusNotFound(f"corpus folder not found: {corpus}")
+    root = corpus.resolve()
+    files = []
+    for path in sorted(corpus.rglob("*")):
+        if path.name.startswith(".") or path.suffix.lower() not in SOURCE_SUFFIXES or not path.is_file():
+            continue
+        if root not in path.resolve().parents:
+            continue
+        files.append(path)
+    return files
+
+
+def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | None = None) -> BuildSummary:
+    """Parse every document of `corpus` into a new database at `db_path`."""
+    files = corpus_files(corpus)
+    temporary = db_path.with_name(db_path.name + ".tmp")
+    if temporary.exists():
+        temporary.unlink()
+    db = sqlite_utils.Database(temporary)
+    summary = BuildSummary()
+    try:
+        create_schema(db)
+        store = Store(db)
+        with db.atomic():
+            for path in files:
+                document = parse_file(path, display_path=_display_path(path, corpus))
+                store.add(document)
+                summary.source_bytes += document.size
+                if on_document:
+                    on_document(path)
+        finish_schema(db)
+        summary.documents = len(files)
+        for table in ("acts", "provisions", "notes", "amendments", "problems"):
+            setattr(summary, table, db[table].count)
+        db.conn.execute("VACUUM")
+    finally:
+        db.close()
+    os.replace(temporary, db_path)
+    return summary
+
+
+def _display_path(path: Path, corpus: Path) -> str:
+    """Source paths are stored relative to the corpus's parent (``corpus/000_….txt``),
+    so a database built on one machine names the same files on another."""
+    try:
+        return str(path.relative_to(corpus.parent))
+    except ValueError:
+        return str(path)
+
+
+class Store:
+    """Writes parsed documents into the tables of `db.schema`."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.act_ids: set[str] = set()
+
+    def add(self, document: ParsedDocument) -> None:
+        act = document.act
+        if act is None:
+            self._source(document, None, "unreadable")
+            self._problems(document, None)
+            return
+        act_id = self._unique_act_id(act.id, document)
+        self.db["acts"].insert(_act_row(document, act_id))
+        self.db["provisions"].insert_all(_provision_rows(document, act_id), batch_size=500)
+        self.db["notes"].insert_all(_note_rows(document, act_id), batch_size=500)
+        self.db["amendments"].insert_all(_amendment_rows(document, act_id), batch_size=500)
+        self.db["repairs"].insert_all(
+            (
+                {"act_id": act_id, "source_path": document.source_path, "source_line": r.source_line, "kind": r.kind, "before": r.before, "after": r.after}
+                for r in document.repairs
+            ),
+            batch_size=500,
+        )
+        self._source(document, act_id, "parsed")
+        self._problems(document, act_id)
+
+    def _unique_act_id(self, act_id: str, document: ParsedDocument) -> str:
+        """Two files claiming one act are both kept; the second is said to be a duplicate."""
+        unique, copy = act_id, 2
+        while unique in self.act_ids:
+            unique, copy = f"{act_id}~{copy}", copy + 1
+        if unique != act_id:
+            document.problems.append(
+                Problem("warning", "duplicate_act", f"another file already holds act {act_id}; this one is stored as {unique}", 1)
+            )
+        self.act_ids.add(unique)
+        return unique
+
+    def _source(self, document: ParsedDocument, act_id: str | None, status: str) -> None:
+        self.db["sources"].insert(
+            {
+                "path": document.source_path,
+                "act_id": act_id,
+                "status": status,
+                "encoding": document.encoding,
+                "size": document.size,
+                "sha256": document.sha256,
+            }
+        )
+
+    def _problems(self, document: ParsedDocument, act_id: str | None) -> None:
+        self.db["problems"].insert_all(
+            (
+                {
+                    "source_path": document.source_path,
+                    "act_id": act_id,
+                    "severity": p.severity,
+                    "kind": p.kind,
+                    "message": p.message,
+                    "source_line": p.source_line,
+                }
+                for p in document.problems
+            ),
+            batch_size=500,
+        )
+
+
+def _act_row(document: ParsedDocument, act_id: str) -> dict:
+    act = document.act
+    assert act is not None
+    effective = act.effective
+    return {
+        "id": act_id,
+        "title": act.title,
+        "kind": act.kind,
+        "kind_text": act.kind_text,
+        "issuer": act.issuer,
+        "issuer_acting": int(act.issuer_acting),
+        "adopted_on": act.adopted_on,
+        "number": act.number,
+        "registered_on": act.registered_on,
+        "registration_number": act.registration_number,
+        "status": act.status,
+        "status_basis": act.status_basis,
+        "status_text": act.status_text,
+        "header_text": act.header_text,
+        "repeal_text": act.repeal_text,
+        "language": act.language,
+        "layout": act.layout,
+        "source_path": document.source_path,
+        "id_basis": act.id_basis,
+        "commencement": act.commencement.text if act.commencement else None,
+        "commencement_rule": act.commencement.rule if act.commencement else None,
+        "effective_from": effective.exact if effective else None,
+        "effective_from_earliest": effective.earliest if effective else None,
+        "effective_from_latest": effective.latest if effective else None,
+        "date_status": effective.status if effective else "unknown",
+        "date_basis": effective.basis if effective else None,
+    }
+
+
+def _provision_id(act_id: str, key: str | None) -> str | None:
+    return f"{act_id}/{key}" if key else None
+
+
+def _provision_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
+    for p in document.provisions:
+        yield {
+            "id": _provision_id(act_id, p.key),
+            "act_id": act_id,
+            "parent_id": _provision_id(act_id, p.parent_key),
+            "key": p.key,
+            "kind": p.kind,
+            "label": p.label,
+            "heading": p.heading,
+            "text": p.text,
+            "position": p.position,
+            "source_line": p.source_line,
+            "source_line_end": p.source_line_end,
+            "role": p.role,
+            "raw_text": p.raw,
+        }
+
+
+def _note_id(act_id: str, ordinal: int) -> str:
+    return f"{act_id}/note{ordinal}"
+
+
+def _note_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
+    for n in document.notes:
+        yield {
+            "id": _note_id(act_id, n.ordinal),
+            "act_id": act_id,
+            "provision_id": _provision_id(act_id, n.target_key),
+            "printed_after_id": _provision_id(act_id, n.printed_after_key),
+            "ordinal": n.ordinal,
+            "target_text": n.target_text,
+            "target_status": n.target_status,
+            "target_part": n.target_part,
+            "text": n.text,
+            "source_line": n.source_line,
+            "source_line_end": n.source_line_end,
+            "raw_text": n.raw,
+        }
+
+
+def _amendment_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
+    for n in document.notes:
+        for index, amendment in enumerate(n.amendments, start=1):
+            note_id = _note_id(act_id, n.ordinal)
+            yield _amendment_row(amendment, f"{note_id}/a{index}", act_id, note_id, _provision_id(act_id, n.target_key))
+    for index, amendment in enumerate(document.header_amendments, start=1):
+        yield _amendment_row(amendment, f"{act_id}/header{index}", act_id, None, None)
+
+
+def _amendment_row(a: Amendment, row_id: str, act_id: str, note_id: str | None, provision_id: str | None) -> dict:
+    rule = a.commencement
+    return {
+        "id": row_id,
+        "act_id": act_id,
+        "note_id": note_id,
+        "provision_id": provision_id,
+        "action": a.action,
+        "amending_act_date": a.act.date,
+        "amending_act_number": a.act.number,
+        "amending_act_issuer": a.act.issuer,
+        "amending_act_issuer_acting": int(a.act.issuer_acting),
+        "amending_act_kind": a.act.kind,
+        "amending_act_kind_text": a.act.kind_text,
+        "commencement": rule.text if rule else None,
+        "commencement_rule": rule.rule if rule else None,
+        "commencement_offset_days": rule.offset_days if rule else None,
+        "commencement_offset_months": rule.offset_months if rule else None,
+        "commencement_fixed_date": rule.fixed_date if rule else None,
+        "effective_from": a.effective.exact,
+        "effective_from_earliest": a.effective.earliest,
+        "effective_from_latest": a.effective.latest,
+        "date_status": a.effective.status,
+        "date_basis": a.effective.basis,
+        "parse_status": a.parse_status,
+        "text": a.text,
+    }

@@ -1,0 +1,186 @@
+"""The public schema: table and column names are the Datasette API, so they are fixed.
+
+Add columns freely; never rename or drop one without a migration note in the README.
+Dates are ISO ``YYYY-MM-DD`` text; an unknown date is NULL with a status beside it,
+never a sentinel.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+TABLES: dict[str, dict] = {
+    "acts": {
+        "columns": {
+            "id": str,
+            "title": str,
+            "kind": str,
+            "kind_text": str,
+            "issuer": str,
+            "issuer_acting": int,
+            "adopted_on": str,
+            "number": str,
+            "registered_on": str,
+            "registration_number": str,
+            "status": str,
+            "status_basis": str,
+            "status_text": str,
+            "header_text": str,
+            "repeal_text": str,
+            "language": str,
+            "layout": str,
+            "source_path": str,
+            "id_basis": str,
+            "commencement": str,
+            "commencement_rule": str,
+            "effective_from": str,
+            "effective_from_earliest": str,
+            "effective_from_latest": str,
+            "date_status": str,
+            "date_basis": str,
+        },
+        "pk": "id",
+        "foreign_keys": [],
+    },
+    "provisions": {
+        "columns": {
+            "id": str,
+            "act_id": str,
+            "parent_id": str,
+            "key": str,
+            "kind": str,
+            "label": str,
+            "heading": str,
+            "text": str,
+            "position": int,
+            "source_line": int,
+            "source_line_end": int,
+            "role": str,
+            "raw_text": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("act_id", "acts", "id"), ("parent_id", "provisions", "id")],
+    },
+    "notes": {
+        "columns": {
+            "id": str,
+            "act_id": str,
+            "provision_id": str,
+            "printed_after_id": str,
+            "ordinal": int,
+            "target_text": str,
+            "target_status": str,
+            "target_part": str,
+            "text": str,
+            "source_line": int,
+            "source_line_end": int,
+            "raw_text": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("act_id", "acts", "id"),
+            ("provision_id", "provisions", "id"),
+            ("printed_after_id", "provisions", "id"),
+        ],
+    },
+    "amendments": {
+        "columns": {
+            "id": str,
+            "act_id": str,
+            "note_id": str,
+            "provision_id": str,
+            "action": str,
+            "amending_act_date": str,
+            "amending_act_number": str,
+            "amending_act_issuer": str,
+            "amending_act_issuer_acting": int,
+            "amending_act_kind": str,
+            "amending_act_kind_text": str,
+            "commencement": str,
+            "commencement_rule": str,
+            "commencement_offset_days": int,
+            "commencement_offset_months": int,
+            "commencement_fixed_date": str,
+            "effective_from": str,
+            "effective_from_earliest": str,
+            "effective_from_latest": str,
+            "date_status": str,
+            "date_basis": str,
+            "parse_status": str,
+            "text": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("act_id", "acts", "id"),
+            ("note_id", "notes", "id"),
+            ("provision_id", "provisions", "id"),
+        ],
+    },
+    "problems": {
+        "columns": {
+            "id": int,
+            "source_path": str,
+            "act_id": str,
+            "severity": str,
+            "kind": str,
+            "message": str,
+            "source_line": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("act_id", "acts", "id")],
+    },
+    "repairs": {
+        "columns": {
+            "id": int,
+            "act_id": str,
+            "source_path": str,
+            "source_line": int,
+            "kind": str,
+            "before": str,
+            "after": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("act_id", "acts", "id")],
+    },
+    "sources": {
+        "columns": {
+            "path": str,
+            "act_id": str,
+            "status": str,
+            "encoding": str,
+            "size": int,
+            "sha256": str,
+        },
+        "pk": "path",
+        "foreign_keys": [("act_id", "acts", "id")],
+    },
+}
+
+#: Columns indexed beyond the foreign keys, for the questions users ask most.
+INDEXES = [
+    ("acts", ["status"]),
+    ("acts", ["kind"]),
+    ("acts", ["adopted_on"]),
+    ("acts", ["registration_number"]),
+    ("provisions", ["act_id", "position"]),
+    ("amendments", ["amending_act_date", "amending_act_number"]),
+    ("problems", ["severity"]),
+]
+
+#: Full-text search (FTS5, unicode61: folds Cyrillic case) over what lawyers read.
+FTS = [("provisions", ["text", "heading"]), ("notes", ["text"])]
+
+
+def create_schema(db: sqlite_utils.Database) -> None:
+    """Create every table, with primary and foreign keys declared so Datasette links them."""
+    for name, spec in TABLES.items():
+        db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
+
+
+def finish_schema(db: sqlite_utils.Database) -> None:
+    """Indexes and full-text search, made once the rows are in (faster than row by row)."""
+    db.index_foreign_keys()
+    for table, columns in INDEXES:
+        db[table].create_index(columns, if_not_exists=True)
+    for table, columns in FTS:
+        db[table].enable_fts(columns, create_triggers=False, replace=True)

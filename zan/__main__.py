@@ -1,0 +1,3 @@
+from zan.cli import cli
+
+cli()

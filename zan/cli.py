@@ -1,0 +1,113 @@
+"""The `zan` command: a thin layer over `parser`, `db` and `datasette_plugins`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+import parser as zan_parser
+from db import CorpusNotFound, build, corpus_files
+
+DEFAULT_DB = "laws.db"
+DEFAULT_CORPUS = "corpus"
+
+db_option = click.option(
+    "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False, path_type=Path), help="SQLite database file."
+)
+corpus_option = click.option(
+    "--corpus", default=DEFAULT_CORPUS, show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Folder of source documents."
+)
+
+
+@click.group()
+@click.version_option(package_name="zan")
+def cli() -> None:
+    """Zan (заң): Kazakhstan's legal acts, every amendment, any date."""
+
+
+@cli.command(name="build")
+@corpus_option
+@db_option
+def build_command(corpus: Path, db_path: Path) -> None:
+    """Parse every document of the corpus into a new database."""
+    summary = _build_with_progress(corpus, db_path)
+    click.echo(f"{db_path}: {summary.line()}")
+
+
+def _build_with_progress(corpus: Path, db_path: Path):
+    try:
+        count = len(corpus_files(corpus))
+    except CorpusNotFound as error:
+        raise click.ClickException(str(error)) from None
+    with click.progressbar(length=count, label="Parsing", file=sys.stderr) as bar:
+        return build(corpus, db_path, on_document=lambda _path: bar.update(1))
+
+
+@cli.command(name="parse")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print everything the parser makes of the file as JSON.")
+def parse_command(file: Path, as_json: bool) -> None:
+    """Show what the parser makes of one FILE."""
+    document = zan_parser.parse_file(file)
+    if as_json:
+        click.echo(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
+        return
+    act = document.act
+    if act is not None:
+        click.echo(f"{act.id}  {act.kind or '?'} № {act.number or '?'} of {act.adopted_on or '?'}  [{act.status}]")
+        click.echo(f"  {act.title}")
+        for provision in document.provisions:
+            indent = "  " * (provision.key.count("/") + 1)
+            click.echo(f"{provision.source_line:>5} {indent}{provision.kind} {provision.label or ''}: {provision.text[:90]}")
+        for note in document.notes:
+            click.echo(f"{note.source_line:>5}   note -> {note.target_key or note.target_status}: {note.text[:90]}")
+    for problem in document.problems:
+        click.echo(f"{problem.severity}: line {problem.source_line or '-'}: {problem.message}", err=True)
+
+
+@cli.command(name="serve")
+@corpus_option
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+def serve_command(corpus: Path, db_path: Path, host: str, port: int) -> None:
+    """Build the database if it is missing or older than the corpus, then serve it with Datasette."""
+    if needs_build(corpus, db_path):
+        summary = _build_with_progress(corpus, db_path)
+        click.echo(f"{db_path}: {summary.line()}", err=True)
+    serve(db_path, host, port)
+
+
+def serve(db_path: Path, host: str, port: int) -> None:
+    """Run Datasette on the database, read-only, with the project's plugin (as
+    `datasette serve -i` does, with our settings)."""
+    import asyncio
+
+    import uvicorn
+    from datasette.app import Datasette
+
+    from datasette_plugins import datasette_options
+
+    datasette = Datasette(immutables=[str(db_path)], **datasette_options(db_path.stem))
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(datasette.invoke_startup())
+    click.echo(f"Zan: http://{host}:{port}/", err=True)
+    uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
+
+
+def needs_build(corpus: Path, db_path: Path) -> bool:
+    """True when the database is missing or a corpus file (or the folder) is newer."""
+    if not db_path.exists():
+        return True
+    if not corpus.is_dir():
+        return False  # serve what was built; nothing to rebuild from
+    built = db_path.stat().st_mtime
+    newest = max([corpus.stat().st_mtime] + [path.stat().st_mtime for path in corpus_files(corpus)])
+    return newest > built
+
+
+if __name__ == "__main__":
+    cli()
