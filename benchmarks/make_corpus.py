@@ -85,11 +85,11 @@ def make_corpus(seed_dir: Path, out: Path, copies: int) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> None:
     here = Path(__file__).resolve().parent
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--copies", type=int, required=True, help="copies of each seed")
-    parser.add_argument("--out", type=Path, required=True, help="folder to write the corpus to")
-    parser.add_argument("--seeds", type=Path, default=here.parent / "corpus", help="folder of seed texts (default: corpus/)")
-    args = parser.parse_args(argv)
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--copies", type=int, required=True, help="copies of each seed")
+    options.add_argument("--out", type=Path, required=True, help="folder to write the corpus to")
+    options.add_argument("--seeds", type=Path, default=here.parent / "corpus", help="folder of seed texts (default: corpus/)")
+    args = options.parse_args(argv)
     paths = make_corpus(args.seeds, args.out, args.copies)
     size = sum(path.stat().st_size for path in paths)
     print(f"wrote {len(paths)} files, {size / 1e6:.1f} MB, to {args.out}")

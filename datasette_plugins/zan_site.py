@@ -123,6 +123,7 @@ async def act_page(datasette, request):
             {
                 **document,
                 "notes_after": notes_after,
+                "database_act_prefix": f"{act_id}/",
                 "depth": depth,
                 "status_labels": STATUS_LABELS,
                 "json_url": datasette.urls.path(f"/-/acts/{act_id}.json"),

@@ -70,6 +70,7 @@ def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | Non
         temporary.unlink()
     db = sqlite_utils.Database(temporary)
     summary = BuildSummary()
+    complete = False
     try:
         create_schema(db)
         store = Store(db)
@@ -85,8 +86,11 @@ def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | Non
         for table in ("acts", "provisions", "notes", "amendments", "problems"):
             setattr(summary, table, db[table].count)
         db.conn.execute("VACUUM")
+        complete = True
     finally:
         db.close()
+        if not complete:
+            temporary.unlink(missing_ok=True)
     os.replace(temporary, db_path)
     return summary
 

@@ -1,0 +1,74 @@
+"""Fixtures shared by the parser tests.
+
+The five texts in ``corpus/`` are the fixtures: real Adilet (000–003) and ЗҚАИ (004)
+exports in Kazakh. Each is parsed once per session. Tests quote real lines of these
+files; `seed_line` returns line N exactly as stored (trailing spaces kept, line end
+dropped), so a test can check that what it quotes really is in the seed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parser import parse_file
+from parser.model import ParsedDocument, Provision
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+SEED_PATHS = {path.name[:3]: path for path in sorted(CORPUS.glob("*.txt"))}
+PREFIXES = ("000", "001", "002", "003", "004")
+
+
+def read_seed(prefix: str) -> str:
+    """The seed's text exactly as stored (line ends untranslated)."""
+    with open(SEED_PATHS[prefix], encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+@pytest.fixture(params=PREFIXES)
+def prefix(request) -> str:
+    """Runs a test once for every seed: "000" .. "004"."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> dict[str, Path]:
+    assert tuple(sorted(SEED_PATHS)) == PREFIXES, "corpus/ must hold the five seeds 000..004"
+    return SEED_PATHS
+
+
+@pytest.fixture(scope="session")
+def sources(seed_paths) -> dict[str, str]:
+    """Seed text by file-name prefix."""
+    return {prefix: read_seed(prefix) for prefix in seed_paths}
+
+
+@pytest.fixture(scope="session")
+def seeds(seed_paths) -> dict[str, ParsedDocument]:
+    """Every seed parsed once with `parser.parse_file`, by file-name prefix."""
+    return {prefix: parse_file(path) for prefix, path in seed_paths.items()}
+
+
+@pytest.fixture(scope="session")
+def seed_line(sources):
+    """``seed_line("000", 28)`` -> the real line 28 of seed 000 (1-based), without its line end."""
+
+    def line(prefix: str, number: int) -> str:
+        return sources[prefix].split("\n")[number - 1].rstrip("\r")
+
+    return line
+
+
+@pytest.fixture(scope="session")
+def unit(seeds):
+    """``unit("000", "doc/p6/sp8")`` -> that provision of the seed (KeyError if absent)."""
+
+    def find(prefix: str, key: str) -> Provision:
+        matches = [p for p in seeds[prefix].provisions if p.key == key]
+        if not matches:
+            raise KeyError(f"seed {prefix} has no provision {key!r}")
+        assert len(matches) == 1, f"key {key!r} is not unique in seed {prefix}"
+        return matches[0]
+
+    return find

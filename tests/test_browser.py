@@ -1,0 +1,83 @@
+"""The site in a real browser: Debian's Chromium driven by Playwright, against a real
+`zan serve` process. Skipped where Chromium is not installed (`.ci/run` installs it)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+playwright_api = pytest.importorskip("playwright.async_api")
+pytestmark = [
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
+    pytest.mark.asyncio(loop_scope="session"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A real `zan serve` on a free port, building its database first."""
+    port = free_port()
+    db = tmp_path_factory.mktemp("browser") / "laws.db"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "zan", "serve", "--corpus", str(CORPUS), "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(url + "/-/versions.json")
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def browser_page():
+    async with playwright_api.async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        )
+        page = await browser.new_page()
+        yield page
+        await browser.close()
+
+
+async def test_acts_table_to_act_page_to_a_paragraph(site, browser_page, tmp_path):
+    await browser_page.goto(site + "/laws/acts")
+    await browser_page.click("text=Қалпына келтіру емін көрсету және медициналық оңалту ережесін бекіту туралы")
+    assert browser_page.url.endswith("/-/acts/V090005853_")
+    assert await browser_page.locator("h1").inner_text() == "Қалпына келтіру емін көрсету және медициналық оңалту ережесін бекіту туралы"
+    assert await browser_page.locator(".zan-banner .zan-status").inner_text() == "Күшін жойған"
+    paragraph = browser_page.locator("#doc-p6-sp8")
+    assert "8) психотерапия;" in await paragraph.inner_text()
+    note = browser_page.locator('.zan-note[data-unit="doc/p6"]')
+    assert "6-тармаққа өзгерту енгізілді" in await note.first.inner_text()
+    await browser_page.screenshot(path=str(tmp_path / "act.png"), full_page=True)
+
+
+async def test_stable_anchor_opens_the_act_at_a_paragraph(site, browser_page):
+    await browser_page.goto(site + "/-/acts/order-2011-01-05-7#doc-app3-p7")
+    assert await browser_page.locator("#doc-app3-p7").is_visible()
+    assert "7. Құрылымында перинаталдық орталығы" in await browser_page.locator("#doc-app3-p7").inner_text()

@@ -1,0 +1,93 @@
+"""The `zan` command as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from zan.cli import cli, needs_build
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+SEED_000 = CORPUS / "000_4b7559da1f3463c5.txt"
+
+
+def test_build_writes_the_database_and_a_summary(tmp_path):
+    db = tmp_path / "laws.db"
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert f"{db}: 5 documents, 5 acts, 698 provisions, 28 notes, 28 amendments" in result.output
+    assert db.exists()
+
+
+def test_missing_corpus_is_one_line_and_a_non_zero_exit(tmp_path):
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(tmp_path / "nowhere"), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == f"Error: corpus folder not found: {tmp_path / 'nowhere'}"
+
+
+def test_parse_prints_the_tree(tmp_path):
+    result = CliRunner().invoke(cli, ["parse", str(SEED_000)])
+    assert result.exit_code == 0
+    assert "V090005853_  order № 542 of 2009-10-19  [repealed]" in result.output
+    assert "subparagraph 8: 8) психотерапия;" in result.output
+
+
+def test_parse_json_is_the_parser_output(tmp_path):
+    result = CliRunner().invoke(cli, ["parse", "--json", str(SEED_000)])
+    document = json.loads(result.output)
+    assert document["act"]["id"] == "V090005853_"
+    assert len(document["provisions"]) == 47
+    assert document["notes"][0]["amendments"][0]["act"]["number"] == "394"
+
+
+def test_needs_build_when_missing_or_older_than_the_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("x", encoding="utf-8")
+    db = tmp_path / "laws.db"
+    assert needs_build(corpus, db)
+    db.write_bytes(b"")
+    os.utime(corpus / "a.txt", (time.time() - 100, time.time() - 100))
+    os.utime(corpus, (time.time() - 100, time.time() - 100))
+    assert not needs_build(corpus, db)
+    os.utime(corpus / "a.txt", (time.time() + 100, time.time() + 100))
+    assert needs_build(corpus, db)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_builds_then_serves_the_site(tmp_path):
+    port = free_port()
+    db = tmp_path / "laws.db"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "zan", "serve", "--corpus", str(CORPUS), "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        body = None
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/acts/V090005853_.json") as response:
+                    body = json.load(response)
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert body is not None, process.stdout.read1().decode() if process.stdout else ""
+        assert body["act"]["title"] == "Қалпына келтіру емін көрсету және медициналық оңалту ережесін бекіту туралы"
+        assert db.exists()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
