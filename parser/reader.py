@@ -1,7 +1,8 @@
 """Reading a source file: bytes in, text out, or a clear reason why not.
 
 Adilet exports are UTF-8. Users also bring UTF-16 (with or without a byte order
-mark) and cp1251 files; those are decoded and said so. Empty and binary files are
+mark) and Windows code pages (KZ-1048 for Kazakh, cp1251 for Russian); those are
+decoded and said so. Empty and binary files are
 refused with a problem, never with an exception.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from .model import Problem
 
 CYRILLIC_RANGE = range(0x0400, 0x0500)
+KAZAKH_ONLY = "әғқңөұүһӘҒҚҢӨҰҮҺ"
 
 
 @dataclass
@@ -59,9 +61,10 @@ def decode_source(data: bytes, path: str) -> SourceText:
         return result(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
         utf8_error = error
-    cp1251 = data.decode("cp1251", errors="replace")
-    if _cyrillic_share(cp1251) > 0.3:
-        return result(cp1251, "cp1251", _decoded_note(path, "cp1251"))
+    eight_bit = _single_byte_cyrillic(data)
+    if eight_bit:
+        encoding, text = eight_bit
+        return result(text, encoding, _decoded_note(path, encoding))
     return result(
         None,
         None,
@@ -92,11 +95,18 @@ def _utf16_without_bom(data: bytes) -> str | None:
         share = sum(1 for b in high if b in (0x00, 0x04)) / len(high)
         if share > 0.9:
             try:
-                data.decode(encoding)
-                return encoding
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 return None
+            return encoding if _is_readable(text) else None
     return None
+
+
+def _is_readable(text: str) -> bool:
+    """Mostly letters and punctuation, hardly any control characters."""
+    sample = text[:4000]
+    control = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f")
+    return bool(sample) and control / len(sample) < 0.05 and any(c.isalpha() for c in sample)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -105,6 +115,18 @@ def _looks_binary(data: bytes) -> bool:
         return True
     control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     return control / len(sample) > 0.05
+
+
+def _single_byte_cyrillic(data: bytes) -> tuple[str, str] | None:
+    """Kazakh in a Windows code page is KZ-1048 (Python's ``kz1048``), which keeps
+    cp1251's Russian letters and puts ә ғ қ ң ө ұ ү һ і where cp1251 has Serbian and
+    Macedonian ones. Prefer it when it yields Kazakh letters; else plain cp1251."""
+    kazakh = data.decode("kz1048", errors="replace")
+    if _cyrillic_share(kazakh) <= 0.3:
+        return None
+    if any(letter in kazakh for letter in KAZAKH_ONLY):
+        return "kz1048", kazakh
+    return "cp1251", data.decode("cp1251", errors="replace")
 
 
 def _cyrillic_share(text: str) -> float:

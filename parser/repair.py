@@ -129,7 +129,7 @@ def place_moved_word(line: str, line_number: int, after_page_break: bool) -> tup
         repaired = head[:position] + " " + moved.word + " " + head[position:].lstrip(" ")
     elif not gaps and after_page_break and indent == 1 and (moved.strong or _is_word(moved.word)):
         repaired = " " + moved.word + " " + head.lstrip(" ")
-    elif moved.strong and gaps:
+    elif len(gaps) > 1:
         problem = Problem(
             "warning",
             "uncertain_repair",
