@@ -47,9 +47,18 @@ def read_reference(text: str, kind_words_after_number: bool = True) -> ActRefere
 
 
 def find_kind_word(text: str, after: int = 0) -> tuple[str | None, str | None]:
-    """The first word at or after `after` that names a kind of act, and its kind code."""
+    """The first word at or after `after` that names a kind of act, and its kind code.
+    Two-word kinds (``Конституциялық заңымен``, ``бірлескен бұйрығымен``) win over their
+    last word alone."""
+    previous: re.Match[str] | None = None
     for match in _KIND_WORD.finditer(text, after):
         kind = act_kind(match.group(0))
         if kind:
+            if previous is not None:
+                pair = text[previous.start() : match.end()]
+                pair_kind = act_kind(pair)
+                if pair_kind and pair_kind != kind and fold(pair).startswith(fold(previous.group(0))):
+                    return pair, pair_kind
             return match.group(0), kind
+        previous = match
     return None, None

@@ -114,6 +114,14 @@ def _publication_window(
         latest = apply_offset(rule, add_days(registered_on, PUBLICATION_DEADLINE_DAYS))
         why_latest = f"publication is due within {PUBLICATION_DEADLINE_DAYS} days of registration ({registered_on})"
     floor_word = "registration" if floor == registered_on else "adoption"
+    if latest and latest < earliest:
+        return EffectiveDate(
+            "unknown",
+            basis=(
+                f"{offset} first official publication; the act's dates contradict each other "
+                f"(adopted {adopted_on}, registered {registered_on}), so no window can be given"
+            ),
+        )
     return EffectiveDate(
         "bounded",
         earliest=earliest,

@@ -1,6 +1,6 @@
-"""Reading a source file: Adilet exports are UTF-8; UTF-16 and cp1251 copies are
-decoded and said so; empty and binary files are refused with a problem, never an
-exception."""
+"""Reading a source file: Adilet exports are UTF-8; UTF-16, KZ-1048 (Windows Kazakh)
+and cp1251 copies are decoded and said so; empty and binary files are refused with a
+problem, never an exception."""
 
 from __future__ import annotations
 
@@ -65,16 +65,14 @@ def test_cp1251_copy_of_a_real_russian_line_decodes_to_the_same_text(seed_line):
     assert [(p.severity, p.kind) for p in source.problems] == [("info", "encoding")]
 
 
-def test_kazakh_text_in_the_windows_kazakh_code_page_is_not_silently_misread(sources):
+def test_kazakh_copy_of_a_seed_in_the_windows_kazakh_code_page(prefix, sources):
     """A Kazakh text saved by Windows "ANSI" tools is KZ-1048, not cp1251 (which has no
-    қ, ә, ғ, ...). Read as cp1251 it would turn «Қалпына» into «Ќалпына» with only an info
-    note. Either the letters come back right, or the file is refused with a problem."""
-    text = sources["000"]
-    source = decode_source(text.encode("kz1048"), "000-kz1048.txt")
-    if source.text is None:
-        assert any(p.severity == "error" for p in source.problems)
-    else:
-        assert source.text == text
+    қ, ә, ғ, ...). Read as cp1251 it would turn «Қалпына» into «Ќалпына»."""
+    text = sources[prefix]
+    source = decode_source(text.encode("kz1048"), f"{prefix}-kz1048.txt")
+    assert source.text == text
+    assert source.encoding == "kz1048"
+    assert [(p.severity, p.kind) for p in source.problems] == [("info", "encoding")]
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\n", b"\n"])
