@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from parser import parse_file
-from parser.model import Amendment, ParsedDocument, Problem
+from parser.model import Amendment, CommencementRule, EffectiveDate, ParsedDocument, Problem
 
 from .schema import create_schema, finish_schema
 
@@ -176,7 +176,6 @@ class Store:
 def _act_row(document: ParsedDocument, act_id: str) -> dict:
     act = document.act
     assert act is not None
-    effective = act.effective
     return {
         "id": act_id,
         "title": act.title,
@@ -197,8 +196,18 @@ def _act_row(document: ParsedDocument, act_id: str) -> dict:
         "layout": act.layout,
         "source_path": document.source_path,
         "id_basis": act.id_basis,
-        "commencement": act.commencement.text if act.commencement else None,
-        "commencement_rule": act.commencement.rule if act.commencement else None,
+        **_commencement_columns(act.commencement, act.effective),
+    }
+
+
+def _commencement_columns(rule: CommencementRule | None, effective: EffectiveDate | None) -> dict:
+    """The `COMMENCEMENT_COLUMNS` of a rule and the date derived from it."""
+    return {
+        "commencement": rule.text if rule else None,
+        "commencement_rule": rule.rule if rule else None,
+        "commencement_offset_days": rule.offset_days if rule else None,
+        "commencement_offset_months": rule.offset_months if rule else None,
+        "commencement_fixed_date": rule.fixed_date if rule else None,
         "effective_from": effective.exact if effective else None,
         "effective_from_earliest": effective.earliest if effective else None,
         "effective_from_latest": effective.latest if effective else None,
@@ -262,7 +271,6 @@ def _amendment_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
 
 
 def _amendment_row(a: Amendment, row_id: str, act_id: str, note_id: str | None, provision_id: str | None) -> dict:
-    rule = a.commencement
     return {
         "id": row_id,
         "act_id": act_id,
@@ -275,16 +283,7 @@ def _amendment_row(a: Amendment, row_id: str, act_id: str, note_id: str | None, 
         "amending_act_issuer_acting": int(a.act.issuer_acting),
         "amending_act_kind": a.act.kind,
         "amending_act_kind_text": a.act.kind_text,
-        "commencement": rule.text if rule else None,
-        "commencement_rule": rule.rule if rule else None,
-        "commencement_offset_days": rule.offset_days if rule else None,
-        "commencement_offset_months": rule.offset_months if rule else None,
-        "commencement_fixed_date": rule.fixed_date if rule else None,
-        "effective_from": a.effective.exact,
-        "effective_from_earliest": a.effective.earliest,
-        "effective_from_latest": a.effective.latest,
-        "date_status": a.effective.status,
-        "date_basis": a.effective.basis,
+        **_commencement_columns(a.commencement, a.effective),
         "parse_status": a.parse_status,
         "text": a.text,
     }

@@ -9,6 +9,22 @@ from __future__ import annotations
 
 import sqlite_utils
 
+#: When something takes effect: the clause verbatim, its rule, and the derived date
+#: (exact) or window (earliest, latest) with its status and basis. Shared by `acts`
+#: (the act's own entry into force) and `amendments`.
+COMMENCEMENT_COLUMNS = {
+    "commencement": str,
+    "commencement_rule": str,
+    "commencement_offset_days": int,
+    "commencement_offset_months": int,
+    "commencement_fixed_date": str,
+    "effective_from": str,
+    "effective_from_earliest": str,
+    "effective_from_latest": str,
+    "date_status": str,
+    "date_basis": str,
+}
+
 TABLES: dict[str, dict] = {
     "acts": {
         "columns": {
@@ -31,13 +47,7 @@ TABLES: dict[str, dict] = {
             "layout": str,
             "source_path": str,
             "id_basis": str,
-            "commencement": str,
-            "commencement_rule": str,
-            "effective_from": str,
-            "effective_from_earliest": str,
-            "effective_from_latest": str,
-            "date_status": str,
-            "date_basis": str,
+            **COMMENCEMENT_COLUMNS,
         },
         "pk": "id",
         "foreign_keys": [],
@@ -96,16 +106,7 @@ TABLES: dict[str, dict] = {
             "amending_act_issuer_acting": int,
             "amending_act_kind": str,
             "amending_act_kind_text": str,
-            "commencement": str,
-            "commencement_rule": str,
-            "commencement_offset_days": int,
-            "commencement_offset_months": int,
-            "commencement_fixed_date": str,
-            "effective_from": str,
-            "effective_from_earliest": str,
-            "effective_from_latest": str,
-            "date_status": str,
-            "date_basis": str,
+            **COMMENCEMENT_COLUMNS,
             "parse_status": str,
             "text": str,
         },

@@ -15,6 +15,7 @@ A block becomes a `Provision` or a `Note`. Two layouts are read:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .header import detect_language
@@ -346,34 +347,38 @@ def _find_signature_end(lines: list[Line], start: int, end: int, at_document_end
     return None
 
 
-def _signature_start(lines: list[Line], last: int, floor: int) -> int:
-    """Walk back from the signature's last line over lines that do not end a sentence."""
+def _walk_back(lines: list[Line], last: int, floor: int, stops: Callable[[Line], bool]) -> int:
+    """The first line of the run that ends at `last`: walk back over blank lines and
+    lines that do not `stop` the run, never past `floor`."""
     start = last
     index = last - 1
     while index > floor:
         line = lines[index]
-        if line.blank:
-            index -= 1
-            continue
-        if line.stripped.endswith((".", ";", ":")) or PARAGRAPH.match(line.stripped) or SUBPARAGRAPH.match(line.stripped):
-            break
-        start = index
+        if not line.blank:
+            if stops(line):
+                break
+            start = index
         index -= 1
     return start
+
+
+def _ends_sentence(line: Line) -> bool:
+    return line.stripped.endswith((".", ";", ":"))
+
+
+def _signature_start(lines: list[Line], last: int, floor: int) -> int:
+    """Walk back from the signature's last line over lines that do not end a sentence."""
+
+    def stops(line: Line) -> bool:
+        return _ends_sentence(line) or bool(PARAGRAPH.match(line.stripped) or SUBPARAGRAPH.match(line.stripped))
+
+    return _walk_back(lines, last, floor, stops)
 
 
 def _stamp_start(lines: list[Line], signature_last: int | None, stamp_end: int, floor: int) -> int:
     if signature_last is not None:
         return _next_text(lines, signature_last + 1)
-    start = stamp_end
-    index = stamp_end - 1
-    while index > floor and not lines[index].stripped.endswith((".", ";", ":")):
-        if not lines[index].blank:
-            if lines[index].indent >= 3:
-                break
-            start = index
-        index -= 1
-    return start
+    return _walk_back(lines, stamp_end, floor, lambda line: _ends_sentence(line) or line.indent >= 3)
 
 
 # --- Units -----------------------------------------------------------------------
@@ -449,15 +454,8 @@ def _classify_zqai(line: Line, previous_blank: bool) -> tuple[str, str | None] |
 def _appendix_prefix(lines: list[Line], index: int, floor: int) -> int:
     """An appendix heading is preceded by the name of what it is appended to (``…
     жөніндегі ережеге`` / ``1-қосымша``): short margin lines that end no sentence."""
-    start = index
-    cursor = index - 1
-    while cursor > floor:
-        line = lines[cursor]
-        if line.blank:
-            cursor -= 1
-            continue
-        if line.indent >= 3 or line.stripped.endswith((".", ";", ":", ",")) or heading_match(line.text):
-            break
-        start = cursor
-        cursor -= 1
-    return start
+
+    def stops(line: Line) -> bool:
+        return line.indent >= 3 or _ends_sentence(line) or line.stripped.endswith(",") or heading_match(line.text) is not None
+
+    return _walk_back(lines, index, floor, stops)
