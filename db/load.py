@@ -16,13 +16,16 @@ from pathlib import Path
 
 import sqlite_utils
 
-from parser import parse_file
+from parser import Publications, parse_file, read_publications
 from parser.model import Amendment, CommencementRule, EffectiveDate, ParsedDocument, Problem
 
 from .schema import create_schema, finish_schema
 
 #: File endings the readers understand; other files in the corpus are not sources.
 SOURCE_SUFFIXES = (".txt",)
+
+#: Publication dates supplied beside the sources (see parser/publications.py).
+PUBLICATIONS_FILE = "publications.csv"
 
 
 class CorpusNotFound(Exception):
@@ -74,9 +77,11 @@ def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | Non
     try:
         create_schema(db)
         store = Store(db)
+        publications = load_publications(corpus)
         with db.atomic():
+            store.problems(_display_path(corpus / PUBLICATIONS_FILE, corpus), None, publications.problems)
             for path in files:
-                document = parse_file(path, display_path=_display_path(path, corpus))
+                document = parse_file(path, display_path=_display_path(path, corpus), publications=publications)
                 store.add(document)
                 summary.source_bytes += document.size
                 if on_document:
@@ -93,6 +98,14 @@ def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | Non
             temporary.unlink(missing_ok=True)
     os.replace(temporary, db_path)
     return summary
+
+
+def load_publications(corpus: Path) -> Publications:
+    """The corpus's `publications.csv`, or none."""
+    path = corpus / PUBLICATIONS_FILE
+    if not path.is_file():
+        return Publications()
+    return read_publications(path.read_text(encoding="utf-8-sig"), _display_path(path, corpus))
 
 
 def _display_path(path: Path, corpus: Path) -> str:
@@ -157,17 +170,20 @@ class Store:
         )
 
     def _problems(self, document: ParsedDocument, act_id: str | None) -> None:
+        self.problems(document.source_path, act_id, document.problems)
+
+    def problems(self, source_path: str, act_id: str | None, problems: list[Problem]) -> None:
         self.db["problems"].insert_all(
             (
                 {
-                    "source_path": document.source_path,
+                    "source_path": source_path,
                     "act_id": act_id,
                     "severity": p.severity,
                     "kind": p.kind,
                     "message": p.message,
                     "source_line": p.source_line,
                 }
-                for p in document.problems
+                for p in problems
             ),
             batch_size=500,
         )

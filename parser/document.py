@@ -11,6 +11,7 @@ from .header import adilet_id, detect_language, read_requisites, stable_id
 from .language import STATUS_LINES, squash
 from .model import Act, Amendment, Note, ParsedDocument, Problem, Provision
 from .notes import parse_note
+from .publications import Publications
 from .repair import join_lines, repair_block
 from .structure import APPENDIX, Block, Layout, heading_match, segment
 from .temporal import derive_effective, is_commencement_clause, parse_commencement
@@ -215,8 +216,9 @@ def _appendix_heading(lines: list[str]) -> str | None:
 # --- The document ------------------------------------------------------------------
 
 
-def build_document(text: str, source_path: str) -> ParsedDocument:
-    """Parse the text of one act. Pure: no file system, no database."""
+def build_document(text: str, source_path: str, publications: Publications | None = None) -> ParsedDocument:
+    """Parse the text of one act. Pure: no file system, no database. `publications`
+    turn publication-based dates into exact ones."""
     layout = segment(text)
     document = ParsedDocument(source_path=source_path, act=None)
     document.repairs.extend(layout.repairs)
@@ -238,6 +240,7 @@ def build_document(text: str, source_path: str) -> ParsedDocument:
     document.provisions = tree.provisions
     document.problems.extend(tree.problems)
     document.act = _act(layout, document, source_path)
+    derive_dates(document, publications or Publications())
     return document
 
 
@@ -354,7 +357,6 @@ def _status(act: Act, document: ParsedDocument, requisites) -> None:
                 action="repealed",
                 act=repeal,
                 commencement=None,
-                effective=derive_effective(None, repeal.date),
                 parse_status="ok" if repeal.date and repeal.number else "incomplete",
                 text=act.repeal_text,
             )
@@ -370,6 +372,29 @@ def _own_commencement(act: Act, document: ParsedDocument) -> None:
         own_text = provision.text.split(" ", 1)[-1]  # without the label "6."
         if is_commencement_clause(own_text) and squash(own_text).startswith("осы"):
             act.commencement = parse_commencement(provision.text)
-            act.effective = derive_effective(act.commencement, act.adopted_on, act.registered_on)
             return
-    act.effective = derive_effective(None, act.adopted_on)
+
+
+def derive_dates(document: ParsedDocument, publications: Publications) -> None:
+    """Every effective date of the document, from its rule, the acts' dates and, where
+    known, their publication: the act's own entry into force and each amendment's."""
+    act = document.act
+    if act is None:
+        return
+    own = publications.find(act.kind, act.adopted_on, act.number)
+    act.effective = derive_effective(
+        act.commencement,
+        act.adopted_on,
+        act.registered_on,
+        own.published_on if own else None,
+        own.source if own else None,
+    )
+    for amendment in [a for note in document.notes for a in note.amendments] + document.header_amendments:
+        found = publications.find(amendment.act.kind, amendment.act.date, amendment.act.number)
+        amendment.effective = derive_effective(
+            amendment.commencement,
+            amendment.act.date,
+            None,
+            found.published_on if found else None,
+            found.source if found else None,
+        )

@@ -94,9 +94,10 @@ class Amendment:
     action: str  # new_wording, amended, inserted, deleted, repealed, replaced_words, other
     act: ActReference
     commencement: CommencementRule | None
-    effective: EffectiveDate
     parse_status: str  # ok | incomplete | unparsed
     text: str  # the part of the note this row was read from
+    #: derived once the whole document (and the publication dates) are known
+    effective: EffectiveDate = field(default_factory=lambda: EffectiveDate("unknown", basis="not derived"))
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .language import APPROVED_DOCUMENT_STEMS, NOTE_ACTIONS, NOTE_MARKERS, NOTE_TARGET_WORDS, STRUCTURE_WORDS, fold
 from .model import ActReference, Amendment
 from .references import read_reference
-from .temporal import derive_effective, is_commencement_clause, parse_commencement
+from .temporal import is_commencement_clause, parse_commencement
 
 _DASH = re.compile(r"\s[-–—]\s|\s[-–—](?=\S)|(?<=\S)[-–—]\s")
 _UNIT = re.compile(
@@ -132,12 +132,10 @@ def _read_amendment(action: str, piece: str) -> Amendment:
         reference.issuer = reference.issuer or issuer
     commencement = parse_commencement(clause) if clause else None
     complete = bool(reference.date and reference.number) and _balanced(piece)
-    effective = derive_effective(commencement, reference.date)
     return Amendment(
         action=action,
         act=reference,
         commencement=commencement,
-        effective=effective,
         parse_status="ok" if complete else "incomplete",
         text=piece,
     )
@@ -176,7 +174,6 @@ def _unparsed(text: str, action: str = "other") -> Amendment:
         action=action,
         act=ActReference(),
         commencement=None,
-        effective=derive_effective(None, None),
         parse_status="unparsed",
         text=text,
     )

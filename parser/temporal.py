@@ -79,6 +79,7 @@ def derive_effective(
     adopted_on: str | None,
     registered_on: str | None = None,
     published_on: str | None = None,
+    publication_source: str | None = None,
 ) -> EffectiveDate:
     """The date a rule gives for an act adopted (and maybe registered, published) on these days."""
     if rule is None:
@@ -90,19 +91,24 @@ def derive_effective(
             return EffectiveDate("exact", exact=adopted_on, basis="from the day of signing, the act's own date")
         return EffectiveDate("unknown", basis="from the day of signing, but the act's date is not in the text")
     if rule.rule == "publication":
-        return _publication_window(rule, adopted_on, registered_on, published_on)
+        return _publication_window(rule, adopted_on, registered_on, published_on, publication_source)
     return EffectiveDate("unknown", basis=f"commencement clause not understood: «{rule.text}»")
 
 
 def _publication_window(
-    rule: CommencementRule, adopted_on: str | None, registered_on: str | None, published_on: str | None
+    rule: CommencementRule,
+    adopted_on: str | None,
+    registered_on: str | None,
+    published_on: str | None,
+    publication_source: str | None,
 ) -> EffectiveDate:
     offset = _offset_words(rule)
     if published_on:
+        source = f" ({publication_source})" if publication_source else ""
         return EffectiveDate(
             "exact",
             exact=apply_offset(rule, published_on),
-            basis=f"{offset} first official publication on {published_on}",
+            basis=f"{offset} first official publication on {published_on}{source}, per publications.csv",
         )
     floor = max(d for d in (adopted_on, registered_on) if d) if (adopted_on or registered_on) else None
     if floor is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from parser.notes import find_action, is_note_start, parse_note, read_target, split_top_level, strip_marker
+from parser.temporal import derive_effective
 
 # --- Seed 000: every note attached to the unit it names ------------------------------
 
@@ -228,7 +229,8 @@ def test_each_listed_act_keeps_its_own_commencement():
     assert first.commencement is None and first.effective.status == "unknown"  # "(…)" says nothing
     assert second.commencement is None
     assert (third.commencement.rule, third.commencement.fixed_date) == ("fixed_date", "2025-07-10")
-    assert (third.effective.status, third.effective.exact) == ("exact", "2025-07-10")
+    # dates are derived once the whole document is read (parser.document.derive_dates)
+    assert derive_effective(third.commencement, third.act.date).exact == "2025-07-10"
     assert first.text == "ҚР Қаржылық мониторинг агенттігі Төрағасының 30.03.2024 № 2 (…)"
     assert second.text == "24.09.2024 № 4 (…)"
 

@@ -10,6 +10,7 @@ import click
 
 import parser as zan_parser
 from db import CorpusNotFound, build, corpus_files
+from db.load import PUBLICATIONS_FILE
 
 DEFAULT_DB = "laws.db"
 DEFAULT_CORPUS = "corpus"
@@ -105,8 +106,10 @@ def needs_build(corpus: Path, db_path: Path) -> bool:
     if not corpus.is_dir():
         return False  # serve what was built; nothing to rebuild from
     built = db_path.stat().st_mtime
-    newest = max([corpus.stat().st_mtime] + [path.stat().st_mtime for path in corpus_files(corpus)])
-    return newest > built
+    inputs = [corpus, *corpus_files(corpus)]
+    if (corpus / PUBLICATIONS_FILE).exists():
+        inputs.append(corpus / PUBLICATIONS_FILE)
+    return max(path.stat().st_mtime for path in inputs) > built
 
 
 if __name__ == "__main__":
