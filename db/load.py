@@ -18,6 +18,7 @@ import sqlite_utils
 
 from parser import Publications, parse_file, read_publications
 from parser.model import Amendment, CommencementRule, EffectiveDate, ParsedDocument, Problem
+from parser.timeline import Timelines, build_timelines
 
 from .schema import create_schema, finish_schema
 
@@ -131,10 +132,12 @@ class Store:
             self._problems(document, None)
             return
         act_id = self._unique_act_id(act.id, document)
-        self.db["acts"].insert(_act_row(document, act_id))
+        timelines = build_timelines(document)
+        self.db["acts"].insert(_act_row(document, act_id, timelines))
         self.db["provisions"].insert_all(_provision_rows(document, act_id), batch_size=500)
         self.db["notes"].insert_all(_note_rows(document, act_id), batch_size=500)
         self.db["amendments"].insert_all(_amendment_rows(document, act_id), batch_size=500)
+        self.db["provision_versions"].insert_all(_version_rows(timelines, act_id), batch_size=500)
         self.db["repairs"].insert_all(
             (
                 {"act_id": act_id, "source_path": document.source_path, "source_line": r.source_line, "kind": r.kind, "before": r.before, "after": r.after}
@@ -189,9 +192,18 @@ class Store:
         )
 
 
-def _act_row(document: ParsedDocument, act_id: str) -> dict:
+def _amendment_id(act_id: str, ref: tuple[int, int]) -> str:
+    """Amendment rows are ``{act}/note{N}/a{K}`` for the K-th act of note N, and
+    ``{act}/header{K}`` (note 0) for one read from the requisites sentence."""
+    if ref[0] == 0:
+        return f"{act_id}/header{ref[1]}"
+    return f"{_note_id(act_id, ref[0])}/a{ref[1]}"
+
+
+def _act_row(document: ParsedDocument, act_id: str, timelines: Timelines) -> dict:
     act = document.act
     assert act is not None
+    end = timelines.act_end
     return {
         "id": act_id,
         "title": act.title,
@@ -213,7 +225,38 @@ def _act_row(document: ParsedDocument, act_id: str) -> dict:
         "source_path": document.source_path,
         "id_basis": act.id_basis,
         **_commencement_columns(act.commencement, act.effective),
+        "valid_from": timelines.act_start.earliest,
+        "valid_from_latest": timelines.act_start.latest,
+        "valid_to": end.earliest if end else None,
+        "valid_to_latest": end.latest if end else None,
+        "valid_to_basis": end.basis if end else None,
+        "repealed_by_amendment_id": _amendment_id(act_id, timelines.act_end_ref) if timelines.act_end_ref else None,
     }
+
+
+def _version_rows(timelines: Timelines, act_id: str) -> Iterator[dict]:
+    for key, versions in timelines.versions.items():
+        provision_id = _provision_id(act_id, key)
+        for ordinal, version in enumerate(versions, start=1):
+            end = version.end
+            yield {
+                "id": f"{provision_id}@{ordinal}",
+                "provision_id": provision_id,
+                "act_id": act_id,
+                "ordinal": ordinal,
+                "valid_from": version.start.earliest,
+                "valid_from_latest": version.start.latest,
+                "valid_from_basis": version.start.basis,
+                "valid_to": end.earliest if end else None,
+                "valid_to_latest": end.latest if end else None,
+                "valid_to_basis": end.basis if end else None,
+                "has_end": int(end is not None),
+                "text_known": int(version.text_known),
+                "text": version.text,
+                "basis": version.basis,
+                "started_by_amendment_id": _amendment_id(act_id, version.started_by) if version.started_by else None,
+                "ended_by_amendment_id": _amendment_id(act_id, version.ended_by) if version.ended_by else None,
+            }
 
 
 def _commencement_columns(rule: CommencementRule | None, effective: EffectiveDate | None) -> dict:
@@ -281,9 +324,9 @@ def _amendment_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
     for n in document.notes:
         for index, amendment in enumerate(n.amendments, start=1):
             note_id = _note_id(act_id, n.ordinal)
-            yield _amendment_row(amendment, f"{note_id}/a{index}", act_id, note_id, _provision_id(act_id, n.target_key))
+            yield _amendment_row(amendment, _amendment_id(act_id, (n.ordinal, index)), act_id, note_id, _provision_id(act_id, n.target_key))
     for index, amendment in enumerate(document.header_amendments, start=1):
-        yield _amendment_row(amendment, f"{act_id}/header{index}", act_id, None, None)
+        yield _amendment_row(amendment, _amendment_id(act_id, (0, index)), act_id, None, None)
 
 
 def _amendment_row(a: Amendment, row_id: str, act_id: str, note_id: str | None, provision_id: str | None) -> dict:

@@ -48,9 +48,17 @@ TABLES: dict[str, dict] = {
             "source_path": str,
             "id_basis": str,
             **COMMENCEMENT_COLUMNS,
+            # the act's life as the text shows it: [valid_from, valid_to), each bound a
+            # window (earliest, latest; latest NULL = no upper bound known)
+            "valid_from": str,
+            "valid_from_latest": str,
+            "valid_to": str,
+            "valid_to_latest": str,
+            "valid_to_basis": str,
+            "repealed_by_amendment_id": str,
         },
         "pk": "id",
-        "foreign_keys": [],
+        "foreign_keys": [],  # repealed_by_amendment_id: see LATER_FOREIGN_KEYS
     },
     "provisions": {
         "columns": {
@@ -117,6 +125,33 @@ TABLES: dict[str, dict] = {
             ("provision_id", "provisions", "id"),
         ],
     },
+    "provision_versions": {
+        "columns": {
+            "id": str,
+            "provision_id": str,
+            "act_id": str,
+            "ordinal": int,
+            "valid_from": str,
+            "valid_from_latest": str,
+            "valid_from_basis": str,
+            "valid_to": str,
+            "valid_to_latest": str,
+            "valid_to_basis": str,
+            "has_end": int,
+            "text_known": int,
+            "text": str,
+            "basis": str,
+            "started_by_amendment_id": str,
+            "ended_by_amendment_id": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("provision_id", "provisions", "id"),
+            ("act_id", "acts", "id"),
+            ("started_by_amendment_id", "amendments", "id"),
+            ("ended_by_amendment_id", "amendments", "id"),
+        ],
+    },
     "problems": {
         "columns": {
             "id": int,
@@ -157,6 +192,9 @@ TABLES: dict[str, dict] = {
     },
 }
 
+#: Keys to tables created after the table that holds them.
+LATER_FOREIGN_KEYS = [("acts", "repealed_by_amendment_id", "amendments", "id")]
+
 #: Columns indexed beyond the foreign keys, for the questions users ask most.
 INDEXES = [
     ("acts", ["status"]),
@@ -164,6 +202,8 @@ INDEXES = [
     ("acts", ["adopted_on"]),
     ("acts", ["registration_number"]),
     ("provisions", ["act_id", "position"]),
+    ("provision_versions", ["act_id", "provision_id", "ordinal"]),
+    ("acts", ["valid_from", "valid_to"]),
     ("amendments", ["amending_act_date", "amending_act_number"]),
     ("problems", ["severity"]),
 ]
@@ -176,6 +216,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     """Create every table, with primary and foreign keys declared so Datasette links them."""
     for name, spec in TABLES.items():
         db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
+    db.add_foreign_keys(LATER_FOREIGN_KEYS)
 
 
 def finish_schema(db: sqlite_utils.Database) -> None:

@@ -134,7 +134,8 @@ def _publication_window(
         latest=latest,
         basis=(
             f"{offset} first official publication, whose date is not in the corpus; "
-            f"publication cannot precede {floor_word} ({floor}); {why_latest}"
+            f"publication cannot precede {floor_word} ({floor}); {why_latest} "
+            "(its publication date in corpus/publications.csv makes this exact)"
         ),
     )
 

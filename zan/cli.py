@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import click
 import parser as zan_parser
 from db import CorpusNotFound, build, corpus_files
 from db.load import PUBLICATIONS_FILE
+from db.queries import UnknownAct, act_on, acts_on, check_date
 
 DEFAULT_DB = "laws.db"
 DEFAULT_CORPUS = "corpus"
@@ -67,6 +69,53 @@ def parse_command(file: Path, as_json: bool) -> None:
             click.echo(f"{note.source_line:>5}   note -> {note.target_key or note.target_status}: {note.text[:90]}")
     for problem in document.problems:
         click.echo(f"{problem.severity}: line {problem.source_line or '-'}: {problem.message}", err=True)
+
+
+@cli.command(name="at")
+@click.argument("act_or_date")
+@click.argument("date", required=False)
+@click.option("--all", "all_acts", is_flag=True, help="Every act of the corpus on DATE (give only the date).")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the documented contract).")
+@db_option
+def at_command(act_or_date: str, date: str | None, all_acts: bool, as_json: bool, db_path: Path) -> None:
+    """What was in force on a date: `zan at ACT DATE`, or `zan at --all DATE`."""
+    if not db_path.exists():
+        raise click.ClickException(f"database not found: {db_path} (run `zan build` first)")
+    connection = sqlite3.connect(db_path)
+    try:
+        if all_acts:
+            answer = acts_on(connection, _date_argument(date or act_or_date))
+        elif date is None:
+            raise click.UsageError("give an act id and a date, or --all and a date")
+        else:
+            answer = act_on(connection, act_or_date, _date_argument(date))
+    except UnknownAct as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        connection.close()
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+    elif all_acts:
+        for act in answer["acts"]:
+            click.echo(f"{act['status']:<13} {act['id']:<22} {act['title'] or ''}")
+            click.echo(f"{'':13} {act['basis']}")
+    else:
+        _print_act_on(answer)
+
+
+def _date_argument(value: str) -> str:
+    try:
+        return check_date(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _print_act_on(answer: dict) -> None:
+    act = answer["act"]
+    click.echo(f"{act['id']} on {answer['date']}: {act['status']}  ({act['basis']})")
+    for provision in answer["provisions"]:
+        wording = "wording known" if provision["text_known"] else "wording not held"
+        click.echo(f"  {provision['status']:<13} {provision['key']:<22} {wording}: {provision['basis']}")
 
 
 @cli.command(name="serve")

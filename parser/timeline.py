@@ -1,0 +1,271 @@
+"""Provision timelines: the intervals a consolidated text's notes imply, and the answer
+they give for a date.
+
+A consolidated text holds the current wording only. From the notes we know, for each
+unit, *when* its wording changed (exactly or within a window), not what it said before:
+
+- a note on a unit covers that unit; a note on the whole of a container (``Ереже жаңа
+  редакцияда``, ``Ереже 3-қосымшамен толықтырылды``) covers every unit inside it; a note
+  on a heading (``1-тараудың атауы``) covers the heading only;
+- ``inserted``: the unit did not exist before; ``deleted`` / ``repealed``: it stops;
+- any other change: the unit existed before, but its earlier wording is not held.
+
+A unit's timeline is a list of `Version`s, each running from a `Bound` to the next; only
+the last one, after the last change, carries the current text as known. `answer_on`
+turns a timeline into the status on a date: ``in_force``, ``not_in_force`` or
+``uncertain`` — never rounded into a yes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import to_display
+from .model import Amendment, EffectiveDate, ParsedDocument
+
+STARTS = ("inserted",)
+ENDS = ("deleted", "repealed")
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A moment known exactly, or only within [earliest, latest] (None = unbounded)."""
+
+    earliest: str | None
+    latest: str | None
+    basis: str
+
+    @property
+    def exact(self) -> bool:
+        return self.earliest is not None and self.earliest == self.latest
+
+    def passed(self, date: str) -> bool:
+        """Provably reached on `date`."""
+        return self.latest is not None and date >= self.latest
+
+    def ahead(self, date: str) -> bool:
+        """Provably not yet reached on `date`."""
+        return self.earliest is not None and date < self.earliest
+
+    def describe(self) -> str:
+        if self.exact:
+            return to_display(self.earliest)
+        return f"{to_display(self.earliest) or '?'} – {to_display(self.latest) or '?'}"
+
+
+def bound_from(effective: EffectiveDate, floor: str | None = None) -> Bound:
+    if effective.status == "exact" and effective.exact:
+        return Bound(effective.exact, effective.exact, effective.basis)
+    if effective.status == "bounded":
+        return Bound(effective.earliest, effective.latest, effective.basis)
+    return Bound(floor, None, effective.basis)
+
+
+@dataclass
+class Change:
+    """One amendment touching a unit."""
+
+    ref: tuple[int, int]  # (note ordinal, amendment index); note 0 is the requisites sentence
+    action: str
+    bound: Bound
+    act_label: str  # "order № 954 of 09.12.2010"
+    adopted_on: str | None  # the amending act's date: orders changes whose windows overlap
+
+
+@dataclass
+class Version:
+    key: str  # provision key
+    start: Bound
+    end: Bound | None  # None: no end known to the text
+    text_known: bool
+    text: str | None
+    basis: str
+    started_by: tuple[int, int] | None = None
+    ended_by: tuple[int, int] | None = None
+
+
+@dataclass
+class Answer:
+    status: str  # in_force | not_in_force | uncertain
+    text_known: bool
+    text: str | None
+    basis: str
+    earliest: str | None = None  # the window in which the status can change
+    latest: str | None = None
+
+
+@dataclass
+class Timelines:
+    act_start: Bound
+    act_end: Bound | None
+    act_end_ref: tuple[int, int] | None
+    versions: dict[str, list[Version]] = field(default_factory=dict)
+
+
+def act_label(amendment: Amendment) -> str:
+    act = amendment.act
+    kind = act.kind or "act"
+    return f"{kind} № {act.number or '?'} of {to_display(act.date) or '?'}"
+
+
+def build_timelines(document: ParsedDocument) -> Timelines:
+    """The timeline of the act and of every provision of `document`."""
+    act = document.act
+    assert act is not None
+    act_start = bound_from(act.effective or EffectiveDate("unknown", basis="no commencement known"), act.adopted_on)
+    act_end, act_end_ref = _act_end(document)
+    parents = {p.key: p.parent_key for p in document.provisions}
+    changes_on: dict[str, list[tuple[str, Change]]] = {}
+    for note in document.notes:
+        if note.target_key is None:
+            continue
+        for index, amendment in enumerate(note.amendments, start=1):
+            change = Change(
+                (note.ordinal, index), amendment.action, bound_from(amendment.effective), act_label(amendment), amendment.act.date
+            )
+            changes_on.setdefault(note.target_key, []).append((note.target_part, change))
+    timelines = Timelines(act_start, act_end, act_end_ref)
+    for provision in document.provisions:
+        changes = [change for _, change in changes_on.get(provision.key, [])]
+        ancestor = parents.get(provision.key)
+        while ancestor:
+            changes += [change for part, change in changes_on.get(ancestor, []) if part == "whole"]
+            ancestor = parents.get(ancestor)
+        timelines.versions[provision.key] = _versions(provision.key, provision.text, changes, act_start, act_end, act_end_ref)
+    return timelines
+
+
+def _act_end(document: ParsedDocument) -> tuple[Bound | None, tuple[int, int] | None]:
+    for note in document.notes:
+        if note.target_status != "act":
+            continue
+        for index, amendment in enumerate(note.amendments, start=1):
+            if amendment.action == "repealed":
+                return _end_bound(amendment), (note.ordinal, index)
+    for index, amendment in enumerate(document.header_amendments, start=1):
+        if amendment.action == "repealed":
+            return _end_bound(amendment), (0, index)  # note 0: the requisites sentence
+    return None, None
+
+
+def _end_bound(amendment: Amendment) -> Bound:
+    bound = bound_from(amendment.effective, amendment.act.date)
+    return Bound(bound.earliest, bound.latest, f"repealed by {act_label(amendment)}: {bound.basis}")
+
+
+def _sort_key(change: Change) -> tuple[str, str]:
+    return (change.adopted_on or "", change.bound.earliest or change.bound.latest or "")
+
+
+def _versions(
+    key: str,
+    text: str,
+    changes: list[Change],
+    act_start: Bound,
+    act_end: Bound | None,
+    act_end_ref: tuple[int, int] | None,
+) -> list[Version]:
+    start, started_by, inserted_on = act_start, None, None
+    end, ended_by = act_end, act_end_ref
+    for change in changes:
+        if change.action in STARTS:
+            inserted_on = change.adopted_on
+            start = Bound(change.bound.earliest, change.bound.latest, f"inserted by {change.act_label}: {change.bound.basis}")
+            started_by = change.ref
+        elif change.action in ENDS:
+            end = Bound(change.bound.earliest, change.bound.latest, f"{change.action} by {change.act_label}: {change.bound.basis}")
+            ended_by = change.ref
+    rewordings = sorted(
+        (c for c in changes if c.action not in STARTS + ENDS and not _before(c, start, inserted_on)),
+        key=_sort_key,
+    )
+    rewordings = _distinct(rewordings)
+    versions: list[Version] = []
+    previous_start, previous_ref = start, started_by
+    for change in rewordings:
+        versions.append(
+            Version(
+                key,
+                previous_start,
+                change.bound,
+                False,
+                None,
+                f"the wording before the change by {change.act_label} is not in the corpus",
+                previous_ref,
+                change.ref,
+            )
+        )
+        previous_start = Bound(change.bound.earliest, change.bound.latest, f"changed by {change.act_label}: {change.bound.basis}")
+        previous_ref = change.ref
+    last_basis = (
+        f"current wording, since the change by {rewordings[-1].act_label}" if rewordings else "current wording; no note records a change to it"
+    )
+    versions.append(Version(key, previous_start, end, True, text, last_basis, previous_ref, ended_by))
+    return versions
+
+
+def _before(change: Change, start: Bound, inserted_on: str | None) -> bool:
+    """The change is not about this unit: it provably took effect before the unit existed,
+    or its act was adopted before the act that inserted the unit."""
+    if inserted_on and change.adopted_on and change.adopted_on < inserted_on:
+        return True
+    return change.bound.latest is not None and start.earliest is not None and change.bound.latest < start.earliest
+
+
+def _distinct(changes: list[Change]) -> list[Change]:
+    """One change per amending act: a note on the Rules and a note on one paragraph by
+    the same order are one change to that paragraph."""
+    seen: set[str] = set()
+    distinct = []
+    for change in changes:
+        if change.act_label in seen:
+            continue
+        seen.add(change.act_label)
+        distinct.append(change)
+    return distinct
+
+
+def answer_on(versions: list[Version], date: str) -> Answer:
+    """The status of a unit (or, with one version, the act) on `date`, and whether its
+    wording then is known. The two are separate questions: the wording can be provably
+    the current one on a date on which the act's own entry into force is still unproven."""
+    status, basis, earliest, latest = existence_on(versions[0].start, versions[-1].end, date)
+    if status == "not_in_force":
+        return Answer(status, False, None, basis, earliest, latest)
+    version, wording = _wording(versions, date)
+    text_known = version is not None and version.text_known
+    return Answer(status, text_known, version.text if text_known and version else None, f"{basis}; {wording}", earliest, latest)
+
+
+def existence_on(start: Bound, end: Bound | None, date: str) -> tuple[str, str, str | None, str | None]:
+    """in_force / not_in_force / uncertain, why, and the window in which that can change."""
+    if start.ahead(date):
+        return "not_in_force", f"not yet in force: {start.basis}", start.earliest, start.latest
+    if end is not None and end.passed(date):
+        return "not_in_force", f"no longer in force: {end.basis}", end.earliest, end.latest
+    if not start.passed(date):
+        return "uncertain", f"in force from {start.describe()}, so not provably on this date: {start.basis}", start.earliest, start.latest
+    if end is not None and not end.ahead(date):
+        return "uncertain", f"ends in {end.describe()}, so not provably in force on this date: {end.basis}", end.earliest, end.latest
+    return (
+        "in_force",
+        f"in force since {start.describe()}" + (f", until {end.describe()}" if end else ""),
+        end.earliest if end else None,
+        end.latest if end else None,
+    )
+
+
+def _wording(versions: list[Version], date: str) -> tuple[Version | None, str]:
+    """The version whose wording applied on `date`, or None inside the window of a change."""
+    for version, following in zip(versions, versions[1:] + [None]):
+        if following is None or following.start.ahead(date):
+            return version, version.basis
+        if not following.start.passed(date):
+            window = following.start
+            return None, f"its wording changed in {window.describe()}, so which wording applied is not known: {window.basis}"
+    return None, "no wording known"  # unreachable: the last version always returns
+
+
+def act_versions(timelines: Timelines, key: str = "act") -> list[Version]:
+    """The act itself as a one-version timeline."""
+    return [Version(key, timelines.act_start, timelines.act_end, True, None, "the act", None, timelines.act_end_ref)]
