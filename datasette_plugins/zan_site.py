@@ -7,11 +7,14 @@ Datasette's table JSON does). The page works on any database built by `zan build
 
 from __future__ import annotations
 
+import datetime
 import json
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
+
+from db.queries import UnknownAct, act_on, acts_on, check_date
 
 STATUS_LABELS = {
     "in_force": ("Күшінде", "in force"),
@@ -19,6 +22,13 @@ STATUS_LABELS = {
     "unknown": ("Мәртебесі белгісіз", "status unknown"),
 }
 LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
+
+#: Point-in-time statuses, in Kazakh with the English code.
+STATUS_WORDS = {
+    "in_force": "күшінде",
+    "not_in_force": "күшінде емес",
+    "uncertain": "анық емес",
+}
 
 ACT_SQL = "select * from acts where id = :act_id"
 PROVISIONS_SQL = """
@@ -73,7 +83,79 @@ def extra_css_urls():
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/acts/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", act_page)]
+    return [
+        (r"^/-/acts/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", act_page),
+        (r"^/-/at/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", act_on_date_page),
+        (r"^/-/in-force(?P<as_json>\.json)?$", in_force_page),
+    ]
+
+
+def _requested_date(request) -> str | None:
+    """``?date=`` as ISO text (today when absent), or None when it is not a real date."""
+    date = request.args.get("date") or datetime.date.today().isoformat()
+    try:
+        return check_date(date)
+    except ValueError:
+        return None
+
+
+def _error(request, message: str, status: int) -> Response:
+    """A plain error answer (JSON for ``.json`` URLs): no traceback, to visitors or the log."""
+    if request.url_vars.get("as_json"):
+        return Response.json({"ok": False, "error": message}, status=status)
+    return Response.text(message, status=status)
+
+
+def _bad_date(request) -> Response:
+    return _error(request, f"?date= must be a real date written YYYY-MM-DD, not {request.args.get('date')!r}", 400)
+
+
+async def act_on_date_page(datasette, request):
+    """The act as it stood on ``?date=YYYY-MM-DD`` (today by default)."""
+    act_id = request.url_vars["act_id"]
+    date = _requested_date(request)
+    if date is None:
+        return _bad_date(request)
+    database = _database_with_acts(datasette)
+    try:
+        answer = await database.execute_fn(lambda conn: act_on(conn, act_id, date))
+    except UnknownAct as error:
+        return _error(request, str(error), 404)
+    if request.url_vars.get("as_json"):
+        return Response.json(answer)
+    return Response.html(
+        await datasette.render_template(
+            "zan_at.html",
+            {
+                **answer,
+                "database": database.name,
+                "act_url": datasette.urls.path(f"/-/acts/{act_id}"),
+                "json_url": datasette.urls.path(f"/-/at/{act_id}.json?date={date}"),
+                "display_date": display_date,
+                "anchor": anchor,
+                "status_words": STATUS_WORDS,
+            },
+            request=request,
+        )
+    )
+
+
+async def in_force_page(datasette, request):
+    """Every act of the corpus with its status on ``?date=``."""
+    date = _requested_date(request)
+    if date is None:
+        return _bad_date(request)
+    database = _database_with_acts(datasette)
+    answer = await database.execute_fn(lambda conn: acts_on(conn, date))
+    if request.url_vars.get("as_json"):
+        return Response.json(answer)
+    return Response.html(
+        await datasette.render_template(
+            "zan_in_force.html",
+            {**answer, "display_date": display_date, "status_words": STATUS_WORDS, "json_url": datasette.urls.path(f"/-/in-force.json?date={date}")},
+            request=request,
+        )
+    )
 
 
 def _database_with_acts(datasette):
@@ -83,13 +165,13 @@ def _database_with_acts(datasette):
     raise NotFound("No database")
 
 
-async def act_document(datasette, act_id: str) -> dict:
+async def act_document(datasette, act_id: str) -> dict | None:
     """The act, its provisions in order, and the notes and amendments on each unit."""
     database = _database_with_acts(datasette)
     params = {"act_id": act_id}
     act_rows = (await database.execute(ACT_SQL, params)).rows
     if not act_rows:
-        raise NotFound(f"No act with id {act_id}")
+        return None
     act = dict(act_rows[0])
     provisions = [dict(row) for row in (await database.execute(PROVISIONS_SQL, params)).rows]
     notes = [dict(row) for row in (await database.execute(NOTES_SQL, params)).rows]
@@ -111,6 +193,8 @@ async def act_document(datasette, act_id: str) -> dict:
 async def act_page(datasette, request):
     act_id = request.url_vars["act_id"]
     document = await act_document(datasette, act_id)
+    if document is None:
+        return _error(request, f"no act with id {act_id}", 404)
     if request.url_vars.get("as_json"):
         return Response.json(document, default=str)
     notes_after: dict[str, list[dict]] = {}
