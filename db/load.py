@@ -87,6 +87,7 @@ def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | Non
                 summary.source_bytes += document.size
                 if on_document:
                     on_document(path)
+        link_cited_acts(db)
         finish_schema(db)
         summary.documents = len(files)
         for table in ("acts", "provisions", "notes", "amendments", "problems"):
@@ -138,6 +139,7 @@ class Store:
         self.db["notes"].insert_all(_note_rows(document, act_id), batch_size=500)
         self.db["amendments"].insert_all(_amendment_rows(document, act_id), batch_size=500)
         self.db["provision_versions"].insert_all(_version_rows(timelines, act_id), batch_size=500)
+        self.db["instructions"].insert_all(_instruction_rows(document, act_id), batch_size=500)
         self.db["repairs"].insert_all(
             (
                 {"act_id": act_id, "source_path": document.source_path, "source_line": r.source_line, "kind": r.kind, "before": r.before, "after": r.after}
@@ -232,6 +234,54 @@ def _act_row(document: ParsedDocument, act_id: str, timelines: Timelines) -> dic
         "valid_to_basis": end.basis if end else None,
         "repealed_by_amendment_id": _amendment_id(act_id, timelines.act_end_ref) if timelines.act_end_ref else None,
     }
+
+
+def _instruction_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
+    amended = document.amended_act
+    if amended is None:
+        return
+    act = document.act
+    assert act is not None
+    for instruction in document.instructions:
+        yield {
+            "id": f"{act_id}/instruction{instruction.ordinal}",
+            "act_id": act_id,
+            "provision_id": _provision_id(act_id, instruction.provision_key),
+            "quote_provision_id": _provision_id(act_id, instruction.quote_key),
+            "ordinal": instruction.ordinal,
+            "operation": instruction.operation,
+            "target_act_id": None,  # set by link_cited_acts when the act is in the corpus
+            "target_act_kind": amended.reference.kind,
+            "target_act_date": amended.reference.date,
+            "target_act_number": amended.reference.number,
+            "target_act_issuer": amended.reference.issuer,
+            "target_act_registration_number": amended.registration_number,
+            "target_act_title": amended.title,
+            "target_text": instruction.target_text,
+            "target_kind": instruction.target.kind,
+            "target_label": instruction.target.label,
+            "target_key": instruction.target.key,
+            "new_text": instruction.new_text,
+            **_commencement_columns(act.commencement, act.effective),
+            "parse_status": instruction.parse_status,
+        }
+
+
+LINK_INSTRUCTIONS_SQL = """
+update instructions set target_act_id = (
+    select acts.id from acts
+    where acts.registration_number = instructions.target_act_registration_number
+       or (acts.kind = instructions.target_act_kind
+           and acts.adopted_on = instructions.target_act_date
+           and acts.number = instructions.target_act_number)
+    order by acts.id limit 1
+)
+"""
+
+
+def link_cited_acts(db: sqlite_utils.Database) -> None:
+    """Point instructions at the act they amend when that act is in the corpus."""
+    db.execute(LINK_INSTRUCTIONS_SQL)
 
 
 def _version_rows(timelines: Timelines, act_id: str) -> Iterator[dict]:

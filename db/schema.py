@@ -152,6 +152,37 @@ TABLES: dict[str, dict] = {
             ("ended_by_amendment_id", "amendments", "id"),
         ],
     },
+    "instructions": {
+        "columns": {
+            "id": str,
+            "act_id": str,
+            "provision_id": str,
+            "quote_provision_id": str,
+            "ordinal": int,
+            "operation": str,
+            "target_act_id": str,
+            "target_act_kind": str,
+            "target_act_date": str,
+            "target_act_number": str,
+            "target_act_issuer": str,
+            "target_act_registration_number": str,
+            "target_act_title": str,
+            "target_text": str,
+            "target_kind": str,
+            "target_label": str,
+            "target_key": str,
+            "new_text": str,
+            **COMMENCEMENT_COLUMNS,  # the amending act's own entry into force
+            "parse_status": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("act_id", "acts", "id"),
+            ("provision_id", "provisions", "id"),
+            ("quote_provision_id", "provisions", "id"),
+            ("target_act_id", "acts", "id"),
+        ],
+    },
     "problems": {
         "columns": {
             "id": int,

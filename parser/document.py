@@ -10,6 +10,7 @@ from pathlib import PurePath
 from .header import adilet_id, detect_language, read_requisites, stable_id
 from .language import STATUS_LINES, squash
 from .model import Act, Amendment, Note, ParsedDocument, Problem, Provision
+from .instructions import read_instructions
 from .notes import parse_note
 from .publications import Publications
 from .repair import join_lines, repair_block
@@ -240,6 +241,7 @@ def build_document(text: str, source_path: str, publications: Publications | Non
     document.provisions = tree.provisions
     document.problems.extend(tree.problems)
     document.act = _act(layout, document, source_path)
+    document.amended_act, document.instructions = read_instructions(document)
     derive_dates(document, publications or Publications())
     return document
 

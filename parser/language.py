@@ -217,3 +217,19 @@ LINKED_WORD_STEMS = (
     "жарлы",
 )
 LINKED_REFERENCE = re.compile(r"^\d+(?:-\d+)*-(?:баб|тармақ|тармағ|қосымша|тарау|параграф)", re.IGNORECASE)
+
+# --- Amending instructions -------------------------------------------------------------
+
+#: Imperative phrases of amending acts (folded, spaces removed) -> operation. Checked in order.
+INSTRUCTION_OPERATIONS = (
+    ("күшіжойылдыдептанылсын", "repeal"),
+    ("редакциядажазылсын", "new_wording"),
+    ("алыптасталсын", "delete"),
+    ("алынсын", "delete"),
+    ("ауыстырылсын", "replace_words"),
+    ("толықтырылсын", "insert"),
+)
+
+#: How an instruction names the scope that following instructions work in:
+#: "… бекітілген … қағидаларында:" (the approved document), "… Қағидаларға 2 – қосымша:".
+INSTRUCTION_SCOPE_ENDINGS = ("қағидаларында", "ережесінде", "ережеде", "нұсқаулығында", "тәртібінде")

@@ -152,6 +152,10 @@ class ParsedDocument:
     #: amendments read from the header rather than from a note (a repeal printed only
     #: in the requisites sentence)
     header_amendments: list[Amendment] = field(default_factory=list)
+    #: for an amending act: the act it amends (parser.instructions.AmendedAct) and its
+    #: instructions (parser.instructions.Instruction)
+    amended_act: Any = None
+    instructions: list[Any] = field(default_factory=list)
     encoding: str | None = None
     sha256: str | None = None
     size: int = 0
