@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from .dates import first_date
 from .header import adilet_id, detect_language, read_requisites, stable_id
 from .language import STATUS_LINES, squash
 from .model import Act, Amendment, Note, ParsedDocument, Problem, Provision
@@ -243,6 +244,7 @@ def build_document(text: str, source_path: str, publications: Publications | Non
     document.act = _act(layout, document, source_path)
     document.amended_act, document.instructions = read_instructions(document)
     derive_dates(document, publications or Publications())
+    check_consistency(document)
     return document
 
 
@@ -399,4 +401,44 @@ def derive_dates(document: ParsedDocument, publications: Publications) -> None:
             None,
             found.published_on if found else None,
             found.source if found else None,
+        )
+
+
+def check_consistency(document: ParsedDocument) -> None:
+    """Disagreements inside the source become problems; nothing is corrected."""
+    act = document.act
+    if act is None:
+        return
+    problems = document.problems
+    stamp = next((p for p in document.provisions if p.kind == "approval"), None)
+    if stamp is not None and act.adopted_on:
+        stamp_date = first_date(stamp.text)
+        if stamp_date and stamp_date.iso != act.adopted_on:
+            problems.append(
+                Problem(
+                    "warning",
+                    "date_mismatch",
+                    f"the approval stamp dates the order {stamp_date.text} ({stamp_date.iso}) but its header says {act.adopted_on}",
+                    stamp.source_line,
+                )
+            )
+    for note in document.notes:
+        for amendment in note.amendments:
+            _check_amendment(act, amendment, note.source_line, problems)
+        if any(a.commencement and a.commencement.rule == "unknown" and a.parse_status == "ok" for a in note.amendments):
+            problems.append(Problem("warning", "commencement_unknown", f"commencement clause not understood; kept verbatim: «{note.text}»", note.source_line))
+
+
+def _check_amendment(act: Act, amendment: Amendment, line: int, problems: list[Problem]) -> None:
+    if not act.adopted_on:
+        return
+    if amendment.act.date and amendment.act.date < act.adopted_on:
+        problems.append(
+            Problem("warning", "date_order", f"the amending act is dated {amendment.act.date}, before the act itself ({act.adopted_on})", line)
+        )
+    effective = amendment.effective
+    latest = effective.exact or effective.latest
+    if latest and latest < act.adopted_on:
+        problems.append(
+            Problem("warning", "date_order", f"the amendment takes effect by {latest}, before the act itself was adopted ({act.adopted_on})", line)
         )
