@@ -99,10 +99,16 @@ def _requested_date(request) -> str | None:
         return None
 
 
+def _json(data, status: int = 200, default=None) -> Response:
+    """JSON with Kazakh letters as letters, not \\u escapes."""
+    body = json.dumps(data, ensure_ascii=False, default=default)
+    return Response(body, status=status, content_type="application/json; charset=utf-8")
+
+
 def _error(request, message: str, status: int) -> Response:
     """A plain error answer (JSON for ``.json`` URLs): no traceback, to visitors or the log."""
     if request.url_vars.get("as_json"):
-        return Response.json({"ok": False, "error": message}, status=status)
+        return _json({"ok": False, "error": message}, status=status)
     return Response.text(message, status=status)
 
 
@@ -122,7 +128,7 @@ async def act_on_date_page(datasette, request):
     except UnknownAct as error:
         return _error(request, str(error), 404)
     if request.url_vars.get("as_json"):
-        return Response.json(answer)
+        return _json(answer)
     return Response.html(
         await datasette.render_template(
             "zan_at.html",
@@ -148,7 +154,7 @@ async def in_force_page(datasette, request):
     database = _database_with_acts(datasette)
     answer = await database.execute_fn(lambda conn: acts_on(conn, date))
     if request.url_vars.get("as_json"):
-        return Response.json(answer)
+        return _json(answer)
     return Response.html(
         await datasette.render_template(
             "zan_in_force.html",
@@ -196,7 +202,7 @@ async def act_page(datasette, request):
     if document is None:
         return _error(request, f"no act with id {act_id}", 404)
     if request.url_vars.get("as_json"):
-        return Response.json(document, default=str)
+        return _json(document, default=str)
     notes_after: dict[str, list[dict]] = {}
     for note in document["notes"]:
         notes_after.setdefault(note["printed_after_id"] or "", []).append(note)
