@@ -46,13 +46,18 @@ def strip_marker(text: str) -> str:
     return text.strip()
 
 
+#: Each action phrase as a pattern that tolerates stray spaces ("енгіз іледі").
+_ACTION_PATTERNS = [
+    (re.compile(r"\s*".join(re.escape(ch) for ch in phrase.replace(" ", ""))), action) for phrase, action in NOTE_ACTIONS
+]
+
+
 def find_action(text: str) -> tuple[str, int, int] | None:
     """The note's action and where its phrase lies in `text` (tolerating stray spaces)."""
     folded = fold(text)
     best: tuple[str, int, int] | None = None
-    for phrase, action in NOTE_ACTIONS:
-        pattern = r"\s*".join(re.escape(ch) for ch in phrase.replace(" ", ""))
-        match = re.search(pattern, folded)
+    for pattern, action in _ACTION_PATTERNS:
+        match = pattern.search(folded)
         if match and (best is None or match.start() < best[1]):
             best = (action, match.start(), match.end())
     return best

@@ -25,6 +25,7 @@ from .model import Problem, Repair
 # --- Letter spacing -------------------------------------------------------------
 
 _GROUP_SPLIT = re.compile(r" {2,}")
+_SPACED_LETTERS = re.compile(r"(?:^| )\S \S \S(?: |$)")  # three one-character pieces in a row
 
 
 def unspace_letters(line: str) -> str | None:
@@ -34,6 +35,8 @@ def unspace_letters(line: str) -> str | None:
     as letter-spaced when some word has at least three one-character pieces in a row;
     then every word on it is joined (``принциптер і`` -> ``принциптері``).
     """
+    if not _SPACED_LETTERS.search(line):
+        return None
     indent = line[: len(line) - len(line.lstrip(" "))]
     body = line.strip(" ")
     groups = _GROUP_SPLIT.split(body)
@@ -76,25 +79,41 @@ class MovedWord:
     strong: bool  # glued to the text before it: surely moved
 
 
-# "бұйрығымен.№ 394", "он№ 954", "бұйрығымен№ 589": a number sign glued to the line end.
-_GLUED_NUMBER = re.compile(r"(?<=\S)(№ ?[\w./-]+)\s*$")
-# "… соң № 132", "… он күн № 479": a number alone at the line end after a space.
-_SPACED_NUMBER = re.compile(r"(?<= )(№ ?[\w./-]+)\s*$")
-# "бекітілсін.ережесі", "БҰЙЫРАМЫН:тармағының", "көрсетеді (бұйрығына", "сәйкес:9-тармағына".
-_GLUED_WORD = re.compile(r"(?<=[.:;(])([^\s.:;()«»\"]*[^\W\d_][^\s.:;()«»\"]*)\s*$")
-_LAST_WORD = re.compile(r"(?<= )(\S+)\s*$")
+# In the last word of a line: "бекітілсін.ережесі", "БҰЙЫРАМЫН:тармағының",
+# "көрсетеді (бұйрығына" (the "(" stays), "сәйкес:9-тармағына".
+_GLUED_WORD = re.compile(r"[.:;(]([^\s.:;()«»\"]*[^\W\d_][^\s.:;()«»\"]*)$")
+_NUMBER = re.compile(r"[\w./-]+$")
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 def find_moved_word(line: str) -> MovedWord | None:
-    """The hyperlinked word the export moved to the end of `line`, if there is one."""
-    for pattern, strong in ((_GLUED_NUMBER, True), (_GLUED_WORD, True), (_SPACED_NUMBER, True)):
-        match = pattern.search(line)
-        if match:
-            return MovedWord(match.group(1), match.start(1), strong)
-    match = _LAST_WORD.search(line)
-    if match and _is_linked_word(match.group(1)):
-        return MovedWord(match.group(1), match.start(1), False)
+    """The hyperlinked word the export moved to the end of `line`, if there is one.
+
+    Strong (surely moved): a number sign glued to the text before it (``бұйрығымен.№ 394``,
+    ``он№ 954``, ``бұйрығымен№ 589``), a number alone at the end (``… өткен соң № 132``),
+    a word glued after punctuation (``бекітілсін.ережесі``). Weak: a last word that the
+    export links (``… тіркеу бұйрығына``), moved only when the line shows a gap for it.
+    Only the last two words are looked at, so long lines cost no more than short ones.
+    """
+    stripped = line.rstrip()
+    head, space, tail = stripped.rpartition(" ")
+    if not space or not tail:
+        return None
+    before, _, previous = head.rstrip(" ").rpartition(" ")
+    if _NUMBER.fullmatch(tail) and previous.endswith("№"):
+        start = len(head.rstrip(" ")) - 1
+        word = "№ " + tail
+        glued = len(previous) > 1
+        if glued or head.endswith("№"):
+            return MovedWord(word, start, True)
+    sign = tail.find("№")
+    if sign >= 0 and len(tail) > sign + 1 and _NUMBER.fullmatch(tail[sign + 1 :]):
+        return MovedWord(tail[sign:], len(head) + 1 + sign, True)  # "№394", "бұйрығымен№394"
+    glued = _GLUED_WORD.search(tail)
+    if glued:
+        return MovedWord(glued.group(1), len(head) + 1 + glued.start(1), True)
+    if _is_linked_word(tail):
+        return MovedWord(tail, len(head) + 1, False)
     return None
 
 
