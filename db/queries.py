@@ -51,6 +51,13 @@ def check_date(date: str) -> str:
     return date
 
 
+def _rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+    """Rows by column name, without changing the caller's connection."""
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params)
+
+
 def _act_answer(row: sqlite3.Row, date: str) -> dict[str, Any]:
     start = Bound(row["valid_from"], row["valid_from_latest"], row["date_basis"] or "")
     end = None
@@ -63,14 +70,13 @@ def _act_answer(row: sqlite3.Row, date: str) -> dict[str, Any]:
 def act_on(conn: sqlite3.Connection, act_id: str, date: str) -> dict[str, Any]:
     """The act and every provision of it, in document order, as they stood on `date`."""
     check_date(date)
-    conn.row_factory = sqlite3.Row
-    act_row = conn.execute(ACT_SQL, (act_id,)).fetchone()
+    act_row = _rows(conn, ACT_SQL, (act_id,)).fetchone()
     if act_row is None:
         raise UnknownAct(f"no act with id {act_id}")
     provisions: list[dict[str, Any]] = []
     versions: list[Version] = []
     current: sqlite3.Row | None = None
-    for row in conn.execute(VERSIONS_SQL, (act_id,)):
+    for row in _rows(conn, VERSIONS_SQL, (act_id,)):
         if current is not None and row["provision_id"] != current["provision_id"]:
             provisions.append(_provision_answer(current, versions, date))
             versions = []
@@ -106,5 +112,4 @@ def _provision_answer(row: sqlite3.Row, versions: list[Version], date: str) -> d
 def acts_on(conn: sqlite3.Connection, date: str) -> dict[str, Any]:
     """Every act of the corpus with its status on `date`."""
     check_date(date)
-    conn.row_factory = sqlite3.Row
-    return {"date": date, "acts": [_act_answer(row, date) for row in conn.execute(ALL_ACTS_SQL)]}
+    return {"date": date, "acts": [_act_answer(row, date) for row in _rows(conn, ALL_ACTS_SQL)]}

@@ -210,9 +210,14 @@ def _splits(text: str, waiting: list[Instruction]) -> list[str] | None:
 
 
 def _unquote(text: str) -> str:
-    """The quoted wording without its «» and the ``;`` / ``.`` after them."""
+    """The quoted wording without its «» and the ``;`` / ``.`` after them. When the
+    export moved a word past the closing mark (``сәйкес :»БҰЙЫРАМЫН``), the mark goes and
+    the word stays."""
     body = text.strip()
     if body.startswith("«"):
         body = body[1:]
-    body = re.sub(r"»\s*[;.]?\s*$", "", body)
-    return body.strip()
+    closed = re.sub(r"»\s*[;.]?\s*$", "", body)
+    if closed == body and "»" in body:
+        cut = body.rindex("»")
+        closed = body[:cut] + body[cut + 1 :]
+    return closed.strip()

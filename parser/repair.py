@@ -182,6 +182,7 @@ def _next_word(text: str, position: int) -> str:
 # --- Joining lines ----------------------------------------------------------------
 
 _HYPHEN_END = re.compile(r"[^\W_]-$")
+_NUMBERED_LINE = re.compile(r"^\s?\d+(?:-\d+)*[.)]\s")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -193,6 +194,8 @@ def join_lines(lines: list[str], keep_paragraphs: bool = False) -> str:
     if keep_paragraphs:
         paragraphs: list[list[str]] = [[]]
         for line in lines:
+            if _NUMBERED_LINE.match(line) and paragraphs[-1]:
+                paragraphs.append([])  # "7) …" starts an item even without a blank line before it
             if line.strip():
                 paragraphs[-1].append(line)
             elif paragraphs[-1]:

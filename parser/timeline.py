@@ -243,10 +243,16 @@ def existence_on(start: Bound, end: Bound | None, date: str) -> tuple[str, str, 
         return "not_in_force", f"not yet in force: {start.basis}", start.earliest, start.latest
     if end is not None and end.passed(date):
         return "not_in_force", f"no longer in force: {end.basis}", end.earliest, end.latest
+    doubts = []
+    window = None
     if not start.passed(date):
-        return "uncertain", f"in force from {start.describe()}, so not provably on this date: {start.basis}", start.earliest, start.latest
+        doubts.append(f"in force from {start.describe()}, so not provably on this date: {start.basis}")
+        window = start
     if end is not None and not end.ahead(date):
-        return "uncertain", f"ends in {end.describe()}, so not provably in force on this date: {end.basis}", end.earliest, end.latest
+        doubts.append(f"ends in {end.describe()}, so possibly no longer in force: {end.basis}")
+        window = end
+    if window is not None:
+        return "uncertain", "; ".join(doubts), window.earliest, window.latest
     return (
         "in_force",
         f"in force since {start.describe()}" + (f", until {end.describe()}" if end else ""),
@@ -256,14 +262,17 @@ def existence_on(start: Bound, end: Bound | None, date: str) -> tuple[str, str, 
 
 
 def _wording(versions: list[Version], date: str) -> tuple[Version | None, str]:
-    """The version whose wording applied on `date`, or None inside the window of a change."""
-    for version, following in zip(versions, versions[1:] + [None]):
-        if following is None or following.start.ahead(date):
-            return version, version.basis
-        if not following.start.passed(date):
-            window = following.start
+    """The version whose wording applied on `date`: the latest one whose change has
+    provably taken effect, unless a later change may already have (then None)."""
+    current = 0
+    for index, version in enumerate(versions[1:], start=1):
+        if version.start.passed(date):
+            current = index
+    for later in versions[current + 1 :]:
+        if not later.start.ahead(date):
+            window = later.start
             return None, f"its wording changed in {window.describe()}, so which wording applied is not known: {window.basis}"
-    return None, "no wording known"  # unreachable: the last version always returns
+    return versions[current], versions[current].basis
 
 
 def act_versions(timelines: Timelines, key: str = "act") -> list[Version]:
