@@ -223,6 +223,7 @@ def bench_size(copies: int, repeat: int) -> SizeResult:
 
 
 def machine() -> dict[str, str]:
+    """What the figures were measured on, read before the runs."""
     cpu = platform.processor() or platform.machine()
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
@@ -237,7 +238,23 @@ def machine() -> dict[str, str]:
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
         "sqlite-utils": metadata.version("sqlite-utils"),
+        "load": " ".join(f"{load:.2f}" for load in os.getloadavg()),
+        "code": code_version(),
     }
+
+
+def code_version() -> str:
+    """The commit measured, and whether `parser/` or `db/` differed from it."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+
+    try:
+        commit = git("rev-parse", "--short", "HEAD")
+        changed = git("status", "--porcelain", "--untracked-files=no", "--", "parser", "db")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    return f"commit {commit}" + (", with uncommitted changes in parser/ or db/" if changed else "")
 
 
 def results_table(results: list[SizeResult]) -> str:
@@ -291,8 +308,7 @@ def notes(results: list[SizeResult]) -> list[str]:
     return said
 
 
-def markdown_page(results: list[SizeResult], command: str, profile: str | None) -> str:
-    info = machine()
+def markdown_page(results: list[SizeResult], command: str, info: dict[str, str], profile: str | None) -> str:
     lines = [
         "# Build benchmark",
         "",
@@ -307,7 +323,10 @@ def markdown_page(results: list[SizeResult], command: str, profile: str | None) 
         "figure after Python and the `db`/`parser` imports.",
         "",
         f"Machine: {info['cpu']}, {info['cores']} cores; {info['os']}; Python {info['python']}, "
-        f"SQLite {info['sqlite']}, sqlite-utils {info['sqlite-utils']}.",
+        f"SQLite {info['sqlite']}, sqlite-utils {info['sqlite-utils']}. "
+        f"Load average before the runs: {info['load']}.",
+        "",
+        f"Code: {info['code']}.",
         "",
         "Command:",
         "",
@@ -334,6 +353,7 @@ def main(argv: list[str] | None = None) -> None:
     options.add_argument("--top", type=int, default=10, help="functions to list when profiling (default: 10)")
     args = options.parse_args(argv)
 
+    info = machine()  # before the runs: the load and the working tree may change during them
     sizes = [args.copies] if args.copies else [int(size) for size in args.sizes.split(",")]
     results = [bench_size(copies, args.repeat) for copies in sorted(sizes)]
     profile = None
@@ -351,7 +371,7 @@ def main(argv: list[str] | None = None) -> None:
         print(profile)
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)
-        args.markdown.write_text(markdown_page(results, command.strip(), profile), encoding="utf-8")
+        args.markdown.write_text(markdown_page(results, command.strip(), info, profile), encoding="utf-8")
         print(f"\nwrote {args.markdown}", file=sys.stderr)
 
 
