@@ -10,7 +10,7 @@ row in `problems` and the build goes on.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +73,10 @@ def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | Non
     if temporary.exists():
         temporary.unlink()
     db = sqlite_utils.Database(temporary)
+    # The temporary file is thrown away if the build fails, so it needs no journal
+    # and no sync to disk until the end.
+    db.execute("pragma journal_mode = off")
+    db.execute("pragma synchronous = off")
     summary = BuildSummary()
     complete = False
     try:
@@ -92,14 +96,21 @@ def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | Non
         summary.documents = len(files)
         for table in ("acts", "provisions", "notes", "amendments", "problems"):
             setattr(summary, table, db[table].count)
-        db.conn.execute("VACUUM")
+        db.conn.commit()
         complete = True
     finally:
         db.close()
         if not complete:
             temporary.unlink(missing_ok=True)
+    _sync(temporary)
     os.replace(temporary, db_path)
     return summary
+
+
+def _sync(path: Path) -> None:
+    """Make the finished file durable before it replaces the previous database."""
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
 
 
 def load_publications(corpus: Path) -> Publications:
@@ -134,18 +145,18 @@ class Store:
             return
         act_id = self._unique_act_id(act.id, document)
         timelines = build_timelines(document)
-        self.db["acts"].insert(_act_row(document, act_id, timelines))
-        self.db["provisions"].insert_all(_provision_rows(document, act_id), batch_size=500)
-        self.db["notes"].insert_all(_note_rows(document, act_id), batch_size=500)
-        self.db["amendments"].insert_all(_amendment_rows(document, act_id), batch_size=500)
-        self.db["provision_versions"].insert_all(_version_rows(timelines, act_id), batch_size=500)
-        self.db["instructions"].insert_all(_instruction_rows(document, act_id), batch_size=500)
-        self.db["repairs"].insert_all(
+        self.insert("acts", [_act_row(document, act_id, timelines)])
+        self.insert("provisions", _provision_rows(document, act_id))
+        self.insert("notes", _note_rows(document, act_id))
+        self.insert("amendments", _amendment_rows(document, act_id))
+        self.insert("provision_versions", _version_rows(timelines, act_id))
+        self.insert("instructions", _instruction_rows(document, act_id))
+        self.insert(
+            "repairs",
             (
                 {"act_id": act_id, "source_path": document.source_path, "source_line": r.source_line, "kind": r.kind, "before": r.before, "after": r.after}
                 for r in document.repairs
             ),
-            batch_size=500,
         )
         self._source(document, act_id, "parsed")
         self._problems(document, act_id)
@@ -163,22 +174,26 @@ class Store:
         return unique
 
     def _source(self, document: ParsedDocument, act_id: str | None, status: str) -> None:
-        self.db["sources"].insert(
-            {
+        self.insert(
+            "sources",
+            [
+                {
                 "path": document.source_path,
                 "act_id": act_id,
                 "status": status,
                 "encoding": document.encoding,
                 "size": document.size,
                 "sha256": document.sha256,
-            }
+                }
+            ],
         )
 
     def _problems(self, document: ParsedDocument, act_id: str | None) -> None:
         self.problems(document.source_path, act_id, document.problems)
 
     def problems(self, source_path: str, act_id: str | None, problems: list[Problem]) -> None:
-        self.db["problems"].insert_all(
+        self.insert(
+            "problems",
             (
                 {
                     "source_path": source_path,
@@ -190,8 +205,19 @@ class Store:
                 }
                 for p in problems
             ),
-            batch_size=500,
         )
+
+    def insert(self, table: str, rows: Iterable[dict]) -> None:
+        """Insert rows that all have the same keys. The schema is created by sqlite-utils;
+        rows go in with one prepared statement, since sqlite-utils' per-value checks
+        took over half of the store time (docs/benchmarks.md)."""
+        rows = list(rows)
+        if not rows:
+            return
+        columns = list(rows[0])
+        names = ", ".join(f'"{column}"' for column in columns)
+        values = ", ".join(f":{column}" for column in columns)
+        self.db.conn.executemany(f'insert into "{table}" ({names}) values ({values})', rows)
 
 
 def _amendment_id(act_id: str, ref: tuple[int, int]) -> str:
@@ -289,6 +315,11 @@ def _version_rows(timelines: Timelines, act_id: str) -> Iterator[dict]:
         provision_id = _provision_id(act_id, key)
         for ordinal, version in enumerate(versions, start=1):
             end = version.end
+            # A bound's basis is stored once: a bound shared with the act has it in acts
+            # (date_basis, valid_to_basis), one set by an amendment in that amendment's row;
+            # db.queries puts the words back together.
+            from_act, to_act = version.start is timelines.act_start, end is not None and end is timelines.act_end
+            from_amendment, to_amendment = version.started_by is not None, version.ended_by is not None
             yield {
                 "id": f"{provision_id}@{ordinal}",
                 "provision_id": provision_id,
@@ -296,13 +327,14 @@ def _version_rows(timelines: Timelines, act_id: str) -> Iterator[dict]:
                 "ordinal": ordinal,
                 "valid_from": version.start.earliest,
                 "valid_from_latest": version.start.latest,
-                "valid_from_basis": version.start.basis,
+                "valid_from_basis": None if from_act or from_amendment else version.start.basis,
+                "starts_with_act": int(from_act),
                 "valid_to": end.earliest if end else None,
                 "valid_to_latest": end.latest if end else None,
-                "valid_to_basis": end.basis if end else None,
+                "valid_to_basis": None if to_act or to_amendment or end is None else end.basis,
+                "ends_with_act": int(to_act),
                 "has_end": int(end is not None),
                 "text_known": int(version.text_known),
-                "text": version.text,
                 "basis": version.basis,
                 "started_by_amendment_id": _amendment_id(act_id, version.started_by) if version.started_by else None,
                 "ended_by_amendment_id": _amendment_id(act_id, version.ended_by) if version.ended_by else None,

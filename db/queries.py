@@ -20,7 +20,7 @@ import sqlite3
 from typing import Any
 
 from parser.dates import iso_date
-from parser.timeline import Bound, Version, answer_on, existence_on
+from parser.timeline import Bound, Version, answer_on, change_basis, describe_act, existence_on
 
 ACT_SQL = """
 select id, title, valid_from, valid_from_latest, date_basis, valid_to, valid_to_latest, valid_to_basis
@@ -28,10 +28,15 @@ from acts where id = ?
 """
 VERSIONS_SQL = """
 select p.id as provision_id, p.key, p.kind, p.label, v.valid_from, v.valid_from_latest, v.valid_from_basis,
-       v.valid_to, v.valid_to_latest, v.valid_to_basis, v.has_end, v.text_known, v.text, v.basis
+       v.starts_with_act, v.started_by_amendment_id, v.valid_to, v.valid_to_latest, v.valid_to_basis,
+       v.ends_with_act, v.ended_by_amendment_id, v.has_end, v.text_known, p.text, v.basis
 from provisions p join provision_versions v on v.provision_id = p.id
 where p.act_id = ?
 order by p.position, v.ordinal
+"""
+AMENDMENTS_SQL = """
+select id, action, amending_act_kind, amending_act_number, amending_act_date, date_basis
+from amendments where act_id = ?
 """
 ALL_ACTS_SQL = """
 select id, title, valid_from, valid_from_latest, date_basis, valid_to, valid_to_latest, valid_to_basis
@@ -73,6 +78,7 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str) -> dict[str, Any]:
     act_row = _rows(conn, ACT_SQL, (act_id,)).fetchone()
     if act_row is None:
         raise UnknownAct(f"no act with id {act_id}")
+    bases = _Bases(act_row, {row["id"]: row for row in _rows(conn, AMENDMENTS_SQL, (act_id,))})
     provisions: list[dict[str, Any]] = []
     versions: list[Version] = []
     current: sqlite3.Row | None = None
@@ -81,15 +87,40 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str) -> dict[str, Any]:
             provisions.append(_provision_answer(current, versions, date))
             versions = []
         current = row
-        versions.append(_version(row))
+        versions.append(_version(row, bases))
     if current is not None:
         provisions.append(_provision_answer(current, versions, date))
     return {"date": date, "act": _act_answer(act_row, date), "provisions": provisions}
 
 
-def _version(row: sqlite3.Row) -> Version:
-    start = Bound(row["valid_from"], row["valid_from_latest"], row["valid_from_basis"] or "")
-    end = Bound(row["valid_to"], row["valid_to_latest"], row["valid_to_basis"] or "") if row["has_end"] else None
+class _Bases:
+    """The words behind a version's bounds, stored once in the act or amendment row."""
+
+    def __init__(self, act: sqlite3.Row, amendments: dict[str, sqlite3.Row]) -> None:
+        self.act = act
+        self.amendments = amendments
+
+    def start(self, row: sqlite3.Row) -> str:
+        if row["starts_with_act"]:
+            return self.act["date_basis"] or ""
+        return self._amendment(row["started_by_amendment_id"]) or row["valid_from_basis"] or ""
+
+    def end(self, row: sqlite3.Row) -> str:
+        if row["ends_with_act"]:
+            return self.act["valid_to_basis"] or ""
+        return self._amendment(row["ended_by_amendment_id"]) or row["valid_to_basis"] or ""
+
+    def _amendment(self, amendment_id: str | None) -> str | None:
+        amendment = self.amendments.get(amendment_id) if amendment_id else None
+        if amendment is None:
+            return None
+        label = describe_act(amendment["amending_act_kind"], amendment["amending_act_number"], amendment["amending_act_date"])
+        return change_basis(amendment["action"], label, amendment["date_basis"] or "")
+
+
+def _version(row: sqlite3.Row, bases: _Bases) -> Version:
+    start = Bound(row["valid_from"], row["valid_from_latest"], bases.start(row))
+    end = Bound(row["valid_to"], row["valid_to_latest"], bases.end(row)) if row["has_end"] else None
     return Version(row["key"], start, end, bool(row["text_known"]), row["text"], row["basis"])
 
 

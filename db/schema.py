@@ -133,13 +133,14 @@ TABLES: dict[str, dict] = {
             "ordinal": int,
             "valid_from": str,
             "valid_from_latest": str,
-            "valid_from_basis": str,
+            "valid_from_basis": str,  # NULL when starts_with_act: see acts.date_basis
+            "starts_with_act": int,
             "valid_to": str,
             "valid_to_latest": str,
-            "valid_to_basis": str,
+            "valid_to_basis": str,  # NULL when ends_with_act: see acts.valid_to_basis
+            "ends_with_act": int,
             "has_end": int,
-            "text_known": int,
-            "text": str,
+            "text_known": int,  # 1: the wording in this interval is provisions.text
             "basis": str,
             "started_by_amendment_id": str,
             "ended_by_amendment_id": str,
@@ -250,9 +251,16 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db.add_foreign_keys(LATER_FOREIGN_KEYS)
 
 
+#: Foreign keys not worth an index: nobody looks a version up by the amendment that ends it.
+UNINDEXED_FOREIGN_KEYS = {("provision_versions", "started_by_amendment_id"), ("provision_versions", "ended_by_amendment_id")}
+
+
 def finish_schema(db: sqlite_utils.Database) -> None:
     """Indexes and full-text search, made once the rows are in (faster than row by row)."""
-    db.index_foreign_keys()
+    for table in db.tables:
+        for foreign_key in table.foreign_keys:
+            if (table.name, foreign_key.column) not in UNINDEXED_FOREIGN_KEYS:
+                table.create_index([foreign_key.column], if_not_exists=True)
     for table, columns in INDEXES:
         db[table].create_index(columns, if_not_exists=True)
     for table, columns in FTS:

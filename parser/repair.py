@@ -201,18 +201,21 @@ def join_lines(lines: list[str], keep_paragraphs: bool = False) -> str:
             elif paragraphs[-1]:
                 paragraphs.append([])
         return "\n".join(join_lines(paragraph) for paragraph in paragraphs if paragraph)
-    text = ""
+    pieces: list[str] = []
     for line in lines:
         piece = line.strip()
         if not piece:
             continue
-        if not text:
-            text = piece
-        elif _HYPHEN_END.search(text) or text.endswith("(") or piece[0] in ",.;:)»":
-            text += piece
-        else:
-            text += " " + piece
-    return _SPACES.sub(" ", text).strip()
+        if pieces and not _joins_tightly(pieces[-1], piece):
+            pieces.append(" ")
+        pieces.append(piece)
+    return _SPACES.sub(" ", "".join(pieces)).strip()
+
+
+def _joins_tightly(previous: str, piece: str) -> bool:
+    """No space between two printed lines: a hyphenated word (``1-`` + ``тармағының``),
+    after an opening bracket, before closing punctuation."""
+    return bool(_HYPHEN_END.search(previous[-2:])) or previous.endswith("(") or piece[0] in ",.;:)»"
 
 
 def repair_block(lines: list[tuple[int, str]], keep_paragraphs: bool = False) -> tuple[str, list[Repair], list[Problem]]:

@@ -102,10 +102,22 @@ class Timelines:
     versions: dict[str, list[Version]] = field(default_factory=dict)
 
 
+def describe_act(kind: str | None, number: str | None, date: str | None) -> str:
+    """``order № 954 of 09.12.2010``: how answers name an amending act."""
+    return f"{kind or 'act'} № {number or '?'} of {to_display(date) or '?'}"
+
+
 def act_label(amendment: Amendment) -> str:
-    act = amendment.act
-    kind = act.kind or "act"
-    return f"{kind} № {act.number or '?'} of {to_display(act.date) or '?'}"
+    return describe_act(amendment.act.kind, amendment.act.number, amendment.act.date)
+
+
+#: How a bound set by an amendment is explained, by the amendment's action.
+CHANGE_VERBS = {"inserted": "inserted", "deleted": "deleted", "repealed": "repealed"}
+
+
+def change_basis(action: str, label: str, date_basis: str) -> str:
+    """``changed by order № 954 of 09.12.2010: 10 calendar days after …``."""
+    return f"{CHANGE_VERBS.get(action, 'changed')} by {label}: {date_basis}"
 
 
 def build_timelines(document: ParsedDocument) -> Timelines:
@@ -150,7 +162,7 @@ def _act_end(document: ParsedDocument) -> tuple[Bound | None, tuple[int, int] | 
 
 def _end_bound(amendment: Amendment) -> Bound:
     bound = bound_from(amendment.effective, amendment.act.date)
-    return Bound(bound.earliest, bound.latest, f"repealed by {act_label(amendment)}: {bound.basis}")
+    return Bound(bound.earliest, bound.latest, change_basis("repealed", act_label(amendment), bound.basis))
 
 
 def _sort_key(change: Change) -> tuple[str, str]:
@@ -170,10 +182,10 @@ def _versions(
     for change in changes:
         if change.action in STARTS:
             inserted_on = change.adopted_on
-            start = Bound(change.bound.earliest, change.bound.latest, f"inserted by {change.act_label}: {change.bound.basis}")
+            start = Bound(change.bound.earliest, change.bound.latest, change_basis(change.action, change.act_label, change.bound.basis))
             started_by = change.ref
         elif change.action in ENDS:
-            end = Bound(change.bound.earliest, change.bound.latest, f"{change.action} by {change.act_label}: {change.bound.basis}")
+            end = Bound(change.bound.earliest, change.bound.latest, change_basis(change.action, change.act_label, change.bound.basis))
             ended_by = change.ref
     rewordings = sorted(
         (c for c in changes if c.action not in STARTS + ENDS and not _before(c, start, inserted_on)),
@@ -195,7 +207,7 @@ def _versions(
                 change.ref,
             )
         )
-        previous_start = Bound(change.bound.earliest, change.bound.latest, f"changed by {change.act_label}: {change.bound.basis}")
+        previous_start = Bound(change.bound.earliest, change.bound.latest, change_basis(change.action, change.act_label, change.bound.basis))
         previous_ref = change.ref
     last_basis = (
         f"current wording, since the change by {rewordings[-1].act_label}" if rewordings else "current wording; no note records a change to it"
