@@ -4,7 +4,7 @@ Measures, on a database built from the bundled corpus:
 - `db.queries.act_on` called directly (what `zan at` does, without process start-up);
 - `GET /-/at/{act}.json?date=…` on a real `zan serve` process over loopback.
 
-    python benchmarks/at_bench.py [--runs 200]
+    python benchmarks/at_bench.py [--runs 200] [--markdown docs/benchmarks-at.md]
 
 Prints median and p95 in milliseconds. Target (issue "What was in force on a given
 date"): under 50 ms for an act of seed 003's size.
@@ -13,6 +13,7 @@ date"): under 50 ms for an act of seed 003's size.
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sqlite3
 import statistics
@@ -90,17 +91,26 @@ def time_http(db_path: Path, runs: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--markdown", type=Path, help="also write the table to this Markdown file")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db_path = Path(folder) / "laws.db"
         build(ROOT / "corpus", db_path)
         direct = time_direct(db_path, arguments.runs)
         http = time_http(db_path, arguments.runs)
-    print(f"Point-in-time answers for {ACT} (516 provisions), {len(DATES)} dates in turn")
-    print("| path | runs | median ms | p95 ms |")
-    print("|---|---|---|---|")
-    print(summary("db.queries.act_on (zan at, in process)", direct))
-    print(summary("GET /-/at/{act}.json on zan serve", http))
+    lines = [
+        f"Point-in-time answers for {ACT} (seed 003, 516 provisions), {len(DATES)} dates in turn,",
+        f"{arguments.runs} runs each; machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}.",
+        "",
+        "| path | runs | median ms | p95 ms |",
+        "|---|---|---|---|",
+        summary("db.queries.act_on (zan at, in process)", direct),
+        summary("GET /-/at/{act}.json on zan serve", http),
+    ]
+    print("\n".join(lines))
+    if arguments.markdown:
+        page = "# Point-in-time benchmark\n\nCommand: `python benchmarks/at_bench.py --runs " + str(arguments.runs) + "`\n\n" + "\n".join(lines) + "\n"
+        arguments.markdown.write_text(page, encoding="utf-8")
 
 
 if __name__ == "__main__":
