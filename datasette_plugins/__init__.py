@@ -1,19 +1,18 @@
-"""Zan's Datasette site: the plugin (`zan_site.py`), its templates and static files,
-and the settings `zan serve` starts Datasette with.
+"""Zan's Datasette site: the plugin, its templates and static files, and the settings
+`zan serve` starts Datasette with.
 
-Datasette loads every ``*.py`` file of this folder as a plugin (``--plugins-dir``), this
-one included, so this module holds plain data and functions only: no hooks, no relative
-imports.
+This package is the plugin: the ``datasette`` entry point in pyproject.toml names it, so a
+plain `datasette laws.db` loads it too, and Datasette finds `templates/` and `static/`
+beside this file (static files are served under ``/-/static-plugins/zan/``). The hooks
+themselves live in `zan_site.py` and are re-exported here for Datasette to see.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from .zan_site import extra_css_urls, prepare_connection, register_routes, render_cell
 
-PLUGINS_DIR = Path(__file__).resolve().parent
-TEMPLATES_DIR = PLUGINS_DIR / "templates"
-STATIC_DIR = PLUGINS_DIR / "static"
+__all__ = ["extra_css_urls", "prepare_connection", "register_routes", "render_cell", "datasette_options", "metadata"]
+
 
 #: Datasette settings for a public, read-only site.
 SETTINGS = {
@@ -65,9 +64,6 @@ def metadata(database: str) -> dict:
 def datasette_options(database: str) -> dict:
     """Keyword arguments for `datasette.app.Datasette`, shared by `zan serve` and the tests."""
     return {
-        "plugins_dir": str(PLUGINS_DIR),
-        "template_dir": str(TEMPLATES_DIR),
-        "static_mounts": [("zan-static", str(STATIC_DIR))],
         "metadata": metadata(database),
         "settings": dict(SETTINGS),
     }

@@ -77,8 +77,8 @@ def render_cell(row, value, column, table, datasette):
 
 
 @hookimpl
-def extra_css_urls():
-    return ["/zan-static/zan.css"]
+def extra_css_urls(datasette):
+    return [datasette.urls.static_plugins("zan", "zan.css")]
 
 
 @hookimpl

@@ -27,7 +27,8 @@ async def datasette(tmp_path_factory):
 @pytest.mark.asyncio(loop_scope="session")
 async def test_plugin_is_loaded(datasette):
     response = await datasette.client.get("/-/plugins.json")
-    assert "zan_site.py" in {plugin["name"] for plugin in response.json()}
+    plugins = {plugin["name"]: plugin for plugin in response.json()}
+    assert plugins["zan"]["templates"] and plugins["zan"]["static"]  # packaged with the entry point
 
 
 @pytest.mark.asyncio(loop_scope="session")
