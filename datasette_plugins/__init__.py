@@ -52,12 +52,51 @@ TABLE_METADATA = {
 }
 
 
+#: Canned queries with named parameters for the common questions (Datasette shows a form
+#: for each and answers `.json` like any query).
+QUERIES = {
+    "acts_in_force": {
+        "title": "Acts in force on a date (provably, or possibly)",
+        "description": "status: in_force when the act's start has provably passed and its end provably not; otherwise uncertain. :date is YYYY-MM-DD.",
+        "sql": """select id, title, kind, adopted_on, number,
+  case
+    when valid_from_latest is not null and valid_from_latest <= :date
+         and (valid_to is null or valid_to > :date) then 'in_force'
+    else 'uncertain'
+  end as status,
+  valid_from, valid_from_latest, valid_to, valid_to_latest
+from acts
+where (valid_from is null or valid_from <= :date)
+  and (valid_to_latest is null or valid_to_latest > :date)
+order by adopted_on""",
+    },
+    "provision_history": {
+        "title": "History of a provision",
+        "description": "Amendments noted on the provision (:provision_id, e.g. V090005853_/doc/p6), in time order.",
+        "sql": """select a.action, a.amending_act_kind, a.amending_act_date, a.amending_act_number,
+  a.date_status, a.effective_from, a.effective_from_earliest, a.effective_from_latest, a.date_basis, n.text as note
+from amendments a join notes n on n.id = a.note_id
+where a.provision_id = :provision_id
+order by coalesce(a.effective_from, a.effective_from_earliest, a.amending_act_date)""",
+    },
+    "amendments_by_act": {
+        "title": "What an amending act changed",
+        "description": "Every unit amended by the act numbered :number (e.g. 954), with the act and unit it changed.",
+        "sql": """select a.amending_act_date, a.amending_act_number, a.action, a.act_id, acts.title, a.provision_id,
+  a.date_status, a.effective_from, a.effective_from_earliest, a.effective_from_latest
+from amendments a join acts on acts.id = a.act_id
+where a.amending_act_number = :number
+order by a.amending_act_date, a.act_id, a.provision_id""",
+    },
+}
+
+
 def metadata(database: str) -> dict:
     """Site metadata for a database named `database` (the file name without `.db`)."""
     return {
         "title": "Zan — заң",
         "description": "Қазақстан Республикасының нормативтік құқықтық актілері: the acts, every amendment, any date.",
-        "databases": {database: {"tables": TABLE_METADATA}},
+        "databases": {database: {"tables": TABLE_METADATA, "queries": QUERIES}},
     }
 
 

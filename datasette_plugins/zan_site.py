@@ -14,7 +14,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
-from db.queries import UnknownAct, act_on, acts_on, check_date
+from db.queries import UnknownAct, act_on, acts_on, check_date, list_acts, provision_history
 
 STATUS_LABELS = {
     "in_force": ("Күшінде", "in force"),
@@ -39,6 +39,12 @@ NOTES_SQL = """
 select n.id, n.provision_id, n.printed_after_id, n.target_text, n.target_status, n.target_part,
        n.text, n.source_line
 from notes n where n.act_id = :act_id order by n.ordinal
+"""
+INSTRUCTIONS_SQL = """
+select id, ordinal, operation, target_text, target_kind, target_label, target_key, new_text, target_act_id,
+       target_act_kind, target_act_date, target_act_number, target_act_registration_number, target_act_title,
+       parse_status
+from instructions where act_id = :act_id order by ordinal
 """
 AMENDMENTS_SQL = """
 select id, note_id, provision_id, action, amending_act_date, amending_act_number,
@@ -87,7 +93,51 @@ def register_routes():
         (r"^/-/acts/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", act_page),
         (r"^/-/at/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", act_on_date_page),
         (r"^/-/in-force(?P<as_json>\.json)?$", in_force_page),
+        (r"^/$", home_page),
+        (r"^/-/acts(?P<as_json>\.json)$", home_page),
+        (r"^/-/history/(?P<provision_id>.+?)(?P<as_json>\.json)?$", history_page),
     ]
+
+
+async def home_page(datasette, request):
+    """The acts of the corpus, filterable by status, kind, issuer and year, with a search box."""
+    database = _database_with_acts(datasette)
+    filters = {name: request.args.get(name, "") for name in ("status", "kind", "issuer", "year")}
+    answer = await database.execute_fn(lambda conn: list_acts(conn, filters))
+    if request.url_vars.get("as_json"):
+        return _json(answer)
+    return Response.html(
+        await datasette.render_template(
+            "zan_home.html",
+            {**answer, "database": database.name, "display_date": display_date, "status_labels": STATUS_LABELS, "query_string": request.query_string},
+            request=request,
+        )
+    )
+
+
+async def history_page(datasette, request):
+    """A provision's notes and amendments in time order, with their effective dates."""
+    provision_id = request.url_vars["provision_id"]
+    database = _database_with_acts(datasette)
+    try:
+        answer = await database.execute_fn(lambda conn: provision_history(conn, provision_id))
+    except UnknownAct as error:
+        return _error(request, str(error), 404)
+    if request.url_vars.get("as_json"):
+        return _json(answer)
+    act_id = answer["provision"]["act_id"]
+    return Response.html(
+        await datasette.render_template(
+            "zan_history.html",
+            {
+                **answer,
+                "act_url": datasette.urls.path(f"/-/acts/{act_id}") + "#" + anchor(answer["provision"]["key"]),
+                "json_url": datasette.urls.path(f"/-/history/{provision_id}.json"),
+                "display_date": display_date,
+            },
+            request=request,
+        )
+    )
 
 
 def _requested_date(request) -> str | None:
@@ -182,6 +232,7 @@ async def act_document(datasette, act_id: str) -> dict | None:
     provisions = [dict(row) for row in (await database.execute(PROVISIONS_SQL, params)).rows]
     notes = [dict(row) for row in (await database.execute(NOTES_SQL, params)).rows]
     amendments = [dict(row) for row in (await database.execute(AMENDMENTS_SQL, params)).rows]
+    instructions = [dict(row) for row in (await database.execute(INSTRUCTIONS_SQL, params)).rows]
     by_note: dict[str, list[dict]] = {}
     for amendment in amendments:
         by_note.setdefault(amendment["note_id"] or "", []).append(amendment)
@@ -192,6 +243,7 @@ async def act_document(datasette, act_id: str) -> dict | None:
         "provisions": provisions,
         "notes": notes,
         "header_amendments": by_note.get("", []),
+        "instructions": instructions,
         "database": database.name,
     }
 

@@ -45,7 +45,7 @@ from acts order by adopted_on, id
 
 
 class UnknownAct(LookupError):
-    pass
+    """No act (or provision) with that id in the database."""
 
 
 def check_date(date: str) -> str:
@@ -144,3 +144,74 @@ def acts_on(conn: sqlite3.Connection, date: str) -> dict[str, Any]:
     """Every act of the corpus with its status on `date`."""
     check_date(date)
     return {"date": date, "acts": [_act_answer(row, date) for row in _rows(conn, ALL_ACTS_SQL)]}
+
+
+# --- Browsing ------------------------------------------------------------------------
+
+ACT_FILTERS = {
+    "status": "status = :status",
+    "kind": "kind = :kind",
+    "issuer": "issuer = :issuer",
+    "year": "substr(adopted_on, 1, 4) = :year",
+}
+LIST_ACTS_SQL = """
+select id, title, kind, kind_text, issuer, adopted_on, number, registered_on, registration_number, status
+from acts {where} order by adopted_on desc, id
+"""
+FACETS_SQL = """
+select 'status' as facet, status as value, count(*) as n from acts group by status
+union all select 'kind', kind, count(*) from acts group by kind
+union all select 'issuer', issuer, count(*) from acts group by issuer
+union all select 'year', substr(adopted_on, 1, 4), count(*) from acts group by substr(adopted_on, 1, 4)
+order by facet, value
+"""
+
+
+def list_acts(conn: sqlite3.Connection, filters: dict[str, str]) -> dict[str, Any]:
+    """The acts of the corpus, filtered by status, kind, issuer and year of adoption,
+    with the values each filter can take."""
+    chosen = {name: value for name, value in filters.items() if name in ACT_FILTERS and value}
+    where = " and ".join(ACT_FILTERS[name] for name in chosen)
+    sql = LIST_ACTS_SQL.format(where=f"where {where}" if where else "")
+    facets: dict[str, list[dict[str, Any]]] = {}
+    for row in _rows(conn, FACETS_SQL):
+        facets.setdefault(row["facet"], []).append({"value": row["value"], "count": row["n"]})
+    return {"filters": chosen, "acts": [dict(row) for row in _rows(conn, sql, chosen)], "facets": facets}
+
+
+PROVISION_SQL = """
+select p.id, p.act_id, p.key, p.kind, p.label, p.heading, p.text, p.parent_id, a.title as act_title
+from provisions p join acts a on a.id = p.act_id where p.id = ?
+"""
+HISTORY_SQL = """
+with recursive ancestors(id, depth) as (
+    select ?, 0
+    union all
+    select p.parent_id, ancestors.depth + 1 from provisions p join ancestors on p.id = ancestors.id
+    where p.parent_id is not null
+)
+select a.id, a.action, a.amending_act_kind, a.amending_act_date, a.amending_act_number, a.amending_act_issuer,
+       a.commencement, a.commencement_rule, a.effective_from, a.effective_from_earliest, a.effective_from_latest,
+       a.date_status, a.date_basis, a.parse_status, n.id as note_id, n.text as note_text, n.target_part,
+       n.provision_id as noted_on, ancestors.depth
+from ancestors
+join notes n on n.provision_id = ancestors.id and (ancestors.depth = 0 or n.target_part = 'whole')
+join amendments a on a.note_id = n.id
+order by coalesce(a.effective_from, a.effective_from_earliest, a.amending_act_date), a.id
+"""
+VERSION_ROWS_SQL = """
+select ordinal, valid_from, valid_from_latest, valid_to, valid_to_latest, has_end, text_known, basis,
+       started_by_amendment_id, ended_by_amendment_id
+from provision_versions where provision_id = ? order by ordinal
+"""
+
+
+def provision_history(conn: sqlite3.Connection, provision_id: str) -> dict[str, Any]:
+    """A provision's notes and amendments in time order — its own, and those on the whole
+    of a unit containing it — and the intervals they imply."""
+    provision = _rows(conn, PROVISION_SQL, (provision_id,)).fetchone()
+    if provision is None:
+        raise UnknownAct(f"no provision with id {provision_id}")
+    amendments = [dict(row) for row in _rows(conn, HISTORY_SQL, (provision_id,))]
+    versions = [dict(row) for row in _rows(conn, VERSION_ROWS_SQL, (provision_id,))]
+    return {"provision": dict(provision), "amendments": amendments, "versions": versions}

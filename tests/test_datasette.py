@@ -86,3 +86,70 @@ async def test_the_site_is_read_only(datasette):
     assert response.status_code == 400
     count = await datasette.client.get("/laws.json", params={"sql": "select count(*) as n from acts", "_shape": "array"})
     assert count.json() == [{"n": 5}]
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_home_lists_the_acts_with_filters(datasette):
+    response = await datasette.client.get("/")
+    assert response.status_code == 200
+    assert response.text.count('href="/-/acts/') == 5
+    assert "19.10.2009" in response.text and "Күшін жойған" in response.text
+    repealed = await datasette.client.get("/-/acts.json", params={"status": "repealed"})
+    assert {act["id"] for act in repealed.json()["acts"]} == {"V090005853_", "V1500011361", "order-2011-01-05-7"}
+    by_year = await datasette.client.get("/-/acts.json", params={"year": "2022"})
+    assert [act["id"] for act in by_year.json()["acts"]] == ["V2200026917"]
+    assert {"status", "kind", "issuer", "year"} <= set(by_year.json()["facets"])
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_history_of_a_provision_in_time_order(datasette):
+    response = await datasette.client.get("/-/history/order-2011-01-05-7/doc/app3/ch1.json")
+    history = response.json()
+    assert [(a["action"], a["amending_act_number"]) for a in history["amendments"]] == [
+        ("new_wording", "479"),  # the whole Rules, 2013
+        ("inserted", "230"),  # appendix 3 added, 2014
+        ("new_wording", "286"),  # the chapter's own heading, 2018
+    ]
+    assert [a["date_status"] for a in history["amendments"]] == ["bounded", "bounded", "bounded"]
+    page = await datasette.client.get("/-/history/order-2011-01-05-7/doc/app3/ch1")
+    assert "1-тараудың атауы жаңа редакцияда" in page.text
+    missing = await datasette.client.get("/-/history/nothing/here.json")
+    assert missing.status_code == 404
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_amending_act_page_lists_its_instructions(datasette):
+    response = await datasette.client.get("/-/acts/V2500035673")
+    assert "Өзгерістер енгізу нұсқаулары" in response.text
+    assert "registration № 27833" in response.text and "not in the corpus yet" in response.text
+    assert response.text.count("<strong>insert</strong>") == 3
+    document = (await datasette.client.get("/-/acts/V2500035673.json")).json()
+    assert [i["target_key"] for i in document["instructions"]] == ["preamble", "doc/p1", "doc/p2", "doc/p3-1", "doc/p3-2", "doc/app2"]
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_canned_queries_answer_common_questions(datasette):
+    in_force = await datasette.client.get("/laws/acts_in_force.json", params={"date": "2016-01-01", "_shape": "array"})
+    assert {row["id"]: row["status"] for row in in_force.json()} == {"order-2011-01-05-7": "uncertain", "V1500011361": "uncertain"}
+    history = await datasette.client.get("/laws/provision_history.json", params={"provision_id": "V090005853_/doc/p6", "_shape": "array"})
+    assert [row["amending_act_number"] for row in history.json()] == ["954"]
+    by_act = await datasette.client.get("/laws/amendments_by_act.json", params={"number": "954", "_shape": "array"})
+    assert len(by_act.json()) == 8
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_document_text_is_escaped_everywhere(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("hostile") / "corpus"
+    corpus.mkdir()
+    seed = (CORPUS / "001_9b5972101ba212e8.txt").read_text(encoding="utf-8")
+    hostile = seed.replace("бекіту туралы", 'бекіту туралы <script>alert("zan")</script>', 1).replace(
+        "1. Қоса берілген", '1. <img src=x onerror=alert(1)> Қоса берілген', 1
+    )
+    (corpus / "hostile.txt").write_text(hostile, encoding="utf-8")
+    path = corpus.parent / "laws.db"
+    build(corpus, path)
+    site = Datasette(immutables=[str(path)], **datasette_options("laws"))
+    for url in ("/", "/-/acts/V2200026917", "/-/at/V2200026917?date=2023-01-01", "/-/history/V2200026917/p1", "/laws/acts", "/-/in-force?date=2023-01-01"):
+        html = (await site.client.get(url)).text
+        assert "<script>alert" not in html and "<img src=x" not in html, url
+    assert "&lt;script&gt;" in (await site.client.get("/-/acts/V2200026917")).text
