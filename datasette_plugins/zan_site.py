@@ -249,6 +249,8 @@ async def act_document(datasette, act_id: str) -> dict | None:
 
 
 async def act_page(datasette, request):
+    if request.args.get("date"):
+        return await act_on_date_page(datasette, request)  # /-/acts/{id}?date=D: the act as it stood on D
     act_id = request.url_vars["act_id"]
     document = await act_document(datasette, act_id)
     if document is None:
