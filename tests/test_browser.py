@@ -81,3 +81,31 @@ async def test_stable_anchor_opens_the_act_at_a_paragraph(site, browser_page):
     await browser_page.goto(site + "/-/acts/order-2011-01-05-7#doc-app3-p7")
     assert await browser_page.locator("#doc-app3-p7").is_visible()
     assert "7. Құрылымында перинаталдық орталығы" in await browser_page.locator("#doc-app3-p7").inner_text()
+
+
+async def test_home_filters_and_the_date_picker(site, browser_page):
+    await browser_page.goto(site + "/")
+    assert await browser_page.locator("table.zan-acts tbody tr").count() == 5
+    await browser_page.select_option("select[name=status]", "repealed")
+    await browser_page.click("form.zan-filters button[type=submit]")
+    assert "status=repealed" in browser_page.url
+    assert await browser_page.locator("table.zan-acts tbody tr").count() == 3
+    await browser_page.click("text=Қазақстан Республикасы азаматтарының, оралмандардың")
+    assert "/-/acts/V1500011361" in browser_page.url
+    await browser_page.fill("form.zan-date input[name=date]", "2018-01-01")
+    await browser_page.click("form.zan-date button[type=submit]")
+    assert browser_page.url.endswith("?date=2018-01-01")
+    summary = await browser_page.locator(".zan-summary").inner_text()
+    assert "01.01.2018" in summary
+    paragraph = browser_page.locator("#p1")
+    assert "Қоса беріліп отырған" in await paragraph.inner_text()  # its wording is known from 01.01.2018
+    await browser_page.fill("form.zan-date input[name=date]", "2017-12-31")
+    await browser_page.click("form.zan-date button[type=submit]")
+    assert "бұл күнгі редакциясы корпуста жоқ" in await browser_page.locator("#p1").inner_text()
+
+
+async def test_history_from_the_act_page(site, browser_page):
+    await browser_page.goto(site + "/-/acts/V090005853_#doc-p6")
+    await browser_page.click('#doc-p6 > p > a.zan-history-link')
+    assert "/-/history/V090005853_/doc/p6" in browser_page.url
+    assert "№ 954" in await browser_page.locator("ol.zan-history").inner_text()
