@@ -135,6 +135,7 @@ def _provision_answer(row: sqlite3.Row, versions: list[Version], date: str) -> d
         "text_known": answer.text_known,
         "text": answer.text,
         "basis": answer.basis,
+        "wording_basis": answer.wording,
         "earliest": answer.earliest,
         "latest": answer.latest,
     }

@@ -92,6 +92,7 @@ class Answer:
     basis: str
     earliest: str | None = None  # the window in which the status can change
     latest: str | None = None
+    wording: str = ""  # the part of `basis` about the wording alone
 
 
 @dataclass
@@ -246,7 +247,8 @@ def answer_on(versions: list[Version], date: str) -> Answer:
         return Answer(status, False, None, basis, earliest, latest)
     version, wording = _wording(versions, date)
     text_known = version is not None and version.text_known
-    return Answer(status, text_known, version.text if text_known and version else None, f"{basis}; {wording}", earliest, latest)
+    text = version.text if text_known and version else None
+    return Answer(status, text_known, text, f"{basis}; {wording}", earliest, latest, wording)
 
 
 def existence_on(start: Bound, end: Bound | None, date: str) -> tuple[str, str, str | None, str | None]:
