@@ -15,6 +15,7 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
 from db.queries import UnknownAct, act_on, acts_on, check_date, list_acts, provision_history
+from db.search import search
 
 STATUS_LABELS = {
     "in_force": ("Күшінде", "in force"),
@@ -96,7 +97,42 @@ def register_routes():
         (r"^/$", home_page),
         (r"^/-/acts(?P<as_json>\.json)$", home_page),
         (r"^/-/history/(?P<provision_id>.+?)(?P<as_json>\.json)?$", history_page),
+        (r"^/-/search(?P<as_json>\.json)?$", search_page),
     ]
+
+
+async def search_page(datasette, request):
+    """Kazakh full-text search over provisions and notes; ``?date=`` keeps acts that
+    may have been in force on that date."""
+    query = request.args.get("q", "").strip()
+    date = request.args.get("date", "").strip()
+    if date and _requested_date(request) is None:
+        return _bad_date(request)
+    database = _database_with_acts(datasette)
+    results = await database.execute_fn(lambda conn: search(conn, query, date or None)) if query else []
+    for result in results:
+        result["url"] = datasette.urls.path(f"/-/acts/{result['act_id']}") + (f"#{anchor(result['key'])}" if result.get("key") else "")
+    answer = {"q": query, "date": date or None, "results": results}
+    if request.url_vars.get("as_json"):
+        return _json(answer)
+    return Response.html(
+        await datasette.render_template(
+            "zan_search.html",
+            {**answer, "marked": marked, "json_url": datasette.urls.path("/-/search.json") + "?" + request.query_string},
+            request=request,
+        )
+    )
+
+
+def marked(snippet: str, highlights: list) -> Markup:
+    """The snippet escaped, with the matched words in <mark>."""
+    pieces, position = [], 0
+    for start, end in sorted(highlights or []):
+        pieces.append(escape(snippet[position:start]))
+        pieces.append(Markup("<mark>") + escape(snippet[start:end]) + Markup("</mark>"))
+        position = end
+    pieces.append(escape(snippet[position:]))
+    return Markup("").join(pieces)
 
 
 async def home_page(datasette, request):

@@ -21,6 +21,7 @@ from parser.model import Amendment, CommencementRule, EffectiveDate, ParsedDocum
 from parser.timeline import Timelines, build_timelines
 
 from .schema import create_schema, finish_schema
+from .search import build_search_index
 
 #: File endings the readers understand; other files in the corpus are not sources.
 SOURCE_SUFFIXES = (".txt",)
@@ -92,6 +93,7 @@ def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | Non
                 if on_document:
                     on_document(path)
         link_cited_acts(db)
+        build_search_index(db)
         finish_schema(db)
         summary.documents = len(files)
         for table in ("acts", "provisions", "notes", "amendments", "problems"):

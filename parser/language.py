@@ -233,3 +233,63 @@ INSTRUCTION_OPERATIONS = (
 #: How an instruction names the scope that following instructions work in:
 #: "… бекітілген … қағидаларында:" (the approved document), "… Қағидаларға 2 – қосымша:".
 INSTRUCTION_SCOPE_ENDINGS = ("қағидаларында", "ережесінде", "ережеде", "нұсқаулығында", "тәртібінде")
+
+# --- Search: suffixes for the light stemmer (db/search.py) ---------------------------
+#
+# Kazakh words are a stem followed by a chain of suffixes: plural, possessive, case
+# (`бұйрық-тар-ы-мен`, `тармағ-ы-ның`), and on verbs voice, tense and participle
+# (`бекіт-іл-ген`, `жүргіз-іл-еді`). The stemmer cuts the longest suffix that fits from
+# the end of a word, again and again, and then undoes the final-consonant alternation.
+# It is deliberately light: it only needs to give a word and its inflected forms the
+# same stem, and search adds a prefix match on top. Derivational suffixes (-лық, -шы,
+# -ша) are not cut, so `медициналық` and `тармақша` keep their own meaning.
+#
+# Each entry is (suffix, what must come before it): "" anything, "V" a vowel, "C" a
+# consonant, or a string of letters one of which must come before it. The guards stop a
+# suffix from being cut out of a stem: `сы` only after a vowel (`қаулы-сы`, not
+# `кодек-сі`), `н` only after the possessive ы/і (`ереже-сі-н`).
+
+#: Vowels, as the guards above see them (у and й count as consonants).
+STEM_VOWELS = "аәеиоөұүыіэюяё"
+
+#: A word is never cut shorter than this many letters.
+STEM_MIN_LENGTH = 3
+
+STEM_SUFFIXES = (
+    # case endings
+    ("ның", ""), ("нің", ""), ("дың", "C"), ("дің", "C"), ("тың", "C"), ("тің", "C"),  # genitive: of
+    ("ға", ""), ("ге", ""), ("қа", "C"), ("ке", "C"), ("на", "ыі"), ("не", "ыі"),  # dative: to
+    ("ны", "V"), ("ні", "V"), ("ды", "C"), ("ді", "C"), ("ты", "C"), ("ті", "C"), ("н", "ыі"),  # accusative
+    ("да", ""), ("де", ""), ("та", "C"), ("те", "C"), ("нда", "ыі"), ("нде", "ыі"),  # locative: in
+    ("дан", ""), ("ден", ""), ("тан", "C"), ("тен", "C"), ("нан", ""), ("нен", ""),  # ablative: from
+    ("мен", ""), ("бен", ""), ("пен", ""), ("менен", ""),  # instrumental: with, by
+    ("дағы", ""), ("дегі", ""), ("тағы", "C"), ("тегі", "C"), ("ндағы", "ыі"), ("ндегі", "ыі"),  # of (place, date)
+    ("ғы", "C"), ("гі", "C"), ("қы", "C"), ("кі", "C"),  # of (time): жыл-ғы, бұрын-ғы, кейін-гі
+    # possessive of the third person: its
+    ("ы", "C"), ("і", "C"), ("сы", "V"), ("сі", "V"),
+    # plural
+    ("лар", ""), ("лер", ""), ("дар", ""), ("дер", ""), ("тар", ""), ("тер", ""),
+    # verbs: passive, tense and participle, the verbal noun (бекіт-у, бекіт-іл-ген, бекіт-іл-сін)
+    ("ыл", "C"), ("іл", "C"),
+    ("ады", "C"), ("еді", "C"), ("йды", "V"), ("йді", "V"),
+    ("ған", ""), ("ген", ""), ("қан", "C"), ("кен", "C"),
+    ("атын", "C"), ("етін", "C"), ("йтын", "V"), ("йтін", "V"),
+    ("сын", ""), ("сін", ""),
+    ("у", "C"),
+)
+
+#: Stem-final consonants voiced before a vowel (`тармақ` -> `тармағы`): the stemmer
+#: writes a stem's last letter in its unvoiced form, so both spellings meet.
+STEM_FINAL_ALTERNATION = {"ғ": "қ", "г": "к", "б": "п"}
+
+#: Words the stemmer leaves whole although they end like a suffix (`Қазақс-тан`).
+STEM_KEEP = ("қазақстан",)
+
+#: Latin letters that look like Cyrillic ones, folded (after lower-casing) in words
+#: that also have Cyrillic letters, such as `Cтатья` or `шетелдiктер`: the LOOKALIKES
+#: and the other Latin letters that look like Cyrillic ones. Latin words (`QR`,
+#: `pertussis`) keep their letters.
+MIXED_SCRIPT_LOOKALIKES = {
+    **{latin.lower(): cyrillic.lower() for latin, cyrillic in LOOKALIKES.items()},
+    "a": "а", "e": "е", "k": "к", "o": "о", "p": "р", "x": "х", "y": "у",
+}

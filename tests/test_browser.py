@@ -109,3 +109,13 @@ async def test_history_from_the_act_page(site, browser_page):
     await browser_page.click('#doc-p6 > p > a.zan-history-link')
     assert "/-/history/V090005853_/doc/p6" in browser_page.url
     assert "№ 954" in await browser_page.locator("ol.zan-history").inner_text()
+
+
+async def test_search_from_the_home_page(site, browser_page):
+    await browser_page.goto(site + "/")
+    await browser_page.fill("form.zan-search input[name=q]", "психотерапия")
+    await browser_page.click("form.zan-search button[type=submit]")
+    assert "/-/search?q=" in browser_page.url
+    await browser_page.click('a[href$="#doc-p6-sp8"]')
+    assert browser_page.url.endswith("/-/acts/V090005853_#doc-p6-sp8")
+    assert "8) психотерапия;" in await browser_page.locator("#doc-p6-sp8").inner_text()

@@ -149,7 +149,31 @@ async def test_document_text_is_escaped_everywhere(tmp_path_factory):
     path = corpus.parent / "laws.db"
     build(corpus, path)
     site = Datasette(immutables=[str(path)], **datasette_options("laws"))
-    for url in ("/", "/-/acts/V2200026917", "/-/at/V2200026917?date=2023-01-01", "/-/history/V2200026917/p1", "/laws/acts", "/-/in-force?date=2023-01-01"):
+    for url in (
+        "/",
+        "/-/acts/V2200026917",
+        "/-/at/V2200026917?date=2023-01-01",
+        "/-/history/V2200026917/p1",
+        "/laws/acts",
+        "/-/in-force?date=2023-01-01",
+        "/-/search?q=script",
+        "/-/search?q=img",
+        "/-/search?q=%3Cscript%3Ealert(1)%3C/script%3E",
+    ):
         html = (await site.client.get(url)).text
         assert "<script>alert" not in html and "<img src=x" not in html, url
     assert "&lt;script&gt;" in (await site.client.get("/-/acts/V2200026917")).text
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_search_finds_kazakh_word_forms_and_links_to_the_unit(datasette):
+    response = await datasette.client.get("/-/search.json", params={"q": "психотерапия"})
+    urls = [result["url"] for result in response.json()["results"]]
+    assert "/-/acts/V090005853_#doc-p6-sp8" in urls
+    forms = await datasette.client.get("/-/search.json", params={"q": "тармақ", "date": "2011-01-01"})
+    results = forms.json()["results"]
+    assert results and {result["act_id"] for result in results} <= {"V090005853_", "order-2011-01-05-7"}  # in force or possibly so
+    page = await datasette.client.get("/-/search", params={"q": "бұйрық"})
+    assert "<mark>" in page.text
+    bad = await datasette.client.get("/-/search.json", params={"q": "бұйрық", "date": "2016-02-30"})
+    assert bad.status_code == 400

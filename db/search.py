@@ -1,0 +1,328 @@
+"""Kazakh full-text search over provisions and notes.
+
+SQLite's FTS5 splits and case-folds Kazakh text well, but it has no Kazakh stemmer, and
+Kazakh is agglutinative: `бұйрық` (order) is printed as `бұйрығымен`, `бұйрыққа`,
+`бұйрықтарымен`. So words are reduced to stems in Python, both when the index is built
+and when a query is read, and FTS5 matches stems (with a prefix match on top):
+
+    normalize("Бұйрығымен")  == "бұйрық"
+    normalize("тармағының")  == "тармақ"
+    normalize("ҚАЗАҚСТАН")   == "қазақстан"
+
+The index is one FTS5 table, ``search_index``: a row per provision (heading and text)
+and per note, with the stems in ``stems`` and the row's ids beside them. `search`
+returns the original text around the words found, never the stems.
+
+The stemmer (`stem`) is a light suffix stripper. Its suffix table is in
+``parser/language.py`` (``STEM_SUFFIXES``), with the rules it follows.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from functools import lru_cache
+from typing import Any
+
+import sqlite_utils
+
+from parser.language import (
+    MIXED_SCRIPT_LOOKALIKES,
+    STEM_FINAL_ALTERNATION,
+    STEM_KEEP,
+    STEM_MIN_LENGTH,
+    STEM_SUFFIXES,
+    STEM_VOWELS,
+)
+
+from .queries import check_date
+
+#: The FTS5 table of stems.
+TABLE = "search_index"
+
+#: A word: letters and digits. Hyphens, dots, `№` and the like separate words, as they
+#: do for FTS5's unicode61 tokenizer (`1-тармаққа` -> `1`, `тармаққа`).
+WORD = re.compile(r"[^\W_]+")
+
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
+
+#: Suffixes longest first, so `ның` is cut before `ы`, `дағы` before `ғы`.
+_SUFFIXES = sorted(STEM_SUFFIXES, key=lambda entry: len(entry[0]), reverse=True)
+
+#: At most this many words of a query are searched for; the rest are ignored.
+MAX_QUERY_WORDS = 16
+
+#: The snippet shows about this many characters before and after the first word found.
+SNIPPET_BEFORE, SNIPPET_AFTER = 60, 140
+
+
+# --- Normalising ---------------------------------------------------------------------
+
+
+_LOOKALIKE_TABLE = str.maketrans(MIXED_SCRIPT_LOOKALIKES)
+
+
+def _fold_word(word: str) -> str:
+    """A word in lower case (Python's, which knows Kazakh letters), with Latin
+    look-alikes folded to Cyrillic if it has Cyrillic letters too (`шiлдедегi`)."""
+    word = word.lower()
+    if _CYRILLIC.search(word):
+        word = word.translate(_LOOKALIKE_TABLE)
+    return word
+
+
+def _guard_ok(guard: str, letter: str) -> bool:
+    """Whether `letter`, just before a suffix, allows cutting it (see STEM_SUFFIXES)."""
+    if guard == "":
+        return True
+    if guard == "V":
+        return letter in STEM_VOWELS
+    if guard == "C":
+        return letter.isalpha() and letter not in STEM_VOWELS
+    return letter in guard
+
+
+def stem(word: str) -> str:
+    """The stem of one folded (lower-case) word.
+
+    Cut the longest suffix of `STEM_SUFFIXES` whose guard allows it, as long as at least
+    `STEM_MIN_LENGTH` letters, one of them a vowel, remain; repeat; then write a final
+    ғ/г/б as қ/к/п. Numbers and words of other scripts are returned as they are.
+
+    >>> stem("бұйрығымен"), stem("тармағының"), stem("қаулысымен"), stem("ережелерге")
+    ('бұйрық', 'тармақ', 'қаул', 'ереже')
+    """
+    if not _CYRILLIC.search(word):
+        return word
+    floor = STEM_MIN_LENGTH
+    for kept in STEM_KEEP:
+        if word.startswith(kept):
+            floor = max(floor, len(kept))
+    changed = True
+    while changed:
+        changed = False
+        for suffix, guard in _SUFFIXES:
+            rest = len(word) - len(suffix)
+            if (
+                rest >= floor
+                and word.endswith(suffix)
+                and _guard_ok(guard, word[rest - 1])
+                and any(letter in STEM_VOWELS for letter in word[:rest])
+            ):
+                word = word[:rest]
+                changed = True
+                break
+    last = word[-1]
+    if last in STEM_FINAL_ALTERNATION:
+        word = word[:-1] + STEM_FINAL_ALTERNATION[last]
+    return word
+
+
+def normalize(text: str) -> str:
+    """`text` as the index and queries see it: each word folded (`_fold_word`: SQLite's
+    lower() is ASCII-only, so this is done in Python) and stemmed, joined by single
+    spaces. ``normalize("Бұйрығымен бекітілген") == "бұйрық бекіт"``."""
+    return " ".join(_stem_of(word) for word in WORD.findall(text or ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem_of(printed: str) -> str:
+    """The stem of a word as printed (cached: legal texts repeat their words)."""
+    return stem(_fold_word(printed))
+
+
+# --- Building the index ------------------------------------------------------------------
+
+#: Rows of the index, in a fixed order: every provision of every act in document order,
+#: then every note in printed order.
+PROVISION_ROWS_SQL = """
+select id, act_id, kind, heading, text from provisions
+order by act_id, position, id
+"""
+NOTE_ROWS_SQL = """
+select id, act_id, provision_id, text from notes
+order by act_id, ordinal, id
+"""
+
+
+def build_search_index(db: sqlite_utils.Database) -> None:
+    """(Re)create the FTS5 table `search_index` from `provisions` and `notes`.
+
+    The same database always gives the same rows in the same order, and the index is
+    optimised (merged into one segment) at the end, so an unchanged corpus still
+    rebuilds to a byte-identical file.
+    """
+    with db.atomic():
+        conn = db.conn
+        conn.execute(f"drop table if exists {TABLE}")
+        # The stems are folded already: the tokenizer only splits them at spaces.
+        conn.execute(
+            f"""create virtual table {TABLE} using fts5(
+                stems, provision_id unindexed, note_id unindexed, act_id unindexed, kind unindexed,
+                tokenize = 'unicode61 remove_diacritics 0'
+            )"""
+        )
+        rows: list[tuple] = []
+        for provision_id, act_id, kind, heading, text in conn.execute(PROVISION_ROWS_SQL).fetchall():
+            stems = normalize(" ".join(part for part in (heading, text) if part))
+            if stems:
+                rows.append((stems, provision_id, None, act_id, kind))
+        for note_id, act_id, provision_id, text in conn.execute(NOTE_ROWS_SQL).fetchall():
+            stems = normalize(text)
+            if stems:
+                rows.append((stems, provision_id, note_id, act_id, "note"))
+        conn.executemany(
+            f"insert into {TABLE} (stems, provision_id, note_id, act_id, kind) values (?, ?, ?, ?, ?)",
+            rows,
+        )
+        conn.execute(f"insert into {TABLE} ({TABLE}) values ('optimize')")
+
+
+# --- Searching -------------------------------------------------------------------------------
+
+
+def query_terms(query: str) -> list[str]:
+    """The distinct stems of a query, in order, at most `MAX_QUERY_WORDS` of them."""
+    return list(dict.fromkeys(normalize(query).split()))[:MAX_QUERY_WORDS]
+
+
+def _alternative(term: str) -> str | None:
+    """A second, exact stem a term may have in the index. The accusative ны/ні and the
+    possessive ы/і after н are spelt alike, so `кешені` (кешен + і) is read as
+    кеше + ні: a stem ending in a vowel and н also looks for itself without the н."""
+    if len(term) > STEM_MIN_LENGTH and term[-1] == "н" and term[-2] in STEM_VOWELS and term not in STEM_KEEP:
+        return term[:-1]
+    return None
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def match_expression(query: str) -> str:
+    """A safe FTS5 MATCH expression for a user's query, or "" if it has no words.
+
+    Every stem becomes a quoted prefix term (``"бұйрық"*``) and the terms are joined
+    with AND, so quotes, stars, brackets, minus signs or words like NEAR and OR in the
+    input are only ever searched as text, never read as FTS5 syntax.
+    """
+    parts = []
+    for term in query_terms(query):
+        alternative = _alternative(term)
+        if alternative:
+            parts.append(f"({_quote(term)}* OR {_quote(alternative)})")
+        else:
+            parts.append(f"{_quote(term)}*")
+    return " AND ".join(parts)
+
+
+def _matches(word_stem: str, terms: list[str]) -> bool:
+    """Whether a word's stem is found by the terms, as FTS5 finds it (see match_expression)."""
+    return any(word_stem.startswith(term) or word_stem == _alternative(term) for term in terms)
+
+
+SEARCH_SQL = """
+select s.provision_id, s.note_id, s.act_id, a.title as act_title, s.kind,
+       p.label, p.key, p.heading, p.text as provision_text, n.text as note_text,
+       s.rank
+from {table} s
+join acts a on a.id = s.act_id
+left join provisions p on p.id = s.provision_id
+left join notes n on n.id = s.note_id
+where {table} match :match
+{date_filter}
+order by s.rank, s.rowid
+limit :limit
+"""
+
+#: Keeps units of acts not provably out of force on :date: drops an act whose earliest
+#: start is after the date, or whose latest possible end is on or before it.
+DATE_FILTER = """
+  and (a.valid_from is null or a.valid_from <= :date)
+  and (a.valid_to_latest is null or a.valid_to_latest > :date)
+"""
+
+
+def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Provisions and notes that contain every word of `query` (in any inflected form),
+    best first.
+
+    Each result is ``{provision_id, note_id, act_id, act_title, kind, label, key,
+    snippet, highlights, rank}``: a note has ``kind`` "note", its own ``note_id`` and
+    the unit it names in ``provision_id`` (NULL for a note on the act itself);
+    ``snippet`` is the original text around the first word found, and ``highlights``
+    the ``[start, end)`` offsets of the words found in the snippet; ``rank`` is FTS5's
+    bm25 (lower is better). With `date` (YYYY-MM-DD; None or "" for none), units of
+    acts provably not in force on that date are left out; acts whose status is
+    uncertain on it are kept. The caller's connection is not changed.
+    """
+    if date:
+        check_date(date)
+    limit = int(limit)
+    match = match_expression(query)
+    if not match or limit <= 0:
+        return []
+    terms = query_terms(query)
+    sql = SEARCH_SQL.format(table=TABLE, date_filter=DATE_FILTER if date else "")
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    results = []
+    for row in cursor.execute(sql, {"match": match, "date": date or None, "limit": limit}):
+        if row["note_id"] is not None:
+            sources = [row["note_text"]]
+        else:
+            sources = [row["provision_text"], row["heading"]]
+        snippet, highlights = make_snippet(sources, terms)
+        results.append(
+            {
+                "provision_id": row["provision_id"],
+                "note_id": row["note_id"],
+                "act_id": row["act_id"],
+                "act_title": row["act_title"],
+                "kind": row["kind"],
+                "label": row["label"],
+                "key": row["key"],
+                "snippet": snippet,
+                "highlights": highlights,
+                "rank": row["rank"],
+            }
+        )
+    return results
+
+
+def make_snippet(sources: list[str | None], terms: list[str]) -> tuple[str, list[list[int]]]:
+    """The part of the first source text that contains a word found, and the offsets of
+    the words found in it, found as FTS5 finds them (`_matches`)."""
+    texts = [text for text in sources if text]
+    if not texts:
+        return "", []
+    for text in texts:
+        spans = [
+            (m.start(), m.end())
+            for m in WORD.finditer(text)
+            if _matches(_stem_of(m.group()), terms)
+        ]
+        if spans:
+            break
+    else:
+        text, spans = texts[0], []
+    first = spans[0][0] if spans else 0
+    start = _word_boundary(text, max(0, first - SNIPPET_BEFORE), backwards=True)
+    end = _word_boundary(text, min(len(text), first + SNIPPET_AFTER), backwards=False)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    body = " ".join(text[start:end].split("\n"))
+    shift = len(prefix) - start
+    highlights = [[s + shift, e + shift] for s, e in spans if s >= start and e <= end]
+    return prefix + body + suffix, highlights
+
+
+def _word_boundary(text: str, index: int, backwards: bool) -> int:
+    """`index` moved out of the word it falls in (to its start or end)."""
+    if backwards:
+        while 0 < index < len(text) and not text[index - 1].isspace():
+            index -= 1
+    else:
+        while 0 < index < len(text) and not text[index].isspace():
+            index += 1
+    return index
