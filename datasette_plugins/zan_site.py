@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import urllib.parse
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
@@ -139,16 +140,32 @@ async def home_page(datasette, request):
     """The acts of the corpus, filterable by status, kind, issuer and year, with a search box."""
     database = _database_with_acts(datasette)
     filters = {name: request.args.get(name, "") for name in ("status", "kind", "issuer", "year")}
-    answer = await database.execute_fn(lambda conn: list_acts(conn, filters))
+    page = int(request.args["page"]) if request.args.get("page", "").isdigit() else 1
+    answer = await database.execute_fn(lambda conn: list_acts(conn, filters, page))
     if request.url_vars.get("as_json"):
         return _json(answer)
     return Response.html(
         await datasette.render_template(
             "zan_home.html",
-            {**answer, "database": database.name, "display_date": display_date, "status_labels": STATUS_LABELS, "query_string": request.query_string},
+            {
+                **answer,
+                "database": database.name,
+                "display_date": display_date,
+                "status_labels": STATUS_LABELS,
+                "query_string": request.query_string,
+                "next_url": _with_page(request, answer["next_page"]),
+                "previous_url": _with_page(request, answer["page"] - 1 if answer["page"] > 1 else None),
+            },
             request=request,
         )
     )
+
+
+def _with_page(request, page: int | None) -> str | None:
+    if page is None:
+        return None
+    args = {name: value for name, value in request.args.items() if name != "page"}
+    return "?" + urllib.parse.urlencode({**args, "page": page})
 
 
 async def history_page(datasette, request):

@@ -157,8 +157,10 @@ ACT_FILTERS = {
 }
 LIST_ACTS_SQL = """
 select id, title, kind, kind_text, issuer, adopted_on, number, registered_on, registration_number, status
-from acts {where} order by adopted_on desc, id
+from acts {where} order by adopted_on desc, id limit :limit offset :offset
 """
+COUNT_ACTS_SQL = "select count(*) from acts {where}"
+PAGE_SIZE = 100
 FACETS_SQL = """
 select 'status' as facet, status as value, count(*) as n from acts group by status
 union all select 'kind', kind, count(*) from acts group by kind
@@ -168,16 +170,21 @@ order by facet, value
 """
 
 
-def list_acts(conn: sqlite3.Connection, filters: dict[str, str]) -> dict[str, Any]:
-    """The acts of the corpus, filtered by status, kind, issuer and year of adoption,
-    with the values each filter can take."""
+def list_acts(conn: sqlite3.Connection, filters: dict[str, str], page: int = 1) -> dict[str, Any]:
+    """One page of the acts of the corpus, filtered by status, kind, issuer and year of
+    adoption, with the values each filter can take and the number of acts matching."""
     chosen = {name: value for name, value in filters.items() if name in ACT_FILTERS and value}
     where = " and ".join(ACT_FILTERS[name] for name in chosen)
-    sql = LIST_ACTS_SQL.format(where=f"where {where}" if where else "")
+    clause = f"where {where}" if where else ""
+    page = max(1, page)
+    params = {**chosen, "limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE}
+    acts = [dict(row) for row in _rows(conn, LIST_ACTS_SQL.format(where=clause), params)]
+    total = conn.execute(COUNT_ACTS_SQL.format(where=clause), chosen).fetchone()[0]
     facets: dict[str, list[dict[str, Any]]] = {}
     for row in _rows(conn, FACETS_SQL):
         facets.setdefault(row["facet"], []).append({"value": row["value"], "count": row["n"]})
-    return {"filters": chosen, "acts": [dict(row) for row in _rows(conn, sql, chosen)], "facets": facets}
+    has_next = page * PAGE_SIZE < total
+    return {"filters": chosen, "count": total, "page": page, "next_page": page + 1 if has_next else None, "acts": acts, "facets": facets}
 
 
 PROVISION_SQL = """
