@@ -177,3 +177,11 @@ async def test_search_finds_kazakh_word_forms_and_links_to_the_unit(datasette):
     assert "<mark>" in page.text
     bad = await datasette.client.get("/-/search.json", params={"q": "бұйрық", "date": "2016-02-30"})
     assert bad.status_code == 400
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_act_list_pages(datasette):
+    first = (await datasette.client.get("/-/acts.json")).json()
+    assert (first["count"], first["page"], first["next_page"], len(first["acts"])) == (5, 1, None, 5)
+    beyond = (await datasette.client.get("/-/acts.json", params={"page": "2"})).json()
+    assert (beyond["acts"], beyond["next_page"]) == ([], None)
