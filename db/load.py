@@ -18,8 +18,10 @@ import sqlite_utils
 
 from parser import Publications, parse_file, read_publications
 from parser.model import Amendment, CommencementRule, EffectiveDate, ParsedDocument, Problem
+from parser.citations import extract_citations
 from parser.timeline import Timelines, build_timelines
 
+from .links import link_cited_acts
 from .schema import create_schema, finish_schema
 from .search import build_search_index
 
@@ -153,6 +155,7 @@ class Store:
         self.insert("amendments", _amendment_rows(document, act_id))
         self.insert("provision_versions", _version_rows(timelines, act_id))
         self.insert("instructions", _instruction_rows(document, act_id))
+        self.insert("citations", _citation_rows(document, act_id))
         self.insert(
             "repairs",
             (
@@ -278,7 +281,8 @@ def _instruction_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
             "quote_provision_id": _provision_id(act_id, instruction.quote_key),
             "ordinal": instruction.ordinal,
             "operation": instruction.operation,
-            "target_act_id": None,  # set by link_cited_acts when the act is in the corpus
+            "target_act_id": None,  # set by db.links.link_cited_acts when the act is in the corpus
+            "target_cited_act_id": None,
             "target_act_kind": amended.reference.kind,
             "target_act_date": amended.reference.date,
             "target_act_number": amended.reference.number,
@@ -295,21 +299,34 @@ def _instruction_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
         }
 
 
-LINK_INSTRUCTIONS_SQL = """
-update instructions set target_act_id = (
-    select acts.id from acts
-    where acts.registration_number = instructions.target_act_registration_number
-       or (acts.kind = instructions.target_act_kind
-           and acts.adopted_on = instructions.target_act_date
-           and acts.number = instructions.target_act_number)
-    order by acts.id limit 1
-)
-"""
+#: Provisions whose references name the act itself, not another act.
+SELF_REFERENCING_KINDS = ("title", "other", "signature", "approval")
 
 
-def link_cited_acts(db: sqlite_utils.Database) -> None:
-    """Point instructions at the act they amend when that act is in the corpus."""
-    db.execute(LINK_INSTRUCTIONS_SQL)
+def _citation_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
+    """Act references in the provisions and notes (db.links resolves them)."""
+    units = [(_provision_id(act_id, p.key), None, p.text) for p in document.provisions if p.kind not in SELF_REFERENCING_KINDS]
+    units += [(_provision_id(act_id, n.target_key), _note_id(act_id, n.ordinal), n.text) for n in document.notes]
+    for provision_id, note_id, text in units:
+        for index, citation in enumerate(extract_citations(text), start=1):
+            reference = citation.reference
+            yield {
+                "id": f"{note_id or provision_id or act_id}#c{index}",
+                "act_id": act_id,
+                "provision_id": provision_id,
+                "note_id": note_id,
+                "cited_act_id": None,
+                "cited_provision": citation.provision,
+                "text": citation.text,
+                "start": citation.start,
+                "end": citation.end,
+                "kind": reference.kind,
+                "date": reference.date,
+                "number": reference.number,
+                "issuer": reference.issuer,
+                "registration_number": citation.registration_number,
+                "title": citation.title,
+            }
 
 
 def _version_rows(timelines: Timelines, act_id: str) -> Iterator[dict]:
@@ -426,6 +443,7 @@ def _amendment_row(a: Amendment, row_id: str, act_id: str, note_id: str | None, 
         "amending_act_issuer_acting": int(a.act.issuer_acting),
         "amending_act_kind": a.act.kind,
         "amending_act_kind_text": a.act.kind_text,
+        "amending_cited_act_id": None,  # set by db.links.link_cited_acts
         **_commencement_columns(a.commencement, a.effective),
         "parse_status": a.parse_status,
         "text": a.text,

@@ -114,6 +114,7 @@ TABLES: dict[str, dict] = {
             "amending_act_issuer_acting": int,
             "amending_act_kind": str,
             "amending_act_kind_text": str,
+            "amending_cited_act_id": str,  # the amending act, resolved (see cited_acts)
             **COMMENCEMENT_COLUMNS,
             "parse_status": str,
             "text": str,
@@ -168,6 +169,7 @@ TABLES: dict[str, dict] = {
             "target_act_issuer": str,
             "target_act_registration_number": str,
             "target_act_title": str,
+            "target_cited_act_id": str,
             "target_text": str,
             "target_kind": str,
             "target_label": str,
@@ -182,6 +184,48 @@ TABLES: dict[str, dict] = {
             ("provision_id", "provisions", "id"),
             ("quote_provision_id", "provisions", "id"),
             ("target_act_id", "acts", "id"),
+        ],
+    },
+    "cited_acts": {
+        "columns": {
+            "id": str,
+            "act_id": str,  # the corpus act, when the cited act is in the corpus
+            "status": str,  # in_corpus | not_in_corpus
+            "kind": str,
+            "adopted_on": str,
+            "number": str,
+            "issuer": str,
+            "registration_number": str,
+            "title": str,
+            "citations": int,
+        },
+        "pk": "id",
+        "foreign_keys": [("act_id", "acts", "id")],
+    },
+    "citations": {
+        "columns": {
+            "id": str,
+            "act_id": str,
+            "provision_id": str,
+            "note_id": str,
+            "cited_act_id": str,
+            "cited_provision": str,
+            "text": str,
+            "start": int,
+            "end": int,
+            "kind": str,
+            "date": str,
+            "number": str,
+            "issuer": str,
+            "registration_number": str,
+            "title": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("act_id", "acts", "id"),
+            ("provision_id", "provisions", "id"),
+            ("note_id", "notes", "id"),
+            ("cited_act_id", "cited_acts", "id"),
         ],
     },
     "problems": {
@@ -225,7 +269,11 @@ TABLES: dict[str, dict] = {
 }
 
 #: Keys to tables created after the table that holds them.
-LATER_FOREIGN_KEYS = [("acts", "repealed_by_amendment_id", "amendments", "id")]
+LATER_FOREIGN_KEYS = [
+    ("acts", "repealed_by_amendment_id", "amendments", "id"),
+    ("amendments", "amending_cited_act_id", "cited_acts", "id"),
+    ("instructions", "target_cited_act_id", "cited_acts", "id"),
+]
 
 #: Columns indexed beyond the foreign keys, for the questions users ask most.
 INDEXES = [

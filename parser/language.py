@@ -293,3 +293,26 @@ MIXED_SCRIPT_LOOKALIKES = {
     **{latin.lower(): cyrillic.lower() for latin, cyrillic in LOOKALIKES.items()},
     "a": "а", "e": "е", "k": "к", "o": "о", "p": "р", "x": "х", "y": "у",
 }
+
+# --- spaCy Kazakh (parser/spacy_kk.py) and citations (parser/citations.py) ---------------
+
+#: Function words a search or a matcher may pass over.
+STOP_WORDS = frozenset(
+    """
+    және мен бен пен не немесе да де та те ғана осы сол бұл мына ол оның олар оларды
+    үшін бойынша туралы сәйкес арқылы кейін дейін бастап сайын қарай кезде ретінде
+    бар жоқ болып болса болған ал бірақ егер онда сондай ақ сондай-ақ т.б. бұдан әрі
+    """.split()
+)
+
+#: Abbreviations that stay one token: "ҚР", "м.а.", "т.б.", "ж.".
+TOKEN_ABBREVIATIONS = ("ҚР", "м.а.", "т.б.", "ж.", "ш.", "ҚР-ның", "ДСМ")
+
+#: Stems of kind words as citations print them, in any case form (regex, folded text).
+CITATION_KIND_PATTERN = r"^(бірлескен|бұйры[қғ]|қаулы|заң|кодекс|жарлы[қғ]|шешім|өкім)"
+
+#: A provision cited inside an act reference: "25-бабына", "1-тармағының", "3-қосымшаға".
+CITED_PROVISION_PATTERN = r"^\d+(-\d+)*-(бап|баб|тармақ|тармағ|қосымша|тарау|параграф|бөлі)"
+
+#: A registration inside a citation: "(… тізілімінде № 21381 болып тіркелген)".
+CITED_REGISTRATION_PATTERN = r"тізілім\w*\s*(?:№|N)\s*(\d+)\s*(?:болып\s+)?тіркел"

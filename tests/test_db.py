@@ -39,7 +39,7 @@ def test_public_schema_has_the_fixed_names(built):
 
 def test_foreign_keys_are_declared_so_datasette_links_them(built):
     keys = {(fk.column, fk.other_table) for fk in built["amendments"].foreign_keys}
-    assert keys == {("act_id", "acts"), ("note_id", "notes"), ("provision_id", "provisions")}
+    assert keys == {("act_id", "acts"), ("note_id", "notes"), ("provision_id", "provisions"), ("amending_cited_act_id", "cited_acts")}
     assert ("parent_id", "provisions") in {(fk.column, fk.other_table) for fk in built["provisions"].foreign_keys}
     violations = built.execute("pragma foreign_key_check").fetchall()
     assert violations == []
