@@ -26,10 +26,16 @@ class Reference:
     title: str | None = None
 
 
-def cited_act_id(kind: str | None, date: str | None, number: str | None) -> str:
-    """A readable key: ``order-2010-11-23-907``; unknown parts as ``x``."""
-    safe_number = re.sub(r"[^0-9A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі-]+", "-", number or "x").strip("-")
-    return f"{kind or 'act'}-{date or 'x'}-{safe_number}"
+def cited_act_id(kind: str | None, date: str | None, number: str | None, title: str | None = None) -> str:
+    """A readable key: ``order-2010-11-23-907``; unknown parts as ``x``. A law cited by its
+    title alone is keyed by the title: ``law-азаматтық-қорғау-туралы``."""
+    if date is None and number is None and title:
+        return f"{kind or 'act'}-{_slug(title.lower())[:80]}"
+    return f"{kind or 'act'}-{date or 'x'}-{_slug(number or 'x')}"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^0-9A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]+", "-", text).strip("-")
 
 
 def link_cited_acts(db: sqlite_utils.Database) -> None:
@@ -43,7 +49,7 @@ def link_cited_acts(db: sqlite_utils.Database) -> None:
     counts: dict[str, int] = {}
 
     def remember(reference: Reference) -> str:
-        key = cited_act_id(reference.kind, reference.date, reference.number)
+        key = cited_act_id(reference.kind, reference.date, reference.number, reference.title)
         known = cited.setdefault(key, Reference(reference.kind, reference.date, reference.number))
         known.issuer = known.issuer or reference.issuer
         known.registration_number = known.registration_number or reference.registration_number

@@ -223,3 +223,82 @@ def provision_history(conn: sqlite3.Connection, provision_id: str) -> dict[str, 
     amendments = [dict(row) for row in _rows(conn, HISTORY_SQL, (provision_id,))]
     versions = [dict(row) for row in _rows(conn, VERSION_ROWS_SQL, (provision_id,))]
     return {"provision": dict(provision), "amendments": amendments, "versions": versions}
+
+
+# --- Links between acts ------------------------------------------------------------------
+
+CITES_SQL = """
+select ca.id, ca.act_id, ca.status, ca.kind, ca.adopted_on, ca.number, ca.title, ca.registration_number,
+       count(*) as times, group_concat(c.provision_id, ' ') as provisions
+from citations c join cited_acts ca on ca.id = c.cited_act_id
+where c.act_id = ? and c.note_id is null
+group by ca.id order by ca.adopted_on, ca.id
+"""
+CITED_BY_SQL = """
+select c.act_id, a.title, count(*) as times, group_concat(c.provision_id, ' ') as provisions
+from cited_acts ca join citations c on c.cited_act_id = ca.id join acts a on a.id = c.act_id
+where ca.act_id = ? and c.act_id != ?
+group by c.act_id order by c.act_id
+"""
+AMENDED_BY_SQL = """
+select ca.id, ca.act_id, ca.status, ca.kind, ca.adopted_on, ca.number, count(*) as changes,
+       sum(a.action = 'repealed' and a.provision_id is null) as repeals
+from amendments a join cited_acts ca on ca.id = a.amending_cited_act_id
+where a.act_id = ?
+group by ca.id order by ca.adopted_on, ca.id
+"""
+AMENDS_SQL = """
+select ca.id, ca.act_id, ca.status, ca.kind, ca.adopted_on, ca.number, ca.title, count(*) as instructions
+from instructions i join cited_acts ca on ca.id = i.target_cited_act_id
+where i.act_id = ?
+group by ca.id order by ca.id
+"""
+AMENDING_ACTS_IN_CORPUS_SQL = """
+select i.act_id, a.title, count(*) as instructions
+from instructions i join acts a on a.id = i.act_id
+where i.target_act_id = ?
+group by i.act_id order by i.act_id
+"""
+
+
+def act_links(conn: sqlite3.Connection, act_id: str) -> dict[str, Any]:
+    """What an act cites and is cited by, what amends it and what it amends, and what
+    repealed it — each resolved to a corpus act or a `not_in_corpus` cited act."""
+    if _rows(conn, "select 1 from acts where id = ?", (act_id,)).fetchone() is None:
+        raise UnknownAct(f"no act with id {act_id}")
+    amended_by = [dict(row) for row in _rows(conn, AMENDED_BY_SQL, (act_id,))]
+    return {
+        "act_id": act_id,
+        "cites": [dict(row) for row in _rows(conn, CITES_SQL, (act_id,))],
+        "cited_by": [dict(row) for row in _rows(conn, CITED_BY_SQL, (act_id, act_id))],
+        "amended_by": [row for row in amended_by if not row["repeals"]],
+        "repealed_by": [row for row in amended_by if row["repeals"]],
+        "amends": [dict(row) for row in _rows(conn, AMENDS_SQL, (act_id,))],
+        "amended_by_acts_in_corpus": [dict(row) for row in _rows(conn, AMENDING_ACTS_IN_CORPUS_SQL, (act_id,))],
+    }
+
+
+CITED_ACT_SQL = "select * from cited_acts where id = ?"
+CITING_SQL = """
+select c.act_id, a.title as act_title, c.provision_id, c.note_id, p.key, c.text, c.cited_provision
+from citations c join acts a on a.id = c.act_id left join provisions p on p.id = c.provision_id
+where c.cited_act_id = ? order by c.act_id, c.id
+"""
+AMENDING_SQL = """
+select a.act_id, acts.title as act_title, a.provision_id, a.action, a.effective_from, a.effective_from_earliest,
+       a.effective_from_latest, a.date_status
+from amendments a join acts on acts.id = a.act_id
+where a.amending_cited_act_id = ? order by a.act_id, a.id
+"""
+
+
+def cited_act(conn: sqlite3.Connection, cited_act_id: str) -> dict[str, Any]:
+    """A cited act (in the corpus or not) and every place of the corpus that names it."""
+    row = _rows(conn, CITED_ACT_SQL, (cited_act_id,)).fetchone()
+    if row is None:
+        raise UnknownAct(f"no cited act with id {cited_act_id}")
+    return {
+        "cited_act": dict(row),
+        "citations": [dict(r) for r in _rows(conn, CITING_SQL, (cited_act_id,))],
+        "amendments": [dict(r) for r in _rows(conn, AMENDING_SQL, (cited_act_id,))],
+    }

@@ -15,7 +15,7 @@ title, registration number and cited provision are fields beside the span.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.matcher import Matcher
@@ -23,7 +23,9 @@ from spacy.tokens import Doc, Span
 
 from .dates import find_dates
 from .language import (
+    CITATION_GLUED_KIND_PATTERN,
     CITATION_KIND_PATTERN,
+    CITATION_TITLED_LAW_PATTERN,
     CITED_PROVISION_PATTERN,
     CITED_REGISTRATION_PATTERN,
     MONTHS,
@@ -52,7 +54,6 @@ class Citation:
     registration_number: str | None = None
     title: str | None = None
     provision: str | None = None
-    parts: list[str] = field(default_factory=list)  # matched part labels, for debugging
 
 
 def _patterns() -> dict[str, list[list[dict]]]:
@@ -71,7 +72,11 @@ def _patterns() -> dict[str, list[list[dict]]]:
             [{"ORTH": {"IN": ["№", "N"]}}, {"TEXT": {"REGEX": r"^(\d+[\w/.-]*|ҚР)$"}}, {"TEXT": {"REGEX": r"^[А-ЯӘҒҚҢӨҰҮҺІA-Z]{2,}-\d+(/\d+)?$"}, "OP": "?"}],
             [{"TEXT": {"REGEX": r"^№\d+[\w/-]*$"}}],
         ],
-        "KIND": [[{"LOWER": {"REGEX": CITATION_KIND_PATTERN}}]],
+        "KIND": [
+            [{"LOWER": {"REGEX": CITATION_KIND_PATTERN}}],
+            # PDF damage glues a moved kind word to the word before it: "қамтамасызбұйрыққа"
+            [{"LOWER": {"REGEX": CITATION_GLUED_KIND_PATTERN}}],
+        ],
         "PROVISION": [
             [{"LOWER": {"REGEX": CITED_PROVISION_PATTERN}}],
             [{"TEXT": {"REGEX": r"^\d+(-\d+)*$"}}, {"ORTH": ")"}, {"LOWER": {"REGEX": r"^тармақша"}}],
@@ -103,9 +108,11 @@ def _parts(doc: Doc) -> list[tuple[str, Span]]:
 
 
 def extract_citations(text: str) -> list[Citation]:
-    """Every act reference in `text` with a date or a number, in order."""
+    """Every act reference in `text`, in order: those with a date or a number, and laws
+    and codes cited by their title alone."""
+    titled = _titled_laws(text)
     if not _QUICK_FILTER.search(text):
-        return []
+        return titled
     doc = blank_kazakh()(text)
     parts = _parts(doc)
     citations: list[Citation] = []
@@ -118,6 +125,29 @@ def extract_citations(text: str) -> list[Citation]:
         citation, index = _assemble(text, doc, parts, index)
         if citation:
             citations.append(citation)
+    taken = [(c.start, c.end) for c in citations]
+    citations += [c for c in titled if not any(start < c.end and c.start < end for start, end in taken)]
+    return sorted(citations, key=lambda c: c.start)
+
+
+_TITLED_LAW = re.compile(CITATION_TITLED_LAW_PATTERN)
+
+
+def _titled_laws(text: str) -> list[Citation]:
+    """``"Азаматтық қорғау туралы" Қазақстан Республикасы Заңының``: a law or code named by
+    its title; the span is the kind word, the title a field."""
+    citations = []
+    for match in _TITLED_LAW.finditer(text):
+        kind_text = match.group("kind")
+        citations.append(
+            Citation(
+                start=match.start("kind"),
+                end=match.end("kind"),
+                text=kind_text,
+                reference=ActReference(kind=act_kind(kind_text), kind_text=kind_text, issuer=match.group("issuer").strip() or None),
+                title=match.group("title").strip(),
+            )
+        )
     return citations
 
 
@@ -134,6 +164,11 @@ def _assemble(text: str, doc: Doc, parts: list[tuple[str, Span]], first: int) ->
             date_span = span
         elif label == "NUMBER":
             if number_span is not None:
+                back = _back_reference_kind(parts, index, number_span)
+                if back is not None and date_span is not None:
+                    # "… 2011 жылғы 4 қарашадағы № 786 (бұдан әрі – № 786 бұйрық) (бұйрығына": the
+                    # export moved the kind word away; the back-reference names the kind
+                    return _citation(text, doc, date_span, number_span, None, back, []), index
                 break
             number_span = span
         elif label == "KIND":
@@ -150,16 +185,41 @@ def _assemble(text: str, doc: Doc, parts: list[tuple[str, Span]], first: int) ->
         index += 1
     if kind_span is None:
         return None, max(index, first + 1)
-    start_span = date_span if date_span is not None else number_span
-    assert start_span is not None
     provisions = []
     while index < len(parts) and parts[index][0] == "PROVISION" and parts[index][1].start - (provisions[-1].end if provisions else kind_span.end) <= 1:
         provisions.append(parts[index][1])
         index += 1
-    start, end = start_span.start_char, kind_span.end_char
+    return _citation(text, doc, date_span, number_span, kind_span, None, provisions), index
+
+
+def _back_reference_kind(parts: list[tuple[str, Span]], index: int, number_span: Span) -> str | None:
+    """The kind named by ``№ N бұйрық`` at `parts[index]` when N repeats `number_span`'s."""
+    label, span = parts[index]
+    if span.text.replace(" ", "") != number_span.text.replace(" ", "") or index + 1 >= len(parts):
+        return None
+    next_label, next_span = parts[index + 1]
+    if next_label == "KIND" and next_span.start == span.end:
+        return act_kind(next_span.text)
+    return None
+
+
+def _citation(
+    text: str,
+    doc: Doc,
+    date_span: Span | None,
+    number_span: Span | None,
+    kind_span: Span | None,
+    kind: str | None,
+    provisions: list[Span],
+) -> Citation:
+    start_span = date_span if date_span is not None else number_span
+    assert start_span is not None
+    end_span = kind_span if kind_span is not None else (number_span or date_span)
+    start, end = start_span.start_char, end_span.end_char
+    kind_text = kind_span.text if kind_span is not None else None
     reference = ActReference(
-        kind=act_kind(kind_span.text),
-        kind_text=kind_span.text,
+        kind=act_kind(_kind_word(kind_text)) if kind_text else kind,
+        kind_text=kind_text,
         issuer=_issuer(text[: start]),
         date=find_dates(date_span.text)[0].iso if date_span is not None and find_dates(date_span.text) else None,
         number=_number(number_span.text) if number_span is not None else None,
@@ -169,8 +229,10 @@ def _assemble(text: str, doc: Doc, parts: list[tuple[str, Span]], first: int) ->
     tail = text[end : end + 220]
     registration = _REGISTRATION.search(tail)
     anchor_end = (number_span or date_span).end_char
-    title = _TITLE_BEFORE.search(_before_issuer(text[:start])) or _TITLE_INSIDE.search(text[anchor_end : kind_span.start_char])
-    citation = Citation(
+    title = _TITLE_BEFORE.search(_before_issuer(text[:start]))
+    if title is None and kind_span is not None:
+        title = _TITLE_INSIDE.search(text[anchor_end : kind_span.start_char])
+    return Citation(
         start=start,
         end=end,
         text=text[start:end],
@@ -178,9 +240,13 @@ def _assemble(text: str, doc: Doc, parts: list[tuple[str, Span]], first: int) ->
         registration_number=registration.group(1) if registration and "(" in tail[: registration.start() + 1] else None,
         title=title.group(1).strip() if title else None,
         provision=provision_text,
-        parts=[label for label, _ in parts[first:index]],
     )
-    return citation, index
+
+
+def _kind_word(token: str) -> str:
+    """The kind word itself, even when glued to the word before it."""
+    glued = re.search(CITATION_GLUED_KIND_PATTERN, token.lower())
+    return token[glued.start(1) :] if glued and not re.match(CITATION_KIND_PATTERN, token.lower()) else token
 
 
 def _inside_quotes(between: str) -> bool:

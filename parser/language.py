@@ -311,6 +311,15 @@ TOKEN_ABBREVIATIONS = ("ҚР", "м.а.", "т.б.", "ж.", "ш.", "ҚР-ның", 
 #: Stems of kind words as citations print them, in any case form (regex, folded text).
 CITATION_KIND_PATTERN = r"^(бірлескен|бұйры[қғ]|қаулы|заң|кодекс|жарлы[қғ]|шешім|өкім)"
 
+#: A kind word glued to the word before it by PDF damage ("қамтамасызбұйрыққа").
+CITATION_GLUED_KIND_PATTERN = r"[а-яәғқңөұүһі]{3}(бұйры[қғ]\w*|қаулы\w*)$"
+
+#: A law or code cited by its title only: "«Азаматтық қорғау туралы» Қазақстан Республикасы Заңының".
+CITATION_TITLED_LAW_PATTERN = (
+    r"[«\"](?P<title>[^«»\"]{3,300}туралы)[»\"]\s*(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?\s+)?)"
+    r"(?P<kind>(?:Заң|Кодекс|Конституциялық\s+заң)\w*)"
+)
+
 #: A provision cited inside an act reference: "25-бабына", "1-тармағының", "3-қосымшаға".
 CITED_PROVISION_PATTERN = r"^\d+(-\d+)*-(бап|баб|тармақ|тармағ|қосымша|тарау|параграф|бөлі)"
 
