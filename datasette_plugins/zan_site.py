@@ -15,7 +15,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
-from db.queries import UnknownAct, act_on, acts_on, check_date, list_acts, provision_history
+from db.queries import UnknownAct, act_links, act_on, acts_on, check_date, cited_act, list_acts, provision_history
 from db.search import search
 
 STATUS_LABELS = {
@@ -41,6 +41,11 @@ NOTES_SQL = """
 select n.id, n.provision_id, n.printed_after_id, n.target_text, n.target_status, n.target_part,
        n.text, n.source_line
 from notes n where n.act_id = :act_id order by n.ordinal
+"""
+CITATIONS_SQL = """
+select c.provision_id, c.note_id, c.start, c."end", c.text, c.cited_act_id, ca.act_id as cited_corpus_act_id, ca.status
+from citations c join cited_acts ca on ca.id = c.cited_act_id
+where c.act_id = :act_id order by c.id
 """
 INSTRUCTIONS_SQL = """
 select id, ordinal, operation, target_text, target_kind, target_label, target_key, new_text, target_act_id,
@@ -99,7 +104,46 @@ def register_routes():
         (r"^/-/acts(?P<as_json>\.json)$", home_page),
         (r"^/-/history/(?P<provision_id>.+?)(?P<as_json>\.json)?$", history_page),
         (r"^/-/search(?P<as_json>\.json)?$", search_page),
+        (r"^/-/links/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", links_page),
+        (r"^/-/cited/(?P<cited_id>[^/]+?)(?P<as_json>\.json)?$", cited_page),
     ]
+
+
+async def links_page(datasette, request):
+    """What an act cites and is cited by, amends and is amended or repealed by (JSON; the
+    act page shows the same)."""
+    act_id = request.url_vars["act_id"]
+    database = _database_with_acts(datasette)
+    try:
+        answer = await database.execute_fn(lambda conn: act_links(conn, act_id))
+    except UnknownAct as error:
+        return _error(request, str(error), 404)
+    if request.url_vars.get("as_json"):
+        return _json(answer)
+    return Response.redirect(datasette.urls.path(f"/-/acts/{act_id}") + "#links")
+
+
+async def cited_act_page_data(datasette, cited_id: str):
+    database = _database_with_acts(datasette)
+    return await database.execute_fn(lambda conn: cited_act(conn, cited_id))
+
+
+async def cited_page(datasette, request):
+    """A cited act — in the corpus or not — and every place that names it."""
+    cited_id = request.url_vars["cited_id"]
+    try:
+        answer = await cited_act_page_data(datasette, cited_id)
+    except UnknownAct as error:
+        return _error(request, str(error), 404)
+    if request.url_vars.get("as_json"):
+        return _json(answer)
+    return Response.html(
+        await datasette.render_template(
+            "zan_cited.html",
+            {**answer, "display_date": display_date, "anchor": anchor, "json_url": datasette.urls.path(f"/-/cited/{cited_id}.json")},
+            request=request,
+        )
+    )
 
 
 async def search_page(datasette, request):
@@ -286,6 +330,8 @@ async def act_document(datasette, act_id: str) -> dict | None:
     notes = [dict(row) for row in (await database.execute(NOTES_SQL, params)).rows]
     amendments = [dict(row) for row in (await database.execute(AMENDMENTS_SQL, params)).rows]
     instructions = [dict(row) for row in (await database.execute(INSTRUCTIONS_SQL, params)).rows]
+    citations = [dict(row) for row in (await database.execute(CITATIONS_SQL, params)).rows]
+    links = await database.execute_fn(lambda conn: act_links(conn, act_id))
     by_note: dict[str, list[dict]] = {}
     for amendment in amendments:
         by_note.setdefault(amendment["note_id"] or "", []).append(amendment)
@@ -297,6 +343,8 @@ async def act_document(datasette, act_id: str) -> dict | None:
         "notes": notes,
         "header_amendments": by_note.get("", []),
         "instructions": instructions,
+        "citations": citations,
+        "links": links,
         "database": database.name,
     }
 
@@ -314,6 +362,9 @@ async def act_page(datasette, request):
     for note in document["notes"]:
         notes_after.setdefault(note["printed_after_id"] or "", []).append(note)
     depth = {p["id"]: p["key"].count("/") for p in document["provisions"]}
+    citations_by_unit: dict[str, list[dict]] = {}
+    for citation in document["citations"]:
+        citations_by_unit.setdefault(citation["note_id"] or citation["provision_id"], []).append(citation)
     return Response.html(
         await datasette.render_template(
             "zan_act.html",
@@ -326,11 +377,28 @@ async def act_page(datasette, request):
                 "json_url": datasette.urls.path(f"/-/acts/{act_id}.json"),
                 "display_date": display_date,
                 "anchor": anchor,
-                "document_json": json.dumps,
+                "linked_text": lambda text, key: linked_text(text, citations_by_unit.get(key, []), datasette.urls),
             },
             request=request,
         )
     )
+
+
+def linked_text(text: str, citations: list[dict], urls) -> Markup:
+    """`text` escaped, each act reference in it a link: to the act when it is in the
+    corpus, else to the page of the cited act."""
+    pieces, position = [], 0
+    for citation in sorted(citations, key=lambda c: c["start"]):
+        start, end = citation["start"], citation["end"]
+        if start < position or text[start:end] != citation["text"]:
+            continue  # overlapping or stale: leave the text as it is
+        target = citation["cited_corpus_act_id"]
+        url = urls.path(f"/-/acts/{target}") if target else urls.path(f"/-/cited/{citation['cited_act_id']}")
+        pieces.append(escape(text[position:start]))
+        pieces.append(Markup(f'<a class="zan-citation zan-{escape(citation["status"])}" href="{escape(url)}">') + escape(text[start:end]) + Markup("</a>"))
+        position = end
+    pieces.append(escape(text[position:]))
+    return Markup("").join(pieces)
 
 
 def display_date(iso: str | None) -> str:

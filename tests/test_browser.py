@@ -119,3 +119,11 @@ async def test_search_from_the_home_page(site, browser_page):
     await browser_page.click('a[href$="#doc-p6-sp8"]')
     assert browser_page.url.endswith("/-/acts/V090005853_#doc-p6-sp8")
     assert "8) психотерапия;" in await browser_page.locator("#doc-p6-sp8").inner_text()
+
+
+async def test_a_citation_leads_to_every_act_citing_it(site, browser_page):
+    await browser_page.goto(site + "/-/acts/V1500011361#doc-p8-i2")
+    await browser_page.click('#doc-p8-i2 a.zan-citation')
+    assert "/-/cited/order-2010-11-23-907" in browser_page.url
+    text = await browser_page.locator("main, body").first.inner_text()
+    assert "Қазақстан Республикасы азаматтарының" in text and "Амбулаториялық-емханалық көмек" in text

@@ -185,3 +185,17 @@ async def test_act_list_pages(datasette):
     assert (first["count"], first["page"], first["next_page"], len(first["acts"])) == (5, 1, None, 5)
     beyond = (await datasette.client.get("/-/acts.json", params={"page": "2"})).json()
     assert (beyond["acts"], beyond["next_page"]) == ([], None)
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_links_are_shown_both_ways(datasette):
+    links = (await datasette.client.get("/-/links/V090005853_.json")).json()
+    assert [row["id"] for row in links["repealed_by"]] == ["order-2012-06-06-394"]
+    assert {row["id"] for row in links["cites"]} >= {"code-2009-09-18-x"}
+    page = (await datasette.client.get("/-/acts/V090005853_")).text
+    assert 'id="links"' in page and "Күшін жойған акт (repealed by)" in page
+    assert '<a class="zan-citation zan-not_in_corpus" href="/-/cited/order-2010-12-09-954">2010.12.09 № 954' in page  # a note's amending act, linked in the text
+    cited = await datasette.client.get("/-/cited/order-2010-11-23-907")
+    assert "Not in the corpus" in cited.text
+    assert cited.text.count('href="/-/acts/V1500011361') >= 1 and cited.text.count('href="/-/acts/order-2011-01-05-7') >= 1
+    assert (await datasette.client.get("/-/links/nothing.json")).status_code == 404
