@@ -113,36 +113,27 @@ async def links_page(datasette, request):
     """What an act cites and is cited by, amends and is amended or repealed by (JSON; the
     act page shows the same)."""
     act_id = request.url_vars["act_id"]
-    database = _database_with_acts(datasette)
-    try:
-        answer = await database.execute_fn(lambda conn: act_links(conn, act_id))
-    except UnknownAct as error:
-        return _error(request, str(error), 404)
+    answer, missing = await _query(datasette, request, act_links, act_id)
+    if missing:
+        return missing
     if request.url_vars.get("as_json"):
         return _json(answer)
     return Response.redirect(datasette.urls.path(f"/-/acts/{act_id}") + "#links")
 
 
-async def cited_act_page_data(datasette, cited_id: str):
-    database = _database_with_acts(datasette)
-    return await database.execute_fn(lambda conn: cited_act(conn, cited_id))
-
-
 async def cited_page(datasette, request):
     """A cited act — in the corpus or not — and every place that names it."""
     cited_id = request.url_vars["cited_id"]
-    try:
-        answer = await cited_act_page_data(datasette, cited_id)
-    except UnknownAct as error:
-        return _error(request, str(error), 404)
+    answer, missing = await _query(datasette, request, cited_act, cited_id)
+    if missing:
+        return missing
     if request.url_vars.get("as_json"):
         return _json(answer)
-    return Response.html(
-        await datasette.render_template(
-            "zan_cited.html",
-            {**answer, "display_date": display_date, "anchor": anchor, "json_url": datasette.urls.path(f"/-/cited/{cited_id}.json")},
-            request=request,
-        )
+    return await _page(
+        datasette,
+        request,
+        "zan_cited.html",
+        {**answer, "display_date": display_date, "anchor": anchor, "json_url": datasette.urls.path(f"/-/cited/{cited_id}.json")}
     )
 
 
@@ -160,12 +151,11 @@ async def search_page(datasette, request):
     answer = {"q": query, "date": date or None, "results": results}
     if request.url_vars.get("as_json"):
         return _json(answer)
-    return Response.html(
-        await datasette.render_template(
-            "zan_search.html",
-            {**answer, "marked": marked, "json_url": datasette.urls.path("/-/search.json") + "?" + request.query_string},
-            request=request,
-        )
+    return await _page(
+        datasette,
+        request,
+        "zan_search.html",
+        {**answer, "marked": marked, "json_url": datasette.urls.path("/-/search.json") + "?" + request.query_string}
     )
 
 
@@ -188,20 +178,19 @@ async def home_page(datasette, request):
     answer = await database.execute_fn(lambda conn: list_acts(conn, filters, page))
     if request.url_vars.get("as_json"):
         return _json(answer)
-    return Response.html(
-        await datasette.render_template(
-            "zan_home.html",
-            {
-                **answer,
-                "database": database.name,
-                "display_date": display_date,
-                "status_labels": STATUS_LABELS,
-                "query_string": request.query_string,
-                "next_url": _with_page(request, answer["next_page"]),
-                "previous_url": _with_page(request, answer["page"] - 1 if answer["page"] > 1 else None),
-            },
-            request=request,
-        )
+    return await _page(
+        datasette,
+        request,
+        "zan_home.html",
+        {
+            **answer,
+            "database": database.name,
+            "display_date": display_date,
+            "status_labels": STATUS_LABELS,
+            "query_string": request.query_string,
+            "next_url": _with_page(request, answer["next_page"]),
+            "previous_url": _with_page(request, answer["page"] - 1 if answer["page"] > 1 else None),
+        }
     )
 
 
@@ -215,25 +204,22 @@ def _with_page(request, page: int | None) -> str | None:
 async def history_page(datasette, request):
     """A provision's notes and amendments in time order, with their effective dates."""
     provision_id = request.url_vars["provision_id"]
-    database = _database_with_acts(datasette)
-    try:
-        answer = await database.execute_fn(lambda conn: provision_history(conn, provision_id))
-    except UnknownAct as error:
-        return _error(request, str(error), 404)
+    answer, missing = await _query(datasette, request, provision_history, provision_id)
+    if missing:
+        return missing
     if request.url_vars.get("as_json"):
         return _json(answer)
     act_id = answer["provision"]["act_id"]
-    return Response.html(
-        await datasette.render_template(
-            "zan_history.html",
-            {
-                **answer,
-                "act_url": datasette.urls.path(f"/-/acts/{act_id}") + "#" + anchor(answer["provision"]["key"]),
-                "json_url": datasette.urls.path(f"/-/history/{provision_id}.json"),
-                "display_date": display_date,
-            },
-            request=request,
-        )
+    return await _page(
+        datasette,
+        request,
+        "zan_history.html",
+        {
+            **answer,
+            "act_url": datasette.urls.path(f"/-/acts/{act_id}") + "#" + anchor(answer["provision"]["key"]),
+            "json_url": datasette.urls.path(f"/-/history/{provision_id}.json"),
+            "display_date": display_date,
+        }
     )
 
 
@@ -250,6 +236,20 @@ def _json(data, status: int = 200, default=None) -> Response:
     """JSON with Kazakh letters as letters, not \\u escapes."""
     body = json.dumps(data, ensure_ascii=False, default=default)
     return Response(body, status=status, content_type="application/json; charset=utf-8")
+
+
+async def _query(datasette, request, function, *arguments):
+    """Run a `db.queries` function on the database: ``(answer, None)``, or ``(None,
+    404 response)`` when it names no act or provision."""
+    database = _database_with_acts(datasette)
+    try:
+        return await database.execute_fn(lambda conn: function(conn, *arguments)), None
+    except UnknownAct as error:
+        return None, _error(request, str(error), 404)
+
+
+async def _page(datasette, request, template: str, context: dict) -> Response:
+    return Response.html(await datasette.render_template(template, context, request=request))
 
 
 def _error(request, message: str, status: int) -> Response:
@@ -269,27 +269,25 @@ async def act_on_date_page(datasette, request):
     date = _requested_date(request)
     if date is None:
         return _bad_date(request)
+    answer, missing = await _query(datasette, request, act_on, act_id, date)
+    if missing:
+        return missing
     database = _database_with_acts(datasette)
-    try:
-        answer = await database.execute_fn(lambda conn: act_on(conn, act_id, date))
-    except UnknownAct as error:
-        return _error(request, str(error), 404)
     if request.url_vars.get("as_json"):
         return _json(answer)
-    return Response.html(
-        await datasette.render_template(
-            "zan_at.html",
-            {
-                **answer,
-                "database": database.name,
-                "act_url": datasette.urls.path(f"/-/acts/{act_id}"),
-                "json_url": datasette.urls.path(f"/-/at/{act_id}.json?date={date}"),
-                "display_date": display_date,
-                "anchor": anchor,
-                "status_words": STATUS_WORDS,
-            },
-            request=request,
-        )
+    return await _page(
+        datasette,
+        request,
+        "zan_at.html",
+        {
+            **answer,
+            "database": database.name,
+            "act_url": datasette.urls.path(f"/-/acts/{act_id}"),
+            "json_url": datasette.urls.path(f"/-/at/{act_id}.json?date={date}"),
+            "display_date": display_date,
+            "anchor": anchor,
+            "status_words": STATUS_WORDS,
+        }
     )
 
 
@@ -302,12 +300,11 @@ async def in_force_page(datasette, request):
     answer = await database.execute_fn(lambda conn: acts_on(conn, date))
     if request.url_vars.get("as_json"):
         return _json(answer)
-    return Response.html(
-        await datasette.render_template(
-            "zan_in_force.html",
-            {**answer, "display_date": display_date, "status_words": STATUS_WORDS, "json_url": datasette.urls.path(f"/-/in-force.json?date={date}")},
-            request=request,
-        )
+    return await _page(
+        datasette,
+        request,
+        "zan_in_force.html",
+        {**answer, "display_date": display_date, "status_words": STATUS_WORDS, "json_url": datasette.urls.path(f"/-/in-force.json?date={date}")}
     )
 
 
@@ -365,22 +362,21 @@ async def act_page(datasette, request):
     citations_by_unit: dict[str, list[dict]] = {}
     for citation in document["citations"]:
         citations_by_unit.setdefault(citation["note_id"] or citation["provision_id"], []).append(citation)
-    return Response.html(
-        await datasette.render_template(
-            "zan_act.html",
-            {
-                **document,
-                "notes_after": notes_after,
-                "database_act_prefix": f"{act_id}/",
-                "depth": depth,
-                "status_labels": STATUS_LABELS,
-                "json_url": datasette.urls.path(f"/-/acts/{act_id}.json"),
-                "display_date": display_date,
-                "anchor": anchor,
-                "linked_text": lambda text, key: linked_text(text, citations_by_unit.get(key, []), datasette.urls),
-            },
-            request=request,
-        )
+    return await _page(
+        datasette,
+        request,
+        "zan_act.html",
+        {
+            **document,
+            "notes_after": notes_after,
+            "database_act_prefix": f"{act_id}/",
+            "depth": depth,
+            "status_labels": STATUS_LABELS,
+            "json_url": datasette.urls.path(f"/-/acts/{act_id}.json"),
+            "display_date": display_date,
+            "anchor": anchor,
+            "linked_text": lambda text, key: linked_text(text, citations_by_unit.get(key, []), datasette.urls),
+        }
     )
 
 
