@@ -197,7 +197,7 @@ async def home_page(datasette, request):
 def _with_page(request, page: int | None) -> str | None:
     if page is None:
         return None
-    args = {name: value for name, value in request.args.items() if name != "page"}
+    args = {name: request.args.get(name) for name in request.args.keys() if name != "page"}
     return "?" + urllib.parse.urlencode({**args, "page": page})
 
 

@@ -231,9 +231,14 @@ left join provisions p on p.id = s.provision_id
 left join notes n on n.id = s.note_id
 where {table} match :match
 {date_filter}
-order by s.rank, s.rowid
+order by {order}
 limit :limit
 """
+
+#: Ranking by bm25 scores every match before the first is returned; past this many
+#: matches (a word in most acts, on a large corpus) results come in corpus order instead.
+MAX_RANKED = 2000
+COUNT_SQL = "select count(*) from (select rowid from {table} where {table} match :match limit :cap)"
 
 #: Keeps units of acts not provably out of force on :date: drops an act whose earliest
 #: start is after the date, or whose latest possible end is on or before it.
@@ -252,7 +257,8 @@ def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit:
     the unit it names in ``provision_id`` (NULL for a note on the act itself);
     ``snippet`` is the original text around the first word found, and ``highlights``
     the ``[start, end)`` offsets of the words found in the snippet; ``rank`` is FTS5's
-    bm25 (lower is better). With `date` (YYYY-MM-DD; None or "" for none), units of
+    bm25 (lower is better; NULL when more than MAX_RANKED units match and results come in
+    corpus order, since ranking them all would be slow). With `date` (YYYY-MM-DD; None or "" for none), units of
     acts provably not in force on that date are left out; acts whose status is
     uncertain on it are kept. The caller's connection is not changed.
     """
@@ -263,7 +269,9 @@ def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit:
     if not match or limit <= 0:
         return []
     terms = query_terms(query)
-    sql = SEARCH_SQL.format(table=TABLE, date_filter=DATE_FILTER if date else "")
+    broad = conn.execute(COUNT_SQL.format(table=TABLE), {"match": match, "cap": MAX_RANKED + 1}).fetchone()[0] > MAX_RANKED
+    order = "s.rowid" if broad else "s.rank, s.rowid"
+    sql = SEARCH_SQL.format(table=TABLE, date_filter=DATE_FILTER if date else "", order=order)
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
     results = []
@@ -284,7 +292,7 @@ def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit:
                 "key": row["key"],
                 "snippet": snippet,
                 "highlights": highlights,
-                "rank": row["rank"],
+                "rank": None if broad else row["rank"],
             }
         )
     return results

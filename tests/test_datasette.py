@@ -199,3 +199,10 @@ async def test_links_are_shown_both_ways(datasette):
     assert "Not in the corpus" in cited.text
     assert cited.text.count('href="/-/acts/V1500011361') >= 1 and cited.text.count('href="/-/acts/order-2011-01-05-7') >= 1
     assert (await datasette.client.get("/-/links/nothing.json")).status_code == 404
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_second_page_links_back_keeping_the_filters(datasette):
+    response = await datasette.client.get("/", params={"status": "repealed", "page": "2"})
+    assert response.status_code == 200
+    assert 'href="?status=repealed&amp;page=1"' in response.text
