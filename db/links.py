@@ -92,9 +92,35 @@ def link_cited_acts(db: sqlite_utils.Database) -> None:
             }
         )
     db["cited_acts"].insert_all(rows)
+    _report_self_citations(db)
     db.execute(
         "update instructions set target_act_id = (select act_id from cited_acts where cited_acts.id = instructions.target_cited_act_id)"
     )
+
+
+SELF_CITATIONS_SQL = """
+select c.act_id, a.source_path, c.text, p.source_line
+from citations c join cited_acts ca on ca.id = c.cited_act_id join acts a on a.id = c.act_id
+left join provisions p on p.id = c.provision_id
+where ca.act_id = c.act_id
+order by c.id
+"""
+
+
+def _report_self_citations(db: sqlite_utils.Database) -> None:
+    """An act that cites (or amends) itself by date and number is suspicious: a
+    misprint, or a copy of another act's text."""
+    for row in list(db.query(SELF_CITATIONS_SQL)):
+        db["problems"].insert(
+            {
+                "source_path": row["source_path"],
+                "act_id": row["act_id"],
+                "severity": "warning",
+                "kind": "self_citation",
+                "message": f"the act cites itself: «{row['text']}»",
+                "source_line": row["source_line"],
+            }
+        )
 
 
 def _merge_same_registration(db: sqlite_utils.Database, cited: dict[str, Reference], counts: dict[str, int]) -> None:

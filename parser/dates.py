@@ -64,6 +64,15 @@ def find_dates(text: str) -> list[DateMatch]:
     return sorted(found, key=lambda m: m.start)
 
 
+_DATE_LIKE = re.compile(r"(?<![\d.])(?:\d{4}\.\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?![\d])")
+
+
+def impossible_dates(text: str) -> list[str]:
+    """Numeric dates as printed that are no calendar date (``2010.13.45``)."""
+    real = {(m.start, m.end) for m in find_dates(text)}
+    return [m.group(0) for m in _DATE_LIKE.finditer(text) if not any(start <= m.start() < end for start, end in real)]
+
+
 def first_date(text: str) -> DateMatch | None:
     dates = find_dates(text)
     return dates[0] if dates else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from .dates import first_date
+from .dates import first_date, impossible_dates
 from .header import adilet_id, detect_language, read_requisites, stable_id
 from .language import STATUS_LINES, squash
 from .model import Act, Amendment, Note, ParsedDocument, Problem, Provision
@@ -34,6 +34,7 @@ class Tree:
         self.has_document = False
         self._reset_within_container()
         self._children: dict[str, int] = {}
+        self._copies: dict[str, int] = {}  # next "~N" to try for a repeated key
         self._last_label: dict[tuple[str, str], str] = {}
 
     def _reset_within_container(self) -> None:
@@ -137,9 +138,10 @@ class Tree:
     def _unique(self, key: str, line: int) -> str:
         if key not in self.by_key:
             return key
-        copy = 2
+        copy = self._copies.get(key, 2)
         while f"{key}~{copy}" in self.by_key:
             copy += 1
+        self._copies[key] = copy + 1
         self.problems.append(
             Problem("warning", "numbering_repeats", f"the unit {key} occurs again; the repeat is kept as {key}~{copy}", line)
         )
@@ -410,6 +412,15 @@ def check_consistency(document: ParsedDocument) -> None:
     if act is None:
         return
     problems = document.problems
+    for provision in document.provisions:
+        if provision.kind == "other" and provision.role == "requisites":
+            for printed in impossible_dates(provision.text):
+                problems.append(
+                    Problem("warning", "impossible_date", f"the header prints «{printed}», which is no calendar date; no date was read from it", provision.source_line)
+                )
+    for note in document.notes:
+        for printed in impossible_dates(note.text):
+            problems.append(Problem("warning", "impossible_date", f"the note prints «{printed}», which is no calendar date", note.source_line))
     stamp = next((p for p in document.provisions if p.kind == "approval"), None)
     if stamp is not None and act.adopted_on:
         stamp_date = first_date(stamp.text)

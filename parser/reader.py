@@ -45,12 +45,14 @@ def decode_source(data: bytes, path: str) -> SourceText:
         return result(None, None, Problem("error", "empty_file", f"{path}: the file is empty; nothing to parse."))
     bom_encoding = _encoding_from_bom(data)
     if bom_encoding:
-        text = data.decode(bom_encoding).lstrip("\ufeff")
-        note = _decoded_note(path, bom_encoding) if bom_encoding != "utf-8-sig" else None
-        return result(text, bom_encoding, *([note] if note else []))
+        text, damaged = _decode_keeping_going(data, bom_encoding)
+        problems = [] if bom_encoding == "utf-8-sig" else [_decoded_note(path, bom_encoding)]
+        problems += [_damaged_note(path, bom_encoding, damaged)] if damaged else []
+        return result(text.lstrip("\ufeff"), bom_encoding, *problems)
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return result(data.decode(utf16), utf16, _decoded_note(path, utf16))
+        text, damaged = _decode_keeping_going(data, utf16)
+        return result(text, utf16, _decoded_note(path, utf16), *([_damaged_note(path, utf16, damaged)] if damaged else []))
     if _looks_binary(data):
         return result(
             None,
@@ -61,6 +63,10 @@ def decode_source(data: bytes, path: str) -> SourceText:
         return result(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
         utf8_error = error
+    text, damaged = _decode_keeping_going(data, "utf-8")
+    if damaged <= max(2, len(data) // 200):
+        # a UTF-8 file with a few bad bytes (cut mid-character, say) is still UTF-8
+        return result(text, "utf-8", _damaged_note(path, "utf-8", damaged))
     eight_bit = _single_byte_cyrillic(data)
     if eight_bit:
         encoding, text = eight_bit
@@ -74,6 +80,21 @@ def decode_source(data: bytes, path: str) -> SourceText:
             f"{path}: not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}), UTF-16 or cp1251; "
             "save the file as UTF-8 and build again.",
         ),
+    )
+
+
+def _decode_keeping_going(data: bytes, encoding: str) -> tuple[str, int]:
+    """The text, with U+FFFD where bytes could not be decoded, and how many places."""
+    text = data.decode(encoding, errors="replace")
+    damaged = text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+    return text, damaged
+
+
+def _damaged_note(path: str, encoding: str, places: int) -> Problem:
+    return Problem(
+        "warning",
+        "encoding_damage",
+        f"{path}: {places} place(s) are not valid {encoding} (a file cut mid-character?); kept as U+FFFD, the rest is read",
     )
 
 
@@ -94,10 +115,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     for encoding, high in (("utf-16-le", odd), ("utf-16-be", even)):
         share = sum(1 for b in high if b in (0x00, 0x04)) / len(high)
         if share > 0.9:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
+            text = data.decode(encoding, errors="replace")  # an odd last byte: a cut file
             return encoding if _is_readable(text) else None
     return None
 

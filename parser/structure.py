@@ -146,6 +146,8 @@ def segment(text: str) -> Layout:
 def close_blocks(layout: Layout) -> None:
     """Sort blocks by start and let each run to the next; the first takes leading blanks."""
     blocks = sorted(layout.blocks, key=lambda block: block.start)
+    if not blocks and layout.lines:
+        blocks = [Block(0, "other", role="unparsed")]  # nothing recognised: the lines still belong somewhere
     if blocks:
         blocks[0].start = 0
     for block, following in zip(blocks, blocks[1:] + [None]):

@@ -65,12 +65,16 @@ def _count(match: re.Match[str] | None) -> int | None:
     return NUMBER_WORDS[match["word"]]
 
 
-def apply_offset(rule: CommencementRule, publication: str) -> str:
-    """The first day of application for publication day `publication` (the rule above)."""
-    if rule.offset_months:
-        return add_days(add_months(publication, rule.offset_months), 1)
-    if rule.offset_days:
-        return add_days(publication, rule.offset_days + 1)
+def apply_offset(rule: CommencementRule, publication: str) -> str | None:
+    """The first day of application for publication day `publication` (the rule above);
+    None past the end of the calendar (a misprinted year 9999)."""
+    try:
+        if rule.offset_months:
+            return add_days(add_months(publication, rule.offset_months), 1)
+        if rule.offset_days:
+            return add_days(publication, rule.offset_days + 1)
+    except (OverflowError, ValueError):
+        return None
     return publication
 
 
@@ -105,6 +109,8 @@ def _publication_window(
     offset = _offset_words(rule)
     if published_on:
         source = f" ({publication_source})" if publication_source else ""
+        if apply_offset(rule, published_on) is None:
+            return EffectiveDate("unknown", basis=f"{offset} first official publication on {published_on}: beyond the calendar")
         return EffectiveDate(
             "exact",
             exact=apply_offset(rule, published_on),
@@ -114,10 +120,15 @@ def _publication_window(
     if floor is None:
         return EffectiveDate("unknown", basis=f"{offset} first official publication; neither publication nor act date known")
     earliest = apply_offset(rule, floor)
+    if earliest is None:
+        return EffectiveDate("unknown", basis=f"{offset} first official publication; the act's dates lie beyond the calendar")
     latest = None
     why_latest = "no publication deadline is known for its year, so no latest date"
     if registered_on and registered_on >= PUBLICATION_DEADLINE_SINCE:
-        latest = apply_offset(rule, add_days(registered_on, PUBLICATION_DEADLINE_DAYS))
+        try:
+            latest = apply_offset(rule, add_days(registered_on, PUBLICATION_DEADLINE_DAYS))
+        except OverflowError:
+            latest = None
         why_latest = f"publication is due within {PUBLICATION_DEADLINE_DAYS} days of registration ({registered_on})"
     floor_word = "registration" if floor == registered_on else "adoption"
     if latest and latest < earliest:

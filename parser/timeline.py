@@ -136,7 +136,9 @@ def build_timelines(document: ParsedDocument) -> Timelines:
             change = Change(
                 (note.ordinal, index), amendment.action, bound_from(amendment.effective), act_label(amendment), amendment.act.date
             )
-            changes_on.setdefault(note.target_key, []).append((note.target_part, change))
+            known = changes_on.setdefault(note.target_key, [])
+            if not any(part == note.target_part and c.act_label == change.act_label and c.action == change.action for part, c in known):
+                known.append((note.target_part, change))  # the same act noted twice on a unit is one change
     timelines = Timelines(act_start, act_end, act_end_ref)
     for provision in document.provisions:
         changes = [change for _, change in changes_on.get(provision.key, [])]
