@@ -8,7 +8,7 @@ JSON, search with and without a date, the home page and ``/-/acts.json?status=re
 
     python benchmarks/site_bench.py [--copies 2000] [--requests 100] [--markdown docs/benchmarks-site.md]
 
-Prints median and p95 in milliseconds per endpoint. Targets (issue "The site"): act page
+Prints median and p95 in milliseconds per endpoint. Targets (from the issue): act page
 and JSON p95 under 100 ms, search p95 under 150 ms. Generated files go to a temporary
 folder under ``benchmarks/out/`` and are deleted at the end (``--keep DIR`` keeps them
 in DIR, and reuses a database already there).
@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.make_corpus import make_corpus, seed_files  # noqa: E402
 from db import build  # noqa: E402
+from db.queries import PAGE_SIZE  # noqa: E402
 
 DATE = "2016-01-01"
 QUERIES = ["бұйрық", "тармақ", "психотерапия", "медициналық оңалту"]
@@ -55,6 +57,7 @@ class Endpoint:
     target: str | None  # a key of TARGETS_MS
     timings: dict[int, list[float]] = field(default_factory=dict)  # clients -> seconds
     sizes: list[int] = field(default_factory=list)
+    statuses: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -62,6 +65,13 @@ class Database:
     corpus: Path
     path: Path
     build_seconds: float | None  # None when an existing database was reused
+
+    def count(self, table: str) -> int:
+        connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        try:
+            return connection.execute(f"select count(*) from {table}").fetchone()[0]
+        finally:
+            connection.close()
 
 
 def prepare(folder: Path, copies: int) -> Database:
@@ -83,7 +93,7 @@ def sampled_acts(db_path: Path) -> dict[str, list[tuple[str, int]]]:
         from sources s where s.act_id is not null order by s.path"""
     ).fetchall()
     connection.close()
-    by_seed: dict[str, list[tuple[str, int, str]]] = {}
+    by_seed: dict[str, list[tuple[str, str, int]]] = {}
     for path, act_id, provisions in rows:  # paths are <copy:06d>_<seed name>
         by_seed.setdefault(Path(path).name.split("_", 1)[1], []).append((path, act_id, provisions))
     sample = {}
@@ -93,7 +103,7 @@ def sampled_acts(db_path: Path) -> dict[str, list[tuple[str, int]]]:
     return sample
 
 
-def endpoints(sample: dict[str, list[tuple[str, int]]]) -> list[Endpoint]:
+def endpoints(sample: dict[str, list[tuple[str, int]]], acts: int) -> list[Endpoint]:
     def act_rows(label: str, template: str) -> list[Endpoint]:
         return [
             Endpoint(f"{label}, seed {seed[:3]} ({acts[0][1]} provisions)", [template.format(quoted(act_id)) for act_id, _ in acts], "act")
@@ -110,6 +120,8 @@ def endpoints(sample: dict[str, list[tuple[str, int]]]) -> list[Endpoint]:
         rows.append(Endpoint(f"search `{query}`", [f"/-/search.json?q={q}"], "search"))
         rows.append(Endpoint(f"search `{query}` on {DATE}", [f"/-/search.json?q={q}&date={DATE}"], "search"))
     rows.append(Endpoint("home page `/`", ["/"], None))
+    last = -(-acts // PAGE_SIZE)
+    rows.append(Endpoint(f"home page, last page `/?page={last}`", [f"/?page={last}"], None))
     rows.append(Endpoint("`/-/acts.json?status=repealed`", ["/-/acts.json?status=repealed"], None))
     return rows
 
@@ -144,12 +156,15 @@ def start_server(database: Database, log: Path) -> tuple[subprocess.Popen, str, 
     raise RuntimeError("zan serve did not answer within 120 s")
 
 
-def fetch(url: str) -> tuple[float, int]:
-    """Seconds to status and full body, and the body's size; fails on anything but 200."""
+def fetch(url: str) -> tuple[float, int, int]:
+    """Seconds to status and full body, the body's size, and the HTTP status."""
     started = time.perf_counter()
-    with urllib.request.urlopen(url) as response:
-        body = response.read()
-    return time.perf_counter() - started, len(body)
+    try:
+        with urllib.request.urlopen(url) as response:
+            body, status = response.read(), response.status
+    except urllib.error.HTTPError as error:  # an error page is timed and counted too
+        body, status = error.read(), error.code
+    return time.perf_counter() - started, len(body), status
 
 
 def measure(base: str, endpoint: Endpoint, requests: int, clients: int) -> None:
@@ -160,10 +175,11 @@ def measure(base: str, endpoint: Endpoint, requests: int, clients: int) -> None:
 
     def client(offset: int) -> None:
         for index in range(offset, requests, clients):
-            seconds, size = fetch(base + endpoint.paths[index % len(endpoint.paths)])
+            seconds, size, status = fetch(base + endpoint.paths[index % len(endpoint.paths)])
             with lock:
                 timings.append(seconds)
                 endpoint.sizes.append(size)
+                endpoint.statuses.add(status)
 
     threads = [threading.Thread(target=client, args=(offset,)) for offset in range(clients)]
     for thread in threads:
@@ -179,10 +195,17 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
 
 
-def report(rows: list[Endpoint], database: Database, startup: float, arguments: argparse.Namespace) -> str:
-    connection = sqlite3.connect(f"file:{database.path}?mode=ro", uri=True)
-    acts, provisions = (connection.execute(f"select count(*) from {table}").fetchone()[0] for table in ("acts", "provisions"))
-    connection.close()
+def code_version() -> str:
+    """The commit the site's code was run at, and whether that code had local changes."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + (" with local changes" if git("status", "--porcelain", "--", "parser", "db", "datasette_plugins", "zan") else "")
+
+
+def report(rows: list[Endpoint], database: Database, startup: float, load: str, arguments: argparse.Namespace) -> str:
+    acts, provisions = database.count("acts"), database.count("provisions")
     build_time = f"{database.build_seconds:.0f} s" if database.build_seconds is not None else "not measured (database reused)"
     command = f"python benchmarks/site_bench.py --copies {arguments.copies} --requests {arguments.requests}"
     lines = [
@@ -191,7 +214,9 @@ def report(rows: list[Endpoint], database: Database, startup: float, arguments: 
         f"Command: `{command}" + (f" --markdown {arguments.markdown}`" if arguments.markdown else "`"),
         "",
         f"Machine: {os.cpu_count()} cores ({platform.processor() or platform.machine()}), {platform.platform()}; "
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}. Load average before the run: {arguments.load}.",
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}. Load average before the run: {load}.",
+        "",
+        f"Code: commit {code_version()}.",
         "",
         f"Database: {acts:,} acts, {provisions:,} provisions ({arguments.copies:,} copies of the {len(seed_files(ROOT / 'corpus'))} seeds), "
         f"{database.path.stat().st_size / 1e6:,.0f} MB; built by `db.build` in {build_time}; "
@@ -202,18 +227,20 @@ def report(rows: list[Endpoint], database: Database, startup: float, arguments: 
         "Times are to the last byte of the body; p95 is nearest-rank. "
         f"Targets: act page and JSON p95 < {TARGETS_MS['act']:.0f} ms, search p95 < {TARGETS_MS['search']:.0f} ms.",
         "",
-        "| endpoint | KB | median ms | p95 ms | 2 clients: median ms | p95 ms | target |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| endpoint | HTTP | KB | median ms | p95 ms | 2 clients: median ms | p95 ms | target |",
+        "|---|---|---:|---:|---:|---:|---:|---|",
     ]
     for row in rows:
         one, two = (sorted(t * 1000 for t in row.timings[clients]) for clients in (1, 2))
-        if row.target:
+        if row.statuses != {200}:
+            verdict = "**not answered**"
+        elif row.target:
             limit = TARGETS_MS[row.target]
             verdict = f"< {limit:.0f}: " + ("met" if percentile(one, 0.95) < limit else "**missed**")
         else:
             verdict = "—"
         lines.append(
-            f"| {row.label} | {statistics.median(row.sizes) / 1000:,.0f} | {statistics.median(one):.1f} | {percentile(one, 0.95):.1f} "
+            f"| {row.label} | {', '.join(map(str, sorted(row.statuses)))} | {statistics.median(row.sizes) / 1000:,.0f} | {statistics.median(one):.1f} | {percentile(one, 0.95):.1f} "
             f"| {statistics.median(two):.1f} | {percentile(two, 0.95):.1f} | {verdict} |"
         )
     return "\n".join(lines) + "\n"
@@ -226,7 +253,7 @@ def main() -> None:
     parser.add_argument("--markdown", type=Path, help="also write the report to this Markdown file")
     parser.add_argument("--keep", type=Path, help="keep the corpus and database in this folder (reused if there)")
     arguments = parser.parse_args()
-    arguments.load = " ".join(f"{load:.2f}" for load in os.getloadavg())
+    load = " ".join(f"{average:.2f}" for average in os.getloadavg())
     scratch = None
     if arguments.keep:
         folder = arguments.keep
@@ -237,7 +264,7 @@ def main() -> None:
         folder = Path(scratch)
     try:
         database = prepare(folder, arguments.copies)
-        rows = endpoints(sampled_acts(database.path))
+        rows = endpoints(sampled_acts(database.path), database.count("acts"))
         server, base, startup = start_server(database, folder / "serve.log")
         try:
             for row in rows:
@@ -249,7 +276,7 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=10)
-        text = report(rows, database, startup, arguments)
+        text = report(rows, database, startup, load, arguments)
     finally:
         if scratch:
             shutil.rmtree(scratch, ignore_errors=True)

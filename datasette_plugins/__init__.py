@@ -50,6 +50,7 @@ TABLE_METADATA = {
     "repairs": {"facets": ["kind"], "description": "Every change made to the printed text, with its source line."},
     "sources": {"description": "The source files the database was built from."},
     "search_index": {"hidden": True, "description": "Stems for Kazakh full-text search; use /-/search."},
+    "search_rows": {"hidden": True, "description": "The unit and act of each search_index row; use /-/search."},
 }
 
 

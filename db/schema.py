@@ -303,8 +303,20 @@ def create_schema(db: sqlite_utils.Database) -> None:
 UNINDEXED_FOREIGN_KEYS = {("provision_versions", "started_by_amendment_id"), ("provision_versions", "ended_by_amendment_id")}
 
 
+#: Indexes for the act list (newest first, filtered by status, issuer or year): without
+#: them every page of / sorts all acts (docs/benchmarks-site.md).
+LIST_INDEXES_SQL = [
+    "create index if not exists idx_acts_issuer on acts (issuer)",
+    "create index if not exists idx_acts_year on acts (substr(adopted_on, 1, 4))",
+    "create index if not exists idx_acts_newest on acts (adopted_on desc, id)",
+    "create index if not exists idx_acts_status_newest on acts (status, adopted_on desc, id)",
+]
+
+
 def finish_schema(db: sqlite_utils.Database) -> None:
     """Indexes and full-text search, made once the rows are in (faster than row by row)."""
+    for sql in LIST_INDEXES_SQL:
+        db.execute(sql)
     for table in db.tables:
         for foreign_key in table.foreign_keys:
             if (table.name, foreign_key.column) not in UNINDEXED_FOREIGN_KEYS:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +40,7 @@ from .queries import check_date
 
 #: The FTS5 table of stems.
 TABLE = "search_index"
+ROWS_TABLE = "search_rows"  # per FTS rowid: the unit, its act and the act's dates
 
 #: A word: letters and digits. Hyphens, dots, `№` and the like separate words, as they
 #: do for FTS5's unicode61 tokenizer (`1-тармаққа` -> `1`, `тармаққа`).
@@ -162,20 +164,35 @@ def build_search_index(db: sqlite_utils.Database) -> None:
                 tokenize = 'unicode61 remove_diacritics 0'
             )"""
         )
-        rows: list[tuple] = []
-        for provision_id, act_id, kind, heading, text in conn.execute(PROVISION_ROWS_SQL).fetchall():
-            stems = normalize(" ".join(part for part in (heading, text) if part))
-            if stems:
-                rows.append((stems, provision_id, None, act_id, kind))
-        for note_id, act_id, provision_id, text in conn.execute(NOTE_ROWS_SQL).fetchall():
-            stems = normalize(text)
-            if stems:
-                rows.append((stems, provision_id, note_id, act_id, "note"))
         conn.executemany(
             f"insert into {TABLE} (stems, provision_id, note_id, act_id, kind) values (?, ?, ?, ?, ?)",
-            rows,
+            _index_rows(conn),
         )
         conn.execute(f"insert into {TABLE} ({TABLE}) values ('optimize')")
+        # What the date filter and the results need, beside the stems: reading them from
+        # the FTS content row (which also holds the stems) was most of a search's time.
+        conn.execute(f"drop table if exists {ROWS_TABLE}")
+        conn.execute(
+            f"""create table {ROWS_TABLE} (rowid integer primary key, act_id text, provision_id text,
+                note_id text, kind text, valid_from text, valid_to_latest text)"""
+        )
+        conn.execute(
+            f"""insert into {ROWS_TABLE} select s.rowid, s.act_id, s.provision_id, s.note_id, s.kind,
+                a.valid_from, a.valid_to_latest from {TABLE} s join acts a on a.id = s.act_id order by s.rowid"""
+        )
+
+
+def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple]:
+    """One row per provision (heading and text) and per note, streamed: memory stays
+    flat however large the corpus."""
+    for provision_id, act_id, kind, heading, text in conn.cursor().execute(PROVISION_ROWS_SQL):
+        stems = normalize(" ".join(part for part in (heading, text) if part))
+        if stems:
+            yield (stems, provision_id, None, act_id, kind)
+    for note_id, act_id, provision_id, text in conn.cursor().execute(NOTE_ROWS_SQL):
+        stems = normalize(text)
+        if stems:
+            yield (stems, provision_id, note_id, act_id, "note")
 
 
 # --- Searching -------------------------------------------------------------------------------
@@ -222,13 +239,14 @@ def _matches(word_stem: str, terms: list[str]) -> bool:
 
 
 SEARCH_SQL = """
-select s.provision_id, s.note_id, s.act_id, a.title as act_title, s.kind,
+select r.provision_id, r.note_id, r.act_id, a.title as act_title, r.kind,
        p.label, p.key, p.heading, p.text as provision_text, n.text as note_text,
        s.rank
 from {table} s
-join acts a on a.id = s.act_id
-left join provisions p on p.id = s.provision_id
-left join notes n on n.id = s.note_id
+join {rows} r on r.rowid = s.rowid
+join acts a on a.id = r.act_id
+left join provisions p on p.id = r.provision_id
+left join notes n on n.id = r.note_id
 where {table} match :match
 {date_filter}
 order by {order}
@@ -243,8 +261,8 @@ COUNT_SQL = "select count(*) from (select rowid from {table} where {table} match
 #: Keeps units of acts not provably out of force on :date: drops an act whose earliest
 #: start is after the date, or whose latest possible end is on or before it.
 DATE_FILTER = """
-  and (a.valid_from is null or a.valid_from <= :date)
-  and (a.valid_to_latest is null or a.valid_to_latest > :date)
+  and (r.valid_from is null or r.valid_from <= :date)
+  and (r.valid_to_latest is null or r.valid_to_latest > :date)
 """
 
 
@@ -271,7 +289,7 @@ def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit:
     terms = query_terms(query)
     broad = conn.execute(COUNT_SQL.format(table=TABLE), {"match": match, "cap": MAX_RANKED + 1}).fetchone()[0] > MAX_RANKED
     order = "s.rowid" if broad else "s.rank, s.rowid"
-    sql = SEARCH_SQL.format(table=TABLE, date_filter=DATE_FILTER if date else "", order=order)
+    sql = SEARCH_SQL.format(table=TABLE, rows=ROWS_TABLE, date_filter=DATE_FILTER if date else "", order=order)
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
     results = []
