@@ -40,6 +40,7 @@ from .spacy_kk import blank_kazakh
 MAX_GAP = 40
 _REGISTRATION = re.compile(CITED_REGISTRATION_PATTERN, re.IGNORECASE)
 _QUICK_FILTER = re.compile(r"\d{4}|№|(?<!\w)N\s?\d")
+_KIND_ANYWHERE = re.compile(CITATION_KIND_PATTERN.lstrip("^").replace("(", "(?:", 1), re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"[«\"]([^«»\"]{3,300})[»\"]\s*$")
 _TITLE_INSIDE = re.compile(r"[«\"]([^«»\"]{3,300})[»\"]")
 _ISSUER_STOP = {"туралы", "және", "сәйкес", "осы", "мен", "бен", "пен", "бойынша"}
@@ -111,8 +112,8 @@ def extract_citations(text: str) -> list[Citation]:
     """Every act reference in `text`, in order: those with a date or a number, and laws
     and codes cited by their title alone."""
     titled = _titled_laws(text)
-    if not _QUICK_FILTER.search(text):
-        return titled
+    if not _QUICK_FILTER.search(text) or not _KIND_ANYWHERE.search(text):
+        return titled  # no date or number, or no word naming a kind of act: nothing to tokenize
     doc = blank_kazakh()(text)
     parts = _parts(doc)
     citations: list[Citation] = []
