@@ -5,25 +5,17 @@ adoption date + number; otherwise it gets a `cited_acts` row of its own with sta
 ``not_in_corpus``, so two acts citing the same absent act are linked through it. A short
 back-reference (``№ 796 бұйрыққа`` after ``… 2009 жылғы 26 қарашадағы № 796 бұйрығына
 (бұдан әрі – № 796 бұйрық)``) takes the date of the full reference in the same act.
-Run once, after every document is stored; deterministic, so rebuilds are byte-identical.
+
+Run once, after every document is stored. It works in SQL statements over whole tables
+(with `cited_act_id` as an SQL function), so memory stays flat in the corpus size, and
+it is deterministic, so rebuilds are byte-identical.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import sqlite_utils
-
-
-@dataclass
-class Reference:
-    kind: str | None
-    date: str | None
-    number: str | None
-    issuer: str | None = None
-    registration_number: str | None = None
-    title: str | None = None
 
 
 def cited_act_id(kind: str | None, date: str | None, number: str | None, title: str | None = None) -> str:
@@ -38,64 +30,94 @@ def _slug(text: str) -> str:
     return re.sub(r"[^0-9A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]+", "-", text).strip("-")
 
 
+#: The date of the full reference an act makes to the act a back-reference names.
+FULL_REFERENCE_DATE = """(
+    select f.date from citations f
+    where f.act_id = citations.act_id and f.kind is citations.kind and f.number = citations.number
+      and f.date is not null
+    order by f.id limit 1
+)"""
+
+KEY_STATEMENTS = [
+    "create index if not exists idx_citations_back_references on citations (act_id, number, kind, date)",
+    f"""update citations set cited_act_id = zan_cited_key(
+        kind, case when date is null and number is not null then {FULL_REFERENCE_DATE} else date end, number, title)""",
+    """update amendments set amending_cited_act_id = zan_cited_key(amending_act_kind, amending_act_date, amending_act_number, null)
+       where amending_act_date is not null or amending_act_number is not null""",
+    """update instructions set target_cited_act_id = zan_cited_key(target_act_kind, target_act_date, target_act_number, target_act_title)""",
+]
+
+#: Every act named anywhere, with what its references say of it (the first value in key
+#: order; dates and registrations come from the full references, not the short ones).
+CITED_ACTS_SQL = """
+insert into cited_acts (id, kind, adopted_on, number, issuer, registration_number, title, citations)
+select key, min(kind), min(date), min(number), min(issuer), min(registration), min(title), count(*)
+from (
+    select cited_act_id as key, kind, date, number, issuer, registration_number as registration, title from citations
+    union all
+    select amending_cited_act_id, amending_act_kind, amending_act_date, amending_act_number, amending_act_issuer, null, null
+    from amendments where amending_cited_act_id is not null
+    union all
+    select target_cited_act_id, target_act_kind, target_act_date, target_act_number, target_act_issuer,
+           target_act_registration_number, target_act_title
+    from instructions
+)
+group by key order by key
+"""
+
+RESOLVE_SQL = [
+    """update cited_acts set act_id = coalesce(
+        (select id from acts where acts.registration_number = cited_acts.registration_number order by id limit 1),
+        (select id from acts where acts.kind = cited_acts.kind and acts.adopted_on = cited_acts.adopted_on
+            and acts.number = cited_acts.number order by id limit 1))""",
+    "update cited_acts set status = case when act_id is null then 'not_in_corpus' else 'in_corpus' end",
+    "update instructions set target_act_id = (select act_id from cited_acts where cited_acts.id = instructions.target_cited_act_id)",
+]
+
+SAME_REGISTRATION_SQL = """
+select registration_number, group_concat(id, char(10)) as keys from (
+    select registration_number, id from cited_acts where registration_number is not null order by id
+) group by registration_number having count(*) > 1 order by registration_number
+"""
+
+REFERRING_COLUMNS = (("citations", "cited_act_id"), ("amendments", "amending_cited_act_id"), ("instructions", "target_cited_act_id"))
+
+
 def link_cited_acts(db: sqlite_utils.Database) -> None:
     """Fill `cited_acts` and point citations, amendments and instructions at it."""
-    acts_by_registration = {row["registration_number"]: row["id"] for row in db.query("select id, registration_number from acts where registration_number is not null order by id")}
-    acts_by_identity = {
-        (row["kind"], row["adopted_on"], row["number"]): row["id"]
-        for row in db.query("select id, kind, adopted_on, number from acts order by id")
-    }
-    cited: dict[str, Reference] = {}
-    counts: dict[str, int] = {}
-
-    def remember(reference: Reference) -> str:
-        key = cited_act_id(reference.kind, reference.date, reference.number, reference.title)
-        known = cited.setdefault(key, Reference(reference.kind, reference.date, reference.number))
-        known.issuer = known.issuer or reference.issuer
-        known.registration_number = known.registration_number or reference.registration_number
-        known.title = known.title or reference.title
-        counts[key] = counts.get(key, 0) + 1
-        return key
-
-    dated = _dated_references(db)
-    for row in list(db.query("select * from citations order by id")):
-        date, registration = row["date"], row["registration_number"]
-        if date is None:
-            date, registration = dated.get((row["act_id"], row["kind"], row["number"]), (None, registration))
-        key = remember(Reference(row["kind"], date, row["number"], row["issuer"], registration, row["title"]))
-        db.execute("update citations set cited_act_id = ? where id = ?", [key, row["id"]])
-    for row in list(db.query("select * from amendments where amending_act_date is not null or amending_act_number is not null order by id")):
-        key = remember(Reference(row["amending_act_kind"], row["amending_act_date"], row["amending_act_number"], row["amending_act_issuer"]))
-        db.execute("update amendments set amending_cited_act_id = ? where id = ?", [key, row["id"]])
-    for row in list(db.query("select * from instructions order by id")):
-        key = remember(
-            Reference(row["target_act_kind"], row["target_act_date"], row["target_act_number"], row["target_act_issuer"], row["target_act_registration_number"], row["target_act_title"])
-        )
-        db.execute("update instructions set target_cited_act_id = ? where id = ?", [key, row["id"]])
-    _merge_same_registration(db, cited, counts)
-    rows = []
-    for key in sorted(cited):
-        reference = cited[key]
-        act_id = acts_by_registration.get(reference.registration_number or "") or acts_by_identity.get((reference.kind, reference.date, reference.number))
-        rows.append(
-            {
-                "id": key,
-                "act_id": act_id,
-                "status": "in_corpus" if act_id else "not_in_corpus",
-                "kind": reference.kind,
-                "adopted_on": reference.date,
-                "number": reference.number,
-                "issuer": reference.issuer,
-                "registration_number": reference.registration_number,
-                "title": reference.title,
-                "citations": counts[key],
-            }
-        )
-    db["cited_acts"].insert_all(rows)
+    db.conn.create_function("zan_cited_key", 4, cited_act_id, deterministic=True)
+    for sql in KEY_STATEMENTS:
+        db.execute(sql)
+    db.execute(CITED_ACTS_SQL)
+    _merge_same_registration(db)
+    for sql in RESOLVE_SQL:
+        db.execute(sql)
     _report_self_citations(db)
-    db.execute(
-        "update instructions set target_act_id = (select act_id from cited_acts where cited_acts.id = instructions.target_cited_act_id)"
-    )
+
+
+def _merge_same_registration(db: sqlite_utils.Database) -> None:
+    """One registration number is one act: references to it printed with different dates
+    (seed 003 dates order № 907 both 23.11.2010 and 21.12.2010, registration № 6697) are
+    merged into the first, and the acts that print the other date are told."""
+    for row in list(db.query(SAME_REGISTRATION_SQL)):
+        canonical, *others = row["keys"].split("\n")
+        for other in others:
+            citing = list(db.query("select distinct c.act_id, a.source_path from citations c join acts a on a.id = c.act_id where c.cited_act_id = ? order by 1", [other]))
+            for table, column in REFERRING_COLUMNS:
+                db.execute(f"update {table} set {column} = ? where {column} = ?", [canonical, other])
+            db.execute(
+                "update cited_acts set citations = citations + (select citations from cited_acts where id = ?) where id = ?",
+                [other, canonical],
+            )
+            db.execute("delete from cited_acts where id = ?", [other])
+            for citing_act in citing:
+                _problem(
+                    db,
+                    citing_act,
+                    "citation_conflict",
+                    f"registration № {row['registration_number']} is cited as {canonical} and as {other}; treated as one act",
+                    None,
+                )
 
 
 SELF_CITATIONS_SQL = """
@@ -111,51 +133,17 @@ def _report_self_citations(db: sqlite_utils.Database) -> None:
     """An act that cites (or amends) itself by date and number is suspicious: a
     misprint, or a copy of another act's text."""
     for row in list(db.query(SELF_CITATIONS_SQL)):
-        db["problems"].insert(
-            {
-                "source_path": row["source_path"],
-                "act_id": row["act_id"],
-                "severity": "warning",
-                "kind": "self_citation",
-                "message": f"the act cites itself: «{row['text']}»",
-                "source_line": row["source_line"],
-            }
-        )
+        _problem(db, row, "self_citation", f"the act cites itself: «{row['text']}»", row["source_line"])
 
 
-def _merge_same_registration(db: sqlite_utils.Database, cited: dict[str, Reference], counts: dict[str, int]) -> None:
-    """One registration number is one act: references to it printed with different dates
-    (seed 003 dates order № 907 both 23.11.2010 and 21.12.2010, registration № 6697) are
-    merged into the first, and the disagreement is reported."""
-    by_registration: dict[str, list[str]] = {}
-    for key in sorted(cited):
-        registration = cited[key].registration_number
-        if registration:
-            by_registration.setdefault(registration, []).append(key)
-    for registration, keys in by_registration.items():
-        canonical, *others = keys
-        for other in others:
-            citing = list(db.query("select distinct c.act_id, a.source_path from citations c join acts a on a.id = c.act_id where c.cited_act_id = ? order by 1", [other]))
-            for table, column in (("citations", "cited_act_id"), ("amendments", "amending_cited_act_id"), ("instructions", "target_cited_act_id")):
-                db.execute(f"update {table} set {column} = ? where {column} = ?", [canonical, other])
-            for row in citing:
-                db["problems"].insert(
-                    {
-                        "source_path": row["source_path"],
-                        "act_id": row["act_id"],
-                        "severity": "warning",
-                        "kind": "citation_conflict",
-                        "message": f"registration № {registration} is cited as {canonical} and as {other}; treated as one act",
-                        "source_line": None,
-                    }
-                )
-            counts[canonical] += counts.pop(other)
-            del cited[other]
-
-
-def _dated_references(db: sqlite_utils.Database) -> dict[tuple[str, str, str], tuple[str, str | None]]:
-    """(act, kind, number) -> (date, registration) of the full references in each act."""
-    found: dict[tuple[str, str, str], tuple[str, str | None]] = {}
-    for row in db.query("select act_id, kind, number, date, registration_number from citations where date is not null and number is not null order by id"):
-        found.setdefault((row["act_id"], row["kind"], row["number"]), (row["date"], row["registration_number"]))
-    return found
+def _problem(db: sqlite_utils.Database, act: dict, kind: str, message: str, line: int | None) -> None:
+    db["problems"].insert(
+        {
+            "source_path": act["source_path"],
+            "act_id": act["act_id"],
+            "severity": "warning",
+            "kind": kind,
+            "message": message,
+            "source_line": line,
+        }
+    )
