@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from db import build  # noqa: E402
 from db.queries import act_on  # noqa: E402
+from zan.testing import running_server  # noqa: E402
 
 ACT = "order-2011-01-05-7"
 DATES = ["2010-06-01", "2011-03-01", "2014-05-20", "2018-06-08", "2023-04-01"]
@@ -54,38 +53,16 @@ def time_direct(db_path: Path, runs: int) -> list[float]:
     return timings
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def time_http(db_path: Path, runs: int) -> list[float]:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "zan", "serve", "--db", str(db_path), "--corpus", str(ROOT / "corpus"), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/-/versions.json")
-                break
-            except OSError:
-                time.sleep(0.1)
-        timings = []
+    timings = []
+    with running_server(db_path, ROOT / "corpus") as base:
         for index in range(runs):
             url = f"{base}/-/at/{ACT}.json?date={DATES[index % len(DATES)]}"
             started = time.perf_counter()
             with urllib.request.urlopen(url) as response:
                 response.read()
             timings.append(time.perf_counter() - started)
-        return timings
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    return timings
 
 
 def main() -> None:

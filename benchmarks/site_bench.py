@@ -20,7 +20,6 @@ import argparse
 import os
 import platform
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -38,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.make_corpus import make_corpus, seed_files  # noqa: E402
+from zan.testing import free_port, wait_until_up  # noqa: E402
 from db import build  # noqa: E402
 from db.queries import PAGE_SIZE  # noqa: E402
 
@@ -130,12 +130,6 @@ def quoted(act_id: str) -> str:
     return urllib.parse.quote(act_id, safe="")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_server(database: Database, log: Path) -> tuple[subprocess.Popen, str, float]:
     """A `zan serve` process on the database, once it answers; its URL and start-up time."""
     port = free_port()
@@ -144,16 +138,12 @@ def start_server(database: Database, log: Path) -> tuple[subprocess.Popen, str, 
     with log.open("wb") as output:
         server = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(1200):
-        if server.poll() is not None:
-            raise RuntimeError(f"zan serve exited with {server.returncode}:\n{log.read_text()}")
-        try:
-            urllib.request.urlopen(base + "/-/versions.json").read()
-            return server, base, time.perf_counter() - started
-        except OSError:
-            time.sleep(0.1)
-    server.terminate()
-    raise RuntimeError("zan serve did not answer within 120 s")
+    try:
+        wait_until_up(server, base, timeout=120)
+    except RuntimeError:
+        server.terminate()
+        raise RuntimeError(log.read_text(errors="replace")) from None
+    return server, base, time.perf_counter() - started
 
 
 def fetch(url: str) -> tuple[float, int, int]:

@@ -4,15 +4,12 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
+
+from zan.testing import running_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -24,32 +21,11 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """A real `zan serve` on a free port, building its database first."""
-    port = free_port()
-    db = tmp_path_factory.mktemp("browser") / "laws.db"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "zan", "serve", "--corpus", str(CORPUS), "--db", str(db), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(url + "/-/versions.json")
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with running_server(tmp_path_factory.mktemp("browser") / "laws.db", CORPUS) as base:
+        yield base
 
 
 @pytest_asyncio.fixture(loop_scope="session")

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -14,6 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from zan.cli import cli, needs_build
+from zan.testing import running_server
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SEED_000 = CORPUS / "000_4b7559da1f3463c5.txt"
@@ -62,32 +60,10 @@ def test_needs_build_when_missing_or_older_than_the_corpus(tmp_path):
     assert needs_build(corpus, db)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_serve_builds_then_serves_the_site(tmp_path):
-    port = free_port()
     db = tmp_path / "laws.db"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "zan", "serve", "--corpus", str(CORPUS), "--db", str(db), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        body = None
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/acts/V090005853_.json") as response:
-                    body = json.load(response)
-                break
-            except OSError:
-                time.sleep(0.2)
-        assert body is not None, process.stdout.read1().decode() if process.stdout else ""
-        assert body["act"]["title"] == "Қалпына келтіру емін көрсету және медициналық оңалту ережесін бекіту туралы"
-        assert db.exists()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with running_server(db, CORPUS) as base:
+        with urllib.request.urlopen(f"{base}/-/acts/V090005853_.json") as response:
+            body = json.load(response)
+    assert body["act"]["title"] == "Қалпына келтіру емін көрсету және медициналық оңалту ережесін бекіту туралы"
+    assert db.exists()
