@@ -15,52 +15,22 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
-from db.queries import UnknownAct, act_links, act_on, acts_on, check_date, cited_act, list_acts, provision_history
+from db.queries import UnknownAct, act_document, act_links, act_on, acts_on, check_date, cited_act, list_acts, provision_history
 from db.search import search
+from parser.dates import to_display as display_date
+from parser.language import fold
 
 STATUS_LABELS = {
     "in_force": ("Күшінде", "in force"),
     "repealed": ("Күшін жойған", "repealed"),
     "unknown": ("Мәртебесі белгісіз", "status unknown"),
 }
-LOOKALIKES = str.maketrans({"i": "і", "I": "І"})
-
 #: Point-in-time statuses, in Kazakh with the English code.
 STATUS_WORDS = {
     "in_force": "күшінде",
     "not_in_force": "күшінде емес",
     "uncertain": "анық емес",
 }
-
-ACT_SQL = "select * from acts where id = :act_id"
-PROVISIONS_SQL = """
-select id, parent_id, key, kind, label, heading, text, position, source_line, role
-from provisions where act_id = :act_id order by position
-"""
-NOTES_SQL = """
-select n.id, n.provision_id, n.printed_after_id, n.target_text, n.target_status, n.target_part,
-       n.text, n.source_line
-from notes n where n.act_id = :act_id order by n.ordinal
-"""
-CITATIONS_SQL = """
-select c.provision_id, c.note_id, c.start, c."end", c.text, c.cited_act_id, ca.act_id as cited_corpus_act_id, ca.status
-from citations c join cited_acts ca on ca.id = c.cited_act_id
-where c.act_id = :act_id order by c.id
-"""
-INSTRUCTIONS_SQL = """
-select id, ordinal, operation, target_text, target_kind, target_label, target_key, new_text, target_act_id,
-       target_act_kind, target_act_date, target_act_number, target_act_registration_number, target_act_title,
-       parse_status
-from instructions where act_id = :act_id order by ordinal
-"""
-AMENDMENTS_SQL = """
-select id, note_id, provision_id, action, amending_act_date, amending_act_number,
-       amending_act_issuer, amending_act_kind, commencement, commencement_rule,
-       effective_from, effective_from_earliest, effective_from_latest, date_status, date_basis,
-       parse_status
-from amendments where act_id = :act_id order by id
-"""
-
 
 def kk_lower(text: str | None) -> str | None:
     """Lower case for Kazakh: SQLite's lower() only folds ASCII."""
@@ -69,7 +39,7 @@ def kk_lower(text: str | None) -> str | None:
 
 def kk_norm(text: str | None) -> str | None:
     """Lower case with Latin look-alikes folded (`шiлдедегi` -> `шілдедегі`), for matching."""
-    return text.translate(LOOKALIKES).lower() if text is not None else None
+    return fold(text) if text is not None else None
 
 
 @hookimpl
@@ -315,44 +285,14 @@ def _database_with_acts(datasette):
     raise NotFound("No database")
 
 
-async def act_document(datasette, act_id: str) -> dict | None:
-    """The act, its provisions in order, and the notes and amendments on each unit."""
-    database = _database_with_acts(datasette)
-    params = {"act_id": act_id}
-    act_rows = (await database.execute(ACT_SQL, params)).rows
-    if not act_rows:
-        return None
-    act = dict(act_rows[0])
-    provisions = [dict(row) for row in (await database.execute(PROVISIONS_SQL, params)).rows]
-    notes = [dict(row) for row in (await database.execute(NOTES_SQL, params)).rows]
-    amendments = [dict(row) for row in (await database.execute(AMENDMENTS_SQL, params)).rows]
-    instructions = [dict(row) for row in (await database.execute(INSTRUCTIONS_SQL, params)).rows]
-    citations = [dict(row) for row in (await database.execute(CITATIONS_SQL, params)).rows]
-    links = await database.execute_fn(lambda conn: act_links(conn, act_id))
-    by_note: dict[str, list[dict]] = {}
-    for amendment in amendments:
-        by_note.setdefault(amendment["note_id"] or "", []).append(amendment)
-    for note in notes:
-        note["amendments"] = by_note.get(note["id"], [])
-    return {
-        "act": act,
-        "provisions": provisions,
-        "notes": notes,
-        "header_amendments": by_note.get("", []),
-        "instructions": instructions,
-        "citations": citations,
-        "links": links,
-        "database": database.name,
-    }
-
-
 async def act_page(datasette, request):
     if request.args.get("date"):
         return await act_on_date_page(datasette, request)  # /-/acts/{id}?date=D: the act as it stood on D
     act_id = request.url_vars["act_id"]
-    document = await act_document(datasette, act_id)
-    if document is None:
-        return _error(request, f"no act with id {act_id}", 404)
+    document, missing = await _query(datasette, request, act_document, act_id)
+    if missing:
+        return missing
+    document["database"] = _database_with_acts(datasette).name
     if request.url_vars.get("as_json"):
         return _json(document, default=str)
     notes_after: dict[str, list[dict]] = {}
@@ -395,14 +335,6 @@ def linked_text(text: str, citations: list[dict], urls) -> Markup:
         position = end
     pieces.append(escape(text[position:]))
     return Markup("").join(pieces)
-
-
-def display_date(iso: str | None) -> str:
-    """`2009-10-19` -> `19.10.2009`, the form lawyers write."""
-    if not iso:
-        return ""
-    year, month, day = iso.split("-")
-    return f"{day}.{month}.{year}"
 
 
 def anchor(key: str) -> str:

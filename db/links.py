@@ -13,21 +13,17 @@ it is deterministic, so rebuilds are byte-identical.
 
 from __future__ import annotations
 
-import re
-
 import sqlite_utils
+
+from parser.references import slug
 
 
 def cited_act_id(kind: str | None, date: str | None, number: str | None, title: str | None = None) -> str:
     """A readable key: ``order-2010-11-23-907``; unknown parts as ``x``. A law cited by its
     title alone is keyed by the title: ``law-азаматтық-қорғау-туралы``."""
     if date is None and number is None and title:
-        return f"{kind or 'act'}-{_slug(title.lower())[:80]}"
-    return f"{kind or 'act'}-{date or 'x'}-{_slug(number or 'x')}"
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^0-9A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]+", "-", text).strip("-")
+        return f"{kind or 'act'}-{slug(title.lower())[:80]}"
+    return f"{kind or 'act'}-{date or 'x'}-{slug(number or 'x')}"
 
 
 #: The date of the full reference an act makes to the act a back-reference names.

@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from parser.dates import iso_date
+from parser.dates import is_iso_date
 from parser.timeline import Bound, Version, answer_on, change_basis, describe_act, existence_on
 
 ACT_SQL = """
@@ -50,13 +50,12 @@ class UnknownAct(LookupError):
 
 def check_date(date: str) -> str:
     """`date` if it is a real ISO date; ValueError otherwise."""
-    parts = date.split("-")
-    if len(parts) != 3 or not all(part.isdigit() for part in parts) or iso_date(*map(int, parts)) != date:
+    if not is_iso_date(date):
         raise ValueError(f"not a date (YYYY-MM-DD): {date!r}")
     return date
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+def _rows(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
     """Rows by column name, without changing the caller's connection."""
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
@@ -301,4 +300,63 @@ def cited_act(conn: sqlite3.Connection, cited_act_id: str) -> dict[str, Any]:
         "cited_act": dict(row),
         "citations": [dict(r) for r in _rows(conn, CITING_SQL, (cited_act_id,))],
         "amendments": [dict(r) for r in _rows(conn, AMENDING_SQL, (cited_act_id,))],
+    }
+
+
+# --- The consolidated act ----------------------------------------------------------------
+
+ACT_DOCUMENT_SQL = "select * from acts where id = :act_id"
+PROVISIONS_SQL = """
+select id, parent_id, key, kind, label, heading, text, position, source_line, role
+from provisions where act_id = :act_id order by position
+"""
+NOTES_SQL = """
+select n.id, n.provision_id, n.printed_after_id, n.target_text, n.target_status, n.target_part,
+       n.text, n.source_line
+from notes n where n.act_id = :act_id order by n.ordinal
+"""
+CITATIONS_SQL = """
+select c.provision_id, c.note_id, c.start, c."end", c.text, c.cited_act_id, ca.act_id as cited_corpus_act_id, ca.status
+from citations c join cited_acts ca on ca.id = c.cited_act_id
+where c.act_id = :act_id order by c.id
+"""
+INSTRUCTIONS_SQL = """
+select id, ordinal, operation, target_text, target_kind, target_label, target_key, new_text, target_act_id,
+       target_act_kind, target_act_date, target_act_number, target_act_registration_number, target_act_title,
+       parse_status
+from instructions where act_id = :act_id order by ordinal
+"""
+ACT_AMENDMENTS_SQL = """
+select id, note_id, provision_id, action, amending_act_date, amending_act_number,
+       amending_act_issuer, amending_act_kind, commencement, commencement_rule,
+       effective_from, effective_from_earliest, effective_from_latest, date_status, date_basis,
+       parse_status
+from amendments where act_id = :act_id order by id
+"""
+
+
+def act_document(conn: sqlite3.Connection, act_id: str) -> dict[str, Any]:
+    """The act, its provisions in order, the notes (each with its amendments), the
+    instructions of an amending act, the citations in its text and its links."""
+    act = _rows(conn, ACT_DOCUMENT_SQL, {"act_id": act_id}).fetchone()
+    if act is None:
+        raise UnknownAct(f"no act with id {act_id}")
+
+    def rows(sql: str) -> list[dict[str, Any]]:
+        return [dict(row) for row in _rows(conn, sql, {"act_id": act_id})]
+
+    notes = rows(NOTES_SQL)
+    by_note: dict[str, list[dict[str, Any]]] = {}
+    for amendment in rows(ACT_AMENDMENTS_SQL):
+        by_note.setdefault(amendment["note_id"] or "", []).append(amendment)
+    for note in notes:
+        note["amendments"] = by_note.get(note["id"], [])
+    return {
+        "act": dict(act),
+        "provisions": rows(PROVISIONS_SQL),
+        "notes": notes,
+        "header_amendments": by_note.get("", []),
+        "instructions": rows(INSTRUCTIONS_SQL),
+        "citations": rows(CITATIONS_SQL),
+        "links": act_links(conn, act_id),
     }

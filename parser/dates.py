@@ -43,6 +43,12 @@ def iso_date(year: int, month: int, day: int) -> str | None:
         return None
 
 
+def is_iso_date(value: str) -> bool:
+    """True for a real calendar date written ``YYYY-MM-DD``."""
+    parts = value.split("-")
+    return len(parts) == 3 and all(part.isdigit() for part in parts) and iso_date(*map(int, parts)) == value
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in `text`, in order of appearance, in any of the three forms.
 

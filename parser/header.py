@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .dates import first_date
 from .language import KAZAKH_LETTERS
 from .model import ActReference
-from .references import find_number, read_reference
+from .references import find_number, read_reference, slug
 
 _REPEAL_START = re.compile(r"Күші\s+жойылды", re.IGNORECASE)
 _REGISTRATION = re.compile(r"Әділет|тіркел|енгізілді", re.IGNORECASE)
@@ -94,6 +94,5 @@ def stable_id(kind: str | None, adopted_on: str | None, number: str | None) -> s
     ``order-2011-01-05-7``."""
     if not (kind and adopted_on and number):
         return None
-    safe_number = re.sub(r"[^0-9A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі-]+", "-", number).strip("-")
-    return f"{kind}-{adopted_on}-{safe_number}"
+    return f"{kind}-{adopted_on}-{slug(number)}"
 

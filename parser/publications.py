@@ -18,7 +18,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from .dates import iso_date
+from .dates import is_iso_date
 from .model import Problem
 
 COLUMNS = ("kind", "adopted_on", "number", "published_on", "source")
@@ -45,11 +45,6 @@ def _normal_number(number: str) -> str:
     return " ".join(number.split()).upper()
 
 
-def _valid_iso(value: str) -> bool:
-    parts = value.split("-")
-    return len(parts) == 3 and all(p.isdigit() for p in parts) and iso_date(*map(int, parts)) == value
-
-
 def read_publications(text: str, path: str = "publications.csv") -> Publications:
     """Read the CSV; a bad row is skipped and reported, the others still count."""
     publications = Publications()
@@ -63,7 +58,7 @@ def read_publications(text: str, path: str = "publications.csv") -> Publications
     for line, row in enumerate(reader, start=2):
         kind, adopted_on, number = (row["kind"] or "").strip(), (row["adopted_on"] or "").strip(), (row["number"] or "").strip()
         published_on = (row["published_on"] or "").strip()
-        if not (kind and number and _valid_iso(adopted_on) and _valid_iso(published_on)):
+        if not (kind and number and is_iso_date(adopted_on) and is_iso_date(published_on)):
             publications.problems.append(
                 Problem("warning", "publications_row", f"{path}: row skipped: needs kind, number and ISO dates adopted_on and published_on", line)
             )

@@ -22,6 +22,12 @@ NUMBER = re.compile(
 _KIND_WORD = re.compile(r"[^\s().,;«»\"]+")
 
 
+def slug(text: str) -> str:
+    """Letters and digits kept, every other run of characters one ``-``: ``ҚР ДСМ-116/2020``
+    -> ``ҚР-ДСМ-116-2020``. Used in the ids built from an act's number or title."""
+    return re.sub(r"[^0-9A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]+", "-", text).strip("-")
+
+
 def find_number(text: str) -> str | None:
     match = NUMBER.search(text)
     return match["number"].strip() if match else None
