@@ -42,6 +42,7 @@ class Line:
     number: int  # 1-based line number in the source
     raw: str  # as in the source, with its line end
     text: str  # after line-level repairs, without the line end
+    joined_heading: bool = False  # its heading number came from the line before ("1-" / "тарау.")
 
     @property
     def stripped(self) -> str:
@@ -96,6 +97,7 @@ def split_lines(text: str) -> tuple[list[Line], list[Repair]]:
         if split and SPLIT_TAIL.match(line.text):
             previous.text = split["head"]
             line.text = f"{split['number']}-{line.text.lstrip()}"
+            line.joined_heading = True
             repairs.append(Repair("split_heading", line.number, f"{split['number']}- / {line.stripped}", line.text))
     return lines, repairs
 
@@ -429,8 +431,8 @@ def _classify_adilet(line: Line, previous: Line | None) -> tuple[str, str | None
             if match:
                 return kind, match["label"]
         return "indent", None
-    after_break = previous is None or previous.blank or line.text.startswith(tuple("0123456789"))
-    if after_break:
+    # a heading starts after a blank line, or where the split-heading repair rejoined it
+    if previous is None or previous.blank or line.joined_heading:
         return heading_match(text)
     return None
 
