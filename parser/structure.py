@@ -257,6 +257,9 @@ def _zqai_header(layout: Layout) -> int:
             _add(layout, start, "title")
     if not requisites_started:
         layout.problems.append(Problem("warning", "no_header", "no requisites sentence (issuer, date, number of the act) before the operative formula", 1))
+        ministry = next((block for block in layout.blocks if block.role == "ministry"), None)
+        if ministry is not None and not title_started:
+            ministry.kind, ministry.role = "title", None  # with no requisites, the first lines are the title
     if formula is None:
         return header_end
     _add(layout, formula, "preamble")

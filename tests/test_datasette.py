@@ -3,6 +3,7 @@ its JSON, and Datasette's own read-only API."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,17 @@ async def test_second_page_links_back_keeping_the_filters(datasette):
     response = await datasette.client.get("/", params={"status": "repealed", "page": "2"})
     assert response.status_code == 200
     assert 'href="?status=repealed&amp;page=1"' in response.text
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_an_act_with_no_header_is_listed_by_its_first_line_and_filters_start_unset(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("noheader") / "corpus"
+    corpus.mkdir()
+    (corpus / "noheader.txt").write_text("Бұл жай мәтін, заң емес.\n", encoding="utf-8")
+    shutil.copy(CORPUS / "001_9b5972101ba212e8.txt", corpus)
+    path = corpus.parent / "laws.db"
+    build(corpus, path)
+    site = Datasette(immutables=[str(path)], **datasette_options("laws"))
+    html = (await site.client.get("/")).text
+    assert ">Бұл жай мәтін, заң емес.</a>" in html
+    assert " selected" not in html  # no filter chosen, and the act with no kind offers no empty option
