@@ -67,3 +67,11 @@ def test_serve_builds_then_serves_the_site(tmp_path):
             body = json.load(response)
     assert body["act"]["title"] == "Қалпына келтіру емін көрсету және медициналық оңалту ережесін бекіту туралы"
     assert db.exists()
+
+
+def test_parse_refuses_a_binary_file_with_a_message_and_exit_1(tmp_path):
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03" * 10)
+    result = CliRunner().invoke(cli, ["parse", str(binary)])
+    assert result.exit_code == 1
+    assert "the file is binary" in result.output

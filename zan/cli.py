@@ -69,6 +69,8 @@ def parse_command(file: Path, as_json: bool) -> None:
             click.echo(f"{note.source_line:>5}   note -> {note.target_key or note.target_status}: {note.text[:90]}")
     for problem in document.problems:
         click.echo(f"{problem.severity}: line {problem.source_line or '-'}: {problem.message}", err=True)
+    if act is None:
+        sys.exit(1)  # nothing could be read: say so to scripts too
 
 
 @cli.command(name="at")
