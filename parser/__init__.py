@@ -12,31 +12,77 @@ from __future__ import annotations
 from pathlib import Path
 
 from .document import build_document
+from .markdown import VersionMeta, read_version_meta, split_front_matter
 from .model import ParsedDocument
 from .publications import Publications, read_publications
 from .reader import decode_source
 
-__all__ = ["parse_text", "parse_bytes", "parse_file", "ParsedDocument", "Publications", "read_publications"]
+__all__ = ["parse_text", "parse_bytes", "parse_file", "meta_path_for", "ParsedDocument", "Publications", "read_publications"]
+
+#: Suffixes of the official bank's Markdown versions (``kaz@2020-08-10.md``).
+MARKDOWN_SUFFIXES = (".md",)
 
 
-def parse_text(text: str, source_path: str = "<text>", publications: Publications | None = None) -> ParsedDocument:
-    """Parse the text of one act."""
-    return build_document(text, source_path, publications)
+def parse_text(
+    text: str,
+    source_path: str = "<text>",
+    publications: Publications | None = None,
+    markdown: bool = False,
+    meta_text: str | None = None,
+    meta_path: str | None = None,
+) -> ParsedDocument:
+    """Parse the text of one act. A Markdown version's requisites come from its front
+    matter or from `meta_text`, the ``meta.yaml`` beside it."""
+    meta: VersionMeta | None = None
+    if markdown:
+        front_matter, _ = split_front_matter(text)
+        if front_matter is not None:
+            meta_text, meta_path = front_matter, source_path
+        if meta_text is not None:
+            meta = read_version_meta(meta_text, meta_path or source_path)
+    document = build_document(text, source_path, publications, meta=meta, markdown=markdown)
+    if meta is not None:
+        document.problems[:0] = meta.problems
+    if document.version is not None:
+        document.version.meta_path, document.version.meta_text = meta_path, meta_text
+    return document
 
 
-def parse_bytes(data: bytes, source_path: str, publications: Publications | None = None) -> ParsedDocument:
+def parse_bytes(
+    data: bytes,
+    source_path: str,
+    publications: Publications | None = None,
+    meta_text: str | None = None,
+    meta_path: str | None = None,
+) -> ParsedDocument:
     """Decode and parse one source file's bytes; unreadable input gives a document with
     no act and a problem saying why."""
     source = decode_source(data, source_path)
     if source.text is None:
         document = ParsedDocument(source_path=source_path, act=None, problems=source.problems)
     else:
-        document = parse_text(source.text, source_path, publications)
+        markdown = source_path.lower().endswith(MARKDOWN_SUFFIXES)
+        document = parse_text(source.text, source_path, publications, markdown, meta_text, meta_path)
         document.problems[:0] = source.problems
     document.encoding, document.sha256, document.size = source.encoding, source.sha256, source.size
     return document
 
 
+def meta_path_for(path: Path) -> Path:
+    """The bank's meta file beside a version: ``kaz@2020-08-10.md`` -> ``meta@2020-08-10.yaml``,
+    ``kaz.md`` -> ``meta.yaml``."""
+    _, at, date = path.stem.partition("@")
+    return path.with_name(f"meta{at}{date}.yaml")
+
+
 def parse_file(path: str | Path, display_path: str | None = None, publications: Publications | None = None) -> ParsedDocument:
-    """Read and parse one file."""
-    return parse_bytes(Path(path).read_bytes(), display_path or str(path), publications)
+    """Read and parse one file (a Markdown version with its meta file, if there is one)."""
+    path = Path(path)
+    display = display_path or str(path)
+    meta_text = meta_display = None
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        meta = meta_path_for(path)
+        if meta.is_file():
+            meta_text = meta.read_bytes().decode("utf-8", errors="replace")
+            meta_display = str(Path(display).with_name(meta.name))
+    return parse_bytes(path.read_bytes(), display, publications, meta_text, meta_display)

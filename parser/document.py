@@ -8,7 +8,11 @@ import re
 from pathlib import PurePath
 
 from .dates import first_date, impossible_dates
-from .header import adilet_id, detect_language, read_requisites, stable_id
+from .header import Requisites, adilet_id, detect_language, read_requisites, read_requisites_ru, stable_id
+from .markdown import LAYOUT as MARKDOWN_LAYOUT
+from .markdown import VersionMeta, segment_markdown
+from .references import read_reference
+from .versions import derive_version_effective, read_version
 from .language import STATUS_LINES, squash
 from .model import Act, Amendment, Note, ParsedDocument, Problem, Provision
 from .instructions import read_instructions
@@ -45,12 +49,13 @@ class Tree:
         self.subparagraph: str | None = None
         self.indent_owner: str | None = None
         self.list_owner: str | None = None  # the last indent that opens a list ("…:")
+        self.table: str | None = None
 
     @property
     def container_key(self) -> str | None:
         return self.container or None
 
-    def add(self, block: Block, lines: list[str], text: str, raw: str, first: int, last: int) -> Provision:
+    def add(self, block: Block, lines: list[str], text: str, raw: str, first: int, last: int, cells: list[str] | None = None) -> Provision:
         kind, label, heading = block.kind, block.label, None
         parent: str | None = None
         if kind == "title":
@@ -102,6 +107,13 @@ class Tree:
             self._check_sequence(parent or "", "subparagraph", label, first)
             self.subparagraph = key
             self.indent_owner = key if text.rstrip().endswith(":") else None
+        elif kind == "table":
+            parent = self.paragraph or self.section or self.chapter or self.container_key
+            key = _join(parent or "", f"t{self._next_child(parent or '', kind)}")
+            self.table = key
+        elif kind == "row":
+            parent = self.table or self.container_key
+            key = _join(parent or "", f"r{self._next_child(parent or '', kind)}")
         else:  # indent, quote
             parent = self.indent_owner or self.paragraph or self.section or self.chapter or self.container_key
             if kind == "quote":
@@ -124,6 +136,7 @@ class Tree:
             parent_key=parent,
             role=block.role if kind == "other" or block.role == "approved_document" else None,
             position=len(self.provisions) + 1,
+            cells=cells,
         )
         self.provisions.append(provision)
         self.by_key[key] = provision
@@ -220,30 +233,44 @@ def _appendix_heading(lines: list[str]) -> str | None:
 # --- The document ------------------------------------------------------------------
 
 
-def build_document(text: str, source_path: str, publications: Publications | None = None) -> ParsedDocument:
+def build_document(
+    text: str,
+    source_path: str,
+    publications: Publications | None = None,
+    meta: VersionMeta | None = None,
+    markdown: bool = False,
+) -> ParsedDocument:
     """Parse the text of one act. Pure: no file system, no database. `publications`
-    turn publication-based dates into exact ones."""
-    layout = segment(text)
+    turn publication-based dates into exact ones. `markdown` reads the official bank's
+    Markdown layout, whose requisites come in `meta` (its ``meta.yaml``)."""
+    layout = segment_markdown(text) if markdown else segment(text)
     document = ParsedDocument(source_path=source_path, act=None)
     document.repairs.extend(layout.repairs)
     document.problems.extend(layout.problems)
     tree = Tree()
     note_ordinal = 0
     for block in layout.blocks:
-        numbered = [(line.number, line.text) for line in layout.lines[block.start : block.end]]
-        block_text, repairs, problems = repair_block(numbered, keep_paragraphs=block.kind == "quote")
-        document.repairs.extend(repairs)
-        document.problems.extend(problems)
-        raw = "".join(line.raw for line in layout.lines[block.start : block.end])
-        first, last = _first_text_line(layout, block), layout.lines[block.end - 1].number
+        lines = layout.lines[block.start : block.end]
+        numbered = [(line.number, line.text) for line in lines]
+        if markdown:  # the bank's text was never through a PDF: nothing to repair
+            block_text = join_lines([text for _, text in numbered if text.strip()])
+        else:
+            block_text, repairs, problems = repair_block(numbered, keep_paragraphs=block.kind == "quote")
+            document.repairs.extend(repairs)
+            document.problems.extend(problems)
+        raw = "".join(line.raw for line in lines)
+        first, last = _first_text_line(layout, block), lines[-1].number
         if block.kind == "note":
             note_ordinal += 1
             document.notes.append(_note(tree, note_ordinal, block_text, raw, first, last, document.problems))
         else:
-            tree.add(block, [text for _, text in numbered], block_text, raw, first, last)
+            cells = getattr(lines[0], "cells", None)
+            tree.add(block, [text for _, text in numbered], block_text, raw, first, last, cells)
     document.provisions = tree.provisions
     document.problems.extend(tree.problems)
-    document.act = _act(layout, document, source_path)
+    document.act = _act(layout, document, source_path, meta)
+    if markdown:
+        document.version = read_version(document, meta)
     document.amended_act, document.instructions = read_instructions(document)
     derive_dates(document, publications or Publications())
     check_consistency(document)
@@ -299,33 +326,36 @@ def _note(tree: Tree, ordinal: int, text: str, raw: str, first: int, last: int, 
     )
 
 
-def _act(layout: Layout, document: ParsedDocument, source_path: str) -> Act:
+def _act(layout: Layout, document: ParsedDocument, source_path: str, meta: VersionMeta | None = None) -> Act:
     by_key = {p.key: p for p in document.provisions}
     title = by_key.get("title")
     status_line = by_key.get("status")
     requisites_provision = by_key.get("requisites")
-    requisites = read_requisites(requisites_provision.text) if requisites_provision else None
+    header_text = requisites_provision.text if requisites_provision else None
+    identity_basis = None
+    if meta is not None and meta.requisite:
+        requisites = read_requisites_ru(meta.requisite)
+        header_text, identity_basis = meta.requisite, "the requisites of the bank's meta file"
+    elif layout.name == MARKDOWN_LAYOUT:
+        requisites = _requisites_from_stamp(document)
+        identity_basis = "the approval stamp (the file has no meta with requisites)" if requisites else None
+    else:
+        requisites = read_requisites(requisites_provision.text) if requisites_provision else None
     reference = requisites.act if requisites else None
     registered_on = requisites.registered_on if requisites else None
     registration_number = requisites.registration_number if requisites else None
     kind = reference.kind if reference else None
     adopted_on = reference.date if reference else None
     number = reference.number if reference else None
-    derived = adilet_id(registration_number, registered_on)
-    if derived:
-        act_id, basis = derived, f"Adilet id derived from registration № {registration_number} of {registered_on}"
-    else:
-        readable = stable_id(kind, adopted_on, number)
-        if readable:
-            act_id, basis = readable, "built from kind, adoption date and number (no Adilet id pattern known for this registration)"
-        else:
-            act_id = "file-" + re.sub(r"[^0-9A-Za-z_-]+", "-", PurePath(source_path).stem)
-            basis = "built from the file name: the header gives no kind, date and number"
-            document.problems.append(Problem("warning", "no_act_identity", "kind, date or number of the act not found in its header", 1))
+    act_id, basis = _act_identity(kind, adopted_on, number, registration_number, registered_on, source_path)
+    if identity_basis and not act_id.startswith("file-"):
+        basis += f"; read from {identity_basis}"
+    if act_id.startswith("file-"):
+        document.problems.append(Problem("warning", "no_act_identity", "kind, date or number of the act not found in its header", 1))
     act = Act(
         id=act_id,
         id_basis=basis,
-        title=(title.text if title else None),
+        title=(title.text if title else meta.title_kk if meta else None),
         kind=kind,
         kind_text=reference.kind_text if reference else None,
         issuer=reference.issuer if reference else None,
@@ -335,7 +365,7 @@ def _act(layout: Layout, document: ParsedDocument, source_path: str) -> Act:
         registered_on=registered_on,
         registration_number=registration_number,
         status_text=status_line.text if status_line else None,
-        header_text=requisites_provision.text if requisites_provision else None,
+        header_text=header_text,
         repeal_text=requisites.repeal_text if requisites else None,
         language=detect_language("".join(p.text for p in document.provisions[:50])),
         layout=layout.name,
@@ -343,6 +373,32 @@ def _act(layout: Layout, document: ParsedDocument, source_path: str) -> Act:
     _status(act, document, requisites)
     _own_commencement(act, document)
     return act
+
+
+def _act_identity(
+    kind: str | None, adopted_on: str | None, number: str | None, registration_number: str | None, registered_on: str | None, source_path: str
+) -> tuple[str, str]:
+    """The act's id and what it rests on: the Adilet id where the registration gives
+    one, else kind + date + number, else (saying so) the file name."""
+    derived = adilet_id(registration_number, registered_on)
+    if derived:
+        return derived, f"Adilet id derived from registration № {registration_number} of {registered_on}"
+    readable = stable_id(kind, adopted_on, number)
+    if readable:
+        return readable, "built from kind, adoption date and number (no Adilet id pattern known for this registration)"
+    return "file-" + re.sub(r"[^0-9A-Za-z_-]+", "-", PurePath(source_path).stem), "built from the file name: the header gives no kind, date and number"
+
+
+def _requisites_from_stamp(document: ParsedDocument) -> Requisites | None:
+    """Without a meta file, the act's kind, date and number as its approval stamp
+    prints them (``… 2019 жылғы 3 желтоқсандағы № 19-42-3.3.22 бұйрығына ҚОСЫМША``)."""
+    stamp = next((p for p in document.provisions if p.kind == "approval"), None)
+    if stamp is None:
+        return None
+    reference = read_reference(stamp.text)
+    if not (reference.date and reference.number):
+        return None
+    return Requisites(reference, None, None, None, None)
 
 
 def _status(act: Act, document: ParsedDocument, requisites) -> None:
@@ -404,6 +460,7 @@ def derive_dates(document: ParsedDocument, publications: Publications) -> None:
             found.published_on if found else None,
             found.source if found else None,
         )
+    derive_version_effective(document)
 
 
 def check_consistency(document: ParsedDocument) -> None:

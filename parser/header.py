@@ -14,8 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import first_date
-from .language import KAZAKH_LETTERS
+from .dates import first_date, iso_date
+from .language import (
+    KAZAKH_LETTERS,
+    RUSSIAN_ACT_KINDS,
+    RUSSIAN_ACTING_MARKERS,
+    RUSSIAN_MONTHS,
+    RUSSIAN_REGISTRATION,
+    RUSSIAN_REPEAL,
+)
 from .model import ActReference
 from .references import find_number, read_reference, slug
 
@@ -49,6 +56,63 @@ def read_requisites(text: str) -> Requisites:
         registration_number = find_number(registration_part)
     repeal = read_reference(repeal_text[repeal_match.end() - repeal_match.start() :]) if repeal_text else None
     return Requisites(act, registered_on, registration_number, repeal_text, repeal)
+
+
+_RUSSIAN_DATE = re.compile(rf"(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(RUSSIAN_MONTHS)})\s+(?P<year>\d{{4}})\s+года", re.IGNORECASE)
+
+
+def read_requisites_ru(text: str) -> Requisites:
+    """The bank's Russian requisites sentence (its ``meta.yaml``): ``Приказ Министра
+    юстиции Республики Казахстан от 11 декабря 2001 года № 146. Зарегистрирован в
+    Министерстве юстиции Республики Казахстан 29 декабря 2001 года № 1718. Утратил силу
+    приказом и.о. Министра юстиции … от 24 мая 2011 года № 194``."""
+    repeal_at = text.find(RUSSIAN_REPEAL)
+    head = text[:repeal_at] if repeal_at >= 0 else text
+    repeal_text = text[repeal_at:].strip() if repeal_at >= 0 else None
+    registration_at = head.find(RUSSIAN_REGISTRATION)
+    act_part = head[:registration_at] if registration_at >= 0 else head
+    registration_part = head[registration_at:] if registration_at >= 0 else ""
+    registration_date = _russian_date(registration_part)
+    repeal = read_reference_ru(repeal_text[len(RUSSIAN_REPEAL) :]) if repeal_text else None
+    return Requisites(
+        act=read_reference_ru(act_part),
+        registered_on=registration_date[0] if registration_date else None,
+        registration_number=find_number(registration_part),
+        repeal_text=repeal_text,
+        repeal=repeal,
+    )
+
+
+def read_reference_ru(text: str) -> ActReference:
+    """Kind, issuer, date and number of a Russian act reference: ``Приказ Министра
+    финансов Республики Казахстан от 15 февраля 2022 года № 168``."""
+    reference = ActReference()
+    words = text.strip().split()
+    lowered = " ".join(words).lower()
+    for stem in sorted(RUSSIAN_ACT_KINDS, key=len, reverse=True):
+        if lowered.startswith(stem):
+            reference.kind = RUSSIAN_ACT_KINDS[stem]
+            reference.kind_text = " ".join(words[: stem.count(" ") + 1])
+            break
+    date = _russian_date(text)
+    if date:
+        reference.date = date[0]
+        issuer_start = text.find(reference.kind_text) + len(reference.kind_text) if reference.kind_text else 0
+        reference.issuer = text[issuer_start : date[1]].strip().removesuffix(" от").strip() or None
+    number_at = text.find("№", date[2] if date else 0)
+    reference.number = find_number(text[number_at:]) if number_at >= 0 else None
+    if reference.issuer:
+        reference.issuer_acting = any(marker in reference.issuer.lower() for marker in RUSSIAN_ACTING_MARKERS)
+    return reference
+
+
+def _russian_date(text: str) -> tuple[str, int, int] | None:
+    """``(iso, start, end)`` of the first ``11 декабря 2001 года`` in `text`."""
+    for match in _RUSSIAN_DATE.finditer(text):
+        iso = iso_date(int(match["year"]), RUSSIAN_MONTHS[match["month"].lower()], int(match["day"]))
+        if iso:
+            return iso, match.start(), match.end()
+    return None
 
 
 def _sentence_start(text: str, position: int) -> int:

@@ -52,6 +52,23 @@ MONTHS = {
 
 MONTH_SUFFIXES = ("дағы", "дегі", "тағы", "тегі", "гі", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "")
 
+#: Russian month names in the genitive, as the bank's Russian requisites print them
+#: ("от 11 декабря 2001 года").
+RUSSIAN_MONTHS = {
+    "января": 1,
+    "февраля": 2,
+    "марта": 3,
+    "апреля": 4,
+    "мая": 5,
+    "июня": 6,
+    "июля": 7,
+    "августа": 8,
+    "сентября": 9,
+    "октября": 10,
+    "ноября": 11,
+    "декабря": 12,
+}
+
 # --- Kinds of act --------------------------------------------------------------
 
 #: Stem (lower case) -> our kind code. Longest stems are tried first.
@@ -67,6 +84,25 @@ ACT_KINDS = {
     "өкім": "disposition",  # order of the Prime Minister or an akim
     "нұсқаулы": "instruction",
 }
+
+#: Russian kind stems (lower case) -> our kind code, for the bank's Russian requisites
+#: ("Приказ Министра …", "Утратил силу приказом …"). Longest stems are tried first.
+RUSSIAN_ACT_KINDS = {
+    "совместный приказ": "joint_order",
+    "приказ": "order",
+    "постановлени": "resolution",
+    "решени": "decision",
+    "конституционный закон": "constitutional_law",
+    "закон": "law",
+    "кодекс": "code",
+    "указ": "decree",
+    "распоряжени": "disposition",
+}
+
+#: Russian words of the requisites sentence: its registration and its repeal.
+RUSSIAN_REGISTRATION = "Зарегистрирован"
+RUSSIAN_REPEAL = "Утратил силу"
+RUSSIAN_ACTING_MARKERS = ("и.о.", "исполняющ")
 
 # --- Structure -------------------------------------------------------------------
 
@@ -93,6 +129,13 @@ APPROVED_DOCUMENT_STEMS = ("ереже", "қағида", "нұсқаулы", "т
 
 #: The approval stamp's last words: "… № 542 бұйрығымен бекітілген".
 APPROVAL_WORDS = ("бекітілген", "бекітілді")
+
+#: The last word of the stamp over an appendix in the bank's Markdown: "… № 19-42-3.3.22
+#: бұйрығына ҚОСЫМША" (squashed form).
+MARKDOWN_APPENDIX_STAMP = "қосымша"
+
+#: Stamps of the bodies that agreed an act: "«КЕЛІСІЛДІ»", "«КЕЛІСІЛГЕН»" (squashed stems).
+MARKDOWN_AGREEMENT_WORDS = ("келісілді", "келісілген")
 
 #: Status lines of an Adilet export.
 STATUS_LINES = {
@@ -135,6 +178,7 @@ NOTE_TARGET_WORDS = {
     "тақырыбы": "title",
     "тақырып": "title",
     "кіріспе": "preamble",
+    "қосымша": "appendix",  # "Қосымша жаңа редакцияда": the act's only, unnumbered appendix
 }
 
 #: Acting officials: "м.а.", "міндетін атқарушы(ның)".
@@ -167,6 +211,8 @@ COMMENCEMENT_ANCHORS = (
     ("қолқойылғанкүннен", "signing"),
     ("жарияланғанкүнінен", "publication"),
     ("жариялағанкүнінен", "publication"),
+    ("жарияланғанкүннен", "publication"),
+    ("жариялағанкүннен", "publication"),  # "ресми жариялаған күннен кейін" (bank versions of 2010)
     ("жарияланғаннан", "publication"),
     ("жариялағаннан", "publication"),
 )

@@ -51,6 +51,7 @@ class Provision:
     parent_key: str | None = None
     role: str | None = None  # for kind "other": requisites, status, qr, ministry, ...
     position: int = 0
+    cells: list[str] | None = None  # for kind "row": the table cells, in order
 
 
 @dataclass
@@ -142,6 +143,27 @@ class Act:
 
 
 @dataclass
+class VersionInfo:
+    """Which version of its act a source holds. The official bank keeps one text per
+    amending act; its version date is usually that act's *adoption*, so when the text
+    took effect comes from the amending act's commencement clause (TEMPORAL.md)."""
+
+    version_date: str | None  # the bank's date of the version
+    version_date_basis: str
+    caused_by: ActReference | None = None  # the amending act that produced the version
+    caused_by_text: str | None = None  # its requisites as the source gives them
+    caused_by_code: str | None = None  # the bank's document id of the amending act
+    act_code: str | None = None  # the bank's document id of the act
+    source_url: str | None = None
+    title_ru: str | None = None
+    meta_path: str | None = None
+    meta_text: str | None = None  # the sidecar meta file, verbatim
+    #: when the version's wording took effect (from the causing amendment's note)
+    effective: EffectiveDate = field(default_factory=lambda: EffectiveDate("unknown", basis="not derived"))
+    commencement: CommencementRule | None = None
+
+
+@dataclass
 class ParsedDocument:
     source_path: str
     act: Act | None
@@ -159,6 +181,8 @@ class ParsedDocument:
     encoding: str | None = None
     sha256: str | None = None
     size: int = 0
+    #: for a version from the official bank's Markdown: which version it is
+    version: VersionInfo | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

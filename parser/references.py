@@ -13,9 +13,10 @@ from .dates import first_date
 from .language import ACTING_MARKERS, UPPER, act_kind, fold
 from .model import ActReference
 
-#: `№ 542`, `N 542`, `№ ҚР ДСМ-37`, `№ ҚР ДСМ-116/2020`, `№ 143-VII`, `№ 18/145`, `№ 437-ө`.
+#: `№ 542`, `N 542`, `№ ҚР ДСМ-37`, `№ ҚР ДСМ-116/2020`, `№ 143-VII`, `№ 18/145`, `№ 437-ө`,
+#: `№ 19-42-3.3.22`.
 NUMBER = re.compile(
-    rf"(?:№|(?<![\w])N)\s*(?P<number>(?:[A-Z{UPPER}]{{1,4}}\s)?(?:[A-Z{UPPER}]{{1,6}}-)?\d+(?:[-/][\w]+)*)"
+    rf"(?:№|(?<![\w])N)\s*(?P<number>(?:[A-Z{UPPER}]{{1,4}}\s)?(?:[A-Z{UPPER}]{{1,6}}-)?\d+(?:[-/][\w]+|\.\d+)*)"
 )
 
 #: The kind word of a reference: `Бұйрығы`, `бұйрығымен`, `Заңымен`, `қаулысына`, …

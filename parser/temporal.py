@@ -27,7 +27,9 @@ from .model import CommencementRule, EffectiveDate
 PUBLICATION_DEADLINE_SINCE = "2017-01-01"
 PUBLICATION_DEADLINE_DAYS = 30
 
-_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_ONE_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+#: "он", "жиырма бір" (20 + 1): tens and units are written as separate words.
+_NUMBER_WORD = rf"(?:(?:{_ONE_NUMBER_WORD})\s+)*(?:{_ONE_NUMBER_WORD})"
 _DAYS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+(?:жұмыс\s+)?күн(?!і)")
 _MONTHS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+ай(?![а-яәғқңөұүһі])")
 
@@ -62,7 +64,14 @@ def _count(match: re.Match[str] | None) -> int | None:
         return None
     if match["digits"]:
         return int(match["digits"])
-    return NUMBER_WORDS[match["word"]]
+    return _number_value(match["word"])
+
+
+def _number_value(words: str) -> int:
+    """``жиырма бір`` -> 21: the values of the words, added (``он бес`` is listed whole)."""
+    if words in NUMBER_WORDS:
+        return NUMBER_WORDS[words]
+    return sum(NUMBER_WORDS[word] for word in words.split())
 
 
 def apply_offset(rule: CommencementRule, publication: str) -> str | None:
