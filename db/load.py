@@ -9,9 +9,10 @@ row in `problems` and the build goes on.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import sqlite_utils
@@ -24,9 +25,15 @@ from parser.timeline import Timelines, build_timelines
 from .links import link_cited_acts
 from .schema import create_schema, finish_schema
 from .search import build_search_index
+from .versions import StagedVersions, VersionedAct, fill_act_from_versions
 
-#: File endings the readers understand; other files in the corpus are not sources.
-SOURCE_SUFFIXES = (".txt",)
+#: File endings the readers understand; other files in the corpus are not sources:
+#: Adilet text exports, and the official bank's Markdown versions (their ``meta.yaml``
+#: is read with them).
+SOURCE_SUFFIXES = (".txt", ".md")
+
+#: Files that describe a folder of sources rather than being one (``README.md``).
+NOT_SOURCES = ("readme",)
 
 #: Publication dates supplied beside the sources (see parser/publications.py).
 PUBLICATIONS_FILE = "publications.csv"
@@ -63,6 +70,8 @@ def corpus_files(corpus: Path) -> list[Path]:
     for path in sorted(corpus.rglob("*")):
         if path.name.startswith(".") or path.suffix.lower() not in SOURCE_SUFFIXES or not path.is_file():
             continue
+        if path.stem.lower().startswith(NOT_SOURCES):
+            continue
         if root not in path.resolve().parents:
             continue
         files.append(path)
@@ -94,6 +103,7 @@ def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | Non
                 summary.source_bytes += document.size
                 if on_document:
                     on_document(path)
+            store.finish()
         link_cited_acts(db)
         build_search_index(db)
         finish_schema(db)
@@ -140,22 +150,57 @@ class Store:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self.act_ids: set[str] = set()
+        self.staged = StagedVersions(db.conn)
 
     def add(self, document: ParsedDocument) -> None:
+        """Store one parsed document. A version of an act waits (see `finish`) until all
+        the act's versions are in."""
         act = document.act
         if act is None:
             self._source(document, None, "unreadable")
             self._problems(document, None)
             return
+        if document.version is not None:
+            self.staged.stage(document)
+            return
         act_id = self._unique_act_id(act.id, document)
         timelines = build_timelines(document)
+        self._act(document, act_id, timelines)
+        self._provenance(document, act_id)
+
+    def finish(self) -> None:
+        """Store the acts held in several versions, once every document has been read."""
+        for documents in self.staged.groups():
+            self.add_versions(documents)
+        self.staged.drop()
+
+    def add_versions(self, documents: list[ParsedDocument]) -> None:
+        """One act from its versions (oldest first): the newest is the current text."""
+        fill_act_from_versions(documents)
+        act_id = self._unique_act_id(documents[-1].act.id, documents[-1])
+        versioned = VersionedAct(documents, act_id)
+        provisions, gone = versioned.all_provisions()
+        current = replace(versioned.current, provisions=provisions)
+        self._act(current, act_id, versioned.timelines(), gone)
+        self.insert("versions", versioned.version_rows())
+        self.insert("version_provisions", versioned.version_provision_rows())
+        self.insert("version_changes", versioned.change_rows())
+        for document in documents:
+            self._provenance(document, act_id)
+
+    def _act(self, document: ParsedDocument, act_id: str, timelines: Timelines, gone: dict[str, str] | None = None) -> None:
+        """The act's own rows: requisites, units, notes and what they imply."""
+        texts = {p.key: p.text for p in document.provisions}
         self.insert("acts", [_act_row(document, act_id, timelines)])
-        self.insert("provisions", _provision_rows(document, act_id))
+        self.insert("provisions", _provision_rows(document, act_id, gone or {}))
         self.insert("notes", _note_rows(document, act_id))
         self.insert("amendments", _amendment_rows(document, act_id))
-        self.insert("provision_versions", _version_rows(timelines, act_id))
+        self.insert("provision_versions", _version_rows(timelines, act_id, texts))
         self.insert("instructions", _instruction_rows(document, act_id))
         self.insert("citations", _citation_rows(document, act_id))
+
+    def _provenance(self, document: ParsedDocument, act_id: str) -> None:
+        """What the source file was, what was repaired in it and what is doubtful."""
         self.insert(
             "repairs",
             (
@@ -329,7 +374,7 @@ def _citation_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
             }
 
 
-def _version_rows(timelines: Timelines, act_id: str) -> Iterator[dict]:
+def _version_rows(timelines: Timelines, act_id: str, texts: dict[str, str]) -> Iterator[dict]:
     for key, versions in timelines.versions.items():
         provision_id = _provision_id(act_id, key)
         for ordinal, version in enumerate(versions, start=1):
@@ -357,6 +402,8 @@ def _version_rows(timelines: Timelines, act_id: str) -> Iterator[dict]:
                 "basis": version.basis,
                 "started_by_amendment_id": _amendment_id(act_id, version.started_by) if version.started_by else None,
                 "ended_by_amendment_id": _amendment_id(act_id, version.ended_by) if version.ended_by else None,
+                # an earlier version's wording; the current one is provisions.text
+                "text": version.text if version.text_known and version.text != texts.get(key) else None,
             }
 
 
@@ -380,7 +427,7 @@ def _provision_id(act_id: str, key: str | None) -> str | None:
     return f"{act_id}/{key}" if key else None
 
 
-def _provision_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
+def _provision_rows(document: ParsedDocument, act_id: str, gone: dict[str, str]) -> Iterator[dict]:
     for p in document.provisions:
         yield {
             "id": _provision_id(act_id, p.key),
@@ -396,6 +443,8 @@ def _provision_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
             "source_line_end": p.source_line_end,
             "role": p.role,
             "raw_text": p.raw,
+            "cells": json.dumps(p.cells, ensure_ascii=False) if p.cells is not None else None,
+            "removed_in_version_id": gone.get(p.key),
         }
 
 

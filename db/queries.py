@@ -29,7 +29,7 @@ from acts where id = ?
 VERSIONS_SQL = """
 select p.id as provision_id, p.key, p.kind, p.label, v.valid_from, v.valid_from_latest, v.valid_from_basis,
        v.starts_with_act, v.started_by_amendment_id, v.valid_to, v.valid_to_latest, v.valid_to_basis,
-       v.ends_with_act, v.ended_by_amendment_id, v.has_end, v.text_known, p.text, v.basis
+       v.ends_with_act, v.ended_by_amendment_id, v.has_end, v.text_known, coalesce(v.text, p.text) as text, v.basis
 from provisions p join provision_versions v on v.provision_id = p.id
 where p.act_id = ?
 order by p.position, v.ordinal

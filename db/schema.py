@@ -75,6 +75,10 @@ TABLES: dict[str, dict] = {
             "source_line_end": int,
             "role": str,
             "raw_text": str,
+            "cells": str,  # JSON list of a table row's cells
+            # for an act held in several versions: a unit gone from the newest one, kept
+            # with its last wording (NULL: the unit is in the current text)
+            "removed_in_version_id": str,
         },
         "pk": "id",
         "foreign_keys": [("act_id", "acts", "id"), ("parent_id", "provisions", "id")],
@@ -145,6 +149,9 @@ TABLES: dict[str, dict] = {
             "basis": str,
             "started_by_amendment_id": str,
             "ended_by_amendment_id": str,
+            # the wording in this interval when it is not provisions.text (an earlier
+            # version's, for an act held in several versions)
+            "text": str,
         },
         "pk": "id",
         "foreign_keys": [
@@ -152,6 +159,78 @@ TABLES: dict[str, dict] = {
             ("act_id", "acts", "id"),
             ("started_by_amendment_id", "amendments", "id"),
             ("ended_by_amendment_id", "amendments", "id"),
+        ],
+    },
+    # One row per source that is a version of its act (the official bank's Markdown).
+    "versions": {
+        "columns": {
+            "id": str,  # {act_id}@{version_date}
+            "act_id": str,
+            "ordinal": int,  # 1 = the oldest version held
+            "version_date": str,  # the bank's date: usually the amending act's adoption
+            "version_date_basis": str,
+            "is_current": int,  # the newest version held: its text is in provisions
+            "rebuilt": int,  # 1: made by applying amending acts, never a real text
+            "source_path": str,
+            "meta_path": str,
+            "meta_text": str,  # the meta file, verbatim
+            "act_code": str,  # the bank's document id
+            "source_url": str,
+            "caused_by": str,  # the amending act's requisites, as the source gives them
+            "caused_by_code": str,
+            "caused_by_kind": str,
+            "caused_by_date": str,
+            "caused_by_number": str,
+            "caused_by_registered_on": str,
+            **COMMENCEMENT_COLUMNS,  # when the version's wording took effect
+            "sha256": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("act_id", "acts", "id")],
+    },
+    # Every unit (and note) of every version, verbatim: an earlier version's text is
+    # kept whole even where the current one differs.
+    "version_provisions": {
+        "columns": {
+            "id": str,  # {version_id}/{key}
+            "version_id": str,
+            "act_id": str,
+            "provision_id": str,  # the unit across versions (provisions.id)
+            "key": str,  # the key in this version
+            "kind": str,
+            "label": str,
+            "heading": str,
+            "text": str,
+            "cells": str,
+            "position": int,
+            "source_line": int,
+            "source_line_end": int,
+            "raw_text": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("version_id", "versions", "id"), ("act_id", "acts", "id"), ("provision_id", "provisions", "id")],
+    },
+    # What changed from one version to the next, unit by unit (unchanged units included).
+    "version_changes": {
+        "columns": {
+            "id": str,
+            "act_id": str,
+            "from_version_id": str,
+            "to_version_id": str,
+            "provision_id": str,
+            "kind": str,
+            "label": str,
+            "change": str,  # added | removed | reworded | unchanged
+            "from_key": str,
+            "to_key": str,
+            "diff": str,  # JSON word-level diff, for reworded units
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("act_id", "acts", "id"),
+            ("from_version_id", "versions", "id"),
+            ("to_version_id", "versions", "id"),
+            ("provision_id", "provisions", "id"),
         ],
     },
     "instructions": {
@@ -286,6 +365,8 @@ INDEXES = [
     ("acts", ["valid_from", "valid_to"]),
     ("amendments", ["amending_act_date", "amending_act_number"]),
     ("problems", ["severity"]),
+    ("version_provisions", ["version_id", "position"]),
+    ("versions", ["act_id", "ordinal"]),
 ]
 
 #: Full-text search (FTS5, unicode61: folds Cyrillic case) over what lawyers read.

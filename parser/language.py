@@ -170,6 +170,10 @@ NOTE_ACTIONS = (
     ("толықтыру енгізілді", "amended"),
 )
 
+#: What a deleted unit keeps in place of its text ("5. Алып тасталды - … бұйрығымен"),
+#: folded.
+DELETION_PLACEHOLDERS = ("алып тасталды", "алынып тасталды")
+
 #: Words by which a note names the act itself, its title, preamble, or the approved document.
 NOTE_TARGET_WORDS = {
     "бұйрықтың": "act",

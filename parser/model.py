@@ -153,6 +153,7 @@ class VersionInfo:
     caused_by: ActReference | None = None  # the amending act that produced the version
     caused_by_text: str | None = None  # its requisites as the source gives them
     caused_by_code: str | None = None  # the bank's document id of the amending act
+    caused_by_registered_on: str | None = None  # its registration (bounds its publication)
     act_code: str | None = None  # the bank's document id of the act
     source_url: str | None = None
     title_ru: str | None = None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .language import APPROVED_DOCUMENT_STEMS, NOTE_ACTIONS, NOTE_MARKERS, NOTE_TARGET_WORDS, STRUCTURE_WORDS, fold
 from .model import ActReference, Amendment
+from .dates import first_date
 from .references import read_reference
 from .temporal import is_commencement_clause, parse_commencement
 
@@ -99,7 +100,7 @@ def parse_note(text: str) -> ParsedNote:
     rest = body[end:]
     dash = _DASH.search(rest)
     acts_text = rest[dash.end() :] if dash else rest
-    pieces = [piece.strip() for piece in split_top_level(acts_text, ";") if piece.strip()]
+    pieces = [act.strip() for piece in split_top_level(acts_text, ";") for act in _split_dated_list(piece) if act.strip()]
     amendments = [_read_amendment(action, piece) for piece in pieces] or [_unparsed(body, action)]
     _share_issuer_and_kind(amendments)
     return ParsedNote(target, action, amendments)
@@ -125,6 +126,21 @@ def split_top_level(text: str, separator: str) -> list[str]:
             current.append(char)
     pieces.append("".join(current))
     return pieces
+
+
+def _split_dated_list(piece: str) -> list[str]:
+    """``… министрінің 2004.05.27 N 153, 2004.08.27 N 246, 2010.09.27 N 268 (…) Бұйрықтарымен``:
+    acts listed with commas, each starting with its date, are separate amending acts."""
+    acts: list[str] = []
+    for part in split_top_level(piece, ","):
+        date = first_date(part)
+        if acts and date is not None and not part[: date.start].strip():
+            acts.append(part)
+        elif acts:
+            acts[-1] += "," + part
+        else:
+            acts.append(part)
+    return acts
 
 
 def _read_amendment(action: str, piece: str) -> Amendment:

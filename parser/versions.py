@@ -10,20 +10,27 @@ commencement clause that the version's own note prints beside the amending act
 
 from __future__ import annotations
 
-from .header import read_reference_ru
+from dataclasses import replace
+
+from .align import Pair, comparable, is_placeholder
+from .dates import to_display
+from .header import read_requisites_ru
+from .temporal import derive_effective
 from .markdown import VersionMeta
 from .model import Amendment, EffectiveDate, ParsedDocument, Problem, VersionInfo
+from .timeline import Bound, Version, bound_from, build_timelines
 
 
 def read_version(document: ParsedDocument, meta: VersionMeta | None) -> VersionInfo:
     """The version's date and the amending act that produced it: from the bank's meta
     file, or, without one, from the newest amendment the text's notes record."""
     if meta is not None and meta.version_date:
-        caused_by = read_reference_ru(meta.caused_by_requisite) if meta.caused_by_requisite else None
+        cause = read_requisites_ru(meta.caused_by_requisite) if meta.caused_by_requisite else None
         return VersionInfo(
             version_date=meta.version_date,
             version_date_basis="version_date of the bank's meta file",
-            caused_by=caused_by,
+            caused_by=cause.act if cause else None,
+            caused_by_registered_on=cause.registered_on if cause else None,
             caused_by_text=meta.caused_by_requisite,
             caused_by_code=meta.caused_by_code,
             act_code=meta.act_code,
@@ -69,7 +76,7 @@ def derive_version_effective(document: ParsedDocument) -> None:
         version.commencement = act.commencement
         return
     cause = version.caused_by
-    amendment = next((a for note in document.notes for a in note.amendments if same_act(a.act.date, a.act.number, cause.date, cause.number)), None)
+    amendment = next(iter(_amendments_by(document, cause.date, cause.number)), None)
     if amendment is None:
         version.effective = EffectiveDate(
             "unknown",
@@ -79,6 +86,13 @@ def derive_version_effective(document: ParsedDocument) -> None:
         return
     version.commencement = amendment.commencement
     effective = amendment.effective
+    if effective.status != "exact" and version.caused_by_registered_on and amendment.commencement is not None:
+        # the meta file gives the amending act's registration, which bounds its
+        # publication: every note naming that act gets the narrower dates
+        effective = derive_effective(amendment.commencement, cause.date, version.caused_by_registered_on)
+        for same in _amendments_by(document, cause.date, cause.number):
+            if same.commencement == amendment.commencement:
+                same.effective = effective
     version.effective = EffectiveDate(
         effective.status,
         effective.exact,
@@ -86,6 +100,10 @@ def derive_version_effective(document: ParsedDocument) -> None:
         effective.latest,
         f"the commencement clause of the amending act of {cause.date} № {cause.number}, as this version's note prints it: {effective.basis}",
     )
+
+
+def _amendments_by(document: ParsedDocument, date: str | None, number: str | None) -> list[Amendment]:
+    return [a for note in document.notes for a in note.amendments if same_act(a.act.date, a.act.number, date, number)]
 
 
 def same_act(date: str | None, number: str | None, other_date: str | None, other_number: str | None) -> bool:
@@ -98,3 +116,136 @@ def same_act(date: str | None, number: str | None, other_date: str | None, other
 
 def _normal_number(number: str) -> str:
     return "".join(number.split()).lower()
+
+
+# --- Several versions of one act -------------------------------------------------------
+
+
+def version_bound(document: ParsedDocument) -> Bound:
+    """When a version's wording took effect, as a bound (a window when the clause gives one)."""
+    version, act = document.version, document.act
+    assert version is not None and act is not None
+    floor = version.caused_by.date if version.caused_by else act.adopted_on
+    bound = bound_from(version.effective, floor)
+    return Bound(bound.earliest, bound.latest, f"the version of {to_display(version.version_date) or '?'} took effect: {version.effective.basis}")
+
+
+def between(earlier: Bound, later: Bound, old_date: str | None, new_date: str | None) -> Bound:
+    """A change that lies somewhere between two versions, when no note dates it."""
+    return Bound(
+        earlier.earliest,
+        later.latest,
+        f"the wording differs between the versions of {to_display(old_date) or '?'} and {to_display(new_date) or '?'} and no note dates the change, "
+        f"so it took effect between {earlier.describe()} and {later.describe()}",
+    )
+
+
+def identity_maps(documents: list[ParsedDocument], alignments: list[list[Pair]]) -> list[dict[str, str]]:
+    """For each version (oldest first), its unit keys -> the unit's identity: the key it
+    has in the newest version, or, for a unit removed on the way, the key it last had
+    (made unique with ``~removed…`` if a newer unit took that key)."""
+    newest = documents[-1]
+    maps: list[dict[str, str]] = [{} for _ in documents]
+    maps[-1] = {p.key: p.key for p in newest.provisions}
+    used = set(maps[-1].values())
+    for k in range(len(documents) - 2, -1, -1):
+        for pair in alignments[k]:
+            if pair.old is None:
+                continue
+            if pair.new is not None:
+                maps[k][pair.old.key] = maps[k + 1][pair.new.key]
+                continue
+            identity = pair.old.key
+            if identity in used:
+                identity = f"{pair.old.key}~removed{documents[k + 1].version.version_date if documents[k + 1].version else k + 1}"
+            used.add(identity)
+            maps[k][pair.old.key] = identity
+    return maps
+
+
+def merged_timelines(documents: list[ParsedDocument], maps: list[dict[str, str]]) -> dict[str, list[Version]]:
+    """Each unit's timeline across the versions: the oldest version's notes say what
+    applied before it; between versions the wording is known exactly, changing at the
+    dates the newer version's notes give, or within the window between the versions."""
+    timelines = [build_timelines(d) for d in documents]
+    bounds = [version_bound(d) for d in documents]
+    texts = [{maps[k][p.key]: p for p in d.provisions} for k, d in enumerate(documents)]
+    merged: dict[str, list[Version]] = {}
+    identities = list(dict.fromkeys(identity for m in reversed(maps) for identity in m.values()))
+    for identity in identities:
+        merged[identity] = _merge_unit(identity, documents, timelines, bounds, texts, maps)
+    return merged
+
+
+def _covering_keys(before, now, older_document, older_map, newer_map) -> tuple[str, str | None]:
+    """Whose notes date the change: the unit's own in both versions, or, for a unit gone
+    from the newer one, its nearest container still there (``Қосымша жаңа редакцияда``)."""
+    if now is not None:
+        return before.key, now.key
+    newer_keys = {identity: key for key, identity in newer_map.items()}
+    parents = {p.key: p.parent_key for p in older_document.provisions}
+    ancestor = parents.get(before.key)
+    while ancestor is not None and older_map.get(ancestor) not in newer_keys:
+        ancestor = parents.get(ancestor)
+    if ancestor is None:
+        return before.key, None
+    return ancestor, newer_keys[older_map[ancestor]]
+
+
+def _merge_unit(identity, documents, timelines, bounds, texts, maps) -> list[Version]:
+    present = [k for k in range(len(documents)) if identity in texts[k] and not is_placeholder(texts[k][identity])]
+    if not present:
+        unit = next(texts[k][identity] for k in range(len(documents)) if identity in texts[k])
+        return [Version(identity, bounds[0], None, True, unit.text, "the unit is a deletion placeholder in every version held")]
+    first = present[0]
+    unit = texts[first][identity]
+    versions = [_without_refs(identity, v) for v in timelines[first].versions[unit.key]]
+    if first < len(documents) - 1:  # "current wording" meant that version's, not today's
+        versions = [replace(v, basis=f"{_wording(documents[first])}; {v.basis.replace('current wording', 'its wording')}") if v.text_known else v for v in versions]
+    if first > 0 and versions[0].start is timelines[first].act_start:
+        versions[0] = replace(versions[0], start=between(bounds[first - 1], bounds[first], _date(documents[first - 1]), _date(documents[first])))
+    for k in range(first + 1, len(documents)):
+        before = texts[k - 1].get(identity)
+        now = texts[k].get(identity)
+        before_text = None if before is None or is_placeholder(before) else comparable(before)
+        now_text = None if now is None or is_placeholder(now) else comparable(now)
+        if before_text == now_text:
+            continue
+        if before_text is None:  # back after a removal: a new life from this version
+            versions.append(Version(identity, between(bounds[k - 1], bounds[k], _date(documents[k - 1]), _date(documents[k])), None, True, now.text, _wording(documents[k])))
+            continue
+        older, newer = _covering_keys(before, now, documents[k - 1], maps[k - 1], maps[k])
+        recorded = _new_changes(timelines[k - 1].versions.get(older, []), timelines[k].versions.get(newer, []) if newer else [])
+        change = recorded[0] if recorded else between(bounds[k - 1], bounds[k], _date(documents[k - 1]), _date(documents[k]))
+        versions[-1] = replace(versions[-1], end=change, ended_by=None)
+        if now_text is None:
+            continue
+        if len(recorded) > 1:
+            versions.append(Version(identity, recorded[0], recorded[-1], False, None, f"changed again before {recorded[-1].describe()}; the wording in between is not in the corpus"))
+        start = recorded[-1] if recorded else change
+        versions.append(Version(identity, start, None, True, now.text, _wording(documents[k])))
+    last = present[-1]
+    if last == len(documents) - 1 and versions[-1].end is None:
+        latest = timelines[last].versions[texts[last][identity].key][-1]
+        versions[-1] = replace(versions[-1], end=latest.end)
+    return versions
+
+
+def _without_refs(identity: str, version: Version) -> Version:
+    return replace(version, key=identity, started_by=None, ended_by=None)
+
+
+def _new_changes(before: list[Version], after: list[Version]) -> list[Bound]:
+    """Changes the newer version's notes record for the unit that the older one's did not."""
+    known = {(v.start.earliest, v.start.latest) for v in before[1:]}
+    return [v.start for v in after[1:] if (v.start.earliest, v.start.latest) not in known]
+
+
+def _date(document: ParsedDocument) -> str | None:
+    return document.version.version_date if document.version else None
+
+
+def _wording(document: ParsedDocument) -> str:
+    version = document.version
+    assert version is not None
+    return f"the wording of the version of {to_display(version.version_date) or '?'} ({document.source_path})"

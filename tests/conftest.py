@@ -19,6 +19,14 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SEED_PATHS = {path.name[:3]: path for path in sorted(CORPUS.glob("*.txt"))}
 PREFIXES = ("000", "001", "002", "003", "004")
 
+#: The acts of the bundled corpus: the five Adilet seeds, and the five acts of the
+#: official bank's Markdown versions in corpus/zan-gov-kz (nine files, two acts with
+#: three versions each).
+ADILET_ACTS = {"V090005853_", "V2200026917", "V1500011361", "order-2011-01-05-7", "V2500035673"}
+BANK_ACTS = {"order-2001-12-11-146", "V1900019742", "V2200026823", "V2300032371", "V1500010492"}
+CORPUS_ACTS = ADILET_ACTS | BANK_ACTS
+BANK = CORPUS / "zan-gov-kz"
+
 
 def read_seed(prefix: str) -> str:
     """The seed's text exactly as stored (line ends untranslated)."""

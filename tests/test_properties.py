@@ -224,6 +224,7 @@ def test_raw_texts_give_back_the_input_with_any_line_ends(text):
 def test_letters_survive_every_encoding(text, encoding):
     """A Kazakh text saved in another encoding reads back to the same letters."""
     assume(any(c.isalpha() for c in text))
+    assume("\x00" not in text)  # a NUL byte makes any file binary, by design (parser/reader.py)
     if encoding in ("utf-16-le", "utf-16-be"):
         assume(len(text.strip()) >= 200)  # without a byte order mark, a few lines are too few to tell
     try:

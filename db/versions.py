@@ -1,0 +1,259 @@
+"""Storing an act held in several versions (the official bank's Markdown, one file per
+version).
+
+Versions are recognised by the act they are versions of — kind, adoption date and
+number, as requisites or stamp give them — never by file name. They arrive in any
+order among the other documents, so the build stages them (in a temporary table, so
+memory stays flat) and stores each act once all its versions are in:
+
+- the newest version is the act's current text: ``acts``, ``provisions``, ``notes``,
+  ``amendments`` … as for any other act, plus the units earlier versions had and it has
+  not (``provisions.removed_in_version_id``), so each unit has one id across versions;
+- every version is kept whole in ``versions`` and ``version_provisions``;
+- consecutive versions are aligned (``parser.align``) into ``version_changes``;
+- ``provision_versions`` gets each unit's merged timeline (``parser.versions``): the
+  wording between two versions is known exactly, dated by the notes' commencement clauses.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+
+from parser.align import Pair, align
+from parser.diff import word_diff
+from parser.model import Note, ParsedDocument, Provision
+from parser.timeline import build_timelines
+from parser.versions import identity_maps, merged_timelines
+
+STAGING_TABLE = "temp.zan_staged_versions"
+
+
+def act_identity(document: ParsedDocument) -> str:
+    """What versions of one act share: kind, adoption date and number (spaces and case
+    aside), or, when the text does not give them, the act id."""
+    act = document.act
+    assert act is not None
+    if act.kind and act.adopted_on and act.number:
+        return f"{act.kind}|{act.adopted_on}|{''.join(act.number.split()).lower()}"
+    return act.id
+
+
+class StagedVersions:
+    """Parsed versions waiting until every version of their act has been read."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        conn.execute(f"create table {STAGING_TABLE} (identity text, version_date text, source_path text, document blob)")
+        self.count = 0
+
+    def stage(self, document: ParsedDocument) -> None:
+        version = document.version
+        assert version is not None
+        self.conn.execute(
+            f"insert into {STAGING_TABLE} values (?, ?, ?, ?)",
+            (act_identity(document), version.version_date or "", document.source_path, pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)),
+        )
+        self.count += 1
+
+    def groups(self) -> Iterator[list[ParsedDocument]]:
+        """Each act's versions, oldest first; acts in the order of their first file."""
+        identities = [row[0] for row in self.conn.execute(f"select identity, min(source_path) as first from {STAGING_TABLE} group by identity order by first")]
+        for identity in identities:
+            rows = self.conn.execute(
+                f"select document from {STAGING_TABLE} where identity = ? order by version_date, source_path", (identity,)
+            ).fetchall()
+            yield [pickle.loads(row[0]) for row in rows]
+
+    def drop(self) -> None:
+        self.conn.execute(f"drop table {STAGING_TABLE}")
+
+
+def best_act_id(documents: list[ParsedDocument]) -> tuple[str, str]:
+    """The id the versions share, and its basis: an Adilet id from a registration if any
+    version's requisites give one, else the newest version's."""
+    for document in reversed(documents):
+        assert document.act is not None
+        if document.act.id_basis.startswith("Adilet id"):
+            return document.act.id, document.act.id_basis
+    newest = documents[-1].act
+    assert newest is not None
+    return newest.id, newest.id_basis
+
+
+#: Act fields a version without a meta file lacks and an older version's meta gives.
+SHARED_ACT_FIELDS = ("title", "kind_text", "issuer", "registered_on", "registration_number", "header_text")
+
+
+def fill_act_from_versions(documents: list[ParsedDocument]) -> None:
+    """The newest version speaks for the act; what it does not say, older versions do."""
+    newest = documents[-1].act
+    assert newest is not None
+    newest.id, newest.id_basis = best_act_id(documents)
+    for field in SHARED_ACT_FIELDS:
+        if getattr(newest, field) is None:
+            for document in reversed(documents[:-1]):
+                value = getattr(document.act, field)
+                if value is not None:
+                    setattr(newest, field, value)
+                    break
+    if newest.status == "unknown":
+        repealed = next((d.act for d in reversed(documents[:-1]) if d.act and d.act.status == "repealed"), None)
+        if repealed is not None:
+            newest.status, newest.status_basis, newest.repeal_text = repealed.status, repealed.status_basis, repealed.repeal_text
+
+
+class VersionedAct:
+    """One act's versions, aligned: what the store writes for it."""
+
+    def __init__(self, documents: list[ParsedDocument], act_id: str) -> None:
+        self.documents = documents
+        self.act_id = act_id
+        self.alignments = [align(old.provisions, new.provisions) for old, new in zip(documents, documents[1:])]
+        self.maps = identity_maps(documents, self.alignments)
+        self.version_ids = _version_ids(act_id, documents)
+
+    @property
+    def current(self) -> ParsedDocument:
+        return self.documents[-1]
+
+    def provision_id(self, k: int, key: str | None) -> str | None:
+        if key is None:
+            return None
+        identity = self.maps[k].get(key)
+        return f"{self.act_id}/{identity}" if identity else None
+
+    def all_provisions(self) -> tuple[list[Provision], dict[str, str]]:
+        """The current units and, after the unit they followed, those gone from it; and
+        for each gone unit the version it is missing from."""
+        current = list(self.current.provisions)
+        order = [p.key for p in current]
+        gone: dict[str, str] = {}
+        units: dict[str, Provision] = {p.key: p for p in current}
+        for k in range(len(self.documents) - 2, -1, -1):
+            previous_identity: str | None = None
+            for provision in self.documents[k].provisions:
+                identity = self.maps[k][provision.key]
+                if identity not in units:
+                    parent = self.maps[k].get(provision.parent_key) if provision.parent_key else None
+                    units[identity] = replace(provision, key=identity, parent_key=parent)
+                    gone[identity] = self.version_ids[k + 1]
+                    at = order.index(previous_identity) + 1 if previous_identity in order else 0
+                    order.insert(at, identity)
+                previous_identity = identity
+        ordered = [replace(units[key], position=position) for position, key in enumerate(order, start=1)]
+        return ordered, gone
+
+    def timelines(self):
+        timelines = build_timelines(self.current)
+        timelines.versions = merged_timelines(self.documents, self.maps)
+        return timelines
+
+    def version_rows(self) -> Iterator[dict]:
+        for k, document in enumerate(self.documents):
+            version = document.version
+            assert version is not None
+            cause = version.caused_by
+            effective, rule = version.effective, version.commencement
+            yield {
+                "id": self.version_ids[k],
+                "act_id": self.act_id,
+                "ordinal": k + 1,
+                "version_date": version.version_date,
+                "version_date_basis": version.version_date_basis,
+                "is_current": int(k == len(self.documents) - 1),
+                "rebuilt": 0,
+                "source_path": document.source_path,
+                "meta_path": version.meta_path,
+                "meta_text": version.meta_text,
+                "act_code": version.act_code,
+                "source_url": version.source_url,
+                "caused_by": version.caused_by_text,
+                "caused_by_code": version.caused_by_code,
+                "caused_by_kind": cause.kind if cause else None,
+                "caused_by_date": cause.date if cause else None,
+                "caused_by_number": cause.number if cause else None,
+                "caused_by_registered_on": version.caused_by_registered_on,
+                "commencement": rule.text if rule else None,
+                "commencement_rule": rule.rule if rule else None,
+                "commencement_offset_days": rule.offset_days if rule else None,
+                "commencement_offset_months": rule.offset_months if rule else None,
+                "commencement_fixed_date": rule.fixed_date if rule else None,
+                "effective_from": effective.exact,
+                "effective_from_earliest": effective.earliest,
+                "effective_from_latest": effective.latest,
+                "date_status": effective.status,
+                "date_basis": effective.basis,
+                "sha256": document.sha256,
+            }
+
+    def version_provision_rows(self) -> Iterator[dict]:
+        for k, document in enumerate(self.documents):
+            version_id = self.version_ids[k]
+            units: list[Provision | Note] = sorted([*document.provisions, *document.notes], key=lambda unit: unit.source_line)
+            for position, unit in enumerate(units, start=1):
+                if isinstance(unit, Note):
+                    key, kind, label, heading, cells = f"note{unit.ordinal}", "note", None, None, None
+                    provision_id = self.provision_id(k, unit.target_key)
+                else:
+                    key, kind, label, heading, cells = unit.key, unit.kind, unit.label, unit.heading, unit.cells
+                    provision_id = self.provision_id(k, unit.key)
+                yield {
+                    "id": f"{version_id}/{key}",
+                    "version_id": version_id,
+                    "act_id": self.act_id,
+                    "provision_id": provision_id,
+                    "key": key,
+                    "kind": kind,
+                    "label": label,
+                    "heading": heading,
+                    "text": unit.text,
+                    "cells": json.dumps(cells, ensure_ascii=False) if cells is not None else None,
+                    "position": position,
+                    "source_line": unit.source_line,
+                    "source_line_end": unit.source_line_end,
+                    "raw_text": unit.raw,
+                }
+
+    def change_rows(self) -> Iterator[dict]:
+        for k, pairs in enumerate(self.alignments):
+            from_id, to_id = self.version_ids[k], self.version_ids[k + 1]
+            for pair in pairs:
+                identity = self.maps[k + 1][pair.new.key] if pair.new else self.maps[k][pair.old.key]  # type: ignore[union-attr]
+                yield change_row(pair, f"{self.act_id}/{identity}", self.act_id, from_id, to_id)
+
+
+def change_row(pair: Pair, provision_id: str, act_id: str, from_id: str, to_id: str) -> dict:
+    unit = pair.new or pair.old
+    assert unit is not None
+    diff = word_diff(pair.old.text, pair.new.text) if pair.change == "reworded" and pair.old and pair.new else None
+    return {
+        "id": f"{to_id}/{provision_id.removeprefix(act_id + '/')}",
+        "act_id": act_id,
+        "from_version_id": from_id,
+        "to_version_id": to_id,
+        "provision_id": provision_id,
+        "kind": unit.kind,
+        "label": unit.label,
+        "change": pair.change,
+        "from_key": pair.old.key if pair.old else None,
+        "to_key": pair.new.key if pair.new else None,
+        "diff": json.dumps(diff, ensure_ascii=False) if diff is not None else None,
+    }
+
+
+def _version_ids(act_id: str, documents: list[ParsedDocument]) -> list[str]:
+    """``{act}@{version_date}``; two files of one date get ``~2``; an undated one its ordinal."""
+    ids: list[str] = []
+    for ordinal, document in enumerate(documents, start=1):
+        date = document.version.version_date if document.version else None
+        base = f"{act_id}@{date or f'v{ordinal}'}"
+        unique, copy = base, 2
+        while unique in ids:
+            unique, copy = f"{base}~{copy}", copy + 1
+        ids.append(unique)
+    return ids
+
