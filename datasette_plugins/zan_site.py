@@ -15,7 +15,19 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
-from db.queries import UnknownAct, act_document, act_links, act_on, acts_on, check_date, cited_act, list_acts, provision_history
+from db.queries import (
+    UnknownAct,
+    act_diff,
+    act_document,
+    act_links,
+    act_on,
+    act_versions,
+    acts_on,
+    check_date,
+    cited_act,
+    list_acts,
+    provision_history,
+)
 from db.search import search
 from parser.dates import to_display as display_date
 from parser.language import fold
@@ -76,7 +88,47 @@ def register_routes():
         (r"^/-/search(?P<as_json>\.json)?$", search_page),
         (r"^/-/links/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", links_page),
         (r"^/-/cited/(?P<cited_id>[^/]+?)(?P<as_json>\.json)?$", cited_page),
+        (r"^/-/diff/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", diff_page),
     ]
+
+
+async def diff_page(datasette, request):
+    """What changed between two versions of an act (``?from=&to=``: version ids or
+    dates), unit by unit, with insertions and deletions marked word by word."""
+    act_id = request.url_vars["act_id"]
+    database = _database_with_acts(datasette)
+    versions, missing = await _query(datasette, request, act_versions, act_id)
+    if missing:
+        return missing
+    if len(versions) < 2:
+        return _error(request, f"act {act_id} is held in {len(versions) or 'one consolidated'} text{'s' if len(versions) > 1 else ''}: there are no versions to compare", 404)
+    old = request.args.get("from") or versions[-2]["id"]
+    new = request.args.get("to") or versions[-1]["id"]
+    try:
+        answer = await database.execute_fn(lambda conn: act_diff(conn, act_id, old, new))
+    except ValueError as error:
+        return _error(request, str(error), 400)
+    if request.url_vars.get("as_json"):
+        return _json(answer)
+    query = urllib.parse.urlencode({"from": old, "to": new})
+    return await _page(
+        datasette,
+        request,
+        "zan_diff.html",
+        {
+            **answer,
+            "versions": versions,
+            "act_url": datasette.urls.path(f"/-/acts/{act_id}"),
+            "json_url": datasette.urls.path(f"/-/diff/{act_id}.json") + "?" + query,
+            "display_date": display_date,
+            "anchor": anchor,
+            "change_words": CHANGE_WORDS,
+        }
+    )
+
+
+#: How the diff page names a change, in Kazakh with the English code.
+CHANGE_WORDS = {"added": "қосылды", "removed": "алынып тасталды", "reworded": "өзгертілді"}
 
 
 async def links_page(datasette, request):

@@ -16,10 +16,14 @@ only when ``text`` is provably the provision's wording on that date.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
+from parser.align import Pair, align
 from parser.dates import is_iso_date
+from parser.diff import word_diff
+from parser.model import Provision
 from parser.timeline import Bound, Version, answer_on, change_basis, describe_act, existence_on
 
 ACT_SQL = """
@@ -208,7 +212,7 @@ order by coalesce(a.effective_from, a.effective_from_earliest, a.amending_act_da
 """
 VERSION_ROWS_SQL = """
 select ordinal, valid_from, valid_from_latest, valid_to, valid_to_latest, has_end, text_known, basis,
-       started_by_amendment_id, ended_by_amendment_id
+       started_by_amendment_id, ended_by_amendment_id, text
 from provision_versions where provision_id = ? order by ordinal
 """
 
@@ -307,7 +311,7 @@ def cited_act(conn: sqlite3.Connection, cited_act_id: str) -> dict[str, Any]:
 
 ACT_DOCUMENT_SQL = "select * from acts where id = :act_id"
 PROVISIONS_SQL = """
-select id, parent_id, key, kind, label, heading, text, position, source_line, role
+select id, parent_id, key, kind, label, heading, text, position, source_line, role, cells, removed_in_version_id
 from provisions where act_id = :act_id order by position
 """
 NOTES_SQL = """
@@ -351,12 +355,114 @@ def act_document(conn: sqlite3.Connection, act_id: str) -> dict[str, Any]:
         by_note.setdefault(amendment["note_id"] or "", []).append(amendment)
     for note in notes:
         note["amendments"] = by_note.get(note["id"], [])
+    provisions = rows(PROVISIONS_SQL)
+    for provision in provisions:
+        provision["cells"] = json.loads(provision["cells"]) if provision["cells"] else None
     return {
         "act": dict(act),
-        "provisions": rows(PROVISIONS_SQL),
+        "provisions": provisions,
         "notes": notes,
         "header_amendments": by_note.get("", []),
         "instructions": rows(INSTRUCTIONS_SQL),
         "citations": rows(CITATIONS_SQL),
         "links": act_links(conn, act_id),
+        "versions": act_versions(conn, act_id),
+    }
+
+
+# --- Versions of an act --------------------------------------------------------------
+
+VERSION_LIST_SQL = """
+select id, version_date as date, source_path, caused_by, caused_by_kind, caused_by_date, caused_by_number,
+       effective_from, effective_from_earliest, effective_from_latest, date_status, date_basis, is_current, rebuilt
+from versions where act_id = ? order by ordinal
+"""
+VERSION_UNITS_SQL = """
+select provision_id, key, kind, label, text, position from version_provisions
+where version_id = ? and kind != 'note' order by position
+"""
+
+
+def act_versions(conn: sqlite3.Connection, act_id: str) -> list[dict[str, Any]]:
+    """The versions of an act the corpus holds, oldest first (empty for an act held in
+    one consolidated text). ``date`` is the bank's date of the version — usually the
+    amending act's adoption; ``effective_from*`` say when its wording took effect."""
+    if conn.execute("select 1 from acts where id = ?", (act_id,)).fetchone() is None:
+        raise UnknownAct(f"no act with id {act_id}")
+    versions = []
+    for row in _rows(conn, VERSION_LIST_SQL, (act_id,)):
+        version = dict(row)
+        version["is_current"], version["rebuilt"] = bool(version["is_current"]), bool(version["rebuilt"])
+        versions.append(version)
+    return versions
+
+
+def resolve_version(versions: list[dict[str, Any]], wanted: str) -> tuple[dict[str, Any], str]:
+    """The version `wanted` names — a version id, or a date: the version whose wording
+    applied on that date — and how it was chosen. ValueError when it names none."""
+    for version in versions:
+        if version["id"] == wanted:
+            return version, "named by its id"
+    if not is_iso_date(wanted):
+        raise ValueError(f"{wanted!r} is neither a version id (see `zan versions`) nor a date written YYYY-MM-DD")
+    applied = [v for v in versions if _took_effect_by(v, wanted) and not v["rebuilt"]]
+    if not applied:
+        raise ValueError(f"no version held had taken effect by {wanted}")
+    chosen = applied[-1]
+    later = [v for v in versions if v["ordinal_index"] > chosen["ordinal_index"] and not v["rebuilt"]]
+    window = next((v for v in later if (v["effective_from_earliest"] or v["effective_from"] or "9999") <= wanted), None)
+    basis = f"the newest version whose wording had provably taken effect on {wanted}"
+    if window is not None:
+        basis += f"; the version of {window['date']} may also have taken effect by then (window {window['effective_from_earliest']} – {window['effective_from_latest'] or '?'})"
+    return chosen, basis
+
+
+def _took_effect_by(version: dict[str, Any], date: str) -> bool:
+    latest = version["effective_from"] or version["effective_from_latest"]
+    return latest is not None and latest <= date
+
+
+def act_diff(conn: sqlite3.Connection, act_id: str, old: str, new: str) -> dict[str, Any]:
+    """The units that differ between two versions (ids or dates), with word-level diffs:
+    ``{"act_id", "from", "to", "changes": [{"id", "kind", "label", "change", "diff", …}]}``.
+    ``id`` is the unit's id in ``provisions``; unchanged units are left out."""
+    versions = act_versions(conn, act_id)
+    if not versions:
+        raise UnknownAct(f"act {act_id} is held in one text only: there are no versions to compare")
+    for index, version in enumerate(versions):
+        version["ordinal_index"] = index
+    (before, before_basis), (after, after_basis) = resolve_version(versions, old), resolve_version(versions, new)
+    pairs = align(_version_units(conn, before["id"]), _version_units(conn, after["id"]))
+    changes = [_change(pair) for pair in pairs if pair.change != "unchanged"]
+    for version in versions:
+        del version["ordinal_index"]
+    return {
+        "act_id": act_id,
+        "from": {**before, "chosen": before_basis},
+        "to": {**after, "chosen": after_basis},
+        "changes": changes,
+    }
+
+
+def _version_units(conn: sqlite3.Connection, version_id: str) -> list[Provision]:
+    """A version's units as the parser's provisions, their ids kept in `role`."""
+    return [
+        Provision(key=row["key"], kind=row["kind"], label=row["label"], heading=None, text=row["text"] or "", raw="", source_line=0, source_line_end=0, role=row["provision_id"], position=row["position"])
+        for row in _rows(conn, VERSION_UNITS_SQL, (version_id,))
+    ]
+
+
+def _change(pair: Pair) -> dict[str, Any]:
+    unit = pair.new or pair.old
+    assert unit is not None
+    return {
+        "id": unit.role,
+        "kind": unit.kind,
+        "label": unit.label,
+        "change": pair.change,
+        "diff": word_diff(pair.old.text, pair.new.text) if pair.old and pair.new else None,
+        "from_key": pair.old.key if pair.old else None,
+        "to_key": pair.new.key if pair.new else None,
+        "from_text": pair.old.text if pair.old else None,
+        "to_text": pair.new.text if pair.new else None,
     }

@@ -12,7 +12,7 @@ import click
 import parser as zan_parser
 from db import CorpusNotFound, build, corpus_files
 from db.load import PUBLICATIONS_FILE
-from db.queries import UnknownAct, act_on, acts_on, check_date
+from db.queries import UnknownAct, act_diff, act_on, act_versions, acts_on, check_date
 
 DEFAULT_DB = "laws.db"
 DEFAULT_CORPUS = "corpus"
@@ -120,6 +120,60 @@ def _print_act_on(answer: dict) -> None:
         click.echo(f"  {provision['status']:<13} {provision['key']:<22} {wording}: {provision['basis']}")
 
 
+def _answer(db_path: Path, function, *arguments):
+    """Run a `db.queries` function on the database; its errors become one clear line."""
+    if not db_path.exists():
+        raise click.ClickException(f"database not found: {db_path} (run `zan build` first)")
+    connection = sqlite3.connect(db_path)
+    try:
+        return function(connection, *arguments)
+    except (UnknownAct, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        connection.close()
+
+
+@cli.command(name="versions")
+@click.argument("act")
+@click.option("--json", "as_json", is_flag=True, help="Print the versions as JSON (the documented contract).")
+@db_option
+def versions_command(act: str, as_json: bool, db_path: Path) -> None:
+    """The versions of ACT the corpus holds, oldest first, and when each took effect."""
+    versions = _answer(db_path, act_versions, act)
+    if as_json:
+        click.echo(json.dumps(versions, ensure_ascii=False, indent=2))
+        return
+    if not versions:
+        click.echo(f"{act} is held in one consolidated text: no versions")
+    for version in versions:
+        took_effect = version["effective_from"] or f"{version['effective_from_earliest'] or '?'} – {version['effective_from_latest'] or '?'}"
+        marks = " (current)" if version["is_current"] else " (rebuilt)" if version["rebuilt"] else ""
+        click.echo(f"{version['id']}{marks}  in effect from {took_effect}  {version['source_path']}")
+        if version["caused_by"]:
+            click.echo(f"    caused by: {version['caused_by']}")
+
+
+@cli.command(name="diff")
+@click.argument("act")
+@click.argument("old")
+@click.argument("new")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON (the documented contract).")
+@db_option
+def diff_command(act: str, old: str, new: str, as_json: bool, db_path: Path) -> None:
+    """What changed in ACT between two versions, given as version ids or dates (a date
+    means the version whose wording applied on it)."""
+    answer = _answer(db_path, act_diff, act, old, new)
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{answer['from']['id']} -> {answer['to']['id']}: {len(answer['changes'])} changed units")
+    for change in answer["changes"]:
+        click.echo(f"  {change['change']:<9} {change['id']}")
+        for part in change["diff"] or []:
+            if part["op"] != "equal":
+                click.echo(f"      {'-' if part['op'] == 'delete' else '+'} {part['text'].strip()}")
+
+
 @cli.command(name="serve")
 @corpus_option
 @db_option
@@ -157,7 +211,9 @@ def needs_build(corpus: Path, db_path: Path) -> bool:
     if not corpus.is_dir():
         return False  # serve what was built; nothing to rebuild from
     built = db_path.stat().st_mtime
-    inputs = [corpus, *corpus_files(corpus)]
+    files = corpus_files(corpus)
+    metas = [zan_parser.meta_path_for(path) for path in files if path.suffix.lower() in zan_parser.MARKDOWN_SUFFIXES]
+    inputs = [corpus, *files, *(meta for meta in metas if meta.exists())]
     if (corpus / PUBLICATIONS_FILE).exists():
         inputs.append(corpus / PUBLICATIONS_FILE)
     return max(path.stat().st_mtime for path in inputs) > built
