@@ -222,7 +222,7 @@ COMMENCEMENT_ANCHORS = (
 )
 
 #: Words that say a clause is about commencement at all.
-COMMENCEMENT_VERBS = ("қолданысқаенгізіледі", "күшіненеді", "қолданысқаенгізілсін", "күшінеенеді")
+COMMENCEMENT_VERBS = ("қолданысқаенгізіледі", "күшіненеді", "қолданысқаенгізілсін", "күшінеенеді", "іскеенеді")
 
 
 def fold(text: str) -> str:

@@ -167,6 +167,7 @@ def merged_timelines(documents: list[ParsedDocument], maps: list[dict[str, str]]
     """Each unit's timeline across the versions: the oldest version's notes say what
     applied before it; between versions the wording is known exactly, changing at the
     dates the newer version's notes give, or within the window between the versions."""
+    share_cause_dates(documents)
     timelines = [build_timelines(d) for d in documents]
     bounds = [version_bound(d) for d in documents]
     texts = [{maps[k][p.key]: p for p in d.provisions} for k, d in enumerate(documents)]
@@ -215,7 +216,7 @@ def _merge_unit(identity, documents, timelines, bounds, texts, maps) -> list[Ver
             versions.append(Version(identity, between(bounds[k - 1], bounds[k], _date(documents[k - 1]), _date(documents[k])), None, True, now.text, _wording(documents[k])))
             continue
         older, newer = _covering_keys(before, now, documents[k - 1], maps[k - 1], maps[k])
-        recorded = _new_changes(timelines[k - 1].versions.get(older, []), timelines[k].versions.get(newer, []) if newer else [])
+        recorded = _new_changes(timelines[k - 1].versions.get(older, []), timelines[k].versions.get(newer, []) if newer else [], documents[k - 1], documents[k])
         change = recorded[0] if recorded else between(bounds[k - 1], bounds[k], _date(documents[k - 1]), _date(documents[k]))
         versions[-1] = replace(versions[-1], end=change, ended_by=None)
         if now_text is None:
@@ -235,10 +236,39 @@ def _without_refs(identity: str, version: Version) -> Version:
     return replace(version, key=identity, started_by=None, ended_by=None)
 
 
-def _new_changes(before: list[Version], after: list[Version]) -> list[Bound]:
-    """Changes the newer version's notes record for the unit that the older one's did not."""
-    known = {(v.start.earliest, v.start.latest) for v in before[1:]}
-    return [v.start for v in after[1:] if (v.start.earliest, v.start.latest) not in known]
+def _new_changes(before: list[Version], after: list[Version], older: ParsedDocument, newer: ParsedDocument) -> list[Bound]:
+    """Changes the newer version's notes record for the unit that the older one's did
+    not, told apart by the amending act (its date and number), not by its dates."""
+    known = {_change_act(v, older) for v in before[1:]}
+    return [v.start for v in after[1:] if _change_act(v, newer) not in known]
+
+
+def _change_act(version: Version, document: ParsedDocument) -> tuple:
+    """The amending act that started `version`: ``(date, number)``, or its dates when the
+    timeline does not say which note it came from."""
+    if version.started_by is not None:
+        note, index = version.started_by
+        amendments = document.header_amendments if note == 0 else document.notes[note - 1].amendments
+        act = amendments[index - 1].act
+        return (act.date, _normal_number(act.number or ""))
+    return (version.start.earliest, version.start.latest)
+
+
+def share_cause_dates(documents: list[ParsedDocument]) -> None:
+    """What one version's meta file tells of its amending act (its registration, which
+    bounds its publication) holds in every version's notes naming that act."""
+    for source in documents:
+        version = source.version
+        if version is None or version.caused_by is None or not version.caused_by_registered_on:
+            continue
+        cause = version.caused_by
+        known = next(iter(_amendments_by(source, cause.date, cause.number)), None)
+        if known is None:
+            continue
+        for document in documents:
+            for amendment in _amendments_by(document, cause.date, cause.number):
+                if amendment.commencement == known.commencement and amendment.effective.status != "exact":
+                    amendment.effective = known.effective
 
 
 def _date(document: ParsedDocument) -> str | None:
