@@ -61,11 +61,11 @@ async def test_stable_anchor_opens_the_act_at_a_paragraph(site, browser_page):
 
 async def test_home_filters_and_the_date_picker(site, browser_page):
     await browser_page.goto(site + "/")
-    assert await browser_page.locator("table.zan-acts tbody tr").count() == 5
+    assert await browser_page.locator("table.zan-acts tbody tr").count() == 10
     await browser_page.select_option("select[name=status]", "repealed")
     await browser_page.click("form.zan-filters button[type=submit]")
     assert "status=repealed" in browser_page.url
-    assert await browser_page.locator("table.zan-acts tbody tr").count() == 3
+    assert await browser_page.locator("table.zan-acts tbody tr").count() == 5
     await browser_page.click("text=Қазақстан Республикасы азаматтарының, оралмандардың")
     assert "/-/acts/V1500011361" in browser_page.url
     await browser_page.fill("form.zan-date input[name=date]", "2018-01-01")
@@ -103,3 +103,23 @@ async def test_a_citation_leads_to_every_act_citing_it(site, browser_page):
     assert "/-/cited/order-2010-11-23-907" in browser_page.url
     text = await browser_page.locator("main, body").first.inner_text()
     assert "Қазақстан Республикасы азаматтарының" in text and "Амбулаториялық-емханалық көмек" in text
+
+
+async def test_versions_of_an_act_to_a_diff_and_back_to_the_unit(site, browser_page, tmp_path):
+    """The annex of order № 19-42-3.3.22 in three versions: compare the first with the
+    last, see the words struck and inserted, follow a change to its unit."""
+    await browser_page.goto(site + "/-/acts/V1900019742#versions")
+    rows = browser_page.locator("#versions tbody tr")
+    assert await rows.count() == 3
+    assert "29.09.2020 – 29.10.2020" in await rows.nth(1).inner_text()
+    await browser_page.select_option("#versions select[name=from]", "V1900019742@2019-12-03")
+    await browser_page.click("#versions button[type=submit]")
+    assert "/-/diff/V1900019742?from=V1900019742%402019-12-03&to=V1900019742%402020-10-27" in browser_page.url
+    changes = browser_page.locator("ol.zan-diff > li")
+    assert await changes.count() == 3
+    assert await browser_page.locator("ol.zan-diff del", has_text="2600").count() == 1
+    assert await browser_page.locator("ol.zan-diff ins", has_text="2100").count() == 1
+    await browser_page.screenshot(path=str(tmp_path / "diff.png"), full_page=True)
+    await browser_page.click("ol.zan-diff a:text('app/i2')")
+    assert browser_page.url.endswith("/-/acts/V1900019742#app-i2")
+    assert "2100 км" in await browser_page.locator("#app-i2").inner_text()
