@@ -18,12 +18,12 @@ from pathlib import Path
 import sqlite_utils
 
 from parser import Publications, parse_file, read_publications
-from parser.model import Amendment, CommencementRule, EffectiveDate, ParsedDocument, Problem
+from parser.model import Amendment, ParsedDocument, Problem
 from parser.citations import extract_citations
 from parser.timeline import Timelines, build_timelines
 
 from .links import link_cited_acts
-from .schema import create_schema, finish_schema
+from .schema import commencement_values, create_schema, finish_schema
 from .search import build_search_index
 from .versions import StagedVersions, VersionedAct, fill_act_from_versions
 
@@ -302,7 +302,7 @@ def _act_row(document: ParsedDocument, act_id: str, timelines: Timelines) -> dic
         "layout": act.layout,
         "source_path": document.source_path,
         "id_basis": act.id_basis,
-        **_commencement_columns(act.commencement, act.effective),
+        **commencement_values(act.commencement, act.effective),
         "valid_from": timelines.act_start.earliest,
         "valid_from_latest": timelines.act_start.latest,
         "valid_to": end.earliest if end else None,
@@ -339,7 +339,7 @@ def _instruction_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
             "target_label": instruction.target.label,
             "target_key": instruction.target.key,
             "new_text": instruction.new_text,
-            **_commencement_columns(act.commencement, act.effective),
+            **commencement_values(act.commencement, act.effective),
             "parse_status": instruction.parse_status,
         }
 
@@ -405,22 +405,6 @@ def _version_rows(timelines: Timelines, act_id: str, texts: dict[str, str]) -> I
                 # an earlier version's wording; the current one is provisions.text
                 "text": version.text if version.text_known and version.text != texts.get(key) else None,
             }
-
-
-def _commencement_columns(rule: CommencementRule | None, effective: EffectiveDate | None) -> dict:
-    """The `COMMENCEMENT_COLUMNS` of a rule and the date derived from it."""
-    return {
-        "commencement": rule.text if rule else None,
-        "commencement_rule": rule.rule if rule else None,
-        "commencement_offset_days": rule.offset_days if rule else None,
-        "commencement_offset_months": rule.offset_months if rule else None,
-        "commencement_fixed_date": rule.fixed_date if rule else None,
-        "effective_from": effective.exact if effective else None,
-        "effective_from_earliest": effective.earliest if effective else None,
-        "effective_from_latest": effective.latest if effective else None,
-        "date_status": effective.status if effective else "unknown",
-        "date_basis": effective.basis if effective else None,
-    }
 
 
 def _provision_id(act_id: str, key: str | None) -> str | None:
@@ -493,7 +477,7 @@ def _amendment_row(a: Amendment, row_id: str, act_id: str, note_id: str | None, 
         "amending_act_kind": a.act.kind,
         "amending_act_kind_text": a.act.kind_text,
         "amending_cited_act_id": None,  # set by db.links.link_cited_acts
-        **_commencement_columns(a.commencement, a.effective),
+        **commencement_values(a.commencement, a.effective),
         "parse_status": a.parse_status,
         "text": a.text,
     }

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from parser.model import CommencementRule, EffectiveDate
+
 #: When something takes effect: the clause verbatim, its rule, and the derived date
 #: (exact) or window (earliest, latest) with its status and basis. Shared by `acts`
 #: (the act's own entry into force) and `amendments`.
@@ -24,6 +26,23 @@ COMMENCEMENT_COLUMNS = {
     "date_status": str,
     "date_basis": str,
 }
+
+def commencement_values(rule: CommencementRule | None, effective: EffectiveDate | None) -> dict:
+    """The values of `COMMENCEMENT_COLUMNS` for a rule and the date derived from it."""
+    return {
+        "commencement": rule.text if rule else None,
+        "commencement_rule": rule.rule if rule else None,
+        "commencement_offset_days": rule.offset_days if rule else None,
+        "commencement_offset_months": rule.offset_months if rule else None,
+        "commencement_fixed_date": rule.fixed_date if rule else None,
+        "effective_from": effective.exact if effective else None,
+        "effective_from_earliest": effective.earliest if effective else None,
+        "effective_from_latest": effective.latest if effective else None,
+        "date_status": effective.status if effective else "unknown",
+        "date_basis": effective.basis if effective else None,
+    }
+
+
 
 TABLES: dict[str, dict] = {
     "acts": {

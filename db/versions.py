@@ -29,6 +29,8 @@ from parser.model import Note, ParsedDocument, Provision
 from parser.timeline import build_timelines
 from parser.versions import identity_maps, merged_timelines
 
+from .schema import commencement_values
+
 STAGING_TABLE = "temp.zan_staged_versions"
 
 
@@ -157,7 +159,6 @@ class VersionedAct:
             version = document.version
             assert version is not None
             cause = version.caused_by
-            effective, rule = version.effective, version.commencement
             yield {
                 "id": self.version_ids[k],
                 "act_id": self.act_id,
@@ -177,16 +178,7 @@ class VersionedAct:
                 "caused_by_date": cause.date if cause else None,
                 "caused_by_number": cause.number if cause else None,
                 "caused_by_registered_on": version.caused_by_registered_on,
-                "commencement": rule.text if rule else None,
-                "commencement_rule": rule.rule if rule else None,
-                "commencement_offset_days": rule.offset_days if rule else None,
-                "commencement_offset_months": rule.offset_months if rule else None,
-                "commencement_fixed_date": rule.fixed_date if rule else None,
-                "effective_from": effective.exact,
-                "effective_from_earliest": effective.earliest,
-                "effective_from_latest": effective.latest,
-                "date_status": effective.status,
-                "date_basis": effective.basis,
+                **commencement_values(version.commencement, version.effective),
                 "sha256": document.sha256,
             }
 

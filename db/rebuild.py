@@ -1,0 +1,314 @@
+"""Rebuilt versions: an amending act's instructions applied to its target's versions.
+
+Run after the link step (`db.links.link_cited_acts`), which sets `instructions.
+target_act_id`. For each amending act whose target is held in versions:
+
+- the base is the version in force before it: the latest real version whose
+  ``version_date`` is before the amending act's adoption (bank version dates are
+  adoption dates of the acts that caused them, so both sides count the same way);
+- its instructions are applied (`parser.apply`), each outcome stored in
+  `instruction_results`;
+- the rebuilt text is stored as a version of its own, ``rebuilt = 1``, never current
+  and never replacing a real one, in `versions` and `version_provisions`;
+- when the corpus holds the real version the amending act caused
+  (``caused_by_date`` / ``caused_by_number``), the rebuilt text is graded against it
+  and the grade and differences stored in `rebuilt_versions`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+import sqlite_utils
+
+from parser.apply import Grade, Outcome, Rebuild, apply_instructions, grade
+from parser.instructions import Instruction, Target, new_text_in_annex, word_pairs
+from parser.model import Provision
+
+REBUILD_TABLES: dict[str, dict] = {
+    # One row per instruction applied (or not) to a version of its target act.
+    "instruction_results": {
+        "columns": {
+            "id": str,  # {instruction_id}/result
+            "instruction_id": str,
+            "act_id": str,  # the amending act
+            "target_act_id": str,
+            "version_id": str,  # the base version the instruction was applied to (NULL: none held)
+            "rebuilt_version_id": str,
+            "ordinal": int,
+            "operation": str,
+            "target_key": str,
+            "status": str,  # applied | not_applied
+            "reason": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("instruction_id", "instructions", "id"),
+            ("act_id", "acts", "id"),
+            ("target_act_id", "acts", "id"),
+            ("version_id", "versions", "id"),
+            ("rebuilt_version_id", "versions", "id"),
+        ],
+    },
+    # One row per rebuilt version: what it was made from and how it compares.
+    "rebuilt_versions": {
+        "columns": {
+            "id": str,  # the rebuilt version's id (versions.id)
+            "act_id": str,  # the target act
+            "version_id": str,  # the rebuilt version (versions.id, rebuilt = 1)
+            "base_version_id": str,
+            "amending_act_id": str,
+            "instructions": int,
+            "applied": int,
+            "repealed": int,  # 1: the amending act repeals the whole act
+            "grade": str,  # clean | partial | failed; NULL: no real version to compare with
+            "grade_reason": str,
+            "compared_with_version_id": str,
+            "compared_units": int,
+            "differences": str,  # JSON [{"key", "change", "diff", "rebuilt", "real", …}]
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("act_id", "acts", "id"),
+            ("version_id", "versions", "id"),
+            ("base_version_id", "versions", "id"),
+            ("amending_act_id", "acts", "id"),
+            ("compared_with_version_id", "versions", "id"),
+        ],
+    },
+}
+
+
+def create_rebuild_tables(db: sqlite_utils.Database) -> None:
+    for name, spec in REBUILD_TABLES.items():
+        if not db[name].exists():
+            db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
+
+
+AMENDING_PAIRS_SQL = """
+select distinct i.act_id as amending_act_id, i.target_act_id
+from instructions i
+where i.target_act_id in (select act_id from versions where rebuilt = 0)
+order by i.act_id, i.target_act_id
+"""
+
+
+def rebuild_versions(db: sqlite_utils.Database) -> None:
+    """Apply every amending act of the corpus to the version of its target in force
+    before it, and store outcomes, rebuilt text and grade."""
+    create_rebuild_tables(db)
+    for pair in list(db.query(AMENDING_PAIRS_SQL)):
+        _rebuild_one(db, pair["amending_act_id"], pair["target_act_id"])
+
+
+def _rebuild_one(db: sqlite_utils.Database, amending_act_id: str, target_act_id: str) -> None:
+    amending = db["acts"].get(amending_act_id)
+    rows = list(db.query("select * from instructions where act_id = ? and target_act_id = ? order by ordinal", [amending_act_id, target_act_id]))
+    instructions = instructions_from_rows(db, rows)
+    if not amending["adopted_on"]:
+        _store_outcomes(db, rows, None, None, "the amending act's adoption date is not known, so the version in force before it cannot be chosen")
+        return
+    base = base_version(db, target_act_id, amending["adopted_on"])
+    if base is None:
+        _store_outcomes(db, rows, None, None, f"no version of {target_act_id} before {amending['adopted_on']} is in the corpus")
+        return
+    rebuild = apply_instructions(version_units(db, base["id"]), instructions)
+    real = caused_version(db, target_act_id, amending["adopted_on"], amending["number"])
+    graded = grade(rebuild.provisions, version_units(db, real["id"]), rebuild.outcomes) if real else None
+    version_id = f"{target_act_id}@{amending['adopted_on']}~rebuilt-by-{amending_act_id}"
+    db["versions"].insert(_version_row(version_id, target_act_id, base, amending, rows[0]))
+    db["version_provisions"].insert_all(_unit_rows(db, version_id, target_act_id, base["id"], rebuild.provisions))
+    _store_outcomes(db, rows, base["id"], version_id, None, rebuild.outcomes)
+    db["rebuilt_versions"].insert(_rebuilt_row(version_id, target_act_id, base["id"], amending_act_id, rebuild, graded, real))
+
+
+def instructions_from_rows(db: sqlite_utils.Database, rows: list[dict]) -> list[Instruction]:
+    """The parsed instructions again, from their rows; the replaced words (not columns
+    of `instructions`) are read back from the instruction's own line, in order when one
+    line gives several pairs."""
+    instructions: list[Instruction] = []
+    seen_on_line: dict[str, int] = {}
+    for row in rows:
+        line = _provision_text(db, row["provision_id"])
+        pairs = word_pairs(line) if line else []
+        index = seen_on_line.get(row["provision_id"], 0)
+        seen_on_line[row["provision_id"]] = index + 1
+        old, new = pairs[index % len(pairs)] if pairs else (None, None)
+        instructions.append(
+            Instruction(
+                ordinal=row["ordinal"],
+                provision_key=row["provision_id"] or "",
+                quote_key=row["quote_provision_id"],
+                operation=row["operation"],
+                target_text=row["target_text"],
+                target=Target(row["target_kind"], row["target_label"], row["target_key"]),
+                new_text=row["new_text"],
+                parse_status=row["parse_status"],
+                old_words=old,
+                new_words=new,
+                new_text_in_annex=bool(line) and row["operation"] == "new_wording" and new_text_in_annex(line),
+            )
+        )
+    return instructions
+
+
+def _provision_text(db: sqlite_utils.Database, provision_id: str | None) -> str | None:
+    if provision_id is None:
+        return None
+    row = next(db.query("select text from provisions where id = ?", [provision_id]), None)
+    return row["text"] if row else None
+
+
+def base_version(db: sqlite_utils.Database, act_id: str, before: str) -> dict | None:
+    """The latest real version dated before `before`."""
+    return next(
+        db.query(
+            "select * from versions where act_id = ? and rebuilt = 0 and version_date < ? order by version_date desc, ordinal desc limit 1",
+            [act_id, before],
+        ),
+        None,
+    )
+
+
+def caused_version(db: sqlite_utils.Database, act_id: str, date: str, number: str | None) -> dict | None:
+    """The real version the amending act (of `date`, `number`) produced, if held."""
+    if number is None:
+        return None
+    wanted = "".join(number.split()).lower()
+    for row in db.query("select * from versions where act_id = ? and rebuilt = 0 and caused_by_date = ? order by ordinal", [act_id, date]):
+        if row["caused_by_number"] and "".join(row["caused_by_number"].split()).lower() == wanted:
+            return row
+    return None
+
+
+UNITS_SQL = """
+select vp.*, (
+    select parent.key from provisions p join version_provisions parent
+      on parent.provision_id = p.parent_id and parent.version_id = vp.version_id
+    where p.id = vp.provision_id
+) as parent_key
+from version_provisions vp where vp.version_id = ? and vp.kind != 'note' order by vp.position
+"""
+
+
+def version_units(db: sqlite_utils.Database, version_id: str) -> list[Provision]:
+    """A stored version's units (its notes are not units), with their parents."""
+    return [
+        Provision(
+            key=row["key"],
+            kind=row["kind"],
+            label=row["label"],
+            heading=row["heading"],
+            text=row["text"],
+            raw=row["raw_text"] or "",
+            source_line=row["source_line"],
+            source_line_end=row["source_line_end"],
+            parent_key=row["parent_key"],
+            position=row["position"],
+            cells=json.loads(row["cells"]) if row["cells"] else None,
+        )
+        for row in db.query(UNITS_SQL, [version_id])
+    ]
+
+
+def _version_row(version_id: str, act_id: str, base: dict, amending: dict, instruction: dict) -> dict:
+    return {
+        "id": version_id,
+        "act_id": act_id,
+        "ordinal": None,  # ordinals number the real versions only
+        "version_date": amending["adopted_on"],
+        "version_date_basis": f"rebuilt: {base['id']} with the instructions of {amending['id']} applied; dated by its adoption",
+        "is_current": 0,
+        "rebuilt": 1,
+        "source_path": None,
+        "caused_by": amending["header_text"],
+        "caused_by_kind": amending["kind"],
+        "caused_by_date": amending["adopted_on"],
+        "caused_by_number": amending["number"],
+        "caused_by_registered_on": amending["registered_on"],
+        **{column: instruction[column] for column in _COMMENCEMENT},
+    }
+
+
+_COMMENCEMENT = (
+    "commencement",
+    "commencement_rule",
+    "commencement_offset_days",
+    "commencement_offset_months",
+    "commencement_fixed_date",
+    "effective_from",
+    "effective_from_earliest",
+    "effective_from_latest",
+    "date_status",
+    "date_basis",
+)
+
+
+def _unit_rows(db: sqlite_utils.Database, version_id: str, act_id: str, base_id: str, units: list[Provision]) -> list[dict]:
+    """The rebuilt units; a unit the base had keeps its identity across versions."""
+    identity = {row["key"]: row["provision_id"] for row in db.query("select key, provision_id from version_provisions where version_id = ?", [base_id])}
+    return [
+        {
+            "id": f"{version_id}/{unit.key}",
+            "version_id": version_id,
+            "act_id": act_id,
+            "provision_id": identity.get(unit.key),
+            "key": unit.key,
+            "kind": unit.kind,
+            "label": unit.label,
+            "heading": unit.heading,
+            "text": unit.text,
+            "cells": json.dumps(unit.cells, ensure_ascii=False) if unit.cells is not None else None,
+            "position": unit.position,
+            "source_line": None,  # a rebuilt unit has no line of a source
+            "source_line_end": None,
+            "raw_text": None,
+        }
+        for unit in units
+    ]
+
+
+def _store_outcomes(
+    db: sqlite_utils.Database,
+    rows: list[dict],
+    base_id: str | None,
+    rebuilt_id: str | None,
+    reason: str | None,
+    outcomes: list[Outcome] | None = None,
+) -> None:
+    by_ordinal = {outcome.ordinal: outcome for outcome in outcomes or []}
+    db["instruction_results"].insert_all(
+        {
+            "id": f"{row['id']}/result",
+            "instruction_id": row["id"],
+            "act_id": row["act_id"],
+            "target_act_id": row["target_act_id"],
+            "version_id": base_id,
+            "rebuilt_version_id": rebuilt_id,
+            "ordinal": row["ordinal"],
+            "operation": row["operation"],
+            "target_key": row["target_key"],
+            "status": by_ordinal[row["ordinal"]].status if row["ordinal"] in by_ordinal else "not_applied",
+            "reason": by_ordinal[row["ordinal"]].reason if row["ordinal"] in by_ordinal else reason,
+        }
+        for row in rows
+    )
+
+
+def _rebuilt_row(version_id: str, act_id: str, base_id: str, amending_act_id: str, rebuild: Rebuild, graded: Grade | None, real: dict | None) -> dict:
+    return {
+        "id": version_id,
+        "act_id": act_id,
+        "version_id": version_id,
+        "base_version_id": base_id,
+        "amending_act_id": amending_act_id,
+        "instructions": len(rebuild.outcomes),
+        "applied": rebuild.applied,
+        "repealed": int(rebuild.repealed),
+        "grade": graded.grade if graded else None,
+        "grade_reason": graded.reason if graded else "the corpus holds no real version caused by the amending act",
+        "compared_with_version_id": real["id"] if real else None,
+        "compared_units": graded.compared if graded else None,
+        "differences": json.dumps([asdict(d) for d in graded.differences], ensure_ascii=False) if graded else None,
+    }
