@@ -194,7 +194,12 @@ def segment_markdown(text: str) -> Layout:
     """Cut a Markdown version into blocks. Pure: text in, `Layout` out."""
     lines = markdown_lines(text)
     layout = Layout(LAYOUT, list(lines))
-    Segmenter(layout, lines).run()
+    front_matter, rest = split_front_matter(text)
+    start = 0
+    if front_matter is not None:  # the requisites, read by parse_text: kept as a unit of their own
+        start = (text[: len(text) - len(rest)]).count("\n")
+        layout.blocks.append(Block(0, "other", role="front_matter"))
+    Segmenter(layout, lines).run(start)
     close_blocks(layout)
     return layout
 
@@ -217,8 +222,7 @@ class Segmenter:
         self.layout.blocks.append(Block(index, kind, label, role))
         self.last_kind = kind
 
-    def run(self) -> None:
-        index = 0
+    def run(self, index: int = 0) -> None:
         previous_blank = True
         while index < len(self.lines):
             line = self.lines[index]

@@ -171,8 +171,11 @@ def test_a_broken_meta_file_is_a_problem_and_the_text_still_parses(tmp_path):
 def test_front_matter_serves_as_the_meta_file():
     meta = (ACT_137412 / "meta@2019-12-03.yaml").read_text(encoding="utf-8")
     text = (ACT_137412 / "kaz@2019-12-03.md").read_text(encoding="utf-8")
-    document = parse_text(f"---\n{meta}---\n{text}", "kaz.md", markdown=True)
+    source = f"---\n{meta}---\n{text}"
+    document = parse_text(source, "kaz.md", markdown=True)
     assert document.act.id == "V1900019742"
+    assert [p.key for p in document.provisions[:3]] == ["front_matter", "title", "preamble"]
+    assert "".join(unit.raw for unit in units_in_line_order(document)) == source
     assert document.version.version_date == "2019-12-03"
 
 
