@@ -100,10 +100,11 @@ async def diff_page(datasette, request):
     versions, missing = await _query(datasette, request, act_versions, act_id)
     if missing:
         return missing
-    if len(versions) < 2:
+    if len([version for version in versions if not version["rebuilt"]]) < 2:
         return _error(request, f"act {act_id} is held in {len(versions) or 'one consolidated'} text{'s' if len(versions) > 1 else ''}: there are no versions to compare", 404)
-    old = request.args.get("from") or versions[-2]["id"]
-    new = request.args.get("to") or versions[-1]["id"]
+    real = [version for version in versions if not version["rebuilt"]]
+    old = request.args.get("from") or real[-2]["id"]
+    new = request.args.get("to") or real[-1]["id"]
     try:
         answer = await database.execute_fn(lambda conn: act_diff(conn, act_id, old, new))
     except ValueError as error:

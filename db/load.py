@@ -23,6 +23,7 @@ from parser.citations import extract_citations
 from parser.timeline import Timelines, build_timelines
 
 from .links import link_cited_acts
+from .rebuild import rebuild_versions
 from .schema import commencement_values, create_schema, finish_schema
 from .search import build_search_index
 from .versions import StagedVersions, VersionedAct, fill_act_from_versions
@@ -105,6 +106,7 @@ def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | Non
                     on_document(path)
             store.finish()
         link_cited_acts(db)
+        rebuild_versions(db)
         build_search_index(db)
         finish_schema(db)
         summary.documents = len(files)

@@ -375,7 +375,7 @@ def act_document(conn: sqlite3.Connection, act_id: str) -> dict[str, Any]:
 VERSION_LIST_SQL = """
 select id, version_date as date, source_path, caused_by, caused_by_kind, caused_by_date, caused_by_number,
        effective_from, effective_from_earliest, effective_from_latest, date_status, date_basis, is_current, rebuilt
-from versions where act_id = ? order by ordinal
+from versions where act_id = ? order by version_date, rebuilt, id
 """
 VERSION_UNITS_SQL = """
 select provision_id, key, kind, label, text, position from version_provisions

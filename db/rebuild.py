@@ -26,66 +26,6 @@ from parser.apply import Grade, Outcome, Rebuild, apply_instructions, grade
 from parser.instructions import Instruction, Target, new_text_in_annex, word_pairs
 from parser.model import Provision
 
-REBUILD_TABLES: dict[str, dict] = {
-    # One row per instruction applied (or not) to a version of its target act.
-    "instruction_results": {
-        "columns": {
-            "id": str,  # {instruction_id}/result
-            "instruction_id": str,
-            "act_id": str,  # the amending act
-            "target_act_id": str,
-            "version_id": str,  # the base version the instruction was applied to (NULL: none held)
-            "rebuilt_version_id": str,
-            "ordinal": int,
-            "operation": str,
-            "target_key": str,
-            "status": str,  # applied | not_applied
-            "reason": str,
-        },
-        "pk": "id",
-        "foreign_keys": [
-            ("instruction_id", "instructions", "id"),
-            ("act_id", "acts", "id"),
-            ("target_act_id", "acts", "id"),
-            ("version_id", "versions", "id"),
-            ("rebuilt_version_id", "versions", "id"),
-        ],
-    },
-    # One row per rebuilt version: what it was made from and how it compares.
-    "rebuilt_versions": {
-        "columns": {
-            "id": str,  # the rebuilt version's id (versions.id)
-            "act_id": str,  # the target act
-            "version_id": str,  # the rebuilt version (versions.id, rebuilt = 1)
-            "base_version_id": str,
-            "amending_act_id": str,
-            "instructions": int,
-            "applied": int,
-            "repealed": int,  # 1: the amending act repeals the whole act
-            "grade": str,  # clean | partial | failed; NULL: no real version to compare with
-            "grade_reason": str,
-            "compared_with_version_id": str,
-            "compared_units": int,
-            "differences": str,  # JSON [{"key", "change", "diff", "rebuilt", "real", …}]
-        },
-        "pk": "id",
-        "foreign_keys": [
-            ("act_id", "acts", "id"),
-            ("version_id", "versions", "id"),
-            ("base_version_id", "versions", "id"),
-            ("amending_act_id", "acts", "id"),
-            ("compared_with_version_id", "versions", "id"),
-        ],
-    },
-}
-
-
-def create_rebuild_tables(db: sqlite_utils.Database) -> None:
-    for name, spec in REBUILD_TABLES.items():
-        if not db[name].exists():
-            db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
-
-
 AMENDING_PAIRS_SQL = """
 select distinct i.act_id as amending_act_id, i.target_act_id
 from instructions i
@@ -97,7 +37,6 @@ order by i.act_id, i.target_act_id
 def rebuild_versions(db: sqlite_utils.Database) -> None:
     """Apply every amending act of the corpus to the version of its target in force
     before it, and store outcomes, rebuilt text and grade."""
-    create_rebuild_tables(db)
     for pair in list(db.query(AMENDING_PAIRS_SQL)):
         _rebuild_one(db, pair["amending_act_id"], pair["target_act_id"])
 

@@ -284,6 +284,56 @@ TABLES: dict[str, dict] = {
             ("target_act_id", "acts", "id"),
         ],
     },
+    # One row per instruction applied (or not) to a version of its target act.
+    "instruction_results": {
+        "columns": {
+            "id": str,  # {instruction_id}/result
+            "instruction_id": str,
+            "act_id": str,  # the amending act
+            "target_act_id": str,
+            "version_id": str,  # the base version the instruction was applied to (NULL: none held)
+            "rebuilt_version_id": str,
+            "ordinal": int,
+            "operation": str,
+            "target_key": str,
+            "status": str,  # applied | not_applied
+            "reason": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("instruction_id", "instructions", "id"),
+            ("act_id", "acts", "id"),
+            ("target_act_id", "acts", "id"),
+            ("version_id", "versions", "id"),
+            ("rebuilt_version_id", "versions", "id"),
+        ],
+    },
+    # One row per rebuilt version: what it was made from and how it compares.
+    "rebuilt_versions": {
+        "columns": {
+            "id": str,  # the rebuilt version's id (versions.id)
+            "act_id": str,  # the target act
+            "version_id": str,  # the rebuilt version (versions.id, rebuilt = 1)
+            "base_version_id": str,
+            "amending_act_id": str,
+            "instructions": int,
+            "applied": int,
+            "repealed": int,  # 1: the amending act repeals the whole act
+            "grade": str,  # clean | partial | failed; NULL: no real version to compare with
+            "grade_reason": str,
+            "compared_with_version_id": str,
+            "compared_units": int,
+            "differences": str,  # JSON [{"key", "change", "diff", "rebuilt", "real", …}]
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("act_id", "acts", "id"),
+            ("version_id", "versions", "id"),
+            ("base_version_id", "versions", "id"),
+            ("amending_act_id", "acts", "id"),
+            ("compared_with_version_id", "versions", "id"),
+        ],
+    },
     "cited_acts": {
         "columns": {
             "id": str,

@@ -27,7 +27,9 @@ from .model import ActReference
 from .references import find_number, read_reference, slug
 
 _REPEAL_START = re.compile(r"Күші\s+жойылды", re.IGNORECASE)
-_REGISTRATION = re.compile(r"Әділет|тіркел|енгізілді", re.IGNORECASE)
+#: Where the registration sentence starts: not at "Әділет" alone, which is also the
+#: issuer of every Justice Ministry act ("Қазақстан Республикасы Әділет министрінің …").
+_REGISTRATION = re.compile(r"Әділет\s+министрлігінде|тіркел|енгізілді", re.IGNORECASE)
 
 
 @dataclass

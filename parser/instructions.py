@@ -12,6 +12,24 @@ an unnumbered line naming units and an operation, followed by the new wording in
     көрсетілген Қағидаларға 2 – қосымша:        -> from here on: in appendix 2
     мынадай 1504-8 жолдармен толықтырылсын:      -> insert rows 1504-8 of appendix 2
 
+Beside new wording and insertion, the official phrasing of the other operations::
+
+    3-тармақ алып тасталсын;                      -> delete doc/p3 (and what it holds)
+    10-тармақта:                                  -> from here on: in paragraph 10
+    5) тармақша алынып тасталсын;                 -> delete doc/p10/sp5
+    10-тармақтың 5) тармақшасындағы «X» деген сөз «Y» деген сөздермен ауыстырылсын;
+                                                  -> replace_words in doc/p10/sp5, X -> Y
+    мәтін бойынша «X» деген сөздер «Y» деген сөздермен ауыстырылсын;
+                                                  -> replace_words in the whole text
+    17-тармақтағы «X» деген сөздер алып тасталсын; -> delete_words in doc/p17
+    Қосымша осы бұйрыққа қосымшаға сәйкес жаңа редакцияда жазылсын.
+                                                  -> new_wording of the unnumbered appendix,
+                                                     its text in the amending act's annex
+
+and a paragraph of its own that repeals a whole act (``2. «…» … 2017 жылғы 15 мамырдағы
+№ 17-42-3.3.7 бұйрығының күші жойылды деп танылсын``), read when the act makes no other
+change.
+
 The target act usually is not in the corpus: the instruction keeps its citation (kind,
 date, number, registration number, title) and is linked when the act is added.
 """
@@ -21,7 +39,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .language import INSTRUCTION_OPERATIONS, INSTRUCTION_SCOPE_ENDINGS, fold, squash
+from .language import (
+    AMENDING_OPERATIONS,
+    CITED_REGISTRATION_PATTERN,
+    INSERT_AFTER_WORD,
+    INSTRUCTION_SCOPE_ENDINGS,
+    INSTRUCTION_TARGET_END,
+    NESTED_SUBPARAGRAPH,
+    NEW_WORDING_IN_ANNEX,
+    PARAGRAPH_SCOPE,
+    REPEAL_VERB,
+    UNNUMBERED_APPENDIX,
+    WHOLE_TEXT_MARKERS,
+    WORDS_MARKER,
+    fold,
+    squash,
+)
 from .model import ActReference, ParsedDocument, Provision
 from .references import read_reference
 
@@ -33,7 +66,10 @@ _UNIT_WORDS = (("кіріспе", "preamble"), ("тармақша", "subparagrap
 
 @dataclass
 class Target:
-    kind: str  # preamble, paragraph, subparagraph, row, appendix, chapter, title, unknown
+    #: preamble, paragraph, subparagraph, row, appendix, chapter, title, unknown; "text"
+    #: for the whole text (of the unit `key`, or of the act when `key` is None); "act"
+    #: for the act itself (a repeal)
+    kind: str
     label: str | None
     key: str | None  # the unit's key in the target act (see parser.document), None if unknown
 
@@ -46,8 +82,13 @@ class Instruction:
     operation: str
     target_text: str  # the units as printed: "1 және 2 - тармақ"
     target: Target
-    new_text: str | None
+    new_text: str | None  # the new wording; for replace_words, the new words
     parse_status: str  # ok | no_target | no_operation
+    #: replace_words / delete_words: the words as quoted (new_words "" when deleted)
+    old_words: str | None = None
+    new_words: str | None = None
+    #: new_wording whose text is the amending act's own annex, not a quote
+    new_text_in_annex: bool = False
 
 
 @dataclass
@@ -71,6 +112,67 @@ def read_instructions(document: ParsedDocument) -> tuple[AmendedAct | None, list
     return None, []
 
 
+def read_repeals(document: ParsedDocument) -> list[tuple[AmendedAct, Instruction]]:
+    """Paragraphs of their own that repeal a whole act: ``2. «…» … 2017 жылғы 15
+    мамырдағы № 17-42-3.3.7 бұйрығының күші жойылды деп танылсын (… № 15262 болып
+    тіркелген …)`` (137412), ``4. "…" … 2003 жылғы 20 қарашадағы N 856 бұйрығының …``
+    (seed 000). Each names its own act, so they are not folded into `read_instructions`,
+    whose document amends one act."""
+    return [
+        (_repealed_act(paragraph), _repeal(paragraph))
+        for paragraph in document.provisions
+        if paragraph.parent_key is None and paragraph.kind == "paragraph" and _repeals_an_act(paragraph.text)
+    ]
+
+
+_ANY_TITLE = re.compile(r"«([^»]*)»|\"([^\"]*)\"|“([^”]*)”")
+
+
+def _repeals_an_act(text: str) -> bool:
+    """A paragraph that repeals one act it cites by date or number (not a list of acts
+    below it: "Мыналардың күші жойылды деп танылсын:")."""
+    if REPEAL_VERB not in squash(text):
+        return False
+    cited = _repealed_reference(text)
+    return cited.kind is not None and (cited.date is not None or cited.number is not None)
+
+
+def _repealed_reference(text: str) -> ActReference:
+    title = _ANY_TITLE.search(text)
+    after_title = text[title.end() :] if title else _LEADING_LABEL.sub("", text)
+    return read_reference(after_title.split("(")[0])
+
+
+_LEADING_LABEL = re.compile(r"^\s*\d+(?:-\d+)*\.\s*")
+
+
+def _repealed_act(paragraph: Provision) -> AmendedAct:
+    title = _ANY_TITLE.search(paragraph.text)
+    registration = re.search(CITED_REGISTRATION_PATTERN, paragraph.text)  # "№ 15262" or "N 2601"
+    return AmendedAct(
+        reference=_repealed_reference(paragraph.text),
+        registration_number=registration.group(1) if registration else None,
+        title=next(group for group in title.groups() if group is not None).strip() if title else None,
+        provision_key=paragraph.key,
+    )
+
+
+def _repeal(paragraph: Provision) -> Instruction:
+    """The whole act repealed; its target text is the sentence up to ``күші жойылды``."""
+    verb = re.search(r"\sкүші\s+жойылды", fold(paragraph.text))
+    target_text = _LEADING_LABEL.sub("", paragraph.text[: verb.start()] if verb else paragraph.text).strip()
+    return Instruction(
+        ordinal=1,
+        provision_key=paragraph.key,
+        quote_key=None,
+        operation="repeal",
+        target_text=target_text,
+        target=Target("act", None, None),
+        new_text=None,
+        parse_status="ok",
+    )
+
+
 def _introduces_changes(text: str) -> bool:
     squashed = squash(text)
     return "енгізілсін" in squashed and ("өзгеріс" in squashed or "толықтыру" in squashed)
@@ -90,9 +192,10 @@ def _amended_act(paragraph: Provision) -> AmendedAct:
     )
 
 
-def _instructions(children: list[Provision]) -> list[Instruction]:
+def _instructions(children: list[Provision], scope: str = "") -> list[Instruction]:
+    """`scope`: "" = the amended order itself; "doc" = its approved Rules; "doc/app2";
+    "doc/p10" = paragraph 10 of the Rules. Lines naming a scope change it."""
     instructions: list[Instruction] = []
-    scope = ""  # "" = the amended order itself; "doc" = its approved Rules; "doc/app2"
     pending: list[Instruction] = []
     for child in children:
         if child.kind == "quote":
@@ -105,31 +208,96 @@ def _instructions(children: list[Provision]) -> list[Instruction]:
             continue
         target_text = _target_text(child.text)
         targets = _targets(target_text, scope)
+        if _whole_text(child.text):
+            targets = [Target("text", None, _container(scope) or None)]
+        pairs = word_pairs(child.text) if operation in ("replace_words", "delete") else []
+        if pairs and operation == "delete":
+            operation = "delete_words"
         pending = [
             Instruction(
-                ordinal=len(instructions) + index + 1,
+                ordinal=0,  # numbered below
                 provision_key=child.key,
                 quote_key=None,
                 operation=operation,
                 target_text=target_text,
                 target=target,
-                new_text=None,
+                new_text=new if operation == "replace_words" else None,
                 parse_status="ok" if target.kind != "unknown" else "no_target",
+                old_words=old,
+                new_words=new,
+                new_text_in_annex=operation == "new_wording" and new_text_in_annex(child.text),
             )
-            for index, target in enumerate(targets)
+            for target in targets
+            for old, new in (pairs or [(None, None)])
         ]
+        pending = _renumber(pending, len(instructions))
         instructions += pending
     return instructions
 
 
+def _renumber(pending: list[Instruction], before: int) -> list[Instruction]:
+    for index, instruction in enumerate(pending, start=1):
+        instruction.ordinal = before + index
+    return pending
+
+
+_QUOTED = re.compile(r"«([^«»]*(?:«[^«»]*»[^«»]*)*)»|\"([^\"]*)\"|“([^“”]*)”|„([^„“]*)“")
+_WORDS_MARKER = re.compile(r"\s*" + WORDS_MARKER)
+
+
+def word_pairs(text: str) -> list[tuple[str, str]]:
+    """The words an instruction replaces or deletes, in order: ``«X» деген сөздер «Y»
+    деген сөздермен ауыстырылсын`` -> ``[("X", "Y")]``; ``«X» деген сөз алып тасталсын``
+    -> ``[("X", "")]``. Only quotes followed by ``деген сөз…`` count (a quoted title
+    naming the unit does not)."""
+    quoted = [
+        " ".join(next(group for group in match.groups() if group is not None).split())
+        for match in _QUOTED.finditer(text)
+        if _WORDS_MARKER.match(text, match.end())
+    ]
+    if not quoted:
+        return []
+    if REPLACE_VERB in squash(text):
+        return list(zip(quoted[0::2], quoted[1::2]))
+    return [(words, "") for words in quoted]
+
+
+REPLACE_VERB = "ауыстырылсын"
+
+
+def new_text_in_annex(text: str) -> bool:
+    """``Қосымша осы бұйрыққа қосымшаға сәйкес жаңа редакцияда жазылсын``: the new wording
+    is printed as the amending act's annex, not quoted in the instruction."""
+    squashed = squash(text)
+    return any(phrase in squashed for phrase in NEW_WORDING_IN_ANNEX)
+
+
+def _whole_text(text: str) -> bool:
+    """``мәтін бойынша`` / ``мәтіні бойынша``, before the quoted words."""
+    head = fold(text).split("«")[0].split('"')[0]
+    return any(marker in head for marker in WHOLE_TEXT_MARKERS)
+
+
+def _container(scope: str) -> str:
+    """The scope without the paragraph it may name: ``doc/p10`` -> ``doc``."""
+    return re.sub(r"(?:^|/)p\d+(?:-\d+)*$", "", scope)
+
+
+def _join(*parts: str) -> str:
+    return "/".join(part for part in parts if part)
+
+
 def _operation(text: str) -> str | None:
     squashed = squash(text)
-    return next((operation for phrase, operation in INSTRUCTION_OPERATIONS if phrase in squashed), None)
+    return next((operation for phrase, operation in AMENDING_OPERATIONS if phrase in squashed), None)
 
 
 def _scope(text: str, current: str) -> str:
     """A line that names where the following instructions apply."""
     folded = fold(text).rstrip(":").strip()
+    paragraph = re.search(PARAGRAPH_SCOPE, folded)
+    if paragraph:
+        return _join(_container(current), f"p{paragraph.group(1)}")
     appendix = re.search(r"(\d+)\s*[-–]\s*қосымша", folded)
     if appendix:
         return f"doc/app{appendix.group(1)}"
@@ -138,14 +306,17 @@ def _scope(text: str, current: str) -> str:
     return current
 
 
-_TARGET_END = re.compile(r"\s(?:мынадай|жазылсын|толықтырылсын|алып|ауыстырылсын|күші)")
+_TARGET_END = re.compile(INSTRUCTION_TARGET_END)
 
 
 def _target_text(text: str) -> str:
     """The units an instruction is about: ``1 және 2 - тармақ`` in ``1 және 2 - тармақ
     мынадай редакцияда жазылсын:``, ``1504-8 жолдармен`` in ``мынадай 1504-8 жолдармен
     толықтырылсын:``."""
-    body = text.strip(" :")
+    body = re.split(r"[«\"“„]", text, maxsplit=1)[0].strip(" :;.")
+    after = re.search(rf"\s{INSERT_AFTER_WORD}\s", fold(body))
+    if after:  # "6-тармақтан кейін мынадай мазмұндағы 6-1-тармақпен": the new unit
+        body = body[after.end() :]
     if fold(body).startswith("мынадай "):
         body = body[len("мынадай ") :]
     end = _TARGET_END.search(fold(body))
@@ -159,6 +330,12 @@ def _targets(target_text: str, scope: str) -> list[Target]:
         kind = "row"
     if kind == "preamble":
         return [Target("preamble", None, "preamble")]
+    nested = re.search(NESTED_SUBPARAGRAPH, folded)
+    if nested:
+        paragraph, subparagraph = nested.groups()
+        return [Target("subparagraph", subparagraph, f"{_join(_container(scope), 'p' + paragraph)}/sp{subparagraph}")]
+    if kind == "appendix" and re.search(UNNUMBERED_APPENDIX, folded):
+        return [Target("appendix", None, _join(_container(scope), "app"))]
     labels = _LABELS.findall(folded)
     if kind is None or not labels:
         return [Target(kind or "unknown", None, None)]
@@ -166,9 +343,12 @@ def _targets(target_text: str, scope: str) -> list[Target]:
 
 
 def _key(kind: str, label: str, scope: str) -> str | None:
-    prefix = f"{scope}/" if scope else ""
+    prefix = f"{_container(scope)}/" if _container(scope) else ""
     if kind == "paragraph":
         return f"{prefix}p{label}"
+    if kind == "subparagraph":
+        # "5) тармақша" names a subparagraph of the paragraph a scope line named
+        return f"{scope}/sp{label}" if re.search(r"(?:^|/)p\d+(?:-\d+)*$", scope) else None
     if kind == "appendix":
         return f"doc/app{label}"
     if kind == "chapter":
@@ -221,3 +401,17 @@ def _unquote(text: str) -> str:
         cut = body.rindex("»")
         closed = body[:cut] + body[cut + 1 :]
     return closed.strip()
+
+
+def parse_instruction_lines(text: str, scope: str = "") -> list[Instruction]:
+    """Instructions from their lines alone, as point 1 of an amending order lists them
+    after ``… енгізілсін:``: blocks separated by blank lines, a block that opens with «
+    being the quoted new wording of the instruction before it. For instruction texts
+    that are not part of a whole amending act (tests, a user's paste)."""
+    children = []
+    for index, block in enumerate(b.strip() for b in re.split(r"\n\s*\n", text)):
+        if not block:
+            continue
+        kind = "quote" if block.startswith("«") else "indent"
+        children.append(Provision(f"p1/{kind[0]}{index + 1}", kind, None, None, block, block + "\n", 0, 0, parent_key="p1"))
+    return _instructions(children, scope)

@@ -268,22 +268,6 @@ LINKED_WORD_STEMS = (
 )
 LINKED_REFERENCE = re.compile(r"^\d+(?:-\d+)*-(?:баб|тармақ|тармағ|қосымша|тарау|параграф)", re.IGNORECASE)
 
-# --- Amending instructions -------------------------------------------------------------
-
-#: Imperative phrases of amending acts (folded, spaces removed) -> operation. Checked in order.
-INSTRUCTION_OPERATIONS = (
-    ("күшіжойылдыдептанылсын", "repeal"),
-    ("редакциядажазылсын", "new_wording"),
-    ("алыптасталсын", "delete"),
-    ("алынсын", "delete"),
-    ("ауыстырылсын", "replace_words"),
-    ("толықтырылсын", "insert"),
-)
-
-#: How an instruction names the scope that following instructions work in:
-#: "… бекітілген … қағидаларында:" (the approved document), "… Қағидаларға 2 – қосымша:".
-INSTRUCTION_SCOPE_ENDINGS = ("қағидаларында", "ережесінде", "ережеде", "нұсқаулығында", "тәртібінде")
-
 # --- Search: suffixes for the light stemmer (db/search.py) ---------------------------
 #
 # Kazakh words are a stem followed by a chain of suffixes: plural, possessive, case
@@ -375,3 +359,68 @@ CITED_PROVISION_PATTERN = r"^\d+(-\d+)*-(бап|баб|тармақ|тармағ
 
 #: A registration inside a citation: "(… тізілімінде № 21381 болып тіркелген)".
 CITED_REGISTRATION_PATTERN = r"тізілім\w*\s*(?:№|N)\s*(\d+)\s*(?:болып\s+)?тіркел"
+
+# --- Amending instructions ---------------------------------------------------------------
+#
+# The operative instructions of amending acts (parser/instructions.py) and applying them
+# (parser/apply.py).
+
+#: Imperative phrases (folded, spaces removed) -> operation, checked in order: the
+#: repeal first ("… күші жойылды деп танылсын" also holds no other phrase), then the
+#: replacement and deletion of words, which also hold "деген сөз", before the deletion
+#: of a unit.
+AMENDING_OPERATIONS = (
+    ("күшіжойылдыдептанылсын", "repeal"),
+    ("редакциядажазылсын", "new_wording"),
+    ("ауыстырылсын", "replace_words"),
+    ("алыптасталсын", "delete"),
+    ("алыныптасталсын", "delete"),
+    ("алынсын", "delete"),
+    ("толықтырылсын", "insert"),
+)
+
+#: An instruction about words, not units: «X» деген сөз / сөздер / цифрлар / сандар.
+#: With "ауыстырылсын" they are replaced, with "алып тасталсын" deleted (operation
+#: "delete_words").
+WORDS_MARKER = r"деген\s+(?:сөз|цифр|сан|таңба|белгі)\w*"
+
+#: Quotation marks an instruction puts around words: «…», "…", “…”, „…“.
+QUOTE_PAIRS = (("«", "»"), ('"', '"'), ("“", "”"), ("„", "“"))
+
+#: "In the whole text": «мәтіні бойынша», «бүкіл мәтін бойынша», «мәтінінде» (folded).
+WHOLE_TEXT_MARKERS = ("мәтін бойынша", "мәтіні бойынша", "мәтінінде", "мәтініндегі")
+
+#: A unit named inside another: "10-тармақтың 5) тармақшасы" (folded): the paragraph's
+#: label, then the subparagraph's.
+NESTED_SUBPARAGRAPH = r"(\d+(?:-\d+)*)\s*-\s*тармақ\w*\s+(\d+(?:-\d+)*)\s*\)\s*тармақша"
+
+#: A line naming the paragraph the following instructions work in: "10-тармақта:",
+#: "10-тармағында:" (folded, without the colon).
+PARAGRAPH_SCOPE = r"^(\d+(?:-\d+)*)\s*-\s*(?:тармақта|тармағында)$"
+
+#: How an order names its only, unnumbered appendix: "Қосымша", "қосымшасы" (folded).
+UNNUMBERED_APPENDIX = r"^(?:осы\s+бұйрыққа\s+|көрсетілген\s+бұйрыққа\s+)?қосымша(?:сы)?$"
+
+#: "… осы бұйрыққа қосымшаға сәйкес жаңа редакцияда жазылсын": the new wording is the
+#: amending act's own appendix, not a quote (folded, spaces removed).
+NEW_WORDING_IN_ANNEX = ("бұйрыққақосымшағасәйкес", "қосымшағасәйкес")
+
+#: The verb a whole act's repeal uses (folded, spaces removed), and the genitive of the
+#: kind word before it: "… № 17-42-3.3.7 бұйрығының күші жойылды деп танылсын".
+REPEAL_VERB = "күшіжойылдыдептанылсын"
+
+#: Where the units an instruction names end and its verb begins (folded): "1 және 2 -
+#: тармақ | мынадай редакцияда жазылсын", "Қосымша | осы бұйрыққа қосымшаға сәйкес жаңа
+#: редакцияда жазылсын", "5) тармақша | алынып тасталсын".
+INSTRUCTION_TARGET_END = (
+    r"\s(?:мынадай|жазылсын|толықтырылсын|алып|алынып|ауыстырылсын|күші"
+    r"|жаңа\s+редакцияда|осы\s+бұйрыққа\s+қосымшаға|қосымшаға\s+сәйкес)"
+)
+
+#: "3-тармақтан кейін мынадай мазмұндағы 3-1-тармақпен толықтырылсын": the unit after
+#: which a new one is inserted is named before this word, the new unit after it.
+INSERT_AFTER_WORD = "кейін"
+
+#: How an instruction names the scope that following instructions work in:
+#: "… бекітілген … қағидаларында:" (the approved document), "… Қағидаларға 2 – қосымша:".
+INSTRUCTION_SCOPE_ENDINGS = ("қағидаларында", "ережесінде", "ережеде", "нұсқаулығында", "тәртібінде")
