@@ -341,6 +341,9 @@ def _instruction_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
             "target_label": instruction.target.label,
             "target_key": instruction.target.key,
             "new_text": instruction.new_text,
+            "old_words": instruction.old_words,
+            "new_words": instruction.new_words,
+            "new_text_in_annex": int(instruction.new_text_in_annex),
             **commencement_values(act.commencement, act.effective),
             "parse_status": instruction.parse_status,
         }

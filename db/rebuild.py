@@ -23,7 +23,7 @@ from dataclasses import asdict
 import sqlite_utils
 
 from parser.apply import Grade, Outcome, Rebuild, apply_instructions, grade
-from parser.instructions import Instruction, Target, new_text_in_annex, word_pairs
+from parser.instructions import Instruction, Target
 from parser.model import Provision
 
 AMENDING_PAIRS_SQL = """
@@ -44,7 +44,7 @@ def rebuild_versions(db: sqlite_utils.Database) -> None:
 def _rebuild_one(db: sqlite_utils.Database, amending_act_id: str, target_act_id: str) -> None:
     amending = db["acts"].get(amending_act_id)
     rows = list(db.query("select * from instructions where act_id = ? and target_act_id = ? order by ordinal", [amending_act_id, target_act_id]))
-    instructions = instructions_from_rows(db, rows)
+    instructions = instructions_from_rows(rows)
     if not amending["adopted_on"]:
         _store_outcomes(db, rows, None, None, "the amending act's adoption date is not known, so the version in force before it cannot be chosen")
         return
@@ -62,41 +62,24 @@ def _rebuild_one(db: sqlite_utils.Database, amending_act_id: str, target_act_id:
     db["rebuilt_versions"].insert(_rebuilt_row(version_id, target_act_id, base["id"], amending_act_id, rebuild, graded, real))
 
 
-def instructions_from_rows(db: sqlite_utils.Database, rows: list[dict]) -> list[Instruction]:
-    """The parsed instructions again, from their rows; the replaced words (not columns
-    of `instructions`) are read back from the instruction's own line, in order when one
-    line gives several pairs."""
-    instructions: list[Instruction] = []
-    seen_on_line: dict[str, int] = {}
-    for row in rows:
-        line = _provision_text(db, row["provision_id"])
-        pairs = word_pairs(line) if line else []
-        index = seen_on_line.get(row["provision_id"], 0)
-        seen_on_line[row["provision_id"]] = index + 1
-        old, new = pairs[index % len(pairs)] if pairs else (None, None)
-        instructions.append(
-            Instruction(
-                ordinal=row["ordinal"],
-                provision_key=row["provision_id"] or "",
-                quote_key=row["quote_provision_id"],
-                operation=row["operation"],
-                target_text=row["target_text"],
-                target=Target(row["target_kind"], row["target_label"], row["target_key"]),
-                new_text=row["new_text"],
-                parse_status=row["parse_status"],
-                old_words=old,
-                new_words=new,
-                new_text_in_annex=bool(line) and row["operation"] == "new_wording" and new_text_in_annex(line),
-            )
+def instructions_from_rows(rows: list[dict]) -> list[Instruction]:
+    """The parsed instructions again, from their rows in `instructions`."""
+    return [
+        Instruction(
+            ordinal=row["ordinal"],
+            provision_key=row["provision_id"] or "",
+            quote_key=row["quote_provision_id"],
+            operation=row["operation"],
+            target_text=row["target_text"],
+            target=Target(row["target_kind"], row["target_label"], row["target_key"]),
+            new_text=row["new_text"],
+            parse_status=row["parse_status"],
+            old_words=row["old_words"],
+            new_words=row["new_words"],
+            new_text_in_annex=bool(row["new_text_in_annex"]),
         )
-    return instructions
-
-
-def _provision_text(db: sqlite_utils.Database, provision_id: str | None) -> str | None:
-    if provision_id is None:
-        return None
-    row = next(db.query("select text from provisions where id = ?", [provision_id]), None)
-    return row["text"] if row else None
+        for row in rows
+    ]
 
 
 def base_version(db: sqlite_utils.Database, act_id: str, before: str) -> dict | None:

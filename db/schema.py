@@ -273,6 +273,9 @@ TABLES: dict[str, dict] = {
             "target_label": str,
             "target_key": str,
             "new_text": str,
+            "old_words": str,  # replace_words / delete_words: the words as quoted
+            "new_words": str,  # replace_words: the words put in their place
+            "new_text_in_annex": int,  # 1: the new wording is the amending act's own annex
             **COMMENCEMENT_COLUMNS,  # the amending act's own entry into force
             "parse_status": str,
         },
