@@ -202,7 +202,7 @@ def _merge_unit(identity, documents, timelines, bounds, texts, maps) -> list[Ver
     unit = texts[first][identity]
     versions = [_without_refs(identity, v) for v in timelines[first].versions[unit.key]]
     if first < len(documents) - 1:  # "current wording" meant that version's, not today's
-        versions = [replace(v, basis=f"{_wording(documents[first])}; {v.basis.replace('current wording', 'its wording')}") if v.text_known else v for v in versions]
+        versions = [replace(v, basis=_older_wording(documents[first], v.basis)) if v.text_known else v for v in versions]
     if first > 0 and versions[0].start is timelines[first].act_start:
         versions[0] = replace(versions[0], start=between(bounds[first - 1], bounds[first], _date(documents[first - 1]), _date(documents[first])))
     for k in range(first + 1, len(documents)):
@@ -230,6 +230,12 @@ def _merge_unit(identity, documents, timelines, bounds, texts, maps) -> list[Ver
         latest = timelines[last].versions[texts[last][identity].key][-1]
         versions[-1] = replace(versions[-1], end=latest.end)
     return versions
+
+
+def _older_wording(document: ParsedDocument, basis: str) -> str:
+    """``current wording, since the change by …`` said of an older version's text."""
+    rest = basis.removeprefix("current wording").lstrip(";, ")
+    return f"{_wording(document)}, {rest}" if rest else _wording(document)
 
 
 def _without_refs(identity: str, version: Version) -> Version:
