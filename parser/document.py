@@ -418,7 +418,7 @@ def _status(act: Act, document: ParsedDocument, requisites) -> None:
             Amendment(
                 action="repealed",
                 act=repeal,
-                commencement=None,
+                commencement=requisites.repeal_commencement,
                 parse_status="ok" if repeal.date and repeal.number else "incomplete",
                 text=act.repeal_text,
             )

@@ -23,7 +23,8 @@ from .language import (
     RUSSIAN_REGISTRATION,
     RUSSIAN_REPEAL,
 )
-from .model import ActReference
+from .model import ActReference, CommencementRule
+from .temporal import parse_commencement_ru
 from .references import find_number, read_reference, slug
 
 _REPEAL_START = re.compile(r"Күші\s+жойылды", re.IGNORECASE)
@@ -39,6 +40,7 @@ class Requisites:
     registration_number: str | None
     repeal_text: str | None
     repeal: ActReference | None
+    repeal_commencement: CommencementRule | None = None  # printed with the repeal (Russian meta)
 
 
 def read_requisites(text: str) -> Requisites:
@@ -82,6 +84,7 @@ def read_requisites_ru(text: str) -> Requisites:
         registration_number=find_number(registration_part),
         repeal_text=repeal_text,
         repeal=repeal,
+        repeal_commencement=parse_commencement_ru(repeal_text) if repeal_text else None,
     )
 
 

@@ -99,6 +99,20 @@ RUSSIAN_ACT_KINDS = {
     "распоряжени": "disposition",
 }
 
+#: Russian commencement clauses of the bank's requisites ("приказ вводится в действие по
+#: истечении десяти календарных дней после дня его первого официального опубликования"):
+#: anchors (lower case, spaces removed) and number words in the genitive.
+RUSSIAN_COMMENCEMENT_ANCHORS = (("официальногоопубликования", "publication"), ("подписания", "signing"))
+RUSSIAN_COMMENCEMENT_VERBS = ("вводитсявдействие", "вступаетвсилу")
+RUSSIAN_NUMBER_WORDS = {
+    "одного": 1,
+    "десяти": 10,
+    "пятнадцати": 15,
+    "двадцати": 20,
+    "тридцати": 30,
+    "шестидесяти": 60,
+}
+
 #: Russian words of the requisites sentence: its registration and its repeal.
 RUSSIAN_REGISTRATION = "Зарегистрирован"
 RUSSIAN_REPEAL = "Утратил силу"

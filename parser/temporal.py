@@ -21,7 +21,16 @@ from __future__ import annotations
 import re
 
 from .dates import add_days, add_months, find_dates
-from .language import COMMENCEMENT_ANCHORS, COMMENCEMENT_VERBS, NUMBER_WORDS, fold, squash
+from .language import (
+    COMMENCEMENT_ANCHORS,
+    COMMENCEMENT_VERBS,
+    NUMBER_WORDS,
+    RUSSIAN_COMMENCEMENT_ANCHORS,
+    RUSSIAN_COMMENCEMENT_VERBS,
+    RUSSIAN_NUMBER_WORDS,
+    fold,
+    squash,
+)
 from .model import CommencementRule, EffectiveDate
 
 PUBLICATION_DEADLINE_SINCE = "2017-01-01"
@@ -57,6 +66,33 @@ def parse_commencement(text: str) -> CommencementRule:
     if "қараңыз" in squashed or "тармағынқара" in squashed:
         return CommencementRule("see_act", text=text)
     return CommencementRule("unknown", text=text)
+
+
+_RUSSIAN_DAYS = re.compile(rf"(?P<words>(?:(?:{'|'.join(RUSSIAN_NUMBER_WORDS)})\s+)+)календарных\s+дней")
+
+
+def parse_commencement_ru(text: str) -> CommencementRule | None:
+    """A Russian clause of the bank's requisites, or None when `text` holds none:
+    ``(приказ вводится в действие по истечении десяти календарных дней после дня его
+    первого официального опубликования)``."""
+    clause = next((inner for inner in re.findall(r"\(([^()]*)\)", text) if _russian_verb(inner)), text if _russian_verb(text) else None)
+    if clause is None:
+        return None
+    text = clause.strip()
+    squashed = re.sub(r"\s+", "", text.lower())
+    anchor = next((rule for phrase, rule in RUSSIAN_COMMENCEMENT_ANCHORS if phrase in squashed), None)
+    if anchor == "publication":
+        days = _RUSSIAN_DAYS.search(text.lower())
+        offset = sum(RUSSIAN_NUMBER_WORDS[word] for word in days["words"].split()) if days else None
+        return CommencementRule("publication", offset_days=offset, text=text)
+    if anchor == "signing":
+        return CommencementRule("signing", text=text)
+    return CommencementRule("unknown", text=text)
+
+
+def _russian_verb(text: str) -> bool:
+    squashed = re.sub(r"\s+", "", text.lower())
+    return any(verb in squashed for verb in RUSSIAN_COMMENCEMENT_VERBS)
 
 
 def _count(match: re.Match[str] | None) -> int | None:

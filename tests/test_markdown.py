@@ -184,3 +184,15 @@ def test_meta_fields_are_read_per_language():
     assert (meta.act_code, meta.version_date, meta.caused_by_code) == ("11034", "2010-09-27", "55036")
     assert meta.title_kk.startswith("Қазақстан Республикасы Әділет Министрлігі ҚАЖ Комитетінің")
     assert meta.source_url == "https://zan.gov.kz/client/#!/doc/11034/kaz/27.09.2010"
+
+
+def test_a_repeal_in_the_russian_requisites_is_dated_by_its_own_clause():
+    """87811: «Утратил силу приказом … от 3 апреля 2017 года № 240 (приказ вводится в действие
+    по истечении десяти календарных дней после дня его первого официального опубликования)»."""
+    document = parse_file(BANK / "87811-qriim" / "kaz.md")
+    assert document.act.status == "repealed"
+    [repeal] = document.header_amendments
+    assert (repeal.act.date, repeal.act.number) == ("2017-04-03", "240")
+    assert repeal.commencement.text == "приказ вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования"
+    assert (repeal.commencement.rule, repeal.commencement.offset_days) == ("publication", 10)
+    assert (repeal.effective.status, repeal.effective.earliest) == ("bounded", "2017-04-14")
