@@ -34,19 +34,31 @@ def cli() -> None:
 @cli.command(name="build")
 @corpus_option
 @db_option
-def build_command(corpus: Path, db_path: Path) -> None:
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="Processes that parse (default: one per CPU; 1 parses in this process)."
+)
+@click.option(
+    "--cache",
+    "cache_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Parse cache file (default: DB.cache beside the database); unchanged files are not parsed again.",
+)
+@click.option("--no-cache", is_flag=True, help="Parse every file and keep no parse cache.")
+def build_command(corpus: Path, db_path: Path, workers: int | None, cache_path: Path | None, no_cache: bool) -> None:
     """Parse every document of the corpus into a new database."""
-    summary = _build_with_progress(corpus, db_path)
+    cache: Path | bool = False if no_cache else (cache_path or True)
+    summary = _build_with_progress(corpus, db_path, workers=workers, cache=cache)
     click.echo(f"{db_path}: {summary.line()}")
 
 
-def _build_with_progress(corpus: Path, db_path: Path):
+def _build_with_progress(corpus: Path, db_path: Path, **options):
     try:
         count = len(corpus_files(corpus))
     except CorpusNotFound as error:
         raise click.ClickException(str(error)) from None
     with click.progressbar(length=count, label="Parsing", file=sys.stderr) as bar:
-        return build(corpus, db_path, on_document=lambda _path: bar.update(1))
+        return build(corpus, db_path, on_document=lambda _path: bar.update(1), **options)
 
 
 @cli.command(name="parse")
