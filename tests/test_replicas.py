@@ -78,3 +78,18 @@ def test_neither_replica_can_write_to_the_shared_database(replicas):
     for base in replicas:
         _, status, body = fetch(base + "/laws.json?sql=select+count(*)+as+n+from+acts&_shape=array")
         assert (status, json.loads(body)) == (200, [{"n": 5}])
+
+
+def test_public_settings_pass_through_zan_serve(tmp_path):
+    """docs/deploy.md: `--setting allow_download off` keeps the database file from being
+    downloaded whole; the rest of the site answers as before."""
+    db_path = tmp_path / "laws.db"
+    build(CORPUS, db_path, workers=1, cache=False)
+    with running_server(db_path, CORPUS, options=["--setting", "allow_download", "off", "--setting", "max_returned_rows", "100"]) as base:
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            fetch(base + "/laws.db")
+        assert refused.value.code == 403
+        _, _, body = fetch(base + "/-/settings.json")
+        settings = json.loads(body)
+        assert (settings["allow_download"], settings["max_returned_rows"], settings["sql_time_limit_ms"]) == (False, 100, 2000)
+        assert fetch(base + "/-/acts/V090005853_.json")[1] == 200

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import click
+from datasette.cli import Setting as DatasetteSetting
 
 import parser as zan_parser
 from db import CorpusNotFound, build, corpus_files
@@ -137,17 +138,24 @@ def _print_act_on(answer: dict) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
-def serve_command(corpus: Path, db_path: Path, host: str, port: int) -> None:
+@click.option(
+    "--setting",
+    "settings",
+    type=DatasetteSetting(),
+    multiple=True,
+    help="A Datasette setting over Zan's own, as in `datasette --setting NAME VALUE` (docs/deploy.md).",
+)
+def serve_command(corpus: Path, db_path: Path, host: str, port: int, settings: tuple[tuple[str, object], ...]) -> None:
     """Build the database if it is missing or older than the corpus, then serve it with Datasette."""
     if needs_build(corpus, db_path):
         summary = _build_with_progress(corpus, db_path)
         click.echo(f"{db_path}: {summary.line()}", err=True)
-    serve(db_path, host, port)
+    serve(db_path, host, port, dict(settings))
 
 
-def serve(db_path: Path, host: str, port: int) -> None:
+def serve(db_path: Path, host: str, port: int, settings: dict | None = None) -> None:
     """Run Datasette on the database, read-only, with the project's plugin (as
-    `datasette serve -i` does, with our settings)."""
+    `datasette serve -i` does, with our settings, and `settings` over them)."""
     import asyncio
 
     import uvicorn
@@ -155,7 +163,9 @@ def serve(db_path: Path, host: str, port: int) -> None:
 
     from datasette_plugins import datasette_options
 
-    datasette = Datasette(immutables=[str(db_path)], **datasette_options(db_path.stem))
+    options = datasette_options(db_path.stem)
+    options["settings"].update(settings or {})
+    datasette = Datasette(immutables=[str(db_path)], **options)
     loop = asyncio.new_event_loop()
     loop.run_until_complete(datasette.invoke_startup())
     click.echo(f"Zan: http://{host}:{port}/", err=True)
