@@ -138,3 +138,31 @@ def test_zan_build_says_how_many_files_it_parsed(tmp_path):
     assert "0 parsed, 5 unchanged since the last build" in CliRunner().invoke(cli, arguments).output
     result = CliRunner().invoke(cli, [*arguments, "--no-cache"])
     assert "5 parsed, 0 unchanged since the last build" in result.output
+
+
+def test_caches_of_shards_merge_into_one_build(tmp_path):
+    """docs/deploy.md: parse shards of the corpus on different machines, merge their
+    caches, and the final build parses nothing and equals a build on one machine."""
+    full = copy_corpus(CORPUS, tmp_path)
+    files = sorted(full.glob("*.txt"))
+    caches = []
+    for number, shard in enumerate((files[:2], files[2:])):
+        machine = tmp_path / f"machine{number}" / "corpus"  # the same relative paths as in the full corpus
+        machine.mkdir(parents=True)
+        shutil.copy(full / "publications.csv", machine)
+        for path in shard:
+            shutil.copy(path, machine)
+        caches.append(tmp_path / f"shard{number}.cache")
+        assert build(machine, machine.parent / "shard.db", workers=1, cache=caches[-1]).parsed == len(shard)
+    merged = default_cache(tmp_path / "laws.db")
+    with sqlite3.connect(merged) as conn:
+        conn.execute("create table if not exists parses (key text primary key, result blob not null)")
+        for part in caches:
+            conn.execute("attach ? as part", (str(part),))
+            conn.execute("insert or ignore into parses select * from part.parses")
+            conn.commit()
+            conn.execute("detach part")
+    summary = build(full, tmp_path / "laws.db", workers=2)
+    assert (summary.parsed, summary.reused) == (0, len(files))
+    build(full, tmp_path / "single.db", workers=1, cache=False)
+    assert (tmp_path / "laws.db").read_bytes() == (tmp_path / "single.db").read_bytes()
