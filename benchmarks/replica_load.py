@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.query_bench import sample_acts  # noqa: E402
 from zan.testing import running_server  # noqa: E402
 
 SEARCHES = ["бұйрық", "медициналық оңалту", "психотерапия"]
@@ -62,9 +63,7 @@ def request_mix(db_path: Path, acts: int) -> list[str]:
     point-in-time JSON, and a search (with a date) after every act."""
     connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        total = connection.execute("select count(*) from acts").fetchone()[0]
-        step = max(total // acts, 1)
-        ids = [row[0] for row in connection.execute("select id from acts where rowid % ? = 0 limit ?", (step, acts))]
+        ids = [act_id for act_id, _ in sample_acts(connection, acts)]
     finally:
         connection.close()
     paths = []
