@@ -119,7 +119,7 @@ def profile_build(corpus: str, db_path: str, top: int) -> str:
 
     Path(db_path).unlink(missing_ok=True)
     profiler = cProfile.Profile()
-    profiler.runcall(build, Path(corpus), Path(db_path))
+    profiler.runcall(build, Path(corpus), Path(db_path), workers=1, cache=False)  # parse in this process, to see it
     stats = pstats.Stats(profiler)
     total = stats.total_tt  # type: ignore[attr-defined]
 
@@ -142,7 +142,8 @@ def profile_build(corpus: str, db_path: str, top: int) -> str:
     lines.append("| stage | cumulative s | share |")
     lines.append("|---|---:|---:|")
     stages = [
-        ("parse (`parser.parse_file`)", cumulative("parser/__init__.py", "parse_file")),
+        ("parse (`parser.parse_bytes`)", cumulative("parser/__init__.py", "parse_bytes")),
+        ("find citations (`db.parallel.unit_citations`)", cumulative("db/parallel.py", "unit_citations")),
         ("store rows (`Store.add`)", cumulative("db/load.py", "add")),
         ("indexes + FTS (`finish_schema`)", cumulative("db/schema.py", "finish_schema")),
     ]
