@@ -7,11 +7,17 @@ leak into the next one's figures. A run reports JSON: the wall time of ``db.buil
 alone (interpreter start and imports are not counted), its peak resident memory, and
 the counts of what it stored.
 
+With ``--acts N`` the corpus is N acts made by ``make_corpus.make_acts`` instead (mixed
+by count, citing each other), built with ``--workers`` processes (default: one per
+CPU); a run then also reports the peak memory of the worker processes and the size of
+the parse cache, and every run starts with no database and no cache.
+
 Usage::
 
     python benchmarks/build_bench.py                      # sizes 100 and 400 copies, 3 runs each
     python benchmarks/build_bench.py --copies 200 --repeat 3
     python benchmarks/build_bench.py --markdown docs/benchmarks.md --profile
+    nice -n 10 python benchmarks/build_bench.py --acts 2000 --repeat 3 --out /tmp/zan-bench
 
 This is a benchmark, not a test: it asserts nothing about speed.
 """
@@ -44,7 +50,7 @@ if str(ROOT) not in sys.path:  # run as a script: make `benchmarks`, `db` and `p
 RUN_ONE = (
     "import json, sys\n"
     "from benchmarks.build_bench import measure_build\n"
-    "print(json.dumps(measure_build(sys.argv[1], sys.argv[2])))\n"
+    "print(json.dumps(measure_build(sys.argv[1], sys.argv[2], *map(int, sys.argv[3:]))))\n"
 )
 
 #: What the profiling child runs: one build under cProfile, a report printed as text.
@@ -58,33 +64,43 @@ PROFILE_ONE = (
 # -- In the child process ---------------------------------------------------------
 
 
-def _peak_rss_bytes() -> int:
-    """The process's peak resident set size so far (Linux reports it in KiB)."""
+def _peak_rss_bytes(who: int | None = None) -> int:
+    """The peak resident set size so far (Linux reports it in KiB) of this process, or
+    with ``resource.RUSAGE_CHILDREN`` of the largest of its finished children."""
     import resource
 
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = resource.getrusage(resource.RUSAGE_SELF if who is None else who).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024
 
 
-def measure_build(corpus: str, db_path: str) -> dict:
-    """Build `db_path` from `corpus` once and measure it. Meant for a fresh process."""
+def measure_build(corpus: str, db_path: str, workers: int = 1) -> dict:
+    """Build `db_path` from `corpus` once, from nothing (no database, no parse cache),
+    with `workers` processes, and measure it. Meant for a fresh process."""
+    import resource
     import time
 
-    from db.load import build
+    from db.load import build, default_cache
 
     Path(db_path).unlink(missing_ok=True)
+    default_cache(Path(db_path)).unlink(missing_ok=True)
     rss_before = _peak_rss_bytes()
     wall_start, cpu_start = time.perf_counter(), time.process_time()
-    summary = build(Path(corpus), Path(db_path))
+    summary = build(Path(corpus), Path(db_path), workers=workers)
     seconds, cpu_seconds = time.perf_counter() - wall_start, time.process_time() - cpu_start
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     peak_rss = _peak_rss_bytes()
     with sqlite3.connect(db_path) as conn:
         duplicates = conn.execute("select count(*) from problems where kind = 'duplicate_act'").fetchone()[0]
+    cache = default_cache(Path(db_path))
     return {
         "seconds": seconds,
         "cpu_seconds": cpu_seconds,
+        "worker_cpu_seconds": children.ru_utime + children.ru_stime,
+        "workers": workers,
         "rss_before_bytes": rss_before,
         "peak_rss_bytes": peak_rss,
+        "worker_peak_rss_bytes": _peak_rss_bytes(resource.RUSAGE_CHILDREN) if workers > 1 else 0,
+        "cache_bytes": cache.stat().st_size if cache.exists() else 0,
         "documents": summary.documents,
         "acts": summary.acts,
         "provisions": summary.provisions,
@@ -103,7 +119,7 @@ def profile_build(corpus: str, db_path: str, top: int) -> str:
 
     Path(db_path).unlink(missing_ok=True)
     profiler = cProfile.Profile()
-    profiler.runcall(build, Path(corpus), Path(db_path))
+    profiler.runcall(build, Path(corpus), Path(db_path), workers=1, cache=False)  # parse in this process, to see it
     stats = pstats.Stats(profiler)
     total = stats.total_tt  # type: ignore[attr-defined]
 
@@ -126,7 +142,8 @@ def profile_build(corpus: str, db_path: str, top: int) -> str:
     lines.append("| stage | cumulative s | share |")
     lines.append("|---|---:|---:|")
     stages = [
-        ("parse (`parser.parse_file`)", cumulative("parser/__init__.py", "parse_file")),
+        ("parse (`parser.parse_bytes`)", cumulative("parser/__init__.py", "parse_bytes")),
+        ("find citations (`db.parallel.unit_citations`)", cumulative("db/parallel.py", "unit_citations")),
         ("store rows (`Store.add`)", cumulative("db/load.py", "add")),
         ("indexes + FTS (`finish_schema`)", cumulative("db/schema.py", "finish_schema")),
     ]
@@ -220,6 +237,53 @@ def bench_size(copies: int, repeat: int) -> SizeResult:
         print(f"  {copies} copies, run {number}/{repeat}: {run['seconds']:.2f} s", file=sys.stderr)
         runs.append(run)
     return SizeResult(copies, runs)
+
+
+def prepare_acts(acts: int, out: Path) -> Path:
+    """A corpus of `acts` generated acts under `out` (kept: generating 100,000 takes minutes)."""
+    from benchmarks.make_corpus import make_acts
+
+    corpus = out / f"acts-{acts}" / "corpus"
+    if not (corpus.is_dir() and sum(1 for _ in corpus.rglob("*.txt")) == acts):
+        shutil.rmtree(corpus, ignore_errors=True)
+        make_acts(ROOT / "corpus", corpus, acts)
+    return corpus
+
+
+def bench_acts(acts: int, repeat: int, workers: int, out: Path) -> list[dict]:
+    """`repeat` builds from nothing of `acts` generated acts with `workers` processes."""
+    corpus = prepare_acts(acts, out)
+    db_path = corpus.parent / "laws.db"
+    runs = []
+    for number in range(1, repeat + 1):
+        os.sync()
+        run = json.loads(run_child(RUN_ONE, str(corpus), str(db_path), str(workers)))
+        print(f"  {acts} acts, {workers} workers, run {number}/{repeat}: {run['seconds']:.1f} s", file=sys.stderr)
+        runs.append(run)
+    return runs
+
+
+def acts_table(rows: list[tuple[int, list[dict]]]) -> str:
+    """One line per corpus size of generated acts: speed, memory and sizes."""
+    header = [
+        "acts", "workers", "source MB", "runs", "median s", "p95 s", "MB/s", "MB/s per core", "acts/s",
+        "peak RSS main MB", "peak RSS worker MB", "DB MB", "cache MB",
+    ]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
+    cores = os.cpu_count() or 1
+    for acts, runs in rows:
+        times = [run["seconds"] for run in runs]
+        median, first = statistics.median(times), runs[0]
+        source_mb = first["source_bytes"] / MB
+        cells = [
+            f"{acts:,}", str(first["workers"]), f"{source_mb:.0f}", str(len(runs)), f"{median:.1f}",
+            f"{nearest_rank(times, 0.95):.1f}", f"{source_mb / median:.2f}",
+            f"{source_mb / median / min(first['workers'], cores):.2f}", f"{first['acts'] / median:.1f}",
+            f"{max(r['peak_rss_bytes'] for r in runs) / MB:.0f}", f"{max(r['worker_peak_rss_bytes'] for r in runs) / MB:.0f}",
+            f"{first['db_bytes'] / MB:,.0f}", f"{first['cache_bytes'] / MB:,.0f}",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def machine() -> dict[str, str]:
@@ -351,7 +415,18 @@ def main(argv: list[str] | None = None) -> None:
     options.add_argument("--markdown", type=Path, help="also write the results as a Markdown page to this file")
     options.add_argument("--profile", action="store_true", help="also profile one build of the smallest size")
     options.add_argument("--top", type=int, default=10, help="functions to list when profiling (default: 10)")
+    options.add_argument("--acts", help="generated acts instead of copies, e.g. 2000 or 2000,100000 (make_acts)")
+    options.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="with --acts: parsing processes (default: one per CPU)")
+    options.add_argument("--out", type=Path, default=OUT, help="with --acts: folder for the corpora and databases (default: benchmarks/out)")
     args = options.parse_args(argv)
+    if args.acts:
+        info = machine()
+        print(f"{info['cpu']}, {info['cores']} cores, load {info['load']}, {info['code']}", file=sys.stderr)
+        rows = [(acts, bench_acts(acts, args.repeat, args.workers, args.out)) for acts in map(int, args.acts.split(","))]
+        print(acts_table(rows))
+        for acts, runs in rows:
+            print(f"{acts} acts: " + json.dumps(runs))
+        return
 
     info = machine()  # before the runs: the load and the working tree may change during them
     sizes = [args.copies] if args.copies else [int(size) for size in args.sizes.split(",")]

@@ -197,7 +197,7 @@ async def home_page(datasette, request):
     """The acts of the corpus, filterable by status, kind, issuer and year, with a search box."""
     database = _database_with_acts(datasette)
     filters = {name: request.args.get(name, "") for name in ("status", "kind", "issuer", "year")}
-    page = int(request.args["page"]) if request.args.get("page", "").isdigit() else 1
+    page = _requested_page(request)
     answer = await database.execute_fn(lambda conn: list_acts(conn, filters, page))
     if request.url_vars.get("as_json"):
         return _json(answer)
@@ -320,15 +320,28 @@ async def in_force_page(datasette, request):
     if date is None:
         return _bad_date(request)
     database = _database_with_acts(datasette)
-    answer = await database.execute_fn(lambda conn: acts_on(conn, date))
+    page = _requested_page(request)
+    answer = await database.execute_fn(lambda conn: acts_on(conn, date, page))
     if request.url_vars.get("as_json"):
         return _json(answer)
     return await _page(
         datasette,
         request,
         "zan_in_force.html",
-        {**answer, "display_date": display_date, "status_words": STATUS_WORDS, "json_url": datasette.urls.path(f"/-/in-force.json?date={date}")}
+        {
+            **answer,
+            "display_date": display_date,
+            "status_words": STATUS_WORDS,
+            "json_url": datasette.urls.path(f"/-/in-force.json?date={date}"),
+            "next_url": _with_page(request, answer["next_page"]),
+            "previous_url": _with_page(request, answer["page"] - 1 if answer["page"] > 1 else None),
+        }
     )
+
+
+def _requested_page(request) -> int:
+    """``?page=N``, 1 when absent or not a number."""
+    return int(request.args["page"]) if request.args.get("page", "").isdigit() else 1
 
 
 def _database_with_acts(datasette):

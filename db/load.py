@@ -2,9 +2,11 @@
 
 The build writes to a temporary file beside the target and moves it into place only
 when complete, so a failed or interrupted build never leaves a half-written database
-where the previous good one was. Documents are parsed and stored one at a time, so
-memory stays flat in the size of the corpus; a document that cannot be read becomes a
-row in `problems` and the build goes on.
+where the previous good one was. Documents are parsed in worker processes and stored in
+corpus order by this one (`db/parallel.py`), a few at a time, so memory stays flat in
+the size of the corpus; a document whose file is unchanged since the last build is
+taken from the parse cache instead of being parsed again. A document that cannot be
+read becomes a row in `problems` and the build goes on.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from parser import Publications, parse_file, read_publications
+from parser import Publications, meta_beside, read_meta, read_publications
+from parser.citations import Citation
 from parser.model import Amendment, ParsedDocument, Problem
-from parser.citations import extract_citations
 from parser.timeline import Timelines, build_timelines
 
 from .links import link_cited_acts
+from .parallel import ParseCache, Source, citation_units, default_workers, file_digest, parse_documents, unit_citations
 from .rebuild import rebuild_versions
 from .schema import commencement_values, create_schema, finish_schema
 from .search import build_search_index
@@ -53,11 +56,15 @@ class BuildSummary:
     amendments: int = 0
     problems: int = 0
     source_bytes: int = 0
+    #: documents parsed by this build, and documents whose parse came from the cache
+    parsed: int = 0
+    reused: int = 0
 
     def line(self) -> str:
         return (
             f"{self.documents} documents, {self.acts} acts, {self.provisions} provisions, "
-            f"{self.notes} notes, {self.amendments} amendments, {self.problems} problems"
+            f"{self.notes} notes, {self.amendments} amendments, {self.problems} problems; "
+            f"{self.parsed} parsed, {self.reused} unchanged since the last build"
         )
 
 
@@ -79,12 +86,28 @@ def corpus_files(corpus: Path) -> list[Path]:
     return files
 
 
-def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | None = None) -> BuildSummary:
-    """Parse every document of `corpus` into a new database at `db_path`."""
+def default_cache(db_path: Path) -> Path:
+    """The parse cache of a database: ``laws.db.cache`` beside ``laws.db``."""
+    return db_path.with_name(db_path.name + ".cache")
+
+
+def build(
+    corpus: Path,
+    db_path: Path,
+    on_document: Callable[[Path], None] | None = None,
+    workers: int | None = None,
+    cache: Path | None | bool = True,
+) -> BuildSummary:
+    """Parse every document of `corpus` into a new database at `db_path`.
+
+    `workers` processes parse (default: one per CPU; 1 parses in this process). `cache`
+    is the parse cache file: True for `default_cache(db_path)`, False or None for none.
+    """
     files = corpus_files(corpus)
     temporary = db_path.with_name(db_path.name + ".tmp")
     if temporary.exists():
         temporary.unlink()
+    cache_path = default_cache(db_path) if cache is True else cache or None
     db = sqlite_utils.Database(temporary)
     # The temporary file is thrown away if the build fails, so it needs no journal
     # and no sync to disk until the end.
@@ -92,19 +115,25 @@ def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | Non
     db.execute("pragma synchronous = off")
     summary = BuildSummary()
     complete = False
+    parse_cache = ParseCache(cache_path) if cache_path else None
     try:
         create_schema(db)
         store = Store(db)
         publications = load_publications(corpus)
+        sources = (read_source(path, corpus) for path in files)
+        parsed = parse_documents(
+            sources, publications, file_digest(corpus / PUBLICATIONS_FILE), workers or default_workers(), parse_cache
+        )
         with db.atomic():
             store.problems(_display_path(corpus / PUBLICATIONS_FILE, corpus), None, publications.problems)
-            for path in files:
-                document = parse_file(path, display_path=_display_path(path, corpus), publications=publications)
-                store.add(document)
-                summary.source_bytes += document.size
+            for item in parsed:
+                store.add(item.result.document, item.result.citations)
+                summary.source_bytes += item.result.document.size
+                summary.reused += item.reused
                 if on_document:
-                    on_document(path)
+                    on_document(item.source.path)
             store.finish()
+        summary.parsed = len(files) - summary.reused
         link_cited_acts(db)
         rebuild_versions(db)
         build_search_index(db)
@@ -116,11 +145,27 @@ def build(corpus: Path, db_path: Path, on_document: Callable[[Path], None] | Non
         complete = True
     finally:
         db.close()
+        if parse_cache:
+            if complete:
+                parse_cache.prune_unused()
+            parse_cache.close()
         if not complete:
             temporary.unlink(missing_ok=True)
     _sync(temporary)
     os.replace(temporary, db_path)
     return summary
+
+
+def read_source(path: Path, corpus: Path) -> Source:
+    """A corpus file's bytes, and a Markdown version's meta file with them."""
+    meta = meta_beside(path)
+    return Source(
+        path,
+        _display_path(path, corpus),
+        path.read_bytes(),
+        read_meta(meta) if meta else None,
+        _display_path(meta, corpus) if meta else None,
+    )
 
 
 def _sync(path: Path) -> None:
@@ -154,9 +199,10 @@ class Store:
         self.act_ids: set[str] = set()
         self.staged = StagedVersions(db.conn)
 
-    def add(self, document: ParsedDocument) -> None:
-        """Store one parsed document. A version of an act waits (see `finish`) until all
-        the act's versions are in."""
+    def add(self, document: ParsedDocument, citations: list[list[Citation]] | None = None) -> None:
+        """Store one document. `citations` are those of `db.parallel.unit_citations`
+        (found by the worker that parsed it); they are found here when not given. A
+        version of an act waits (see `finish`) until all the act's versions are in."""
         act = document.act
         if act is None:
             self._source(document, None, "unreadable")
@@ -167,7 +213,7 @@ class Store:
             return
         act_id = self._unique_act_id(act.id, document)
         timelines = build_timelines(document)
-        self._act(document, act_id, timelines)
+        self._act(document, act_id, timelines, citations=citations)
         self._provenance(document, act_id)
 
     def finish(self) -> None:
@@ -190,8 +236,17 @@ class Store:
         for document in documents:
             self._provenance(document, act_id)
 
-    def _act(self, document: ParsedDocument, act_id: str, timelines: Timelines, gone: dict[str, str] | None = None) -> None:
-        """The act's own rows: requisites, units, notes and what they imply."""
+    def _act(
+        self,
+        document: ParsedDocument,
+        act_id: str,
+        timelines: Timelines,
+        gone: dict[str, str] | None = None,
+        citations: list[list[Citation]] | None = None,
+    ) -> None:
+        """The act's own rows: requisites, units, notes and what they imply. A versioned
+        act's units are not the worker's (removed ones join them), so its citations are
+        found here (`citations` None)."""
         texts = {p.key: p.text for p in document.provisions}
         self.insert("acts", [_act_row(document, act_id, timelines)])
         self.insert("provisions", _provision_rows(document, act_id, gone or {}))
@@ -199,7 +254,7 @@ class Store:
         self.insert("amendments", _amendment_rows(document, act_id))
         self.insert("provision_versions", _version_rows(timelines, act_id, texts))
         self.insert("instructions", _instruction_rows(document, act_id))
-        self.insert("citations", _citation_rows(document, act_id))
+        self.insert("citations", _citation_rows(document, act_id, citations))
 
     def _provenance(self, document: ParsedDocument, act_id: str) -> None:
         """What the source file was, what was repaired in it and what is doubtful."""
@@ -349,16 +404,14 @@ def _instruction_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
         }
 
 
-#: Provisions whose references name the act itself, not another act.
-SELF_REFERENCING_KINDS = ("title", "other", "signature", "approval")
-
-
-def _citation_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
+def _citation_rows(document: ParsedDocument, act_id: str, citations: list[list[Citation]] | None) -> Iterator[dict]:
     """Act references in the provisions and notes (db.links resolves them)."""
-    units = [(_provision_id(act_id, p.key), None, p.text) for p in document.provisions if p.kind not in SELF_REFERENCING_KINDS]
-    units += [(_provision_id(act_id, n.target_key), _note_id(act_id, n.ordinal), n.text) for n in document.notes]
-    for provision_id, note_id, text in units:
-        for index, citation in enumerate(extract_citations(text), start=1):
+    if citations is None:
+        citations = unit_citations(document)
+    for (provision_key, note_ordinal, _), found in zip(citation_units(document), citations, strict=True):
+        provision_id = _provision_id(act_id, provision_key)
+        note_id = _note_id(act_id, note_ordinal) if note_ordinal is not None else None
+        for index, citation in enumerate(found, start=1):
             reference = citation.reference
             yield {
                 "id": f"{note_id or provision_id or act_id}#c{index}",

@@ -144,10 +144,19 @@ def _provision_answer(row: sqlite3.Row, versions: list[Version], date: str) -> d
     }
 
 
-def acts_on(conn: sqlite3.Connection, date: str) -> dict[str, Any]:
-    """Every act of the corpus with its status on `date`."""
+def acts_on(conn: sqlite3.Connection, date: str, page: int | None = None) -> dict[str, Any]:
+    """Every act of the corpus with its status on `date`; with `page`, only that page of
+    `PAGE_SIZE` acts (in the same order), and the total `count` and the `next_page`: on
+    100,000 acts the whole list is megabytes, too much for one web page."""
     check_date(date)
-    return {"date": date, "acts": [_act_answer(row, date) for row in _rows(conn, ALL_ACTS_SQL)]}
+    if page is None:
+        return {"date": date, "acts": [_act_answer(row, date) for row in _rows(conn, ALL_ACTS_SQL)]}
+    page = max(1, page)
+    rows = _rows(conn, ALL_ACTS_SQL + " limit :limit offset :offset", {"limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE})
+    acts = [_act_answer(row, date) for row in rows]
+    count = conn.execute("select count(*) from acts").fetchone()[0]
+    next_page = page + 1 if page * PAGE_SIZE < count else None
+    return {"date": date, "count": count, "page": page, "next_page": next_page, "acts": acts}
 
 
 # --- Browsing ------------------------------------------------------------------------

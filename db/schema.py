@@ -463,6 +463,8 @@ LIST_INDEXES_SQL = [
     "create index if not exists idx_acts_year on acts (substr(adopted_on, 1, 4))",
     "create index if not exists idx_acts_newest on acts (adopted_on desc, id)",
     "create index if not exists idx_acts_status_newest on acts (status, adopted_on desc, id)",
+    # the order of "acts in force on D" (db.queries.ALL_ACTS_SQL), paged on the site
+    "create index if not exists idx_acts_oldest on acts (adopted_on, id)",
 ]
 
 

@@ -17,7 +17,7 @@ from .model import ParsedDocument
 from .publications import Publications, read_publications
 from .reader import decode_source
 
-__all__ = ["parse_text", "parse_bytes", "parse_file", "meta_path_for", "ParsedDocument", "Publications", "read_publications"]
+__all__ = ["parse_text", "parse_bytes", "parse_file", "meta_path_for", "meta_beside", "read_meta", "ParsedDocument", "Publications", "read_publications"]
 
 #: Suffixes of the official bank's Markdown versions (``kaz@2020-08-10.md``).
 MARKDOWN_SUFFIXES = (".md",)
@@ -75,14 +75,25 @@ def meta_path_for(path: Path) -> Path:
     return path.with_name(f"meta{at}{date}.yaml")
 
 
+def meta_beside(path: Path) -> Path | None:
+    """The meta file of a Markdown version, when there is one beside it."""
+    if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+        return None
+    meta = meta_path_for(path)
+    return meta if meta.is_file() else None
+
+
+def read_meta(path: Path) -> str:
+    """A meta file's text (bytes that are not UTF-8 are replaced, and YAML then says
+    what it cannot read)."""
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
 def parse_file(path: str | Path, display_path: str | None = None, publications: Publications | None = None) -> ParsedDocument:
     """Read and parse one file (a Markdown version with its meta file, if there is one)."""
     path = Path(path)
     display = display_path or str(path)
-    meta_text = meta_display = None
-    if path.suffix.lower() in MARKDOWN_SUFFIXES:
-        meta = meta_path_for(path)
-        if meta.is_file():
-            meta_text = meta.read_bytes().decode("utf-8", errors="replace")
-            meta_display = str(Path(display).with_name(meta.name))
+    meta = meta_beside(path)
+    meta_text = read_meta(meta) if meta else None
+    meta_display = str(Path(display).with_name(meta.name)) if meta else None
     return parse_bytes(path.read_bytes(), display, publications, meta_text, meta_display)

@@ -224,6 +224,14 @@ def test_acts_on_lists_every_act_in_adoption_order(conn):
         assert act == act_on(conn, act["id"], "2016-01-01")["act"]
 
 
+def test_acts_on_pages_keep_the_order_of_the_whole_list(conn, monkeypatch):
+    monkeypatch.setattr("db.queries.PAGE_SIZE", 2)
+    pages = [acts_on(conn, "2016-01-01", page) for page in (1, 2, 3, 4, 5)]
+    assert [page["next_page"] for page in pages] == [2, 3, 4, 5, None]
+    assert [a["id"] for page in pages for a in page["acts"]] == [act_id for act_id, _ in ON_2016]
+    assert {page["count"] for page in pages} == {10}
+
+
 def test_acts_on_before_any_act_and_after_all_windows(conn):
     assert {a["status"] for a in acts_on(conn, "2009-01-01")["acts"] if a["id"] in ACT_IDS} == {"not_in_force"}
     statuses = {a["id"]: a["status"] for a in acts_on(conn, "2025-03-09")["acts"]}
@@ -430,7 +438,9 @@ async def test_site_in_force_lists_every_act(site, conn):
     response = await site.client.get("/-/in-force.json?date=2016-01-01")
     assert response.status_code == 200
     body = response.json()
-    assert body == acts_on(conn, "2016-01-01")
+    assert body == acts_on(conn, "2016-01-01", page=1)
+    assert (body["count"], body["page"], body["next_page"]) == (10, 1, None)
+    assert body["acts"] == acts_on(conn, "2016-01-01")["acts"]
     assert [(a["id"], a["status"]) for a in body["acts"]] == ON_2016
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import click
+from datasette.cli import Setting as DatasetteSetting
 
 import parser as zan_parser
 from db import CorpusNotFound, build, corpus_files
@@ -34,19 +35,31 @@ def cli() -> None:
 @cli.command(name="build")
 @corpus_option
 @db_option
-def build_command(corpus: Path, db_path: Path) -> None:
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="Processes that parse (default: one per CPU; 1 parses in this process)."
+)
+@click.option(
+    "--cache",
+    "cache_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Parse cache file (default: DB.cache beside the database); unchanged files are not parsed again.",
+)
+@click.option("--no-cache", is_flag=True, help="Parse every file and keep no parse cache.")
+def build_command(corpus: Path, db_path: Path, workers: int | None, cache_path: Path | None, no_cache: bool) -> None:
     """Parse every document of the corpus into a new database."""
-    summary = _build_with_progress(corpus, db_path)
+    cache: Path | bool = False if no_cache else (cache_path or True)
+    summary = _build_with_progress(corpus, db_path, workers=workers, cache=cache)
     click.echo(f"{db_path}: {summary.line()}")
 
 
-def _build_with_progress(corpus: Path, db_path: Path):
+def _build_with_progress(corpus: Path, db_path: Path, **options):
     try:
         count = len(corpus_files(corpus))
     except CorpusNotFound as error:
         raise click.ClickException(str(error)) from None
     with click.progressbar(length=count, label="Parsing", file=sys.stderr) as bar:
-        return build(corpus, db_path, on_document=lambda _path: bar.update(1))
+        return build(corpus, db_path, on_document=lambda _path: bar.update(1), **options)
 
 
 @cli.command(name="parse")
@@ -179,17 +192,24 @@ def diff_command(act: str, old: str, new: str, as_json: bool, db_path: Path) -> 
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
-def serve_command(corpus: Path, db_path: Path, host: str, port: int) -> None:
+@click.option(
+    "--setting",
+    "settings",
+    type=DatasetteSetting(),
+    multiple=True,
+    help="A Datasette setting over Zan's own, as in `datasette --setting NAME VALUE` (docs/deploy.md).",
+)
+def serve_command(corpus: Path, db_path: Path, host: str, port: int, settings: tuple[tuple[str, object], ...]) -> None:
     """Build the database if it is missing or older than the corpus, then serve it with Datasette."""
     if needs_build(corpus, db_path):
         summary = _build_with_progress(corpus, db_path)
         click.echo(f"{db_path}: {summary.line()}", err=True)
-    serve(db_path, host, port)
+    serve(db_path, host, port, dict(settings))
 
 
-def serve(db_path: Path, host: str, port: int) -> None:
+def serve(db_path: Path, host: str, port: int, settings: dict | None = None) -> None:
     """Run Datasette on the database, read-only, with the project's plugin (as
-    `datasette serve -i` does, with our settings)."""
+    `datasette serve -i` does, with our settings, and `settings` over them)."""
     import asyncio
 
     import uvicorn
@@ -197,7 +217,9 @@ def serve(db_path: Path, host: str, port: int) -> None:
 
     from datasette_plugins import datasette_options
 
-    datasette = Datasette(immutables=[str(db_path)], **datasette_options(db_path.stem))
+    options = datasette_options(db_path.stem)
+    options["settings"].update(settings or {})
+    datasette = Datasette(immutables=[str(db_path)], **options)
     loop = asyncio.new_event_loop()
     loop.run_until_complete(datasette.invoke_startup())
     click.echo(f"Zan: http://{host}:{port}/", err=True)

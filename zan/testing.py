@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,11 +35,13 @@ def wait_until_up(server: subprocess.Popen, base: str, timeout: float) -> None:
 
 
 @contextmanager
-def running_server(db: Path, corpus: Path, timeout: float = 120.0, log: Path | None = None) -> Iterator[str]:
-    """`zan serve --db DB --corpus CORPUS` on a free port (building the database first if
-    needed); yields its base URL and stops it on exit."""
+def running_server(
+    db: Path, corpus: Path, timeout: float = 120.0, log: Path | None = None, options: Sequence[str] = ()
+) -> Iterator[str]:
+    """`zan serve --db DB --corpus CORPUS [OPTIONS]` on a free port (building the database
+    first if needed); yields its base URL and stops it on exit."""
     port = free_port()
-    command = [sys.executable, "-m", "zan", "serve", "--db", str(db), "--corpus", str(corpus), "--port", str(port)]
+    command = [sys.executable, "-m", "zan", "serve", "--db", str(db), "--corpus", str(corpus), "--port", str(port), *options]
     with open(log or os.devnull, "wb") as output:
         server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"

@@ -1,0 +1,127 @@
+"""Query speed of a built database: through a running `zan serve`, and the floor.
+
+For each question the site answers — the act page, the point-in-time JSON, "acts in
+force on D" and search — times `--requests` requests over loopback to a real `zan serve`
+on `--db` (after one untimed request per URL), and the same question asked directly of
+SQLite in this process: the `db.queries` / `db.search` function the page calls, on a
+plain read-only `sqlite3` connection. That is the floor: the SQL the page runs and the
+Python that assembles its rows, without HTTP, Datasette, JSON or HTML. Reports median
+and p95 (nearest rank) of both and their ratio.
+
+    python benchmarks/query_bench.py --db /tmp/zb/acts-100000/laws.db --requests 50
+
+This is a benchmark, not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.build_bench import nearest_rank  # noqa: E402
+from db.queries import act_document, act_on, acts_on  # noqa: E402
+from db.search import search  # noqa: E402
+from zan.testing import running_server  # noqa: E402
+
+DATE = "2016-01-01"
+SEARCHES = ["бұйрық", "психотерапия", "медициналық оңалту"]
+TARGET_MS, TARGET_RATIO = 100.0, 3.0
+
+
+def sample_acts(conn: sqlite3.Connection, count: int) -> list[tuple[str, int]]:
+    """`count` acts spread over the database, with their number of provisions. The k-th
+    is taken k rows after the k-th equal step, so that a corpus made of seeds in turn
+    (every 4th act the same seed) is sampled across its seeds, not one of them."""
+    total = conn.execute("select count(*) from acts").fetchone()[0]
+    offsets = sorted({min(k * (total // count) + k, total - 1) for k in range(count)})
+    ids = [conn.execute("select id from acts order by rowid limit 1 offset ?", (offset,)).fetchone()[0] for offset in offsets]
+    return [(act_id, conn.execute("select count(*) from provisions where act_id = ?", (act_id,)).fetchone()[0]) for act_id in ids]
+
+
+def questions(conn: sqlite3.Connection, acts: int) -> list[tuple[str, list[str], list[Callable[[sqlite3.Connection], object]]]]:
+    """(label, URL paths, floor calls) for each question, the paths and calls in step."""
+    sampled = sample_acts(conn, acts)
+    ids = [act_id for act_id, _ in sampled]
+    quoted = [urllib.parse.quote(act_id, safe="") for act_id in ids]
+    provisions = statistics.median(n for _, n in sampled)
+    rows = [
+        (
+            f"act page `/-/acts/{{id}}` ({len(ids)} acts, median {provisions:.0f} provisions)",
+            [f"/-/acts/{q}" for q in quoted],
+            [lambda c, a=a: act_document(c, a) for a in ids],
+        ),
+        (
+            f"point-in-time JSON `/-/at/{{id}}.json?date={DATE}`",
+            [f"/-/at/{q}.json?date={DATE}" for q in quoted],
+            [lambda c, a=a: act_on(c, a, DATE) for a in ids],
+        ),
+        (f"acts in force `/-/in-force.json?date={DATE}`", [f"/-/in-force.json?date={DATE}"], [lambda c: acts_on(c, DATE)]),
+    ]
+    for words in SEARCHES:
+        query = urllib.parse.quote(words)
+        rows.append((f"search `{words}`", [f"/-/search.json?q={query}"], [lambda c, w=words: search(c, w, None)]))
+        rows.append(
+            (f"search `{words}` on {DATE}", [f"/-/search.json?q={query}&date={DATE}"], [lambda c, w=words: search(c, w, DATE)])
+        )
+    return rows
+
+
+def timed(calls: list[Callable[[], object]], requests: int) -> list[float]:
+    """Seconds for `requests` calls taken in turn, after one untimed call of each."""
+    for call in calls:
+        call()
+    times = []
+    for index in range(requests):
+        start = time.perf_counter()
+        calls[index % len(calls)]()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def fetch(url: str) -> Callable[[], object]:
+    def get() -> bytes:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            return response.read()
+
+    return get
+
+
+def main(argv: list[str] | None = None) -> None:
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--db", type=Path, required=True, help="a built database")
+    options.add_argument("--requests", type=int, default=50, help="timed requests per question (default: 50)")
+    options.add_argument("--acts", type=int, default=25, help="acts sampled for the act questions (default: 25)")
+    args = options.parse_args(argv)
+    conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    rows = questions(conn, args.acts)
+    print("| question | HTTP median ms | HTTP p95 ms | SQLite median ms | SQLite p95 ms | p95 ratio | p95 < 100 ms | ≤ 3× floor |")
+    print("|---|---:|---:|---:|---:|---:|---|---|")
+    with tempfile.TemporaryDirectory() as scratch, running_server(args.db, Path(scratch) / "no-corpus") as base:
+        for label, paths, floor_calls in rows:
+            http = timed([fetch(base + path) for path in paths], args.requests)
+            floor = timed([lambda call=call: call(conn) for call in floor_calls], args.requests)
+            http_p95, floor_p95 = nearest_rank(http, 0.95) * 1000, nearest_rank(floor, 0.95) * 1000
+            ratio = http_p95 / floor_p95 if floor_p95 else float("inf")
+            print(
+                f"| {label} | {statistics.median(http) * 1000:.1f} | {http_p95:.1f} | {statistics.median(floor) * 1000:.1f} | "
+                f"{floor_p95:.1f} | {ratio:.1f} | {'met' if http_p95 < TARGET_MS else '**missed**'} | "
+                f"{'met' if ratio <= TARGET_RATIO else '**missed**'} |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,271 @@
+"""Parsing a corpus in worker processes, with a cache of what each file parsed to.
+
+Parsing a document and finding the acts its units cite are pure functions of the
+file's bytes, its display path and `publications.csv`, and they are most of the build's
+time. `parse_documents` runs them in a process pool and yields the results *in corpus
+order*, so the database the main process writes from them is the same, byte for byte,
+whatever the number of workers. At most a few documents per worker are in flight, so
+memory stays flat in the size of the corpus.
+
+A result is handed over as compressed pickled bytes, and those bytes are what the parse
+cache (`ParseCache`, an SQLite file beside the database) keeps, keyed by the file's
+sha256, its display path, the sha256 of `publications.csv` and a fingerprint of the
+parser's source code: a rebuild reparses only the files whose key changed. Links between
+acts are resolved in SQL after every document is stored (`db/links.py`), so the acts
+that cite a changed file need no reparse.
+
+The cache is trusted like the code: it holds pickles, so keep it where only the
+builder can write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import pickle
+import sqlite3
+import sys
+import zlib
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+
+from parser import Publications, parse_bytes
+from parser.citations import Citation, extract_citations
+from parser.model import ParsedDocument
+
+#: Provisions whose references name the act itself, not another act.
+SELF_REFERENCING_KINDS = ("title", "other", "signature", "approval")
+
+#: Documents in flight per worker: enough to keep every worker busy while the main
+#: process stores, few enough that memory does not grow with the corpus.
+IN_FLIGHT_PER_WORKER = 4
+
+#: Cache rows written between commits: a build that fails late keeps most of its parses.
+CACHE_COMMIT_EVERY = 500
+
+PARSER_ROOT = Path(__file__).resolve().parent.parent / "parser"
+
+
+@dataclass
+class ParsedSource:
+    """What a worker makes of one source file: the parsed document and, for each unit
+    of `citation_units(document)` in order, the acts it cites."""
+
+    document: ParsedDocument
+    citations: list[list[Citation]]
+
+
+@dataclass
+class Source:
+    """One corpus file as the main process reads it, before parsing."""
+
+    path: Path
+    display_path: str
+    data: bytes
+    meta_text: str | None = None  # a Markdown version's meta file, read with it
+    meta_path: str | None = None
+
+
+@dataclass
+class Parsed:
+    """A source and its result, in corpus order; `reused` says it came from the cache."""
+
+    source: Source
+    result: ParsedSource
+    reused: bool
+
+
+def citation_units(document: ParsedDocument) -> list[tuple[str | None, int | None, str]]:
+    """The units whose text may cite other acts, as (provision key, note ordinal, text):
+    the provisions (except those naming the act itself), then the notes."""
+    units: list[tuple[str | None, int | None, str]] = [
+        (p.key, None, p.text) for p in document.provisions if p.kind not in SELF_REFERENCING_KINDS
+    ]
+    units += [(n.target_key, n.ordinal, n.text) for n in document.notes]
+    return units
+
+
+def unit_citations(document: ParsedDocument) -> list[list[Citation]]:
+    """The citations of each of `citation_units(document)`, in the same order."""
+    return [extract_citations(text) for _, _, text in citation_units(document)]
+
+
+def parse_source(
+    display_path: str, data: bytes, publications: Publications | None, meta_text: str | None = None, meta_path: str | None = None
+) -> ParsedSource:
+    """The pure work done for one file: parse it and find its citations."""
+    document = parse_bytes(data, display_path, publications, meta_text, meta_path)
+    return ParsedSource(document, unit_citations(document))
+
+
+# -- In a worker process (or in the main one, for a one-worker build) ------------------
+
+_worker_publications: Publications | None = None
+
+
+def _start_worker(publications: Publications | None) -> None:
+    global _worker_publications
+    _worker_publications = publications
+
+
+def _parse_to_bytes(display_path: str, data: bytes, meta_text: str | None, meta_path: str | None) -> bytes:
+    """A worker's task: one file in, its `ParsedSource` out as compressed pickled bytes
+    (the form the cache keeps)."""
+    return encode(parse_source(display_path, data, _worker_publications, meta_text, meta_path))
+
+
+def encode(result: ParsedSource) -> bytes:
+    return zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def decode(blob: bytes) -> ParsedSource:
+    return pickle.loads(zlib.decompress(blob))
+
+
+# -- The cache ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def parser_fingerprint() -> str:
+    """A digest of everything a cached result depends on besides its inputs: the
+    parser's source files, this module, spaCy's version and Python's."""
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version_info[:2]} spacy {spacy.__version__}".encode())
+    code = sorted(path for path in PARSER_ROOT.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+    for path in [*code, Path(__file__).resolve()]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def cache_key(source: Source, publications_digest: str) -> str:
+    digest = hashlib.sha256()
+    meta = hashlib.sha256((source.meta_text or "").encode()).hexdigest() + (source.meta_path or "")
+    for part in (parser_fingerprint(), publications_digest, source.display_path, hashlib.sha256(source.data).hexdigest(), meta):
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()
+
+
+class ParseCache:
+    """Parse results by cache key, in an SQLite file. Entries not used by the last
+    build are dropped at its end (`prune_unused`), so the cache stays the size of the
+    corpus. A cache that cannot be read is started afresh."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.conn = self._open()
+        except sqlite3.DatabaseError:
+            path.unlink(missing_ok=True)
+            self.conn = self._open()
+        self._uncommitted = 0
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path)
+        conn.execute("create table if not exists parses (key text primary key, result blob not null)")
+        conn.execute("create temp table used (key text primary key)")
+        return conn
+
+    def get(self, key: str) -> bytes | None:
+        self.conn.execute("insert or ignore into used values (?)", (key,))
+        row = self.conn.execute("select result from parses where key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def put(self, key: str, blob: bytes) -> None:
+        self.conn.execute("insert or replace into parses values (?, ?)", (key, blob))
+        self._uncommitted += 1
+        if self._uncommitted >= CACHE_COMMIT_EVERY:
+            self.conn.commit()
+            self._uncommitted = 0
+
+    def prune_unused(self) -> None:
+        """Forget the parses of files no longer in the corpus or since changed."""
+        self.conn.execute("delete from parses where key not in (select key from used)")
+
+    def close(self) -> None:
+        self.conn.commit()
+        self.conn.close()
+
+
+def file_digest(path: Path) -> str:
+    """The sha256 of a file's bytes, or of nothing when it does not exist."""
+    return hashlib.sha256(path.read_bytes() if path.is_file() else b"").hexdigest()
+
+
+# -- In the main process --------------------------------------------------------------
+
+
+def parse_documents(
+    sources: Iterable[Source],
+    publications: Publications | None,
+    publications_digest: str,
+    workers: int,
+    cache: ParseCache | None = None,
+) -> Iterator[Parsed]:
+    """Parse `sources` with `workers` processes (1: in this process) and yield each
+    result in the order of `sources`. Results found in `cache` are reused, new ones
+    added to it."""
+    if workers <= 1:
+        _start_worker(publications)
+        yield from _parse_in_order(sources, publications_digest, cache, _InProcess())
+        return
+    with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_start_worker, initargs=(publications,)) as pool:
+        yield from _parse_in_order(sources, publications_digest, cache, pool, workers * IN_FLIGHT_PER_WORKER)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """Fork where there is fork: the workers then start with the parser and spaCy
+    already imported instead of importing them again (about a second each)."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+class _InProcess(Executor):
+    """Runs each task at once in this process: the one-worker build, with no pool."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:  # type: ignore[override]
+        future: Future = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+
+def _parse_in_order(
+    sources: Iterable[Source],
+    publications_digest: str,
+    cache: ParseCache | None,
+    executor: Executor,
+    window: int = 1,
+) -> Iterator[Parsed]:
+    pending: deque[tuple[Source, str, Future, bool]] = deque()
+    for source in sources:
+        key = cache_key(source, publications_digest)
+        blob = cache.get(key) if cache else None
+        if blob is not None:
+            future: Future = Future()
+            future.set_result(blob)
+        else:
+            future = executor.submit(_parse_to_bytes, source.display_path, source.data, source.meta_text, source.meta_path)
+        pending.append((source, key, future, blob is not None))
+        if len(pending) >= window:
+            yield _collect(pending.popleft(), cache)
+    while pending:
+        yield _collect(pending.popleft(), cache)
+
+
+def _collect(item: tuple[Source, str, Future, bool], cache: ParseCache | None) -> Parsed:
+    source, key, future, reused = item
+    blob = future.result()
+    if cache is not None and not reused:
+        cache.put(key, blob)
+    return Parsed(source, decode(blob), reused)
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
