@@ -442,7 +442,7 @@ def act_diff(conn: sqlite3.Connection, act_id: str, old: str, new: str) -> dict[
         version["ordinal_index"] = index
     (before, before_basis), (after, after_basis) = resolve_version(versions, old), resolve_version(versions, new)
     pairs = align(_version_units(conn, before["id"]), _version_units(conn, after["id"]))
-    changes = [_change(pair) for pair in pairs if pair.change != "unchanged"]
+    changes = [_change(pair) for pair in pairs if pair.is_change]
     for version in versions:
         del version["ordinal_index"]
     return {

@@ -239,7 +239,7 @@ TABLES: dict[str, dict] = {
             "provision_id": str,
             "kind": str,
             "label": str,
-            "change": str,  # added | removed | reworded | unchanged
+            "change": str,  # added | removed | reworded | unchanged | joined (re-rendered into the unit before)
             "from_key": str,
             "to_key": str,
             "diff": str,  # JSON word-level diff, for reworded units

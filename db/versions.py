@@ -215,7 +215,10 @@ class VersionedAct:
             from_id, to_id = self.version_ids[k], self.version_ids[k + 1]
             for pair in pairs:
                 identity = self.maps[k + 1][pair.new.key] if pair.new else self.maps[k][pair.old.key]  # type: ignore[union-attr]
-                yield change_row(pair, f"{self.act_id}/{identity}", self.act_id, from_id, to_id)
+                row = change_row(pair, f"{self.act_id}/{identity}", self.act_id, from_id, to_id)
+                if pair.change == "joined":  # its unit's own row is the one before it
+                    row["id"] += f"~joined-{pair.old.key}"  # type: ignore[union-attr]
+                yield row
 
 
 def change_row(pair: Pair, provision_id: str, act_id: str, from_id: str, to_id: str) -> dict:

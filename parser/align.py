@@ -9,6 +9,10 @@ wrong, and each is handled:
 - **units without numbers** (indents ``i2``, table rows ``r4``, quotes): their keys are
   positions, which shift when a row is removed, so they are matched by content, in order.
 - **deletion placeholders**: a unit kept as ``5. Алып тасталды`` is removed, not reworded.
+- **units joined by a new rendering**: the 2004 text of 11034 prints ``1. Жалпы ережелер``
+  as a heading of its own, the 2010 one at the end of the Instruction's title. A unit that
+  disappears while the unit before it gains its words was *joined* to it (change
+  ``joined``, not listed among the changes); the unit before is compared with both.
 
 A change of formatting only (escapes, anchors, header cells, spacing) is no change: the
 parser's texts are already free of Markdown, and spaces are normalised before comparing.
@@ -17,7 +21,7 @@ parser's texts are already free of Markdown, and spaces are normalised before co
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from .diff import similarity
@@ -28,6 +32,9 @@ from .model import Provision
 _POSITIONAL = re.compile(r"(?:^|/)(?:i|q|r|t)\d+(?:~\d+)?$")
 _LABEL = re.compile(r"^\s*\d+(?:[-.]\d+)*\s*[.)]\s*")
 
+#: The changes a reader lists; "unchanged" and "joined" (formatting) are not among them.
+CHANGES = ("added", "removed", "reworded")
+
 #: Below this share of common words, two wordings under one key are not trusted to be one unit.
 SAME_UNIT = 0.4
 
@@ -36,7 +43,12 @@ SAME_UNIT = 0.4
 class Pair:
     old: Provision | None
     new: Provision | None
-    change: str  # added | removed | reworded | unchanged
+    change: str  # added | removed | reworded | unchanged | joined (into `new`, see above)
+
+    @property
+    def is_change(self) -> bool:
+        """Listed as a change: added, removed or reworded (not unchanged, not joined)."""
+        return self.change in CHANGES
 
     @property
     def key(self) -> str:
@@ -80,7 +92,34 @@ def align(old: list[Provision], new: list[Provision]) -> list[Pair]:
         if j not in matched and i is not None and i not in used and not is_positional(unit.key):
             matched[j] = i
             used.add(i)
-    return _pairs(old, new, matched)
+    return _pairs(old, new, matched, _rendering_joins(old, new, matched))
+
+
+def _rendering_joins(old: list[Provision], new: list[Provision], matched: dict[int, int]) -> dict[int, int]:
+    """Old units joined to the unit before them (old index -> that unit's old index):
+    unmatched, and the new wording of the unit before reads more like both together than
+    like itself alone."""
+    new_of_old = {i: j for j, i in matched.items()}
+    joins: dict[int, int] = {}
+    for i in range(1, len(old)):
+        if i in new_of_old:
+            continue
+        head = joins.get(i - 1, i - 1)
+        if head not in new_of_old:
+            continue
+        target = body(new[new_of_old[head]])
+        alone = " ".join([body(old[head]), *(body(old[k]) for k in sorted(joins) if joins[k] == head)])
+        together = f"{alone} {comparable(old[i])}"
+        if similarity(together, target) > similarity(alone, target) and _share_words(comparable(old[i]), target):
+            joins[i] = head
+    return joins
+
+
+def _share_words(part: str, whole: str) -> bool:
+    """Most of the words of `part` occur in `whole`."""
+    words = part.split()
+    present = set(whole.split())
+    return bool(words) and sum(word in present for word in words) * 2 >= len(words)
 
 
 def _match_by_content(old: list[Provision], new: list[Provision], matched: dict[int, int]) -> None:
@@ -113,8 +152,8 @@ def _match_by_content(old: list[Provision], new: list[Provision], matched: dict[
                     matched[new_rest[b]] = old_rest[best]
 
 
-def _pairs(old: list[Provision], new: list[Provision], matched: dict[int, int]) -> list[Pair]:
-    used = set(matched.values())
+def _pairs(old: list[Provision], new: list[Provision], matched: dict[int, int], joins: dict[int, int]) -> list[Pair]:
+    used = set(matched.values()) | set(joins)
     removed_after: dict[int, list[int]] = {}  # new index (-1: start) -> old units removed after it
     new_of_old = {i: j for j, i in matched.items()}
     anchor = -1
@@ -126,7 +165,12 @@ def _pairs(old: list[Provision], new: list[Provision], matched: dict[int, int]) 
     pairs = [Pair(old[i], None, "removed") for i in removed_after.get(-1, [])]
     for j, unit in enumerate(new):
         i = matched.get(j)
-        pairs.append(_pair(old[i] if i is not None else None, unit))
+        joined = [k for k in sorted(joins) if joins[k] == i] if i is not None else []
+        before = old[i] if i is not None else None
+        if before is not None and joined:
+            before = replace(before, text=" ".join([before.text, *(old[k].text for k in joined)]))
+        pairs.append(_pair(before, unit))
+        pairs += [Pair(old[k], unit, "joined") for k in joined]
         pairs += [Pair(old[i], None, "removed") for i in removed_after.get(j, [])]
     return pairs
 

@@ -308,7 +308,7 @@ def grade(rebuilt: list[Provision], real: list[Provision], outcomes: list[Outcom
     outcomes) or most units differ; ``partial`` otherwise. Notes are not units, so a
     real version's new ``Ескерту`` notes do not count."""
     pairs = align(rebuilt, real)
-    differences = [_difference(pair) for pair in pairs if pair.change != "unchanged"]
+    differences = [_difference(pair) for pair in pairs if pair.is_change]
     compared = len(pairs)
     counted = f"{len(differences)} of {compared} units differ"
     if outcomes is not None and outcomes and not any(o.status == "applied" for o in outcomes):

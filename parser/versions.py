@@ -17,7 +17,7 @@ from .dates import to_display
 from .header import read_requisites_ru
 from .temporal import derive_effective
 from .markdown import VersionMeta
-from .model import Amendment, EffectiveDate, ParsedDocument, Problem, VersionInfo
+from .model import Amendment, EffectiveDate, ParsedDocument, Problem, Provision, VersionInfo
 from .timeline import Bound, Version, bound_from, build_timelines
 
 
@@ -170,7 +170,7 @@ def merged_timelines(documents: list[ParsedDocument], maps: list[dict[str, str]]
     share_cause_dates(documents)
     timelines = [build_timelines(d) for d in documents]
     bounds = [version_bound(d) for d in documents]
-    texts = [{maps[k][p.key]: p for p in d.provisions} for k, d in enumerate(documents)]
+    texts = [_units_by_identity(d, maps[k]) for k, d in enumerate(documents)]
     merged: dict[str, list[Version]] = {}
     identities = list(dict.fromkeys(identity for m in reversed(maps) for identity in m.values()))
     for identity in identities:
@@ -191,6 +191,19 @@ def _covering_keys(before, now, older_document, older_map, newer_map) -> tuple[s
     if ancestor is None:
         return before.key, None
     return ancestor, newer_keys[older_map[ancestor]]
+
+
+def _units_by_identity(document: ParsedDocument, identity_of: dict[str, str]) -> dict[str, Provision]:
+    """A version's units by identity; units a later rendering joined into one are read
+    as one text (``… Нұсқаулық`` + ``1. Жалпы ережелер``)."""
+    units: dict[str, Provision] = {}
+    for provision in document.provisions:
+        identity = identity_of[provision.key]
+        if identity in units:
+            units[identity] = replace(units[identity], text=f"{units[identity].text} {provision.text}")
+        else:
+            units[identity] = provision
+    return units
 
 
 def _merge_unit(identity, documents, timelines, bounds, texts, maps) -> list[Version]:

@@ -21,7 +21,7 @@ def version(path: Path):
 
 
 def changes(old, new) -> list[tuple[str, str | None, str | None]]:
-    return [(pair.change, pair.old.key if pair.old else None, pair.new.key if pair.new else None) for pair in align(old.provisions, new.provisions) if pair.change != "unchanged"]
+    return [(pair.change, pair.old.key if pair.old else None, pair.new.key if pair.new else None) for pair in align(old.provisions, new.provisions) if pair.is_change]
 
 
 def edited(path: Path, *replacements: tuple[str, str]):
@@ -111,3 +111,22 @@ def test_a_diff_gives_back_both_texts(old, new):
 
 def test_hyphenated_words_are_single_tokens():
     assert tokens("қылмыстық-атқару жүйесі,") == ["қылмыстық-атқару", " ", "жүйесі", ","]
+
+
+def test_a_heading_joined_to_the_title_by_a_new_rendering_is_no_change():
+    """The 2004 file prints «1. Жалпы ережелер» as a heading of its own; the 2010 files
+    print it at the end of the Instruction's title. Point 8's last sentence, a separate
+    line in 2004, is joined to the point (and reworded) in 2010."""
+    old, new = version(ACT_11034 / "kaz@2004-05-26.md"), version(ACT_11034 / "kaz@2010-09-27.md")
+    pairs = align(old.provisions, new.provisions)
+    joined = [(p.old.key, p.new.key) for p in pairs if p.change == "joined"]
+    assert joined == [("doc/ch1", "doc"), ("doc/p8/i1", "doc/p8")]
+    title = next(p for p in pairs if p.new is not None and p.new.key == "doc" and p.change != "joined")
+    assert title.change == "unchanged"
+    listed = [key for change, key, _ in changes(old, new)]
+    assert "doc" not in listed and "doc/ch1" not in listed and "doc/p8" in listed
+    # the real changes, made by orders of 2004, 2009 and 2010 between the two texts
+    assert listed == [
+        "doc/p2", "doc/p8", "doc/p8/sp1", "doc/p8/sp2", "doc/p8/sp3", "doc/p8/sp4", "doc/p8/sp5", "doc/p8/sp6",
+        "doc/p8/sp7", "doc/p8/sp8", "doc/p9", "doc/p10/sp4", "doc/p10/sp5", "doc/p10/sp6", "doc/p12", "doc/p18",
+    ]
