@@ -165,10 +165,12 @@ def read_seed(path: Path) -> Seed:
 def seed_for(index: int, small: list[Seed], large: list[Seed], large_share: float) -> Seed:
     """The seed of the `index`-th act: a large one for `large_share` of the acts, spread
     evenly, the others in turn."""
-    if large and math.floor((index + 1) * large_share) > math.floor(index * large_share):
-        return large[math.floor(index * large_share) % len(large)]
-    pool = small or large
-    return pool[index % len(pool)]
+    large_before = math.floor(index * large_share) if large else 0
+    if large and math.floor((index + 1) * large_share) > large_before:
+        return large[large_before % len(large)]
+    if not small:
+        return large[index % len(large)]
+    return small[(index - large_before) % len(small)]  # counted among the small ones only
 
 
 def cited_serial(serial: int) -> int | None:

@@ -67,7 +67,16 @@ def questions(conn: sqlite3.Connection, acts: int) -> list[tuple[str, list[str],
             [f"/-/at/{q}.json?date={DATE}" for q in quoted],
             [lambda c, a=a: act_on(c, a, DATE) for a in ids],
         ),
-        (f"acts in force `/-/in-force.json?date={DATE}`", [f"/-/in-force.json?date={DATE}"], [lambda c: acts_on(c, DATE)]),
+        (
+            f"acts in force `/-/in-force.json?date={DATE}` (first page, 100 acts)",
+            [f"/-/in-force.json?date={DATE}"],
+            [lambda c: acts_on(c, DATE, 1)],
+        ),
+        (
+            f"acts in force, page 500 `/-/in-force.json?date={DATE}&page=500`",
+            [f"/-/in-force.json?date={DATE}&page=500"],
+            [lambda c: acts_on(c, DATE, 500)],
+        ),
     ]
     for words in SEARCHES:
         query = urllib.parse.quote(words)
@@ -103,10 +112,11 @@ def main(argv: list[str] | None = None) -> None:
     options.add_argument("--db", type=Path, required=True, help="a built database")
     options.add_argument("--requests", type=int, default=50, help="timed requests per question (default: 50)")
     options.add_argument("--acts", type=int, default=25, help="acts sampled for the act questions (default: 25)")
+    options.add_argument("--only", default="", help="only the questions whose label contains this text")
     args = options.parse_args(argv)
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     conn.row_factory = sqlite3.Row
-    rows = questions(conn, args.acts)
+    rows = [row for row in questions(conn, args.acts) if args.only in row[0]]
     print("| question | HTTP median ms | HTTP p95 ms | SQLite median ms | SQLite p95 ms | p95 ratio | p95 < 100 ms | ≤ 3× floor |")
     print("|---|---:|---:|---:|---:|---:|---|---|")
     with tempfile.TemporaryDirectory() as scratch, running_server(args.db, Path(scratch) / "no-corpus") as base:

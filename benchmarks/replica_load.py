@@ -58,9 +58,9 @@ end
 """
 
 
-def request_mix(db_path: Path, acts: int) -> list[str]:
+def request_mix(db_path: Path, acts: int, searches: bool = True) -> list[str]:
     """Paths for `acts` acts spread over the database: each act's page and its
-    point-in-time JSON, and a search (with a date) after every act."""
+    point-in-time JSON, and (with `searches`) a search with a date after every act."""
     connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         ids = [act_id for act_id, _ in sample_acts(connection, acts)]
@@ -70,7 +70,9 @@ def request_mix(db_path: Path, acts: int) -> list[str]:
     for index, act_id in enumerate(ids):
         quoted = urllib.parse.quote(act_id, safe="")
         query = urllib.parse.quote(SEARCHES[index % len(SEARCHES)])
-        paths += [f"/-/acts/{quoted}", f"/-/at/{quoted}.json?date={DATE}", f"/-/search.json?q={query}&date={DATE}"]
+        paths += [f"/-/acts/{quoted}", f"/-/at/{quoted}.json?date={DATE}"]
+        if searches:
+            paths.append(f"/-/search.json?q={query}&date={DATE}")
     return paths
 
 
@@ -109,10 +111,11 @@ def main(argv: list[str] | None = None) -> None:
     options.add_argument("--duration", type=int, default=30, help="seconds of load (default: 30)")
     options.add_argument("--connections", type=int, default=4, help="open connections per replica (default: 4)")
     options.add_argument("--acts", type=int, default=50, help="acts sampled for the request mix (default: 50)")
+    options.add_argument("--no-search", action="store_true", help="leave searches out of the mix")
     args = options.parse_args(argv)
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (Debian: apt-get install wrk)")
-    paths = request_mix(args.db, args.acts)
+    paths = request_mix(args.db, args.acts, searches=not args.no_search)
     with tempfile.TemporaryDirectory() as scratch, ExitStack() as stack:
         script = Path(scratch) / "mix.lua"
         script.write_text(LUA % ", ".join(json.dumps(path) for path in paths), encoding="utf-8")
