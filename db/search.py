@@ -216,20 +216,22 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def match_expression(query: str) -> str:
+def match_expression(query: str, prefix: bool = True) -> str:
     """A safe FTS5 MATCH expression for a user's query, or "" if it has no words.
 
-    Every stem becomes a quoted prefix term (``"бұйрық"*``) and the terms are joined
-    with AND, so quotes, stars, brackets, minus signs or words like NEAR and OR in the
-    input are only ever searched as text, never read as FTS5 syntax.
+    Every stem becomes a quoted prefix term (``"бұйрық"*``; with `prefix` False the
+    exact stem, ``"бұйрық"``) and the terms are joined with AND, so quotes, stars,
+    brackets, minus signs or words like NEAR and OR in the input are only ever searched
+    as text, never read as FTS5 syntax.
     """
+    star = "*" if prefix else ""
     parts = []
     for term in query_terms(query):
         alternative = _alternative(term)
         if alternative:
-            parts.append(f"({_quote(term)}* OR {_quote(alternative)})")
+            parts.append(f"({_quote(term)}{star} OR {_quote(alternative)})")
         else:
-            parts.append(f"{_quote(term)}*")
+            parts.append(f"{_quote(term)}{star}")
     return " AND ".join(parts)
 
 
@@ -287,7 +289,15 @@ def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit:
     if not match or limit <= 0:
         return []
     terms = query_terms(query)
-    broad = conn.execute(COUNT_SQL.format(table=TABLE), {"match": match, "cap": MAX_RANKED + 1}).fetchone()[0] > MAX_RANKED
+    # A prefix term makes FTS5 merge the lists of every stem it starts, before the first
+    # result: on a large corpus a common word costs hundreds of milliseconds
+    # (docs/benchmarks.md). When the exact stems alone match more than MAX_RANKED units,
+    # the results are those, in corpus order, read as lazily as one word's list.
+    exact = match_expression(query, prefix=False)
+    if _count_over(conn, exact, MAX_RANKED):
+        match, broad = exact, True
+    else:
+        broad = _count_over(conn, match, MAX_RANKED)
     order = "s.rowid" if broad else "s.rank, s.rowid"
     sql = SEARCH_SQL.format(table=TABLE, rows=ROWS_TABLE, date_filter=DATE_FILTER if date else "", order=order)
     cursor = conn.cursor()
@@ -314,6 +324,11 @@ def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit:
             }
         )
     return results
+
+
+def _count_over(conn: sqlite3.Connection, match: str, cap: int) -> bool:
+    """Whether more than `cap` units match (counting stops there)."""
+    return conn.execute(COUNT_SQL.format(table=TABLE), {"match": match, "cap": cap + 1}).fetchone()[0] > cap
 
 
 def make_snippet(sources: list[str | None], terms: list[str]) -> tuple[str, list[list[int]]]:

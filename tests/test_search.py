@@ -12,7 +12,7 @@ import pytest
 import sqlite_utils
 
 from db import build
-from db.search import TABLE, build_search_index, match_expression, normalize, search, stem
+from db.search import TABLE, _stem_of, build_search_index, match_expression, normalize, search, stem
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -349,3 +349,19 @@ def test_rebuilding_the_index_gives_the_same_bytes(db_path, tmp_path):
         assert rows == original.execute(f"select rowid, * from {TABLE} order by rowid").fetchall()
     finally:
         original.close()
+
+
+def test_a_word_in_very_many_units_is_searched_by_its_exact_stem(conn, monkeypatch):
+    """Past MAX_RANKED units, results come in corpus order and only the exact stem is
+    looked up: a prefix would make FTS5 merge every longer stem's list first, hundreds of
+    milliseconds on a large corpus (docs/benchmarks.md)."""
+    monkeypatch.setattr("db.search.MAX_RANKED", 3)
+    results = search(conn, "тармақ")
+    assert results and all(result["rank"] is None for result in results)
+    for result in results:  # each holds the word itself (any inflection), not only a longer stem
+        words = [result["snippet"][start:end] for start, end in result["highlights"]]
+        assert "тармақ" in {_stem_of(word) for word in words}, result["snippet"]
+    exact = conn.execute(f"select count(*) from {TABLE} where {TABLE} match ?", (match_expression("тармақ", prefix=False),)).fetchone()[0]
+    prefixed = conn.execute(f"select count(*) from {TABLE} where {TABLE} match ?", (match_expression("тармақ"),)).fetchone()[0]
+    assert 3 < exact < prefixed  # the exact stem alone is broad; the prefix finds more
+    assert match_expression("тармақ", prefix=False) == '"тармақ"'
