@@ -243,7 +243,7 @@ def _matches(word_stem: str, terms: list[str]) -> bool:
 SEARCH_SQL = """
 select r.provision_id, r.note_id, r.act_id, a.title as act_title, r.kind,
        p.label, p.key, p.heading, p.text as provision_text, n.text as note_text,
-       s.rank
+       {rank} as rank
 from {table} s
 join {rows} r on r.rowid = s.rowid
 join acts a on a.id = r.act_id
@@ -298,8 +298,9 @@ def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit:
         match, broad = exact, True
     else:
         broad = _count_over(conn, match, MAX_RANKED)
-    order = "s.rowid" if broad else "s.rank, s.rowid"
-    sql = SEARCH_SQL.format(table=TABLE, rows=ROWS_TABLE, date_filter=DATE_FILTER if date else "", order=order)
+    # bm25 reads every matching unit's statistics: for a broad match it is not asked for
+    order, rank = ("s.rowid", "null") if broad else ("s.rank, s.rowid", "s.rank")
+    sql = SEARCH_SQL.format(table=TABLE, rows=ROWS_TABLE, date_filter=DATE_FILTER if date else "", order=order, rank=rank)
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
     results = []
@@ -320,7 +321,7 @@ def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit:
                 "key": row["key"],
                 "snippet": snippet,
                 "highlights": highlights,
-                "rank": None if broad else row["rank"],
+                "rank": row["rank"],
             }
         )
     return results
