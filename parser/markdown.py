@@ -181,6 +181,9 @@ def _fill_table(lines: list[MarkdownLine], start: int, end: int) -> list[int]:
     source = "".join(line.raw for line in lines[start:end])
     rows = table_rows(source)
     row_starts = [index for index in range(start, end) if "<tr" in lines[index].raw]
+    if len(row_starts) != len(rows):  # rows not one to a line: the table is one unit
+        lines[start].text = " / ".join(" | ".join(cells) for cells in rows)
+        return []
     for index, cells in zip(row_starts, rows):
         lines[index].text = " | ".join(cells)
         lines[index].cells = cells

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -196,3 +195,12 @@ def test_a_repeal_in_the_russian_requisites_is_dated_by_its_own_clause():
     assert repeal.commencement.text == "приказ вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования"
     assert (repeal.commencement.rule, repeal.commencement.offset_days) == ("publication", 10)
     assert (repeal.effective.status, repeal.effective.earliest) == ("bounded", "2017-04-14")
+
+
+def test_a_table_whose_rows_share_lines_is_kept_as_one_unit():
+    text = "# Т\n\nБҰЙЫРАМЫН:\n\n1\\. Бір.\n\n<table>\n<tr><td>а</td></tr><tr><td>ә</td><td>б</td></tr>\n</table>\n"
+    document = parse_text(text, "t.md", markdown=True)
+    table = next(p for p in document.provisions if p.kind == "table")
+    assert table.text == "а / ә | б"
+    assert not [p for p in document.provisions if p.kind == "row"]
+    assert letters("".join(u.text for u in units_in_line_order(document))) == letters(without_markup(text))
