@@ -75,3 +75,11 @@ def test_parse_refuses_a_binary_file_with_a_message_and_exit_1(tmp_path):
     result = CliRunner().invoke(cli, ["parse", str(binary)])
     assert result.exit_code == 1
     assert "the file is binary" in result.output
+
+
+def test_parse_says_which_version_a_markdown_file_is():
+    path = CORPUS / "zan-gov-kz" / "137412-administratsiia-prezidenta" / "kaz@2020-08-10.md"
+    result = CliRunner().invoke(cli, ["parse", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "V1900019742  order № 19-42-3.3.22 of 2019-12-03" in result.output
+    assert "version of 2020-08-10 (version_date of the bank's meta file), in effect from 2020-09-29 – 2020-10-29" in result.output
