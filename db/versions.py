@@ -26,7 +26,7 @@ from dataclasses import replace
 from parser.align import Pair, align
 from parser.diff import word_diff
 from parser.model import Note, ParsedDocument, Provision
-from parser.timeline import build_timelines
+from parser.timeline import Timelines, build_timelines
 from parser.versions import identity_maps, merged_timelines
 
 from .schema import commencement_values
@@ -149,7 +149,8 @@ class VersionedAct:
         ordered = [replace(units[key], position=position) for position, key in enumerate(order, start=1)]
         return ordered, gone
 
-    def timelines(self):
+    def timelines(self) -> Timelines:
+        """The newest version's act timeline, with each unit's timeline merged across versions."""
         timelines = build_timelines(self.current)
         timelines.versions = merged_timelines(self.documents, self.maps)
         return timelines

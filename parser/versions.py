@@ -18,7 +18,7 @@ from .header import read_requisites_ru
 from .temporal import derive_effective
 from .markdown import VersionMeta
 from .model import Amendment, EffectiveDate, ParsedDocument, Problem, Provision, VersionInfo
-from .timeline import Bound, Version, bound_from, build_timelines
+from .timeline import Bound, Timelines, Version, bound_from, build_timelines
 
 
 def read_version(document: ParsedDocument, meta: VersionMeta | None) -> VersionInfo:
@@ -178,7 +178,9 @@ def merged_timelines(documents: list[ParsedDocument], maps: list[dict[str, str]]
     return merged
 
 
-def _covering_keys(before, now, older_document, older_map, newer_map) -> tuple[str, str | None]:
+def _covering_keys(
+    before: Provision, now: Provision | None, older_document: ParsedDocument, older_map: dict[str, str], newer_map: dict[str, str]
+) -> tuple[str, str | None]:
     """Whose notes date the change: the unit's own in both versions, or, for a unit gone
     from the newer one, its nearest container still there (``Қосымша жаңа редакцияда``)."""
     if now is not None:
@@ -206,7 +208,15 @@ def _units_by_identity(document: ParsedDocument, identity_of: dict[str, str]) ->
     return units
 
 
-def _merge_unit(identity, documents, timelines, bounds, texts, maps) -> list[Version]:
+def _merge_unit(
+    identity: str,
+    documents: list[ParsedDocument],
+    timelines: list[Timelines],
+    bounds: list[Bound],
+    texts: list[dict[str, Provision]],
+    maps: list[dict[str, str]],
+) -> list[Version]:
+    """One unit's timeline across the versions (see `merged_timelines`)."""
     present = [k for k in range(len(documents)) if identity in texts[k] and not is_placeholder(texts[k][identity])]
     if not present:
         unit = next(texts[k][identity] for k in range(len(documents)) if identity in texts[k])
