@@ -93,13 +93,11 @@ def derive_version_effective(document: ParsedDocument) -> None:
         for same in _amendments_by(document, cause.date, cause.number):
             if same.commencement == amendment.commencement:
                 same.effective = effective
-    version.effective = EffectiveDate(
-        effective.status,
-        effective.exact,
-        effective.earliest,
-        effective.latest,
-        f"the commencement clause of the amending act of {cause.date} № {cause.number}, as this version's note prints it: {effective.basis}",
-    )
+    if amendment.commencement is None:
+        basis = f"this version's note names the amending act of {cause.date} № {cause.number} but prints no commencement clause for it"
+    else:
+        basis = f"the commencement clause of the amending act of {cause.date} № {cause.number}, as this version's note prints it: {effective.basis}"
+    version.effective = EffectiveDate(effective.status, effective.exact, effective.earliest, effective.latest, basis)
 
 
 def _amendments_by(document: ParsedDocument, date: str | None, number: str | None) -> list[Amendment]:

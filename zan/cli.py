@@ -164,11 +164,16 @@ def versions_command(act: str, as_json: bool, db_path: Path) -> None:
     if not versions:
         click.echo(f"{act} is held in one consolidated text: no versions")
     for version in versions:
-        took_effect = version["effective_from"] or f"{version['effective_from_earliest'] or '?'} – {version['effective_from_latest'] or '?'}"
         marks = " (current)" if version["is_current"] else " (rebuilt)" if version["rebuilt"] else ""
-        click.echo(f"{version['id']}{marks}  in effect from {took_effect}  {version['source_path']}")
+        click.echo(f"{version['id']}{marks}  {_took_effect(version)}  {version['source_path']}")
         if version["caused_by"]:
             click.echo(f"    caused by: {version['caused_by']}")
+
+
+def _took_effect(version: dict) -> str:
+    if version["date_status"] == "unknown":
+        return f"in effect from: not known ({version['date_basis']})"
+    return "in effect from " + (version["effective_from"] or f"{version['effective_from_earliest'] or '?'} – {version['effective_from_latest'] or '?'}")
 
 
 @cli.command(name="diff")
