@@ -100,31 +100,25 @@ async def diff_page(datasette, request):
     versions, missing = await _query(datasette, request, act_versions, act_id)
     if missing:
         return missing
-    if len([version for version in versions if not version["rebuilt"]]) < 2:
-        return _error(request, f"act {act_id} is held in {len(versions) or 'one consolidated'} text{'s' if len(versions) > 1 else ''}: there are no versions to compare", 404)
     real = [version for version in versions if not version["rebuilt"]]
+    if len(real) < 2:
+        return _error(request, f"act {act_id} is held in {len(real) or 'one consolidated'} text{'s' if len(real) > 1 else ''}: there are no versions to compare", 404)
     old = request.args.get("from") or real[-2]["id"]
     new = request.args.get("to") or real[-1]["id"]
     try:
         answer = await database.execute_fn(lambda conn: act_diff(conn, act_id, old, new))
     except ValueError as error:
         return _error(request, str(error), 400)
-    if request.url_vars.get("as_json"):
-        return _json(answer)
     query = urllib.parse.urlencode({"from": old, "to": new})
-    return await _page(
+    return await _respond(
         datasette,
         request,
+        answer,
         "zan_diff.html",
-        {
-            **answer,
-            "versions": versions,
-            "act_url": datasette.urls.path(f"/-/acts/{act_id}"),
-            "json_url": datasette.urls.path(f"/-/diff/{act_id}.json") + "?" + query,
-            "display_date": display_date,
-            "anchor": anchor,
-            "change_words": CHANGE_WORDS,
-        }
+        versions=versions,
+        act_url=datasette.urls.path(f"/-/acts/{act_id}"),
+        json_url=datasette.urls.path(f"/-/diff/{act_id}.json") + "?" + query,
+        change_words=CHANGE_WORDS,
     )
 
 
@@ -150,14 +144,7 @@ async def cited_page(datasette, request):
     answer, missing = await _query(datasette, request, cited_act, cited_id)
     if missing:
         return missing
-    if request.url_vars.get("as_json"):
-        return _json(answer)
-    return await _page(
-        datasette,
-        request,
-        "zan_cited.html",
-        {**answer, "display_date": display_date, "anchor": anchor, "json_url": datasette.urls.path(f"/-/cited/{cited_id}.json")}
-    )
+    return await _respond(datasette, request, answer, "zan_cited.html", json_url=datasette.urls.path(f"/-/cited/{cited_id}.json"))
 
 
 async def search_page(datasette, request):
@@ -172,14 +159,8 @@ async def search_page(datasette, request):
     for result in results:
         result["url"] = datasette.urls.path(f"/-/acts/{result['act_id']}") + (f"#{anchor(result['key'])}" if result.get("key") else "")
     answer = {"q": query, "date": date or None, "results": results}
-    if request.url_vars.get("as_json"):
-        return _json(answer)
-    return await _page(
-        datasette,
-        request,
-        "zan_search.html",
-        {**answer, "marked": marked, "json_url": datasette.urls.path("/-/search.json") + "?" + request.query_string}
-    )
+    json_url = datasette.urls.path("/-/search.json") + "?" + request.query_string
+    return await _respond(datasette, request, answer, "zan_search.html", marked=marked, json_url=json_url)
 
 
 def marked(snippet: str, highlights: list) -> Markup:
@@ -199,22 +180,24 @@ async def home_page(datasette, request):
     filters = {name: request.args.get(name, "") for name in ("status", "kind", "issuer", "year")}
     page = _requested_page(request)
     answer = await database.execute_fn(lambda conn: list_acts(conn, filters, page))
-    if request.url_vars.get("as_json"):
-        return _json(answer)
-    return await _page(
+    return await _respond(
         datasette,
         request,
+        answer,
         "zan_home.html",
-        {
-            **answer,
-            "database": database.name,
-            "display_date": display_date,
-            "status_labels": STATUS_LABELS,
-            "query_string": request.query_string,
-            "next_url": _with_page(request, answer["next_page"]),
-            "previous_url": _with_page(request, answer["page"] - 1 if answer["page"] > 1 else None),
-        }
+        database=database.name,
+        status_labels=STATUS_LABELS,
+        query_string=request.query_string,
+        **_paging_urls(request, answer),
     )
+
+
+def _paging_urls(request, answer: dict) -> dict[str, str | None]:
+    """Links to the next and previous pages of a paged answer, other arguments kept."""
+    return {
+        "next_url": _with_page(request, answer["next_page"]),
+        "previous_url": _with_page(request, answer["page"] - 1 if answer["page"] > 1 else None),
+    }
 
 
 def _with_page(request, page: int | None) -> str | None:
@@ -230,19 +213,14 @@ async def history_page(datasette, request):
     answer, missing = await _query(datasette, request, provision_history, provision_id)
     if missing:
         return missing
-    if request.url_vars.get("as_json"):
-        return _json(answer)
-    act_id = answer["provision"]["act_id"]
-    return await _page(
+    provision = answer["provision"]
+    return await _respond(
         datasette,
         request,
+        answer,
         "zan_history.html",
-        {
-            **answer,
-            "act_url": datasette.urls.path(f"/-/acts/{act_id}") + "#" + anchor(answer["provision"]["key"]),
-            "json_url": datasette.urls.path(f"/-/history/{provision_id}.json"),
-            "display_date": display_date,
-        }
+        act_url=datasette.urls.path(f"/-/acts/{provision['act_id']}") + "#" + anchor(provision["key"]),
+        json_url=datasette.urls.path(f"/-/history/{provision_id}.json"),
     )
 
 
@@ -271,8 +249,13 @@ async def _query(datasette, request, function, *arguments):
         return None, _error(request, str(error), 404)
 
 
-async def _page(datasette, request, template: str, context: dict) -> Response:
-    return Response.html(await datasette.render_template(template, context, request=request))
+async def _respond(datasette, request, answer: dict, template: str, **context) -> Response:
+    """The answer as JSON for a ``.json`` URL; otherwise the page: `template` rendered
+    with the answer, what every template uses, and `context`."""
+    if request.url_vars.get("as_json"):
+        return _json(answer, default=str)
+    values = {**answer, "display_date": display_date, "anchor": anchor, **context}
+    return Response.html(await datasette.render_template(template, values, request=request))
 
 
 def _error(request, message: str, status: int) -> Response:
@@ -295,22 +278,15 @@ async def act_on_date_page(datasette, request):
     answer, missing = await _query(datasette, request, act_on, act_id, date)
     if missing:
         return missing
-    database = _database_with_acts(datasette)
-    if request.url_vars.get("as_json"):
-        return _json(answer)
-    return await _page(
+    return await _respond(
         datasette,
         request,
+        answer,
         "zan_at.html",
-        {
-            **answer,
-            "database": database.name,
-            "act_url": datasette.urls.path(f"/-/acts/{act_id}"),
-            "json_url": datasette.urls.path(f"/-/at/{act_id}.json?date={date}"),
-            "display_date": display_date,
-            "anchor": anchor,
-            "status_words": STATUS_WORDS,
-        }
+        database=_database_with_acts(datasette).name,
+        act_url=datasette.urls.path(f"/-/acts/{act_id}"),
+        json_url=datasette.urls.path(f"/-/at/{act_id}.json?date={date}"),
+        status_words=STATUS_WORDS,
     )
 
 
@@ -322,20 +298,14 @@ async def in_force_page(datasette, request):
     database = _database_with_acts(datasette)
     page = _requested_page(request)
     answer = await database.execute_fn(lambda conn: acts_on(conn, date, page))
-    if request.url_vars.get("as_json"):
-        return _json(answer)
-    return await _page(
+    return await _respond(
         datasette,
         request,
+        answer,
         "zan_in_force.html",
-        {
-            **answer,
-            "display_date": display_date,
-            "status_words": STATUS_WORDS,
-            "json_url": datasette.urls.path(f"/-/in-force.json?date={date}"),
-            "next_url": _with_page(request, answer["next_page"]),
-            "previous_url": _with_page(request, answer["page"] - 1 if answer["page"] > 1 else None),
-        }
+        status_words=STATUS_WORDS,
+        json_url=datasette.urls.path(f"/-/in-force.json?date={date}"),
+        **_paging_urls(request, answer),
     )
 
 
@@ -360,7 +330,7 @@ async def act_page(datasette, request):
         return missing
     document["database"] = _database_with_acts(datasette).name
     if request.url_vars.get("as_json"):
-        return _json(document, default=str)
+        return _json(document, default=str)  # before the page's own lookups, which JSON does not need
     notes_after: dict[str, list[dict]] = {}
     for note in document["notes"]:
         notes_after.setdefault(note["printed_after_id"] or "", []).append(note)
@@ -368,21 +338,17 @@ async def act_page(datasette, request):
     citations_by_unit: dict[str, list[dict]] = {}
     for citation in document["citations"]:
         citations_by_unit.setdefault(citation["note_id"] or citation["provision_id"], []).append(citation)
-    return await _page(
+    return await _respond(
         datasette,
         request,
+        document,
         "zan_act.html",
-        {
-            **document,
-            "notes_after": notes_after,
-            "database_act_prefix": f"{act_id}/",
-            "depth": depth,
-            "status_labels": STATUS_LABELS,
-            "json_url": datasette.urls.path(f"/-/acts/{act_id}.json"),
-            "display_date": display_date,
-            "anchor": anchor,
-            "linked_text": lambda text, key: linked_text(text, citations_by_unit.get(key, []), datasette.urls),
-        }
+        notes_after=notes_after,
+        database_act_prefix=f"{act_id}/",
+        depth=depth,
+        status_labels=STATUS_LABELS,
+        json_url=datasette.urls.path(f"/-/acts/{act_id}.json"),
+        linked_text=lambda text, key: linked_text(text, citations_by_unit.get(key, []), datasette.urls),
     )
 
 
