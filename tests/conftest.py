@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from db import build
 from parser import parse_file
 from parser.model import ParsedDocument, Provision
 
@@ -80,3 +81,11 @@ def unit(seeds):
         return matches[0]
 
     return find
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory) -> Path:
+    """The bundled corpus built once, for the tests that only read it."""
+    path = tmp_path_factory.mktemp("corpus_db") / "laws.db"
+    build(CORPUS, path)
+    return path

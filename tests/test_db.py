@@ -20,10 +20,8 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> sqlite_utils.Database:
-    path = tmp_path_factory.mktemp("db") / "laws.db"
-    build(CORPUS, path)
-    return sqlite_utils.Database(path)
+def built(corpus_db) -> sqlite_utils.Database:
+    return sqlite_utils.Database(corpus_db)
 
 
 def rows(db: sqlite_utils.Database, sql: str, params: dict | tuple = ()) -> list[dict]:

@@ -25,7 +25,6 @@ from click.testing import CliRunner
 from datasette.app import Datasette
 
 from datasette_plugins import datasette_options
-from db import build
 from db.queries import UnknownAct, act_on, acts_on
 from zan.cli import cli
 
@@ -54,10 +53,8 @@ def shift(iso: str, days: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def db_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("queries") / "laws.db"
-    build(CORPUS, path)
-    return path
+def db_path(corpus_db) -> Path:
+    return corpus_db
 
 
 @pytest.fixture(scope="module")

@@ -25,10 +25,8 @@ INSTRUCTION_ACT = "order-2001-12-11-146"  # 11034: Instruction on special means,
 
 
 @pytest.fixture(scope="module")
-def db_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("versions") / "laws.db"
-    build(CORPUS, path)
-    return path
+def db_path(corpus_db) -> Path:
+    return corpus_db
 
 
 @pytest.fixture(scope="module")
