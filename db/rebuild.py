@@ -25,6 +25,7 @@ import sqlite_utils
 from parser.apply import Grade, Outcome, Rebuild, apply_instructions, grade
 from parser.instructions import Instruction, Target
 from parser.model import Provision
+from parser.versions import same_act
 
 AMENDING_PAIRS_SQL = """
 select distinct i.act_id as amending_act_id, i.target_act_id
@@ -95,11 +96,8 @@ def base_version(db: sqlite_utils.Database, act_id: str, before: str) -> dict | 
 
 def caused_version(db: sqlite_utils.Database, act_id: str, date: str, number: str | None) -> dict | None:
     """The real version the amending act (of `date`, `number`) produced, if held."""
-    if number is None:
-        return None
-    wanted = "".join(number.split()).lower()
     for row in db.query("select * from versions where act_id = ? and rebuilt = 0 and caused_by_date = ? order by ordinal", [act_id, date]):
-        if row["caused_by_number"] and "".join(row["caused_by_number"].split()).lower() == wanted:
+        if same_act(row["caused_by_date"], row["caused_by_number"], date, number):
             return row
     return None
 

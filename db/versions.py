@@ -26,6 +26,7 @@ from dataclasses import replace
 from parser.align import Pair, align
 from parser.diff import word_diff
 from parser.model import Note, ParsedDocument, Provision
+from parser.references import normal_number
 from parser.timeline import Timelines, build_timelines
 from parser.versions import identity_maps, merged_timelines
 
@@ -40,7 +41,7 @@ def act_identity(document: ParsedDocument) -> str:
     act = document.act
     assert act is not None
     if act.kind and act.adopted_on and act.number:
-        return f"{act.kind}|{act.adopted_on}|{''.join(act.number.split()).lower()}"
+        return f"{act.kind}|{act.adopted_on}|{normal_number(act.number)}"
     return act.id
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .dates import is_iso_date
 from .model import Problem
+from .references import normal_number
 
 COLUMNS = ("kind", "adopted_on", "number", "published_on", "source")
 
@@ -38,11 +39,7 @@ class Publications:
     def find(self, kind: str | None, adopted_on: str | None, number: str | None) -> Publication | None:
         if not (kind and adopted_on and number):
             return None
-        return self.by_act.get((kind, adopted_on, _normal_number(number)))
-
-
-def _normal_number(number: str) -> str:
-    return " ".join(number.split()).upper()
+        return self.by_act.get((kind, adopted_on, normal_number(number)))
 
 
 def read_publications(text: str, path: str = "publications.csv") -> Publications:
@@ -68,5 +65,5 @@ def read_publications(text: str, path: str = "publications.csv") -> Publications
                 Problem("warning", "publications_row", f"{path}: row skipped: published {published_on} before adoption {adopted_on}", line)
             )
             continue
-        publications.by_act[(kind, adopted_on, _normal_number(number))] = Publication(published_on, (row["source"] or "").strip())
+        publications.by_act[(kind, adopted_on, normal_number(number))] = Publication(published_on, (row["source"] or "").strip())
     return publications

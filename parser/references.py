@@ -29,6 +29,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^0-9A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]+", "-", text).strip("-")
 
 
+def normal_number(number: str) -> str:
+    """An act number as compared: spaces and case aside (``ҚР ДСМ-37`` = ``ҚР  дсм-37``)."""
+    return "".join(number.split()).lower()
+
+
 def find_number(text: str) -> str | None:
     match = NUMBER.search(text)
     return match["number"].strip() if match else None

@@ -15,6 +15,7 @@ from dataclasses import replace
 from .align import Pair, comparable, is_placeholder
 from .dates import to_display
 from .header import read_requisites_ru
+from .references import normal_number
 from .temporal import derive_effective
 from .markdown import VersionMeta
 from .model import Amendment, EffectiveDate, ParsedDocument, Problem, Provision, VersionInfo
@@ -109,11 +110,7 @@ def same_act(date: str | None, number: str | None, other_date: str | None, other
     without spaces and case: ``ҚР ДСМ-37`` = ``ҚР ДСМ-37``)."""
     if not (date and number and other_date and other_number):
         return False
-    return date == other_date and _normal_number(number) == _normal_number(other_number)
-
-
-def _normal_number(number: str) -> str:
-    return "".join(number.split()).lower()
+    return date == other_date and normal_number(number) == normal_number(other_number)
 
 
 # --- Several versions of one act -------------------------------------------------------
@@ -277,7 +274,7 @@ def _change_act(version: Version, document: ParsedDocument) -> tuple:
         note, index = version.started_by
         amendments = document.header_amendments if note == 0 else document.notes[note - 1].amendments
         act = amendments[index - 1].act
-        return (act.date, _normal_number(act.number or ""))
+        return (act.date, normal_number(act.number or ""))
     return (version.start.earliest, version.start.latest)
 
 
