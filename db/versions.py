@@ -27,7 +27,7 @@ from parser.align import Pair, align
 from parser.diff import word_diff
 from parser.model import Note, ParsedDocument, Provision
 from parser.references import normal_number
-from parser.timeline import Timelines, build_timelines
+from parser.timeline import Timelines
 from parser.versions import identity_maps, merged_timelines
 
 from .schema import commencement_values
@@ -152,9 +152,7 @@ class VersionedAct:
 
     def timelines(self) -> Timelines:
         """The newest version's act timeline, with each unit's timeline merged across versions."""
-        timelines = build_timelines(self.current)
-        timelines.versions = merged_timelines(self.documents, self.maps)
-        return timelines
+        return merged_timelines(self.documents, self.maps)
 
     def version_rows(self) -> Iterator[dict]:
         for k, document in enumerate(self.documents):

@@ -158,19 +158,19 @@ def identity_maps(documents: list[ParsedDocument], alignments: list[list[Pair]])
     return maps
 
 
-def merged_timelines(documents: list[ParsedDocument], maps: list[dict[str, str]]) -> dict[str, list[Version]]:
-    """Each unit's timeline across the versions: the oldest version's notes say what
-    applied before it; between versions the wording is known exactly, changing at the
-    dates the newer version's notes give, or within the window between the versions."""
+def merged_timelines(documents: list[ParsedDocument], maps: list[dict[str, str]]) -> Timelines:
+    """The newest version's timelines, each unit's merged across the versions: the
+    oldest version's notes say what applied before it; between versions the wording is
+    known exactly, changing at the dates the newer version's notes give, or within the
+    window between the versions."""
     share_cause_dates(documents)
     timelines = [build_timelines(d) for d in documents]
     bounds = [version_bound(d) for d in documents]
     texts = [_units_by_identity(d, maps[k]) for k, d in enumerate(documents)]
-    merged: dict[str, list[Version]] = {}
-    identities = list(dict.fromkeys(identity for m in reversed(maps) for identity in m.values()))
-    for identity in identities:
-        merged[identity] = _merge_unit(identity, documents, timelines, bounds, texts, maps)
-    return merged
+    identities = dict.fromkeys(identity for m in reversed(maps) for identity in m.values())
+    newest = timelines[-1]
+    newest.versions = {identity: _merge_unit(identity, documents, timelines, bounds, texts, maps) for identity in identities}
+    return newest
 
 
 def _covering_keys(
