@@ -10,7 +10,7 @@ import pytest
 from parser import parse_file, parse_text
 from parser.align import align
 from parser.diff import tokens, word_diff
-from tests.conftest import BANK
+from tests.conftest import BANK, CORPUS
 
 ACT_11034 = BANK / "11034-adilet"
 ACT_137412 = BANK / "137412-administratsiia-prezidenta"
@@ -130,3 +130,16 @@ def test_a_heading_joined_to_the_title_by_a_new_rendering_is_no_change():
         "doc/p2", "doc/p8", "doc/p8/sp1", "doc/p8/sp2", "doc/p8/sp3", "doc/p8/sp4", "doc/p8/sp5", "doc/p8/sp6",
         "doc/p8/sp7", "doc/p8/sp8", "doc/p9", "doc/p10/sp4", "doc/p10/sp5", "doc/p10/sp6", "doc/p12", "doc/p18",
     ]
+
+
+def test_numbering_that_restarts_in_an_appendix_is_aligned_by_container():
+    """Seed 003 numbers its Rules 1, 2, … and appendices 1 and 3 again from 1: a change to
+    point 1 of appendix 3 is that unit's, not point 1 of the Rules' or appendix 1's."""
+    seed = CORPUS / "003_11aecfe5ead87c1b.txt"
+    old = parse_file(seed)
+    text = seed.read_text(encoding="utf-8")
+    point = next(p for p in old.provisions if p.key == "doc/app3/p1")
+    first_line = point.raw.splitlines()[0]
+    assert text.count(first_line) == 1
+    new = parse_text(text.replace(first_line, first_line.replace("Бекітілген халық тіркелімі", "Бекітілген тұрғындар тіркелімі")), str(seed))
+    assert changes(old, new) == [("reworded", "doc/app3/p1", "doc/app3/p1")]

@@ -8,6 +8,7 @@ texts of the real amending orders are not available (corpus/zan-gov-kz/README.md
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 import sqlite3
@@ -15,10 +16,15 @@ from pathlib import Path
 
 import pytest
 
+from click.testing import CliRunner
+from datasette.app import Datasette
+
+from datasette_plugins import datasette_options
 from db import build
 from parser import parse_file
 from parser.apply import apply_instructions, grade
 from parser.instructions import parse_instruction_lines, read_repeals
+from zan.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 BANK = ROOT / "corpus" / "zan-gov-kz"
@@ -322,3 +328,18 @@ def test_order_341_is_applied_to_the_2010_09_27_version_and_graded_clean(rebuilt
     text = rebuilt_db.execute("select text from version_provisions where version_id = ? and key = 'doc/p17'", [rebuilt["version_id"]]).fetchone()[0]
     assert "ҚАЖК ҚАЖД бастықтары" in text
     assert rebuilt_db.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_a_rebuilt_version_is_labelled_as_rebuilt_wherever_it_is_shown(rebuilt_db):
+    """It is listed among the versions, never as current, and marked on the command line
+    and on the act page; point-in-time answers come from the real versions only."""
+    path = rebuilt_db.execute("pragma database_list").fetchone()[2]
+    listed = CliRunner().invoke(cli, ["versions", "order-2001-12-11-146", "--db", path])
+    assert listed.exit_code == 0, listed.output
+    rebuilt_line = next(line for line in listed.output.splitlines() if "rebuilt-by" in line)
+    assert "(rebuilt)" in rebuilt_line and "(current)" not in rebuilt_line
+    page = asyncio.run(Datasette(immutables=[path], **datasette_options("laws")).client.get("/-/acts/order-2001-12-11-146")).text
+    assert page.count("<strong>rebuilt</strong>") == 1
+    bases = [row[0] for row in rebuilt_db.execute("select basis from provision_versions where act_id = 'order-2001-12-11-146'")]
+    assert any("kaz@2010-09-27.md" in basis for basis in bases)  # earlier wording from the real version
+    assert not any("rebuilt" in basis for basis in bases)
