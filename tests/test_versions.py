@@ -207,6 +207,13 @@ async def test_the_act_page_lists_the_versions_and_links_to_a_diff(site):
 
 
 @pytest.mark.asyncio(loop_scope="session")
+async def test_a_version_whose_start_is_not_known_says_so_and_why(site):
+    """Order № 153's note in the 2004 version prints no commencement clause."""
+    page = (await site.client.get(f"/-/acts/{INSTRUCTION_ACT}")).text
+    assert "белгісіз (not known: this version&#39;s note names the amending act of 2004-05-27 № 153 but prints no commencement clause for it)" in page
+
+
+@pytest.mark.asyncio(loop_scope="session")
 async def test_the_diff_page_marks_insertions_and_deletions(site):
     response = await site.client.get(f"/-/diff/{ANNEX_ACT}", params={"from": "V1900019742@2019-12-03", "to": "V1900019742@2020-10-27"})
     assert response.status_code == 200
