@@ -39,22 +39,23 @@ def read_version(document: ParsedDocument, meta: VersionMeta | None) -> VersionI
             title_ru=meta.title_ru,
         )
     newest = newest_amendment(document)
+    missing = "no meta file" if meta is None else "the meta file gives no version date"
     if newest is None:
         document.problems.append(
-            Problem("warning", "version_undated", "no meta file and no amendment note: which version of the act this text is cannot be told", 1)
+            Problem("warning", "version_undated", f"{missing} and no amendment note: which version of the act this text is cannot be told", 1)
         )
-        return VersionInfo(version_date=None, version_date_basis="no meta file and no amendment note")
+        return VersionInfo(version_date=None, version_date_basis=f"{missing} and no amendment note")
     document.problems.append(
         Problem(
             "info",
             "version_dated_by_note",
-            f"no meta file: the version is dated by its newest note, the amending act of {newest.act.date} № {newest.act.number}",
+            f"{missing}: the version is dated by its newest note, the amending act of {newest.act.date} № {newest.act.number}",
             1,
         )
     )
     return VersionInfo(
         version_date=newest.act.date,
-        version_date_basis=f"no meta file: the adoption date of the newest amending act its notes name (№ {newest.act.number})",
+        version_date_basis=f"{missing}: the adoption date of the newest amending act its notes name (№ {newest.act.number})",
         caused_by=newest.act,
         caused_by_text=newest.text,
     )

@@ -163,6 +163,8 @@ def test_a_broken_meta_file_is_a_problem_and_the_text_still_parses(tmp_path):
     (folder / "meta@2019-12-03.yaml").write_text("act_code: [unclosed\n  title: {", encoding="utf-8")
     document = parse_file(folder / "kaz@2019-12-03.md")
     assert "bad_meta" in {p.kind for p in document.problems}
+    undated = next(p for p in document.problems if p.kind == "version_undated")
+    assert undated.message.startswith("the meta file gives no version date and no amendment note")
     assert document.act is not None and document.act.adopted_on == "2019-12-03"  # from the stamp
     assert len(document.provisions) == 21
 
