@@ -57,38 +57,76 @@ class Citation:
     provision: str | None = None
 
 
+#: What a single token of an act reference may be, each a test of its text (``TEXT``)
+#: or of its lower case (``LOWER``). Each becomes a spaCy lexeme flag: computed once
+#: per distinct word in a process, then checked by the Matcher in C. (Written as REGEX
+#: predicates in the patterns, the tests ran in Python for every token of every text:
+#: most of the time of the build went there.)
+TOKEN_TESTS: dict[str, tuple[str, str]] = {
+    "YEAR": ("TEXT", r"^\d{4}$"),
+    "YEAR_WORD": ("LOWER", r"^(жылғы|жылы)$"),
+    "DAY": ("TEXT", r"^\d{1,2}$"),
+    "MONTH": ("LOWER", "^(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"),
+    "DOTTED_DATE": ("TEXT", r"^(\d{4}\.\d{1,2}\.\d{1,2}\.?|\d{1,2}\.\d{1,2}\.\d{4})$"),
+    "NUMBER_SIGN": ("TEXT", r"^(№|N)$"),
+    "NUMBER_VALUE": ("TEXT", r"^(\d+[\w/.-]*|ҚР)$"),
+    "NUMBER_SUFFIX": ("TEXT", r"^[А-ЯӘҒҚҢӨҰҮҺІA-Z]{2,}-\d+(/\d+)?$"),
+    "SIGNED_NUMBER": ("TEXT", r"^№\d+[\w/-]*$"),
+    "KIND": ("LOWER", CITATION_KIND_PATTERN),
+    # PDF damage glues a moved kind word to the word before it: "қамтамасызбұйрыққа"
+    "GLUED_KIND": ("LOWER", CITATION_GLUED_KIND_PATTERN),
+    "PROVISION": ("LOWER", CITED_PROVISION_PATTERN),
+    "DIGITS": ("TEXT", r"^\d+(-\d+)*$"),
+    "SUBPARAGRAPH_WORD": ("LOWER", r"^тармақша"),
+}
+
+#: The first of spaCy's free lexeme flags (FLAG19 … FLAG63).
+FIRST_FLAG = 19
+
+
+def _flag(name: str) -> str:
+    """The Matcher attribute of the lexeme flag for `TOKEN_TESTS[name]`."""
+    return f"FLAG{FIRST_FLAG + list(TOKEN_TESTS).index(name)}"
+
+
+def _is(name: str, op: str | None = None) -> dict:
+    token: dict = {_flag(name): True}
+    if op:
+        token["OP"] = op
+    return token
+
+
 def _patterns() -> dict[str, list[list[dict]]]:
-    months = "|".join(sorted(MONTHS, key=len, reverse=True))
     return {
         "DATE": [
-            [
-                {"TEXT": {"REGEX": r"^\d{4}$"}},
-                {"LOWER": {"IN": ["жылғы", "жылы"]}},
-                {"TEXT": {"REGEX": r"^\d{1,2}$"}},
-                {"LOWER": {"REGEX": rf"^({months})"}},
-            ],
-            [{"TEXT": {"REGEX": r"^(\d{4}\.\d{1,2}\.\d{1,2}\.?|\d{1,2}\.\d{1,2}\.\d{4})$"}}],
+            [_is("YEAR"), _is("YEAR_WORD"), _is("DAY"), _is("MONTH")],
+            [_is("DOTTED_DATE")],
         ],
         "NUMBER": [
-            [{"ORTH": {"IN": ["№", "N"]}}, {"TEXT": {"REGEX": r"^(\d+[\w/.-]*|ҚР)$"}}, {"TEXT": {"REGEX": r"^[А-ЯӘҒҚҢӨҰҮҺІA-Z]{2,}-\d+(/\d+)?$"}, "OP": "?"}],
-            [{"TEXT": {"REGEX": r"^№\d+[\w/-]*$"}}],
+            [_is("NUMBER_SIGN"), _is("NUMBER_VALUE"), _is("NUMBER_SUFFIX", "?")],
+            [_is("SIGNED_NUMBER")],
         ],
-        "KIND": [
-            [{"LOWER": {"REGEX": CITATION_KIND_PATTERN}}],
-            # PDF damage glues a moved kind word to the word before it: "қамтамасызбұйрыққа"
-            [{"LOWER": {"REGEX": CITATION_GLUED_KIND_PATTERN}}],
-        ],
+        "KIND": [[_is("KIND")], [_is("GLUED_KIND")]],
         "PROVISION": [
-            [{"LOWER": {"REGEX": CITED_PROVISION_PATTERN}}],
-            [{"TEXT": {"REGEX": r"^\d+(-\d+)*$"}}, {"ORTH": ")"}, {"LOWER": {"REGEX": r"^тармақша"}}],
+            [_is("PROVISION")],
+            [_is("DIGITS"), {"ORTH": ")"}, _is("SUBPARAGRAPH_WORD")],
         ],
     }
 
 
+def _flag_getter(attribute: str, pattern: str):
+    compiled = re.compile(pattern)
+    if attribute == "LOWER":
+        return lambda text: compiled.search(text.lower()) is not None
+    return lambda text: compiled.search(text) is not None
+
+
 @lru_cache(maxsize=1)
 def _matcher() -> Matcher:
-    nlp = blank_kazakh()
-    matcher = Matcher(nlp.vocab)
+    vocab = blank_kazakh().vocab
+    for offset, (attribute, pattern) in enumerate(TOKEN_TESTS.values()):
+        vocab.add_flag(_flag_getter(attribute, pattern), flag_id=FIRST_FLAG + offset)
+    matcher = Matcher(vocab, validate=False)  # the schema does not know lexeme flags
     for label, patterns in _patterns().items():
         matcher.add(label, patterns, greedy="LONGEST")
     return matcher
