@@ -127,7 +127,7 @@ def build(
         with db.atomic():
             store.problems(_display_path(corpus / PUBLICATIONS_FILE, corpus), None, publications.problems)
             for item in parsed:
-                store.add(item.result.document, item.result.citations)
+                store.add(item.result.document, item.result.citations, item.result.timelines)
                 summary.source_bytes += item.result.document.size
                 summary.reused += item.reused
                 if on_document:
@@ -199,10 +199,13 @@ class Store:
         self.act_ids: set[str] = set()
         self.staged = StagedVersions(db.conn)
 
-    def add(self, document: ParsedDocument, citations: list[list[Citation]] | None = None) -> None:
+    def add(
+        self, document: ParsedDocument, citations: list[list[Citation]] | None = None, timelines: Timelines | None = None
+    ) -> None:
         """Store one document. `citations` are those of `db.parallel.unit_citations`
-        (found by the worker that parsed it); they are found here when not given. A
-        version of an act waits (see `finish`) until all the act's versions are in."""
+        and `timelines` its `build_timelines` (made by the worker that parsed it); they
+        are made here when not given. A version of an act waits (see `finish`) until
+        all the act's versions are in."""
         act = document.act
         if act is None:
             self._source(document, None, "unreadable")
@@ -212,7 +215,8 @@ class Store:
             self.staged.stage(document)
             return
         act_id = self._unique_act_id(act.id, document)
-        timelines = build_timelines(document)
+        if timelines is None:
+            timelines = build_timelines(document)
         self._act(document, act_id, timelines, citations=citations)
         self._provenance(document, act_id)
 

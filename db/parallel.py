@@ -39,6 +39,7 @@ import spacy
 from parser import Publications, parse_bytes
 from parser.citations import Citation, extract_citations
 from parser.model import ParsedDocument
+from parser.timeline import Timelines, build_timelines
 
 #: Provisions whose references name the act itself, not another act.
 SELF_REFERENCING_KINDS = ("title", "other", "signature", "approval")
@@ -55,11 +56,15 @@ PARSER_ROOT = Path(__file__).resolve().parent.parent / "parser"
 
 @dataclass
 class ParsedSource:
-    """What a worker makes of one source file: the parsed document and, for each unit
-    of `citation_units(document)` in order, the acts it cites."""
+    """What a worker makes of one source file: the parsed document, for each unit of
+    `citation_units(document)` in order the acts it cites, and the timelines of a
+    document that is not one of several versions (those are merged across versions in
+    the main process). The workers do all the pure work they can: the main process,
+    which writes the database alone, is what limits the build."""
 
     document: ParsedDocument
     citations: list[list[Citation]]
+    timelines: Timelines | None = None
 
 
 @dataclass
@@ -102,7 +107,8 @@ def parse_source(
 ) -> ParsedSource:
     """The pure work done for one file: parse it and find its citations."""
     document = parse_bytes(data, display_path, publications, meta_text, meta_path)
-    return ParsedSource(document, unit_citations(document))
+    own_timelines = document.act is not None and document.version is None
+    return ParsedSource(document, unit_citations(document), build_timelines(document) if own_timelines else None)
 
 
 # -- In a worker process (or in the main one, for a one-worker build) ------------------
