@@ -129,15 +129,20 @@ def _sentence_start(text: str, position: int) -> int:
 def detect_language(text: str) -> str | None:
     """``kk`` for Kazakh (its own letters occur), ``ru`` for other Cyrillic text.
     The first 3,000 characters are enough to tell."""
-    letters = [c for c in text[:3000] if c.isalpha()]
+    sample = text[:3000]
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return None
-    kazakh = sum(1 for c in letters if c in KAZAKH_LETTERS)
-    if kazakh / len(letters) > 0.01:
+    kazakh = sum(map(sample.count, KAZAKH_LETTERS))
+    if kazakh / letters > 0.01:
         return "kk"
-    if sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters) > 0.5:
+    if len(_CYRILLIC_LETTER.findall(sample)) / letters > 0.5:
         return "ru"
     return None
+
+
+#: A Cyrillic letter (the block U+0400–U+04FF, less its signs and digits-like marks).
+_CYRILLIC_LETTER = re.compile(r"(?=[\u0400-\u04ff])[^\W\d_]")
 
 
 def adilet_id(registration_number: str | None, registered_on: str | None) -> str | None:

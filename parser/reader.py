@@ -113,7 +113,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     even, odd = sample[0::2], sample[1::2]
     for encoding, high in (("utf-16-le", odd), ("utf-16-be", even)):
-        share = sum(1 for b in high if b in (0x00, 0x04)) / len(high)
+        share = (high.count(0x00) + high.count(0x04)) / len(high)
         if share > 0.9:
             text = data.decode(encoding, errors="replace")  # an odd last byte: a cut file
             return encoding if _is_readable(text) else None
@@ -127,11 +127,15 @@ def _is_readable(text: str) -> bool:
     return bool(sample) and control / len(sample) < 0.05 and any(c.isalpha() for c in sample)
 
 
+#: Control bytes that text does not contain (tab, newlines and form feed are text).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8000]
     if b"\x00" in sample:
         return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return control / len(sample) > 0.05
 
 
