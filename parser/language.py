@@ -239,11 +239,12 @@ COMMENCEMENT_ANCHORS = (
 COMMENCEMENT_VERBS = ("қолданысқаенгізіледі", "күшіненеді", "қолданысқаенгізілсін", "күшінеенеді", "іскеенеді")
 
 
+_LOOKALIKE_TABLE = str.maketrans(LOOKALIKES)
+
+
 def fold(text: str) -> str:
     """Lower-case and fold look-alike letters: the form every matcher works on."""
-    for latin, cyrillic in LOOKALIKES.items():
-        text = text.replace(latin, cyrillic)
-    return text.lower()
+    return text.translate(_LOOKALIKE_TABLE).lower()
 
 
 def squash(text: str) -> str:
@@ -251,10 +252,13 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", fold(text))
 
 
+_ACT_KIND_STEMS = sorted(ACT_KINDS, key=len, reverse=True)  # longest first
+
+
 def act_kind(word: str) -> str | None:
     """Kind code for a kind word in any case form: 'Бұйрығымен' -> 'order'."""
     folded = fold(word)
-    for stem in sorted(ACT_KINDS, key=len, reverse=True):
+    for stem in _ACT_KIND_STEMS:
         if folded.startswith(stem) or f" {stem}" in folded:
             return ACT_KINDS[stem]
     return None
