@@ -25,10 +25,10 @@ from parser.model import Amendment, ParsedDocument, Problem
 from parser.timeline import Timelines, build_timelines
 
 from .links import link_cited_acts
-from .parallel import ParseCache, Source, citation_units, default_workers, file_digest, parse_documents, unit_citations
+from .parallel import ParseCache, ParsedSource, Source, citation_units, default_workers, file_digest, parse_documents, unit_citations
 from .rebuild import rebuild_versions
 from .schema import commencement_values, create_schema, finish_schema
-from .search import build_search_index
+from .search import create_search_index, document_stems, finish_search_index, index_units
 from .versions import StagedVersions, VersionedAct, fill_act_from_versions
 
 #: File endings the readers understand; other files in the corpus are not sources:
@@ -127,7 +127,7 @@ def build(
         with db.atomic():
             store.problems(_display_path(corpus / PUBLICATIONS_FILE, corpus), None, publications.problems)
             for item in parsed:
-                store.add(item.result.document, item.result.citations, item.result.timelines)
+                store.add(item.result.document, item.result)
                 summary.source_bytes += item.result.document.size
                 summary.reused += item.reused
                 if on_document:
@@ -136,7 +136,7 @@ def build(
         summary.parsed = len(files) - summary.reused
         link_cited_acts(db)
         rebuild_versions(db)
-        build_search_index(db)
+        finish_search_index(db.conn)
         finish_schema(db)
         summary.documents = len(files)
         for table in ("acts", "provisions", "notes", "amendments", "problems"):
@@ -198,14 +198,12 @@ class Store:
         self.db = db
         self.act_ids: set[str] = set()
         self.staged = StagedVersions(db.conn)
+        create_search_index(db.conn)
 
-    def add(
-        self, document: ParsedDocument, citations: list[list[Citation]] | None = None, timelines: Timelines | None = None
-    ) -> None:
-        """Store one document. `citations` are those of `db.parallel.unit_citations`
-        and `timelines` its `build_timelines` (made by the worker that parsed it); they
-        are made here when not given. A version of an act waits (see `finish`) until
-        all the act's versions are in."""
+    def add(self, document: ParsedDocument, parsed: ParsedSource | None = None) -> None:
+        """Store one document. `parsed` is what the worker that parsed it made of it
+        (its citations, timelines and search stems); what is not given is made here. A
+        version of an act waits (see `finish`) until all the act's versions are in."""
         act = document.act
         if act is None:
             self._source(document, None, "unreadable")
@@ -215,9 +213,8 @@ class Store:
             self.staged.stage(document)
             return
         act_id = self._unique_act_id(act.id, document)
-        if timelines is None:
-            timelines = build_timelines(document)
-        self._act(document, act_id, timelines, citations=citations)
+        timelines = parsed.timelines if parsed and parsed.timelines else build_timelines(document)
+        self._act(document, act_id, timelines, citations=parsed.citations if parsed else None, stems=parsed.stems if parsed else None)
         self._provenance(document, act_id)
 
     def finish(self) -> None:
@@ -247,10 +244,11 @@ class Store:
         timelines: Timelines,
         gone: dict[str, str] | None = None,
         citations: list[list[Citation]] | None = None,
+        stems: list[str] | None = None,
     ) -> None:
-        """The act's own rows: requisites, units, notes and what they imply. A versioned
-        act's units are not the worker's (removed ones join them), so its citations are
-        found here (`citations` None)."""
+        """The act's own rows: requisites, units, notes and what they imply, and its
+        units in the search index. A versioned act's units are not the worker's (removed
+        ones join them), so its citations and stems are made here (None)."""
         texts = {p.key: p.text for p in document.provisions}
         self.insert("acts", [_act_row(document, act_id, timelines)])
         self.insert("provisions", _provision_rows(document, act_id, gone or {}))
@@ -259,6 +257,7 @@ class Store:
         self.insert("provision_versions", _version_rows(timelines, act_id, texts))
         self.insert("instructions", _instruction_rows(document, act_id))
         self.insert("citations", _citation_rows(document, act_id, citations))
+        index_units(self.db.conn, _search_rows(document, act_id, stems))
 
     def _provenance(self, document: ParsedDocument, act_id: str) -> None:
         """What the source file was, what was repaired in it and what is doubtful."""
@@ -467,6 +466,16 @@ def _version_rows(timelines: Timelines, act_id: str, texts: dict[str, str]) -> I
                 # an earlier version's wording; the current one is provisions.text
                 "text": version.text if version.text_known and version.text != texts.get(key) else None,
             }
+
+
+def _search_rows(document: ParsedDocument, act_id: str, stems: list[str] | None) -> Iterator[tuple]:
+    """The act's units for `db.search.index_units`: provisions, then notes."""
+    if stems is None:
+        stems = document_stems(document)
+    units = [(_provision_id(act_id, p.key), None, p.kind) for p in document.provisions]
+    units += [(_provision_id(act_id, n.target_key), _note_id(act_id, n.ordinal), "note") for n in document.notes]
+    for unit, (provision_id, note_id, kind) in zip(stems, units, strict=True):
+        yield (unit, provision_id, note_id, act_id, kind)
 
 
 def _provision_id(act_id: str, key: str | None) -> str | None:

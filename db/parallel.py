@@ -41,6 +41,8 @@ from parser.citations import Citation, extract_citations
 from parser.model import ParsedDocument
 from parser.timeline import Timelines, build_timelines
 
+from .search import document_stems
+
 #: Provisions whose references name the act itself, not another act.
 SELF_REFERENCING_KINDS = ("title", "other", "signature", "approval")
 
@@ -57,14 +59,15 @@ PARSER_ROOT = Path(__file__).resolve().parent.parent / "parser"
 @dataclass
 class ParsedSource:
     """What a worker makes of one source file: the parsed document, for each unit of
-    `citation_units(document)` in order the acts it cites, and the timelines of a
-    document that is not one of several versions (those are merged across versions in
+    `citation_units(document)` in order the acts it cites, and the timelines and
+    search stems of a document that is not one of several versions (those are merged across versions in
     the main process). The workers do all the pure work they can: the main process,
     which writes the database alone, is what limits the build."""
 
     document: ParsedDocument
     citations: list[list[Citation]]
     timelines: Timelines | None = None
+    stems: list[str] | None = None  # `db.search.document_stems`, for the search index
 
 
 @dataclass
@@ -107,8 +110,9 @@ def parse_source(
 ) -> ParsedSource:
     """The pure work done for one file: parse it and find its citations."""
     document = parse_bytes(data, display_path, publications, meta_text, meta_path)
-    own_timelines = document.act is not None and document.version is None
-    return ParsedSource(document, unit_citations(document), build_timelines(document) if own_timelines else None)
+    if document.act is None or document.version is not None:
+        return ParsedSource(document, unit_citations(document))
+    return ParsedSource(document, unit_citations(document), build_timelines(document), document_stems(document))
 
 
 # -- In a worker process (or in the main one, for a one-worker build) ------------------

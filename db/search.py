@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
 import sqlite_utils
 
+from parser.model import ParsedDocument
 from parser.language import (
     MIXED_SCRIPT_LOOKALIKES,
     STEM_FINAL_ALTERNATION,
@@ -135,64 +136,86 @@ def _stem_of(printed: str) -> str:
 
 # --- Building the index ------------------------------------------------------------------
 
-#: Rows of the index, in a fixed order: every provision of every act in document order,
-#: then every note in printed order.
+#: Rows of the index, in the order a build stores them: act by act in the order the acts
+#: were stored (`acts.rowid`), each act's provisions in document order, then its notes.
+ACTS_IN_STORED_ORDER_SQL = "select id from acts order by rowid"
 PROVISION_ROWS_SQL = """
-select id, act_id, kind, heading, text from provisions
-order by act_id, position, id
+select id, kind, heading, text from provisions where act_id = ?
+order by position, id
 """
 NOTE_ROWS_SQL = """
-select id, act_id, provision_id, text from notes
-order by act_id, ordinal, id
+select id, provision_id, text from notes where act_id = ?
+order by ordinal, id
 """
 
 
 def build_search_index(db: sqlite_utils.Database) -> None:
-    """(Re)create the FTS5 table `search_index` from `provisions` and `notes`.
-
-    The same database always gives the same rows in the same order, and the index is
-    optimised (merged into one segment) at the end, so an unchanged corpus still
-    rebuilds to a byte-identical file.
-    """
+    """(Re)create the FTS5 table `search_index` from the `provisions` and `notes` of a
+    database. A build does not call this: it indexes each act as it stores it
+    (`create_search_index`, `index_units`, `finish_search_index`)."""
     with db.atomic():
-        conn = db.conn
-        conn.execute(f"drop table if exists {TABLE}")
-        # The stems are folded already: the tokenizer only splits them at spaces.
-        conn.execute(
-            f"""create virtual table {TABLE} using fts5(
-                stems, provision_id unindexed, note_id unindexed, act_id unindexed, kind unindexed,
-                tokenize = 'unicode61 remove_diacritics 0'
-            )"""
-        )
-        conn.executemany(
-            f"insert into {TABLE} (stems, provision_id, note_id, act_id, kind) values (?, ?, ?, ?, ?)",
-            _index_rows(conn),
-        )
-        conn.execute(f"insert into {TABLE} ({TABLE}) values ('optimize')")
-        # What the date filter and the results need, beside the stems: reading them from
-        # the FTS content row (which also holds the stems) was most of a search's time.
-        conn.execute(f"drop table if exists {ROWS_TABLE}")
-        conn.execute(
-            f"""create table {ROWS_TABLE} (rowid integer primary key, act_id text, provision_id text,
-                note_id text, kind text, valid_from text, valid_to_latest text)"""
-        )
-        conn.execute(
-            f"""insert into {ROWS_TABLE} select s.rowid, s.act_id, s.provision_id, s.note_id, s.kind,
-                a.valid_from, a.valid_to_latest from {TABLE} s join acts a on a.id = s.act_id order by s.rowid"""
-        )
+        create_search_index(db.conn)
+        index_units(db.conn, _index_rows(db.conn))
+        finish_search_index(db.conn)
+
+
+def create_search_index(conn: sqlite3.Connection) -> None:
+    """An empty `search_index`, replacing any there was."""
+    conn.execute(f"drop table if exists {TABLE}")
+    # The stems are folded already: the tokenizer only splits them at spaces.
+    conn.execute(
+        f"""create virtual table {TABLE} using fts5(
+            stems, provision_id unindexed, note_id unindexed, act_id unindexed, kind unindexed,
+            tokenize = 'unicode61 remove_diacritics 0'
+        )"""
+    )
+
+
+def unit_stems(heading: str | None, text: str | None) -> str:
+    """What the index holds of a unit: the stems of its heading and text."""
+    return normalize(" ".join(part for part in (heading, text) if part))
+
+
+def document_stems(document: ParsedDocument) -> list[str]:
+    """`unit_stems` of each provision of `document`, then of each note, in order (the
+    order `db.load.Store` indexes them in). Pure: the build's workers make them."""
+    return [unit_stems(p.heading, p.text) for p in document.provisions] + [unit_stems(None, n.text) for n in document.notes]
+
+
+def index_units(conn: sqlite3.Connection, rows: Iterable[tuple[str, str | None, str | None, str, str]]) -> None:
+    """Add ``(stems, provision_id, note_id, act_id, kind)`` rows to the index; rows
+    without stems (a unit of no words) are left out."""
+    conn.executemany(
+        f"insert into {TABLE} (stems, provision_id, note_id, act_id, kind) values (?, ?, ?, ?, ?)",
+        (row for row in rows if row[0]),
+    )
+
+
+def finish_search_index(conn: sqlite3.Connection) -> None:
+    """Once every unit is in: merge the index into one segment (so an unchanged corpus
+    rebuilds to a byte-identical file) and write `search_rows`."""
+    conn.execute(f"insert into {TABLE} ({TABLE}) values ('optimize')")
+    # What the date filter and the results need, beside the stems: reading them from
+    # the FTS content row (which also holds the stems) was most of a search's time.
+    conn.execute(f"drop table if exists {ROWS_TABLE}")
+    conn.execute(
+        f"""create table {ROWS_TABLE} (rowid integer primary key, act_id text, provision_id text,
+            note_id text, kind text, valid_from text, valid_to_latest text)"""
+    )
+    conn.execute(
+        f"""insert into {ROWS_TABLE} select s.rowid, s.act_id, s.provision_id, s.note_id, s.kind,
+            a.valid_from, a.valid_to_latest from {TABLE} s join acts a on a.id = s.act_id order by s.rowid"""
+    )
 
 
 def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple]:
-    """One row per provision (heading and text) and per note, streamed: memory stays
-    flat however large the corpus."""
-    for provision_id, act_id, kind, heading, text in conn.cursor().execute(PROVISION_ROWS_SQL):
-        stems = normalize(" ".join(part for part in (heading, text) if part))
-        if stems:
-            yield (stems, provision_id, None, act_id, kind)
-    for note_id, act_id, provision_id, text in conn.cursor().execute(NOTE_ROWS_SQL):
-        stems = normalize(text)
-        if stems:
-            yield (stems, provision_id, note_id, act_id, "note")
+    """One row per provision (heading and text) and per note, act by act, streamed:
+    memory stays flat however large the corpus."""
+    for (act_id,) in conn.execute(ACTS_IN_STORED_ORDER_SQL).fetchall():
+        for provision_id, kind, heading, text in conn.execute(PROVISION_ROWS_SQL, (act_id,)):
+            yield (unit_stems(heading, text), provision_id, None, act_id, kind)
+        for note_id, provision_id, text in conn.execute(NOTE_ROWS_SQL, (act_id,)):
+            yield (unit_stems(None, text), provision_id, note_id, act_id, "note")
 
 
 # --- Searching -------------------------------------------------------------------------------
