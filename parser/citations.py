@@ -39,8 +39,9 @@ from .spacy_kk import blank_kazakh
 #: commencement clause in brackets can stand between them.
 MAX_GAP = 40
 _REGISTRATION = re.compile(CITED_REGISTRATION_PATTERN, re.IGNORECASE)
-_QUICK_FILTER = re.compile(r"\d{4}|№|(?<!\w)N\s?\d")
-_KIND_ANYWHERE = re.compile(CITATION_KIND_PATTERN.lstrip("^").replace("(", "(?:", 1), re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_LATIN_NUMBER_SIGN = re.compile(r"(?<!\w)N\s?\d")
+_KIND_ANYWHERE = re.compile(CITATION_KIND_PATTERN.lstrip("^").replace("(", "(?:", 1))  # in lower-cased text
 _TITLE_BEFORE = re.compile(r"[«\"]([^«»\"]{3,300})[»\"]\s*$")
 _TITLE_INSIDE = re.compile(r"[«\"]([^«»\"]{3,300})[»\"]")
 _ISSUER_STOP = {"туралы", "және", "сәйкес", "осы", "мен", "бен", "пен", "бойынша"}
@@ -150,7 +151,7 @@ def extract_citations(text: str) -> list[Citation]:
     """Every act reference in `text`, in order: those with a date or a number, and laws
     and codes cited by their title alone."""
     titled = _titled_laws(text)
-    if not _QUICK_FILTER.search(text) or not _KIND_ANYWHERE.search(text):
+    if not _may_cite(text):
         return titled  # no date or number, or no word naming a kind of act: nothing to tokenize
     doc = blank_kazakh()(text)
     parts = _parts(doc)
@@ -169,13 +170,24 @@ def extract_citations(text: str) -> list[Citation]:
     return sorted(citations, key=lambda c: c.start)
 
 
+def _may_cite(text: str) -> bool:
+    """A year, a number sign or ``N 12``, and a word naming a kind of act: what every
+    dated or numbered reference has. Most units have not, and skip the tokenizer.
+    (Plain string tests and simple patterns first: one pattern with alternatives and
+    IGNORECASE took about a fifth of the citation time, measured on 68,810 units.)"""
+    anchored = "№" in text or _FOUR_DIGITS.search(text) or ("N" in text and _LATIN_NUMBER_SIGN.search(text))
+    return bool(anchored) and _KIND_ANYWHERE.search(text.lower()) is not None
+
+
 _TITLED_LAW = re.compile(CITATION_TITLED_LAW_PATTERN)
 
 
 def _titled_laws(text: str) -> list[Citation]:
     """``"Азаматтық қорғау туралы" Қазақстан Республикасы Заңының``: a law or code named by
     its title; the span is the kind word, the title a field."""
-    citations = []
+    citations: list[Citation] = []
+    if "туралы" not in text:
+        return citations  # every such title ends with the word
     for match in _TITLED_LAW.finditer(text):
         kind_text = match.group("kind")
         citations.append(
