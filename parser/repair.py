@@ -86,7 +86,7 @@ _NUMBER = re.compile(r"[\w./-]+$")
 _GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
-def find_moved_word(line: str) -> MovedWord | None:
+def find_moved_word(line: str, weak: bool = True) -> MovedWord | None:
     """The hyperlinked word the export moved to the end of `line`, if there is one.
 
     Strong (surely moved): a number sign glued to the text before it (``бұйрығымен.№ 394``,
@@ -94,6 +94,7 @@ def find_moved_word(line: str) -> MovedWord | None:
     a word glued after punctuation (``бекітілсін.ережесі``). Weak: a last word that the
     export links (``… тіркеу бұйрығына``), moved only when the line shows a gap for it.
     Only the last two words are looked at, so long lines cost no more than short ones.
+    With `weak` False, weak candidates are not looked for.
     """
     stripped = line.rstrip()
     head, space, tail = stripped.rpartition(" ")
@@ -112,7 +113,7 @@ def find_moved_word(line: str) -> MovedWord | None:
     glued = _GLUED_WORD.search(tail)
     if glued:
         return MovedWord(glued.group(1), len(head) + 1 + glued.start(1), True)
-    if _is_linked_word(tail):
+    if weak and _is_linked_word(tail):
         return MovedWord(tail, len(head) + 1, False)
     return None
 
@@ -133,12 +134,15 @@ def place_moved_word(line: str, line_number: int, after_page_break: bool) -> tup
     The gap is a double space inside the line or, after a page break, the single space
     the line starts with (`` сәйкес жүзеге асырылады.қаулысына``).
     """
-    moved = find_moved_word(line)
+    indent = len(line) - len(line.lstrip(" "))
+    # A weak candidate is moved only into a gap: on a line with none (most lines), the
+    # test for one, which folds the last word, is skipped.
+    may_have_gap = "  " in line.strip(" ") or (after_page_break and indent == 1)
+    moved = find_moved_word(line, weak=may_have_gap)
     if moved is None:
         return line, [], []
     head = line[: moved.start].rstrip(" ")
     gaps = gaps_before(line, moved.start)
-    indent = len(line) - len(line.lstrip(" "))
     if not gaps and line[moved.start - 2 : moved.start] == "  ":
         return line, [], []  # the word already stands right after its gap
     if len(gaps) == 1:
