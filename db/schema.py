@@ -469,10 +469,13 @@ LIST_INDEXES_SQL = [
 ]
 
 
-def _covered(table: str, column: str) -> bool:
-    """Whether an index of INDEXES begins with `column`: SQLite uses it for `column`
-    alone, so a second index would only cost build time and space."""
-    return any(name == table and columns[0] == column for name, columns in INDEXES)
+def _covered(table: sqlite_utils.db.Table, columns: list[str]) -> bool:
+    """Whether an index the table has already (`db.links` makes its own) begins with
+    `columns`, or a longer one of INDEXES does: SQLite uses it for `columns` alone, so
+    another index would only cost build time and space."""
+    existing = [list(index.columns) for index in table.indexes]
+    planned = [list(others) for name, others in INDEXES if name == table.name and len(others) > len(columns)]
+    return any(others[: len(columns)] == columns for others in existing + planned)
 
 
 def finish_schema(db: sqlite_utils.Database) -> None:
@@ -482,9 +485,10 @@ def finish_schema(db: sqlite_utils.Database) -> None:
     for table in db.tables:
         for foreign_key in table.foreign_keys:
             column = foreign_key.column
-            if (table.name, column) not in UNINDEXED_FOREIGN_KEYS and not _covered(table.name, column):
+            if (table.name, column) not in UNINDEXED_FOREIGN_KEYS and not _covered(table, [column]):
                 table.create_index([column], if_not_exists=True)
     for table, columns in INDEXES:
-        db[table].create_index(columns, if_not_exists=True)
+        if not _covered(db[table], columns):
+            db[table].create_index(columns)
     for table, columns in FTS:
         db[table].enable_fts(columns, create_triggers=False, replace=True)

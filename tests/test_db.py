@@ -14,7 +14,7 @@ from tests.conftest import CORPUS_ACTS
 import sqlite_utils
 
 from db import CorpusNotFound, build
-from db.schema import TABLES
+from db.schema import TABLES, UNINDEXED_FOREIGN_KEYS
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -43,6 +43,21 @@ def test_foreign_keys_are_declared_so_datasette_links_them(built):
     assert ("parent_id", "provisions") in {(fk.column, fk.other_table) for fk in built["provisions"].foreign_keys}
     violations = built.execute("pragma foreign_key_check").fetchall()
     assert violations == []
+
+
+def test_every_foreign_key_can_be_looked_up_by_an_index_and_no_index_repeats_another(built):
+    """A foreign key is served by its own index or by one that begins with its column
+    (SQLite uses `provisions (act_id, position)` for `act_id` alone); an index that only
+    repeats the start of a longer one would cost build time and space for nothing."""
+    for table in built.tables:
+        indexes = [tuple(index.columns) for index in table.indexes if index.columns and None not in index.columns]
+        for foreign_key in table.foreign_keys:
+            if (table.name, foreign_key.column) in UNINDEXED_FOREIGN_KEYS:
+                continue
+            assert any(columns[0] == foreign_key.column for columns in indexes), (table.name, foreign_key.column)
+        for columns in indexes:
+            longer = [other for other in indexes if len(other) > len(columns) and other[: len(columns)] == columns]
+            assert not longer, (table.name, columns, longer)
 
 
 def test_the_acts_with_their_metadata(built):
