@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime
 import json
 import urllib.parse
+from pathlib import Path
 
+import jinja2
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
@@ -331,25 +333,85 @@ async def act_page(datasette, request):
     document["database"] = _database_with_acts(datasette).name
     if request.url_vars.get("as_json"):
         return _json(document, default=str)  # before the page's own lookups, which JSON does not need
-    notes_after: dict[str, list[dict]] = {}
-    for note in document["notes"]:
-        notes_after.setdefault(note["printed_after_id"] or "", []).append(note)
-    depth = {p["id"]: p["key"].count("/") for p in document["provisions"]}
-    citations_by_unit: dict[str, list[dict]] = {}
-    for citation in document["citations"]:
-        citations_by_unit.setdefault(citation["note_id"] or citation["provision_id"], []).append(citation)
     return await _respond(
         datasette,
         request,
         document,
         "zan_act.html",
-        notes_after=notes_after,
-        database_act_prefix=f"{act_id}/",
-        depth=depth,
+        text_html=act_text(document, datasette.urls),
         status_labels=STATUS_LABELS,
         json_url=datasette.urls.path(f"/-/acts/{act_id}.json"),
-        linked_text=lambda text, key: linked_text(text, citations_by_unit.get(key, []), datasette.urls),
     )
+
+
+#: Datasette renders its templates in Jinja's async mode, where every expression and call
+#: is checked for something to await: for the act's text — a few lines of HTML per unit,
+#: hundreds of units in a long act — that was most of the act page's time
+#: (docs/benchmarks.md). The text is rendered by this plain environment instead (the same
+#: templates folder, autoescaped like Datasette's; compiled once per process) and put into
+#: the page as one piece of markup. A template folder given to Datasette does not
+#: override `_zan_text.html` or `_zan_note.html` here.
+#: Templates are not looked for on disk again for every unit (`auto_reload`): a change to
+#: them needs a restart.
+TEXT_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, auto_reload=False
+)
+
+#: Units printed as headings, and units not printed in the text at all.
+HEADING_KINDS = ("chapter", "section", "appendix")
+HIDDEN_KINDS = ("title", "other")
+
+
+def act_text(document: dict, urls) -> Markup:
+    """The act's text as HTML (`_zan_text.html`): every unit but the title and the
+    requisites, each with the notes printed after it, act references linked."""
+    notes_after: dict[str, list[dict]] = {}
+    for note in document["notes"]:
+        notes_after.setdefault(note["printed_after_id"] or "", []).append(note)
+    citations_by_unit: dict[str, list[dict]] = {}
+    for citation in document["citations"]:
+        citations_by_unit.setdefault(citation["note_id"] or citation["provision_id"], []).append(citation)
+
+    def linked(text: str, key: str) -> Markup:
+        return linked_text(text, citations_by_unit.get(key, []), urls)
+
+    act_id = document["act"]["id"]
+    units = [text_unit(p, notes_after.get(p["id"], []), linked, urls) for p in document["provisions"] if p["kind"] not in HIDDEN_KINDS]
+    template = TEXT_TEMPLATES.get_template("_zan_text.html")
+    return Markup(
+        template.render(
+            requisites_notes=notes_after.get(f"{act_id}/requisites", []),
+            units=units,
+            database_act_prefix=f"{act_id}/",
+            linked_text=linked,
+            display_date=display_date,
+        )
+    )
+
+
+def text_unit(p: dict, notes: list[dict], linked, urls) -> dict:
+    """What the act's text prints for the unit `p`, worked out once here (a call or an
+    attribute lookup in a template costs several times what it does in Python): its
+    `form` — a `heading`, a `removed` unit, a table `row` or `text` — and the values
+    that form prints."""
+    unit = {
+        "p": p,
+        "anchor": anchor(p["key"]),
+        "margin": p["key"].count("/") * 1.5,
+        # a plain str: Datasette's URL strings wrap every attribute lookup, and escaping looks up a few
+        "history_url": str(urls.path("/-/history/" + p["id"])),
+        "notes": notes,
+    }
+    if p["kind"] in HEADING_KINDS:
+        is_titled_appendix = p["kind"] == "appendix" and p["heading"]
+        unit.update(form="heading", heading=p["heading"] if is_titled_appendix else p["text"], stamp=p["label"] if is_titled_appendix else None)
+    elif p["removed_in_version_id"]:
+        unit.update(form="removed", removed_in=p["removed_in_version_id"].split("@")[-1])
+    elif p["cells"]:
+        unit.update(form="row")
+    else:
+        unit.update(form="text", text=linked(p["text"], p["id"]))
+    return unit
 
 
 def linked_text(text: str, citations: list[dict], urls) -> Markup:
