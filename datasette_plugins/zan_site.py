@@ -346,27 +346,19 @@ async def act_page(datasette, request):
     document["database"] = _database_with_acts(datasette).name
     if request.url_vars.get("as_json"):
         return _json(document, default=str)  # before the page's own lookups, which JSON does not need
-    return await _respond(
-        datasette,
-        request,
-        document,
-        "zan_act.html",
-        text_html=act_text(document, datasette.urls),
-        status_labels=STATUS_LABELS,
-        json_url=datasette.urls.path(f"/-/acts/{act_id}.json"),
-    )
+    body_html = act_body(document, datasette.urls, json_url=datasette.urls.path(f"/-/acts/{act_id}.json"))
+    return await _respond(datasette, request, document, "zan_act.html", body_html=body_html)
 
 
 #: Datasette renders its templates in Jinja's async mode, where every expression and call
-#: is checked for something to await: for the act's text — a few lines of HTML per unit,
-#: hundreds of units in a long act — that was most of the act page's time
-#: (docs/benchmarks.md). The text is rendered by this plain environment instead (the same
-#: templates folder, autoescaped like Datasette's; compiled once per process) and put into
-#: the page as one piece of markup. A template folder given to Datasette does not
-#: override `_zan_text.html` or `_zan_note.html` here.
-#: Templates are not looked for on disk again for every unit (`auto_reload`): a change to
-#: them needs a restart.
-TEXT_TEMPLATES = jinja2.Environment(
+#: is checked for something to await: for the act page's body — a few lines of HTML per
+#: unit, hundreds of units in a long act, and its links — that was most of the page's
+#: time (docs/benchmarks.md). The body is rendered by this plain environment instead (the
+#: same templates folder, autoescaped like Datasette's, compiled once per process and not
+#: looked for on disk again: a change to a template needs a restart) and put into
+#: Datasette's page as one piece of markup. A template folder given to Datasette does not
+#: override the templates rendered here.
+PAGE_TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, auto_reload=False
 )
 
@@ -375,9 +367,10 @@ HEADING_KINDS = ("chapter", "section", "appendix")
 HIDDEN_KINDS = ("title", "other")
 
 
-def act_text(document: dict, urls) -> Markup:
-    """The act's text as HTML (`_zan_text.html`): every unit but the title and the
-    requisites, each with the notes printed after it, act references linked."""
+def act_body(document: dict, urls, json_url: str) -> Markup:
+    """The act page's body as HTML (`_zan_act_body.html`): the act's requisites and
+    status, its text — every unit but the title and the requisites, each with the notes
+    printed after it, act references linked — its versions, links and instructions."""
     notes_after: dict[str, list[dict]] = {}
     for note in document["notes"]:
         notes_after.setdefault(note["printed_after_id"] or "", []).append(note)
@@ -390,14 +383,18 @@ def act_text(document: dict, urls) -> Markup:
 
     act_id = document["act"]["id"]
     units = [text_unit(p, notes_after.get(p["id"], []), linked, urls) for p in document["provisions"] if p["kind"] not in HIDDEN_KINDS]
-    template = TEXT_TEMPLATES.get_template("_zan_text.html")
+    template = PAGE_TEMPLATES.get_template("_zan_act_body.html")
     return Markup(
         template.render(
+            **document,
             requisites_notes=notes_after.get(f"{act_id}/requisites", []),
             units=units,
             database_act_prefix=f"{act_id}/",
             linked_text=linked,
             display_date=display_date,
+            status_labels=STATUS_LABELS,
+            urls=urls,
+            json_url=json_url,
         )
     )
 
