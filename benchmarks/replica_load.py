@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.query_bench import sample_acts  # noqa: E402
+from benchmarks.query_bench import sample_acts, serve_options  # noqa: E402
 from zan.testing import running_server  # noqa: E402
 
 SEARCHES = ["бұйрық", "медициналық оңалту", "психотерапия"]
@@ -112,6 +112,9 @@ def main(argv: list[str] | None = None) -> None:
     options.add_argument("--connections", type=int, default=4, help="open connections per replica (default: 4)")
     options.add_argument("--acts", type=int, default=50, help="acts sampled for the request mix (default: 50)")
     options.add_argument("--no-search", action="store_true", help="leave searches out of the mix")
+    options.add_argument(
+        "--setting", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"), help="a Datasette setting for both replicas"
+    )
     args = options.parse_args(argv)
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (Debian: apt-get install wrk)")
@@ -120,7 +123,7 @@ def main(argv: list[str] | None = None) -> None:
         script = Path(scratch) / "mix.lua"
         script.write_text(LUA % ", ".join(json.dumps(path) for path in paths), encoding="utf-8")
         # The corpus folder does not exist: the servers serve the database as it is.
-        bases = [stack.enter_context(running_server(args.db, Path(scratch) / "no-corpus")) for _ in range(2)]
+        bases = [stack.enter_context(running_server(args.db, Path(scratch) / "no-corpus", options=serve_options(args.setting))) for _ in range(2)]
         for base in bases:  # one untimed pass, so both replicas have the pages' SQL warm
             subprocess.run(["wrk", "-t1", "-c1", "-d2s", "-s", str(script), base], capture_output=True, check=True)
         processes = [run_wrk(base, script, args.duration, args.connections) for base in bases]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime
 import json
 import urllib.parse
+from pathlib import Path
 
+import jinja2
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
@@ -96,7 +98,6 @@ async def diff_page(datasette, request):
     """What changed between two versions of an act (``?from=&to=``: version ids or
     dates), unit by unit, with insertions and deletions marked word by word."""
     act_id = request.url_vars["act_id"]
-    database = _database_with_acts(datasette)
     versions, missing = await _query(datasette, request, act_versions, act_id)
     if missing:
         return missing
@@ -106,7 +107,7 @@ async def diff_page(datasette, request):
     old = request.args.get("from") or real[-2]["id"]
     new = request.args.get("to") or real[-1]["id"]
     try:
-        answer = await database.execute_fn(lambda conn: act_diff(conn, act_id, old, new))
+        answer = await _run(datasette, lambda conn: act_diff(conn, act_id, old, new))
     except ValueError as error:
         return _error(request, str(error), 400)
     query = urllib.parse.urlencode({"from": old, "to": new})
@@ -154,8 +155,7 @@ async def search_page(datasette, request):
     date = request.args.get("date", "").strip()
     if date and _requested_date(request) is None:
         return _bad_date(request)
-    database = _database_with_acts(datasette)
-    results = await database.execute_fn(lambda conn: search(conn, query, date or None)) if query else []
+    results = await _run(datasette, lambda conn: search(conn, query, date or None)) if query else []
     for result in results:
         result["url"] = datasette.urls.path(f"/-/acts/{result['act_id']}") + (f"#{anchor(result['key'])}" if result.get("key") else "")
     answer = {"q": query, "date": date or None, "results": results}
@@ -179,7 +179,7 @@ async def home_page(datasette, request):
     database = _database_with_acts(datasette)
     filters = {name: request.args.get(name, "") for name in ("status", "kind", "issuer", "year")}
     page = _requested_page(request)
-    answer = await database.execute_fn(lambda conn: list_acts(conn, filters, page))
+    answer = await _run(datasette, lambda conn: list_acts(conn, filters, page))
     return await _respond(
         datasette,
         request,
@@ -239,12 +239,28 @@ def _json(data, status: int = 200, default=None) -> Response:
     return Response(body, status=status, content_type="application/json; charset=utf-8")
 
 
+async def _run(datasette, function):
+    """`function(conn)` on the database, in Datasette's SQL thread, with the connection's
+    text decoded by SQLite's own UTF-8 decoder while it runs. Datasette decodes every text
+    value through a Python function (to replace bytes that are not UTF-8): a call per
+    value, hundreds per page, where the database `zan build` wrote holds only UTF-8."""
+    return await _database_with_acts(datasette).execute_fn(lambda conn: _with_plain_text(conn, function))
+
+
+def _with_plain_text(conn, function):
+    previous = conn.text_factory
+    conn.text_factory = str
+    try:
+        return function(conn)
+    finally:
+        conn.text_factory = previous
+
+
 async def _query(datasette, request, function, *arguments):
     """Run a `db.queries` function on the database: ``(answer, None)``, or ``(None,
     404 response)`` when it names no act or provision."""
-    database = _database_with_acts(datasette)
     try:
-        return await database.execute_fn(lambda conn: function(conn, *arguments)), None
+        return await _run(datasette, lambda conn: function(conn, *arguments)), None
     except UnknownAct as error:
         return None, _error(request, str(error), 404)
 
@@ -295,9 +311,8 @@ async def in_force_page(datasette, request):
     date = _requested_date(request)
     if date is None:
         return _bad_date(request)
-    database = _database_with_acts(datasette)
     page = _requested_page(request)
-    answer = await database.execute_fn(lambda conn: acts_on(conn, date, page))
+    answer = await _run(datasette, lambda conn: acts_on(conn, date, page))
     return await _respond(
         datasette,
         request,
@@ -331,25 +346,82 @@ async def act_page(datasette, request):
     document["database"] = _database_with_acts(datasette).name
     if request.url_vars.get("as_json"):
         return _json(document, default=str)  # before the page's own lookups, which JSON does not need
+    body_html = act_body(document, datasette.urls, json_url=datasette.urls.path(f"/-/acts/{act_id}.json"))
+    return await _respond(datasette, request, document, "zan_act.html", body_html=body_html)
+
+
+#: Datasette renders its templates in Jinja's async mode, where every expression and call
+#: is checked for something to await: for the act page's body — a few lines of HTML per
+#: unit, hundreds of units in a long act, and its links — that was most of the page's
+#: time (docs/benchmarks.md). The body is rendered by this plain environment instead (the
+#: same templates folder, autoescaped like Datasette's, compiled once per process and not
+#: looked for on disk again: a change to a template needs a restart) and put into
+#: Datasette's page as one piece of markup. A template folder given to Datasette does not
+#: override the templates rendered here.
+PAGE_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, auto_reload=False
+)
+
+#: Units printed as headings, and units not printed in the text at all.
+HEADING_KINDS = ("chapter", "section", "appendix")
+HIDDEN_KINDS = ("title", "other")
+
+
+def act_body(document: dict, urls, json_url: str) -> Markup:
+    """The act page's body as HTML (`_zan_act_body.html`): the act's requisites and
+    status, its text — every unit but the title and the requisites, each with the notes
+    printed after it, act references linked — its versions, links and instructions."""
     notes_after: dict[str, list[dict]] = {}
     for note in document["notes"]:
         notes_after.setdefault(note["printed_after_id"] or "", []).append(note)
-    depth = {p["id"]: p["key"].count("/") for p in document["provisions"]}
     citations_by_unit: dict[str, list[dict]] = {}
     for citation in document["citations"]:
         citations_by_unit.setdefault(citation["note_id"] or citation["provision_id"], []).append(citation)
-    return await _respond(
-        datasette,
-        request,
-        document,
-        "zan_act.html",
-        notes_after=notes_after,
-        database_act_prefix=f"{act_id}/",
-        depth=depth,
-        status_labels=STATUS_LABELS,
-        json_url=datasette.urls.path(f"/-/acts/{act_id}.json"),
-        linked_text=lambda text, key: linked_text(text, citations_by_unit.get(key, []), datasette.urls),
+
+    def linked(text: str, key: str) -> Markup:
+        return linked_text(text, citations_by_unit.get(key, []), urls)
+
+    act_id = document["act"]["id"]
+    units = [text_unit(p, notes_after.get(p["id"], []), linked, urls) for p in document["provisions"] if p["kind"] not in HIDDEN_KINDS]
+    template = PAGE_TEMPLATES.get_template("_zan_act_body.html")
+    return Markup(
+        template.render(
+            **document,
+            requisites_notes=notes_after.get(f"{act_id}/requisites", []),
+            units=units,
+            database_act_prefix=f"{act_id}/",
+            linked_text=linked,
+            display_date=display_date,
+            status_labels=STATUS_LABELS,
+            urls=urls,
+            json_url=json_url,
+        )
     )
+
+
+def text_unit(p: dict, notes: list[dict], linked, urls) -> dict:
+    """What the act's text prints for the unit `p`, worked out once here (a call or an
+    attribute lookup in a template costs several times what it does in Python): its
+    `form` — a `heading`, a `removed` unit, a table `row` or `text` — and the values
+    that form prints."""
+    unit = {
+        "p": p,
+        "anchor": anchor(p["key"]),
+        "margin": p["key"].count("/") * 1.5,
+        # a plain str: Datasette's URL strings wrap every attribute lookup, and escaping looks up a few
+        "history_url": str(urls.path("/-/history/" + p["id"])),
+        "notes": notes,
+    }
+    if p["kind"] in HEADING_KINDS:
+        is_titled_appendix = p["kind"] == "appendix" and p["heading"]
+        unit.update(form="heading", heading=p["heading"] if is_titled_appendix else p["text"], stamp=p["label"] if is_titled_appendix else None)
+    elif p["removed_in_version_id"]:
+        unit.update(form="removed", removed_in=p["removed_in_version_id"].split("@")[-1])
+    elif p["cells"]:
+        unit.update(form="row")
+    else:
+        unit.update(form="text", text=linked(p["text"], p["id"]))
+    return unit
 
 
 def linked_text(text: str, citations: list[dict], urls) -> Markup:

@@ -19,6 +19,7 @@ The stemmer (`stem`) is a light suffix stripper. Its suffix table is in
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -42,6 +43,7 @@ from .queries import check_date
 #: The FTS5 table of stems.
 TABLE = "search_index"
 ROWS_TABLE = "search_rows"  # per FTS rowid: the unit, its act and the act's dates
+SPANS_TABLE = "search_spans"  # runs of consecutive FTS rowids whose acts have the same dates
 
 #: A word: letters and digits. Hyphens, dots, `№` and the like separate words, as they
 #: do for FTS5's unicode61 tokenizer (`1-тармаққа` -> `1`, `тармаққа`).
@@ -193,7 +195,7 @@ def index_units(conn: sqlite3.Connection, rows: Iterable[tuple[str, str | None, 
 
 def finish_search_index(conn: sqlite3.Connection) -> None:
     """Once every unit is in: merge the index into one segment (so an unchanged corpus
-    rebuilds to a byte-identical file) and write `search_rows`."""
+    rebuilds to a byte-identical file) and write `search_rows` and `search_spans`."""
     conn.execute(f"insert into {TABLE} ({TABLE}) values ('optimize')")
     # What the date filter and the results need, beside the stems: reading them from
     # the FTS content row (which also holds the stems) was most of a search's time.
@@ -206,6 +208,35 @@ def finish_search_index(conn: sqlite3.Connection) -> None:
         f"""insert into {ROWS_TABLE} select s.rowid, s.act_id, s.provision_id, s.note_id, s.kind,
             a.valid_from, a.valid_to_latest from {TABLE} s join acts a on a.id = s.act_id order by s.rowid"""
     )
+    build_search_spans(conn)
+
+
+#: Consecutive rows of `search_rows` (in rowid order) whose dates are the same form one
+#: span: an act's provisions are consecutive rows, so are its notes, and neighbouring
+#: acts of one date merge. `is not` compares NULLs as equal.
+SPANS_SQL = f"""
+insert into {SPANS_TABLE} (last_rowid, first_rowid, valid_from, valid_to_latest)
+select max(rowid), min(rowid), valid_from, valid_to_latest from (
+    select rowid, valid_from, valid_to_latest, sum(starts) over (order by rowid) as span from (
+        select rowid, valid_from, valid_to_latest,
+               (valid_from is not lag(valid_from) over w or valid_to_latest is not lag(valid_to_latest) over w) as starts
+        from {ROWS_TABLE} window w as (order by rowid)
+    )
+)
+group by span order by span
+"""
+
+
+def build_search_spans(conn: sqlite3.Connection) -> None:
+    """(Re)create `search_spans` from `search_rows`: the rowid ranges a dated search may
+    skip whole (`_in_force_rowids`), keyed by their last rowid. Separate from
+    `build_search_index` so that a database built before it existed can be given it."""
+    conn.execute(f"drop table if exists {SPANS_TABLE}")
+    conn.execute(
+        f"""create table {SPANS_TABLE} (last_rowid integer primary key, first_rowid integer not null,
+            valid_from text, valid_to_latest text)"""
+    )
+    conn.execute(SPANS_SQL)
 
 
 def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple]:
@@ -263,19 +294,26 @@ def _matches(word_stem: str, terms: list[str]) -> bool:
     return any(word_stem.startswith(term) or word_stem == _alternative(term) for term in terms)
 
 
-SEARCH_SQL = """
+#: A unit of the index as a result: `source` names the rows as `r`.
+UNIT_SQL = """
 select r.provision_id, r.note_id, r.act_id, a.title as act_title, r.kind,
        p.label, p.key, p.heading, p.text as provision_text, n.text as note_text,
        {rank} as rank
-from {table} s
-join {rows} r on r.rowid = s.rowid
+from {source}
 join acts a on a.id = r.act_id
 left join provisions p on p.id = r.provision_id
 left join notes n on n.id = r.note_id
+"""
+SEARCH_SQL = UNIT_SQL + """
 where {table} match :match
 {date_filter}
 order by {order}
 limit :limit
+"""
+#: The units of a list of rowids (JSON), in corpus order, as broad matches come.
+UNITS_BY_ROWID_SQL = UNIT_SQL.format(rank="null", source=f"{ROWS_TABLE} r") + """
+where r.rowid in (select value from json_each(:rowids))
+order by r.rowid
 """
 
 #: Ranking by bm25 scores every match before the first is returned; past this many
@@ -284,11 +322,26 @@ MAX_RANKED = 2000
 COUNT_SQL = "select count(*) from (select rowid from {table} where {table} match :match limit :cap)"
 
 #: Keeps units of acts not provably out of force on :date: drops an act whose earliest
-#: start is after the date, or whose latest possible end is on or before it.
-DATE_FILTER = """
-  and (r.valid_from is null or r.valid_from <= :date)
-  and (r.valid_to_latest is null or r.valid_to_latest > :date)
+#: start is after the date, or whose latest possible end is on or before it. `{t}` is
+#: the table holding the act's dates (`search_rows` or `search_spans`).
+NOT_OUT_OF_FORCE = """
+  ({t}.valid_from is null or {t}.valid_from <= :date)
+  and ({t}.valid_to_latest is null or {t}.valid_to_latest > :date)
 """
+DATE_FILTER = "and " + NOT_OUT_OF_FORCE.format(t="r")
+
+#: The first span at or after :rowid of acts not provably out of force on :date.
+NEXT_SPAN_SQL = f"""
+select first_rowid, last_rowid from {SPANS_TABLE} t
+where last_rowid >= :rowid and {NOT_OUT_OF_FORCE.format(t="t")}
+order by last_rowid limit 1
+"""
+MATCHES_FROM_SQL = f"select rowid from {TABLE} where {TABLE} match :match and rowid >= :rowid order by rowid"
+
+#: In a dated broad search, when the next span of acts not out of force starts more than
+#: this many rows past the match just read, the matches in between are skipped by a new
+#: FTS5 query from the span's start (FTS5 seeks its lists there) instead of being read.
+SEEK_GAP = 256
 
 
 def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
@@ -321,38 +374,84 @@ def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit:
         match, broad = exact, True
     else:
         broad = _count_over(conn, match, MAX_RANKED)
-    # bm25 reads every matching unit's statistics: for a broad match it is not asked for
-    order, rank = ("s.rowid", "null") if broad else ("s.rank, s.rowid", "s.rank")
-    sql = SEARCH_SQL.format(table=TABLE, rows=ROWS_TABLE, date_filter=DATE_FILTER if date else "", order=order, rank=rank)
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
-    results = []
-    for row in cursor.execute(sql, {"match": match, "date": date or None, "limit": limit}):
-        if row["note_id"] is not None:
-            sources = [row["note_text"]]
-        else:
-            sources = [row["provision_text"], row["heading"]]
-        snippet, highlights = make_snippet(sources, terms)
-        results.append(
-            {
-                "provision_id": row["provision_id"],
-                "note_id": row["note_id"],
-                "act_id": row["act_id"],
-                "act_title": row["act_title"],
-                "kind": row["kind"],
-                "label": row["label"],
-                "key": row["key"],
-                "snippet": snippet,
-                "highlights": highlights,
-                "rank": row["rank"],
-            }
-        )
-    return results
+    if broad and date and _has_spans(conn):
+        rowids = _rowids_not_out_of_force(conn, match, date, limit)
+        rows = cursor.execute(UNITS_BY_ROWID_SQL, {"rowids": json.dumps(rowids)})
+    else:
+        # bm25 reads every matching unit's statistics: for a broad match it is not asked for
+        order, rank = ("s.rowid", "null") if broad else ("s.rank, s.rowid", "s.rank")
+        source = f"{TABLE} s join {ROWS_TABLE} r on r.rowid = s.rowid"
+        sql = SEARCH_SQL.format(table=TABLE, source=source, date_filter=DATE_FILTER if date else "", order=order, rank=rank)
+        rows = cursor.execute(sql, {"match": match, "date": date or None, "limit": limit})
+    return [_result(row, terms) for row in rows]
+
+
+def _result(row: sqlite3.Row, terms: list[str]) -> dict[str, Any]:
+    """A result of `search` from a row of `UNIT_SQL`."""
+    sources = [row["note_text"]] if row["note_id"] is not None else [row["provision_text"], row["heading"]]
+    snippet, highlights = make_snippet(sources, terms)
+    return {
+        "provision_id": row["provision_id"],
+        "note_id": row["note_id"],
+        "act_id": row["act_id"],
+        "act_title": row["act_title"],
+        "kind": row["kind"],
+        "label": row["label"],
+        "key": row["key"],
+        "snippet": snippet,
+        "highlights": highlights,
+        "rank": row["rank"],
+    }
 
 
 def _count_over(conn: sqlite3.Connection, match: str, cap: int) -> bool:
     """Whether more than `cap` units match (counting stops there)."""
     return conn.execute(COUNT_SQL.format(table=TABLE), {"match": match, "cap": cap + 1}).fetchone()[0] > cap
+
+
+def _has_spans(conn: sqlite3.Connection) -> bool:
+    """Whether the database has `search_spans` (databases built before it lack it, and are
+    searched by reading each match's dates)."""
+    return conn.execute("select 1 from sqlite_master where type = 'table' and name = ?", (SPANS_TABLE,)).fetchone() is not None
+
+
+def _rowids_not_out_of_force(conn: sqlite3.Connection, match: str, date: str, limit: int) -> list[int]:
+    """The rowids of the first `limit` units matching `match`, in corpus order, whose act
+    is not provably out of force on `date`: the rows `DATE_FILTER` keeps, in the same
+    order, found without reading each match's dates.
+
+    Filtering match by match costs a lookup per match, and a common word on a date when
+    most acts holding it were not in force means tens of thousands of them, more the
+    larger the corpus. Instead the matches are read in order against `search_spans`: a
+    match inside a span of acts not out of force is kept, one before the next such span
+    is passed over, and when that span starts more than `SEEK_GAP` rows ahead, FTS5 is
+    asked again from its start, skipping the matches in between unread.
+    """
+    found: list[int] = []
+    matches = _matches_from(conn, match, 1)
+    first, last = 1, 0  # the current span not out of force: none yet
+    while len(found) < limit:
+        rowid = next(matches, None)
+        if rowid is None:
+            break
+        if rowid > last:
+            span = conn.execute(NEXT_SPAN_SQL, {"rowid": rowid, "date": date}).fetchone()
+            if span is None:
+                break
+            first, last = span
+            if first - rowid > SEEK_GAP:
+                matches = _matches_from(conn, match, first)
+                continue
+        if rowid >= first:
+            found.append(rowid)
+    return found
+
+
+def _matches_from(conn: sqlite3.Connection, match: str, rowid: int) -> Iterator[int]:
+    """The rowids matching `match` from `rowid` on, in order, read lazily."""
+    return (row[0] for row in conn.cursor().execute(MATCHES_FROM_SQL, {"match": match, "rowid": rowid}))
 
 
 def make_snippet(sources: list[str | None], terms: list[str]) -> tuple[str, list[list[int]]]:

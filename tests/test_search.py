@@ -12,7 +12,7 @@ import pytest
 import sqlite_utils
 
 from db import build
-from db.search import TABLE, _stem_of, build_search_index, match_expression, normalize, search, stem
+from db.search import SPANS_TABLE, TABLE, _stem_of, build_search_index, match_expression, normalize, search, stem
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -252,6 +252,52 @@ def test_an_act_whose_end_is_a_window_is_kept_while_it_may_be_in_force(conn):
     # Seed 002 was repealed by order № 132 of 18.07.2023, ten days after a publication
     # whose date is unknown: from 2023-07-29 at the earliest, no latest date.
     assert Q002 in {row["act_id"] for row in search(conn, "екпе", date="2030-01-01", limit=1000)}
+
+
+def not_out_of_force(conn, act_id: str, date: str) -> bool:
+    """The date filter's rule, from the act's own row: kept unless its earliest start is
+    after the date or its latest possible end on or before it."""
+    start, end = conn.execute("select valid_from, valid_to_latest from acts where id = ?", (act_id,)).fetchone()
+    return (start is None or start <= date) and (end is None or end > date)
+
+
+@pytest.mark.parametrize("seek_gap", [0, 1_000_000])
+def test_a_dated_search_of_a_word_in_very_many_units_keeps_what_the_filter_keeps(conn, monkeypatch, seek_gap):
+    """Past MAX_RANKED matches a dated search skips whole spans of acts out of force
+    (search_spans) instead of reading each match's dates: the results must be the same
+    units, in the same corpus order, as filtering every match would keep — whether the
+    matches in a gap are read and passed over (a large SEEK_GAP) or sought past (0)."""
+    monkeypatch.setattr("db.search.MAX_RANKED", 3)
+    monkeypatch.setattr("db.search.SEEK_GAP", seek_gap)
+    for query in ("тармақ", "медициналық оңалту", "бұйрық"):
+        every = search(conn, query, limit=10_000)
+        for date in ("2005-01-01", "2011-01-01", "2012-06-05", "2012-06-06", "2016-01-01", "2023-01-01", "2030-01-01"):
+            kept = [row for row in every if not_out_of_force(conn, row["act_id"], date)]
+            for limit in (1, 7, 10_000):
+                assert search(conn, query, date=date, limit=limit) == kept[:limit], (query, date, limit)
+
+
+def test_a_database_without_spans_is_searched_all_the_same(db_path, tmp_path, monkeypatch):
+    """A database built before search_spans existed: each match's dates are read instead."""
+    monkeypatch.setattr("db.search.MAX_RANKED", 3)
+    older = tmp_path / "older.db"
+    shutil.copy(db_path, older)
+    connection = sqlite3.connect(older)
+    try:
+        expected = search(connection, "тармақ", date="2016-01-01", limit=40)
+        connection.execute(f"drop table {SPANS_TABLE}")
+        assert search(connection, "тармақ", date="2016-01-01", limit=40) == expected
+    finally:
+        connection.close()
+
+
+def test_the_spans_cover_every_row_once_with_its_acts_dates(conn):
+    spans = conn.execute(f"select first_rowid, last_rowid, valid_from, valid_to_latest from {SPANS_TABLE} order by last_rowid").fetchall()
+    rows = conn.execute("select rowid, valid_from, valid_to_latest from search_rows order by rowid").fetchall()
+    covered = [(rowid, start, end) for first, last, start, end in spans for rowid in range(first, last + 1)]
+    assert covered == rows
+    neighbours = zip(spans, spans[1:])
+    assert all(before[2:] != after[2:] for before, after in neighbours)  # a span is as long as it can be
 
 
 def test_no_date_is_no_filter(conn):
