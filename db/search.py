@@ -336,12 +336,22 @@ select first_rowid, last_rowid from {SPANS_TABLE} t
 where last_rowid >= :rowid and {NOT_OUT_OF_FORCE.format(t="t")}
 order by last_rowid limit 1
 """
-MATCHES_FROM_SQL = f"select rowid from {TABLE} where {TABLE} match :match and rowid >= :rowid order by rowid"
+#: The matches from :rowid up to (not including) :end whose act is not out of force on
+#: :date, in corpus order: each match's span (the first whose last row is at or after
+#: it: spans cover every row once) is found through the spans' primary key by SQLite,
+#: not match by match in Python.
+MATCHES_IN_FORCE_SQL = f"""
+select s.rowid from {TABLE} s
+join {SPANS_TABLE} t on t.last_rowid = (select min(last_rowid) from {SPANS_TABLE} where last_rowid >= s.rowid)
+where s.{TABLE} match :match and s.rowid >= :rowid and s.rowid < :end
+  and {NOT_OUT_OF_FORCE.format(t="t")}
+order by s.rowid limit :limit
+"""
 
-#: In a dated broad search, when the next span of acts not out of force starts more than
-#: this many rows past the match just read, the matches in between are skipped by a new
-#: FTS5 query from the span's start (FTS5 seeks its lists there) instead of being read.
-SEEK_GAP = 256
+#: A dated broad search reads the matches of this many rows at a time, then looks for
+#: the next span of acts not out of force, so that a long run of acts out of force is
+#: skipped (FTS5 seeks its lists to the span's start) rather than read.
+WINDOW_ROWS = 50_000
 
 
 def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
@@ -420,38 +430,25 @@ def _has_spans(conn: sqlite3.Connection) -> bool:
 def _rowids_not_out_of_force(conn: sqlite3.Connection, match: str, date: str, limit: int) -> list[int]:
     """The rowids of the first `limit` units matching `match`, in corpus order, whose act
     is not provably out of force on `date`: the rows `DATE_FILTER` keeps, in the same
-    order, found without reading each match's dates.
+    order, found without a Python step per match.
 
-    Filtering match by match costs a lookup per match, and a common word on a date when
-    most acts holding it were not in force means tens of thousands of them, more the
-    larger the corpus. Instead the matches are read in order against `search_spans`: a
-    match inside a span of acts not out of force is kept, one before the next such span
-    is passed over, and when that span starts more than `SEEK_GAP` rows ahead, FTS5 is
-    asked again from its start, skipping the matches in between unread.
+    A common word on a date when most acts holding it were not in force means tens of
+    thousands of matches to pass over, more the larger the corpus. So the search starts
+    at the next span of acts not out of force (`search_spans`), skipping the rows before
+    it unread, and lets SQLite keep the matches of the next `WINDOW_ROWS` rows that lie
+    in such spans (`MATCHES_IN_FORCE_SQL`); then again from the end of that window.
     """
     found: list[int] = []
-    matches = _matches_from(conn, match, 1)
-    first, last = 1, 0  # the current span not out of force: none yet
+    rowid = 1
     while len(found) < limit:
-        rowid = next(matches, None)
-        if rowid is None:
+        span = conn.execute(NEXT_SPAN_SQL, {"rowid": rowid, "date": date}).fetchone()
+        if span is None:
             break
-        if rowid > last:
-            span = conn.execute(NEXT_SPAN_SQL, {"rowid": rowid, "date": date}).fetchone()
-            if span is None:
-                break
-            first, last = span
-            if first - rowid > SEEK_GAP:
-                matches = _matches_from(conn, match, first)
-                continue
-        if rowid >= first:
-            found.append(rowid)
+        rowid = max(rowid, span[0])
+        window = {"match": match, "date": date, "rowid": rowid, "end": rowid + WINDOW_ROWS, "limit": limit - len(found)}
+        found += [row[0] for row in conn.execute(MATCHES_IN_FORCE_SQL, window)]
+        rowid += WINDOW_ROWS
     return found
-
-
-def _matches_from(conn: sqlite3.Connection, match: str, rowid: int) -> Iterator[int]:
-    """The rowids matching `match` from `rowid` on, in order, read lazily."""
-    return (row[0] for row in conn.cursor().execute(MATCHES_FROM_SQL, {"match": match, "rowid": rowid}))
 
 
 def make_snippet(sources: list[str | None], terms: list[str]) -> tuple[str, list[list[int]]]:
