@@ -338,13 +338,12 @@ order by last_rowid limit 1
 """
 #: The matches from :rowid up to (not including) :end whose act is not out of force on
 #: :date, in corpus order: each match's span (the first whose last row is at or after
-#: it: spans cover every row once) is found through the spans' primary key by SQLite,
-#: not match by match in Python.
+#: it: spans cover every row once) is found by one seek in the spans' primary key by
+#: SQLite, not match by match in Python.
 MATCHES_IN_FORCE_SQL = f"""
 select s.rowid from {TABLE} s
-join {SPANS_TABLE} t on t.last_rowid = (select min(last_rowid) from {SPANS_TABLE} where last_rowid >= s.rowid)
 where s.{TABLE} match :match and s.rowid >= :rowid and s.rowid < :end
-  and {NOT_OUT_OF_FORCE.format(t="t")}
+  and (select {NOT_OUT_OF_FORCE.format(t="t")} from {SPANS_TABLE} t where t.last_rowid >= s.rowid order by t.last_rowid limit 1)
 order by s.rowid limit :limit
 """
 
