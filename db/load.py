@@ -22,7 +22,7 @@ import sqlite_utils
 from parser import Publications, meta_beside, read_meta, read_publications
 from parser.citations import Citation
 from parser.model import Amendment, ParsedDocument, Problem
-from parser.timeline import Timelines, build_timelines
+from parser.timeline import Timelines
 
 from .links import link_cited_acts
 from .parallel import ParseCache, ParsedSource, Source, citation_units, default_workers, file_digest, parse_documents, unit_citations
@@ -127,7 +127,7 @@ def build(
         with db.atomic():
             store.problems(_display_path(corpus / PUBLICATIONS_FILE, corpus), None, publications.problems)
             for item in parsed:
-                store.add(item.result.document, item.result)
+                store.add(item.result)
                 summary.source_bytes += item.result.document.size
                 summary.reused += item.reused
                 if on_document:
@@ -200,10 +200,11 @@ class Store:
         self.staged = StagedVersions(db.conn)
         create_search_index(db.conn)
 
-    def add(self, document: ParsedDocument, parsed: ParsedSource | None = None) -> None:
-        """Store one document. `parsed` is what the worker that parsed it made of it
-        (its citations, timelines and search stems); what is not given is made here. A
-        version of an act waits (see `finish`) until all the act's versions are in."""
+    def add(self, parsed: ParsedSource) -> None:
+        """Store one parsed file, with what the worker that parsed it made of it (its
+        citations, timelines and search stems). A version of an act waits (see
+        `finish`) until all the act's versions are in."""
+        document = parsed.document
         act = document.act
         if act is None:
             self._source(document, None, "unreadable")
@@ -212,9 +213,9 @@ class Store:
         if document.version is not None:
             self.staged.stage(document)
             return
+        assert parsed.timelines is not None  # db.parallel.parse_source makes them for every such document
         act_id = self._unique_act_id(act.id, document)
-        timelines = parsed.timelines if parsed and parsed.timelines else build_timelines(document)
-        self._act(document, act_id, timelines, citations=parsed.citations if parsed else None, stems=parsed.stems if parsed else None)
+        self._act(document, act_id, parsed.timelines, citations=parsed.citations, stems=parsed.stems)
         self._provenance(document, act_id)
 
     def finish(self) -> None:

@@ -59,10 +59,10 @@ PARSER_ROOT = Path(__file__).resolve().parent.parent / "parser"
 @dataclass
 class ParsedSource:
     """What a worker makes of one source file: the parsed document, for each unit of
-    `citation_units(document)` in order the acts it cites, and the timelines and
-    search stems of a document that is not one of several versions (those are merged across versions in
-    the main process). The workers do all the pure work they can: the main process,
-    which writes the database alone, is what limits the build."""
+    `citation_units(document)` in order the acts it cites, and the timelines and search
+    stems of a document that is not one of several versions (those are merged across
+    versions in the main process). The workers do all the pure work they can: the main
+    process, which writes the database alone, is what limits the build."""
 
     document: ParsedDocument
     citations: list[list[Citation]]
@@ -108,7 +108,8 @@ def unit_citations(document: ParsedDocument) -> list[list[Citation]]:
 def parse_source(
     display_path: str, data: bytes, publications: Publications | None, meta_text: str | None = None, meta_path: str | None = None
 ) -> ParsedSource:
-    """The pure work done for one file: parse it and find its citations."""
+    """The pure work done for one file: parse it, find its citations and, unless it is
+    unreadable or one of several versions, make its timelines and search stems."""
     document = parse_bytes(data, display_path, publications, meta_text, meta_path)
     if document.act is None or document.version is not None:
         return ParsedSource(document, unit_citations(document))

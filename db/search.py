@@ -229,7 +229,7 @@ group by span order by span
 
 def build_search_spans(conn: sqlite3.Connection) -> None:
     """(Re)create `search_spans` from `search_rows`: the rowid ranges a dated search may
-    skip whole (`_in_force_rowids`), keyed by their last rowid. Separate from
+    skip whole (`_rowids_not_out_of_force`), keyed by their last rowid. Separate from
     `build_search_index` so that a database built before it existed can be given it."""
     conn.execute(f"drop table if exists {SPANS_TABLE}")
     conn.execute(

@@ -224,7 +224,7 @@ def test_a_failed_build_leaves_the_previous_database_in_place(tmp_path, monkeypa
     build(CORPUS, path)
     before = path.read_bytes()
 
-    def explode(self, document, parsed=None):
+    def explode(self, parsed):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("db.load.Store.add", explode)
