@@ -118,6 +118,7 @@ def build(
     parse_cache = ParseCache(cache_path) if cache_path else None
     try:
         create_schema(db)
+        create_search_index(db.conn)  # filled act by act by the store, finished below
         store = Store(db)
         publications = load_publications(corpus)
         sources = (read_source(path, corpus) for path in files)
@@ -198,7 +199,6 @@ class Store:
         self.db = db
         self.act_ids: set[str] = set()
         self.staged = StagedVersions(db.conn)
-        create_search_index(db.conn)
 
     def add(self, parsed: ParsedSource) -> None:
         """Store one parsed file, with what the worker that parsed it made of it (its
