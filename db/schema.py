@@ -427,12 +427,11 @@ LATER_FOREIGN_KEYS = [
 ]
 
 #: Columns indexed beyond the foreign keys, for the questions users ask most.
-#: (An index a longer one begins with is not made: `acts (adopted_on, id)` and
-#: `acts (status, adopted_on desc, id)` in LIST_INDEXES_SQL serve `adopted_on` and
-#: `status`; see `_covered`.)
+#: (An index a longer one begins with is not made, see `_covered`: `acts (adopted_on,
+#: id)` and `acts (status, adopted_on desc, id)` in LIST_INDEXES_SQL serve `adopted_on`
+#: and `status`; the lookup indexes `db.links` makes serve `acts.kind` and
+#: `acts.registration_number`.)
 INDEXES = [
-    ("acts", ["kind"]),
-    ("acts", ["registration_number"]),
     ("provisions", ["act_id", "position"]),
     ("provision_versions", ["act_id", "provision_id", "ordinal"]),
     ("acts", ["valid_from", "valid_to"]),
