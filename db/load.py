@@ -73,17 +73,21 @@ def corpus_files(corpus: Path) -> list[Path]:
     corpus are not followed."""
     if not corpus.is_dir():
         raise CorpusNotFound(f"corpus folder not found: {corpus}")
-    root = corpus.resolve()
     files = []
     for path in sorted(corpus.rglob("*")):
-        if path.name.startswith(".") or path.suffix.lower() not in SOURCE_SUFFIXES or not path.is_file():
+        if path.name.startswith(".") or path.suffix.lower() not in SOURCE_SUFFIXES:
             continue
-        if path.stem.lower().startswith(NOT_SOURCES):
-            continue
-        if root not in path.resolve().parents:
+        if path.stem.lower().startswith(NOT_SOURCES) or not in_corpus(path, corpus):
             continue
         files.append(path)
     return files
+
+
+def in_corpus(path: Path, corpus: Path) -> bool:
+    """Whether `path` is a file of the corpus once its links are followed: a link that
+    leads outside the corpus is not followed, for sources, meta files and
+    `publications.csv` alike, so a build reads nothing but the corpus."""
+    return path.is_file() and corpus.resolve() in path.resolve().parents
 
 
 def default_cache(db_path: Path) -> Path:
@@ -123,7 +127,7 @@ def build(
         publications = load_publications(corpus)
         sources = (read_source(path, corpus) for path in files)
         parsed = parse_documents(
-            sources, publications, file_digest(corpus / PUBLICATIONS_FILE), workers or default_workers(), parse_cache
+            sources, publications, file_digest(publications_file(corpus)), workers or default_workers(), parse_cache
         )
         with db.atomic():
             store.problems(_display_path(corpus / PUBLICATIONS_FILE, corpus), None, publications.problems)
@@ -160,6 +164,8 @@ def build(
 def read_source(path: Path, corpus: Path) -> Source:
     """A corpus file's bytes, and a Markdown version's meta file with them."""
     meta = meta_beside(path)
+    if meta and not in_corpus(meta, corpus):
+        meta = None
     return Source(
         path,
         _display_path(path, corpus),
@@ -175,10 +181,16 @@ def _sync(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
+def publications_file(corpus: Path) -> Path | None:
+    """The corpus's `publications.csv`, when it has one (inside the corpus)."""
+    path = corpus / PUBLICATIONS_FILE
+    return path if in_corpus(path, corpus) else None
+
+
 def load_publications(corpus: Path) -> Publications:
     """The corpus's `publications.csv`, or none."""
-    path = corpus / PUBLICATIONS_FILE
-    if not path.is_file():
+    path = publications_file(corpus)
+    if path is None:
         return Publications()
     return read_publications(path.read_text(encoding="utf-8-sig"), _display_path(path, corpus))
 

@@ -204,9 +204,9 @@ class ParseCache:
         self.conn.close()
 
 
-def file_digest(path: Path) -> str:
-    """The sha256 of a file's bytes, or of nothing when it does not exist."""
-    return hashlib.sha256(path.read_bytes() if path.is_file() else b"").hexdigest()
+def file_digest(path: Path | None) -> str:
+    """The sha256 of a file's bytes, or of nothing when there is none."""
+    return hashlib.sha256(path.read_bytes() if path is not None and path.is_file() else b"").hexdigest()
 
 
 # -- In the main process --------------------------------------------------------------

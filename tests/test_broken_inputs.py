@@ -19,7 +19,7 @@ import pytest
 import sqlite_utils
 
 from db import build
-from parser import parse_file, parse_text
+from parser import meta_path_for, parse_file, parse_text
 from parser.dates import find_dates
 
 TESTS = Path(__file__).resolve().parent
@@ -455,3 +455,47 @@ def test_a_document_of_fifty_megabytes_builds(tmp_path):
     assert "".join(raw for (raw,) in pieces) == text  # nothing of 50 MB is lost
     alone = parse_text(SEED.read_text(encoding="utf-8"), f"corpus/{SEED.name}")
     assert rows(db, "select count(*) n from provisions where act_id = ?", [SEED_ACT]) == [{"n": len(alone.provisions)}]
+
+
+# --- Links out of the corpus ------------------------------------------------------------
+
+
+def test_links_that_lead_out_of_the_corpus_are_not_followed(tmp_path):
+    """A corpus whose source, meta file and publications.csv are links to files outside
+    it: none of them is read, so nothing of those files reaches the database, and the
+    real files inside it build as before."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = "OUTSIDE-THE-CORPUS"
+    (outside / "order.txt").write_text(SEED.read_text(encoding="utf-8").replace("бұйырамын", secret), encoding="utf-8")
+    version = CORPUS / "zan-gov-kz" / "11034-adilet"
+    markdown = sorted(version.glob("*.md"))[0]
+    (outside / "meta.yaml").write_text(f"title: {secret}\n", encoding="utf-8")
+    (outside / "publications.csv").write_text(
+        f"kind,adopted_on,number,published_on,source\norder,2015-05-13,344,2015-06-20,{secret}\n", encoding="utf-8"
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / SEED.name)
+    shutil.copy(markdown, corpus / markdown.name)
+    (corpus / "linked.txt").symlink_to(outside / "order.txt")
+    (corpus / meta_path_for(markdown).name).symlink_to(outside / "meta.yaml")
+    (corpus / "publications.csv").symlink_to(outside / "publications.csv")
+    path = tmp_path / "laws.db"
+    build(corpus, path, workers=1)
+    db = sqlite_utils.Database(path)
+    assert [row["path"] for row in db.query("select path from sources order by path")] == sorted(
+        [f"corpus/{SEED.name}", f"corpus/{markdown.name}"]
+    )
+    for table in ("sources", "acts", "provisions", "versions", "problems"):
+        for row in db[table].rows:
+            assert secret not in " ".join(str(value) for value in row.values()), table
+    assert db.execute("select count(*) from versions where meta_text is not null").fetchone()[0] == 0
+    seed_alone = tmp_path / "alone.db"
+    alone = tmp_path / "alone" / "corpus"  # the same folder name: stored paths are relative to it
+    alone.mkdir(parents=True)
+    shutil.copy(SEED, alone / SEED.name)
+    build(alone, seed_alone, workers=1)
+    assert list(db.query("select * from acts where id = ?", [SEED_ACT])) == list(
+        sqlite_utils.Database(seed_alone).query("select * from acts where id = ?", [SEED_ACT])
+    )
