@@ -41,8 +41,13 @@ from __future__ import annotations
 import argparse
 import math
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: make `parser` importable, as the other benchmarks do
+    sys.path.insert(0, str(ROOT))
 
 #: The number of the registration sentence: ``№ 26917 болып тіркелді``,
 #: ``N 5853 болып енгізілді``. Line breaks may fall anywhere between the words.
