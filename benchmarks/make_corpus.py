@@ -248,14 +248,13 @@ def make_acts(seed_dir: Path, out: Path, acts: int, large_share: float = 0.05) -
 
 
 def main(argv: list[str] | None = None) -> None:
-    here = Path(__file__).resolve().parent
     options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     size = options.add_mutually_exclusive_group(required=True)
     size.add_argument("--copies", type=int, help="copies of each seed (every seed equally, no citations added)")
     size.add_argument("--acts", type=int, help="number of acts, mixed by count and citing each other (make_acts)")
     options.add_argument("--large-share", type=float, default=0.05, help="share of acts made of seeds over 100 KB (default 0.05)")
     options.add_argument("--out", type=Path, required=True, help="folder to write the corpus to")
-    options.add_argument("--seeds", type=Path, default=here.parent / "corpus", help="folder of seed texts (default: corpus/)")
+    options.add_argument("--seeds", type=Path, default=ROOT / "corpus", help="folder of seed texts (default: corpus/)")
     args = options.parse_args(argv)
     if args.acts:
         paths = make_acts(args.seeds, args.out, args.acts, args.large_share)
