@@ -26,9 +26,13 @@ from .language import (
     CITATION_GLUED_KIND_PATTERN,
     CITATION_KIND_PATTERN,
     CITATION_TITLED_LAW_PATTERN,
+    CITATION_YEAR_WORD_PATTERN,
+    CITED_NUMBER_SUFFIX_PATTERN,
     CITED_PROVISION_PATTERN,
     CITED_REGISTRATION_PATTERN,
+    CITED_SUBPARAGRAPH_WORD_PATTERN,
     MONTHS,
+    NUMBER_SIGNS,
     act_kind,
 )
 from .model import ActReference
@@ -62,23 +66,23 @@ class Citation:
 #: or of its lower case (``LOWER``). Each becomes a spaCy lexeme flag: computed once
 #: per distinct word in a process, then checked by the Matcher in C. (Written as REGEX
 #: predicates in the patterns, the tests ran in Python for every token of every text:
-#: most of the time of the build went there.)
+#: most of the citation time went there.)
 TOKEN_TESTS: dict[str, tuple[str, str]] = {
     "YEAR": ("TEXT", r"^\d{4}$"),
-    "YEAR_WORD": ("LOWER", r"^(жылғы|жылы)$"),
+    "YEAR_WORD": ("LOWER", CITATION_YEAR_WORD_PATTERN),
     "DAY": ("TEXT", r"^\d{1,2}$"),
     "MONTH": ("LOWER", "^(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"),
     "DOTTED_DATE": ("TEXT", r"^(\d{4}\.\d{1,2}\.\d{1,2}\.?|\d{1,2}\.\d{1,2}\.\d{4})$"),
-    "NUMBER_SIGN": ("TEXT", r"^(№|N)$"),
+    "NUMBER_SIGN": ("TEXT", "^(" + "|".join(NUMBER_SIGNS) + ")$"),
     "NUMBER_VALUE": ("TEXT", r"^(\d+[\w/.-]*|ҚР)$"),
-    "NUMBER_SUFFIX": ("TEXT", r"^[А-ЯӘҒҚҢӨҰҮҺІA-Z]{2,}-\d+(/\d+)?$"),
+    "NUMBER_SUFFIX": ("TEXT", CITED_NUMBER_SUFFIX_PATTERN),
     "SIGNED_NUMBER": ("TEXT", r"^№\d+[\w/-]*$"),
     "KIND": ("LOWER", CITATION_KIND_PATTERN),
     # PDF damage glues a moved kind word to the word before it: "қамтамасызбұйрыққа"
     "GLUED_KIND": ("LOWER", CITATION_GLUED_KIND_PATTERN),
     "PROVISION": ("LOWER", CITED_PROVISION_PATTERN),
     "DIGITS": ("TEXT", r"^\d+(-\d+)*$"),
-    "SUBPARAGRAPH_WORD": ("LOWER", r"^тармақша"),
+    "SUBPARAGRAPH_WORD": ("LOWER", CITED_SUBPARAGRAPH_WORD_PATTERN),
 }
 
 #: The first of spaCy's free lexeme flags (FLAG19 … FLAG63).

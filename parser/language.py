@@ -375,6 +375,15 @@ CITATION_TITLED_LAW_PATTERN = (
 #: A provision cited inside an act reference: "25-бабына", "1-тармағының", "3-қосымшаға".
 CITED_PROVISION_PATTERN = r"^\d+(-\d+)*-(бап|баб|тармақ|тармағ|қосымша|тарау|параграф|бөлі)"
 
+#: The word after the year of a cited date: "2009 жылғы 18 қыркүйектегі", "2015 жылы".
+CITATION_YEAR_WORD_PATTERN = r"^(жылғы|жылы)$"
+
+#: The word of a cited subparagraph after its label: "5) тармақшасына".
+CITED_SUBPARAGRAPH_WORD_PATTERN = r"^тармақша"
+
+#: The letters and number of a compound act number's second part: "ҚР ДСМ-116/2020".
+CITED_NUMBER_SUFFIX_PATTERN = r"^[А-ЯӘҒҚҢӨҰҮҺІA-Z]{2,}-\d+(/\d+)?$"
+
 #: A registration inside a citation: "(… тізілімінде № 21381 болып тіркелген)".
 CITED_REGISTRATION_PATTERN = r"тізілім\w*\s*(?:№|N)\s*(\d+)\s*(?:болып\s+)?тіркел"
 
