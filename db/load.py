@@ -131,6 +131,8 @@ def build(
         )
         with db.atomic():
             store.problems(_display_path(corpus / PUBLICATIONS_FILE, corpus), None, publications.problems)
+            for link in links_out_of_corpus(corpus):
+                store.problems(_display_path(link, corpus), None, [_link_not_followed(link, corpus)])
             for item in parsed:
                 store.add(item.result)
                 summary.source_bytes += item.result.document.size
@@ -179,6 +181,19 @@ def _sync(path: Path) -> None:
     """Make the finished file durable before it replaces the previous database."""
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
+
+
+def links_out_of_corpus(corpus: Path) -> list[Path]:
+    """The links in the corpus that lead outside it (or nowhere), which no build follows."""
+    return [path for path in sorted(corpus.rglob("*")) if path.is_symlink() and not in_corpus(path, corpus)]
+
+
+def _link_not_followed(link: Path, corpus: Path) -> Problem:
+    return Problem(
+        "warning",
+        "link_out_of_corpus",
+        f"{_display_path(link, corpus)}: a link to a file outside the corpus (or to nothing); it is not read",
+    )
 
 
 def publications_file(corpus: Path) -> Path | None:

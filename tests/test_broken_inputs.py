@@ -462,8 +462,8 @@ def test_a_document_of_fifty_megabytes_builds(tmp_path):
 
 def test_links_that_lead_out_of_the_corpus_are_not_followed(tmp_path):
     """A corpus whose source, meta file and publications.csv are links to files outside
-    it: none of them is read, so nothing of those files reaches the database, and the
-    real files inside it build as before."""
+    it: none of them is read, so nothing of those files reaches the database, each is a
+    `problems` row, and the real files inside it build as before."""
     outside = tmp_path / "outside"
     outside.mkdir()
     secret = "OUTSIDE-THE-CORPUS"
@@ -491,6 +491,8 @@ def test_links_that_lead_out_of_the_corpus_are_not_followed(tmp_path):
         for row in db[table].rows:
             assert secret not in " ".join(str(value) for value in row.values()), table
     assert db.execute("select count(*) from versions where meta_text is not null").fetchone()[0] == 0
+    said = db.execute("select source_path from problems where kind = 'link_out_of_corpus' order by source_path").fetchall()
+    assert [path for (path,) in said] == sorted(["corpus/linked.txt", f"corpus/{meta_path_for(markdown).name}", "corpus/publications.csv"])
     seed_alone = tmp_path / "alone.db"
     alone = tmp_path / "alone" / "corpus"  # the same folder name: stored paths are relative to it
     alone.mkdir(parents=True)
