@@ -51,7 +51,8 @@ TABLE_METADATA = {
     "sources": {"description": "The source files the database was built from."},
     "search_index": {"hidden": True, "description": "Stems for Kazakh full-text search; use /-/search."},
     "search_rows": {"hidden": True, "description": "The unit and act of each search_index row; use /-/search."},
-    "search_spans": {"hidden": True, "description": "Runs of search_index rows whose acts share their dates; use /-/search."},
+    "search_acts": {"hidden": True, "description": "Each act's stems once, for dated search; use /-/search."},
+    "search_act_rows": {"hidden": True, "description": "Each act's rows of search_index and its dates; use /-/search."},
 }
 
 

@@ -28,7 +28,7 @@ from .links import link_cited_acts
 from .parallel import ParseCache, ParsedSource, Source, citation_units, default_workers, file_digest, parse_documents, unit_citations
 from .rebuild import rebuild_versions
 from .schema import commencement_values, create_schema, finish_schema
-from .search import create_search_index, document_stems, finish_search_index, index_units
+from .search import create_search_index, document_stems, finish_search_index, index_act
 from .versions import StagedVersions, VersionedAct, fill_act_from_versions
 
 #: File endings the readers understand; other files in the corpus are not sources:
@@ -285,7 +285,7 @@ class Store:
         self.insert("provision_versions", _version_rows(timelines, act_id, texts))
         self.insert("instructions", _instruction_rows(document, act_id))
         self.insert("citations", _citation_rows(document, act_id, citations))
-        index_units(self.db.conn, _search_rows(document, act_id, stems))
+        index_act(self.db.conn, act_id, _search_rows(document, act_id, stems))
 
     def _provenance(self, document: ParsedDocument, act_id: str) -> None:
         """What the source file was, what was repaired in it and what is doubtful."""
@@ -497,7 +497,7 @@ def _version_rows(timelines: Timelines, act_id: str, texts: dict[str, str]) -> I
 
 
 def _search_rows(document: ParsedDocument, act_id: str, stems: list[str] | None) -> Iterator[tuple]:
-    """The act's units for `db.search.index_units`: provisions, then notes."""
+    """The act's units for `db.search.index_act`: provisions, then notes."""
     if stems is None:
         stems = document_stems(document)
     units = [(_provision_id(act_id, p.key), None, p.kind) for p in document.provisions]

@@ -43,7 +43,8 @@ from .queries import check_date
 #: The FTS5 table of stems.
 TABLE = "search_index"
 ROWS_TABLE = "search_rows"  # per FTS rowid: the unit, its act and the act's dates
-SPANS_TABLE = "search_spans"  # runs of consecutive FTS rowids whose acts have the same dates
+ACTS_TABLE = "search_acts"  # per act: every stem of its units, without positions (FTS5)
+ACT_ROWS_TABLE = "search_act_rows"  # per act: its rows of search_index and its dates
 
 #: A word: letters and digits. Hyphens, dots, `№` and the like separate words, as they
 #: do for FTS5's unicode61 tokenizer (`1-тармаққа` -> `1`, `тармаққа`).
@@ -154,22 +155,34 @@ order by ordinal, id
 def build_search_index(db: sqlite_utils.Database) -> None:
     """(Re)create the FTS5 table `search_index` from the `provisions` and `notes` of a
     database. A build does not call this: it indexes each act as it stores it
-    (`create_search_index`, `index_units`, `finish_search_index`)."""
+    (`create_search_index`, `index_act`, `finish_search_index`)."""
     with db.atomic():
         create_search_index(db.conn)
-        index_units(db.conn, _index_rows(db.conn))
+        for act_id, rows in _index_rows(db.conn):
+            index_act(db.conn, act_id, rows)
         finish_search_index(db.conn)
 
 
+#: The stems are folded already: the tokenizer only splits them at spaces.
+TOKENIZE = "tokenize = 'unicode61 remove_diacritics 0'"
+
+
 def create_search_index(conn: sqlite3.Connection) -> None:
-    """An empty `search_index`, replacing any there was."""
-    conn.execute(f"drop table if exists {TABLE}")
-    # The stems are folded already: the tokenizer only splits them at spaces.
+    """An empty `search_index` and act-level index (`search_acts`, `search_act_rows`),
+    replacing any there were."""
+    for table in (TABLE, ACTS_TABLE, ACT_ROWS_TABLE, "search_spans"):  # search_spans: what older databases had instead
+        conn.execute(f"drop table if exists {table}")
     conn.execute(
         f"""create virtual table {TABLE} using fts5(
-            stems, provision_id unindexed, note_id unindexed, act_id unindexed, kind unindexed,
-            tokenize = 'unicode61 remove_diacritics 0'
+            stems, provision_id unindexed, note_id unindexed, act_id unindexed, kind unindexed, {TOKENIZE}
         )"""
+    )
+    # Which acts hold a word, not where: no positions and no copy of the text (an act's
+    # row is found again by its rowid, the rowid of its first row in search_index).
+    conn.execute(f"create virtual table {ACTS_TABLE} using fts5(stems, content = '', detail = 'none', {TOKENIZE})")
+    conn.execute(
+        f"""create table {ACT_ROWS_TABLE} (first_rowid integer primary key, last_rowid integer not null,
+            act_id text not null, valid_from text, valid_to_latest text)"""
     )
 
 
@@ -184,19 +197,28 @@ def document_stems(document: ParsedDocument) -> list[str]:
     return [unit_stems(p.heading, p.text) for p in document.provisions] + [unit_stems(None, n.text) for n in document.notes]
 
 
-def index_units(conn: sqlite3.Connection, rows: Iterable[tuple[str, str | None, str | None, str, str]]) -> None:
-    """Add ``(stems, provision_id, note_id, act_id, kind)`` rows to the index; rows
-    without stems (a unit of no words) are left out."""
-    conn.executemany(
-        f"insert into {TABLE} (stems, provision_id, note_id, act_id, kind) values (?, ?, ?, ?, ?)",
-        (row for row in rows if row[0]),
-    )
+def index_act(conn: sqlite3.Connection, act_id: str, rows: Iterable[tuple[str, str | None, str | None, str, str]]) -> None:
+    """Add an act's units to the index: its ``(stems, provision_id, note_id, act_id,
+    kind)`` rows, as consecutive rows of `search_index` (rows without stems, a unit of
+    no words, are left out), and one row of `search_acts` holding each of their stems
+    once, with its rows' range in `search_act_rows`. Each act is indexed once."""
+    rows = [row for row in rows if row[0]]
+    if not rows:
+        return
+    conn.executemany(f"insert into {TABLE} (stems, provision_id, note_id, act_id, kind) values (?, ?, ?, ?, ?)", rows)
+    last = conn.execute("select last_insert_rowid()").fetchone()[0]
+    first = last - len(rows) + 1
+    words = dict.fromkeys(" ".join(row[0] for row in rows).split())
+    conn.execute(f"insert into {ACTS_TABLE} (rowid, stems) values (?, ?)", (first, " ".join(words)))
+    conn.execute(f"insert into {ACT_ROWS_TABLE} (first_rowid, last_rowid, act_id) values (?, ?, ?)", (first, last, act_id))
 
 
 def finish_search_index(conn: sqlite3.Connection) -> None:
-    """Once every unit is in: merge the index into one segment (so an unchanged corpus
-    rebuilds to a byte-identical file) and write `search_rows` and `search_spans`."""
-    conn.execute(f"insert into {TABLE} ({TABLE}) values ('optimize')")
+    """Once every unit is in: merge each index into one segment (so an unchanged corpus
+    rebuilds to a byte-identical file), write `search_rows` and give `search_act_rows`
+    the acts' dates (final only now: versions are grouped after the acts are stored)."""
+    for table in (TABLE, ACTS_TABLE):
+        conn.execute(f"insert into {table} ({table}) values ('optimize')")
     # What the date filter and the results need, beside the stems: reading them from
     # the FTS content row (which also holds the stems) was most of a search's time.
     conn.execute(f"drop table if exists {ROWS_TABLE}")
@@ -208,45 +230,25 @@ def finish_search_index(conn: sqlite3.Connection) -> None:
         f"""insert into {ROWS_TABLE} select s.rowid, s.act_id, s.provision_id, s.note_id, s.kind,
             a.valid_from, a.valid_to_latest from {TABLE} s join acts a on a.id = s.act_id order by s.rowid"""
     )
-    build_search_spans(conn)
-
-
-#: Consecutive rows of `search_rows` (in rowid order) whose dates are the same form one
-#: span: an act's provisions are consecutive rows, so are its notes, and neighbouring
-#: acts of one date merge. `is not` compares NULLs as equal.
-SPANS_SQL = f"""
-insert into {SPANS_TABLE} (last_rowid, first_rowid, valid_from, valid_to_latest)
-select max(rowid), min(rowid), valid_from, valid_to_latest from (
-    select rowid, valid_from, valid_to_latest, sum(starts) over (order by rowid) as span from (
-        select rowid, valid_from, valid_to_latest,
-               (valid_from is not lag(valid_from) over w or valid_to_latest is not lag(valid_to_latest) over w) as starts
-        from {ROWS_TABLE} window w as (order by rowid)
-    )
-)
-group by span order by span
-"""
-
-
-def build_search_spans(conn: sqlite3.Connection) -> None:
-    """(Re)create `search_spans` from `search_rows`: the rowid ranges a dated search may
-    skip whole (`_rowids_not_out_of_force`), keyed by their last rowid. Separate from
-    `build_search_index` so that a database built before it existed can be given it."""
-    conn.execute(f"drop table if exists {SPANS_TABLE}")
     conn.execute(
-        f"""create table {SPANS_TABLE} (last_rowid integer primary key, first_rowid integer not null,
-            valid_from text, valid_to_latest text)"""
+        f"""update {ACT_ROWS_TABLE} set valid_from = a.valid_from, valid_to_latest = a.valid_to_latest
+            from acts a where a.id = {ACT_ROWS_TABLE}.act_id"""
     )
-    conn.execute(SPANS_SQL)
 
 
-def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple]:
-    """One row per provision (heading and text) and per note, act by act, streamed:
-    memory stays flat however large the corpus."""
+def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, list[tuple]]]:
+    """Each act's id and rows for `index_act`, one act at a time: a row per provision
+    (heading and text) and per note. Memory stays flat however large the corpus."""
     for (act_id,) in conn.execute(ACTS_IN_STORED_ORDER_SQL).fetchall():
-        for provision_id, kind, heading, text in conn.execute(PROVISION_ROWS_SQL, (act_id,)):
-            yield (unit_stems(heading, text), provision_id, None, act_id, kind)
-        for note_id, provision_id, text in conn.execute(NOTE_ROWS_SQL, (act_id,)):
-            yield (unit_stems(None, text), provision_id, note_id, act_id, "note")
+        rows = [
+            (unit_stems(heading, text), provision_id, None, act_id, kind)
+            for provision_id, kind, heading, text in conn.execute(PROVISION_ROWS_SQL, (act_id,))
+        ]
+        rows += [
+            (unit_stems(None, text), provision_id, note_id, act_id, "note")
+            for note_id, provision_id, text in conn.execute(NOTE_ROWS_SQL, (act_id,))
+        ]
+        yield act_id, rows
 
 
 # --- Searching -------------------------------------------------------------------------------
@@ -323,34 +325,26 @@ COUNT_SQL = "select count(*) from (select rowid from {table} where {table} match
 
 #: Keeps units of acts not provably out of force on :date: drops an act whose earliest
 #: start is after the date, or whose latest possible end is on or before it. `{t}` is
-#: the table holding the act's dates (`search_rows` or `search_spans`).
+#: the table holding the act's dates (`search_rows` or `search_act_rows`).
 NOT_OUT_OF_FORCE = """
   ({t}.valid_from is null or {t}.valid_from <= :date)
   and ({t}.valid_to_latest is null or {t}.valid_to_latest > :date)
 """
 DATE_FILTER = "and " + NOT_OUT_OF_FORCE.format(t="r")
 
-#: The first span at or after :rowid of acts not provably out of force on :date.
-NEXT_SPAN_SQL = f"""
-select first_rowid, last_rowid from {SPANS_TABLE} t
-where last_rowid >= :rowid and {NOT_OUT_OF_FORCE.format(t="t")}
-order by last_rowid limit 1
+#: The acts holding every word of :match (each somewhere in its units) that are not out
+#: of force on :date, in corpus order, as the ranges of their rows in search_index. The
+#: cross join keeps SQLite from reading search_act_rows first.
+ACTS_MATCHING_SQL = f"""
+select r.first_rowid, r.last_rowid from {ACTS_TABLE} f cross join {ACT_ROWS_TABLE} r on r.first_rowid = f.rowid
+where f.{ACTS_TABLE} match :match and {NOT_OUT_OF_FORCE.format(t="r")}
+order by f.rowid
 """
-#: The matches from :rowid up to (not including) :end whose act is not out of force on
-#: :date, in corpus order: each match's span (the first whose last row is at or after
-#: it: spans cover every row once) is found by one seek in the spans' primary key by
-#: SQLite, not match by match in Python.
-MATCHES_IN_FORCE_SQL = f"""
-select s.rowid from {TABLE} s
-where s.{TABLE} match :match and s.rowid >= :rowid and s.rowid < :end
-  and (select {NOT_OUT_OF_FORCE.format(t="t")} from {SPANS_TABLE} t where t.last_rowid >= s.rowid order by t.last_rowid limit 1)
-order by s.rowid limit :limit
+#: The units matching :match among one act's rows.
+UNITS_OF_ACT_SQL = f"""
+select rowid from {TABLE} where {TABLE} match :match and rowid between :first and :last
+order by rowid limit :limit
 """
-
-#: A dated broad search reads the matches of this many rows at a time, then looks for
-#: the next span of acts not out of force, so that a long run of acts out of force is
-#: skipped (FTS5 seeks its lists to the span's start) rather than read.
-WINDOW_ROWS = 50_000
 
 
 def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
@@ -385,7 +379,7 @@ def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit:
         broad = _count_over(conn, match, MAX_RANKED)
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
-    if broad and date and _has_spans(conn):
+    if broad and date and _has_act_index(conn):
         rowids = _rowids_not_out_of_force(conn, match, date, limit)
         rows = cursor.execute(UNITS_BY_ROWID_SQL, {"rowids": json.dumps(rowids)})
     else:
@@ -420,33 +414,33 @@ def _count_over(conn: sqlite3.Connection, match: str, cap: int) -> bool:
     return conn.execute(COUNT_SQL.format(table=TABLE), {"match": match, "cap": cap + 1}).fetchone()[0] > cap
 
 
-def _has_spans(conn: sqlite3.Connection) -> bool:
-    """Whether the database has `search_spans` (databases built before it lack it, and are
-    searched by reading each match's dates)."""
-    return conn.execute("select 1 from sqlite_master where type = 'table' and name = ?", (SPANS_TABLE,)).fetchone() is not None
+def _has_act_index(conn: sqlite3.Connection) -> bool:
+    """Whether the database has `search_act_rows` (databases built before it lack it, and
+    are searched by reading each match's dates)."""
+    return conn.execute("select 1 from sqlite_master where type = 'table' and name = ?", (ACT_ROWS_TABLE,)).fetchone() is not None
 
 
 def _rowids_not_out_of_force(conn: sqlite3.Connection, match: str, date: str, limit: int) -> list[int]:
     """The rowids of the first `limit` units matching `match`, in corpus order, whose act
     is not provably out of force on `date`: the rows `DATE_FILTER` keeps, in the same
-    order, found without a Python step per match.
+    order, found without reading the dates of each match.
 
     A common word on a date when most acts holding it were not in force means tens of
-    thousands of matches to pass over, more the larger the corpus. So the search starts
-    at the next span of acts not out of force (`search_spans`), skipping the rows before
-    it unread, and lets SQLite keep the matches of the next `WINDOW_ROWS` rows that lie
-    in such spans (`MATCHES_IN_FORCE_SQL`); then again from the end of that window.
+    thousands of matches to pass over, more the larger the corpus. So the acts come
+    first: the act-level index (`search_acts`, one row per act) gives the acts holding
+    the words, a few thousand where the matches are a hundred thousand, and only those
+    not out of force on the date are searched, unit by unit, within their own rows.
     """
     found: list[int] = []
-    rowid = 1
-    while len(found) < limit:
-        span = conn.execute(NEXT_SPAN_SQL, {"rowid": rowid, "date": date}).fetchone()
-        if span is None:
-            break
-        rowid = max(rowid, span[0])
-        window = {"match": match, "date": date, "rowid": rowid, "end": rowid + WINDOW_ROWS, "limit": limit - len(found)}
-        found += [row[0] for row in conn.execute(MATCHES_IN_FORCE_SQL, window)]
-        rowid += WINDOW_ROWS
+    acts = conn.execute(ACTS_MATCHING_SQL, {"match": match, "date": date})
+    try:
+        for first, last in acts:
+            units = {"match": match, "first": first, "last": last, "limit": limit - len(found)}
+            found += [row[0] for row in conn.execute(UNITS_OF_ACT_SQL, units)]
+            if len(found) >= limit:
+                break
+    finally:
+        acts.close()
     return found
 
 

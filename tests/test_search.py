@@ -12,7 +12,7 @@ import pytest
 import sqlite_utils
 
 from db import build
-from db.search import SPANS_TABLE, TABLE, _stem_of, build_search_index, match_expression, normalize, search, stem
+from db.search import ACT_ROWS_TABLE, ACTS_TABLE, TABLE, _stem_of, build_search_index, match_expression, normalize, search, stem
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -261,15 +261,13 @@ def not_out_of_force(conn, act_id: str, date: str) -> bool:
     return (start is None or start <= date) and (end is None or end > date)
 
 
-@pytest.mark.parametrize("window_rows", [1, 7, 1_000_000])
-def test_a_dated_search_of_a_word_in_very_many_units_keeps_what_the_filter_keeps(conn, monkeypatch, window_rows):
-    """Past MAX_RANKED matches a dated search skips whole spans of acts out of force
-    (search_spans) instead of reading each match's dates: the results must be the same
-    units, in the same corpus order, as filtering every match would keep — whether the
-    matches are read a row at a time, a few rows or all at once (WINDOW_ROWS)."""
+def test_a_dated_search_of_a_word_in_very_many_units_keeps_what_the_filter_keeps(conn, monkeypatch):
+    """Past MAX_RANKED matches a dated search looks for the acts holding the words first
+    (search_acts) and searches only those not out of force, instead of reading each
+    match's dates: the results must be the same units, in the same corpus order, as
+    filtering every match would keep, whatever the limit."""
     monkeypatch.setattr("db.search.MAX_RANKED", 3)
-    monkeypatch.setattr("db.search.WINDOW_ROWS", window_rows)
-    for query in ("тармақ", "медициналық оңалту", "бұйрық"):
+    for query in ("тармақ", "медициналық оңалту", "бұйрық", "бұйрық тармақ", "психотерапия"):
         every = search(conn, query, limit=10_000)
         for date in ("2005-01-01", "2011-01-01", "2012-06-05", "2012-06-06", "2016-01-01", "2023-01-01", "2030-01-01"):
             kept = [row for row in every if not_out_of_force(conn, row["act_id"], date)]
@@ -277,27 +275,34 @@ def test_a_dated_search_of_a_word_in_very_many_units_keeps_what_the_filter_keeps
                 assert search(conn, query, date=date, limit=limit) == kept[:limit], (query, date, limit)
 
 
-def test_a_database_without_spans_is_searched_all_the_same(db_path, tmp_path, monkeypatch):
-    """A database built before search_spans existed: each match's dates are read instead."""
+def test_a_database_without_the_act_index_is_searched_all_the_same(db_path, tmp_path, monkeypatch):
+    """A database built before search_act_rows existed: each match's dates are read instead."""
     monkeypatch.setattr("db.search.MAX_RANKED", 3)
     older = tmp_path / "older.db"
     shutil.copy(db_path, older)
     connection = sqlite3.connect(older)
     try:
         expected = search(connection, "тармақ", date="2016-01-01", limit=40)
-        connection.execute(f"drop table {SPANS_TABLE}")
+        connection.execute(f"drop table {ACT_ROWS_TABLE}")
         assert search(connection, "тармақ", date="2016-01-01", limit=40) == expected
     finally:
         connection.close()
 
 
-def test_the_spans_cover_every_row_once_with_its_acts_dates(conn):
-    spans = conn.execute(f"select first_rowid, last_rowid, valid_from, valid_to_latest from {SPANS_TABLE} order by last_rowid").fetchall()
-    rows = conn.execute("select rowid, valid_from, valid_to_latest from search_rows order by rowid").fetchall()
-    covered = [(rowid, start, end) for first, last, start, end in spans for rowid in range(first, last + 1)]
+def test_each_act_is_one_row_of_the_act_index_with_its_rows_and_dates(conn):
+    """search_act_rows: per act, the range of its rows in search_index (every row in
+    exactly one range) and the act's own dates; search_acts: each stem of those rows."""
+    ranges = conn.execute(f"select first_rowid, last_rowid, act_id, valid_from, valid_to_latest from {ACT_ROWS_TABLE} order by first_rowid").fetchall()
+    rows = conn.execute("select rowid, act_id, valid_from, valid_to_latest from search_rows order by rowid").fetchall()
+    covered = [(rowid, act_id, start, end) for first, last, act_id, start, end in ranges for rowid in range(first, last + 1)]
     assert covered == rows
-    neighbours = zip(spans, spans[1:])
-    assert all(before[2:] != after[2:] for before, after in neighbours)  # a span is as long as it can be
+    assert len({act_id for _, _, act_id, _, _ in ranges}) == len(ranges)
+    first, last, act_id, _, _ = ranges[0]
+    stems = " ".join(stems for (stems,) in conn.execute(f"select stems from {TABLE} where rowid between ? and ?", (first, last)))
+    for word in set(stems.split()):
+        holders = [rowid for (rowid,) in conn.execute(f"select rowid from {ACTS_TABLE} where {ACTS_TABLE} match ?", (f'"{word}"',))]
+        assert first in holders, word
+
 
 
 def test_no_date_is_no_filter(conn):
