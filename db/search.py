@@ -19,7 +19,9 @@ The stemmer (`stem`) is a light suffix stripper. Its suffix table is in
 
 from __future__ import annotations
 
+import itertools
 import json
+import operator
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -170,13 +172,19 @@ TOKENIZE = "tokenize = 'unicode61 remove_diacritics 0'"
 def create_search_index(conn: sqlite3.Connection) -> None:
     """An empty `search_index` and act-level index (`search_acts`, `search_act_rows`),
     replacing any there were."""
-    for table in (TABLE, ACTS_TABLE, ACT_ROWS_TABLE, "search_spans"):  # search_spans: what older databases had instead
-        conn.execute(f"drop table if exists {table}")
+    conn.execute(f"drop table if exists {TABLE}")
     conn.execute(
         f"""create virtual table {TABLE} using fts5(
             stems, provision_id unindexed, note_id unindexed, act_id unindexed, kind unindexed, {TOKENIZE}
         )"""
     )
+    _create_act_index(conn)
+
+
+def _create_act_index(conn: sqlite3.Connection) -> None:
+    """Empty `search_acts` and `search_act_rows`, replacing any there were."""
+    for table in (ACTS_TABLE, ACT_ROWS_TABLE, "search_spans"):  # search_spans: what older databases had instead
+        conn.execute(f"drop table if exists {table}")
     # Which acts hold a word, not where: no positions and no copy of the text (an act's
     # row is found again by its rowid, the rowid of its first row in search_index).
     conn.execute(f"create virtual table {ACTS_TABLE} using fts5(stems, content = '', detail = 'none', {TOKENIZE})")
@@ -207,10 +215,27 @@ def index_act(conn: sqlite3.Connection, act_id: str, rows: Iterable[tuple[str, s
         return
     conn.executemany(f"insert into {TABLE} (stems, provision_id, note_id, act_id, kind) values (?, ?, ?, ?, ?)", rows)
     last = conn.execute("select last_insert_rowid()").fetchone()[0]
-    first = last - len(rows) + 1
-    words = dict.fromkeys(" ".join(row[0] for row in rows).split())
+    _index_act_words(conn, act_id, last - len(rows) + 1, last, [row[0] for row in rows])
+
+
+def _index_act_words(conn: sqlite3.Connection, act_id: str, first: int, last: int, stems: list[str]) -> None:
+    """The act-level rows of an act whose units are rows `first` to `last` of the index."""
+    words = dict.fromkeys(" ".join(stems).split())
     conn.execute(f"insert into {ACTS_TABLE} (rowid, stems) values (?, ?)", (first, " ".join(words)))
     conn.execute(f"insert into {ACT_ROWS_TABLE} (first_rowid, last_rowid, act_id) values (?, ?, ?)", (first, last, act_id))
+
+
+def add_act_index(conn: sqlite3.Connection) -> None:
+    """Give a database built before the act-level index its `search_acts` and
+    `search_act_rows`, from the stems its `search_index` holds (nothing is stemmed
+    again): the same rows a build writes. Reads the index once, one act at a time."""
+    _create_act_index(conn)
+    rows = conn.execute(f"select rowid, act_id, stems from {TABLE} order by rowid")
+    for act_id, units in itertools.groupby(rows, key=operator.itemgetter(1)):
+        units = list(units)
+        _index_act_words(conn, act_id, units[0][0], units[-1][0], [stems for _, _, stems in units])
+    conn.execute(f"insert into {ACTS_TABLE} ({ACTS_TABLE}) values ('optimize')")
+    _date_act_rows(conn)
 
 
 def finish_search_index(conn: sqlite3.Connection) -> None:
@@ -230,6 +255,10 @@ def finish_search_index(conn: sqlite3.Connection) -> None:
         f"""insert into {ROWS_TABLE} select s.rowid, s.act_id, s.provision_id, s.note_id, s.kind,
             a.valid_from, a.valid_to_latest from {TABLE} s join acts a on a.id = s.act_id order by s.rowid"""
     )
+    _date_act_rows(conn)
+
+
+def _date_act_rows(conn: sqlite3.Connection) -> None:
     conn.execute(
         f"""update {ACT_ROWS_TABLE} set valid_from = a.valid_from, valid_to_latest = a.valid_to_latest
             from acts a where a.id = {ACT_ROWS_TABLE}.act_id"""

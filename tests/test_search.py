@@ -12,7 +12,7 @@ import pytest
 import sqlite_utils
 
 from db import build
-from db.search import ACT_ROWS_TABLE, ACTS_TABLE, TABLE, _stem_of, build_search_index, match_expression, normalize, search, stem
+from db.search import ACT_ROWS_TABLE, ACTS_TABLE, TABLE, add_act_index, _stem_of, build_search_index, match_expression, normalize, search, stem
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -275,18 +275,28 @@ def test_a_dated_search_of_a_word_in_very_many_units_keeps_what_the_filter_keeps
                 assert search(conn, query, date=date, limit=limit) == kept[:limit], (query, date, limit)
 
 
-def test_a_database_without_the_act_index_is_searched_all_the_same(db_path, tmp_path, monkeypatch):
-    """A database built before search_act_rows existed: each match's dates are read instead."""
+def test_a_database_without_the_act_index_is_searched_all_the_same_and_can_be_given_it(db_path, tmp_path, monkeypatch):
+    """A database built before search_act_rows existed: each match's dates are read
+    instead. add_act_index gives it the same act-level rows a build writes."""
     monkeypatch.setattr("db.search.MAX_RANKED", 3)
     older = tmp_path / "older.db"
     shutil.copy(db_path, older)
     connection = sqlite3.connect(older)
+    built = sqlite3.connect(db_path)
+    act_level = f"select * from {ACT_ROWS_TABLE} order by first_rowid", f"select * from {ACTS_TABLE}_data order by id"
     try:
         expected = search(connection, "тармақ", date="2016-01-01", limit=40)
         connection.execute(f"drop table {ACT_ROWS_TABLE}")
+        connection.execute(f"drop table {ACTS_TABLE}")
+        assert search(connection, "тармақ", date="2016-01-01", limit=40) == expected
+        add_act_index(connection)
+        connection.commit()
+        for sql in act_level:
+            assert connection.execute(sql).fetchall() == built.execute(sql).fetchall()
         assert search(connection, "тармақ", date="2016-01-01", limit=40) == expected
     finally:
         connection.close()
+        built.close()
 
 
 def test_each_act_is_one_row_of_the_act_index_with_its_rows_and_dates(conn):
