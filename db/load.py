@@ -11,24 +11,23 @@ read becomes a row in `problems` and the build goes on.
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import sqlite_utils
 
 from parser import Publications, meta_beside, read_meta, read_publications
-from parser.citations import Citation
-from parser.model import Amendment, ParsedDocument, Problem
-from parser.timeline import Timelines
+from parser.model import ParsedDocument, Problem
+from parser.timeline import build_timelines
 
 from .links import link_cited_acts
-from .parallel import ParseCache, ParsedSource, Source, citation_units, default_workers, file_digest, parse_documents, unit_citations
+from .parallel import ParseCache, Parsed, Source, default_workers, file_digest, parse_documents, parse_source
 from .rebuild import rebuild_versions
-from .schema import commencement_values, create_schema, finish_schema
-from .search import create_search_index, document_stems, finish_search_index, index_act
+from .rows import ActRows, TableRows, act_rows, problem_rows, provenance_rows, table_rows
+from .schema import create_schema, finish_schema
+from .search import create_search_index, finish_search_index, index_act
 from .versions import StagedVersions, VersionedAct, fill_act_from_versions
 
 #: File endings the readers understand; other files in the corpus are not sources:
@@ -123,8 +122,8 @@ def build(
     try:
         create_schema(db)
         create_search_index(db.conn)  # filled act by act by the store, finished below
-        store = Store(db)
         publications = load_publications(corpus)
+        store = Store(db, publications)
         sources = (read_source(path, corpus) for path in files)
         parsed = parse_documents(
             sources, publications, file_digest(publications_file(corpus)), workers or default_workers(), parse_cache
@@ -134,8 +133,8 @@ def build(
             for link in links_out_of_corpus(corpus):
                 store.problems(_display_path(link, corpus), None, [_link_not_followed(link, corpus)])
             for item in parsed:
-                store.add(item.result)
-                summary.source_bytes += item.result.document.size
+                store.add(item)
+                summary.source_bytes += item.result.size
                 summary.reused += item.reused
                 if on_document:
                     on_document(item.source.path)
@@ -222,28 +221,37 @@ def _display_path(path: Path, corpus: Path) -> str:
 class Store:
     """Writes parsed documents into the tables of `db.schema`."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite_utils.Database, publications: Publications | None = None) -> None:
         self.db = db
+        self.publications = publications  # to parse a file again (see `add`)
         self.act_ids: set[str] = set()
         self.staged = StagedVersions(db.conn)
 
-    def add(self, parsed: ParsedSource) -> None:
-        """Store one parsed file, with what the worker that parsed it made of it (its
-        citations, timelines and search stems). A version of an act waits (see
-        `finish`) until all the act's versions are in."""
+    def add(self, item: Parsed) -> None:
+        """Store one parsed file: a plain act's rows as its worker made them (see
+        `db.parallel.ParsedSource`). A version of an act waits (see `finish`) until all
+        the act's versions are in."""
+        parsed = item.result
+        if parsed.rows is not None:
+            if parsed.rows.act_id not in self.act_ids:
+                self.act_ids.add(parsed.rows.act_id)
+                self.write(parsed.rows)
+                return
+            # A second file claims the act: its rows get other ids, made here.
+            source = item.source
+            parsed = parse_source(source.display_path, source.data, self.publications, source.meta_text, source.meta_path, rows=False)
         document = parsed.document
+        assert document is not None
         act = document.act
         if act is None:
-            self._source(document, None, "unreadable")
-            self._problems(document, None)
+            self._write_tables(provenance_rows(document, None, "unreadable"))
             return
         if document.version is not None:
             self.staged.stage(document)
             return
-        assert parsed.timelines is not None  # db.parallel.parse_source makes them for every such document
         act_id = self._unique_act_id(act.id, document)
-        self._act(document, act_id, parsed.timelines, citations=parsed.citations, stems=parsed.stems)
-        self._provenance(document, act_id)
+        self.write(act_rows(document, act_id, build_timelines(document)))
+        self._write_tables(provenance_rows(document, act_id, "parsed"))
 
     def finish(self) -> None:
         """Store the acts held in several versions, once every document has been read."""
@@ -258,46 +266,23 @@ class Store:
         versioned = VersionedAct(documents, act_id)
         provisions, gone = versioned.all_provisions()
         current = replace(versioned.current, provisions=provisions)
-        self._act(current, act_id, versioned.timelines(), gone)
+        self.write(act_rows(current, act_id, versioned.timelines(), gone))
         self.insert("versions", versioned.version_rows())
         self.insert("version_provisions", versioned.version_provision_rows())
         self.insert("version_changes", versioned.change_rows())
         for document in documents:
-            self._provenance(document, act_id)
+            self._write_tables(provenance_rows(document, act_id, "parsed"))
 
-    def _act(
-        self,
-        document: ParsedDocument,
-        act_id: str,
-        timelines: Timelines,
-        gone: dict[str, str] | None = None,
-        citations: list[list[Citation]] | None = None,
-        stems: list[str] | None = None,
-    ) -> None:
-        """The act's own rows: requisites, units, notes and what they imply, and its
-        units in the search index. A versioned act's units are not the worker's (removed
-        ones join them), so its citations and stems are made here (None)."""
-        texts = {p.key: p.text for p in document.provisions}
-        self.insert("acts", [_act_row(document, act_id, timelines)])
-        self.insert("provisions", _provision_rows(document, act_id, gone or {}))
-        self.insert("notes", _note_rows(document, act_id))
-        self.insert("amendments", _amendment_rows(document, act_id))
-        self.insert("provision_versions", _version_rows(timelines, act_id, texts))
-        self.insert("instructions", _instruction_rows(document, act_id))
-        self.insert("citations", _citation_rows(document, act_id, citations))
-        index_act(self.db.conn, act_id, _search_rows(document, act_id, stems))
+    def write(self, rows: ActRows) -> None:
+        """An act's rows, and its units in the search index."""
+        self._write_tables(rows.tables)
+        index_act(self.db.conn, rows.act_id, rows.search)
 
-    def _provenance(self, document: ParsedDocument, act_id: str) -> None:
-        """What the source file was, what was repaired in it and what is doubtful."""
-        self.insert(
-            "repairs",
-            (
-                {"act_id": act_id, "source_path": document.source_path, "source_line": r.source_line, "kind": r.kind, "before": r.before, "after": r.after}
-                for r in document.repairs
-            ),
-        )
-        self._source(document, act_id, "parsed")
-        self._problems(document, act_id)
+    def _write_tables(self, tables: list[TableRows]) -> None:
+        for rows in tables:
+            names = ", ".join(f'"{column}"' for column in rows.columns)
+            marks = ", ".join("?" for _ in rows.columns)
+            self.db.conn.executemany(f'insert into "{rows.table}" ({names}) values ({marks})', rows.values)
 
     def _unique_act_id(self, act_id: str, document: ParsedDocument) -> str:
         """Two files claiming one act are both kept; the second is said to be a duplicate."""
@@ -311,272 +296,13 @@ class Store:
         self.act_ids.add(unique)
         return unique
 
-    def _source(self, document: ParsedDocument, act_id: str | None, status: str) -> None:
-        self.insert(
-            "sources",
-            [
-                {
-                "path": document.source_path,
-                "act_id": act_id,
-                "status": status,
-                "encoding": document.encoding,
-                "size": document.size,
-                "sha256": document.sha256,
-                }
-            ],
-        )
-
-    def _problems(self, document: ParsedDocument, act_id: str | None) -> None:
-        self.problems(document.source_path, act_id, document.problems)
-
     def problems(self, source_path: str, act_id: str | None, problems: list[Problem]) -> None:
-        self.insert(
-            "problems",
-            (
-                {
-                    "source_path": source_path,
-                    "act_id": act_id,
-                    "severity": p.severity,
-                    "kind": p.kind,
-                    "message": p.message,
-                    "source_line": p.source_line,
-                }
-                for p in problems
-            ),
-        )
+        self.insert("problems", problem_rows(source_path, act_id, problems))
 
     def insert(self, table: str, rows: Iterable[dict]) -> None:
-        """Insert rows that all have the same keys. The schema is created by sqlite-utils;
-        rows go in with one prepared statement, since sqlite-utils' per-value checks
-        took over half of the store time (docs/benchmarks.md)."""
-        rows = list(rows)
-        if not rows:
-            return
-        columns = list(rows[0])
-        names = ", ".join(f'"{column}"' for column in columns)
-        values = ", ".join(f":{column}" for column in columns)
-        self.db.conn.executemany(f'insert into "{table}" ({names}) values ({values})', rows)
-
-
-def _amendment_id(act_id: str, ref: tuple[int, int]) -> str:
-    """Amendment rows are ``{act}/note{N}/a{K}`` for the K-th act of note N, and
-    ``{act}/header{K}`` (note 0) for one read from the requisites sentence."""
-    if ref[0] == 0:
-        return f"{act_id}/header{ref[1]}"
-    return f"{_note_id(act_id, ref[0])}/a{ref[1]}"
-
-
-def _act_row(document: ParsedDocument, act_id: str, timelines: Timelines) -> dict:
-    act = document.act
-    assert act is not None
-    end = timelines.act_end
-    return {
-        "id": act_id,
-        "title": act.title,
-        "kind": act.kind,
-        "kind_text": act.kind_text,
-        "issuer": act.issuer,
-        "issuer_acting": int(act.issuer_acting),
-        "adopted_on": act.adopted_on,
-        "number": act.number,
-        "registered_on": act.registered_on,
-        "registration_number": act.registration_number,
-        "status": act.status,
-        "status_basis": act.status_basis,
-        "status_text": act.status_text,
-        "header_text": act.header_text,
-        "repeal_text": act.repeal_text,
-        "language": act.language,
-        "layout": act.layout,
-        "source_path": document.source_path,
-        "id_basis": act.id_basis,
-        **commencement_values(act.commencement, act.effective),
-        "valid_from": timelines.act_start.earliest,
-        "valid_from_latest": timelines.act_start.latest,
-        "valid_to": end.earliest if end else None,
-        "valid_to_latest": end.latest if end else None,
-        "valid_to_basis": end.basis if end else None,
-        "repealed_by_amendment_id": _amendment_id(act_id, timelines.act_end_ref) if timelines.act_end_ref else None,
-    }
-
-
-def _instruction_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
-    amended = document.amended_act
-    if amended is None:
-        return
-    act = document.act
-    assert act is not None
-    for instruction in document.instructions:
-        yield {
-            "id": f"{act_id}/instruction{instruction.ordinal}",
-            "act_id": act_id,
-            "provision_id": _provision_id(act_id, instruction.provision_key),
-            "quote_provision_id": _provision_id(act_id, instruction.quote_key),
-            "ordinal": instruction.ordinal,
-            "operation": instruction.operation,
-            "target_act_id": None,  # set by db.links.link_cited_acts when the act is in the corpus
-            "target_cited_act_id": None,
-            "target_act_kind": amended.reference.kind,
-            "target_act_date": amended.reference.date,
-            "target_act_number": amended.reference.number,
-            "target_act_issuer": amended.reference.issuer,
-            "target_act_registration_number": amended.registration_number,
-            "target_act_title": amended.title,
-            "target_text": instruction.target_text,
-            "target_kind": instruction.target.kind,
-            "target_label": instruction.target.label,
-            "target_key": instruction.target.key,
-            "new_text": instruction.new_text,
-            "old_words": instruction.old_words,
-            "new_words": instruction.new_words,
-            "new_text_in_annex": int(instruction.new_text_in_annex),
-            **commencement_values(act.commencement, act.effective),
-            "parse_status": instruction.parse_status,
-        }
-
-
-def _citation_rows(document: ParsedDocument, act_id: str, citations: list[list[Citation]] | None) -> Iterator[dict]:
-    """Act references in the provisions and notes (db.links resolves them)."""
-    if citations is None:
-        citations = unit_citations(document)
-    for (provision_key, note_ordinal, _), found in zip(citation_units(document), citations, strict=True):
-        provision_id = _provision_id(act_id, provision_key)
-        note_id = _note_id(act_id, note_ordinal) if note_ordinal is not None else None
-        for index, citation in enumerate(found, start=1):
-            reference = citation.reference
-            yield {
-                "id": f"{note_id or provision_id or act_id}#c{index}",
-                "act_id": act_id,
-                "provision_id": provision_id,
-                "note_id": note_id,
-                "cited_act_id": None,
-                "cited_provision": citation.provision,
-                "text": citation.text,
-                "start": citation.start,
-                "end": citation.end,
-                "kind": reference.kind,
-                "date": reference.date,
-                "number": reference.number,
-                "issuer": reference.issuer,
-                "registration_number": citation.registration_number,
-                "title": citation.title,
-            }
-
-
-def _version_rows(timelines: Timelines, act_id: str, texts: dict[str, str]) -> Iterator[dict]:
-    for key, versions in timelines.versions.items():
-        provision_id = _provision_id(act_id, key)
-        for ordinal, version in enumerate(versions, start=1):
-            end = version.end
-            # A bound's basis is stored once: a bound shared with the act has it in acts
-            # (date_basis, valid_to_basis), one set by an amendment in that amendment's row;
-            # db.queries puts the words back together.
-            from_act, to_act = version.start is timelines.act_start, end is not None and end is timelines.act_end
-            from_amendment, to_amendment = version.started_by is not None, version.ended_by is not None
-            yield {
-                "id": f"{provision_id}@{ordinal}",
-                "provision_id": provision_id,
-                "act_id": act_id,
-                "ordinal": ordinal,
-                "valid_from": version.start.earliest,
-                "valid_from_latest": version.start.latest,
-                "valid_from_basis": None if from_act or from_amendment else version.start.basis,
-                "starts_with_act": int(from_act),
-                "valid_to": end.earliest if end else None,
-                "valid_to_latest": end.latest if end else None,
-                "valid_to_basis": None if to_act or to_amendment or end is None else end.basis,
-                "ends_with_act": int(to_act),
-                "has_end": int(end is not None),
-                "text_known": int(version.text_known),
-                "basis": version.basis,
-                "started_by_amendment_id": _amendment_id(act_id, version.started_by) if version.started_by else None,
-                "ended_by_amendment_id": _amendment_id(act_id, version.ended_by) if version.ended_by else None,
-                # an earlier version's wording; the current one is provisions.text
-                "text": version.text if version.text_known and version.text != texts.get(key) else None,
-            }
-
-
-def _search_rows(document: ParsedDocument, act_id: str, stems: list[str] | None) -> Iterator[tuple]:
-    """The act's units for `db.search.index_act`: provisions, then notes."""
-    if stems is None:
-        stems = document_stems(document)
-    units = [(_provision_id(act_id, p.key), None, p.kind) for p in document.provisions]
-    units += [(_provision_id(act_id, n.target_key), _note_id(act_id, n.ordinal), "note") for n in document.notes]
-    for unit, (provision_id, note_id, kind) in zip(stems, units, strict=True):
-        yield (unit, provision_id, note_id, act_id, kind)
-
-
-def _provision_id(act_id: str, key: str | None) -> str | None:
-    return f"{act_id}/{key}" if key else None
-
-
-def _provision_rows(document: ParsedDocument, act_id: str, gone: dict[str, str]) -> Iterator[dict]:
-    for p in document.provisions:
-        yield {
-            "id": _provision_id(act_id, p.key),
-            "act_id": act_id,
-            "parent_id": _provision_id(act_id, p.parent_key),
-            "key": p.key,
-            "kind": p.kind,
-            "label": p.label,
-            "heading": p.heading,
-            "text": p.text,
-            "position": p.position,
-            "source_line": p.source_line,
-            "source_line_end": p.source_line_end,
-            "role": p.role,
-            "raw_text": p.raw,
-            "cells": json.dumps(p.cells, ensure_ascii=False) if p.cells is not None else None,
-            "removed_in_version_id": gone.get(p.key),
-        }
-
-
-def _note_id(act_id: str, ordinal: int) -> str:
-    return f"{act_id}/note{ordinal}"
-
-
-def _note_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
-    for n in document.notes:
-        yield {
-            "id": _note_id(act_id, n.ordinal),
-            "act_id": act_id,
-            "provision_id": _provision_id(act_id, n.target_key),
-            "printed_after_id": _provision_id(act_id, n.printed_after_key),
-            "ordinal": n.ordinal,
-            "target_text": n.target_text,
-            "target_status": n.target_status,
-            "target_part": n.target_part,
-            "text": n.text,
-            "source_line": n.source_line,
-            "source_line_end": n.source_line_end,
-            "raw_text": n.raw,
-        }
-
-
-def _amendment_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
-    for n in document.notes:
-        for index, amendment in enumerate(n.amendments, start=1):
-            note_id = _note_id(act_id, n.ordinal)
-            yield _amendment_row(amendment, _amendment_id(act_id, (n.ordinal, index)), act_id, note_id, _provision_id(act_id, n.target_key))
-    for index, amendment in enumerate(document.header_amendments, start=1):
-        yield _amendment_row(amendment, _amendment_id(act_id, (0, index)), act_id, None, None)
-
-
-def _amendment_row(a: Amendment, row_id: str, act_id: str, note_id: str | None, provision_id: str | None) -> dict:
-    return {
-        "id": row_id,
-        "act_id": act_id,
-        "note_id": note_id,
-        "provision_id": provision_id,
-        "action": a.action,
-        "amending_act_date": a.act.date,
-        "amending_act_number": a.act.number,
-        "amending_act_issuer": a.act.issuer,
-        "amending_act_issuer_acting": int(a.act.issuer_acting),
-        "amending_act_kind": a.act.kind,
-        "amending_act_kind_text": a.act.kind_text,
-        "amending_cited_act_id": None,  # set by db.links.link_cited_acts
-        **commencement_values(a.commencement, a.effective),
-        "parse_status": a.parse_status,
-        "text": a.text,
-    }
+        """Insert rows (dicts with the same keys) with one prepared statement:
+        sqlite-utils' per-value checks took over half of the store time
+        (docs/benchmarks.md). The schema is created by sqlite-utils."""
+        made = table_rows(table, rows)
+        if made:
+            self._write_tables([made])

@@ -1,8 +1,8 @@
 """Parsing a corpus in worker processes, with a cache of what each file parsed to.
 
-Parsing a document and finding the acts its units cite are pure functions of the
-file's bytes, its display path and `publications.csv`, and they are most of the build's
-time. `parse_documents` runs them in a process pool and yields the results *in corpus
+Parsing a document, finding the acts its units cite and making its rows (`db/rows.py`)
+are pure functions of the file's bytes, its display path and `publications.csv`, and
+they are most of the build's time. `parse_documents` runs them in a process pool and yields the results *in corpus
 order*, so the database the main process writes from them is the same, byte for byte,
 whatever the number of workers. At most a few documents per worker are in flight, so
 memory stays flat in the size of the corpus.
@@ -37,14 +37,11 @@ from pathlib import Path
 import spacy
 
 from parser import Publications, parse_bytes
-from parser.citations import Citation, extract_citations
 from parser.model import ParsedDocument
-from parser.timeline import Timelines, build_timelines
+from parser.timeline import build_timelines
 
+from .rows import ActRows, act_rows, provenance_rows, unit_citations
 from .search import document_stems
-
-#: Provisions whose references name the act itself, not another act.
-SELF_REFERENCING_KINDS = ("title", "other", "signature", "approval")
 
 #: Documents in flight per worker: enough to keep every worker busy while the main
 #: process stores, few enough that memory does not grow with the corpus.
@@ -54,20 +51,22 @@ IN_FLIGHT_PER_WORKER = 4
 CACHE_COMMIT_EVERY = 500
 
 PARSER_ROOT = Path(__file__).resolve().parent.parent / "parser"
+#: The modules of `db` whose code a worker runs: a cached result depends on them too.
+WORKER_MODULES = ("parallel.py", "rows.py", "search.py", "schema.py", "queries.py")
 
 
 @dataclass
 class ParsedSource:
-    """What a worker makes of one source file: the parsed document, for each unit of
-    `citation_units(document)` in order the acts it cites, and the timelines and search
-    stems of a document that is not one of several versions (those are merged across
-    versions in the main process). The workers do all the pure work they can: the main
-    process, which writes the database alone, is what limits the build."""
+    """What a worker makes of one source file. For a plain act (readable, and not one of
+    several versions) that is every row it adds to the database, `rows`, made in the
+    worker: the main process, which writes the database alone and so limits the build,
+    only inserts them. Otherwise it is the parsed `document`, which the main process
+    stores itself: an unreadable file's problems, or a version, merged with the other
+    versions of its act once all are read."""
 
-    document: ParsedDocument
-    citations: list[list[Citation]]
-    timelines: Timelines | None = None
-    stems: list[str] | None = None  # `db.search.document_stems`, for the search index
+    document: ParsedDocument | None = None
+    rows: ActRows | None = None
+    size: int = 0  # the source file's bytes
 
 
 @dataclass
@@ -90,30 +89,23 @@ class Parsed:
     reused: bool
 
 
-def citation_units(document: ParsedDocument) -> list[tuple[str | None, int | None, str]]:
-    """The units whose text may cite other acts, as (provision key, note ordinal, text):
-    the provisions (except those naming the act itself), then the notes."""
-    units: list[tuple[str | None, int | None, str]] = [
-        (p.key, None, p.text) for p in document.provisions if p.kind not in SELF_REFERENCING_KINDS
-    ]
-    units += [(n.target_key, n.ordinal, n.text) for n in document.notes]
-    return units
-
-
-def unit_citations(document: ParsedDocument) -> list[list[Citation]]:
-    """The citations of each of `citation_units(document)`, in the same order."""
-    return [extract_citations(text) for _, _, text in citation_units(document)]
-
-
 def parse_source(
-    display_path: str, data: bytes, publications: Publications | None, meta_text: str | None = None, meta_path: str | None = None
+    display_path: str,
+    data: bytes,
+    publications: Publications | None,
+    meta_text: str | None = None,
+    meta_path: str | None = None,
+    rows: bool = True,
 ) -> ParsedSource:
-    """The pure work done for one file: parse it, find its citations and, unless it is
-    unreadable or one of several versions, make its timelines and search stems."""
+    """The pure work done for one file: parse it and, for a plain act (unless `rows` is
+    False), make its rows: timelines, citations, search stems and all."""
     document = parse_bytes(data, display_path, publications, meta_text, meta_path)
-    if document.act is None or document.version is not None:
-        return ParsedSource(document, unit_citations(document))
-    return ParsedSource(document, unit_citations(document), build_timelines(document), document_stems(document))
+    if not rows or document.act is None or document.version is not None:
+        return ParsedSource(document=document, size=document.size)
+    act_id = document.act.id
+    made = act_rows(document, act_id, build_timelines(document), citations=unit_citations(document), stems=document_stems(document))
+    made.tables += provenance_rows(document, act_id, "parsed")
+    return ParsedSource(rows=made, size=document.size)
 
 
 # -- In a worker process (or in the main one, for a one-worker build) ------------------
@@ -146,11 +138,12 @@ def decode(blob: bytes) -> ParsedSource:
 @lru_cache(maxsize=1)
 def parser_fingerprint() -> str:
     """A digest of everything a cached result depends on besides its inputs: the
-    parser's source files, this module, spaCy's version and Python's."""
+    parser's source files, the `WORKER_MODULES`, spaCy's version and Python's."""
     digest = hashlib.sha256()
     digest.update(f"{sys.version_info[:2]} spacy {spacy.__version__}".encode())
     code = sorted(path for path in PARSER_ROOT.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
-    for path in [*code, Path(__file__).resolve()]:
+    here = Path(__file__).resolve().parent
+    for path in [*code, *(here / name for name in WORKER_MODULES)]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

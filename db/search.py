@@ -130,7 +130,7 @@ def normalize(text: str) -> str:
     """`text` as the index and queries see it: each word folded (`_fold_word`: SQLite's
     lower() is ASCII-only, so this is done in Python) and stemmed, joined by single
     spaces. ``normalize("Бұйрығымен бекітілген") == "бұйрық бекіт"``."""
-    return " ".join(_stem_of(word) for word in WORD.findall(text or ""))
+    return " ".join(map(_stem_of, WORD.findall(text or "")))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -4,6 +4,7 @@ citing it stay linked (links are resolved in SQL over the whole database)."""
 
 from __future__ import annotations
 
+import ast
 import shutil
 import sqlite3
 import sys
@@ -116,6 +117,26 @@ def test_a_changed_publications_file_or_parser_reparses_everything(tmp_path, mon
         assert build(corpus, path, workers=1).parsed == 14
     finally:
         db.parallel.parser_fingerprint.cache_clear()
+
+
+def _db_modules_imported_by(module: str) -> set[str]:
+    """The modules of `db` that `module` imports, directly or through one another."""
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        tree = ast.parse((ROOT / "db" / name).read_text(encoding="utf-8"))
+        todo += [f"{node.module}.py" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module]
+    return seen
+
+
+def test_the_cache_fingerprint_covers_all_the_code_a_worker_runs():
+    """A cached result is the workers' rows: code of db that shapes them (stems, rows,
+    schema values) must change the fingerprint as the parser's does."""
+    assert _db_modules_imported_by("parallel.py") <= set(db.parallel.WORKER_MODULES)
 
 
 def test_the_cache_forgets_removed_files_and_survives_being_damaged(tmp_path):
