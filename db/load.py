@@ -276,7 +276,7 @@ class Store:
     def write(self, rows: ActRows) -> None:
         """An act's rows, and its units in the search index."""
         self._write_tables(rows.tables)
-        index_act(self.db.conn, rows.act_id, rows.search)
+        index_act(self.db.conn, rows.act_id, rows.search, rows.words)
 
     def _write_tables(self, tables: list[TableRows]) -> None:
         for rows in tables:

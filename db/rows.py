@@ -21,7 +21,7 @@ from parser.model import Amendment, ParsedDocument, Problem
 from parser.timeline import Timelines
 
 from .schema import commencement_values
-from .search import document_stems
+from .search import act_words, document_stems
 
 #: Provisions whose references name the act itself, not another act.
 SELF_REFERENCING_KINDS = ("title", "other", "signature", "approval")
@@ -46,6 +46,7 @@ class ActRows:
     act_id: str
     tables: list[TableRows] = field(default_factory=list)
     search: list[tuple] = field(default_factory=list)
+    words: str = ""  # `db.search.act_words` of the search rows' stems
 
 
 def table_rows(table: str, rows: Iterable[dict]) -> TableRows | None:
@@ -77,7 +78,8 @@ def act_rows(
         table_rows("instructions", _instruction_rows(document, act_id)),
         table_rows("citations", _citation_rows(document, act_id, citations)),
     ]
-    return ActRows(act_id, [rows for rows in tables if rows], list(_search_rows(document, act_id, stems)))
+    search = list(_search_rows(document, act_id, stems))
+    return ActRows(act_id, [rows for rows in tables if rows], search, act_words(row[0] for row in search))
 
 
 def provenance_rows(document: ParsedDocument, act_id: str | None, status: str) -> list[TableRows]:

@@ -205,23 +205,33 @@ def document_stems(document: ParsedDocument) -> list[str]:
     return [unit_stems(p.heading, p.text) for p in document.provisions] + [unit_stems(None, n.text) for n in document.notes]
 
 
-def index_act(conn: sqlite3.Connection, act_id: str, rows: Iterable[tuple[str, str | None, str | None, str, str]]) -> None:
+def act_words(stems: Iterable[str]) -> str:
+    """Each stem of an act's units once, in order of first use: its row of `search_acts`.
+    Pure: the build's workers make it."""
+    return " ".join(dict.fromkeys(" ".join(stems).split()))
+
+
+def index_act(
+    conn: sqlite3.Connection, act_id: str, rows: Iterable[tuple[str, str | None, str | None, str, str]], words: str | None = None
+) -> None:
     """Add an act's units to the index: its ``(stems, provision_id, note_id, act_id,
     kind)`` rows, as consecutive rows of `search_index` (rows without stems, a unit of
-    no words, are left out), and one row of `search_acts` holding each of their stems
-    once, with its rows' range in `search_act_rows`. Each act is indexed once."""
+    no words, are left out), and one row of `search_acts` holding `act_words` of their
+    stems (made here unless given), with its rows' range in `search_act_rows`. Each act
+    is indexed once."""
     rows = [row for row in rows if row[0]]
     if not rows:
         return
     conn.executemany(f"insert into {TABLE} (stems, provision_id, note_id, act_id, kind) values (?, ?, ?, ?, ?)", rows)
     last = conn.execute("select last_insert_rowid()").fetchone()[0]
-    _index_act_words(conn, act_id, last - len(rows) + 1, last, [row[0] for row in rows])
+    if words is None:
+        words = act_words(row[0] for row in rows)
+    _index_act_words(conn, act_id, last - len(rows) + 1, last, words)
 
 
-def _index_act_words(conn: sqlite3.Connection, act_id: str, first: int, last: int, stems: list[str]) -> None:
+def _index_act_words(conn: sqlite3.Connection, act_id: str, first: int, last: int, words: str) -> None:
     """The act-level rows of an act whose units are rows `first` to `last` of the index."""
-    words = dict.fromkeys(" ".join(stems).split())
-    conn.execute(f"insert into {ACTS_TABLE} (rowid, stems) values (?, ?)", (first, " ".join(words)))
+    conn.execute(f"insert into {ACTS_TABLE} (rowid, stems) values (?, ?)", (first, words))
     conn.execute(f"insert into {ACT_ROWS_TABLE} (first_rowid, last_rowid, act_id) values (?, ?, ?)", (first, last, act_id))
 
 
@@ -233,7 +243,7 @@ def add_act_index(conn: sqlite3.Connection) -> None:
     rows = conn.execute(f"select rowid, act_id, stems from {TABLE} order by rowid")
     for act_id, units in itertools.groupby(rows, key=operator.itemgetter(1)):
         units = list(units)
-        _index_act_words(conn, act_id, units[0][0], units[-1][0], [stems for _, _, stems in units])
+        _index_act_words(conn, act_id, units[0][0], units[-1][0], act_words(stems for _, _, stems in units))
     conn.execute(f"insert into {ACTS_TABLE} ({ACTS_TABLE}) values ('optimize')")
     _date_act_rows(conn)
 
