@@ -34,8 +34,13 @@ Row = dict[str, Any]
 def escape_html(value: object) -> str:
     """`value` as HTML text, character for character what Jinja's autoescape
     (markupsafe) writes: ``& < > ' "`` as ``&amp; &lt; &gt; &#39; &#34;``, None as
-    ``None``; without the `Markup` object markupsafe makes for every value."""
-    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace('"', "&#34;")
+    ``None``; without the `Markup` object markupsafe makes for every value. Most texts
+    hold none of the five characters, and looking for them (``in``) is more than twice as
+    fast as replacing them in Kazakh text."""
+    text = str(value)
+    if "&" in text or "<" in text or ">" in text or "'" in text or '"' in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace('"', "&#34;")
+    return text
 
 
 def site_paths(urls) -> Callable[[str], str]:
@@ -165,7 +170,7 @@ def unit_html(p: Row, linked: Callable[[str, str], str], path: Callable[[str], s
     table row, or its text with its act references linked (`linked`); its notes and the
     closing tag follow."""
     key = escape_html(p["key"])
-    unit_anchor = escape_html(anchor(p["key"]))
+    unit_anchor = anchor(key)  # escaping writes neither "/" nor "~", nor does `anchor` any of what it escapes
     opening = f'    <div id="{unit_anchor}" class="zan-unit zan-{escape_html(p["kind"])}" style="margin-left: {p["key"].count("/") * 1.5}em">\n      '
     if p["kind"] in HEADING_KINDS:
         titled_appendix = p["kind"] == "appendix" and p["heading"]
@@ -209,6 +214,8 @@ def _amendment_html(a: Row) -> str:
 def linked_text(text: str, citations: Iterable[Row], path: Callable[[str], str]) -> str:
     """`text` escaped, each act reference in it a link: to the act when it is in the
     corpus, else to the page of the cited act."""
+    if not citations:
+        return escape_html(text)
     pieces, position = [], 0
     for citation in sorted(citations, key=lambda c: c["start"]):
         start, end = citation["start"], citation["end"]
