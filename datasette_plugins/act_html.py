@@ -170,7 +170,7 @@ def unit_html(p: Row, linked: Callable[[str, str], str], path: Callable[[str], s
     table row, or its text with its act references linked (`linked`); its notes and the
     closing tag follow."""
     key = escape_html(p["key"])
-    unit_anchor = anchor(key)  # escaping writes neither "/" nor "~", nor does `anchor` any of what it escapes
+    unit_anchor = anchor(key)  # = escape_html(anchor(p["key"])): neither writes what the other replaces
     opening = f'    <div id="{unit_anchor}" class="zan-unit zan-{escape_html(p["kind"])}" style="margin-left: {p["key"].count("/") * 1.5}em">\n      '
     if p["kind"] in HEADING_KINDS:
         titled_appendix = p["kind"] == "appendix" and p["heading"]
@@ -314,9 +314,9 @@ def _listed(items: Iterable[str]) -> str:
 
 
 def _cited_html(row: Row, path: Callable[[str], str]) -> str:
-    """A link to a cited act: its page in the corpus, else the page of what cites it."""
+    """A link to a cited act: its page in the corpus, else its page as a cited act (`/-/cited/`)."""
     url = path(f"/-/acts/{row['act_id']}") if row["act_id"] else path(f"/-/cited/{row['id']}")
-    title = f" «{escape_html(row['title'])}»" if row.get("title") else ""
+    title = f" «{escape_html(row['title'])}»" if row.get("title") else ""  # amending acts' rows have no title
     outside = "" if row["act_id"] else " <small>(корпуста жоқ, not in the corpus)</small>"
     return (
         f'<a href="{escape_html(url)}">{escape_html(row["kind"] or "act")} № {escape_html(row["number"] or "?")} '
