@@ -10,9 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import urllib.parse
-from pathlib import Path
 
-import jinja2
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
@@ -34,11 +32,20 @@ from db.search import search
 from parser.dates import to_display as display_date
 from parser.language import fold
 
+from .act_html import act_body, anchor, took_effect
+
 STATUS_LABELS = {
     "in_force": ("Күшінде", "in force"),
     "repealed": ("Күшін жойған", "repealed"),
     "unknown": ("Мәртебесі белгісіз", "status unknown"),
 }
+
+
+def status_label(status: str | None) -> str | None:
+    """An act's status in Kazakh words (its code when it has none)."""
+    return STATUS_LABELS.get(status, (status, status))[0]
+
+
 #: Point-in-time statuses, in Kazakh with the English code.
 STATUS_WORDS = {
     "in_force": "күшінде",
@@ -120,6 +127,7 @@ async def diff_page(datasette, request):
         act_url=datasette.urls.path(f"/-/acts/{act_id}"),
         json_url=datasette.urls.path(f"/-/diff/{act_id}.json") + "?" + query,
         change_words=CHANGE_WORDS,
+        took_effect=took_effect,
     )
 
 
@@ -346,101 +354,6 @@ async def act_page(datasette, request):
     document["database"] = _database_with_acts(datasette).name
     if request.url_vars.get("as_json"):
         return _json(document, default=str)  # before the page's own lookups, which JSON does not need
-    body_html = act_body(document, datasette.urls, json_url=datasette.urls.path(f"/-/acts/{act_id}.json"))
+    json_url = datasette.urls.path(f"/-/acts/{act_id}.json")
+    body_html = act_body(document, datasette.urls, json_url, status_label(document["act"]["status"]))
     return await _respond(datasette, request, document, "zan_act.html", body_html=body_html)
-
-
-#: Datasette renders its templates in Jinja's async mode, where every expression and call
-#: is checked for something to await: for the act page's body — a few lines of HTML per
-#: unit, hundreds of units in a long act, and its links — that was most of the page's
-#: time (docs/benchmarks.md). The body is rendered by this plain environment instead (the
-#: same templates folder, autoescaped like Datasette's, compiled once per process and not
-#: looked for on disk again: a change to a template needs a restart) and put into
-#: Datasette's page as one piece of markup. A template folder given to Datasette does not
-#: override the templates rendered here.
-PAGE_TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, auto_reload=False
-)
-
-#: Units printed as headings, and units not printed in the text at all.
-HEADING_KINDS = ("chapter", "section", "appendix")
-HIDDEN_KINDS = ("title", "other")
-
-
-def act_body(document: dict, urls, json_url: str) -> Markup:
-    """The act page's body as HTML (`_zan_act_body.html`): the act's requisites and
-    status, its text — every unit but the title and the requisites, each with the notes
-    printed after it, act references linked — its versions, links and instructions."""
-    notes_after: dict[str, list[dict]] = {}
-    for note in document["notes"]:
-        notes_after.setdefault(note["printed_after_id"] or "", []).append(note)
-    citations_by_unit: dict[str, list[dict]] = {}
-    for citation in document["citations"]:
-        citations_by_unit.setdefault(citation["note_id"] or citation["provision_id"], []).append(citation)
-
-    def linked(text: str, key: str) -> Markup:
-        return linked_text(text, citations_by_unit.get(key, []), urls)
-
-    act_id = document["act"]["id"]
-    units = [text_unit(p, notes_after.get(p["id"], []), linked, urls) for p in document["provisions"] if p["kind"] not in HIDDEN_KINDS]
-    template = PAGE_TEMPLATES.get_template("_zan_act_body.html")
-    return Markup(
-        template.render(
-            **document,
-            requisites_notes=notes_after.get(f"{act_id}/requisites", []),
-            units=units,
-            database_act_prefix=f"{act_id}/",
-            linked_text=linked,
-            display_date=display_date,
-            status_labels=STATUS_LABELS,
-            urls=urls,
-            json_url=json_url,
-        )
-    )
-
-
-def text_unit(p: dict, notes: list[dict], linked, urls) -> dict:
-    """What the act's text prints for the unit `p`, worked out once here (a call or an
-    attribute lookup in a template costs several times what it does in Python): its
-    `form` — a `heading`, a `removed` unit, a table `row` or `text` — and the values
-    that form prints."""
-    unit = {
-        "p": p,
-        "anchor": anchor(p["key"]),
-        "margin": p["key"].count("/") * 1.5,
-        # a plain str: Datasette's URL strings wrap every attribute lookup, and escaping looks up a few
-        "history_url": str(urls.path("/-/history/" + p["id"])),
-        "notes": notes,
-    }
-    if p["kind"] in HEADING_KINDS:
-        is_titled_appendix = p["kind"] == "appendix" and p["heading"]
-        unit.update(form="heading", heading=p["heading"] if is_titled_appendix else p["text"], stamp=p["label"] if is_titled_appendix else None)
-    elif p["removed_in_version_id"]:
-        unit.update(form="removed", removed_in=p["removed_in_version_id"].split("@")[-1])
-    elif p["cells"]:
-        unit.update(form="row")
-    else:
-        unit.update(form="text", text=linked(p["text"], p["id"]))
-    return unit
-
-
-def linked_text(text: str, citations: list[dict], urls) -> Markup:
-    """`text` escaped, each act reference in it a link: to the act when it is in the
-    corpus, else to the page of the cited act."""
-    pieces, position = [], 0
-    for citation in sorted(citations, key=lambda c: c["start"]):
-        start, end = citation["start"], citation["end"]
-        if start < position or text[start:end] != citation["text"]:
-            continue  # overlapping or stale: leave the text as it is
-        target = citation["cited_corpus_act_id"]
-        url = urls.path(f"/-/acts/{target}") if target else urls.path(f"/-/cited/{citation['cited_act_id']}")
-        pieces.append(escape(text[position:start]))
-        pieces.append(Markup(f'<a class="zan-citation zan-{escape(citation["status"])}" href="{escape(url)}">') + escape(text[start:end]) + Markup("</a>"))
-        position = end
-    pieces.append(escape(text[position:]))
-    return Markup("").join(pieces)
-
-
-def anchor(key: str) -> str:
-    """A stable HTML anchor for a provision key: ``doc/p6/sp8`` -> ``doc-p6-sp8``."""
-    return key.replace("/", "-").replace("~", "_")

@@ -1,0 +1,73 @@
+"""The act page's body written in Python (`datasette_plugins.act_html`): every value from
+the database escaped as Jinja's autoescape escapes it, on the real acts of the corpus."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from datasette.app import Datasette
+from markupsafe import escape
+
+from datasette_plugins.act_html import HIDDEN_KINDS, act_body, escape_html, site_paths
+from db.queries import act_document
+from parser.dates import is_iso_date
+from tests.conftest import CORPUS_ACTS
+
+HOSTILE = "<i title=\"x\">&'</i> "
+
+
+@pytest.fixture(scope="module")
+def conn(corpus_db):
+    connection = sqlite3.connect(corpus_db)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def urls(corpus_db):
+    return Datasette(immutables=[str(corpus_db)]).urls
+
+
+@pytest.mark.parametrize("value", [HOSTILE, "a&b<c>d'e\"f", "«Әділет» № 5853", "&amp;", "", None, 0, 1.5])
+def test_escape_html_writes_what_jinja_autoescape_writes(value):
+    assert escape_html(value) == str(escape(value))
+
+
+def poisoned(value):
+    """`value` with every string in it, but ISO dates (which the page reformats), made hostile."""
+    if isinstance(value, dict):
+        return {key: poisoned(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [poisoned(item) for item in value]
+    if isinstance(value, str) and not is_iso_date(value):
+        return HOSTILE + value
+    return value
+
+
+@pytest.mark.parametrize("act_id", sorted(CORPUS_ACTS))
+def test_every_string_of_a_real_act_is_escaped(conn, urls, act_id):
+    document = {**poisoned(act_document(conn, act_id)), "database": "laws"}
+    html = act_body(document, urls, "/-/acts/x.json", HOSTILE)
+    assert "<i " not in html and "</i>" not in html
+    assert escape_html(HOSTILE) in html
+    printed = [p for p in document["provisions"] if p["kind"] not in HIDDEN_KINDS]
+    assert html.count('<div id="') == len(printed)
+
+
+@pytest.mark.parametrize("act_id", sorted(CORPUS_ACTS))
+def test_each_unit_is_printed_once_with_its_notes_inside(conn, urls, act_id):
+    document = {**act_document(conn, act_id), "database": "laws"}
+    html = act_body(document, urls, "/-/acts/x.json", "Күшінде")
+    printed = [p for p in document["provisions"] if p["kind"] not in HIDDEN_KINDS]
+    assert html.count('<div id="') == len(printed) and html.count('class="zan-unit ') == len(printed)
+    shown_after = {p["id"] for p in printed} | {f"{act_id}/requisites"}
+    assert html.count('<aside class="zan-note"') == sum(note["printed_after_id"] in shown_after for note in document["notes"])
+    assert html.count("<div") == html.count("</div>") and html.count("<aside") == html.count("</aside>")
+
+
+def test_site_paths_are_datasette_paths_under_a_base_url(corpus_db):
+    urls = Datasette(immutables=[str(corpus_db)], settings={"base_url": "/zan/"}).urls
+    path = site_paths(urls)
+    for wanted in ("/-/acts/V090005853_", "/-/history/V090005853_/doc/p6", "/-/cited/order-2010-11-23-907"):
+        assert path(wanted) == urls.path(wanted) == "/zan/" + wanted[1:]
