@@ -143,7 +143,7 @@ def profile_build(corpus: str, db_path: str, top: int) -> str:
     lines.append("|---|---:|---:|")
     stages = [
         ("parse (`parser.parse_bytes`)", cumulative("parser/__init__.py", "parse_bytes")),
-        ("find citations (`db.rows.unit_citations`)", cumulative("db/rows.py", "unit_citations")),
+        ("find citations (`db.rows._citation_rows`)", cumulative("db/rows.py", "_citation_rows")),
         ("make rows (`db.rows.act_rows`)", cumulative("db/rows.py", "act_rows")),
         ("store rows (`Store.add`)", cumulative("db/load.py", "add")),
         ("indexes + FTS (`finish_schema`)", cumulative("db/schema.py", "finish_schema")),

@@ -20,12 +20,11 @@ import sqlite_utils
 
 from parser import Publications, meta_beside, read_meta, read_publications
 from parser.model import ParsedDocument, Problem
-from parser.timeline import build_timelines
 
 from .links import link_cited_acts
 from .parallel import ParseCache, Parsed, Source, default_workers, file_digest, parse_documents, parse_source
 from .rebuild import rebuild_versions
-from .rows import ActRows, TableRows, act_rows, problem_rows, provenance_rows, table_rows
+from .rows import ActRows, TableRows, act_rows, problem_rows, provenance_rows, source_rows, table_rows
 from .schema import create_schema, finish_schema
 from .search import create_search_index, finish_search_index, index_act
 from .versions import StagedVersions, VersionedAct, fill_act_from_versions
@@ -249,9 +248,7 @@ class Store:
         if document.version is not None:
             self.staged.stage(document)
             return
-        act_id = self._unique_act_id(act.id, document)
-        self.write(act_rows(document, act_id, build_timelines(document)))
-        self._write_tables(provenance_rows(document, act_id, "parsed"))
+        self.write(source_rows(document, self._unique_act_id(act.id, document)))
 
     def finish(self) -> None:
         """Store the acts held in several versions, once every document has been read."""

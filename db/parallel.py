@@ -2,10 +2,10 @@
 
 Parsing a document, finding the acts its units cite and making its rows (`db/rows.py`)
 are pure functions of the file's bytes, its display path and `publications.csv`, and
-they are most of the build's time. `parse_documents` runs them in a process pool and yields the results *in corpus
-order*, so the database the main process writes from them is the same, byte for byte,
-whatever the number of workers. At most a few documents per worker are in flight, so
-memory stays flat in the size of the corpus.
+they are most of the build's time. `parse_documents` runs them in a process pool and
+yields the results *in corpus order*, so the database the main process writes from
+them is the same, byte for byte, whatever the number of workers. At most a few
+documents per worker are in flight, so memory stays flat in the size of the corpus.
 
 A result is handed over as compressed pickled bytes, and those bytes are what the parse
 cache (`ParseCache`, an SQLite file beside the database) keeps, keyed by the file's
@@ -38,10 +38,8 @@ import spacy
 
 from parser import Publications, parse_bytes
 from parser.model import ParsedDocument
-from parser.timeline import build_timelines
 
-from .rows import ActRows, act_rows, provenance_rows, unit_citations
-from .search import document_stems
+from .rows import ActRows, source_rows
 
 #: Documents in flight per worker: enough to keep every worker busy while the main
 #: process stores, few enough that memory does not grow with the corpus.
@@ -102,10 +100,7 @@ def parse_source(
     document = parse_bytes(data, display_path, publications, meta_text, meta_path)
     if not rows or document.act is None or document.version is not None:
         return ParsedSource(document=document, size=document.size)
-    act_id = document.act.id
-    made = act_rows(document, act_id, build_timelines(document), citations=unit_citations(document), stems=document_stems(document))
-    made.tables += provenance_rows(document, act_id, "parsed")
-    return ParsedSource(rows=made, size=document.size)
+    return ParsedSource(rows=source_rows(document, document.act.id), size=document.size)
 
 
 # -- In a worker process (or in the main one, for a one-worker build) ------------------

@@ -1,10 +1,11 @@
 """What a parsed document becomes in the database: its rows, table by table.
 
-Pure: a `ParsedDocument` (with its timelines, citations and search stems) in, plain
-tuples out, nothing of SQLite. The build's workers call `act_rows` and
-`provenance_rows` for each plain act, so the main process, which writes the database
+Pure: a `ParsedDocument` in, plain tuples out (its timelines, the acts its units cite
+and its search stems are made here), nothing of SQLite. The build's workers call
+`source_rows` for each plain act, so the main process, which writes the database
 alone, only inserts what they made (`db.load.Store`); for an act held in several
-versions the main process calls them itself, once the versions are merged.
+versions the main process calls `act_rows` and `provenance_rows` itself, once the
+versions are merged.
 
 Row ids are built from the act id and the unit's key: ``{act}/{key}`` for a provision,
 ``{act}/note{N}`` for a note, ``{act}/note{N}/a{K}`` for an amending act it names.
@@ -16,9 +17,9 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from parser.citations import Citation, extract_citations
+from parser.citations import extract_citations
 from parser.model import Amendment, ParsedDocument, Problem
-from parser.timeline import Timelines
+from parser.timeline import Timelines, build_timelines
 
 from .schema import commencement_values
 from .search import act_words, document_stems
@@ -57,17 +58,23 @@ def table_rows(table: str, rows: Iterable[dict]) -> TableRows | None:
     return TableRows(table, list(rows[0]), [tuple(row.values()) for row in rows])
 
 
+def source_rows(document: ParsedDocument, act_id: str) -> ActRows:
+    """Every row the file of a plain act (readable, not one of several versions) adds:
+    its act's rows (`act_rows`) and its provenance (`provenance_rows`)."""
+    rows = act_rows(document, act_id, build_timelines(document))
+    rows.tables += provenance_rows(document, act_id, "parsed")
+    return rows
+
+
 def act_rows(
     document: ParsedDocument,
     act_id: str,
     timelines: Timelines,
     gone: dict[str, str] | None = None,
-    citations: list[list[Citation]] | None = None,
-    stems: list[str] | None = None,
 ) -> ActRows:
-    """The act's own rows: requisites, units, notes and what they imply, and its units
-    for the search index. `gone` maps the keys of units removed in a later version to
-    that version; `citations` and `stems` are made here when not given."""
+    """The act's own rows: requisites, units, notes and what they imply (the acts its
+    units cite included), and its units for the search index. `gone` maps the keys of
+    units removed in a later version to that version."""
     texts = {p.key: p.text for p in document.provisions}
     tables = [
         table_rows("acts", [_act_row(document, act_id, timelines)]),
@@ -76,9 +83,9 @@ def act_rows(
         table_rows("amendments", _amendment_rows(document, act_id)),
         table_rows("provision_versions", _version_rows(timelines, act_id, texts)),
         table_rows("instructions", _instruction_rows(document, act_id)),
-        table_rows("citations", _citation_rows(document, act_id, citations)),
+        table_rows("citations", _citation_rows(document, act_id)),
     ]
-    search = list(_search_rows(document, act_id, stems))
+    search = list(_search_rows(document, act_id))
     return ActRows(act_id, [rows for rows in tables if rows], search, act_words(row[0] for row in search))
 
 
@@ -125,11 +132,6 @@ def citation_units(document: ParsedDocument) -> list[tuple[str | None, int | Non
     ]
     units += [(n.target_key, n.ordinal, n.text) for n in document.notes]
     return units
-
-
-def unit_citations(document: ParsedDocument) -> list[list[Citation]]:
-    """The citations of each of `citation_units(document)`, in the same order."""
-    return [extract_citations(text) for _, _, text in citation_units(document)]
 
 
 def _amendment_id(act_id: str, ref: tuple[int, int]) -> str:
@@ -209,11 +211,10 @@ def _instruction_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
         }
 
 
-def _citation_rows(document: ParsedDocument, act_id: str, citations: list[list[Citation]] | None) -> Iterator[dict]:
+def _citation_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
     """Act references in the provisions and notes (db.links resolves them)."""
-    if citations is None:
-        citations = unit_citations(document)
-    for (provision_key, note_ordinal, _), found in zip(citation_units(document), citations, strict=True):
+    for provision_key, note_ordinal, text in citation_units(document):
+        found = extract_citations(text)
         provision_id = _provision_id(act_id, provision_key)
         note_id = _note_id(act_id, note_ordinal) if note_ordinal is not None else None
         for index, citation in enumerate(found, start=1):
@@ -270,10 +271,9 @@ def _version_rows(timelines: Timelines, act_id: str, texts: dict[str, str]) -> I
             }
 
 
-def _search_rows(document: ParsedDocument, act_id: str, stems: list[str] | None) -> Iterator[tuple]:
+def _search_rows(document: ParsedDocument, act_id: str) -> Iterator[tuple]:
     """The act's units for `db.search.index_act`: provisions, then notes."""
-    if stems is None:
-        stems = document_stems(document)
+    stems = document_stems(document)
     units = [(_provision_id(act_id, p.key), None, p.kind) for p in document.provisions]
     units += [(_provision_id(act_id, n.target_key), _note_id(act_id, n.ordinal), "note") for n in document.notes]
     for unit, (provision_id, note_id, kind) in zip(stems, units, strict=True):
