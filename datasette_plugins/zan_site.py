@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime
 import json
+import sqlite3
 import urllib.parse
+import weakref
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
@@ -255,6 +257,31 @@ async def _run(datasette, function):
     return await _database_with_acts(datasette).execute_fn(lambda conn: _with_plain_text(conn, function))
 
 
+async def _run_in_loop(datasette, function):
+    """`function(conn)` as `_run` runs it, but in the event loop's own thread, on a
+    connection of its own: for the questions whose work is bounded by one act or one page
+    of acts (the act, the act on a date, a page of acts in force). Handed to an SQL thread
+    and back, an act page took up to 1.7 times as long, its SQL and the rest alike (most
+    likely the thread runs on the other core, and the rows it builds are read back on
+    this one; docs/benchmarks.md, issue 7). Such a call holds the loop while it runs, as in a thread it
+    holds the GIL for all but SQLite's own steps; what may take long stays in the SQL
+    threads, where SQLite's steps let the loop run: Datasette's own SQL (any query a
+    visitor writes), searches, listings with facets, diffs."""
+    return _with_plain_text(_loop_connection(_database_with_acts(datasette)), function)
+
+
+#: The event loop thread's connection to each database, opened on first use. A plain
+#: read-only connection as Datasette opens it: the questions asked on it use no SQL
+#: function that a plugin registers.
+_LOOP_CONNECTIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _loop_connection(database) -> sqlite3.Connection:
+    if database not in _LOOP_CONNECTIONS:
+        _LOOP_CONNECTIONS[database] = database.connect()
+    return _LOOP_CONNECTIONS[database]
+
+
 def _with_plain_text(conn, function):
     previous = conn.text_factory
     conn.text_factory = str
@@ -264,11 +291,12 @@ def _with_plain_text(conn, function):
         conn.text_factory = previous
 
 
-async def _query(datasette, request, function, *arguments):
-    """Run a `db.queries` function on the database: ``(answer, None)``, or ``(None,
-    404 response)`` when it names no act or provision."""
+async def _query(datasette, request, function, *arguments, in_loop: bool = False):
+    """Run a `db.queries` function on the database (`in_loop`: with `_run_in_loop`):
+    ``(answer, None)``, or ``(None, 404 response)`` when it names no act or provision."""
+    run = _run_in_loop if in_loop else _run
     try:
-        return await _run(datasette, lambda conn: function(conn, *arguments)), None
+        return await run(datasette, lambda conn: function(conn, *arguments)), None
     except UnknownAct as error:
         return None, _error(request, str(error), 404)
 
@@ -299,7 +327,7 @@ async def act_on_date_page(datasette, request):
     date = _requested_date(request)
     if date is None:
         return _bad_date(request)
-    answer, missing = await _query(datasette, request, act_on, act_id, date)
+    answer, missing = await _query(datasette, request, act_on, act_id, date, in_loop=True)
     if missing:
         return missing
     return await _respond(
@@ -320,7 +348,7 @@ async def in_force_page(datasette, request):
     if date is None:
         return _bad_date(request)
     page = _requested_page(request)
-    answer = await _run(datasette, lambda conn: acts_on(conn, date, page))
+    answer = await _run_in_loop(datasette, lambda conn: acts_on(conn, date, page))
     return await _respond(
         datasette,
         request,
@@ -348,7 +376,7 @@ async def act_page(datasette, request):
     if request.args.get("date"):
         return await act_on_date_page(datasette, request)  # /-/acts/{id}?date=D: the act as it stood on D
     act_id = request.url_vars["act_id"]
-    document, missing = await _query(datasette, request, act_document, act_id)
+    document, missing = await _query(datasette, request, act_document, act_id, in_loop=True)
     if missing:
         return missing
     document["database"] = _database_with_acts(datasette).name

@@ -227,3 +227,19 @@ async def test_an_act_with_no_header_is_listed_by_its_first_line_and_filters_sta
     html = (await site.client.get("/")).text
     assert ">Бұл жай мәтін, заң емес.</a>" in html
     assert " selected" not in html  # no filter chosen, and the act with no kind offers no empty option
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_two_sites_in_one_process_each_answer_from_their_own_database(datasette, tmp_path_factory):
+    """The act, the act on a date and the acts in force are read in the event loop's
+    thread, on a connection kept per database: a second site must not read the first's."""
+    corpus = tmp_path_factory.mktemp("one-act") / "corpus"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "001_9b5972101ba212e8.txt", corpus)
+    build(corpus, corpus.parent / "laws.db")
+    other = Datasette(immutables=[str(corpus.parent / "laws.db")], **datasette_options("laws"))
+    for site, count in ((datasette, 10), (other, 1), (datasette, 10)):
+        assert (await site.client.get("/-/in-force.json?date=2016-01-01")).json()["count"] == count
+    assert (await other.client.get("/-/acts/V090005853_")).status_code == 404
+    assert (await other.client.get("/-/at/V090005853_.json?date=2016-01-01")).status_code == 404
+    assert (await datasette.client.get("/-/acts/V090005853_")).status_code == 200

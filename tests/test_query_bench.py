@@ -10,18 +10,22 @@ from datasette.app import Datasette
 
 from benchmarks import query_bench
 from datasette_plugins import datasette_options
+from datasette_plugins.zan_site import _loop_connection
 from db.queries import act_document, acts_on
 
 
 async def statements_of_page(db_path, url: str) -> list[str]:
-    """Every SQL statement the site runs for `url` (one SQL connection, traced)."""
+    """Every SQL statement the site runs for `url`: on Datasette's SQL connection (one,
+    with no SQL threads) and on the event loop's own (`zan_site._loop_connection`)."""
     options = datasette_options("laws")
     options["settings"]["num_sql_threads"] = 0  # one connection, the one traced
     site = Datasette(immutables=[str(db_path)], **options)
     await site.invoke_startup()
     assert (await site.client.get("/-/versions.json")).status_code == 200  # Datasette's own first-request work
     statements: list[str] = []
-    await site.get_database("laws").execute_fn(lambda conn: conn.set_trace_callback(statements.append))
+    database = site.get_database("laws")
+    await database.execute_fn(lambda conn: conn.set_trace_callback(statements.append))
+    _loop_connection(database).set_trace_callback(statements.append)
     assert (await site.client.get(url)).status_code == 200
     return statements
 
