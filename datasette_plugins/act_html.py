@@ -140,9 +140,18 @@ def took_effect(version: Row) -> Markup:
 
 def _text_html(document: Row, path: Callable[[str], str]) -> str:
     """The notes on the act's requisites, then every unit printed, each with its notes."""
-    notes_after = _grouped(document["notes"], lambda note: note["printed_after_id"] or "")
-    citations = _grouped(document["citations"], lambda citation: citation["note_id"] or citation["provision_id"])
     act_prefix = f"{document['act']['id']}/"
+    at_top = act_prefix + "requisites"
+    hidden = {p["id"] for p in document["provisions"] if p["kind"] in HIDDEN_KINDS}
+
+    def printed_after(note: Row) -> str:
+        """Where a note shows: after its unit, or at the top with the requisites' when
+        that unit is not printed as a unit (a note after the title, the page's heading)."""
+        unit = note["printed_after_id"] or ""
+        return at_top if unit in hidden else unit
+
+    notes_after = _grouped(document["notes"], printed_after)
+    citations = _grouped(document["citations"], lambda citation: citation["note_id"] or citation["provision_id"])
 
     def linked(text: str, key: str) -> str:
         return linked_text(text, citations.get(key, ()), path)
@@ -155,7 +164,7 @@ def _text_html(document: Row, path: Callable[[str], str]) -> str:
         for p in document["provisions"]
         if p["kind"] not in HIDDEN_KINDS
     )
-    return f'\n  {notes_html(act_prefix + "requisites")}\n  <div class="zan-text">\n{units}  </div>\n'
+    return f'\n  {notes_html(at_top)}\n  <div class="zan-text">\n{units}  </div>\n'
 
 
 def _grouped(rows: Iterable[Row], key: Callable[[Row], str]) -> dict[str, list[Row]]:

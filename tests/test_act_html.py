@@ -61,9 +61,17 @@ def test_each_unit_is_printed_once_with_its_notes_inside(conn, urls, act_id):
     html = act_body(document, urls, "/-/acts/x.json", "Күшінде")
     printed = [p for p in document["provisions"] if p["kind"] not in HIDDEN_KINDS]
     assert html.count('<div id="') == len(printed) and html.count('class="zan-unit ') == len(printed)
-    shown_after = {p["id"] for p in printed} | {f"{act_id}/requisites"}
-    assert html.count('<aside class="zan-note"') == sum(note["printed_after_id"] in shown_after for note in document["notes"])
+    assert html.count('<aside class="zan-note"') == len(document["notes"])  # every note, once
     assert html.count("<div") == html.count("</div>") and html.count("<aside") == html.count("</aside>")
+
+
+def test_a_note_printed_after_the_title_shows_at_the_top_of_the_text(conn, urls):
+    """The title is the page's heading, not a unit of the text: its note goes with the
+    notes on the requisites, before the first unit."""
+    document = {**act_document(conn, "V2300032371"), "database": "laws"}
+    html = act_body(document, urls, "/-/acts/x.json", "Күшінде")
+    note = html.index("Ескерту. 31.12.2023 дейін қолданылады – осы бұйрықтың 4-тармағымен.")
+    assert note < html.index('<div class="zan-text">') < html.index('id="preamble"')
 
 
 def test_site_paths_are_datasette_paths_under_a_base_url(corpus_db):
