@@ -31,6 +31,7 @@ from .language import (
     CITED_PROVISION_PATTERN,
     CITED_REGISTRATION_PATTERN,
     CITED_SUBPARAGRAPH_WORD_PATTERN,
+    DATE_LIMIT_WORDS,
     MONTHS,
     NUMBER_SIGNS,
     act_kind,
@@ -145,10 +146,17 @@ def _parts(doc: Doc) -> list[tuple[str, Span]]:
     kept: list[tuple[str, Span]] = []
     last_end = -1
     for label, span in parts:
+        if label == "DATE" and _is_time_limit(doc, span):
+            continue  # "(01.01.2018 бастап қолданысқа енгізіледі)": a commencement, not an act's date
         if span.start >= last_end:
             kept.append((label, span))
             last_end = span.end
     return kept
+
+
+def _is_time_limit(doc: Doc, date: Span) -> bool:
+    """A date followed by "from" or "until" (`DATE_LIMIT_WORDS`)."""
+    return date.end < len(doc) and doc[date.end].lower_ in DATE_LIMIT_WORDS
 
 
 def extract_citations(text: str) -> list[Citation]:

@@ -360,6 +360,10 @@ STOP_WORDS = frozenset(
 #: Abbreviations that stay one token: "ҚР", "м.а.", "т.б.", "ж.".
 TOKEN_ABBREVIATIONS = ("ҚР", "м.а.", "т.б.", "ж.", "ш.", "ҚР-ның", "ДСМ")
 
+#: Words after a date that make it a time limit ("01.01.2018 бастап", from; "31.12.2023
+#: дейін", until), not the date an act was adopted: such a date starts no act reference.
+DATE_LIMIT_WORDS = frozenset({"бастап", "дейін"})
+
 #: Stems of kind words as citations print them, in any case form (regex, folded text).
 CITATION_KIND_PATTERN = r"^(бірлескен|бұйры[қғ]|қаулы|заң|кодекс|жарлы[қғ]|шешім|өкім)"
 

@@ -64,6 +64,19 @@ def test_an_amending_act_in_a_note_keeps_its_commencement_inside_the_span():
     assert citation.reference.issuer == "ҚР Денсаулық сақтау министрінің"
 
 
+def test_a_commencement_date_in_brackets_is_not_the_date_of_the_act_cited():
+    """Seed 003, its title's note: the order is of 04.08.2017; 01.01.2018 is when it applies."""
+    text = "Ескерту. Тақырыбы жаңа редакцияда – ҚР Денсаулық сақтау министрінің 04.08.2017 № 589 (01.01.2018 бастап қолданысқа енгізіледі) бұйрығымен"
+    (citation,) = extract_citations(text)
+    assert (citation.reference.kind, citation.reference.date, citation.reference.number) == ("order", "2017-08-04", "589")
+    assert citation.text.startswith("04.08.2017 № 589 (") and citation.text.endswith("бұйрығымен")
+
+
+def test_an_act_limiting_its_own_term_cites_no_act():
+    """Order 05/110 of 2023 (zan.gov.kz): "valid until 31.12.2023 — by paragraph 4 of this order"."""
+    assert extract_citations("Ескерту. 31.12.2023 дейін қолданылады – осы бұйрықтың 4-тармағымен.") == []
+
+
 def test_precision_and_recall_on_the_hand_labelled_seeds():
     gold = json.loads((ROOT / "tests" / "data" / "citations_gold.json").read_text(encoding="utf-8"))
     predicted = []
