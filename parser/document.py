@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from .dates import first_date, impossible_dates
+from .dates import add_days, first_date, impossible_dates, to_display
 from .header import Requisites, adilet_id, detect_language, read_requisites, read_requisites_ru, stable_id
 from .markdown import LAYOUT as MARKDOWN_LAYOUT
 from .markdown import VersionMeta, segment_markdown
@@ -372,6 +372,7 @@ def _act(layout: Layout, document: ParsedDocument, source_path: str, meta: Versi
     )
     _status(act, document, requisites)
     _own_commencement(act, document)
+    _own_term(act)
     return act
 
 
@@ -435,6 +436,18 @@ def _own_commencement(act: Act, document: ParsedDocument) -> None:
         if is_commencement_clause(own_text) and squash(own_text).startswith("осы"):
             act.commencement = parse_commencement(provision.text)
             return
+
+
+def _own_term(act: Act) -> None:
+    """An act whose own clause sets its term ("… 2023 жылғы 31 желтоқсанға дейін
+    қолданылады") and whose repeal the text does not record: its status basis says when
+    the term ends, which `parser.timeline` makes the end of the act's life."""
+    term = act.commencement.applies_until if act.commencement else None
+    if term and act.status == "unknown":
+        act.status_basis = (
+            f"the source prints no status line and records no repeal; by its own clause it applies until "
+            f"{to_display(term)}, so it is not in force from {to_display(add_days(term, 1))}"
+        )
 
 
 def derive_dates(document: ParsedDocument, publications: Publications) -> None:

@@ -34,7 +34,7 @@ LETTER = UPPER + LOWER
 # --- Months ------------------------------------------------------------------
 
 #: Month stems; any case suffix may follow (-да/-де/-та/-те, -дағы/-дегі/-тағы/-тегі,
-#: -дан/-ден/-тан/-тен) and the bare form. "шілде" also appears as "шілдегі" (S002 typo).
+#: -дан/-ден/-тан/-тен, the dative -ға/-ге/-қа/-ке of "31 желтоқсанға дейін") and the bare form. "шілде" also appears as "шілдегі" (S002 typo).
 MONTHS = {
     "қаңтар": 1,
     "ақпан": 2,
@@ -50,7 +50,10 @@ MONTHS = {
     "желтоқсан": 12,
 }
 
-MONTH_SUFFIXES = ("дағы", "дегі", "тағы", "тегі", "гі", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "")
+MONTH_SUFFIXES = (
+    "дағы", "дегі", "тағы", "тегі", "гі", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен",
+    "ға", "ге", "қа", "ке", "",
+)
 
 #: Russian month names in the genitive, as the bank's Russian requisites print them
 #: ("от 11 декабря 2001 года").
@@ -234,6 +237,10 @@ COMMENCEMENT_ANCHORS = (
     ("жарияланғаннан", "publication"),
     ("жариялағаннан", "publication"),
 )
+
+#: What follows a date (folded, spaces removed) when an act limits its own term: "және
+#: 2023 жылғы 31 желтоқсанға дейін қолданылады" (and applies until 31 December 2023).
+TERM_END_PHRASES = ("дейінқолданылады", "дейінқолданыстаболады", "дейінкүшіндеболады", "дейінәрекететеді")
 
 #: Words that say a clause is about commencement at all.
 COMMENCEMENT_VERBS = ("қолданысқаенгізіледі", "күшіненеді", "қолданысқаенгізілсін", "күшінеенеді", "іскеенеді")

@@ -62,6 +62,7 @@ class CommencementRule:
     offset_days: int | None = None  # "күнтізбелік он күн өткен соң" -> 10
     offset_months: int | None = None
     fixed_date: str | None = None  # ISO date for rule fixed_date
+    applies_until: str | None = None  # ISO date: the last day of a term the clause sets ("… дейін қолданылады")
     text: str | None = None  # the clause verbatim
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import add_days, add_months, find_dates
+from .dates import DateMatch, add_days, add_months, find_dates
 from .language import (
     COMMENCEMENT_ANCHORS,
     COMMENCEMENT_VERBS,
@@ -28,6 +28,7 @@ from .language import (
     RUSSIAN_COMMENCEMENT_ANCHORS,
     RUSSIAN_COMMENCEMENT_VERBS,
     RUSSIAN_NUMBER_WORDS,
+    TERM_END_PHRASES,
     fold,
     squash,
 )
@@ -51,6 +52,12 @@ def is_commencement_clause(text: str) -> bool:
 def parse_commencement(text: str) -> CommencementRule:
     """Read a clause such as ``ресми жарияланған күнінен бастап күнтізбелік он күн өткен соң
     қолданысқа енгізіледі`` into a rule. Unknown phrasing gives rule ``unknown``."""
+    rule = _start_rule(text)
+    rule.applies_until = term_end(text)
+    return rule
+
+
+def _start_rule(text: str) -> CommencementRule:
     squashed = squash(text)
     anchor = next((rule for phrase, rule in COMMENCEMENT_ANCHORS if phrase in squashed), None)
     if anchor == "signing":
@@ -60,12 +67,23 @@ def parse_commencement(text: str) -> CommencementRule:
         days = _count(_DAYS.search(folded)) if "өткен" in folded or "кейін" in folded else None
         months = _count(_MONTHS.search(folded)) if "өткен" in folded else None
         return CommencementRule("publication", offset_days=days, offset_months=months, text=text)
-    dates = find_dates(text)
-    if dates and "бастап" in squashed:
-        return CommencementRule("fixed_date", fixed_date=dates[0].iso, text=text)
+    starts = [date for date in find_dates(text) if not _ends_term(text, date)]
+    if starts and "бастап" in squashed:
+        return CommencementRule("fixed_date", fixed_date=starts[0].iso, text=text)
     if "қараңыз" in squashed or "тармағынқара" in squashed:
         return CommencementRule("see_act", text=text)
     return CommencementRule("unknown", text=text)
+
+
+def term_end(text: str) -> str | None:
+    """The last day of the term a clause sets: ``… және 2023 жылғы 31 желтоқсанға дейін
+    қолданылады`` -> ``2023-12-31``; None when it sets none."""
+    return next((date.iso for date in find_dates(text) if _ends_term(text, date)), None)
+
+
+def _ends_term(text: str, date: DateMatch) -> bool:
+    after = squash(text[date.end : date.end + 40])
+    return after.startswith(TERM_END_PHRASES)
 
 
 _RUSSIAN_DAYS = re.compile(rf"(?P<words>(?:(?:{'|'.join(RUSSIAN_NUMBER_WORDS)})\s+)+)календарных\s+дней")

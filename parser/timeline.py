@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dates import to_display
+from .dates import add_days, to_display
 from .model import Amendment, EffectiveDate, ParsedDocument
 
 STARTS = ("inserted",)
@@ -160,7 +160,16 @@ def _act_end(document: ParsedDocument) -> tuple[Bound | None, tuple[int, int] | 
     for index, amendment in enumerate(document.header_amendments, start=1):
         if amendment.action == "repealed":
             return _end_bound(amendment), (0, index)  # note 0: the requisites sentence
-    return None, None
+    return _term_end(document), None
+
+
+def _term_end(document: ParsedDocument) -> Bound | None:
+    """The day after the last day of the term the act's own clause sets, when it sets one."""
+    rule = document.act.commencement if document.act else None
+    if rule is None or rule.applies_until is None:
+        return None
+    end = add_days(rule.applies_until, 1)
+    return Bound(end, end, f"its own clause applies it until {to_display(rule.applies_until)}: «{rule.text}»")
 
 
 def _end_bound(amendment: Amendment) -> Bound:

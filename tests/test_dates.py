@@ -80,6 +80,11 @@ def test_ablative_month_in_a_commencement_clause():
     assert parse_date("2005 жылғы 1 қаңтардан бастап күшіне енеді") == "2005-01-01"
 
 
+def test_dative_month_in_a_term_clause():
+    # order № 05/110 of 2023 (corpus/zan-gov-kz), its paragraph 4: "applies until 31 December 2023"
+    assert parse_date("4. Осы бұйрық алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі және 2023 жылғы 31 желтоқсанға дейін қолданылады.") == "2023-12-31"
+
+
 def test_the_shilde_typo_of_seed_002(seed_line):
     line = seed_line("002", 144)
     assert line == "2017 жылғы 3 шілдегі № 450  бекітілген (Нормативтік құқықтық бұйрығымен"

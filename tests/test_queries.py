@@ -187,6 +187,17 @@ def test_act_status_on_a_date(conn, act_id, date, status, earliest, latest):
     assert (act["status"], act["earliest"], act["latest"]) == (status, earliest, latest)
 
 
+def test_an_act_whose_own_term_ended_is_not_in_force_after_it(conn):
+    """Order № 05/110 of 2023 applies "until 31.12.2023" by its paragraph 4: in force on the
+    last day of the term, not in force the day after, and the answer says why."""
+    assert act_on(conn, "V2300032371", "2023-12-31")["act"]["status"] == "in_force"
+    after = act_on(conn, "V2300032371", "2024-01-01")
+    assert (after["act"]["status"], after["act"]["earliest"], after["act"]["latest"]) == ("not_in_force", "2024-01-01", "2024-01-01")
+    assert "until 31.12.2023" in after["act"]["basis"]
+    assert {p["status"] for p in after["provisions"]} == {"not_in_force"}
+    assert "V2300032371" not in [act["id"] for act in acts_on(conn, "2024-01-01")["acts"] if act["status"] != "not_in_force"]
+
+
 def test_seed_000_repeal_is_explained(conn):
     act = act_on(conn, "V090005853_", "2012-06-06")["act"]
     assert "order № 394 of 06.06.2012" in act["basis"] and "signing" in act["basis"]

@@ -54,6 +54,25 @@ def test_from_a_long_fixed_date():
     assert (rule.rule, rule.fixed_date) == ("fixed_date", "2005-01-01")
 
 
+ORDER_05_110_TERM = "4. Осы бұйрық алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі және 2023 жылғы 31 желтоқсанға дейін қолданылады."
+
+
+def test_a_clause_that_also_sets_the_acts_term():
+    """Order № 05/110 of 2023 (corpus/zan-gov-kz): it applies ten days after publication,
+    and until 31 December 2023."""
+    rule = parse_commencement(ORDER_05_110_TERM)
+    assert (rule.rule, rule.offset_days, rule.applies_until) == ("publication", 10, "2023-12-31")
+
+
+def test_the_end_of_a_term_is_not_a_fixed_start():
+    rule = parse_commencement("2020 жылғы 1 қаңтардан бастап қолданысқа енгізіледі және 2020 жылғы 31 желтоқсанға дейін қолданылады")
+    assert (rule.rule, rule.fixed_date, rule.applies_until) == ("fixed_date", "2020-01-01", "2020-12-31")
+
+
+def test_a_clause_without_a_term_sets_none(seed_line):
+    assert parse_commencement("01.01.2018 бастап қолданысқа енгізіледі").applies_until is None
+
+
 def test_from_the_day_of_publication(seed_line):
     clause = join_lines([seed_line("003", 126), seed_line("003", 127)])
     clause = clause[clause.index("(") + 1 : clause.index(")")]
