@@ -32,9 +32,8 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
-
-import spacy
 
 from parser import Publications, parse_bytes
 from parser.model import ParsedDocument
@@ -135,7 +134,7 @@ def parser_fingerprint() -> str:
     """A digest of everything a cached result depends on besides its inputs: the
     parser's source files, the `WORKER_MODULES`, spaCy's version and Python's."""
     digest = hashlib.sha256()
-    digest.update(f"{sys.version_info[:2]} spacy {spacy.__version__}".encode())
+    digest.update(f"{sys.version_info[:2]} spacy {version('spacy')}".encode())
     code = sorted(path for path in PARSER_ROOT.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
     here = Path(__file__).resolve().parent
     for path in [*code, *(here / name for name in WORKER_MODULES)]:

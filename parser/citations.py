@@ -17,9 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from .dates import find_dates
 from .language import (
@@ -38,7 +36,10 @@ from .language import (
 )
 from .model import ActReference
 from .references import NUMBER
-from .spacy_kk import blank_kazakh
+
+if TYPE_CHECKING:  # spaCy is imported when a text is first tokenized: `zan at` need not load it
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc, Span
 
 #: How far (in tokens) a kind word may follow the date or number it belongs to: a
 #: commencement clause in brackets can stand between them.
@@ -129,13 +130,22 @@ def _flag_getter(attribute: str, pattern: str):
 
 @lru_cache(maxsize=1)
 def _matcher() -> Matcher:
-    vocab = blank_kazakh().vocab
+    from spacy.matcher import Matcher
+
+    vocab = _kazakh().vocab
     for offset, (attribute, pattern) in enumerate(TOKEN_TESTS.values()):
         vocab.add_flag(_flag_getter(attribute, pattern), flag_id=FIRST_FLAG + offset)
     matcher = Matcher(vocab, validate=False)  # the schema does not know lexeme flags
     for label, patterns in _patterns().items():
         matcher.add(label, patterns, greedy="LONGEST")
     return matcher
+
+
+def _kazakh():
+    """`spacy_kk.blank_kazakh`, imported on first use (loading spaCy takes most of a second)."""
+    from .spacy_kk import blank_kazakh
+
+    return blank_kazakh()
 
 
 def _parts(doc: Doc) -> list[tuple[str, Span]]:
@@ -165,7 +175,7 @@ def extract_citations(text: str) -> list[Citation]:
     titled = _titled_laws(text)
     if not _may_cite(text):
         return titled  # no date or number, or no word naming a kind of act: nothing to tokenize
-    doc = blank_kazakh()(text)
+    doc = _kazakh()(text)
     parts = _parts(doc)
     citations: list[Citation] = []
     index = 0

@@ -12,6 +12,7 @@ import pytest
 import spacy
 
 import parser
+import parser.spacy_kk  # noqa: F401 (registers "kk" with spaCy)
 from db import build
 from db.queries import act_links, cited_act
 from parser.citations import extract_citations

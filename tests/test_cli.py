@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -83,3 +85,23 @@ def test_parse_says_which_version_a_markdown_file_is():
     assert result.exit_code == 0, result.output
     assert "V1900019742  order № 19-42-3.3.22 of 2019-12-03" in result.output
     assert "version of 2020-08-10 (version_date of the bank's meta file), in effect from 2020-09-29 – 2020-10-29" in result.output
+
+
+def test_answering_a_date_question_loads_neither_spacy_nor_datasette(corpus_db):
+    """`zan at` is a question a developer asks in a loop: it starts without the libraries
+    only building (spaCy) and serving (Datasette) need."""
+    script = (
+        "import sys; from zan.cli import cli; "
+        f"cli(['at', 'V2300032371', '2024-06-01', '--db', {str(corpus_db)!r}], standalone_mode=False); "
+        "print(sorted({name.split('.')[0] for name in sys.modules} & {'spacy', 'datasette'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert "V2300032371 on 2024-06-01: not_in_force" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_serve_checks_a_datasette_setting_before_building(tmp_path):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.db"), "--setting", "no_such_setting", "1"])
+    assert result.exit_code == 2
+    assert "no_such_setting is not a valid option" in result.output
+    assert not (tmp_path / "x.db").exists()
