@@ -206,6 +206,12 @@ def note_html(note: Row, act_prefix: str, linked: Callable[[str, str], str]) -> 
 
 
 def _amendment_html(a: Row) -> str:
+    if not (a["amending_act_kind"] or a["amending_act_date"] or a["amending_act_number"]):
+        # nothing read of an amending act: say so, rather than print "? № ?"
+        return (
+            '\n    <p class="zan-amendment zan-unparsed">\n      өзгерткен акт оқылмады '
+            "<small>(no amending act read from this note; it is kept as printed above)</small>\n    </p>\n  "
+        )
     if a["date_status"] == "exact":
         applies = f"қолданысқа енгізілді {_date(a['effective_from'])}"
     elif a["date_status"] == "bounded":

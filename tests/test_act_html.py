@@ -72,6 +72,7 @@ def test_a_note_printed_after_the_title_shows_at_the_top_of_the_text(conn, urls)
     html = act_body(document, urls, "/-/acts/x.json", "Күшінде")
     note = html.index("Ескерту. 31.12.2023 дейін қолданылады – осы бұйрықтың 4-тармағымен.")
     assert note < html.index('<div class="zan-text">') < html.index('id="preamble"')
+    assert "? № ?" not in html and "no amending act read from this note" in html
 
 
 def test_site_paths_are_datasette_paths_under_a_base_url(corpus_db):
