@@ -15,7 +15,7 @@ from .language import APPROVED_DOCUMENT_STEMS, NOTE_ACTIONS, NOTE_MARKERS, NOTE_
 from .model import ActReference, Amendment
 from .dates import first_date
 from .references import read_reference
-from .temporal import is_commencement_clause, parse_commencement
+from .temporal import is_commencement_clause, parse_commencement, term_end
 
 _DASH = re.compile(r"\s[-–—]\s|\s[-–—](?=\S)|(?<=\S)[-–—]\s")
 _UNIT = re.compile(
@@ -91,6 +91,10 @@ def _structure_kind(word: str) -> str:
 def parse_note(text: str) -> ParsedNote:
     """Split a note into its target, its action and one `Amendment` per amending act."""
     body = strip_marker(text)
+    if _is_term_note(body):
+        # "31.12.2023 дейін қолданылады – осы бұйрықтың 4-тармағымен": the act's own term,
+        # set by one of its own paragraphs; no other act is named, so there is no amendment
+        return ParsedNote(NoteTarget(_before_dash(body).strip(), "act", None, "whole"), "term", [])
     found = find_action(body)
     if found is None:
         target = read_target(_before_dash(body))
@@ -104,6 +108,12 @@ def parse_note(text: str) -> ParsedNote:
     amendments = [_read_amendment(action, piece) for piece in pieces] or [_unparsed(body, action)]
     _share_issuer_and_kind(amendments)
     return ParsedNote(target, action, amendments)
+
+
+def _is_term_note(body: str) -> bool:
+    """A note that opens with the last day of the act's term (`temporal.term_end`)."""
+    date = first_date(body)
+    return date is not None and date.start == 0 and term_end(body) == date.iso
 
 
 def _before_dash(text: str) -> str:

@@ -72,7 +72,17 @@ def test_a_note_printed_after_the_title_shows_at_the_top_of_the_text(conn, urls)
     html = act_body(document, urls, "/-/acts/x.json", "Күшінде")
     note = html.index("Ескерту. 31.12.2023 дейін қолданылады – осы бұйрықтың 4-тармағымен.")
     assert note < html.index('<div class="zan-text">') < html.index('id="preamble"')
-    assert "? № ?" not in html and "no amending act read from this note" in html
+    assert "өзгерткен акт" not in html  # the note names no amending act, so none is listed
+
+
+def test_an_amendment_of_which_nothing_was_read_says_so(conn, urls):
+    """Seed 000's note 10 is cut before its amending act's date and number; were even its
+    kind lost, the page must say that nothing was read, not print "? № ?"."""
+    document = {**act_document(conn, "V090005853_"), "database": "laws"}
+    note = next(n for n in document["notes"] if n["id"] == "V090005853_/note10")
+    note["amendments"] = [{**a, "amending_act_kind": None} for a in note["amendments"]]
+    html = act_body(document, urls, "/-/acts/x.json", "Күшін жойған")
+    assert "? № ?" not in html and html.count("no amending act read from this note") == 1
 
 
 def test_site_paths_are_datasette_paths_under_a_base_url(corpus_db):

@@ -210,6 +210,13 @@ SEVERAL_ACTS = (
 )  # FORMATS.md §2c, as quoted there
 
 
+def test_a_note_on_the_acts_own_term_names_the_act_and_no_amending_act():
+    """Order № 05/110 of 2023 (corpus/zan-gov-kz), the note under its title: "applies until
+    31.12.2023 — by paragraph 4 of this order"."""
+    parsed = parse_note("Ескерту. 31.12.2023 дейін қолданылады – осы бұйрықтың 4-тармағымен.")
+    assert (parsed.target.kind, parsed.target.text, parsed.action, parsed.amendments) == ("act", "31.12.2023 дейін қолданылады", "term", [])
+
+
 def test_a_note_listing_three_acts_gives_three_amendments_sharing_issuer_and_kind():
     parsed = parse_note(SEVERAL_ACTS)
     assert (parsed.target.kind, parsed.target.label, parsed.action) == ("appendix", "4", "amended")
