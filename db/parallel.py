@@ -152,8 +152,11 @@ def cache_key(source: Source, publications_digest: str) -> str:
 
 class ParseCache:
     """Parse results by cache key, in an SQLite file. Entries not used by the last
-    build are dropped at its end (`prune_unused`), so the cache stays the size of the
-    corpus. A cache that cannot be read is started afresh."""
+    build are dropped at its end (`prune_unused`), so the cache holds one result per
+    file of the corpus. Their pages stay in the file, free, and the next build writes
+    into them first: after a change that reparses everything (a new parser), the file is
+    up to twice the size of the live entries, not more (at 100,000 acts: 4.2 GB, half
+    of it free). A cache that cannot be read is started afresh."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
