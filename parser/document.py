@@ -370,9 +370,8 @@ def _act(layout: Layout, document: ParsedDocument, source_path: str, meta: Versi
         language=detect_language("".join(p.text for p in document.provisions[:50])),
         layout=layout.name,
     )
-    _status(act, document, requisites)
     _own_commencement(act, document)
-    _own_term(act)
+    _status(act, document, requisites)
     return act
 
 
@@ -412,7 +411,7 @@ def _status(act: Act, document: ParsedDocument, requisites) -> None:
         act.status_basis = "the text records its repeal"
     else:
         act.status = "unknown"
-        act.status_basis = "the source prints no status line and records no repeal; whether it is in force today is not known from the text"
+        act.status_basis = f"the source prints no status line and records no repeal; {_term_or_unknown(act)}"
     if act.repeal_text and not repeal_notes and requisites and requisites.repeal:
         repeal = requisites.repeal
         document.header_amendments.append(
@@ -426,6 +425,16 @@ def _status(act: Act, document: ParsedDocument, requisites) -> None:
         )
 
 
+def _term_or_unknown(act: Act) -> str:
+    """What the text says of the act's life today: the term its own clause sets
+    ("… 2023 жылғы 31 желтоқсанға дейін қолданылады", which `parser.timeline` makes the
+    end of its life), or nothing."""
+    term = act.commencement.applies_until if act.commencement else None
+    if term is None:
+        return "whether it is in force today is not known from the text"
+    return f"by its own clause it applies until {to_display(term)}, so it is not in force from {to_display(add_days(term, 1))}"
+
+
 def _own_commencement(act: Act, document: ParsedDocument) -> None:
     """The order's own entry into force: its last paragraph that says ``Осы бұйрық …
     қолданысқа енгізіледі``."""
@@ -436,18 +445,6 @@ def _own_commencement(act: Act, document: ParsedDocument) -> None:
         if is_commencement_clause(own_text) and squash(own_text).startswith("осы"):
             act.commencement = parse_commencement(provision.text)
             return
-
-
-def _own_term(act: Act) -> None:
-    """An act whose own clause sets its term ("… 2023 жылғы 31 желтоқсанға дейін
-    қолданылады") and whose repeal the text does not record: its status basis says when
-    the term ends, which `parser.timeline` makes the end of the act's life."""
-    term = act.commencement.applies_until if act.commencement else None
-    if term and act.status == "unknown":
-        act.status_basis = (
-            f"the source prints no status line and records no repeal; by its own clause it applies until "
-            f"{to_display(term)}, so it is not in force from {to_display(add_days(term, 1))}"
-        )
 
 
 def derive_dates(document: ParsedDocument, publications: Publications) -> None:

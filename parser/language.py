@@ -34,7 +34,8 @@ LETTER = UPPER + LOWER
 # --- Months ------------------------------------------------------------------
 
 #: Month stems; any case suffix may follow (-да/-де/-та/-те, -дағы/-дегі/-тағы/-тегі,
-#: -дан/-ден/-тан/-тен, the dative -ға/-ге/-қа/-ке of "31 желтоқсанға дейін") and the bare form. "шілде" also appears as "шілдегі" (S002 typo).
+#: -дан/-ден/-тан/-тен, the dative -ға/-ге/-қа/-ке of "31 желтоқсанға дейін") and the
+#: bare form. "шілде" also appears as "шілдегі" (S002 typo).
 MONTHS = {
     "қаңтар": 1,
     "ақпан": 2,

@@ -112,8 +112,8 @@ def parse_note(text: str) -> ParsedNote:
 
 def _is_term_note(body: str) -> bool:
     """A note that opens with the last day of the act's term (`temporal.term_end`)."""
-    date = first_date(body)
-    return date is not None and date.start == 0 and term_end(body) == date.iso
+    end = term_end(body)
+    return end is not None and end.start == 0
 
 
 def _before_dash(text: str) -> str:

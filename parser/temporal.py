@@ -52,12 +52,16 @@ def is_commencement_clause(text: str) -> bool:
 def parse_commencement(text: str) -> CommencementRule:
     """Read a clause such as ``ресми жарияланған күнінен бастап күнтізбелік он күн өткен соң
     қолданысқа енгізіледі`` into a rule. Unknown phrasing gives rule ``unknown``."""
-    rule = _start_rule(text)
-    rule.applies_until = term_end(text)
+    dates = find_dates(text)
+    ends = [date for date in dates if _ends_term(text, date)]
+    rule = _start_rule(text, [date for date in dates if date not in ends])
+    rule.applies_until = ends[0].iso if ends else None
     return rule
 
 
-def _start_rule(text: str) -> CommencementRule:
+def _start_rule(text: str, starts: list[DateMatch]) -> CommencementRule:
+    """The rule for when the clause's act starts to apply (`starts`: the clause's dates
+    but those that end a term)."""
     squashed = squash(text)
     anchor = next((rule for phrase, rule in COMMENCEMENT_ANCHORS if phrase in squashed), None)
     if anchor == "signing":
@@ -67,7 +71,6 @@ def _start_rule(text: str) -> CommencementRule:
         days = _count(_DAYS.search(folded)) if "өткен" in folded or "кейін" in folded else None
         months = _count(_MONTHS.search(folded)) if "өткен" in folded else None
         return CommencementRule("publication", offset_days=days, offset_months=months, text=text)
-    starts = [date for date in find_dates(text) if not _ends_term(text, date)]
     if starts and "бастап" in squashed:
         return CommencementRule("fixed_date", fixed_date=starts[0].iso, text=text)
     if "қараңыз" in squashed or "тармағынқара" in squashed:
@@ -75,15 +78,15 @@ def _start_rule(text: str) -> CommencementRule:
     return CommencementRule("unknown", text=text)
 
 
-def term_end(text: str) -> str | None:
+def term_end(text: str) -> DateMatch | None:
     """The last day of the term a clause sets: ``… және 2023 жылғы 31 желтоқсанға дейін
-    қолданылады`` -> ``2023-12-31``; None when it sets none."""
-    return next((date.iso for date in find_dates(text) if _ends_term(text, date)), None)
+    қолданылады`` -> the date ``2023-12-31``; None when it sets none."""
+    return next((date for date in find_dates(text) if _ends_term(text, date)), None)
 
 
 def _ends_term(text: str, date: DateMatch) -> bool:
-    after = squash(text[date.end : date.end + 40])
-    return after.startswith(TERM_END_PHRASES)
+    """`date` (found in `text`) is followed by a `TERM_END_PHRASES` phrase."""
+    return squash(text[date.end : date.end + 40]).startswith(TERM_END_PHRASES)
 
 
 _RUSSIAN_DAYS = re.compile(rf"(?P<words>(?:(?:{'|'.join(RUSSIAN_NUMBER_WORDS)})\s+)+)календарных\s+дней")
