@@ -110,12 +110,7 @@ def _requisites_html(act: Row) -> str:
         rows.append(f"<dt>Қабылданған күні</dt><dd>{_date(act['adopted_on'])}{number}</dd>")
     if act["registered_on"]:
         rows.append(f"<dt>Тіркелген</dt><dd>{_date(act['registered_on'])} № {escape_html(act['registration_number'])}</dd>")
-    if act["date_status"] == "exact":
-        effective = _date(act["effective_from"])
-    elif act["date_status"] == "bounded":
-        effective = f"{_date(act['effective_from_earliest'])} – {_date(act['effective_from_latest'], '?')}"
-    else:
-        effective = "белгісіз"
+    effective = _effective(act) or "белгісіз"
     rows.append(f"<dt>Қолданысқа енгізілуі</dt><dd>\n      {effective}\n      <small>({escape_html(act['date_basis'])})</small></dd>")
     header = f'\n  <p class="zan-header-text">{escape_html(act["header_text"])}</p>' if act["header_text"] else ""
     return '  <dl class="zan-requisites">\n    ' + "\n    ".join(rows) + f"\n  </dl>{header}\n"
@@ -126,13 +121,19 @@ def _date(iso: str | None, missing: str = "") -> str:
     return escape_html(display_date(iso) or missing)
 
 
+def _effective(row: Row) -> str | None:
+    """The day (``date_status`` exact) or the window (bounded, ``?`` for an open end) of a
+    row's `db.schema.commencement_values`, escaped; None when it is not known."""
+    if row["date_status"] == "exact":
+        return _date(row["effective_from"])
+    if row["date_status"] == "bounded":
+        return f"{_date(row['effective_from_earliest'], '?')} – {_date(row['effective_from_latest'], '?')}"
+    return None
+
+
 def took_effect(version: Row) -> Markup:
     """When a version's wording took effect: a day, a window, or not known (and why)."""
-    if version["date_status"] == "unknown":
-        return Markup(f"белгісіз (not known: {escape_html(version['date_basis'])})")
-    if version["effective_from"]:
-        return Markup(_date(version["effective_from"]))
-    return Markup(f"{_date(version['effective_from_earliest'], '?')} – {_date(version['effective_from_latest'], '?')}")
+    return Markup(_effective(version) or f"белгісіз (not known: {escape_html(version['date_basis'])})")
 
 
 # --- The text --------------------------------------------------------------------------
@@ -212,10 +213,11 @@ def _amendment_html(a: Row) -> str:
             '\n    <p class="zan-amendment zan-unparsed">\n      өзгерткен акт оқылмады '
             "<small>(no amending act read from this note; it is kept as printed above)</small>\n    </p>\n  "
         )
+    effective = _effective(a)
     if a["date_status"] == "exact":
-        applies = f"қолданысқа енгізілді {_date(a['effective_from'])}"
-    elif a["date_status"] == "bounded":
-        applies = f"қолданысқа енгізілу күні: {_date(a['effective_from_earliest'], '?')} – {_date(a['effective_from_latest'], '?')}"
+        applies = f"қолданысқа енгізілді {effective}"
+    elif effective:
+        applies = f"қолданысқа енгізілу күні: {effective}"
     else:
         applies = "қолданысқа енгізілу күні белгісіз"
     parse = f"; {escape_html(a['parse_status'])}" if a["parse_status"] != "ok" else ""
