@@ -263,10 +263,10 @@ async def _run_in_loop(datasette, function):
     of acts (the act, the act on a date, a page of acts in force). Handed to an SQL thread
     and back, an act page took up to 1.7 times as long, its SQL and the rest alike (most
     likely the thread runs on the other core, and the rows it builds are read back on
-    this one; docs/benchmarks.md, issue 7). Such a call holds the loop while it runs, as in a thread it
-    holds the GIL for all but SQLite's own steps; what may take long stays in the SQL
-    threads, where SQLite's steps let the loop run: Datasette's own SQL (any query a
-    visitor writes), searches, listings with facets, diffs."""
+    this one; docs/benchmarks.md, issue 7). Such a call holds the loop while it runs, as
+    in a thread it holds the GIL for all but SQLite's own steps; what may take long
+    stays in the SQL threads, where SQLite's steps let the loop run: Datasette's own SQL
+    (any query a visitor writes), searches, listings with facets, diffs."""
     return _with_plain_text(_loop_connection(_database_with_acts(datasette)), function)
 
 

@@ -17,6 +17,7 @@ from db.queries import UnknownAct, act_diff, act_on, act_versions, acts_on, chec
 DEFAULT_DB = "laws.db"
 DEFAULT_CORPUS = "corpus"
 
+
 class DatasetteSetting(click.types.CompositeParamType):
     """Datasette's own ``--setting NAME VALUE`` check, imported when a setting is given:
     loading Datasette takes most of a second that `zan at` or `zan parse` need not wait."""
