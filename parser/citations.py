@@ -141,6 +141,7 @@ def _matcher() -> Matcher:
     return matcher
 
 
+@lru_cache(maxsize=1)
 def _kazakh():
     """`spacy_kk.blank_kazakh`, imported on first use (loading spaCy takes most of a second)."""
     from .spacy_kk import blank_kazakh
