@@ -32,7 +32,7 @@ from db.queries import (
 )
 from db.search import search
 from parser.dates import to_display as display_date
-from parser.language import fold
+from parser.languages.kk import fold
 
 from .act_html import act_body, anchor, took_effect
 

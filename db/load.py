@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from parser import Publications, meta_beside, read_meta, read_publications
+from parser.formats import is_source
 from parser.model import ParsedDocument, Problem
 
 from .links import link_cited_acts
@@ -27,12 +28,8 @@ from .rebuild import rebuild_versions
 from .rows import ActRows, TableRows, act_rows, problem_rows, provenance_rows, source_rows, table_rows
 from .schema import create_schema, finish_schema
 from .search import create_search_index, finish_search_index, index_act
-from .versions import StagedVersions, VersionedAct, fill_act_from_versions
 
-#: File endings the readers understand; other files in the corpus are not sources:
-#: Adilet text exports, and the official bank's Markdown versions (their ``meta.yaml``
-#: is read with them).
-SOURCE_SUFFIXES = (".txt", ".md")
+from .versions import StagedVersions, VersionedAct, fill_act_from_versions
 
 #: Files that describe a folder of sources rather than being one (``README.md``).
 NOT_SOURCES = ("readme",)
@@ -73,7 +70,7 @@ def corpus_files(corpus: Path) -> list[Path]:
         raise CorpusNotFound(f"corpus folder not found: {corpus}")
     files = []
     for path in sorted(corpus.rglob("*")):
-        if path.name.startswith(".") or path.suffix.lower() not in SOURCE_SUFFIXES:
+        if not is_source(path):  # a file no format reads (parser.formats)
             continue
         if path.stem.lower().startswith(NOT_SOURCES) or not in_corpus(path, corpus):
             continue

@@ -31,7 +31,9 @@ from typing import Any
 import sqlite_utils
 
 from parser.model import ParsedDocument
-from parser.language import (
+from parser.languages.kk import (
+    STEM_POSSESSIVE_N,
+    WORD_LETTER,
     MIXED_SCRIPT_LOOKALIKES,
     STEM_FINAL_ALTERNATION,
     STEM_KEEP,
@@ -52,7 +54,7 @@ ACT_ROWS_TABLE = "search_act_rows"  # per act: its rows of search_index and its 
 #: do for FTS5's unicode61 tokenizer (`1-тармаққа` -> `1`, `тармаққа`).
 WORD = re.compile(r"[^\W_]+")
 
-_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
+_CYRILLIC = re.compile(WORD_LETTER)
 
 #: Suffixes longest first, so `ның` is cut before `ы`, `дағы` before `ғы`.
 _SUFFIXES = sorted(STEM_SUFFIXES, key=lambda entry: len(entry[0]), reverse=True)
@@ -302,7 +304,7 @@ def _alternative(term: str) -> str | None:
     """A second, exact stem a term may have in the index. The accusative ны/ні and the
     possessive ы/і after н are spelt alike, so `кешені` (кешен + і) is read as
     кеше + ні: a stem ending in a vowel and н also looks for itself without the н."""
-    if len(term) > STEM_MIN_LENGTH and term[-1] == "н" and term[-2] in STEM_VOWELS and term not in STEM_KEEP:
+    if len(term) > STEM_MIN_LENGTH and term[-1] == STEM_POSSESSIVE_N and term[-2] in STEM_VOWELS and term not in STEM_KEEP:
         return term[:-1]
     return None
 
