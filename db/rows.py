@@ -305,10 +305,11 @@ def _version_rows(timelines: Timelines, act_id: str, base: str, texts: dict[str,
 def _search_rows(document: ParsedDocument, act_id: str, base: str) -> Iterator[tuple]:
     """The act's units for `db.search.index_act`: provisions, then notes."""
     stems = document_stems(document)
+    language = document.act.language if document.act else None
     units = [(_provision_id(base, p.key), None, p.kind) for p in document.provisions]
     units += [(_provision_id(base, n.target_key), _note_id(base, n.ordinal), "note") for n in document.notes]
     for unit, (provision_id, note_id, kind) in zip(stems, units, strict=True):
-        yield (unit, provision_id, note_id, act_id, kind)
+        yield (unit, provision_id, note_id, act_id, kind, language)
 
 
 def _provision_id(base: str, key: str | None) -> str | None:

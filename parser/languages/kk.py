@@ -300,6 +300,59 @@ STEM_FINAL_ALTERNATION = {"ғ": "қ", "г": "к", "б": "п"}
 #: Words the stemmer leaves whole although they end like a suffix (`Қазақс-тан`).
 STEM_KEEP = ("қазақстан",)
 
+#: Suffixes longest first, so `ның` is cut before `ы`, `дағы` before `ғы`.
+_SUFFIXES = sorted(STEM_SUFFIXES, key=lambda entry: len(entry[0]), reverse=True)
+
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
+
+
+def _guard_ok(guard: str, letter: str) -> bool:
+    """Whether `letter`, just before a suffix, allows cutting it (see STEM_SUFFIXES)."""
+    if guard == "":
+        return True
+    if guard == "V":
+        return letter in STEM_VOWELS
+    if guard == "C":
+        return letter.isalpha() and letter not in STEM_VOWELS
+    return letter in guard
+
+
+def stem(word: str) -> str:
+    """The stem of one folded (lower-case) word.
+
+    Cut the longest suffix of `STEM_SUFFIXES` whose guard allows it, as long as at least
+    `STEM_MIN_LENGTH` letters, one of them a vowel, remain; repeat; then write a final
+    ғ/г/б as қ/к/п. Numbers and words of other scripts are returned as they are.
+
+    >>> stem("бұйрығымен"), stem("тармағының"), stem("қаулысымен"), stem("ережелерге")
+    ('бұйрық', 'тармақ', 'қаул', 'ереже')
+    """
+    if not _CYRILLIC.search(word):
+        return word
+    floor = STEM_MIN_LENGTH
+    for kept in STEM_KEEP:
+        if word.startswith(kept):
+            floor = max(floor, len(kept))
+    changed = True
+    while changed:
+        changed = False
+        for suffix, guard in _SUFFIXES:
+            rest = len(word) - len(suffix)
+            if (
+                rest >= floor
+                and word.endswith(suffix)
+                and _guard_ok(guard, word[rest - 1])
+                and any(letter in STEM_VOWELS for letter in word[:rest])
+            ):
+                word = word[:rest]
+                changed = True
+                break
+    last = word[-1]
+    if last in STEM_FINAL_ALTERNATION:
+        word = word[:-1] + STEM_FINAL_ALTERNATION[last]
+    return word
+
+
 #: Latin letters that look like Cyrillic ones, folded (after lower-casing) in words
 #: that also have Cyrillic letters, such as `Cтатья` or `шетелдiктер`: the LOOKALIKES
 #: and the other Latin letters that look like Cyrillic ones. Latin words (`QR`,

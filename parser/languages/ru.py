@@ -12,6 +12,9 @@ Sources: ../shared/notes/FORMATS.md §2c–§2e and §3, the texts of ../shared/
 from __future__ import annotations
 
 import re
+import threading
+
+import Stemmer
 
 CODE = "ru"
 BANK_CODE = "rus"
@@ -234,6 +237,22 @@ SEE_ELSEWHERE_WORDS = ("см.статью", "смотри")
 # --- Search --------------------------------------------------------------------------------
 
 WORD_LETTER = "[а-яё]"
+_CYRILLIC = re.compile(WORD_LETTER)
+
+#: Snowball's Russian stemmer (PyStemmer, in C). Its stemmer objects are not safe to
+#: share between threads, and Datasette searches from several: one per thread.
+_STEMMERS = threading.local()
+
+
+def stem(word: str) -> str:
+    """The Snowball stem of one lower-case word: ``законами`` -> ``закон``, ``пункта`` ->
+    ``пункт``. Words of other scripts and numbers are returned as they are."""
+    if not _CYRILLIC.search(word):
+        return word
+    stemmer = getattr(_STEMMERS, "russian", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.russian = Stemmer.Stemmer("russian")
+    return stemmer.stemWord(word)
 
 
 def fold(text: str) -> str:
