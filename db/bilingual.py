@@ -16,7 +16,7 @@ text said what.
 from __future__ import annotations
 
 from parser.languages import LANGUAGES
-from parser.model import Act, ParsedDocument, Problem
+from parser.model import Act, EffectiveDate, ParsedDocument, Problem
 
 #: Act fields the primary text takes from another when it lacks them.
 SHARED_FIELDS = ("kind", "kind_text", "issuer", "adopted_on", "number", "registered_on", "registration_number", "header_text")
@@ -63,18 +63,51 @@ def _fill_missing(primary: Act | None, other: Act | None) -> None:
 
 
 def _entry_into_force(primary: ParsedDocument, other: ParsedDocument) -> list[Problem]:
-    """The act's own entry into force: the text that says more precisely wins (an exact
-    date read from one language is not lost for a window in the other); two different
-    exact dates are a disagreement, and the primary text's stands."""
+    """The act's own entry into force, from what both texts allow. Where one text is
+    more precise and the other agrees (an exact date inside the other's window, or a
+    window inside it), the precise one stands: an exact date read from one language is
+    not lost for a window in the other. Where they contradict each other, the answer
+    widens to every day either allows, and the disagreement is listed."""
     mine, theirs = primary.act.effective, other.act.effective
-    if theirs is None:
+    if theirs is None or theirs.status == "unknown":
         return []
-    if mine is None or DATE_STRENGTH[theirs.status] > DATE_STRENGTH[mine.status]:
+    if mine is None or mine.status == "unknown":
         primary.act.effective, primary.act.commencement = theirs, other.act.commencement
         return []
-    if mine.status == theirs.status == "exact" and mine.exact != theirs.exact:
-        return [_disagreement(primary, other, "entry into force", mine.exact, theirs.exact)]
-    return []
+    if _window(mine) == _window(theirs):
+        return []
+    if _within(mine, theirs):
+        return []
+    if _within(theirs, mine):
+        primary.act.effective, primary.act.commencement = theirs, other.act.commencement
+        return []
+    (start_a, end_a), (start_b, end_b) = _window(mine), _window(theirs)
+    said = f"the {primary.act.language} text says {_window_text(mine)}, the {other.act.language} text {_window_text(theirs)}"
+    primary.act.effective = EffectiveDate(
+        "bounded",
+        earliest=min(start_a, start_b),
+        latest=None if end_a is None or end_b is None else max(end_a, end_b),
+        basis=f"the texts disagree: {said}; every day either allows is kept",
+    )
+    return [_disagreement(primary, other, "entry into force", _window_text(mine), _window_text(theirs))]
+
+
+def _window(date: EffectiveDate) -> tuple[str, str | None]:
+    """The first and last day an effective date allows (the last None: no end known)."""
+    if date.status == "exact":
+        return date.exact, date.exact
+    return date.earliest, date.latest
+
+
+def _within(narrow: EffectiveDate, wide: EffectiveDate) -> bool:
+    """Every day `narrow` allows is one `wide` allows."""
+    (start, end), (wide_start, wide_end) = _window(narrow), _window(wide)
+    return start >= wide_start and (wide_end is None or (end is not None and end <= wide_end))
+
+
+def _window_text(date: EffectiveDate) -> str:
+    start, end = _window(date)
+    return start if start == end else f"{start} – {end or '?'}"
 
 
 def _status(primary: ParsedDocument, other: ParsedDocument) -> list[Problem]:
