@@ -16,7 +16,8 @@ text said what.
 from __future__ import annotations
 
 from parser.languages import LANGUAGES
-from parser.model import Act, EffectiveDate, ParsedDocument, Problem
+from parser.model import Act, CommencementRule, EffectiveDate, ParsedDocument, Problem
+from parser.references import normal_number
 
 #: Act fields the primary text takes from another when it lacks them.
 SHARED_FIELDS = ("kind", "kind_text", "issuer", "adopted_on", "number", "registered_on", "registration_number", "header_text")
@@ -74,13 +75,15 @@ def _entry_into_force(primary: ParsedDocument, other: ParsedDocument) -> list[Pr
     if mine is None or mine.status == "unknown":
         primary.act.effective, primary.act.commencement = theirs, other.act.commencement
         return []
-    if _window(mine) == _window(theirs):
+    same_rule = _rule(primary.act.commencement) == _rule(other.act.commencement)
+    if _window(mine) == _window(theirs) and same_rule:
         return []
-    if _within(mine, theirs):
-        return []
-    if _within(theirs, mine):
-        primary.act.effective, primary.act.commencement = theirs, other.act.commencement
-        return []
+    if same_rule or None in (primary.act.commencement, other.act.commencement):
+        if _within(mine, theirs):
+            return []
+        if _within(theirs, mine):
+            primary.act.effective, primary.act.commencement = theirs, other.act.commencement
+            return []
     (start_a, end_a), (start_b, end_b) = _window(mine), _window(theirs)
     said = f"the {primary.act.language} text says {_window_text(mine)}, the {other.act.language} text {_window_text(theirs)}"
     primary.act.effective = EffectiveDate(
@@ -90,6 +93,14 @@ def _entry_into_force(primary: ParsedDocument, other: ParsedDocument) -> list[Pr
         basis=f"the texts disagree: {said}; every day either allows is kept",
     )
     return [_disagreement(primary, other, "entry into force", _window_text(mine), _window_text(theirs))]
+
+
+def _rule(rule: CommencementRule | None) -> tuple | None:
+    """What a commencement clause says, its wording aside: ten days after publication
+    in one language and twenty-one in the other are two different rules."""
+    if rule is None:
+        return None
+    return (rule.rule, rule.offset_days, rule.offset_months, rule.fixed_date)
 
 
 def _window(date: EffectiveDate) -> tuple[str, str | None]:
@@ -156,7 +167,7 @@ def _amending_acts(primary: ParsedDocument, other: ParsedDocument) -> list[Probl
     mine, theirs = _acts_by_unit(primary), _acts_by_unit(other)
     problems = []
     for key in sorted(mine.keys() & theirs.keys()):
-        if mine[key] != theirs[key]:
+        if not _same_acts(mine[key], theirs[key]):
             problems.append(
                 _disagreement(primary, other, f"amending acts of unit {key}", _acts_text(mine[key]), _acts_text(theirs[key]))
             )
@@ -169,6 +180,21 @@ def _acts_by_unit(document: ParsedDocument) -> dict[str, frozenset[tuple[str | N
         key = note.target_key or "act"
         acts.setdefault(key, set()).update((a.act.date, a.act.number) for a in note.amendments if a.act.date)
     return {key: frozenset(found) for key, found in acts.items()}
+
+
+def _same_acts(mine: frozenset, theirs: frozenset) -> bool:
+    """The same amending acts: the same dates, each with a number the other text prints
+    alike or more fully (``№ 9`` and ``№ 9-IV``: the convocation after the dash)."""
+    if {date for date, _ in mine} != {date for date, _ in theirs}:
+        return False
+    return all(any(_same_number(number, other) for day, other in theirs if day == date) for date, number in mine)
+
+
+def _same_number(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    a, b = normal_number(a), normal_number(b)
+    return a == b or a.startswith(b + "-") or b.startswith(a + "-")
 
 
 def _acts_text(acts: frozenset[tuple[str | None, str | None]]) -> str:
