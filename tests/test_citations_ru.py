@@ -15,6 +15,7 @@ import pytest
 import spacy
 
 from db import build
+from db.links import cited_act_id
 from parser.citations import extract_citations
 from parser.languages import ru
 
@@ -316,3 +317,15 @@ def test_russian_citations_are_stored_and_linked_like_the_kazakh_ones(bilingual)
     # the order of 15.05.2017 № 17-42-3.3.7, repealed by order 137412 in both languages
     (cited,) = bilingual.execute("select registration_number, citations from cited_acts where id = 'order-2017-05-15-17-42-3-3-7'").fetchall()
     assert cited == ("15262", 2)
+
+
+def test_a_russian_reference_resolves_to_the_corpus_act_it_names(bilingual):
+    """The requisite of law 4051 in its meta.yaml, read as a citation: its kind, date and
+    number are those db.links matches against `acts` (the law is in this corpus)."""
+    requisite = "Закон Республики Казахстан от 13 июля 1999 года N 414"
+    assert f"requisite: {requisite}" in (BANK / "4051-posobie-gornye-raboty" / "meta.yaml").read_text(encoding="utf-8")
+    (citation,) = extract_citations(requisite, ru)
+    r = citation.reference
+    assert cited_act_id(r.kind, r.date, r.number) == "law-1999-07-13-414"
+    acts = bilingual.execute("select id from acts where kind = ? and adopted_on = ? and number = ?", [r.kind, r.date, r.number]).fetchall()
+    assert acts == [("law-1999-07-13-414",)]
