@@ -37,11 +37,17 @@ class Kazakh(Language):
     Defaults = KazakhDefaults
 
 
-@lru_cache(maxsize=1)
-def blank_kazakh() -> Language:
-    """The blank Kazakh pipeline (tokenizer only), made once per process. Its length
-    limit guards parsers and taggers against memory use; a tokenizer alone needs no
-    such guard, and a unit of a megabyte must not stop the build."""
-    nlp = spacy.blank("kk")
+@lru_cache(maxsize=None)
+def blank_pipeline(code: str) -> Language:
+    """The blank pipeline (tokenizer only) of a language code, made once per process:
+    the Kazakh one registered here, or one spaCy ships (``ru``; nothing is downloaded).
+    Its length limit guards parsers and taggers against memory use; a tokenizer alone
+    needs no such guard, and a unit of a megabyte must not stop the build."""
+    nlp = spacy.blank(code)
     nlp.max_length = 10**9
     return nlp
+
+
+def blank_kazakh() -> Language:
+    """The blank Kazakh pipeline."""
+    return blank_pipeline("kk")

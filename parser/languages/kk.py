@@ -380,11 +380,17 @@ TOKEN_ABBREVIATIONS = ("ҚР", "м.а.", "т.б.", "ж.", "ш.", "ҚР-ның", 
 #: дейін", until), not the date an act was adopted: such a date starts no act reference.
 DATE_LIMIT_WORDS = frozenset({"бастап", "дейін"})
 
+#: Words before a date that make it a time limit: none in Kazakh (its postpositions follow).
+DATE_LIMIT_WORDS_BEFORE: frozenset[str] = frozenset()
+
 #: Stems of kind words as citations print them, in any case form (regex, folded text).
 CITATION_KIND_PATTERN = r"^(бірлескен|бұйры[қғ]|қаулы|заң|кодекс|жарлы[қғ]|шешім|өкім)"
 
 #: A kind word glued to the word before it by PDF damage ("қамтамасызбұйрыққа").
 CITATION_GLUED_KIND_PATTERN = r"[а-яәғқңөұүһі]{3}(бұйры[қғ]\w*|қаулы\w*)$"
+
+#: A word before the kind word that belongs to it (Russian "Конституционным законом"): none read here.
+CITATION_KIND_QUALIFIER_PATTERN: str | None = None
 
 #: A law or code cited by its title only: "«Азаматтық қорғау туралы» Қазақстан Республикасы Заңының".
 CITATION_TITLED_LAW_PATTERN = (
@@ -397,6 +403,12 @@ CITED_PROVISION_PATTERN = r"^\d+(-\d+)*-(бап|баб|тармақ|тармағ
 
 #: The word after the year of a cited date: "2009 жылғы 18 қыркүйектегі", "2015 жылы".
 CITATION_YEAR_WORD_PATTERN = r"^(жылғы|жылы)$"
+
+#: The tokens of a date in words, in order ("?" = may be absent): "2009 жылғы 18 қыркүйектегі".
+CITATION_DATE_ORDER = ("YEAR", "YEAR_WORD", "DAY", "MONTH")
+
+#: A structure word followed by its number ("статьи 25"): Kazakh glues the number to the word instead.
+CITED_PROVISION_WORD_PATTERN: str | None = None
 
 #: The word of a cited subparagraph after its label: "5) тармақшасына".
 CITED_SUBPARAGRAPH_WORD_PATTERN = r"^тармақша"
@@ -612,8 +624,9 @@ SUCH_WORD = "мынадай "
 #: Words that stop the issuer read backwards from a cited date ("… туралы 2009 жылғы …").
 ISSUER_STOP_WORDS = frozenset({"туралы", "және", "сәйкес", "осы", "мен", "бен", "пен", "бойынша"})
 
-#: The word every title of a law ends with: "«Азаматтық қорғау туралы»".
-TITLE_WORD = "туралы"
+#: What every title of a law cited by title holds (a text without any has none):
+#: the word it ends with, "«Азаматтық қорғау туралы»".
+TITLE_WORDS = ("туралы",)
 
 #: A number value as a citation token: digits first, or the "ҚР" of "№ ҚР ДСМ-116/2020".
 CITED_NUMBER_VALUE_PATTERN = r"^(\d+[\w/.-]*|ҚР)$"

@@ -72,6 +72,8 @@ ACT_KINDS = {
     "конституционный закон": "constitutional_law",
     "конституционным законом": "constitutional_law",
     "конституционного закона": "constitutional_law",
+    "конституционными законами": "constitutional_law",
+    "конституционному закону": "constitutional_law",
     "закон": "law",
     "кодекс": "code",
     "указ": "decree",
@@ -233,6 +235,74 @@ def starts_from(text: str, date_start: int, date_end: int) -> bool:
     return re.search(r"(?:^|\s)с\s*$", fold(text[:date_start])) is not None
 
 SEE_ELSEWHERE_WORDS = ("см.статью", "смотри")
+
+# --- Citations ------------------------------------------------------------------------------
+#
+# A Russian act reference prints the kind first, then the issuer, "от", the date and the
+# number (FORMATS.md §2c, §2e): "Законом РК от 17.03.2015 № 293-V", "приказом Министра
+# финансов Республики Казахстан от 15 февраля 2022 года № 168", "статьи 25 Закона Республики
+# Казахстан «О …»". Token patterns are tested on the lower case of one spaCy token.
+
+#: Characters read as a number sign.
+NUMBER_SIGNS = ("№", "N")
+
+#: Words after a date that make it a time limit: none in Russian (its prepositions come first).
+DATE_LIMIT_WORDS: frozenset[str] = frozenset()
+
+#: Words before a date that make it a time limit, not the date an act was adopted:
+#: "вводится в действие с 01.01.2016", "до 1 января 2025 года", "по 31 декабря 2024 года".
+DATE_LIMIT_WORDS_BEFORE = frozenset({"с", "со", "до", "по"})
+
+#: Kind words in any case form ("Закон", "Законом", "законами", "приказов", "Указа",
+#: "постановлением"), but not "законодательство", "законный", "приказываю", "указанный".
+CITATION_KIND_PATTERN = r"^(закон|кодекс|приказ|указ|постановлени|решени|распоряжени)(?!одат|н|ыва|ан)"
+
+#: Russian prints no kind word glued to another.
+CITATION_GLUED_KIND_PATTERN: str | None = None
+
+#: A word before the kind word that belongs to it: "Конституционным законом", "совместным приказом".
+CITATION_KIND_QUALIFIER_PATTERN: str | None = r"^(конституционн|совместн)"
+
+#: A law or code cited by its title only: "Закона Республики Казахстан «О правовых актах»".
+CITATION_TITLED_LAW_PATTERN = (
+    r"(?P<kind>(?:[Кк]онституционн\w*\s+)?(?:[Зз]акон|[Кк]одекс)(?!одат|н)\w*)\s+"
+    r"(?P<issuer>(?:Республики\s+Казахстан|РК)\s+)?[«\"](?P<title>Об?\s[^«»\"]{3,300})[»\"]"
+)
+
+#: Kazakh's one-token provision ("25-бабына"): Russian writes the word and the number apart.
+CITED_PROVISION_PATTERN: str | None = None
+
+#: A structure word before its number: "статьи 25", "пункта 1", "подпунктом 70-31)".
+CITED_PROVISION_WORD_PATTERN: str | None = r"^(стать|пункт|подпункт|част|глав|параграф|раздел|приложени|абзац)"
+
+#: The word after the year of a cited date: "от 15 февраля 2022 года", "от 29 ноября 1995 г.".
+CITATION_YEAR_WORD_PATTERN = r"^(года|году|г\.?)$"
+
+#: The tokens of a date in words, in order ("?" = may be absent): "15 февраля 2022 года".
+CITATION_DATE_ORDER = ("DAY", "MONTH", "YEAR", "YEAR_WORD?")
+
+#: Kazakh's "5) тармақшасына": Russian names the subparagraph first ("подпунктом 5)").
+CITED_SUBPARAGRAPH_WORD_PATTERN: str | None = None
+
+#: A word that ends a law's number: "№ 414-V ЗРК".
+CITED_NUMBER_SUFFIX_PATTERN = r"^ЗРК$"
+
+#: A number value as a citation token: "293-V", "147-VІ", "2662", "19-42-3.3.22".
+CITED_NUMBER_VALUE_PATTERN = r"^\d+[\w/.-]*$"
+
+#: A registration inside a citation: "(зарегистрирован в Реестре государственной регистрации
+#: нормативных правовых актов за № 15262", "зарегистрированный в Реестре … под № 19742".
+CITED_REGISTRATION_PATTERN = r"зарегистрирован\w*\s+в\s+Реестре[^№()]{0,160}?(?:за|под)\s*(?:№|N)\s*(\d+)"
+
+#: What every title of a law cited by title holds: it opens "О …" / "Об …" after a quote.
+TITLE_WORDS = ("«О", '"О')
+
+#: Words that stop an issuer read backwards from a date; Russian reads the issuer forwards,
+#: from the kind word to "от", and needs none.
+ISSUER_STOP_WORDS: frozenset[str] = frozenset()
+
+#: The acting marker as citations print it before the official: "приказом и.о. Министра".
+ACTING_ABBREVIATION = "и.о."
 
 # --- Search --------------------------------------------------------------------------------
 
