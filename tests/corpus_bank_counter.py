@@ -110,7 +110,9 @@ class Counted:
     chapters: list[dict] = field(default_factory=list)
     sections: list[dict] = field(default_factory=list)
     parts: list[int] = field(default_factory=list)
+    parts_in_articles: list[int] = field(default_factory=list)
     subpoints: list[int] = field(default_factory=list)
+    subpoints_in_articles: list[int] = field(default_factory=list)
     abzacs: list[int] = field(default_factory=list)
     quoted_paragraphs: list[int] = field(default_factory=list)
     appendices: list[int] = field(default_factory=list)
@@ -263,10 +265,14 @@ def count_file(folder: str, name: str, language: str) -> Counted:
             continue
         if PART.match(line):
             counted.parts.append(number)
+            if in_article:
+                counted.parts_in_articles.append(number)
             log(number, "part", line)
             continue
         if SUBPOINT.match(line):
             counted.subpoints.append(number)
+            if in_article:
+                counted.subpoints_in_articles.append(number)
             log(number, "subpoint", line)
             continue
         if in_article:
@@ -290,6 +296,8 @@ def as_json(all_counted: list[Counted], checked: dict[str, dict]) -> dict:
         entry["sections"] = counted.sections
         entry["part_lines"] = counted.parts
         entry["subpoint_lines"] = counted.subpoints
+        entry["part_lines_in_articles"] = counted.parts_in_articles
+        entry["subpoint_lines_in_articles"] = counted.subpoints_in_articles
         entry["abzac_lines"] = counted.abzacs
         entry["quoted_lines"] = counted.quoted_paragraphs
         entry["appendix_lines"] = counted.appendices
