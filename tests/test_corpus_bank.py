@@ -15,7 +15,9 @@ text, editorial remarks apart), ``TestChainedNotes`` (each amending act of a not
 own action and date), ``TestActs`` (kind, date, number, title, status, repeal,
 commencement), ``TestSplitAct`` (an index with its part files is one act),
 ``TestHonestDates`` (nothing in force, no wording known, before the act existed; inserted
-units from their insertion), ``TestAmendingDecree`` (the instructions of decree 4013).
+units from their insertion), ``TestAmendingDecree`` (the instructions of decree 4013),
+``TestOneAct`` (a real build: a split act is one act, the two languages of a law are one act
+and not two versions).
 """
 
 from __future__ import annotations
@@ -180,13 +182,17 @@ class TestStructure:
         wrong = [
             p
             for p in own_units(document, NUMBERED + ("subparagraph",))
-            if p.source_line in quoted_lines and fold(p.raw)[:1] not in "«\""
-            and any(fold(p.raw)[:60] in fold(source_lines(n)[p.source_line - 1]) for n in files_of(path))
+            if p.source_line in quoted_lines
+            and any(fold(source_lines(n)[p.source_line - 1])[:60] in fold(p.raw) for n in files_of(path) if p.source_line <= len(source_lines(n)))
         ]
         assert not wrong, f"{path}: quoted wording stored as units of the act: {describe(wrong)}"
 
 
 # --- Notes -------------------------------------------------------------------------------
+
+
+#: notes that state the act's own commencement and name no amending act
+COMMENCEMENT_NOTES = {("160919-garantirovannyi-transfert-2022-2024/rus.md", 3), ("160919-garantirovannyi-transfert-2022-2024/kaz.md", 3)}
 
 
 def expected_notes(path: str) -> list[tuple[str, dict]]:
@@ -228,12 +234,18 @@ class TestNotes:
         assert not wrong, f"{path}: notes stored as law text: " + "; ".join(wrong)
 
     def test_every_note_is_understood(self, path):
-        """Each note names its unit (or the act) and every amending act in it is read."""
+        """Each note names its unit (or the act) and every amending act in it is read. The
+        commencement note of 160919 («Вводится в действие с 01.01.2022 в соответствии с пунктом 1
+        статьи 2 настоящего Закона») names no amending act: it is on the act itself."""
         document = parsed(path)
         problems = []
         for note in document.notes:
             if note.target_status not in ("unit", "act"):
                 problems.append(f"line {note.source_line}: target {note.target_status} ({note.target_text!r})")
+            if (path, note.source_line) in COMMENCEMENT_NOTES:
+                if note.target_status != "act":
+                    problems.append(f"line {note.source_line}: the act's own commencement note is not on the act")
+                continue
             if not note.amendments:
                 problems.append(f"line {note.source_line}: no amending act read")
             for amendment in note.amendments:
@@ -681,9 +693,14 @@ class TestAmendingDecree:
 
     def test_instructions_count_and_operations(self, path):
         instructions = parsed(path).instructions
-        got = sorted((i.operation, i.target.label) for i in instructions)
-        want = [("delete", "35"), ("delete", "36"), ("delete", "37"), ("insert", "34")]
-        assert got == want, f"{path}: instructions {got}, the decree says: art. 34 + part 6 (insert), arts. 35, 36, 37 deleted"
+        got = [(i.operation, i.target.kind, i.target.label, i.target_text) for i in instructions]
+        assert sorted(i.operation for i in instructions) == ["delete", "delete", "delete", "insert"], (
+            f"{path}: 4 instructions expected (art. 34 supplemented with a sixth part; arts. 35, 36, 37 deleted), parser: {got}"
+        )
+        deleted = sorted(i.target.label for i in instructions if i.operation == "delete")
+        assert deleted == ["35", "36", "37"], f"{path}: one deletion per article 35, 36, 37; parser: {got}"
+        insert = next(i for i in instructions if i.operation == "insert")
+        assert "34" in f"{insert.target.label} {insert.target.key} {insert.target_text}", f"{path}: the insertion is into article 34; parser: {got}"
 
     def test_the_inserted_part_is_quoted_not_law_text(self, path):
         document = parsed(path)
@@ -693,3 +710,45 @@ class TestAmendingDecree:
     def test_commencement_point_is_not_an_instruction(self, path):
         document = parsed(path)
         assert all("1996" not in (i.target_text or "") for i in document.instructions), f"{path}: point 2 (commencement) read as an instruction"
+
+
+# --- One act: a split act's parts and the two languages of an act, in a real build -----------
+
+
+def build_folders(tmp_path: Path, folders: list[str]):
+    """A real build of a corpus holding only these bank folders; its acts and provisions."""
+    import shutil
+    import sqlite3
+
+    from db import build
+
+    corpus = tmp_path / "corpus"
+    for folder in folders:
+        shutil.copytree(BANK / folder, corpus / "zan-gov-kz" / folder)
+    build(corpus, tmp_path / "laws.db", workers=1, cache=False)
+    connection = sqlite3.connect(tmp_path / "laws.db")
+    try:
+        acts = [row[0] for row in connection.execute("select id from acts")]
+        articles = [row[0] for row in connection.execute("select label from provisions where kind = 'article'")]
+        changes = [tuple(row) for row in connection.execute("select from_version_id, to_version_id, change, count(*) from version_changes where change != 'unchanged' group by 1, 2, 3")]
+        return acts, articles, changes
+    finally:
+        connection.close()
+
+
+class TestOneAct:
+    def test_a_split_act_and_its_parts_are_one_act(self, tmp_path):
+        acts, articles, _ = build_folders(tmp_path, [SPLIT])
+        assert len(acts) == 1, f"{SPLIT}: index rus.md/kaz.md and parts rus/ch015.md, kaz/ch015.md are one act; the build made {acts}"
+        assert "133" in articles, f"{SPLIT}: article 133 of part ch015 not in the act's provisions: {sorted(set(articles))}"
+
+    @pytest.mark.parametrize("folder", ["4051-posobie-gornye-raboty", "4570-prozhitochnyi-minimum", "160919-garantirovannyi-transfert-2022-2024"])
+    def test_the_kazakh_and_russian_texts_are_one_act(self, tmp_path, folder):
+        acts, _, changes = build_folders(tmp_path, [folder])
+        assert len(acts) == 1, f"{folder}: kaz.md and rus.md are one act in two languages (one meta.yaml, act_code {folder.split('-')[0]}); the build made {acts}"
+        assert not changes, f"{folder}: one edition in two languages, so no version changes; the translation is shown as changes: {changes}"
+
+    def test_laws_of_different_folders_are_different_acts(self, tmp_path):
+        folders = ["4051-posobie-gornye-raboty", "4570-prozhitochnyi-minimum", "104446-vvedenie-ugolovnogo-kodeksa-1997"]
+        acts, _, _ = build_folders(tmp_path, folders)
+        assert len(acts) == 3, f"three laws (4051, 4570, 104446), each in two languages, are three acts; the build made {acts}"
