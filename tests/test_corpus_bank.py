@@ -752,3 +752,13 @@ class TestOneAct:
         folders = ["4051-posobie-gornye-raboty", "4570-prozhitochnyi-minimum", "104446-vvedenie-ugolovnogo-kodeksa-1997"]
         acts, _, _ = build_folders(tmp_path, folders)
         assert len(acts) == 3, f"three laws (4051, 4570, 104446), each in two languages, are three acts; the build made {acts}"
+
+
+def test_the_counts_file_is_the_counters_output():
+    """tests/data/corpus_bank_counts.json is what tests/corpus_bank_counter.py writes from the
+    corpus files today (rerun it after a hand correction; never edit the JSON by hand)."""
+    from corpus_bank_counter import as_json, count_all
+    from corpus_bank_hand_check import HAND_CHECK
+
+    written = json.loads((Path(__file__).resolve().parent / "data" / "corpus_bank_counts.json").read_text(encoding="utf-8"))
+    assert written == json.loads(json.dumps(as_json(count_all(), HAND_CHECK), ensure_ascii=False)), "rerun python tests/corpus_bank_counter.py"
