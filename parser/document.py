@@ -42,6 +42,7 @@ class Tree:
         self._last_label: dict[tuple[str, str], str] = {}
 
     def _reset_within_container(self) -> None:
+        self.division: str | None = None
         self.chapter: str | None = None
         self.section: str | None = None
         self.article: str | None = None
@@ -49,7 +50,9 @@ class Tree:
         self.subparagraph: str | None = None
         self.indent_owner: str | None = None
         self.list_owner: str | None = None  # the last indent that opens a list ("…:")
+        self.subparagraph_parent: str | None = None  # where the last subparagraph went (in an article)
         self.table: str | None = None
+        self.last_unit: str | None = None  # the last unit of an article a quoted wording follows
 
     @property
     def container_key(self) -> str | None:
@@ -74,53 +77,78 @@ class Tree:
             heading = _appendix_heading(lines)
             self.container = key
             self._reset_within_container()
-        elif kind == "chapter":
+        elif kind == "division":  # "Раздел 2" / "2-бөлім": above the chapters of a code
             parent = self.container_key
-            key = _join(self.container, f"ch{label}")
+            key = _join(self.container, f"div{label}")
             heading = _heading_text(text)
             self._reset_within_container()
-            self.chapter = key
+            self.division = key
+        elif kind == "chapter":  # keyed without its division: chapters are numbered through a code
+            parent = self.division or self.container_key
+            key = _join(self.container, f"ch{label}")
+            heading = _heading_text(text)
+            division = self.division
+            self._reset_within_container()
+            self.division, self.chapter = division, key
         elif kind == "section":
             parent = self.chapter or self.container_key
             key = _join(parent or "", f"s{label}")
             heading = _heading_text(text)
             self.section, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
-        elif kind == "article":
-            parent = self.section or self.chapter or self.container_key
+            self.article, self.list_owner = None, None
+        elif kind == "article":  # keyed without chapter or section: articles are numbered through an act
+            parent = self.section or self.chapter or self.division or self.container_key
             key = _join(self.container, f"art{label}")
             heading = _heading_text(text)
             self.article, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
+            self.list_owner, self.subparagraph_parent = None, None
         elif kind == "paragraph" and self.article:
             kind, parent = "part", self.article
             key = _join(self.article, f"pt{label}")
             self.paragraph, self.subparagraph, self.indent_owner = key, None, None
+            self.list_owner, self.subparagraph_parent = None, None
         elif kind == "paragraph":
             parent = self.section or self.chapter or self.container_key
             key = _join(self.container, f"p{label}")
             self._check_sequence(self.container, "paragraph", label, first)
             self.paragraph, self.subparagraph, self.indent_owner, self.list_owner = key, None, None, None
         elif kind == "subparagraph":
-            parent = self.paragraph or self.section or self.chapter or self.container_key
-            if _join(parent or "", f"sp{label}") in self.by_key and self.list_owner:
+            parent = self.paragraph or self.article or self.section or self.chapter or self.container_key
+            previous_parent = self.subparagraph_parent
+            if self.article and previous_parent not in (None, parent) and _follows(label, self._last_label.get((previous_parent, "subparagraph"))):
+                parent = previous_parent  # the list goes on under the paragraph that introduced it
+            elif _join(parent or "", f"sp{label}") in self.by_key and self.list_owner:
                 parent = self.list_owner  # a second list, introduced by "Ем-шаралар және манипуляциялар:"
+            self.subparagraph_parent = parent
             key = _join(parent or "", f"sp{label}")
             self._check_sequence(parent or "", "subparagraph", label, first)
             self.subparagraph = key
             self.indent_owner = key if text.rstrip().endswith(":") else None
         elif kind == "table":
-            parent = self.paragraph or self.section or self.chapter or self.container_key
+            parent = self.paragraph or self.article or self.section or self.chapter or self.container_key
             key = _join(parent or "", f"t{self._next_child(parent or '', kind)}")
             self.table = key
         elif kind == "row":
             parent = self.table or self.container_key
             key = _join(parent or "", f"r{self._next_child(parent or '', kind)}")
+        elif kind == "editorial":  # "Примечание РЦПИ!" and its text: not law text
+            parent = self.article
+            key = _join(parent or "", f"ed{self._next_child(parent or '', kind)}")
+        elif kind == "quote" and self.article:  # a new or temporary wording, under what introduces it
+            parent = self.last_unit or self.article
+            key = _join(parent, f"q{self._next_child(parent, kind)}")
+        elif kind == "indent" and block.status == "suspending":  # the act's own clause: at article level
+            parent = self.article or self.paragraph or self.section or self.chapter or self.container_key
+            key = _join(parent or "", f"i{self._next_child(parent or '', kind)}")
+            self.paragraph, self.subparagraph, self.indent_owner = None, None, None
+            self.list_owner = key if text.rstrip().endswith(":") else None
         else:  # indent, quote
-            parent = self.indent_owner or self.paragraph or self.section or self.chapter or self.container_key
+            parent = self.indent_owner or self.paragraph or self.article or self.section or self.chapter or self.container_key
             if kind == "quote":
                 parent = self.paragraph or parent
             key = _join(parent or "", f"{'q' if kind == 'quote' else 'i'}{self._next_child(parent or '', kind)}")
-            if kind == "indent" and text.rstrip().endswith(":"):
-                self.list_owner = key
+            if kind == "indent" and text.rstrip().endswith(":") and not (self.article and self.indent_owner and parent == self.indent_owner):
+                self.list_owner = key  # (in an article, not a line inside a subparagraph's own list)
             if kind == "indent" and parent == self.indent_owner and text.rstrip().endswith("."):
                 self.indent_owner = None  # "… флюорография." closes the list of a subparagraph
         key = self._unique(key, first)
@@ -137,7 +165,10 @@ class Tree:
             role=block.role if kind == "other" or block.role == "approved_document" else None,
             position=len(self.provisions) + 1,
             cells=cells,
+            status=block.status,
         )
+        if self.article and kind not in ("quote", "editorial", "other", "signature"):
+            self.last_unit = key
         self.provisions.append(provision)
         self.by_key[key] = provision
         self.container_of[key] = self.container if kind not in ("title", "other", "preamble", "signature", "approval") else ""
@@ -195,6 +226,16 @@ class Tree:
         if kind == "appendix":
             return next((p for p in reversed(self.provisions) if p.kind == "appendix" and p.label == label), None)
         return None
+
+
+def _follows(label: str | None, previous: str | None) -> bool:
+    """``3`` follows ``2``, and so does an inserted ``2-1``."""
+    now, before = _LABEL_NUMBER.match(label or ""), _LABEL_NUMBER.match(previous or "")
+    if not now or not before:
+        return False
+    if now.group(2):
+        return int(now.group(1)) == int(before.group(1))
+    return int(now.group(1)) == int(before.group(1)) + 1
 
 
 def _scopes(container: str) -> list[str]:
