@@ -63,6 +63,8 @@ class Tree:
         parent: str | None = None
         if kind == "title":
             key = "title"
+        elif kind == "other" and block.role == "part_file" and label:
+            key = f"part_file-{label}"  # where a part file of a split act begins: one per part
         elif kind == "other":
             key = block.role or "other"
         elif kind in ("preamble", "signature", "approval"):
@@ -281,13 +283,15 @@ def build_document(
     meta: VersionMeta | None = None,
     source_format: SourceFormat | None = None,
     lang: Language = kk,
+    layout: Layout | None = None,
 ) -> ParsedDocument:
     """Parse the text of one act, in language `lang`. Pure: no file system, no database.
     `publications` turn publication-based dates into exact ones. `source_format` (the
     Adilet text export by default) cuts the text into blocks; the official bank's
     Markdown takes its requisites from `meta` (its ``meta.yaml``)."""
     fmt = source_format or format_named("adilet_text")
-    layout = fmt.segment(text, lang)
+    if layout is None:  # (a split act comes cut already: its index and part files, `parser.markdown`)
+        layout = fmt.segment(text, lang)
     document = ParsedDocument(source_path=source_path, act=None)
     document.repairs.extend(layout.repairs)
     document.problems.extend(layout.problems)
@@ -304,12 +308,14 @@ def build_document(
             document.problems.extend(problems)
         raw = "".join(line.raw for line in lines)
         first, last = _first_text_line(layout, block), lines[-1].number
+        source_file = getattr(lines[0], "file", None)
         if block.kind == "note":
             note_ordinal += 1
             document.notes.append(_note(tree, note_ordinal, block_text, raw, first, last, document.problems, lang))
+            document.notes[-1].source_file = source_file
         else:
             cells = getattr(lines[0], "cells", None)
-            tree.add(block, [text for _, text in numbered], block_text, raw, first, last, cells)
+            tree.add(block, [text for _, text in numbered], block_text, raw, first, last, cells).source_file = source_file
     document.provisions = tree.provisions
     document.problems.extend(tree.problems)
     document.act = _act(layout, document, source_path, meta, fmt, lang)
