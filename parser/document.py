@@ -17,6 +17,7 @@ from .versions import derive_version_effective, read_version
 from .model import Act, Amendment, Note, ParsedDocument, Problem, Provision
 from .instructions import read_instructions
 from .notes import parse_note
+from .placeholders import mark_placeholders
 from .publications import Publications
 from .repair import join_lines, repair_block
 from .structure import APPENDIX, Block, Layout, heading_match
@@ -318,6 +319,7 @@ def build_document(
             tree.add(block, [text for _, text in numbered], block_text, raw, first, last, cells).source_file = source_file
     document.provisions = tree.provisions
     document.problems.extend(tree.problems)
+    mark_placeholders(document, lang)
     document.act = _act(layout, document, source_path, meta, fmt, lang)
     if fmt.reads_meta:
         document.version = read_version(document, meta)

@@ -198,5 +198,13 @@ class ParsedDocument:
     #: for a version from the official bank's Markdown: which version it is
     version: VersionInfo | None = None
 
+    def units_in_print_order(self) -> list[Provision | Note]:
+        """Provisions and notes as printed: by file (the document's own first, then a split
+        act's part files in their order) and line."""
+        rank: dict[str | None, int] = {None: 0}
+        for unit in [*self.provisions, *self.notes]:
+            rank.setdefault(unit.source_file, len(rank))
+        return sorted([*self.provisions, *self.notes], key=lambda unit: (rank[unit.source_file], unit.source_line))
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
