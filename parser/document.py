@@ -30,7 +30,8 @@ _LABEL_NUMBER = re.compile(r"^(\d+)(?:-(\d+))?")
 class Tree:
     """Builds provisions in document order, giving each a parent and a stable key."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: Language = kk) -> None:
+        self.lang = lang
         self.provisions: list[Provision] = []
         self.by_key: dict[str, Provision] = {}
         self.container_of: dict[str, str] = {}
@@ -77,32 +78,32 @@ class Tree:
         elif kind == "appendix":
             key = _join("doc" if self.has_document else "", f"app{label or ''}")
             parent = "doc" if self.has_document else None
-            heading = _appendix_heading(lines)
+            heading = _appendix_heading(lines, self.lang)
             self.container = key
             self._reset_within_container()
         elif kind == "division":  # "Раздел 2" / "2-бөлім": above the chapters of a code
             parent = self.container_key
             key = _join(self.container, f"div{label}")
-            heading = _heading_text(text)
+            heading = _heading_text(text, self.lang)
             self._reset_within_container()
             self.division = key
         elif kind == "chapter":  # keyed without its division: chapters are numbered through a code
             parent = self.division or self.container_key
             key = _join(self.container, f"ch{label}")
-            heading = _heading_text(text)
+            heading = _heading_text(text, self.lang)
             division = self.division
             self._reset_within_container()
             self.division, self.chapter = division, key
         elif kind == "section":
             parent = self.chapter or self.container_key
             key = _join(parent or "", f"s{label}")
-            heading = _heading_text(text)
+            heading = _heading_text(text, self.lang)
             self.section, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
             self.article, self.list_owner = None, None
         elif kind == "article":  # keyed without chapter or section: articles are numbered through an act
             parent = self.section or self.chapter or self.division or self.container_key
             key = _join(self.container, f"art{label}")
-            heading = _heading_text(text)
+            heading = _heading_text(text, self.lang)
             self.article, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
             self.list_owner, self.subparagraph_parent = None, None
         elif kind == "paragraph" and self.article:
@@ -254,22 +255,23 @@ def _join(prefix: str, part: str) -> str:
     return f"{prefix}/{part}" if prefix else part
 
 
-def _heading_text(text: str) -> str:
-    """``1-тарау. Жалпы ережелер`` -> ``Жалпы ережелер``."""
-    match = heading_match(text)
+def _heading_text(text: str, lang: Language = kk) -> str:
+    """``1-тарау. Жалпы ережелер`` -> ``Жалпы ережелер``; ``Глава 3. Заключительное
+    положение`` -> ``Заключительное положение`` (in the text's language)."""
+    match = heading_match(text, lang)
     if not match:
         return text
     for separator in (". ", " "):
         head, found, rest = text.partition(separator)
-        if found and heading_match(head + "."):
+        if found and heading_match(head + ".", lang):
             return rest.strip()
     return text
 
 
-def _appendix_heading(lines: list[str]) -> str | None:
+def _appendix_heading(lines: list[str], lang: Language = kk) -> str | None:
     """The title printed under ``N-қосымша``."""
     for index, line in enumerate(lines):
-        if APPENDIX.match(line.strip()):
+        if lang.APPENDIX.match(line.strip()):
             return join_lines(lines[index + 1 :]) or None
     return None
 
@@ -296,7 +298,7 @@ def build_document(
     document = ParsedDocument(source_path=source_path, act=None)
     document.repairs.extend(layout.repairs)
     document.problems.extend(layout.problems)
-    tree = Tree()
+    tree = Tree(lang)
     note_ordinal = 0
     for block in layout.blocks:
         lines = layout.lines[block.start : block.end]

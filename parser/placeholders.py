@@ -33,7 +33,8 @@ def placeholder_status(article: Provision, notes: list[Note], lang: Language) ->
     """``excluded`` for an empty heading (``26-бап.``) or one over a deletion note,
     ``deferred`` for one over only a commencement note; None when neither is printed.
     (An article whose whole text is its heading, as in 104446, has a heading: not a placeholder.)"""
-    if not (article.heading or "").strip(" .") and not notes:
+    printed = lang.ARTICLE.match(article.text)
+    if printed is not None and not printed["heading"].strip(" .") and not notes:
         return "excluded"
     bodies = [lang.fold(strip_marker(note.text, lang)) for note in notes]
     if any(placeholder in body for body in bodies for placeholder in lang.DELETION_PLACEHOLDERS):
