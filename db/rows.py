@@ -302,6 +302,8 @@ def _provision_rows(document: ParsedDocument, act_id: str, gone: dict[str, str])
             "raw_text": p.raw,
             "cells": json.dumps(p.cells, ensure_ascii=False) if p.cells is not None else None,
             "removed_in_version_id": gone.get(p.key),
+            "status": p.status,
+            "source_file": p.source_file,
         }
 
 
@@ -324,6 +326,7 @@ def _note_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
             "source_line": n.source_line,
             "source_line_end": n.source_line_end,
             "raw_text": n.raw,
+            "source_file": n.source_file,
         }
 
 

@@ -98,6 +98,11 @@ TABLES: dict[str, dict] = {
             # for an act held in several versions: a unit gone from the newest one, kept
             # with its last wording (NULL: the unit is in the current text)
             "removed_in_version_id": str,
+            # a unit printed as a placeholder or a clause of its own (parser.model.Provision.status):
+            # "excluded", "deferred", "suspending"; NULL for plain text
+            "status": str,
+            # a split act: the part file the unit is printed in (NULL: the act's own file)
+            "source_file": str,
         },
         "pk": "id",
         "foreign_keys": [("act_id", "acts", "id"), ("parent_id", "provisions", "id")],
@@ -116,6 +121,7 @@ TABLES: dict[str, dict] = {
             "source_line": int,
             "source_line_end": int,
             "raw_text": str,
+            "source_file": str,  # a split act: the part file the note is printed in
         },
         "pk": "id",
         "foreign_keys": [
