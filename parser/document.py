@@ -312,6 +312,7 @@ def build_document(
         raw = "".join(line.raw for line in lines)
         first, last = _first_text_line(layout, block), lines[-1].number
         source_file = getattr(lines[0], "file", None)
+        before = (len(document.problems), len(tree.problems))
         if block.kind == "note":
             note_ordinal += 1
             document.notes.append(_note(tree, note_ordinal, block_text, raw, first, last, document.problems, lang))
@@ -319,6 +320,9 @@ def build_document(
         else:
             cells = getattr(lines[0], "cells", None)
             tree.add(block, [text for _, text in numbered], block_text, raw, first, last, cells).source_file = source_file
+        if source_file:  # a part file of a split act: its line numbers count in that file
+            for problem in document.problems[before[0] :] + tree.problems[before[1] :]:
+                problem.message = f"{source_file}: {problem.message}"
     document.provisions = tree.provisions
     document.problems.extend(tree.problems)
     mark_placeholders(document, lang)

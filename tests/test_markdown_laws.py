@@ -289,6 +289,9 @@ def test_a_split_act_is_read_as_one_act(index, missing):
     assert units["art133"].source_file == f"4/{index[:3]}/ch015.md" and units["art133"].source_line == 63
     assert units["title"].source_file is None
     assert len([p for p in document.problems if p.kind == "part_missing"]) == missing
+    index_lines = text.count("\n")
+    beyond_the_index = [p for p in document.problems if p.source_line and p.source_line > index_lines]
+    assert all(p.message.startswith(f"4/{index[:3]}/ch015.md: ") for p in beyond_the_index)  # lines counted in the part
     assert document.act.kind == "law" or document.act.title  # one act, with the index's title
     # parse_file reads the same parts itself
     assert [(p.key, p.source_line) for p in parse_file(path).provisions] == [(p.key, p.source_line) for p in document.provisions]
