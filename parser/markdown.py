@@ -213,16 +213,7 @@ STRUCTURE_KINDS = ("division", "chapter", "section", "article")
 
 def segment_markdown(text: str, lang: Language = kk) -> Layout:
     """Cut a Markdown version in language `lang` into blocks. Pure: text in, `Layout` out."""
-    lines = markdown_lines(text)
-    layout = Layout(LAYOUT, list(lines))
-    front_matter, rest = split_front_matter(text)
-    start = 0
-    if front_matter is not None:  # the requisites, read by parse_text: kept as a unit of their own
-        start = (text[: len(text) - len(rest)]).count("\n")
-        layout.blocks.append(Block(0, "other", role="front_matter"))
-    Segmenter(layout, lines, lang).run(start)
-    close_blocks(layout)
-    return layout
+    return segment_split_markdown(text, [], lang)
 
 
 def segment_split_markdown(index_text: str, parts: list[tuple[str, str]], lang: Language = kk) -> Layout:
@@ -241,7 +232,7 @@ def segment_split_markdown(index_text: str, parts: list[tuple[str, str]], lang: 
     layout = Layout(LAYOUT, list(lines))
     front_matter, rest = split_front_matter(index_text)
     start = 0
-    if front_matter is not None:
+    if front_matter is not None:  # the requisites, read by parse_text: kept as a unit of their own
         start = (index_text[: len(index_text) - len(rest)]).count("\n")
         layout.blocks.append(Block(0, "other", role="front_matter"))
     Segmenter(layout, lines, lang, part_starts).run(start)
@@ -554,7 +545,7 @@ class Segmenter:
             return
         stamp = " ".join(l.stripped for l in self._run(index))
         squashed = self.lang.squash(stamp)
-        if squashed.endswith(self.lang.MARKDOWN_APPENDIX_STAMP):
+        if self.lang.MARKDOWN_APPENDIX_STAMP.search(squashed):
             self.stamp = "appendix"
             label = self.lang.MARKDOWN_APPENDIX_LABEL.search(stamp)
             self.appendix_label = label["label"] if label else None

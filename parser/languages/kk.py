@@ -106,7 +106,7 @@ APPROVAL_WORDS = ("бекітілген", "бекітілді")
 
 #: The last word of the stamp over an appendix in the bank's Markdown: "… № 19-42-3.3.22
 #: бұйрығына ҚОСЫМША" (squashed form).
-MARKDOWN_APPENDIX_STAMP = "қосымша"
+MARKDOWN_APPENDIX_STAMP = re.compile(r"қосымша$")
 
 #: Stamps of the bodies that agreed an act: "«КЕЛІСІЛДІ»", "«КЕЛІСІЛГЕН»" (squashed stems).
 MARKDOWN_AGREEMENT_WORDS = ("келісілді", "келісілген")

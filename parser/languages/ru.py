@@ -120,7 +120,7 @@ APPROVED_DOCUMENT_STEMS = ("правил", "положени", "инструкц
 APPROVAL_WORDS = ("утвержден", "утверждены", "утверждено", "утверждена")
 
 #: "Приложение к приказу …" over an appendix (squashed, lower case).
-MARKDOWN_APPENDIX_STAMP = "приложение"
+MARKDOWN_APPENDIX_STAMP = re.compile(r"^приложение")
 
 #: Stamps of the bodies that agreed an act: "«СОГЛАСОВАН»".
 MARKDOWN_AGREEMENT_WORDS = ("согласован",)
@@ -141,7 +141,7 @@ APPENDIX = re.compile(r"^(?:Приложение\s+(?P<label>\d+(?:-\d+)*)|Пр�
 ARTICLE = re.compile(r"^Статья\s+(?P<label>\d+(?:-\d+)*)\b\s*\.?\s*(?P<heading>.*)$")
 SPLIT_HEADING_TAIL = re.compile(r"^\s*(глава|параграф|приложение|статья)\b", re.IGNORECASE)
 APPROVING_KINDS = ("приказом", "постановлением", "решением", "распоряжением", "указом")
-MARKDOWN_APPENDIX_LABEL = re.compile(r"Приложение\s+(?P<label>\d+(?:-\d+)*)\W*$", re.IGNORECASE)
+MARKDOWN_APPENDIX_LABEL = re.compile(r"^\W*Приложение\s+(?P<label>\d+(?:-\d+)*)\b", re.IGNORECASE)
 MARKDOWN_CHAPTER = re.compile(r"^(?:Глава\s+)?(?P<label>\d+(?:-\d+)*|[IVXLC]+)\.?\s+\S")
 
 #: The heading of a table of contents ("Оглавление"), folded, without its colon.
