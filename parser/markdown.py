@@ -578,7 +578,8 @@ class Segmenter:
         chapter = self.lang.MARKDOWN_CHAPTER.match(text)
         if self._parts_index(index):
             return
-        if self.signed and self.stamp != "done" and not (self.law and found and found[0] in STRUCTURE_KINDS):
+        stamped = self.signed or (self.law and self.stamp in ("appendix", "approved"))
+        if stamped and self.stamp != "done" and not (self.law and found and found[0] in STRUCTURE_KINDS):
             if self.stamp == "appendix":
                 self.add(index, "appendix", label=self.appendix_label)
             else:

@@ -134,6 +134,28 @@ def test_roman_chapters_and_divisions_of_a_code():
     assert [(p.key, p.label) for p in kazakh.provisions[1:]] == [("chI", "I"), ("art1", "1"), ("art1/i1", None)]
 
 
+def test_paragraphs_of_a_code_hold_its_articles():
+    text = "# Кодекс\n\n## Глава 2. Лица\n\n### Параграф 1. Граждане\n\n#### Статья 10. Правоспособность\n\n1. Правоспособность признается.\n"
+    units = by_key(parse_text(text, "rus.md"))
+    assert (units["ch2/s1"].kind, units["ch2/s1"].heading, units["ch2/s1"].parent_key) == ("section", "Граждане", "ch2")
+    assert units["art10"].parent_key == "ch2/s1" and units["art10/pt1"].parent_key == "art10"
+    kazakh = by_key(parse_text("# Кодекс\n\n## 2-тарау. Тұлғалар\n\n### 1-параграф. Азаматтар\n\n#### 10-бап. Құқық\n\nМәтін.\n", "kaz.md"))
+    assert kazakh["art10"].parent_key == "ch2/s1" and kazakh["art10/i1"].parent_key == "art10"
+
+
+@pytest.mark.parametrize(
+    ("name", "stamp"),
+    [("rus.md", "> *Приложение 1*  \n> *к Закону Республики Казахстан*"), ("kaz.md", "> *Қазақстан Республикасының Заңына*  \n> *1-қосымша*")],
+)
+def test_an_appendix_of_a_law(name, stamp):
+    article = "### Статья 1. Перечень\n\nУтвердить перечень согласно приложению 1." if name == "rus.md" else "### 1-бап. Тізбе\n\nТізбе 1-қосымшаға сәйкес бекітілсін."
+    text = f"# Закон\n\n{article}\n\n**Президент**\n\n{stamp}\n\n## Перечень\n\n1. Первый.\n"
+    units = by_key(parse_text(text, name))
+    assert (units["app1"].kind, units["app1"].label) == ("appendix", "1")
+    assert units["app1/p1"].text == "1. Первый."
+    assert units["art1/i1"].parent_key == "art1"
+
+
 # --- Excluded, inserted, suspended and deferred units ----------------------------------------
 
 
