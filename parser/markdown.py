@@ -277,6 +277,7 @@ class Segmenter:
         self.stamp: str | None = None  # "approved" | "appendix" after an approval stamp
         self.last_kind: str | None = None
         self.last_text = ""  # the text of the paragraph that started the last unit
+        self.previous_paragraph = ""  # the last line of the paragraph before this one
         self.appendix_label: str | None = None
         #: a law or code (articles): its own rules for preambles, quotes and signatures
         self.law = _is_law(lines, lang)
@@ -331,6 +332,7 @@ class Segmenter:
                 continue
             if previous_blank or line.heading:
                 self._paragraph(index, line)
+                self.previous_paragraph = self._run(index)[-1].stripped
             previous_blank = False
             index += 1
         self._close_quote(len(self.lines) - 1)
@@ -435,7 +437,7 @@ class Segmenter:
     def _status_of_heading(self, text: str) -> str | None:
         """``excluded`` for a heading that says its unit was deleted ("Статья 128 исключена
         …", "128-бап алып тасталды", "Статья 26. Исключена Законом РК …")."""
-        match = getattr(self.lang, "ARTICLE").match(text)
+        match = self.lang.ARTICLE.match(text)
         if match is None:
             return None
         heading = self.lang.fold(match["heading"]).lstrip(" .-–")
@@ -476,7 +478,7 @@ class Segmenter:
         introduces it (ending with a colon)."""
         if not text.startswith(_OPENING_QUOTES):
             return False
-        if not (self.in_article or self.last_text.endswith(":")) or self.last_kind in ("title", "other", None):
+        if not (self.in_article or self.previous_paragraph.endswith(":")) or self.last_kind in ("title", "other", None):
             return False
         if check_only:
             return True
@@ -638,9 +640,9 @@ class Segmenter:
         folded = self.lang.fold(own_text).lstrip(" .-–")
         if folded.startswith(self.lang.DELETION_PLACEHOLDERS):
             return "excluded"
-        return "deferred" if _only_commencement(own_text, self.last_introduction(), self.lang) else None
+        return "deferred" if _only_commencement(own_text, self._last_introduction(), self.lang) else None
 
-    def last_introduction(self) -> str:
+    def _last_introduction(self) -> str:
         """The nearest paragraph before, in the same article, that introduces a list."""
         for block in reversed(self.layout.blocks):
             if block.kind in STRUCTURE_KINDS:
