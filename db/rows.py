@@ -298,12 +298,12 @@ def _provision_rows(document: ParsedDocument, act_id: str, gone: dict[str, str])
             "position": p.position,
             "source_line": p.source_line,
             "source_line_end": p.source_line_end,
+            "source_file": p.source_file,
+            "status": p.status,
             "role": p.role,
             "raw_text": p.raw,
             "cells": json.dumps(p.cells, ensure_ascii=False) if p.cells is not None else None,
             "removed_in_version_id": gone.get(p.key),
-            "status": p.status,
-            "source_file": p.source_file,
         }
 
 
@@ -325,8 +325,8 @@ def _note_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
             "text": n.text,
             "source_line": n.source_line,
             "source_line_end": n.source_line_end,
-            "raw_text": n.raw,
             "source_file": n.source_file,
+            "raw_text": n.raw,
         }
 
 

@@ -92,17 +92,17 @@ TABLES: dict[str, dict] = {
             "position": int,
             "source_line": int,
             "source_line_end": int,
+            # a split act: the part file the unit is printed in (NULL: the act's own file)
+            "source_file": str,
+            # a unit printed as a placeholder or a clause of its own (parser.model.Provision.status):
+            # "excluded", "deferred", "suspending"; NULL for plain text
+            "status": str,
             "role": str,
             "raw_text": str,
             "cells": str,  # JSON list of a table row's cells
             # for an act held in several versions: a unit gone from the newest one, kept
             # with its last wording (NULL: the unit is in the current text)
             "removed_in_version_id": str,
-            # a unit printed as a placeholder or a clause of its own (parser.model.Provision.status):
-            # "excluded", "deferred", "suspending"; NULL for plain text
-            "status": str,
-            # a split act: the part file the unit is printed in (NULL: the act's own file)
-            "source_file": str,
         },
         "pk": "id",
         "foreign_keys": [("act_id", "acts", "id"), ("parent_id", "provisions", "id")],
@@ -120,8 +120,8 @@ TABLES: dict[str, dict] = {
             "text": str,
             "source_line": int,
             "source_line_end": int,
-            "raw_text": str,
             "source_file": str,  # a split act: the part file the note is printed in
+            "raw_text": str,
         },
         "pk": "id",
         "foreign_keys": [
