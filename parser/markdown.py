@@ -670,7 +670,7 @@ def _only_commencement(own_text: str, introduction: str, lang: Language) -> bool
     """A unit whose whole text is when it will be introduced — unless it is a point of the
     act's own commencement ("Настоящий Конституционный закон: 1) вступает в силу …")."""
     squashed = lang.squash(own_text).rstrip(".;")
-    if not squashed or len(own_text) > 300 or lang.squash(introduction).startswith(lang.THIS_WORD):
-        return False
+    if not squashed or len(own_text) > 300 or squashed.startswith(lang.THIS_WORD) or lang.squash(introduction).startswith(lang.THIS_WORD):
+        return False  # "1. Осы Заң 2022 жылғы 1 қаңтардан бастап қолданысқа енгізіледі": the act's own
     verbs = lang.COMMENCEMENT_VERBS
     return squashed.startswith(verbs) or (squashed.endswith(verbs) and is_commencement_clause(own_text, lang))

@@ -211,6 +211,11 @@ def test_deferred_and_excluded_subpoints():
     ]
 
 
+@pytest.mark.parametrize("name", ["160919-garantirovannyi-transfert-2022-2024/kaz.md", "160919-garantirovannyi-transfert-2022-2024/rus.md", "4051-posobie-gornye-raboty/kaz.md"])
+def test_the_acts_own_commencement_is_no_placeholder(name):
+    assert [(p.key, p.status) for p in parsed(name).provisions if p.status] == []
+
+
 def test_a_bare_heading_over_a_commencement_note_is_deferred():
     text = "# Закон\n\n### Статья 7. Новое\n\n> *Сноска. Вводится в действие с 12.07.2026 Законом РК от 01.07.2025 № 10-VIII.*\n\n### Статья 8. Иное\n\nТекст.\n"
     document = parse_text(text, "rus.md")
