@@ -343,3 +343,16 @@ def test_a_link_out_of_the_act_folder_is_not_a_part(tmp_path):
     (folder / "rus" / "ch001.md").write_text("↑ [Вся редакция](../rus.md)\n\n## Глава 1. Общие\n", encoding="utf-8")
     (folder / "rus.md").write_text("# Акт\n\n## Части документа\n\n| Часть | Название |\n|---|---|\n| [`x`](../other.md) | x |\n| [`ch001`](rus/ch001.md) | Глава 1 |\n", encoding="utf-8")
     assert part_files(folder / "rus.md") == [folder / "rus" / "ch001.md"]
+
+
+def test_a_changed_part_file_is_parsed_again(tmp_path):
+    from db import build
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SPLIT, corpus / "4")
+    first = build(corpus, tmp_path / "laws.db", workers=1, cache=True)
+    again = build(corpus, tmp_path / "laws.db", workers=1, cache=True)
+    part = corpus / "4" / "rus" / "ch015.md"
+    part.write_text(part.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = build(corpus, tmp_path / "laws.db", workers=1, cache=True)
+    assert (first.parsed, again.parsed, changed.parsed) == (2, 0, 1)  # the index of the changed part only
