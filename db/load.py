@@ -18,7 +18,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from parser import Publications, meta_beside, read_meta, read_publications
+from parser import Publications, meta_beside, part_files, read_meta, read_parts, read_publications
 from parser.formats import is_source
 from parser.model import ParsedDocument, Problem
 
@@ -76,7 +76,14 @@ def corpus_files(corpus: Path) -> list[Path]:
         if path.stem.lower().startswith(NOT_SOURCES) or not in_corpus(path, corpus):
             continue
         files.append(path)
-    return files
+    return without_part_files(files)
+
+
+def without_part_files(files: list[Path]) -> list[Path]:
+    """The files less the part files of split acts (``rus/ch015.md``): each is read with
+    the index that links it (`parser.part_files`), never as an act of its own."""
+    parts = {part.resolve() for path in files for part in part_files(path)}
+    return [path for path in files if path.resolve() not in parts] if parts else files
 
 
 def in_corpus(path: Path, corpus: Path) -> bool:
@@ -164,12 +171,16 @@ def read_source(path: Path, corpus: Path) -> Source:
     meta = meta_beside(path)
     if meta and not in_corpus(meta, corpus):
         meta = None
+    data = path.read_bytes()
+    display = _display_path(path, corpus)
+    parts = [(shown, part) for shown, part in read_parts(path, display, data)]
     return Source(
         path,
-        _display_path(path, corpus),
-        path.read_bytes(),
+        display,
+        data,
         read_meta(meta) if meta else None,
         _display_path(meta, corpus) if meta else None,
+        parts,
     )
 
 
@@ -236,7 +247,7 @@ class Store:
                 return
             # A second file claims the act: its rows get other ids, made here.
             source = item.source
-            parsed = parse_source(source.display_path, source.data, self.publications, source.meta_text, source.meta_path, rows=False)
+            parsed = parse_source(source.display_path, source.data, self.publications, source.meta_text, source.meta_path, rows=False, parts=source.parts)
         document = parsed.document
         assert document is not None
         act = document.act

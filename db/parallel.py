@@ -30,7 +30,7 @@ import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -75,6 +75,8 @@ class Source:
     data: bytes
     meta_text: str | None = None  # a Markdown version's meta file, read with it
     meta_path: str | None = None
+    #: the part files of a split act's index, read with it: (display path, bytes or None)
+    parts: list[tuple[str, bytes | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -93,10 +95,12 @@ def parse_source(
     meta_text: str | None = None,
     meta_path: str | None = None,
     rows: bool = True,
+    parts: list[tuple[str, bytes | None]] | None = None,
 ) -> ParsedSource:
-    """The pure work done for one file: parse it and, for a plain act (unless `rows` is
-    False), make its rows: timelines, citations, search stems and all."""
-    document = parse_bytes(data, display_path, publications, meta_text, meta_path)
+    """The pure work done for one file (with its part files, for a split act's index):
+    parse it and, for a plain act (unless `rows` is False), make its rows: timelines,
+    citations, search stems and all."""
+    document = parse_bytes(data, display_path, publications, meta_text, meta_path, parts or None)
     if not rows or document.act is None or document.version is not None:
         return ParsedSource(document=document, size=document.size)
     return ParsedSource(rows=source_rows(document, document.act.id), size=document.size)
@@ -112,10 +116,12 @@ def _start_worker(publications: Publications | None) -> None:
     _worker_publications = publications
 
 
-def _parse_to_bytes(display_path: str, data: bytes, meta_text: str | None, meta_path: str | None) -> bytes:
+def _parse_to_bytes(
+    display_path: str, data: bytes, meta_text: str | None, meta_path: str | None, parts: list[tuple[str, bytes | None]] | None = None
+) -> bytes:
     """A worker's task: one file in, its `ParsedSource` out as compressed pickled bytes
     (the form the cache keeps)."""
-    return encode(parse_source(display_path, data, _worker_publications, meta_text, meta_path))
+    return encode(parse_source(display_path, data, _worker_publications, meta_text, meta_path, parts=parts))
 
 
 def encode(result: ParsedSource) -> bytes:
@@ -147,6 +153,8 @@ def cache_key(source: Source, publications_digest: str) -> str:
     meta = hashlib.sha256((source.meta_text or "").encode()).hexdigest() + (source.meta_path or "")
     for part in (parser_fingerprint(), publications_digest, source.display_path, hashlib.sha256(source.data).hexdigest(), meta):
         digest.update(part.encode() + b"\0")
+    for path, data in source.parts:  # a split act's parse depends on its part files too
+        digest.update(path.encode() + b"\0" + (hashlib.sha256(data).hexdigest() if data is not None else "-").encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -252,7 +260,7 @@ def _parse_in_order(
             future: Future = Future()
             future.set_result(blob)
         else:
-            future = executor.submit(_parse_to_bytes, source.display_path, source.data, source.meta_text, source.meta_path)
+            future = executor.submit(_parse_to_bytes, source.display_path, source.data, source.meta_text, source.meta_path, source.parts or None)
         pending.append((source, key, future, blob is not None))
         if len(pending) >= window:
             yield _collect(pending.popleft(), cache)

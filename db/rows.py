@@ -334,6 +334,8 @@ def _provision_rows(document: ParsedDocument, act_id: str, base: str, gone: dict
             "position": p.position,
             "source_line": p.source_line,
             "source_line_end": p.source_line_end,
+            "source_file": p.source_file,
+            "status": p.status,
             "role": p.role,
             "raw_text": p.raw,
             "cells": json.dumps(p.cells, ensure_ascii=False) if p.cells is not None else None,
@@ -361,6 +363,7 @@ def _note_rows(document: ParsedDocument, act_id: str, base: str) -> Iterator[dic
             "text": n.text,
             "source_line": n.source_line,
             "source_line_end": n.source_line_end,
+            "source_file": n.source_file,
             "raw_text": n.raw,
             "language": language,
         }

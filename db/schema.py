@@ -110,6 +110,11 @@ TABLES: dict[str, dict] = {
             "position": int,
             "source_line": int,
             "source_line_end": int,
+            # a split act: the part file the unit is printed in (NULL: the act's own file)
+            "source_file": str,
+            # a unit printed as a placeholder or a clause of its own (parser.model.Provision.status):
+            # "excluded", "deferred", "suspending"; NULL for plain text
+            "status": str,
             "role": str,
             "raw_text": str,
             "cells": str,  # JSON list of a table row's cells
@@ -134,6 +139,7 @@ TABLES: dict[str, dict] = {
             "text": str,
             "source_line": int,
             "source_line_end": int,
+            "source_file": str,  # a split act: the part file the note is printed in
             "raw_text": str,
             "language": str,
         },

@@ -192,7 +192,7 @@ class VersionedAct:
     def version_provision_rows(self) -> Iterator[dict]:
         for k, document in enumerate(self.documents):
             version_id = self.version_ids[k]
-            units: list[Provision | Note] = sorted([*document.provisions, *document.notes], key=lambda unit: unit.source_line)
+            units: list[Provision | Note] = document.units_in_print_order()
             for position, unit in enumerate(units, start=1):
                 if isinstance(unit, Note):
                     key, kind, label, heading, cells = f"note{unit.ordinal}", "note", None, None, None

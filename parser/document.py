@@ -17,6 +17,7 @@ from .versions import derive_version_effective, read_version
 from .model import Act, Amendment, Note, ParsedDocument, Problem, Provision
 from .instructions import read_instructions
 from .notes import parse_note
+from .placeholders import mark_placeholders
 from .publications import Publications
 from .repair import join_lines, repair_block
 from .structure import APPENDIX, Block, Layout, heading_match
@@ -29,7 +30,8 @@ _LABEL_NUMBER = re.compile(r"^(\d+)(?:-(\d+))?")
 class Tree:
     """Builds provisions in document order, giving each a parent and a stable key."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: Language = kk) -> None:
+        self.lang = lang
         self.provisions: list[Provision] = []
         self.by_key: dict[str, Provision] = {}
         self.container_of: dict[str, str] = {}
@@ -42,6 +44,7 @@ class Tree:
         self._last_label: dict[tuple[str, str], str] = {}
 
     def _reset_within_container(self) -> None:
+        self.division: str | None = None
         self.chapter: str | None = None
         self.section: str | None = None
         self.article: str | None = None
@@ -49,7 +52,9 @@ class Tree:
         self.subparagraph: str | None = None
         self.indent_owner: str | None = None
         self.list_owner: str | None = None  # the last indent that opens a list ("…:")
+        self.subparagraph_parent: str | None = None  # where the last subparagraph went (in an article)
         self.table: str | None = None
+        self.last_unit: str | None = None  # the last unit of an article a quoted wording follows
 
     @property
     def container_key(self) -> str | None:
@@ -60,6 +65,8 @@ class Tree:
         parent: str | None = None
         if kind == "title":
             key = "title"
+        elif kind == "other" and block.role == "part_file" and label:
+            key = f"part_file-{label}"  # where a part file of a split act begins: one per part
         elif kind == "other":
             key = block.role or "other"
         elif kind in ("preamble", "signature", "approval"):
@@ -71,56 +78,81 @@ class Tree:
         elif kind == "appendix":
             key = _join("doc" if self.has_document else "", f"app{label or ''}")
             parent = "doc" if self.has_document else None
-            heading = _appendix_heading(lines)
+            heading = _appendix_heading(lines, self.lang)
             self.container = key
             self._reset_within_container()
-        elif kind == "chapter":
+        elif kind == "division":  # "Раздел 2" / "2-бөлім": above the chapters of a code
             parent = self.container_key
-            key = _join(self.container, f"ch{label}")
-            heading = _heading_text(text)
+            key = _join(self.container, f"div{label}")
+            heading = _heading_text(text, self.lang)
             self._reset_within_container()
-            self.chapter = key
+            self.division = key
+        elif kind == "chapter":  # keyed without its division: chapters are numbered through a code
+            parent = self.division or self.container_key
+            key = _join(self.container, f"ch{label}")
+            heading = _heading_text(text, self.lang)
+            division = self.division
+            self._reset_within_container()
+            self.division, self.chapter = division, key
         elif kind == "section":
             parent = self.chapter or self.container_key
             key = _join(parent or "", f"s{label}")
-            heading = _heading_text(text)
+            heading = _heading_text(text, self.lang)
             self.section, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
-        elif kind == "article":
-            parent = self.section or self.chapter or self.container_key
+            self.article, self.list_owner = None, None
+        elif kind == "article":  # keyed without chapter or section: articles are numbered through an act
+            parent = self.section or self.chapter or self.division or self.container_key
             key = _join(self.container, f"art{label}")
-            heading = _heading_text(text)
+            heading = _heading_text(text, self.lang)
             self.article, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
+            self.list_owner, self.subparagraph_parent = None, None
         elif kind == "paragraph" and self.article:
             kind, parent = "part", self.article
             key = _join(self.article, f"pt{label}")
             self.paragraph, self.subparagraph, self.indent_owner = key, None, None
+            self.list_owner, self.subparagraph_parent = None, None
         elif kind == "paragraph":
             parent = self.section or self.chapter or self.container_key
             key = _join(self.container, f"p{label}")
             self._check_sequence(self.container, "paragraph", label, first)
             self.paragraph, self.subparagraph, self.indent_owner, self.list_owner = key, None, None, None
         elif kind == "subparagraph":
-            parent = self.paragraph or self.section or self.chapter or self.container_key
-            if _join(parent or "", f"sp{label}") in self.by_key and self.list_owner:
+            parent = self.paragraph or self.article or self.section or self.chapter or self.container_key
+            previous_parent = self.subparagraph_parent
+            if self.article and previous_parent not in (None, parent) and _follows(label, self._last_label.get((previous_parent, "subparagraph"))):
+                parent = previous_parent  # the list goes on under the paragraph that introduced it
+            elif _join(parent or "", f"sp{label}") in self.by_key and self.list_owner:
                 parent = self.list_owner  # a second list, introduced by "Ем-шаралар және манипуляциялар:"
+            self.subparagraph_parent = parent
             key = _join(parent or "", f"sp{label}")
             self._check_sequence(parent or "", "subparagraph", label, first)
             self.subparagraph = key
             self.indent_owner = key if text.rstrip().endswith(":") else None
         elif kind == "table":
-            parent = self.paragraph or self.section or self.chapter or self.container_key
+            parent = self.paragraph or self.article or self.section or self.chapter or self.container_key
             key = _join(parent or "", f"t{self._next_child(parent or '', kind)}")
             self.table = key
         elif kind == "row":
             parent = self.table or self.container_key
             key = _join(parent or "", f"r{self._next_child(parent or '', kind)}")
+        elif kind == "editorial":  # "Примечание РЦПИ!" and its text: not law text
+            parent = self.article
+            key = _join(parent or "", f"ed{self._next_child(parent or '', kind)}")
+        elif kind == "quote" and self.article:  # a new or temporary wording, under what introduces it
+            parent = self.last_unit or self.article
+            key = _join(parent, f"q{self._next_child(parent, kind)}")
+        elif kind == "indent" and block.status == "suspending":  # the act's own clause: at article level
+            parent = self.article or self.paragraph or self.section or self.chapter or self.container_key
+            key = _join(parent or "", f"i{self._next_child(parent or '', kind)}")
+            self.paragraph, self.subparagraph, self.indent_owner = None, None, None
+            self.list_owner = key if text.rstrip().endswith(":") else None
         else:  # indent, quote
-            parent = self.indent_owner or self.paragraph or self.section or self.chapter or self.container_key
+            parent = self.indent_owner or self.paragraph or self.article or self.section or self.chapter or self.container_key
             if kind == "quote":
                 parent = self.paragraph or parent
             key = _join(parent or "", f"{'q' if kind == 'quote' else 'i'}{self._next_child(parent or '', kind)}")
-            if kind == "indent" and text.rstrip().endswith(":"):
-                self.list_owner = key
+            if kind == "indent" and text.rstrip().endswith(":") and not (self.article and self.indent_owner and parent == self.indent_owner):
+                self.list_owner = key  # (in an article, not a line inside a subparagraph's own list)
             if kind == "indent" and parent == self.indent_owner and text.rstrip().endswith("."):
                 self.indent_owner = None  # "… флюорография." closes the list of a subparagraph
         key = self._unique(key, first)
@@ -137,7 +169,10 @@ class Tree:
             role=block.role if kind == "other" or block.role == "approved_document" else None,
             position=len(self.provisions) + 1,
             cells=cells,
+            status=block.status,
         )
+        if self.article and kind not in ("quote", "editorial", "other", "signature"):
+            self.last_unit = key
         self.provisions.append(provision)
         self.by_key[key] = provision
         self.container_of[key] = self.container if kind not in ("title", "other", "preamble", "signature", "approval") else ""
@@ -197,6 +232,16 @@ class Tree:
         return None
 
 
+def _follows(label: str | None, previous: str | None) -> bool:
+    """``3`` follows ``2``, and so does an inserted ``2-1``."""
+    now, before = _LABEL_NUMBER.match(label or ""), _LABEL_NUMBER.match(previous or "")
+    if not now or not before:
+        return False
+    if now.group(2):
+        return int(now.group(1)) == int(before.group(1))
+    return int(now.group(1)) == int(before.group(1)) + 1
+
+
 def _scopes(container: str) -> list[str]:
     """``doc/app3`` -> ``["doc/app3", "doc", ""]``."""
     scopes = [container]
@@ -210,22 +255,23 @@ def _join(prefix: str, part: str) -> str:
     return f"{prefix}/{part}" if prefix else part
 
 
-def _heading_text(text: str) -> str:
-    """``1-тарау. Жалпы ережелер`` -> ``Жалпы ережелер``."""
-    match = heading_match(text)
+def _heading_text(text: str, lang: Language = kk) -> str:
+    """``1-тарау. Жалпы ережелер`` -> ``Жалпы ережелер``; ``Глава 3. Заключительное
+    положение`` -> ``Заключительное положение`` (in the text's language)."""
+    match = heading_match(text, lang)
     if not match:
         return text
     for separator in (". ", " "):
         head, found, rest = text.partition(separator)
-        if found and heading_match(head + "."):
+        if found and heading_match(head + ".", lang):
             return rest.strip()
     return text
 
 
-def _appendix_heading(lines: list[str]) -> str | None:
+def _appendix_heading(lines: list[str], lang: Language = kk) -> str | None:
     """The title printed under ``N-қосымша``."""
     for index, line in enumerate(lines):
-        if APPENDIX.match(line.strip()):
+        if lang.APPENDIX.match(line.strip()):
             return join_lines(lines[index + 1 :]) or None
     return None
 
@@ -240,17 +286,19 @@ def build_document(
     meta: VersionMeta | None = None,
     source_format: SourceFormat | None = None,
     lang: Language = kk,
+    layout: Layout | None = None,
 ) -> ParsedDocument:
     """Parse the text of one act, in language `lang`. Pure: no file system, no database.
     `publications` turn publication-based dates into exact ones. `source_format` (the
     Adilet text export by default) cuts the text into blocks; the official bank's
     Markdown takes its requisites from `meta` (its ``meta.yaml``)."""
     fmt = source_format or format_named("adilet_text")
-    layout = fmt.segment(text, lang)
+    if layout is None:  # (a split act comes cut already: its index and part files, `parser.markdown`)
+        layout = fmt.segment(text, lang)
     document = ParsedDocument(source_path=source_path, act=None)
     document.repairs.extend(layout.repairs)
     document.problems.extend(layout.problems)
-    tree = Tree()
+    tree = Tree(lang)
     note_ordinal = 0
     for block in layout.blocks:
         lines = layout.lines[block.start : block.end]
@@ -263,14 +311,21 @@ def build_document(
             document.problems.extend(problems)
         raw = "".join(line.raw for line in lines)
         first, last = _first_text_line(layout, block), lines[-1].number
+        source_file = getattr(lines[0], "file", None)
+        before = (len(document.problems), len(tree.problems))
         if block.kind == "note":
             note_ordinal += 1
             document.notes.append(_note(tree, note_ordinal, block_text, raw, first, last, document.problems, lang))
+            document.notes[-1].source_file = source_file
         else:
             cells = getattr(lines[0], "cells", None)
-            tree.add(block, [text for _, text in numbered], block_text, raw, first, last, cells)
+            tree.add(block, [text for _, text in numbered], block_text, raw, first, last, cells).source_file = source_file
+        if source_file:  # a part file of a split act: its line numbers count in that file
+            for problem in document.problems[before[0] :] + tree.problems[before[1] :]:
+                problem.message = f"{source_file}: {problem.message}"
     document.provisions = tree.provisions
     document.problems.extend(tree.problems)
+    mark_placeholders(document, lang)
     document.act = _act(layout, document, source_path, meta, fmt, lang)
     if fmt.reads_meta:
         document.version = read_version(document, meta)

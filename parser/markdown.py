@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 import yaml
 from lxml import html as lxml_html
@@ -28,6 +29,7 @@ from .languages import Language, kk
 from .model import Problem
 from .notes import is_note_start
 from .structure import PARAGRAPH, SUBPARAGRAPH, Block, Layout, Line, close_blocks, heading_match, is_operative_formula
+from .temporal import is_commencement_clause
 
 LAYOUT = "zan_markdown"
 
@@ -122,6 +124,7 @@ class MarkdownLine(Line):
     emphasis: bool = False  # the whole line is *italic*
     table: bool = False  # inside <table>…</table>
     cells: list[str] | None = None  # on a row's <tr> line: the row's cells
+    file: str | None = None  # the part file of a split act the line is in (None: the text's own)
 
 
 def markdown_lines(text: str) -> list[MarkdownLine]:
@@ -194,45 +197,132 @@ def _fill_table(lines: list[MarkdownLine], start: int, end: int) -> list[int]:
 
 # --- Blocks --------------------------------------------------------------------------
 
+#: A link to a part file in the index of a split act: ``| [`ch015`](rus/ch015.md) | … |``.
+PART_LINK = re.compile(r"\]\((?P<target>[^()\s]+\.md)\)")
+#: The back link that opens a part file: ``↑ [Вся редакция](../rus.md)``.
+_BACK_LINK = re.compile(r"^\s*↑\s*\[[^\]]*\]\(\.\./[^()\s]+\.md\)\s*$")
+#: A rule of underscores between the text and a note (``____…``).
+_RULE = re.compile(r"^\s*_{10,}\s*$")
+#: A heading printed as a plain paragraph has a dot after its number: "Статья 1.", "1-бап .".
+_PLAIN_HEADING = re.compile(r"^\S+\s+\d+(?:-\d+)*\s*\.|^\d+(?:-\d+)*\s*-\s*\S+\s*\.")
+#: Quote marks that open a quoted wording (a new or temporary text of a unit).
+_OPENING_QUOTES = ("«", '"')
+#: The kinds of heading that organise a law or code.
+STRUCTURE_KINDS = ("division", "chapter", "section", "article")
+
 
 def segment_markdown(text: str, lang: Language = kk) -> Layout:
     """Cut a Markdown version in language `lang` into blocks. Pure: text in, `Layout` out."""
-    lines = markdown_lines(text)
+    return segment_split_markdown(text, [], lang)
+
+
+def segment_split_markdown(index_text: str, parts: list[tuple[str, str]], lang: Language = kk) -> Layout:
+    """Cut the index of a split act and its part files (``(display path, text)``, in the
+    index's order) into the blocks of one act. Each part's lines keep their own numbers and
+    name their file (`MarkdownLine.file`); each part opens with a unit of its own (role
+    ``part_file``, labelled with the part's name, holding the back link)."""
+    lines = markdown_lines(index_text)
+    part_starts: dict[int, str] = {}
+    for path, text in parts:
+        part_lines = markdown_lines(text)
+        for line in part_lines:
+            line.file = path
+        part_starts[len(lines)] = PurePosixPath(path).stem
+        lines.extend(part_lines)
     layout = Layout(LAYOUT, list(lines))
-    front_matter, rest = split_front_matter(text)
+    front_matter, rest = split_front_matter(index_text)
     start = 0
     if front_matter is not None:  # the requisites, read by parse_text: kept as a unit of their own
-        start = (text[: len(text) - len(rest)]).count("\n")
+        start = (index_text[: len(index_text) - len(rest)]).count("\n")
         layout.blocks.append(Block(0, "other", role="front_matter"))
-    Segmenter(layout, lines, lang).run(start)
+    Segmenter(layout, lines, lang, part_starts).run(start)
     close_blocks(layout)
     return layout
+
+
+def linked_parts(index_text: str) -> list[str]:
+    """The part files an index of a split act links from its table of parts (relative
+    paths as printed, ``rus/ch015.md``), in order; none for an ordinary text."""
+    targets = []
+    for line in index_text.splitlines():
+        if not line.lstrip().startswith("|"):
+            continue
+        for match in PART_LINK.finditer(line):
+            target = match["target"]
+            if target not in targets and not target.startswith(("/", "..")) and "://" not in target:
+                targets.append(target)
+    return targets
+
+
+def _is_law(lines: list[MarkdownLine], lang: Language) -> bool:
+    """A law or code: some heading, bold or plain paragraph is an article heading."""
+    return any(
+        not line.quote and not line.table and (found := heading_match(line.stripped, lang)) is not None and found[0] == "article"
+        for line in lines
+    )
 
 
 class Segmenter:
     """Walks the paragraphs of the Markdown text once, in order, deciding what each starts."""
 
-    def __init__(self, layout: Layout, lines: list[MarkdownLine], lang: Language = kk) -> None:
+    def __init__(self, layout: Layout, lines: list[MarkdownLine], lang: Language = kk, part_starts: dict[int, str] | None = None) -> None:
         self.layout = layout
         self.lines = lines
         self.lang = lang
+        self.part_starts = part_starts or {}
         self.title_seen = False
         self.preamble_seen = False
         self.body_seen = False  # the order's own numbered paragraphs have begun
         self.signed = False
         self.stamp: str | None = None  # "approved" | "appendix" after an approval stamp
         self.last_kind: str | None = None
+        self.last_text = ""  # the text of the paragraph that started the last unit
+        self.previous_paragraph = ""  # the last line of the paragraph before this one
         self.appendix_label: str | None = None
+        #: a law or code (articles): its own rules for preambles, quotes and signatures
+        self.law = _is_law(lines, lang)
+        self.structure_seen = False  # a division, chapter, section or article heading
+        self.in_article = False
+        self.title_index: int | None = None  # the `# title` line (found by `run`)
+        self.quote_open: str | None = None  # the mark of a quoted wording still open
+        self.quote_start = 0
+        self.remark_open = False  # the text of an editorial remark follows its heading
+        self.contents_open = False  # inside a table of contents printed after the title
+        self.contents_seen: set[tuple[str, str | None]] = set()
+        self.skip_until = -1  # lines of the index's table of parts
 
-    def add(self, index: int, kind: str, label: str | None = None, role: str | None = None) -> None:
-        self.layout.blocks.append(Block(index, kind, label, role))
+    def add(self, index: int, kind: str, label: str | None = None, role: str | None = None, status: str | None = None) -> None:
+        self.layout.blocks.append(Block(index, kind, label, role, status=status))
         self.last_kind = kind
+        self.last_text = self.lines[index].stripped
+
+    def problem(self, kind: str, message: str, index: int) -> None:
+        line = self.lines[index]
+        where = f"{line.file}: " if line.file else ""
+        self.layout.problems.append(Problem("warning", kind, where + message, line.number))
 
     def run(self, index: int = 0) -> None:
         previous_blank = True
+        self.title_index = next((i for i in range(index, len(self.lines)) if self.lines[i].heading == 1 and not self.lines[i].file), None)
+        started: set[int] = set()
+        first = next((i for i in range(index, len(self.lines)) if not self.lines[i].blank), None)
+        if first is not None and _BACK_LINK.match(self.lines[first].text):
+            self.title_seen = True  # a part file read on its own: the act's title is in its index
         while index < len(self.lines):
             line = self.lines[index]
+            if index in self.part_starts and index not in started:
+                started.add(index)
+                self._part_start(index)
+                previous_blank = True
+                if _BACK_LINK.match(line.text):
+                    index += 1
+                    continue
+            if index <= self.skip_until:
+                index += 1
+                continue
+            line = self.lines[index]
             if line.table:
+                self._close_quote(index)
                 index = self._table(index)
                 previous_blank = False
                 continue
@@ -242,10 +332,19 @@ class Segmenter:
                 continue
             if previous_blank or line.heading:
                 self._paragraph(index, line)
+                self.previous_paragraph = self._run(index)[-1].stripped
             previous_blank = False
             index += 1
+        self._close_quote(len(self.lines) - 1)
         if not self.title_seen:
             self.layout.problems.append(Problem("warning", "no_title", "no '# title' line: the text has no title of its own", 1))
+
+    def _part_start(self, index: int) -> None:
+        """The first line of a part file: a unit of its own, whatever the line is."""
+        self._close_quote(index)
+        self.remark_open = self.contents_open = False
+        self.layout.blocks.append(Block(index, "other", self.part_starts[index], "part_file"))
+        self.last_kind = "other"
 
     def _table(self, start: int) -> int:
         end = start
@@ -267,13 +366,36 @@ class Segmenter:
 
     def _paragraph(self, index: int, line: MarkdownLine) -> None:
         text = line.stripped
+        if self.title_index is not None and index < self.title_index:
+            if self.last_kind != "other" or not self.layout.blocks or self.layout.blocks[-1].role != "contents":
+                self.add(index, "other", role="contents")  # a table of contents before the title
+            return
+        if self._in_quote(index, line, text):
+            return
+        if self._in_contents(index, line, text):
+            return
+        if self.remark_open and not line.heading and not line.quote:
+            self.remark_open = False
+            return  # the editorial remark's text, under its heading
+        self.remark_open = False
         if line.heading and not self.title_seen:
             self.title_seen = True
             self.add(index, "title")
         elif line.quote:
             self._quote(index, line)
+        elif is_note_start(text):
+            self.add(index, "note")  # a note printed as a plain paragraph
+        elif self._editorial(text):
+            self.add(index, "editorial")
+            self.remark_open = True
+        elif _BACK_LINK.match(line.text):
+            self.add(index, "other", role="part_file")
         elif line.heading:
             self._heading(index, text)
+        elif self._structure_heading(index, line, text):
+            return
+        elif self.law and self._law_paragraph(index, line, text):
+            return
         elif line.strong or (line.emphasis and self.body_seen and not self.signed):
             if self.last_kind != "signature":
                 self.add(index, "signature")
@@ -281,13 +403,142 @@ class Segmenter:
         elif not self.preamble_seen and not self.body_seen and is_operative_formula(text, self.lang):
             self.preamble_seen = True
             self.add(index, "preamble")
-        elif text[:1].islower() and self.last_kind in ("paragraph", "subparagraph", "indent", "preamble"):
+        elif self._opens_quote(index, text):
+            return
+        elif not self.law and text[:1].islower() and self.last_kind in ("paragraph", "subparagraph", "indent", "preamble"):
             return  # a sentence the renderer broke in two: it goes on the unit before
         elif self.signed and self.stamp is None and not heading_match(text, self.lang) and not PARAGRAPH.match(text):
             if self.last_kind not in ("other",):
                 self.add(index, "other", role="agreement")
         else:
             self._unit(index, line, text)
+
+    # --- laws and codes -------------------------------------------------------------
+
+    def _structure_heading(self, index: int, line: MarkdownLine, text: str) -> bool:
+        """An article, chapter, division or section heading printed in bold
+        (``**Статья 8. …**``) or as a plain paragraph (``Статья 1. …``)."""
+        if not self.law or line.quote:
+            return False
+        found = heading_match(text, self.lang)
+        if found is None or found[0] not in STRUCTURE_KINDS:
+            return False
+        if not line.strong and not _PLAIN_HEADING.match(text) and self._status_of_heading(text) is None:
+            return False  # "Статья 5 Закона … утратила силу": a sentence, not a heading
+        self._structure(index, found[0], found[1], text)
+        return True
+
+    def _structure(self, index: int, kind: str, label: str | None, text: str) -> None:
+        self._close_quote(index)
+        self.structure_seen = self.body_seen = True
+        self.in_article = kind == "article"
+        self.add(index, kind, label, status=self._status_of_heading(text) if kind == "article" else None)
+
+    def _status_of_heading(self, text: str) -> str | None:
+        """``excluded`` for a heading that says its unit was deleted ("Статья 128 исключена
+        …", "128-бап алып тасталды", "Статья 26. Исключена Законом РК …")."""
+        match = self.lang.ARTICLE.match(text)
+        if match is None:
+            return None
+        heading = self.lang.fold(match["heading"]).lstrip(" .-–")
+        return "excluded" if heading.startswith(self.lang.DELETION_PLACEHOLDERS) else None
+
+    def _law_paragraph(self, index: int, line: MarkdownLine, text: str) -> bool:
+        """What a paragraph of a law is, where it differs from an order: the title printed
+        again, the preamble (before the first heading), a signature printed as a plain
+        line, a rule. False: read it as a unit."""
+        folded = self.lang.fold(text)
+        if self.last_kind == "title" and _squashed(text) == _squashed(self.last_text):
+            self.add(index, "other", role="title_repeat")
+        elif _RULE.match(text):
+            self.add(index, "other", role="rule")
+        elif self.lang.SIGNATURE_LINE.match(folded) or (line.strong and not self.in_article) or (line.emphasis and self.structure_seen):
+            if self.last_kind != "signature":
+                self.add(index, "signature")
+            self.signed = True
+            self.in_article = False
+        elif not self.structure_seen and self.title_seen and not self._opens_quote(index, text, check_only=True):
+            if not self.preamble_seen:
+                self.preamble_seen = True
+                self.add(index, "preamble")
+            # a later paragraph before the first heading goes on with the preamble
+        else:
+            return False
+        return True
+
+    def _editorial(self, text: str) -> bool:
+        squashed = _squashed(text)
+        return any(squashed == _squashed(remark) for remark in self.lang.EDITORIAL_REMARKS)
+
+    # --- quoted wordings ---------------------------------------------------------------
+
+    def _opens_quote(self, index: int, text: str, check_only: bool = False) -> bool:
+        """A paragraph that starts with « or " opens a quoted wording (a new or temporary
+        text, never a unit of this act) inside an article, or after a paragraph that
+        introduces it (ending with a colon)."""
+        if not text.startswith(_OPENING_QUOTES):
+            return False
+        if not (self.in_article or self.previous_paragraph.endswith(":")) or self.last_kind in ("title", "other", None):
+            return False
+        if check_only:
+            return True
+        mark = text[0]
+        paragraph = " ".join(line.stripped for line in self._run(index))
+        self.add(index, "quote")
+        self.quote_start = index
+        self.quote_open = mark if not _closes(paragraph, mark, opening=True) else None
+        return True
+
+    def _in_quote(self, index: int, line: MarkdownLine, text: str) -> bool:
+        """Inside an open quoted wording every paragraph belongs to it, numbers included;
+        a heading, a note or the act's own suspension clause closes a quote whose closing
+        mark the source lost (and says so)."""
+        if self.quote_open is None:
+            return False
+        breaks = line.heading or line.quote or is_note_start(text) or self._suspending(text)
+        if breaks:
+            self._close_quote(index, lost=True)
+            return False
+        paragraph = " ".join(l.stripped for l in self._run(index))
+        if _closes(paragraph, self.quote_open, opening=False):
+            self.quote_open = None
+        return True
+
+    def _close_quote(self, index: int, lost: bool = True) -> None:
+        if self.quote_open is None:
+            return
+        if lost:
+            self.problem(
+                "unclosed_quote",
+                f"a quoted wording opened with {self.quote_open} is not closed before line {self.lines[index].number}; it is taken to end there",
+                self.quote_start,
+            )
+        self.quote_open = None
+
+    def _suspending(self, text: str) -> bool:
+        return self.law and self.lang.SUSPENDING_CLAUSE.search(self.lang.fold(text)) is not None
+
+    # --- a table of contents after the title -----------------------------------------------
+
+    def _in_contents(self, index: int, line: MarkdownLine, text: str) -> bool:
+        """``Оглавление`` and the headings it lists, up to the first `#` heading or the first
+        heading it already listed (the text itself begins there)."""
+        word = self.lang.fold(text).rstrip(" :.")
+        if not self.contents_open and word in self.lang.CONTENTS_HEADINGS:
+            self._close_quote(index)
+            self.contents_open = True
+            self.contents_seen = set()
+            self.add(index, "other", role="contents")
+            return True
+        if not self.contents_open:
+            return False
+        found = heading_match(text, self.lang)
+        if line.heading or line.quote or (found is not None and found in self.contents_seen):
+            self.contents_open = False
+            return False
+        if found is not None:
+            self.contents_seen.add(found)
+        return True
 
     def _quote(self, index: int, line: MarkdownLine) -> None:
         text = line.stripped
@@ -296,7 +547,7 @@ class Segmenter:
             return
         stamp = " ".join(l.stripped for l in self._run(index))
         squashed = self.lang.squash(stamp)
-        if squashed.endswith(self.lang.MARKDOWN_APPENDIX_STAMP):
+        if self.lang.MARKDOWN_APPENDIX_STAMP.search(squashed):
             self.stamp = "appendix"
             label = self.lang.MARKDOWN_APPENDIX_LABEL.search(stamp)
             self.appendix_label = label["label"] if label else None
@@ -306,6 +557,11 @@ class Segmenter:
             self.add(index, "approval")
         elif any(word in squashed for word in self.lang.MARKDOWN_AGREEMENT_WORDS):
             self.add(index, "other", role="agreement")
+        elif self.law and self.lang.UNMARKED_NOTE.search(self.lang.fold(stamp)):
+            self.add(index, "note")  # a note printed without its word: "Вводится в действие с …"
+        elif self.law:
+            self.add(index, "other", role="quote")
+            self.problem("note_unrecognized", f"a blockquote that is neither a note nor a stamp: «{stamp[:120]}»; kept apart from the law text", index)
         elif self.last_kind not in ("other",):
             self.add(index, "other", role="quote")
 
@@ -315,23 +571,46 @@ class Segmenter:
         while index < len(self.lines) and not self.lines[index].blank:
             run.append(self.lines[index])
             index += 1
+            if index in self.part_starts:
+                break
         return run
 
     def _heading(self, index: int, text: str) -> None:
         found = heading_match(text, self.lang)
         chapter = self.lang.MARKDOWN_CHAPTER.match(text)
-        if self.signed and self.stamp != "done":
+        if self._parts_index(index):
+            return
+        stamped = self.signed or (self.law and self.stamp in ("appendix", "approved"))
+        if stamped and self.stamp != "done" and not (self.law and found and found[0] in STRUCTURE_KINDS):
             if self.stamp == "appendix":
                 self.add(index, "appendix", label=self.appendix_label)
             else:
                 self.add(index, "appendix", role="approved_document")
             self.stamp = "done"
+        elif found and found[0] in STRUCTURE_KINDS and self.law:
+            self._structure(index, found[0], found[1], text)
         elif found:
             self.add(index, found[0], found[1])
         elif chapter:
             self.add(index, "chapter", chapter["label"])
         else:
             self.add(index, "other", role="heading")
+
+    def _parts_index(self, index: int) -> bool:
+        """The index of a split act: a heading over the table that links its part files
+        (``## Части документа``). The heading, its explanation and the table are one unit,
+        not law text."""
+        end = index + 1
+        links = False
+        while end < len(self.lines) and not self.lines[end].heading and end not in self.part_starts:
+            links = links or (self.lines[end].stripped.startswith("|") and PART_LINK.search(self.lines[end].stripped) is not None)
+            end += 1
+        if not links:
+            return False
+        self._close_quote(index)
+        self.add(index, "other", role="parts_index")
+        self.skip_until = end - 1
+        return True
 
     def _unit(self, index: int, line: MarkdownLine, text: str) -> None:
         if self.stamp == "approved" or self.stamp == "appendix":
@@ -342,11 +621,56 @@ class Segmenter:
                 if kind == "paragraph" and line.indent >= 3 and self.last_kind in ("subparagraph", "indent"):
                     break  # "   1. …" inside a list is a subparagraph-level item, read as text
                 self.body_seen = True
-                self.add(index, kind, match["label"])
+                self.add(index, kind, match["label"], status=self._status_of_unit(text[match.end() :]))
                 return
         found = heading_match(text, self.lang)
         if found:
             self.add(index, found[0], found[1])
             return
         self.body_seen = self.body_seen or self.preamble_seen
-        self.add(index, "indent" if self.title_seen else "other", role=None if self.title_seen else "unparsed")
+        status = "suspending" if self._suspending(text) else None
+        self.add(index, "indent" if self.title_seen else "other", role=None if self.title_seen else "unparsed", status=status)
+
+    def _status_of_unit(self, own_text: str) -> str | None:
+        """``excluded`` for a numbered unit that only says it was deleted ("3) исключен;",
+        "5. Алып тасталды - …"); ``deferred`` for one that only says when it will be
+        introduced ("3) вводится в действие по истечении шести месяцев …")."""
+        if not self.law:
+            return None
+        folded = self.lang.fold(own_text).lstrip(" .-–")
+        if folded.startswith(self.lang.DELETION_PLACEHOLDERS):
+            return "excluded"
+        return "deferred" if _only_commencement(own_text, self._last_introduction(), self.lang) else None
+
+    def _last_introduction(self) -> str:
+        """The nearest paragraph before, in the same article, that introduces a list."""
+        for block in reversed(self.layout.blocks):
+            if block.kind in STRUCTURE_KINDS:
+                return ""
+            text = self.lines[block.start].stripped
+            if text.endswith(":"):
+                return text
+        return ""
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def _closes(paragraph: str, mark: str, opening: bool) -> bool:
+    """Whether a quote opened with `mark` is closed by the end of `paragraph` (which
+    opens it when `opening`)."""
+    if mark == "«":
+        return paragraph.count("»") >= paragraph.count("«") if opening else paragraph.count("»") > paragraph.count("«")
+    count = paragraph.count('"')
+    return count % 2 == 0 if opening else count % 2 == 1
+
+
+def _only_commencement(own_text: str, introduction: str, lang: Language) -> bool:
+    """A unit whose whole text is when it will be introduced — unless it is a point of the
+    act's own commencement ("Настоящий Конституционный закон: 1) вступает в силу …")."""
+    squashed = lang.squash(own_text).rstrip(".;")
+    if not squashed or len(own_text) > 300 or squashed.startswith(lang.THIS_WORD) or lang.squash(introduction).startswith(lang.THIS_WORD):
+        return False  # "1. Осы Заң 2022 жылғы 1 қаңтардан бастап қолданысқа енгізіледі": the act's own
+    verbs = lang.COMMENCEMENT_VERBS
+    return squashed.startswith(verbs) or (squashed.endswith(verbs) and is_commencement_clause(own_text, lang))

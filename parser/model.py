@@ -52,6 +52,16 @@ class Provision:
     role: str | None = None  # for kind "other": requisites, status, qr, ministry, ...
     position: int = 0
     cells: list[str] | None = None  # for kind "row": the table cells, in order
+    #: the unit as printed, when it is not plain law text in force: "excluded" (a placeholder
+    #: kept for a deleted unit: "Статья 128 исключена …", "128-бап алып тасталды", an empty
+    #: "26-бап." or a heading over only its deletion note), "deferred" (a placeholder whose
+    #: text comes later: "3) вводится в действие по истечении шести месяцев …", a heading over
+    #: only a commencement note), "suspending" (the act's own clause suspending other units,
+    #: their temporary wording quoted after it: "Приостановить до 1 января 2025 года действие …")
+    status: str | None = None
+    #: the file the unit was printed in, when not the document's own (a part file of a split
+    #: act: ``…/rus/ch015.md``); ``source_line`` counts lines in that file
+    source_file: str | None = None
 
 
 @dataclass
@@ -117,6 +127,8 @@ class Note:
     printed_after_key: str | None  # the unit the note is printed after
     target_part: str = "whole"  # whole | heading
     amendments: list[Amendment] = field(default_factory=list)
+    #: as for `Provision.source_file`: the part file of a split act the note is printed in
+    source_file: str | None = None
 
 
 @dataclass
@@ -185,6 +197,14 @@ class ParsedDocument:
     size: int = 0
     #: for a version from the official bank's Markdown: which version it is
     version: VersionInfo | None = None
+
+    def units_in_print_order(self) -> list[Provision | Note]:
+        """Provisions and notes as printed: by file (the document's own first, then a split
+        act's part files in their order) and line."""
+        rank: dict[str | None, int] = {None: 0}
+        for unit in [*self.provisions, *self.notes]:
+            rank.setdefault(unit.source_file, len(rank))
+        return sorted([*self.provisions, *self.notes], key=lambda unit: (rank[unit.source_file], unit.source_line))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -33,7 +33,7 @@ SPLIT_TAIL = kk.SPLIT_HEADING_TAIL
 _APPROVING_KINDS = kk.APPROVING_KINDS
 
 #: The kinds of heading, in the order they are tried.
-HEADING_KINDS = (("chapter", "CHAPTER"), ("section", "SECTION"), ("appendix", "APPENDIX"), ("article", "ARTICLE"))
+HEADING_KINDS = (("division", "DIVISION"), ("chapter", "CHAPTER"), ("section", "SECTION"), ("appendix", "APPENDIX"), ("article", "ARTICLE"))
 
 
 @dataclass
@@ -65,6 +65,7 @@ class Block:
     label: str | None = None
     role: str | None = None
     end: int = 0  # filled in by `close_blocks`
+    status: str | None = None  # Provision.status: "excluded", "deferred", "suspending"
 
 
 @dataclass

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from parser import parse_file, parse_text
+from parser import parse_file, parse_text, part_files
 from parser.header import read_requisites
 from parser.languages import ru
 from parser.markdown import read_version_meta, table_rows
@@ -20,8 +20,15 @@ ACT_11034 = BANK / "11034-adilet"
 ACT_137412 = BANK / "137412-administratsiia-prezidenta"
 
 
-def units_in_line_order(document) -> list:
-    return sorted([*document.provisions, *document.notes], key=lambda unit: unit.source_line)
+def units_in_line_order(document, source_file: str | None = None) -> list:
+    """The units printed in one file (the document's own, or a part file of a split act), in line order."""
+    units = [unit for unit in [*document.provisions, *document.notes] if unit.source_file == source_file]
+    return sorted(units, key=lambda unit: unit.source_line)
+
+
+def files_of(document, path) -> list[tuple[str | None, object]]:
+    """The document's own file and, for a split act's index, its part files (as displayed)."""
+    return [(None, path)] + [(str(part), part) for part in part_files(path)]
 
 
 def letters(text: str) -> str:
@@ -39,29 +46,31 @@ def parsed() -> dict[str, object]:
     return {f"{path.parent.name}/{path.name}": parse_file(path) for path in VERSIONS}
 
 
-def test_the_corpus_holds_nine_versions_of_five_acts():
-    assert len(VERSIONS) == 9
-    assert {path.parent.name for path in VERSIONS} == {
-        "11034-adilet",
-        "137412-administratsiia-prezidenta",
-        "164562-minfin",
-        "180312-upravlenie-delami-prezidenta",
-        "87811-qriim",
-    }
+ORDERS = {"11034-adilet", "137412-administratsiia-prezidenta", "164562-minfin", "180312-upravlenie-delami-prezidenta", "87811-qriim"}
+
+
+def test_the_corpus_holds_nine_kazakh_versions_of_five_orders():
+    """(and, from corpus-bank, the Russian texts of two of them)"""
+    orders = [path for path in VERSIONS if path.parent.name in ORDERS]
+    assert len([path for path in orders if path.name.startswith("kaz")]) == 9
+    assert sorted(path.name for path in orders if path.name.startswith("rus")) == ["rus.md", "rus@2020-10-27.md"]
+    assert {path.parent.name for path in orders} == ORDERS
 
 
 @pytest.mark.parametrize("path", VERSIONS, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_the_raw_units_give_back_the_file_byte_for_byte(path):
     document = parse_file(path)
-    raw = "".join(unit.raw for unit in units_in_line_order(document))
-    assert raw.encode("utf-8") == path.read_bytes()
+    for source_file, file in files_of(document, path):
+        raw = "".join(unit.raw for unit in units_in_line_order(document, source_file))
+        assert raw.encode("utf-8") == file.read_bytes(), file
 
 
 @pytest.mark.parametrize("path", VERSIONS, ids=lambda path: f"{path.parent.name}/{path.name}")
 def test_every_letter_of_the_text_reaches_a_unit(path):
     document = parse_file(path)
-    stored = "".join(unit.text for unit in units_in_line_order(document))
-    assert letters(stored) == letters(without_markup(path.read_text(encoding="utf-8")))
+    for source_file, file in files_of(document, path):
+        stored = "".join(unit.text for unit in units_in_line_order(document, source_file))
+        assert letters(stored) == letters(without_markup(file.read_text(encoding="utf-8"))), file
 
 
 def test_markdown_formatting_is_not_text(parsed):

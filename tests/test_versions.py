@@ -10,6 +10,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+
+from parser import part_files
 import pytest_asyncio
 from click.testing import CliRunner
 from datasette.app import Datasette
@@ -60,7 +62,9 @@ def test_three_files_of_one_act_are_one_act_with_three_versions(conn):
 def test_each_version_is_kept_whole(conn):
     for version_id, source_path in conn.execute("select id, source_path from versions"):
         raw = "".join(row[0] for row in conn.execute("select raw_text from version_provisions where version_id = ? order by position", (version_id,)))
-        assert raw == (CORPUS.parent / source_path).read_text(encoding="utf-8"), version_id
+        path = CORPUS.parent / source_path
+        whole = "".join(part.read_text(encoding="utf-8") for part in [path, *part_files(path)])  # a split act: index, then parts
+        assert raw == whole, version_id
     meta = conn.execute("select meta_text from versions where id = 'V1900019742@2020-08-10'").fetchone()[0]
     assert meta == (BANK / "137412-administratsiia-prezidenta" / "meta@2020-08-10.yaml").read_text(encoding="utf-8")
 

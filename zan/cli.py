@@ -258,7 +258,8 @@ def needs_build(corpus: Path, db_path: Path) -> bool:
     built = db_path.stat().st_mtime
     files = corpus_files(corpus)
     metas = [zan_parser.meta_beside(path) for path in files]
-    inputs = [corpus, *files, *(meta for meta in metas if meta is not None)]
+    parts = [part for path in files for part in zan_parser.part_files(path)]  # a split act's parts
+    inputs = [corpus, *files, *parts, *(meta for meta in metas if meta is not None)]
     if (corpus / PUBLICATIONS_FILE).exists():
         inputs.append(corpus / PUBLICATIONS_FILE)
     return max(path.stat().st_mtime for path in inputs) > built

@@ -86,6 +86,7 @@ STRUCTURE_WORDS = {
     "тармақ": "paragraph",
     "тармағ": "paragraph",
     "тарау": "chapter",
+    "бөлім": "division",
     "параграф": "section",
     "қосымша": "appendix",
     "бап": "article",
@@ -105,7 +106,7 @@ APPROVAL_WORDS = ("бекітілген", "бекітілді")
 
 #: The last word of the stamp over an appendix in the bank's Markdown: "… № 19-42-3.3.22
 #: бұйрығына ҚОСЫМША" (squashed form).
-MARKDOWN_APPENDIX_STAMP = "қосымша"
+MARKDOWN_APPENDIX_STAMP = re.compile(r"қосымша$")
 
 #: Stamps of the bodies that agreed an act: "«КЕЛІСІЛДІ»", "«КЕЛІСІЛГЕН»" (squashed stems).
 MARKDOWN_AGREEMENT_WORDS = ("келісілді", "келісілген")
@@ -533,10 +534,37 @@ MINISTRY_NAME_ENDING = "министрлігі"
 
 # --- Structure headings ------------------------------------------------------------------
 
-CHAPTER = re.compile(r"^(?P<label>\d+(?:-\d+)*)-тарау\b\.?\s*(?P<heading>.*)$")
+#: A Roman numeral as chapters and divisions of codes print it ("I тарау", "IV бөлім"; the
+#: Cyrillic І stands in for the Latin I in older texts).
+_ROMAN = r"[IVXLCІ]+"
+
+#: "1-бөлім. …", "I бөлім": a division of a code (above its chapters).
+DIVISION = re.compile(rf"^(?P<label>\d+(?:-\d+)*|{_ROMAN})\s*-?\s*бөлім\b\s*\.?\s*(?P<heading>.*)$")
+#: "1-тарау. …", "I тарау. …", "2 тарау" (the bank drops the hyphen).
+CHAPTER = re.compile(rf"^(?P<label>\d+(?:-\d+)*|{_ROMAN}(?:-\d+)*)\s*-?\s*тарау\b\s*\.?\s*(?P<heading>.*)$")
 SECTION = re.compile(r"^(?:(?P<label>\d+(?:-\d+)*)-параграф|Параграф\s+(?P<label2>\d+))\b\.?\s*(?P<heading>.*)$")
 APPENDIX = re.compile(r"^(?:(?P<label>\d+(?:-\d+)*)-қосымша|Қосымша)\s*$")
-ARTICLE = re.compile(r"^(?P<label>\d+(?:-\d+)*)-бап\b\.?\s*(?P<heading>.*)$")
+#: "5-бап. …", "24-2-бап.", "1-бап . …" (a space before the dot), "128-бап алып тасталды".
+ARTICLE = re.compile(r"^(?P<label>\d+(?:-\d+)*)-бап\b\s*\.?\s*(?P<heading>.*)$")
+
+#: The heading of a table of contents ("Мазмұны"), folded, without its colon.
+CONTENTS_HEADINGS = ("мазмұны",)
+
+#: An editorial remark of the Institute of legislation (РҚАО, since renamed ЗҚАИ) over a
+#: change still to come: its own paragraph, followed by the remark's text. Not a change
+#: note and not law text.
+EDITORIAL_REMARKS = ("РҚАО-ның ескертпесі!", "ЗҚАИ-ның ескертпесі!")
+
+#: The act's own suspension of other units, with their temporary wording after it
+#: ("19-баптың 3-тармағының қолданысы 2019 жылғы 1 қаңтарға дейiн тоқтатыла тұрсын, …"), folded.
+SUSPENDING_CLAUSE = re.compile(r"тоқтатыла\s+тұрсын")
+
+#: An italic blockquote of the bank printed without "Ескерту." that is still a note
+#: ("01.01.2022 бастап қолданысқа енгізіледі – …"), folded.
+UNMARKED_NOTE = re.compile(r"қолданысқа\s+енгізіл|күшіне\s+ен|күші\s+жойыл|алып\s+тасталды|алынып\s+тасталды")
+
+#: The President's signature printed as a plain line under a law, folded.
+SIGNATURE_LINE = re.compile(r"^қазақстан\s+республикасының\s+президенті$")
 
 #: The tail of a heading that PDF extraction split after its number ("1-" / "тарау.").
 SPLIT_HEADING_TAIL = re.compile(r"^\s*(тарау|параграф|қосымша|бап)\b")

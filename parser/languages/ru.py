@@ -109,7 +109,7 @@ STRUCTURE_WORDS = {
     "част": "paragraph",
     "глав": "chapter",
     "параграф": "section",
-    "раздел": "part",
+    "раздел": "division",
     "приложени": "appendix",
     "стать": "article",
     "абзац": "indent",
@@ -125,7 +125,7 @@ APPROVED_DOCUMENT_STEMS = ("правил", "положени", "инструкц
 APPROVAL_WORDS = ("утвержден", "утверждены", "утверждено", "утверждена")
 
 #: "Приложение к приказу …" over an appendix (squashed, lower case).
-MARKDOWN_APPENDIX_STAMP = "приложение"
+MARKDOWN_APPENDIX_STAMP = re.compile(r"^приложение")
 
 #: Stamps of the bodies that agreed an act: "«СОГЛАСОВАН»".
 MARKDOWN_AGREEMENT_WORDS = ("согласован",)
@@ -137,14 +137,36 @@ STATUS_LINES = {
     "Обновленный": "in_force",
 }
 
-CHAPTER = re.compile(r"^Глава\s+(?P<label>\d+(?:-\d+)*|[IVXLC]+)\b\.?\s*(?P<heading>.*)$")
+#: "Раздел 1. …", "Раздел IV" (Roman, the Cyrillic І standing in for I in older texts).
+DIVISION = re.compile(r"^Раздел\s+(?P<label>\d+(?:-\d+)*|[IVXLCІ]+)\b\s*\.?\s*(?P<heading>.*)$")
+CHAPTER = re.compile(r"^Глава\s+(?P<label>\d+(?:-\d+)*|[IVXLCІ]+(?:-\d+)*)\b\s*\.?\s*(?P<heading>.*)$")
 SECTION = re.compile(r"^Параграф\s+(?P<label>\d+(?:-\d+)*)(?P<label2>)\b\.?\s*(?P<heading>.*)$")
 APPENDIX = re.compile(r"^(?:Приложение\s+(?P<label>\d+(?:-\d+)*)|Приложение)\s*$")
-ARTICLE = re.compile(r"^Статья\s+(?P<label>\d+(?:-\d+)*)\b\.?\s*(?P<heading>.*)$")
+#: "Статья 5-1. …", "Статья 128 исключена …", "Статья 26. Исключена Законом РК …".
+ARTICLE = re.compile(r"^Статья\s+(?P<label>\d+(?:-\d+)*)\b\s*\.?\s*(?P<heading>.*)$")
 SPLIT_HEADING_TAIL = re.compile(r"^\s*(глава|параграф|приложение|статья)\b", re.IGNORECASE)
 APPROVING_KINDS = ("приказом", "постановлением", "решением", "распоряжением", "указом")
-MARKDOWN_APPENDIX_LABEL = re.compile(r"Приложение\s+(?P<label>\d+(?:-\d+)*)\W*$", re.IGNORECASE)
+MARKDOWN_APPENDIX_LABEL = re.compile(r"^\W*Приложение\s+(?P<label>\d+(?:-\d+)*)\b", re.IGNORECASE)
 MARKDOWN_CHAPTER = re.compile(r"^(?:Глава\s+)?(?P<label>\d+(?:-\d+)*|[IVXLC]+)\.?\s+\S")
+
+#: The heading of a table of contents ("Оглавление"), folded, without its colon.
+CONTENTS_HEADINGS = ("оглавление", "содержание")
+
+#: An editorial remark of the Republican centre of legal information (РЦПИ, since renamed
+#: ИЗПИ) over a change still to come: its own paragraph, followed by the remark's text
+#: ("Утрачивает силу Кодексом РК от 23.11.2015 № 414-V …"). Not a change note, not law text.
+EDITORIAL_REMARKS = ("Примечание РЦПИ!", "Примечание ИЗПИ!")
+
+#: The act's own suspension of other units, with their temporary wording after it
+#: ("Приостановить до 1 января 2025 года действие пунктов 1 и 2 статьи 113-1 …"), folded.
+SUSPENDING_CLAUSE = re.compile(r"^приостановить\b")
+
+#: An italic blockquote of the bank printed without "Сноска." that is still a note
+#: ("Вводится в действие с 01.01.2022 в соответствии с …"), folded.
+UNMARKED_NOTE = re.compile(r"^(?:вводит(?:ся|ь)|вводятся)\s+в\s+действие|^утратил[аио]?\s+силу|^исключен[аоы]?\b|^действие\b.*\bприостановлен")
+
+#: The President's signature printed as a plain line under a law, folded.
+SIGNATURE_LINE = re.compile(r"^президент\s+республики\s+казахстан$")
 
 #: What a note may say about a unit's heading ("заголовок статьи 25", "наименование").
 HEADING_WORDS = ("заголов", "наименовани")
