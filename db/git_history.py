@@ -31,6 +31,7 @@ import re
 import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -134,9 +135,18 @@ def read_history(
         if since_commit == until_commit:
             return
     revisions = [until_commit] if since is None else [f"{since_commit}..{until_commit}"]
-    with _ObjectReader(repository) as objects:
-        for commit, changes in _changed_paths(repository, revisions):
-            yield from _commit_versions(repository, objects, commit, changes, with_files)
+    with CatFile(repository) as objects:
+        yield from versions_of_commits(repository, objects, _changed_paths(repository, revisions), with_files)
+
+
+def versions_of_commits(
+    repository: str, objects: ObjectReader, commits: Iterable[tuple[str, list[Change]]], with_files: bool = True
+) -> Iterator[ActVersion]:
+    """The act versions of each ``(commit, its changed paths)``, reading objects from
+    ``objects``: the part of `read_history` that does not depend on how git is read
+    (``benchmarks/git_read_bench.py`` runs it over pygit2 too)."""
+    for commit, changes in commits:
+        yield from _commit_versions(repository, objects, commit, changes, with_files)
 
 
 def summarize_new(repository: str | Path, since: str | None = None) -> HistorySummary:
@@ -181,15 +191,23 @@ def _count_commits(repository: str, since: str | None, head: str) -> int:
     return int(_git(repository, "rev-list", "--count", "--first-parent", revision).stdout.strip())
 
 
+class ObjectReader(Protocol):
+    def read_many(self, names: list[str]) -> list[tuple[str, bytes] | None]:
+        """``(type, content)`` of each object named by id or ``commit:path``, None when missing."""
+        ...
+
+
 @dataclass
-class _Change:
+class Change:
+    """A path a commit changed, as ``git log --raw`` gives it."""
+
     status: str  # A, M, D, T
     old: str  # blob id before (zeros when added)
     new: str  # blob id after (zeros when deleted)
     path: str
 
 
-def _changed_paths(repository: str, revisions: list[str]) -> Iterator[tuple[str, list[_Change]]]:
+def _changed_paths(repository: str, revisions: list[str]) -> Iterator[tuple[str, list[Change]]]:
     """``(commit, its changes)`` oldest first, streamed from one ``git log --raw -z``."""
     command = [
         "git", "-C", repository, "log", "--raw", "-z", "--no-renames", "--no-abbrev", "--root",
@@ -199,14 +217,14 @@ def _changed_paths(repository: str, revisions: list[str]) -> Iterator[tuple[str,
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None
     commit: str | None = None
-    changes: list[_Change] = []
+    changes: list[Change] = []
     pending_meta: str | None = None
     try:
         for token in _nul_tokens(process.stdout):
             token = token.lstrip("\n")
             if pending_meta is not None:
                 _, _, old, new, status = pending_meta.split(" ", 4)
-                changes.append(_Change(status[:1], old, new, token))
+                changes.append(Change(status[:1], old, new, token))
                 pending_meta = None
             elif token.startswith(":"):
                 pending_meta = token
@@ -237,7 +255,7 @@ def _nul_tokens(stream, size: int = 1 << 16) -> Iterator[str]:
         yield rest.decode("utf-8", "surrogateescape")
 
 
-class _ObjectReader:
+class CatFile:
     """One ``git cat-file --batch`` serving every object read of a walk; requests are
     written in groups that fit the pipe, then their answers read, so a group costs one
     round trip and neither process can block the other."""
@@ -251,7 +269,7 @@ class _ObjectReader:
             stderr=subprocess.DEVNULL,
         )
 
-    def __enter__(self) -> _ObjectReader:
+    def __enter__(self) -> CatFile:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -370,14 +388,14 @@ def _trailers(message: str) -> dict[str, str]:
 @dataclass
 class _Folder:
     path: str
-    changes: list[_Change] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
     code: str | None = None
     present: bool = True
     tree: list[tuple[str, str, str]] = field(default_factory=list)  # (mode, name, id)
 
 
 def _commit_versions(
-    repository: str, objects: _ObjectReader, commit: str, changes: list[_Change], with_files: bool
+    repository: str, objects: ObjectReader, commit: str, changes: list[Change], with_files: bool
 ) -> Iterator[ActVersion]:
     folders: dict[str, _Folder] = {}
     for change in changes:
@@ -422,7 +440,7 @@ def _tree_entries(raw: bytes) -> list[tuple[str, str, str]]:
     return entries
 
 
-def _find_codes(objects: _ObjectReader, folders: list[_Folder]) -> None:
+def _find_codes(objects: ObjectReader, folders: list[_Folder]) -> None:
     """Each folder's act code: its meta.yaml's ``act_code`` (as it is now, or as it was
     before the commit removed it), else the folder name's trailing code."""
     wanted: list[tuple[_Folder, str]] = []
@@ -464,7 +482,7 @@ def _acts_of_commit(folders: Iterable[_Folder]) -> list[tuple[str, _Folder, str 
     return sorted(acts, key=lambda act: (act[1].path, act[0]))
 
 
-def _read_files(objects: _ObjectReader, folders: list[_Folder], with_files: bool) -> dict[str, dict[str, bytes]]:
+def _read_files(objects: ObjectReader, folders: list[_Folder], with_files: bool) -> dict[str, dict[str, bytes]]:
     """folder path → {name in the folder: bytes} for every file of each act folder
     (``meta.yaml`` alone when not ``with_files``)."""
     blobs: list[tuple[str, str, str]] = []  # (folder, name, id)

@@ -52,12 +52,14 @@ OMNIBUS_COMPANION = "9011034"
 @dataclass(frozen=True)
 class Commit:
     """One commit: its date (the version date), message, and the files it writes
-    (path → bytes) or removes (path → None; a folder path removes the folder)."""
+    (path → bytes) or removes (path → None; a folder path removes the folder), and
+    the folders it moves (old path → new path)."""
 
     day: str
     subject: str
     changes: dict[str, bytes | None]
     trailers: dict[str, str] = field(default_factory=dict)
+    renames: dict[str, str] = field(default_factory=dict)
 
     def message(self) -> str:
         text = self.subject + "\n"
@@ -116,6 +118,8 @@ def fast_import_commit(commit: Commit, *, from_branch: bool = False) -> bytes:
     ]
     if from_branch:
         parts.append(f"from refs/heads/{BRANCH}^0\n".encode())
+    for old, new in commit.renames.items():
+        parts.append(f"R {old} {new}\n".encode())
     for path, content in commit.changes.items():
         if content is None:
             parts.append(f"D {path}\n".encode())
