@@ -279,7 +279,7 @@ def derived_meta(meta: bytes, code: str) -> bytes:
     return f"# generated from act {original} for tests and benchmarks: not an act of the bank\n{text}".encode()
 
 
-def test_commits() -> list[Commit]:
+def repository_commits() -> list[Commit]:
     """The commits of the test repository, oldest first (see the module's docstring)."""
     versions = extra_versions() + bank_versions()
     companions = [companion_version(v) for v in versions if v.act_code == "11034" and v.day >= "2010-09-27"]
@@ -329,7 +329,7 @@ def _version_day(name: str) -> str | None:
 
 def build_test_repository(path: Path, *, commits: list[Commit] | None = None) -> Path:
     """Make the test repository at ``path`` (a new folder) from ``commits`` (default:
-    all of `test_commits`) and check it out."""
+    all of `repository_commits`) and check it out."""
     init_repository(path)
-    write_commits(path, test_commits() if commits is None else commits)
+    write_commits(path, repository_commits() if commits is None else commits)
     return path
