@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from db.git_history import Change, read_history, versions_of_commits  # noqa: E402
+from db.git_history import Change, read_history, summarize_new, versions_of_commits  # noqa: E402
 
 _TYPES = {1: "commit", 2: "tree", 3: "blob", 4: "tag"}
 
@@ -108,8 +108,9 @@ def one_run(backend: str, repository: str) -> dict:
             digest.update(name.encode() + hashlib.sha1(content).digest())
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    git_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # the largest git process
     return {"backend": backend, "seconds": seconds, "versions": versions, "commits": commits,
-            "bytes": size, "digest": digest.hexdigest(), "peak_bytes": peak}  # fmt: skip
+            "bytes": size, "digest": digest.hexdigest(), "peak_bytes": peak, "git_peak_bytes": git_peak}  # fmt: skip
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -123,6 +124,7 @@ def main() -> None:
     parser.add_argument("--acts", type=int, default=1000, help="acts of the repository made when --repo does not exist")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--backends", default="plumbing,pygit2")
+    parser.add_argument("--new-commits", type=int, default=100, help="the incremental read: the last N commits")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one run in this process
     args = parser.parse_args()
     if args.one:
@@ -144,8 +146,8 @@ def main() -> None:
             results[backend].append(json.loads(output))
     digests = {run["digest"] for runs in results.values() for run in runs}
     print(f"same records from every backend: {len(digests) == 1}")
-    print("| reader | runs | median s | p95 s | commits/s | versions/s | MB/s | peak MB |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| reader | runs | median s | p95 s | commits/s | versions/s | MB/s | peak MB (Python) | peak MB (git) |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for backend, runs in results.items():
         times = [run["seconds"] for run in runs]
         median = statistics.median(times)
@@ -153,10 +155,26 @@ def main() -> None:
         print(
             f"| {backend} | {len(runs)} | {median:.2f} | {percentile(times, 0.95):.2f} | "
             f"{first['commits'] / median:,.0f} | {first['versions'] / median:,.0f} | "
-            f"{first['bytes'] / 1e6 / median:.1f} | {max(run['peak_bytes'] for run in runs) / 1e6:.0f} |"
+            f"{first['bytes'] / 1e6 / median:.1f} | {max(run['peak_bytes'] for run in runs) / 1e6:.0f} | "
+            f"{max(run['git_peak_bytes'] for run in runs) / 1e6:.0f} |"
         )
     first = next(iter(results.values()))[0]
     print(f"history: {first['commits']} commits with act changes, {first['versions']} act versions, {first['bytes'] / 1e6:.0f} MB of act files")
+    incremental(str(args.repo), args.new_commits, args.runs)
+
+
+def incremental(repository: str, new_commits: int, runs: int) -> None:
+    """The read after ``git pull`` brought ``new_commits``: from HEAD~N to HEAD."""
+    since = subprocess.run(
+        ["git", "-C", repository, "rev-parse", f"HEAD~{new_commits}"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    times, summary = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        summary = summarize_new(repository, since)
+        read = sum(len(content) for version in read_history(repository, since) for content in version.files.values())
+        times.append(time.perf_counter() - started)
+    print(f"after {new_commits} new commits: '{summary}', {read / 1e6:.1f} MB read; summary + read: median {statistics.median(times):.2f} s, p95 {percentile(times, 0.95):.2f} s")
 
 
 if __name__ == "__main__":
