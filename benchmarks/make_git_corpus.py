@@ -1,6 +1,6 @@
 """Make a large git repository in the bank's layout from the real texts, for benchmarks.
 
-``--acts N`` acts (default 10,000), each with 1 to 15 versions (8 on average), one
+``--acts N`` acts (default 10,000), each with 1 to 15 versions (8 on average, between 16.12.1991 and 31.12.2025), one
 commit per version dated its version date, as the bank's repositories are
 (``../shared/notes/FORMATS.md`` §3). Every act is made from a real act of
 ``/work/shared`` (the test repository's acts, `tests.gitrepo`): orders
@@ -55,6 +55,7 @@ from tests.gitrepo import (  # noqa: E402
 
 FIRST_CODE = 1_000_000
 LAYOUT_DAY = date(2018, 1, 1)
+FIRST_DAY = date(1991, 12, 16)
 LAST_DAY = date(2025, 12, 31)
 
 #: Lines that open a unit: ``1.``, ``1\.``, ``2-1.``, ``3)``, article headings.
@@ -107,13 +108,15 @@ def plan_acts(count: int, template_count: int, seed: int) -> tuple[list[Plan], l
     plans = []
     for index in range(count):
         template = index % template_count
-        adopted = _random_day(rng, date(1995, 1, 1), date(2023, 12, 31))
-        days = [adopted]
-        for _ in range(rng.randint(1, 15) - 1):
-            following = days[-1] + timedelta(days=rng.randint(20, 900))
-            if following > LAST_DAY:
-                break
-            days.append(following)
+        gaps = [rng.randint(20, 700) for _ in range(rng.randint(1, 15) - 1)]
+        latest_start = LAST_DAY - timedelta(days=sum(gaps))
+        if latest_start < FIRST_DAY:  # a long history: its gaps shrink to fit 1991–2025
+            scale = (LAST_DAY - FIRST_DAY).days / sum(gaps)
+            gaps = [max(1, int(gap * scale)) for gap in gaps]
+            latest_start = max(FIRST_DAY, LAST_DAY - timedelta(days=sum(gaps)))
+        days = [_random_day(rng, FIRST_DAY, latest_start)]
+        for gap in gaps:
+            days.append(days[-1] + timedelta(days=gap))
         omnibus: list[int | None] = [None] * len(days)
         for k in range(1, len(days)):
             if rng.random() < 1 / 6:
@@ -139,12 +142,15 @@ def act_files(template: Template, plan: Plan, k: int) -> dict[str, bytes]:
     """The files of version ``k`` (0 = the first) of a generated act."""
     texts = {name: content.decode("utf-8") for name, content in template.files.items() if name.endswith(".md")}
     lines = {name: text.split("\n") for name, text in texts.items()}
+    # a changed unit keeps its first line (its notes go in the same list item), so the
+    # units are found once
+    units_of = {name: [i for i, line in enumerate(file_lines) if _UNIT.match(line)] for name, file_lines in lines.items()}
     for j in range(1, k + 1):
         rng = random.Random(f"{plan.code}:{j}")
         positions = [rng.random() for _ in range(rng.randint(1, 3))]
         amending = _amending_number(plan, j)
         for name, file_lines in lines.items():
-            units = [i for i, line in enumerate(file_lines) if _UNIT.match(line)]
+            units = units_of[name]
             if not units:
                 continue
             language = "rus" if name.startswith("rus") else "kaz"
