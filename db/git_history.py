@@ -197,7 +197,7 @@ class ObjectReader(Protocol):
         ...
 
 
-@dataclass
+@dataclass(slots=True)
 class Change:
     """A path a commit changed, as ``git log --raw`` gives it."""
 
@@ -385,7 +385,7 @@ def _trailers(message: str) -> dict[str, str]:
     return trailers
 
 
-@dataclass
+@dataclass(slots=True)
 class _Folder:
     path: str
     changes: list[Change] = field(default_factory=list)
