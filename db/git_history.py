@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 from datetime import datetime, timedelta, timezone
@@ -150,16 +150,34 @@ def versions_of_commits(
 
 
 def summarize_new(repository: str | Path, since: str | None = None) -> HistorySummary:
-    """``N new commits, M acts touched`` after ``since`` (None: in the whole history)."""
+    """``N new commits, M acts touched`` after ``since`` (None: in the whole history).
+    N counts every new commit (along the first parents), also one that touched no act."""
     repository = str(repository)
     head = head_commit(repository)
-    commits: set[str] = set()
-    acts: set[str] = set()
-    for version in read_history(repository, since, with_files=False):
-        commits.add(version.commit)
-        acts.add(version.act_code)
-    commits_total = _count_commits(repository, since, head) if head else 0
-    return HistorySummary(repository, since, head, commits_total, len(acts))
+    if head is None:
+        return HistorySummary(repository, since, None, 0, 0)
+    acts = {version.act_code for version in read_history(repository, since, until=head, with_files=False)}
+    return HistorySummary(repository, since, head, _count_commits(repository, since, head), len(acts))
+
+
+def find_repositories(corpus: str | Path) -> list[Path]:
+    """The git repositories of a corpus folder: the folder itself when it is one, else
+    each folder directly in it that is one (a clone, or a bare repository), by name."""
+    corpus = Path(corpus)
+    if _is_repository(corpus):
+        return [corpus]
+    return [path for path in sorted(corpus.iterdir()) if path.is_dir() and _is_repository(path)]
+
+
+def read_repositories(last_read: Mapping[str, str | None]) -> Iterator[ActVersion]:
+    """`read_history` of each repository (path → the last commit read from it, None
+    for none yet), one after the other: what a rebuild of a corpus of clones reads."""
+    for repository, since in last_read.items():
+        yield from read_history(repository, since)
+
+
+def _is_repository(path: Path) -> bool:
+    return (path / ".git").exists() or ((path / "HEAD").is_file() and (path / "objects").is_dir())
 
 
 # --------------------------------------------------------------------------- git processes

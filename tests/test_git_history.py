@@ -13,10 +13,12 @@ from db.git_history import (
     ActVersion,
     HistoryError,
     act_folder,
+    find_repositories,
     folder_code,
     head_commit,
     parse_commit,
     read_history,
+    read_repositories,
     summarize_new,
 )
 from tests.gitrepo import (
@@ -181,6 +183,34 @@ def test_new_commits_that_remove_an_act_are_read_as_removed(tmp_path):
 def test_a_rewritten_history_is_an_error_not_a_silent_partial_read(repository):
     with pytest.raises(HistoryError, match="unknown commit"):
         list(read_history(repository, since="0" * 40))
+
+
+def test_a_history_rewritten_since_the_last_read_is_an_error(tmp_path):
+    repository = build_test_repository(tmp_path / "bank")
+    last_read = head_commit(repository)
+    subprocess.run(["git", "-C", str(repository), "reset", "-q", "--hard", "HEAD~1"], check=True)
+    write_commits(repository, [Commit("2023-07-02", "another layout change", {"03-laws/README.md": b"laws\n"})])
+    with pytest.raises(HistoryError, match="not an ancestor"):
+        list(read_history(repository, since=last_read))
+
+
+def test_a_commit_that_touches_no_act_counts_as_new_but_yields_nothing(tmp_path):
+    repository = build_test_repository(tmp_path / "bank")
+    last_read = head_commit(repository)
+    write_commits(repository, [Commit("2023-07-02", "README", {"README.md": b"mirror\n", "03-laws/README.md": b"laws\n"})])
+    assert list(read_history(repository, since=last_read)) == []
+    assert str(summarize_new(repository, last_read)) == "1 new commits, 0 acts touched"
+
+
+def test_repositories_of_a_corpus_folder(tmp_path):
+    first = build_test_repository(tmp_path / "corpus" / "codes", commits=repository_commits()[:2])
+    second = build_test_repository(tmp_path / "corpus" / "ministerial", commits=repository_commits()[2:4])
+    (tmp_path / "corpus" / "notes").mkdir()
+    assert find_repositories(tmp_path / "corpus") == [first, second]
+    assert find_repositories(first) == [first]
+    read = list(read_repositories({str(first): None, str(second): head_commit(second)}))
+    assert {v.repository for v in read} == {str(first)}
+    assert [v.commit_date for v in read] == [c.day for c in repository_commits()[:2]]
 
 
 def test_not_a_repository(tmp_path):
