@@ -74,6 +74,14 @@ def test_every_version_of_every_corpus_extra_act_with_its_date_and_text(versions
         assert version.committed_at == f"{version.commit_date}T00:00:00+00:00"
         meta = yaml.safe_load(version.files["meta.yaml"])
         assert str(meta["act_code"]) == code
+        own_meta = str(meta["version_date"]["kaz"]) == version.commit_date
+        if own_meta and "caused_by" in meta:
+            cause = meta["caused_by"]
+            assert version.trailers["Cause-Act-Code"] == str(cause["code"])
+            assert version.trailers["Cause-Act-Requisite"] == cause["requisite"]
+            assert version.trailers["Cause-Act-Link"] == cause["link"]
+        else:  # no cause, or not known (137412 of 27.10.2020 keeps the meta before it)
+            assert version.trailers == {}
 
 
 def test_a_version_without_a_stored_meta_keeps_the_one_before(versions):
