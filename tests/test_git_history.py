@@ -251,3 +251,10 @@ def test_trailers_as_git_reads_them():
     assert (committed_at, day, subject) == ("2010-09-27T06:00:00+06:00", "2010-09-27", "№268 Subject")
     assert trailers == {"Cause-Act-Code": "55036", "Cause-Act-Title": "a long folded title", "Acts-Changed": "2"}
     assert parse_commit(b"committer a <a> 0 +0000\n\nOnly: a subject\n")[3] == {}
+
+
+def test_a_commit_larger_than_a_chunk_is_read_chunk_by_chunk_to_the_same_records(monkeypatch, repository, versions):
+    import db.git_history
+
+    monkeypatch.setattr(db.git_history, "CHUNK_ACTS", 1)  # the omnibus and the move exceed it
+    assert list(read_history(repository)) == versions
