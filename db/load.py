@@ -11,9 +11,11 @@ read becomes a row in `problems` and the build goes on.
 
 from __future__ import annotations
 
+import itertools
 import os
+import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import sqlite_utils
@@ -22,6 +24,8 @@ from parser import Publications, meta_beside, part_files, read_meta, read_parts,
 from parser.formats import is_source
 from parser.model import ParsedDocument, Problem
 
+from .git_corpus import RepositoryRead, git_sources, new_commits_line, repository_row
+from .git_history import find_repositories, head_commit
 from .links import link_cited_acts
 from .parallel import ParseCache, Parsed, Source, default_workers, file_digest, parse_documents, parse_source
 from .rebuild import rebuild_versions
@@ -55,13 +59,22 @@ class BuildSummary:
     #: documents parsed by this build, and documents whose parse came from the cache
     parsed: int = 0
     reused: int = 0
+    #: for a corpus of git repositories: what was read from each, and what is new
+    repositories: list[RepositoryRead] = field(default_factory=list)
+    new_commits: str | None = None
 
     def line(self) -> str:
-        return (
+        line = (
             f"{self.documents} documents, {self.acts} acts, {self.provisions} provisions, "
             f"{self.notes} notes, {self.amendments} amendments, {self.problems} problems; "
             f"{self.parsed} parsed, {self.reused} unchanged since the last build"
         )
+        if self.repositories:
+            commits = sum(read.commits for read in self.repositories)
+            line += f"; {len(self.repositories)} git repositories, {commits} commits read"
+            if self.new_commits:
+                line += f" ({self.new_commits} since the last build)"
+        return line
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -69,12 +82,15 @@ def corpus_files(corpus: Path) -> list[Path]:
     corpus are not followed."""
     if not corpus.is_dir():
         raise CorpusNotFound(f"corpus folder not found: {corpus}")
+    repositories = [repository.resolve() for repository in find_repositories(corpus)]
     files = []
     for path in sorted(corpus.rglob("*")):
         if not is_source(path):  # a file no format reads (parser.formats)
             continue
         if path.stem.lower().startswith(NOT_SOURCES) or not in_corpus(path, corpus):
             continue
+        if any(repository in path.resolve().parents for repository in repositories):
+            continue  # a git repository is read from its history (db.git_corpus), not its files
         files.append(path)
     return without_part_files(files)
 
@@ -111,6 +127,8 @@ def build(
     is the parse cache file: True for `default_cache(db_path)`, False or None for none.
     """
     files = corpus_files(corpus)
+    repositories = find_repositories(corpus)
+    previous = last_commits_read(db_path)
     temporary = db_path.with_name(db_path.name + ".tmp")
     if temporary.exists():
         temporary.unlink()
@@ -128,7 +146,11 @@ def build(
         create_search_index(db.conn)  # filled act by act by the store, finished below
         publications = load_publications(corpus)
         store = Store(db, publications)
-        sources = (read_source(path, corpus) for path in files)
+        reads = [RepositoryRead(str(repository.resolve()), head_commit(repository)) for repository in repositories]
+        sources = itertools.chain(
+            (read_source(path, corpus) for path in files),
+            *(git_sources(repository, _display_path(repository, corpus), read) for repository, read in zip(repositories, reads)),
+        )
         parsed = parse_documents(
             sources, publications, file_digest(publications_file(corpus)), workers or default_workers(), parse_cache
         )
@@ -143,12 +165,17 @@ def build(
                 if on_document:
                     on_document(item.source.path)
             store.finish()
-        summary.parsed = len(files) - summary.reused
+        documents = len(files) + sum(read.sources for read in reads)
+        summary.parsed = documents - summary.reused
+        summary.repositories = reads
+        if reads:
+            summary.new_commits = new_commits_line(reads, previous)
+            store.insert("repositories", (repository_row(read) for read in reads))
         link_cited_acts(db)
         rebuild_versions(db)
         finish_search_index(db.conn)
         finish_schema(db)
-        summary.documents = len(files)
+        summary.documents = documents
         for table in ("acts", "provisions", "notes", "amendments", "problems"):
             setattr(summary, table, db[table].count)
         db.conn.commit()
@@ -164,6 +191,17 @@ def build(
     _sync(temporary)
     os.replace(temporary, db_path)
     return summary
+
+
+def last_commits_read(db_path: Path) -> dict[str, str | None]:
+    """The last commit each repository was read to by the build of `db_path`, if any."""
+    if not db_path.exists():
+        return {}
+    try:
+        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+            return dict(conn.execute("select path, last_commit from repositories").fetchall())
+    except sqlite3.Error:  # a database built before repositories were read
+        return {}
 
 
 def read_source(path: Path, corpus: Path) -> Source:

@@ -225,6 +225,10 @@ def parse_documents(
         yield from _parse_in_order(sources, publications_digest, cache, _InProcess())
         return
     with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_start_worker, initargs=(publications,)) as pool:
+        # Forked workers start before the first source is read: a source read from git
+        # keeps `git cat-file` open, and a worker forked then would hold its pipe too, so
+        # git would never see the end of its input (db.git_corpus).
+        pool.submit(int).result()
         yield from _parse_in_order(sources, publications_digest, cache, pool, workers * IN_FLIGHT_PER_WORKER)
 
 

@@ -97,6 +97,13 @@ TABLES: dict[str, dict] = {
         "pk": "id",
         "foreign_keys": [("act_id", "acts", "id")],
     },
+    # The git repositories a build read (a corpus of the bank's clones): the commit it read
+    # to, so the next build can say what is new.
+    "repositories": {
+        "columns": {"path": str, "last_commit": str, "commits": int, "versions": int, "sources": int},
+        "pk": "path",
+        "foreign_keys": [],
+    },
     "provisions": {
         "columns": {
             "id": str,

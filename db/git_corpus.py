@@ -1,0 +1,125 @@
+"""A corpus of git repositories: every version of every act from the history.
+
+The bank mirrored as git repositories keeps one commit per version of an act
+(FORMATS.md §3). A corpus folder that holds such clones (or is one) is read from the
+history, not from the working tree: each commit that changed an act's text gives a
+source per language (``kaz.md``, ``rus.md``, with the part files of a split act and the
+``meta.yaml`` of that commit), which the build parses like any other bank file. The
+versions of an act then meet in `db.versions` by the act's identity, as files of one
+folder do.
+
+A language text is read again only when it changed: a commit that touched the Russian
+text alone gives no new Kazakh version. An act whose folder was removed in a commit
+keeps all the versions read before (its repeal comes from its texts and meta).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from parser import linked_part_paths
+from parser.languages import LANGUAGES
+
+from .git_history import ActVersion, head_commit, read_history
+from .parallel import Source
+
+#: The text files of an act folder, one per language: ``kaz.md``, ``rus.md``.
+TEXT_NAMES = tuple(f"{language.BANK_CODE}.md" for language in LANGUAGES.values())
+META_NAME = "meta.yaml"
+
+
+@dataclass
+class RepositoryRead:
+    """What a build read from one repository."""
+
+    path: str
+    head: str | None
+    commits: int = 0
+    versions: int = 0  # act versions (commits x acts) in the history
+    sources: int = 0  # language texts given to the parser
+
+
+def git_sources(repository: Path, display: str, read: RepositoryRead) -> Iterator[Source]:
+    """The sources of every version of every act in `repository`'s history, oldest
+    commit first. `display` names the repository in the sources' paths
+    (``corpus/codes``); `read` counts what was read."""
+    seen: dict[tuple[str, str], str] = {}
+    commits: set[str] = set()
+    for version in read_history(repository):
+        commits.add(version.commit)
+        read.versions += 1
+        if version.removed:
+            continue
+        for name in TEXT_NAMES:
+            source = _text_source(repository, display, version, name)
+            if source is None:
+                continue
+            digest = _digest(source)
+            if seen.get((version.act_code, name)) == digest:
+                continue  # this language's text and meta did not change in the commit
+            seen[(version.act_code, name)] = digest
+            read.sources += 1
+            yield source
+    read.commits = len(commits)
+
+
+def _text_source(repository: Path, display: str, version: ActVersion, name: str) -> Source | None:
+    """One language text of an act as a commit left it, with its meta and part files."""
+    data = version.files.get(name)
+    if data is None:
+        return None
+    stem = PurePosixPath(name).stem
+    folder = f"{display}/{version.path}"
+    shown = f"{folder}/{stem}@{version.commit[:12]}.md"
+    meta = version.files.get(META_NAME)
+    index = repository / version.path / name
+    parts = []
+    for part in linked_part_paths(index, data.decode("utf-8", errors="replace")):
+        relative = part.relative_to(index.parent).as_posix()
+        parts.append((f"{folder}/{relative}@{version.commit[:12]}", version.files.get(relative)))
+    return Source(
+        index,
+        shown,
+        data,
+        meta.decode("utf-8", errors="replace") if meta is not None else None,
+        f"{folder}/meta@{version.commit[:12]}.yaml" if meta is not None else None,
+        parts,
+    )
+
+
+def _digest(source: Source) -> str:
+    """What makes a language text a new version: its bytes, its parts' and its meta's."""
+    digest = hashlib.sha256(source.data)
+    for shown, part in source.parts:
+        digest.update(shown.rpartition("@")[0].encode() + b"\0" + (part or b""))
+    digest.update((source.meta_text or "").encode())
+    return digest.hexdigest()
+
+
+def repository_row(read: RepositoryRead) -> dict:
+    """The row of `repositories` a build writes: the last commit read, for the next."""
+    return {"path": read.path, "last_commit": read.head, "commits": read.commits, "versions": read.versions, "sources": read.sources}
+
+
+def new_commits_line(reads: list[RepositoryRead], previous: dict[str, str | None]) -> str:
+    """``N new commits, M acts reparsed``-style summary of what changed since the last build."""
+    from .git_history import summarize_new
+
+    commits = acts = 0
+    for read in reads:
+        since = previous.get(read.path)
+        if since == read.head:
+            continue
+        try:
+            summary = summarize_new(read.path, since)
+        except Exception:  # a rewritten history: everything is new
+            summary = summarize_new(read.path, None)
+        commits += summary.commits
+        acts += summary.acts
+    return f"{commits} new commits, {acts} acts touched"
+
+
+__all__ = ["git_sources", "RepositoryRead", "repository_row", "new_commits_line", "head_commit"]
