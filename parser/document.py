@@ -14,13 +14,13 @@ from .languages import Language, kk, ru
 from .markdown import VersionMeta
 from .references import read_reference
 from .versions import derive_version_effective, read_version
-from .model import Act, Amendment, Note, ParsedDocument, Problem, Provision
+from .model import Act, Amendment, CommencementException, Note, ParsedDocument, Problem, Provision
 from .instructions import read_instructions
-from .notes import parse_note
+from .notes import NoteTarget, parse_note
 from .publications import Publications
 from .repair import join_lines, repair_block
 from .structure import APPENDIX, Block, Layout, heading_match
-from .temporal import derive_effective, is_commencement_clause, parse_commencement
+from .temporal import commencement_exceptions, derive_effective, is_commencement_clause, parse_commencement
 
 CONTAINER_KINDS = ("appendix",)
 _LABEL_NUMBER = re.compile(r"^(\d+)(?:-(\d+))?")
@@ -196,6 +196,23 @@ class Tree:
             return next((p for p in reversed(self.provisions) if p.kind == "appendix" and p.label == label), None)
         return None
 
+    def resolve_within(self, ancestor: str, kind: str | None, label: str | None) -> Provision | None:
+        """The unit of `kind` and `label` inside the unit `ancestor` (a part of an article
+        is named "пункт"/"тармақ" like an order's paragraph)."""
+        kinds = (kind, "part") if kind == "paragraph" else (kind,)
+        for provision in self.provisions:
+            if provision.kind in kinds and provision.label == label and self._inside(provision.key, ancestor):
+                return provision
+        return None
+
+    def _inside(self, key: str, ancestor: str) -> bool:
+        parent = self.by_key[key].parent_key
+        while parent:
+            if parent == ancestor:
+                return True
+            parent = self.by_key[parent].parent_key if parent in self.by_key else None
+        return False
+
 
 def _scopes(container: str) -> list[str]:
     """``doc/app3`` -> ``["doc/app3", "doc", ""]``."""
@@ -290,7 +307,11 @@ def _first_text_line(layout: Layout, block: Block) -> int:
 def _note(tree: Tree, ordinal: int, text: str, raw: str, first: int, last: int, problems: list[Problem], lang: Language) -> Note:
     parsed = parse_note(text, lang)
     target = parsed.target
-    found = tree.resolve(target.kind, target.label)
+    found = _resolve_target(tree, target)
+    for other in parsed.other_targets:
+        problems.append(
+            Problem("warning", "note_other_target", f"the note also names «{other}» with an action of its own; only «{target.text}» is read", first)
+        )
     if target.kind == "act":
         status = "act"
     elif found is not None:
@@ -327,6 +348,23 @@ def _note(tree: Tree, ordinal: int, text: str, raw: str, first: int, last: int, 
         target_part=target.part,
         amendments=parsed.amendments,
     )
+
+
+def _resolve_target(tree: Tree, target: NoteTarget) -> Provision | None:
+    """The unit a note names: a chain of units ("пункт 2 статьи 3", "2-тарау 5-1-баппен")
+    is looked up from the outermost in; an article named by the word alone ("Статья в
+    редакции …") is the article the note is printed in."""
+    if target.kind == "article" and target.label is None:
+        return tree.by_key.get(tree.article) if tree.article else None
+    if len(target.path) > 1:
+        outer = tree.resolve(*target.path[0])
+        for kind, label in target.path[1:]:
+            if outer is None:
+                break
+            outer = tree.resolve_within(outer.key, kind, label)
+        if outer is not None:
+            return outer
+    return tree.resolve(target.kind, target.label)
 
 
 def _act(
@@ -441,8 +479,13 @@ def _term_or_unknown(act: Act) -> str:
 
 
 def _own_commencement(act: Act, document: ParsedDocument, lang: Language) -> None:
-    """The order's own entry into force: its last paragraph that says ``Осы бұйрық …
-    қолданысқа енгізіледі``."""
+    """The act's own entry into force: an order's last paragraph that says ``Осы бұйрық …
+    қолданысқа енгізіледі``; else a law's clause wherever its structure puts it (``Настоящий
+    Закон вводится в действие с 1 января 2000 года`` under "Статья 8. Порядок введения в
+    действие …", an enacting law's ``Ввести в действие Уголовный кодекс … с 1 января 1998
+    года, за исключением …``), with the parts it puts into force on other dates; else a
+    note on the whole act that says it (``Вводится в действие с 01.01.2022 в соответствии с
+    пунктом 1 статьи 2 настоящего Закона``)."""
     for provision in reversed(document.provisions):
         if provision.kind != "paragraph" or "/" in provision.key:
             continue
@@ -450,6 +493,90 @@ def _own_commencement(act: Act, document: ParsedDocument, lang: Language) -> Non
         if is_commencement_clause(own_text, lang) and lang.squash(own_text).startswith(lang.THIS_WORD):
             act.commencement = parse_commencement(provision.text, lang)
             return
+    found = _law_commencement(act, document, lang)
+    if found is not None:
+        provision, clause = found
+        rule = parse_commencement(clause, lang)
+        rule.source_key = provision.key
+        rule.exceptions = commencement_exceptions(clause, lang)
+        if not rule.exceptions and any(word in lang.squash(clause) for word in lang.EXCEPTIONS_ELSEWHERE):
+            rule.exceptions = _exceptions_elsewhere(document, provision, lang)
+        act.commencement = rule
+        return
+    for note in document.notes:
+        if note.target_status == "act" and note.target_text is not None and is_commencement_clause(note.text, lang) and not note.amendments:
+            rule = parse_commencement(note.text, lang)
+            if rule.rule != "unknown":
+                act.commencement = rule
+                return
+
+
+_LEADING_LABEL = re.compile(r"^\s*\d+(?:-\d+)*\s*[.)]\s*")
+
+
+def _clause_text(provision: Provision, lang: Language) -> str:
+    """A provision's words without its label: ``1. Настоящий Закон …`` -> ``Настоящий Закон
+    …``; an article whose whole text is its heading (``Статья 1. Ввести в действие …``)
+    -> its heading."""
+    text = provision.text
+    if provision.kind == "article":
+        article = lang.ARTICLE.match(text.strip())
+        if article:
+            return article["heading"].lstrip(" .")
+    return _LEADING_LABEL.sub("", text)
+
+
+def _law_commencement(act: Act, document: ParsedDocument, lang: Language) -> tuple[Provision, str] | None:
+    """The provision that puts the act itself (or the code an enacting law enacts) into
+    force, and its clause: the first enacting one, else the last that names the act itself."""
+    own: tuple[Provision, str] | None = None
+    for provision in document.provisions:
+        if provision.kind in ("title", "signature", "approval") or provision.role in ("requisites", "front_matter", "status"):
+            continue  # (a clause the segmenter left as "other" still counts: it is printed in the act)
+        clause = _clause_text(provision, lang)
+        if not is_commencement_clause(clause, lang):
+            continue
+        squashed = lang.squash(clause).rstrip(".;")
+        if any(verb in squashed for verb in lang.ENACTING_VERBS):
+            return provision, clause
+        if squashed.startswith(lang.OWN_COMMENCEMENT_STARTS) and _names_this_act(clause, act, lang):
+            own = (provision, clause)
+    return own
+
+
+def _names_this_act(clause: str, act: Act, lang: Language) -> bool:
+    """``Осы Заң``, ``Настоящий Указ``, ``Настоящий Конституционный закон``: the clause's
+    subject is an act of this act's kind (not ``Осы Кодекстің`` in an enacting law)."""
+    words = clause.split()
+    for count in (3, 2):
+        kind = lang.act_kind(" ".join(words[1:count]))
+        if kind is not None:
+            return act.kind is None or kind == act.kind
+    return False
+
+
+def _exceptions_elsewhere(document: ParsedDocument, main: Provision, lang: Language) -> list:
+    """The exceptions a clause says other articles set (104446: article 1 "за исключением
+    положений, для которых настоящим Законом установлены иные сроки", article 4 "…
+    вводятся в действие с 1 января 2000 года, … - с 1 января 2003 года, …")."""
+    found = []
+    for provision in document.provisions:
+        if provision is main or provision.kind in ("title", "other", "signature", "approval"):
+            continue
+        clause = _clause_text(provision, lang)
+        if not is_commencement_clause(clause, lang):
+            continue
+        for exception in commencement_exceptions(clause, lang) or _single_dated(clause, lang):
+            exception.source_key = provision.key
+            found.append(exception)
+    return found
+
+
+def _single_dated(clause: str, lang: Language) -> list:
+    rule = parse_commencement(clause, lang)
+    if rule.rule != "fixed_date":
+        return []
+    return [CommencementException(clause, [], rule.fixed_date, clause)]
 
 
 def derive_dates(document: ParsedDocument, publications: Publications) -> None:

@@ -58,7 +58,7 @@ MONTHS = {
 
 MONTH_SUFFIXES = (
     "дағы", "дегі", "тағы", "тегі", "гі", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен",
-    "ға", "ге", "қа", "ке", "",
+    "ға", "ге", "қа", "ке", "ынан", "інен", "",
 )
 
 # --- Kinds of act --------------------------------------------------------------
@@ -129,6 +129,12 @@ NOTE_MARKERS = ("Ескерту.", "Ескерту:")
 
 #: Note action phrases (folded: lower case, Latin i -> і) -> action. Checked in order.
 NOTE_ACTIONS = (
+    # pending changes (an editorial remark on a change not yet in force): never law in force
+    ("күшін жою көзделген", "pending_repealed"),
+    ("өзгерістер енгізу көзделген", "pending_amended"),
+    ("өзгеріс енгізу көзделген", "pending_amended"),
+    ("толықтыру көзделген", "pending_inserted"),
+    ("алып тастау көзделген", "pending_deleted"),
     ("жаңа редакцияда", "new_wording"),
     ("толықтырылды", "inserted"),
     ("алып тасталды", "deleted"),
@@ -141,6 +147,7 @@ NOTE_ACTIONS = (
     ("өзгертулер енгізілді", "amended"),
     ("өзгерістер мен толықтырулар енгізілді", "amended"),
     ("толықтыру енгізілді", "amended"),
+    ("тоқтатыла тұрды", "suspended"),
 )
 
 #: What a deleted unit keeps in place of its text ("5. Алып тасталды - … бұйрығымен"),
@@ -157,6 +164,28 @@ NOTE_TARGET_WORDS = {
     "кіріспе": "preamble",
     "қосымша": "appendix",  # "Қосымша жаңа редакцияда": the act's only, unnumbered appendix
 }
+
+#: A unit as a note names it, on folded text: the label first, then the word ("1-тармаққа",
+#: "77) тармақшасына", "4-баптың 2-тармағы", "2-тарау 5-1-баппен").
+NOTE_UNIT = re.compile(
+    r"(?P<label>\d+(?:-\d+)*)(?:\))?-?\s*(?P<word>тармақша|тармақ|тармағ|тарау|параграф|қосымша|бап|баб|абзац)"
+)
+
+#: The order a chain of units is printed in: the outermost first ("3-баптың 2-тармағы").
+NOTE_UNITS_INNERMOST_FIRST = False
+
+#: A note naming its article by the word alone: none seen in Kazakh.
+NOTE_BARE_ARTICLE = None
+
+#: Notes printed without the marker word: none seen in Kazakh (the bank prints "Ескерту.").
+UNMARKED_NOTE_STARTS: tuple[str, ...] = ()
+
+#: Editorial remarks of the Institute of legislation (33276: "РҚАО-ның ескертпесі!" then
+#: "Заңның күшін жою көзделген - …").
+REMARK_MARKERS = ("РҚАО-ның ескертпесі!", "ЗҚАИ-ның ескертпесі!", "РҚАО-ның ескертпесi!")
+
+#: Kazakh names the amending act after a dash: nothing else ends the words about the unit.
+NOTE_ACT_INTRODUCERS: tuple[str, ...] = ()
 
 #: Acting officials: "м.а.", "міндетін атқарушы(ның)".
 ACTING_MARKERS = ("м.а.", "міндетін атқарушы")
@@ -199,7 +228,13 @@ COMMENCEMENT_ANCHORS = (
 TERM_END_PHRASES = ("дейінқолданылады", "дейінқолданыстаболады", "дейінкүшіндеболады", "дейінәрекететеді")
 
 #: Words that say a clause is about commencement at all.
-COMMENCEMENT_VERBS = ("қолданысқаенгізіледі", "күшіненеді", "қолданысқаенгізілсін", "күшінеенеді", "іскеенеді")
+COMMENCEMENT_VERBS = (
+    "қолданысқаенгізіледі", "күшіненеді", "қолданысқаенгізілсін", "күшінеенеді", "іскеенеді",
+    # laws: "Осы Заң 2000 жылғы 1 қаңтардан бастап күшіне енгізіледі" (4051), "… Қылмыстық кодексi
+    # 1998 жылғы 1 қаңтардан бастап күшiне енгiзiлсiн" (104446), "(қолданысқа енгізілу тәртібін
+    # 2-б. қараңыз)"
+    "күшінеенгізіледі", "күшінеенгізілсін", "қолданысқаенгізілу",
+)
 
 
 def fold(text: str) -> str:
@@ -427,7 +462,7 @@ _SUFFIX_ALTERNATION = "|".join(sorted((s for s in MONTH_SUFFIXES if s), key=len,
 #: A date written in words, on folded text: ``2009 жылғы 19 қазандағы``, ``2015 жылы 16
 #: маусымда``, ``2005 жылғы 1 қаңтардан``.
 LONG_DATE = re.compile(
-    rf"(?P<year>\d{{4}})\s*жыл(?:ғы|ы)\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_ALTERNATION})(?:{_SUFFIX_ALTERNATION})?(?![а-яәғқңөұүһі])"
+    rf"(?P<year>\d{{4}})\s*жыл(?:ғы|ы|дың)\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_ALTERNATION})(?:{_SUFFIX_ALTERNATION})?(?![а-яәғқңөұүһі])"
 )
 
 
@@ -497,8 +532,11 @@ _ONE_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER_WORD = rf"(?:(?:{_ONE_NUMBER_WORD})\s+)*(?:{_ONE_NUMBER_WORD})"
 
 #: A period in days or months, on folded text: "күнтізбелік он күн", "10 жұмыс күні", "үш ай".
-PERIOD_DAYS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+(?:жұмыс\s+)?күн(?!і)")
-PERIOD_MONTHS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+ай(?![а-яәғқңөұүһі])")
+PERIOD_DAYS = re.compile(
+    rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+(?:(?P<working>жұмыс\s+)күн|күн(?!і))"
+)
+#: "үш ай", "бір айдан кейін".
+PERIOD_MONTHS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+ай(?:дан)?(?![а-яәғқңөұүһі])")
 
 #: Words (folded) saying a period runs *after* the anchor: "… өткен соң", "… кейін".
 PERIOD_AFTER_WORDS = ("өткен", "кейін")
@@ -514,6 +552,27 @@ def starts_from(text: str, date_start: int, date_end: int) -> bool:
 #: A clause that sends the reader to another provision for its commencement:
 #: "(қолданысқа енгізілу тәртібін 2-баптан қараңыз)" (squashed).
 SEE_ELSEWHERE_WORDS = ("қараңыз", "тармағынқара")
+
+#: The split commencement of a law, on folded text: "… Еңбек кодексі , 2008 жылғы 1 қаңтардан
+#: бастап қолданысқа енгізілетін 122-бабының 2-тармағын, 204-бабын … қоспағанда, … қолданысқа
+#: енгізілсін" (33276): the units that come into force on another date, and that date.
+COMMENCEMENT_EXCEPTION = re.compile(
+    r"(?P<when>\d{4}\s*жыл\w*\s+\d{1,2}\s+[а-яәғқңөұүһі]+\s+бастап)\s+(?:қолданысқа|күшіне)\s+енгізілетін\s+"
+    r"(?P<units>.+?)\s+қоспағанда"
+)
+
+#: "… бұған осы Заңмен күшiне енгiзудiң өзге мерзiмдерi белгiленген ережелерi қосылмайды"
+#: (104446): the exceptions are set by other articles of the same act (folded, squashed).
+EXCEPTIONS_ELSEWHERE = ("өзгемерзімдерібелгіленген", "өзгемерзімдерібелгілен")
+
+#: What a clause says the act itself by: "Осы Заң", "Осы Жарлық", and an enacting law's
+#: "Қазақстан Республикасының Еңбек кодексі … қолданысқа енгізілсін" (squashed stems).
+OWN_COMMENCEMENT_STARTS = ("осы",)
+ENACTING_VERBS = ("күшінеенгізілсін", "қолданысқаенгізілсін")
+
+#: What surrounds the words of one part of a split commencement: "2000 жылғы 1 қаңтардан |
+#: бастап, бас бостандығын шектеу … ережелері | 2003 жылғы …" ("from" after the date before).
+DATED_PART_TRIM = re.compile(r"^\s*бастап\s*,?\s*|(?:\s[-–—])?\s*$")
 
 # --- Search --------------------------------------------------------------------------------
 

@@ -153,21 +153,51 @@ NOTE_MARKERS = ("Сноска.", "Сноска:")
 #: Note action phrases (folded: lower case) -> action. Checked in order; the earliest in
 #: the text wins.
 NOTE_ACTIONS = (
+    # pending changes (an editorial remark, or a note on a change not yet in force): never law in force
+    ("предусмотрена в редакции", "pending_new_wording"),
+    ("предусмотрено в редакции", "pending_new_wording"),
+    ("предусмотрен в редакции", "pending_new_wording"),
+    ("предусмотрены в редакции", "pending_new_wording"),
+    ("предусмотрено изменение", "pending_amended"),
+    ("предусмотрены изменения", "pending_amended"),
+    ("предусмотрено дополнить", "pending_inserted"),
+    ("предусмотрено дополнение", "pending_inserted"),
+    ("предусмотрено исключить", "pending_deleted"),
+    ("предусмотрено исключение", "pending_deleted"),
+    ("утрачивает силу", "pending_repealed"),
+    ("в новой редакции", "new_wording"),
     ("в редакции", "new_wording"),
     ("дополнен", "inserted"),
+    ("дополнена", "inserted"),
+    ("дополнено", "inserted"),
+    ("дополнены", "inserted"),
     ("исключен", "deleted"),
+    ("исключена", "deleted"),
+    ("исключено", "deleted"),
+    ("исключены", "deleted"),
     ("утратил силу", "repealed"),
     ("утратила силу", "repealed"),
     ("утратило силу", "repealed"),
     ("утратили силу", "repealed"),
+    ("заменены", "replaced_words"),
+    ("заменено", "replaced_words"),
+    ("заменена", "replaced_words"),
+    ("заменен", "replaced_words"),
     ("с изменениями, внесенными", "amended"),
     ("с изменением, внесенным", "amended"),
     ("с изменениями и дополнениями, внесенными", "amended"),
+    ("с изменениями и дополнением, внесенными", "amended"),
     ("с дополнениями, внесенными", "amended"),
     ("с дополнением, внесенным", "amended"),
+    ("внесены изменения и дополнения", "amended"),
     ("внесены изменения", "amended"),
     ("внесено изменение", "amended"),
+    ("внесены дополнения", "amended"),
+    ("внесено дополнение", "amended"),
     ("приостановлен", "suspended"),
+    ("приостановлена", "suspended"),
+    ("приостановлено", "suspended"),
+    ("приостановлены", "suspended"),
 )
 
 DELETION_PLACEHOLDERS = ("исключен", "исключена", "исключено", "исключены")
@@ -178,11 +208,41 @@ NOTE_TARGET_WORDS = {
     "постановлени": "act",
     "решени": "act",
     "закон": "act",
+    "конституционный закон": "act",
+    "кодекс": "act",
+    "указ": "act",
     "заголов": "title",
     "наименовани": "title",
     "преамбул": "preamble",
     "приложени": "appendix",
 }
+
+#: A unit as a note names it, on folded text: the word first, then the label ("Статья 5-1",
+#: "В статью 2", "пункт 2 статьи 3", "подпунктом 3) пункта 1", "главы 2").
+NOTE_UNIT = re.compile(
+    r"(?<![а-яё])(?P<word>подпункт|пункт|част|глав|параграф|раздел|приложени|стать|абзац)[а-яё]*\s+"
+    r"(?P<label>\d+(?:-\d+)*)\)?"
+)
+
+#: The order a chain of units is printed in: Russian names the innermost unit first ("пункт 2
+#: статьи 3"), Kazakh the outermost ("3-баптың 2-тармағы").
+NOTE_UNITS_INNERMOST_FIRST = True
+
+#: A note that names its unit by the word alone ("Статья в редакции Закона …", printed under
+#: the article it is about): the word's stem.
+NOTE_BARE_ARTICLE = "стать"
+
+#: Notes printed without the marker word: "> *Вводится в действие с 01.01.2022 в соответствии
+#: с пунктом 1 статьи 2 настоящего Закона.*" (160919).
+UNMARKED_NOTE_STARTS = ("Вводится в действие с ", "Вводятся в действие с ")
+
+#: Editorial remarks of the Institute of legislation, printed as a paragraph of their own
+#: before the remark itself (33276: "Примечание РЦПИ!" then "Утрачивает силу Кодексом …").
+REMARK_MARKERS = ("Примечание РЦПИ!", "Примечание ИЗПИ!", "Примечание РЦПИ.", "Примечание ИЗПИ.")
+
+#: Where a note that names one act ends the words about its unit and names the act:
+#: "Глава 2 дополнена статьей 5-1 | в соответствии с Законом РК …" (folded).
+NOTE_ACT_INTRODUCERS = ("в соответствии с", "законом", "закона", "кодексом", "указом", "приказом", "постановлением")
 
 # --- Commencement ---------------------------------------------------------------------------
 
@@ -215,12 +275,18 @@ COMMENCEMENT_ANCHORS = (
 
 TERM_END_PHRASES = ("действуетдо", "применяетсядо")
 
-COMMENCEMENT_VERBS = ("вводитсявдействие", "вступаетвсилу", "вводятсявдействие", "вступаютвсилу", "ввестивдействие")
+COMMENCEMENT_VERBS = (
+    "вводитсявдействие", "вступаетвсилу", "вводятсявдействие", "вступаютвсилу", "ввестивдействие",
+    # "(порядок введения в действие см. ст.2)" (4051), "Порядок введения в действие настоящего Закона"
+    "введениявдействие",
+)
 
 _ONE_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER_WORD = rf"(?:(?:{_ONE_NUMBER_WORD})\s+)*(?:{_ONE_NUMBER_WORD})"
 
-PERIOD_DAYS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+(?:календарных\s+|рабочих\s+)?дн(?:ей|я)")
+PERIOD_DAYS = re.compile(
+    rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+(?:календарных\s+|(?P<working>рабочих\s+))?дн(?:ей|я)"
+)
 PERIOD_MONTHS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+месяц")
 PERIOD_AFTER_WORDS = ("по истечении", "после")
 
@@ -229,7 +295,27 @@ def starts_from(text: str, date_start: int, date_end: int) -> bool:
     """The date at ``text[date_start:date_end]`` is where a term starts: "с 1 января 2000 года"."""
     return re.search(r"(?:^|\s)с\s*$", fold(text[:date_start])) is not None
 
-SEE_ELSEWHERE_WORDS = ("см.статью", "смотри")
+SEE_ELSEWHERE_WORDS = ("см.статью", "смотри", "см.ст")
+
+#: The split commencement of a law, on folded text: "… за исключением пункта 2 статьи 122 ,
+#: статьи 204 , …, которые вводятся в действие с 1 января 2008 года" (33276).
+COMMENCEMENT_EXCEPTION = re.compile(
+    r"за\s+исключением\s+(?P<units>.+?),?\s+(?:которые|который|которая|которое)\s+(?:вводятся|вводится|вступают|вступает)\s+"
+    r"(?:в\s+действие|в\s+силу)\s+(?P<when>с\s+.+?)(?:[.;]|$)"
+)
+
+#: "… за исключением положений, для которых настоящим Законом установлены иные сроки введения
+#: в действие" (104446): the exceptions are set by other articles of the same act (squashed).
+EXCEPTIONS_ELSEWHERE = ("установленыиныесроки", "иныесрокивведения")
+
+#: What a clause says the act itself by: "Настоящий Закон", "Настоящий Указ", and an enacting
+#: law's "Ввести в действие Уголовный кодекс …" (squashed stems).
+OWN_COMMENCEMENT_STARTS = ("настоящ",)
+ENACTING_VERBS = ("ввестивдействие",)
+
+#: What surrounds the words of one part of a split commencement: "…, о наказании в виде
+#: ареста - с | 1 января 2010 года" (the preposition before the date).
+DATED_PART_TRIM = re.compile(r"(?:\s[-–—])?\s*(?:с|со)?\s*$")
 
 # --- Search --------------------------------------------------------------------------------
 
