@@ -12,7 +12,7 @@ from .formats import SourceFormat, format_named
 from .header import Requisites, adilet_id, read_requisites, stable_id
 from .languages import Language, kk, ru
 from .markdown import VersionMeta
-from .references import read_reference
+from .references import normal_number, read_reference
 from .versions import derive_version_effective, read_version
 from .model import Act, Amendment, CommencementException, Note, ParsedDocument, Problem, Provision
 from .instructions import read_instructions
@@ -414,7 +414,16 @@ def _act(
         layout=layout.name,
     )
     _own_commencement(act, document, lang)
-    _status(act, document, requisites, lang)
+    _status(act, document, requisites, lang, from_meta=meta is not None and bool(meta.requisite))
+    if meta is not None and meta.approved_on and act.adopted_on and meta.approved_on != act.adopted_on:
+        document.problems.append(
+            Problem(
+                "warning",
+                "date_disagreement",
+                f"the bank's meta says the act was approved on {meta.approved_on}, its requisite dates it {act.adopted_on}; the requisite is used",
+                1,
+            )
+        )
     return act
 
 
@@ -444,7 +453,7 @@ def _requisites_from_stamp(document: ParsedDocument, lang: Language) -> Requisit
     return Requisites(reference, None, None, None, None)
 
 
-def _status(act: Act, document: ParsedDocument, requisites, lang: Language) -> None:
+def _status(act: Act, document: ParsedDocument, requisites, lang: Language, from_meta: bool = False) -> None:
     repeal_notes = [n for n in document.notes if n.target_status == "act" and any(a.action == "repealed" for a in n.amendments)]
     if act.status_text in lang.STATUS_LINES:
         act.status = lang.STATUS_LINES[act.status_text]
@@ -452,20 +461,49 @@ def _status(act: Act, document: ParsedDocument, requisites, lang: Language) -> N
     elif act.repeal_text or repeal_notes:
         act.status = "repealed"
         act.status_basis = "the text records its repeal"
+    elif from_meta and act.commencement is not None and act.commencement.applies_until is None:
+        # the bank appends every repeal to the requisite of the act's meta file
+        act.status = "in_force"
+        act.status_basis = "the bank's requisite records no repeal (the bank appends a repeal to it), and no note repeals it"
     else:
         act.status = "unknown"
         act.status_basis = f"the source prints no status line and records no repeal; {_term_or_unknown(act)}"
     if act.repeal_text and not repeal_notes and requisites and requisites.repeal:
         repeal = requisites.repeal
+        commencement = requisites.repeal_commencement or _remarked_commencement(document, repeal, lang)
         document.header_amendments.append(
             Amendment(
                 action="repealed",
                 act=repeal,
-                commencement=requisites.repeal_commencement,
+                commencement=commencement,
                 parse_status="ok" if repeal.date and repeal.number else "incomplete",
                 text=act.repeal_text,
             )
         )
+
+
+def remark_amendments(document: ParsedDocument, lang: Language) -> list[Amendment]:
+    """The changes an editorial remark announces ("Примечание РЦПИ!" / "РҚАО-ның
+    ескертпесі!" and the paragraph after it: "Утрачивает силу Кодексом РК от 23.11.2015
+    № 414-V (вводится в действие с 01.01.2016)"): pending changes, never law in force."""
+    found: list[Amendment] = []
+    provisions = document.provisions
+    for index, provision in enumerate(provisions[:-1]):
+        if provision.text.strip() in lang.REMARK_MARKERS:
+            parsed = parse_note(provisions[index + 1].text, lang)
+            found += [a for a in parsed.amendments if a.action.startswith("pending_")]
+    return found
+
+
+def _remarked_commencement(document: ParsedDocument, repeal, lang: Language):
+    """The commencement of the repealing act, when an editorial remark announces the same
+    repeal with it (33276: the meta's "Утратил силу Кодексом … № 414-V ЗРК" and the remark's
+    "Утрачивает силу Кодексом РК от 23.11.2015 № 414-V (вводится в действие с 01.01.2016)")."""
+    for amendment in remark_amendments(document, lang):
+        same_number = amendment.act.number and repeal.number and normal_number(repeal.number).startswith(normal_number(amendment.act.number))
+        if amendment.action == "pending_repealed" and same_number and amendment.act.date == repeal.date and amendment.commencement:
+            return amendment.commencement
+    return None
 
 
 def _term_or_unknown(act: Act) -> str:

@@ -69,6 +69,8 @@ ACT_KINDS = {
     "конституционный закон": "constitutional_law",
     "конституционным законом": "constitutional_law",
     "конституционного закона": "constitutional_law",
+    "конституционными законами": "constitutional_law",
+    "конституционных законов": "constitutional_law",
     "закон": "law",
     "кодекс": "code",
     "указ": "decree",

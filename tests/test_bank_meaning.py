@@ -1,0 +1,239 @@
+"""The meaning of notes, dates and commencement in the real laws of corpus-bank, both
+languages: each amending act of a chained note with its own action and date, each law's
+commencement (split ones with their exceptions), each repeal with its date or window, and
+no answer that claims a wording before the act existed. Every expected value was read by
+hand from the source line named beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parser import parse_text
+from parser.model import CommencementRule
+from parser.notes import parse_note
+from parser.temporal import derive_effective, parse_commencement
+from parser.timeline import answer_on, build_timelines
+
+BANK = Path("/work/shared/corpus-bank")
+pytestmark = pytest.mark.skipif(not BANK.is_dir(), reason="corpus-bank is not on this machine")
+
+
+def parsed(folder: str, name: str):
+    path = BANK / folder / name
+    meta = BANK / folder / "meta.yaml"
+    return parse_text(
+        path.read_text(encoding="utf-8"),
+        f"{folder}/{name}",
+        source_format="zan_markdown",
+        meta_text=meta.read_text(encoding="utf-8") if meta.is_file() else None,
+        lang="ru" if name.startswith("rus") else "kk",
+    )
+
+
+def acts(note) -> list[tuple[str, str | None, str | None, str, str | None]]:
+    return [(a.action, a.act.date, a.act.number, a.effective.status, a.effective.exact or a.effective.earliest) for a in note.amendments]
+
+
+# --- 4051: chained notes, each act its own action --------------------------------------------
+
+ARTICLE_1 = [
+    ("new_wording", "2015-03-17", "293-V", "unknown", None),  # ten days after publication: no date held
+    ("amended", "2015-11-17", "408-V", "exact", "2016-03-01"),
+    ("amended", "2018-07-02", "165-VІ", "bounded", "2018-07-13"),
+]
+
+
+@pytest.mark.parametrize("name, line", [("rus.md", 27), ("kaz.md", 25)])
+def test_4051_article_1_chained_note_gives_each_act_its_own_action(name, line):
+    document = parsed("4051-posobie-gornye-raboty", name)
+    note = next(n for n in document.notes if n.source_line == line)
+    assert note.target_key == "art1"
+    got = [(a, d, n, s, day) for a, d, n, s, day in acts(note)]
+    assert [g[:3] for g in got] == [w[:3] for w in ARTICLE_1]
+    assert got[1][3:] == ("exact", "2016-03-01")
+    assert got[0][3] == "bounded" and got[0][4] == "2015-03-28"  # not before adoption + 11
+
+
+def test_4051_rus_article_4_note_with_a_spaced_date_and_a_bare_article():
+    # rus:71 «Статья в редакции Закона РК от 19 .12.2007 № 9-IV(порядок введения в действие см. ст.2); с изменениями, …»
+    document = parsed("4051-posobie-gornye-raboty", "rus.md")
+    note = next(n for n in document.notes if n.source_line == 71)
+    assert note.target_key == "art4"
+    assert [(a.action, a.act.date, a.act.number, a.parse_status) for a in note.amendments] == [
+        ("new_wording", "2007-12-19", "9-IV", "ok"),
+        ("amended", "2018-07-02", "165-VІ", "ok"),
+        ("amended", "2023-04-20", "226-VII", "ok"),
+    ]
+    assert note.amendments[0].commencement.rule == "see_act"
+    assert note.amendments[0].effective.status == "unknown"
+
+
+def test_4051_insertion_names_the_inserted_article_not_its_chapter():
+    # rus:97 «Глава 2 дополнена статьей 5-1 в соответствии с Законом РК от 20.04.2023 № 226-VII …»
+    document = parsed("4051-posobie-gornye-raboty", "rus.md")
+    note = next(n for n in document.notes if n.source_line == 97)
+    assert (note.target_key, note.amendments[0].action) == ("art5-1", "inserted")
+    timelines = build_timelines(document)
+    chapter = answer_on(timelines.versions["ch2"], "2020-01-01")
+    assert chapter.status == "in_force"  # the chapter is not new in 2023
+    article = answer_on(timelines.versions["art5-1"], "2023-06-30")
+    assert (article.status, article.text_known) == ("not_in_force", False)
+    assert answer_on(timelines.versions["art5-1"], "2023-07-01").status == "in_force"
+
+
+def test_kazakh_insertion_into_a_chapter_names_the_article():
+    note = parse_note("Ескерту. 2-тарау 5-1-баппен толықтырылды - ҚР 20.04.2023 № 226-VII (01.07.2023 бастап қолданысқа енгізіледі) Заңымен.")
+    assert note.target.path == [("chapter", "2"), ("article", "5-1")]
+    assert (note.target.kind, note.target.label) == ("article", "5-1")
+
+
+def test_4051_law_in_force_from_2000_and_nothing_before():
+    for name in ("rus.md", "kaz.md"):
+        document = parsed("4051-posobie-gornye-raboty", name)
+        assert (document.act.commencement.rule, document.act.commencement.fixed_date) == ("fixed_date", "2000-01-01")
+        timelines = build_timelines(document)
+        for key, versions in timelines.versions.items():
+            answer = answer_on(versions, "1990-01-01")
+            assert (answer.status, answer.text_known) == ("not_in_force", False), key
+
+
+# --- The words that are no action ---------------------------------------------------------------
+
+
+def test_za_isklyucheniem_is_no_deletion_and_zameneny_replaces_words():
+    # 4-konst rus.md:5 «По всему тексту, за исключением главы 14, слова … заменены соответственно словами …»
+    document = parsed("4-konst-zakon-o-vyborakh", "rus.md")
+    note = next(n for n in document.notes if n.source_line == 5)
+    assert [a.action for a in note.amendments] == ["replaced_words"]
+
+
+def test_a_second_unit_with_its_own_action_is_a_problem_not_lost():
+    # 4-konst rus.md:3 «Заголовок в редакции, преамбула исключена - Конституционным законом РК от 06.05.1999 № 375-I.»
+    document = parsed("4-konst-zakon-o-vyborakh", "rus.md")
+    assert any(p.kind == "note_other_target" and "преамбула исключена" in p.message for p in document.problems)
+
+
+def test_russian_constitutional_laws_in_the_plural():
+    # rus/ch015.md:219 «Статья 133 с изменениями, внесенными Конституционными законами РК от 06.05.1999 № 375-I; …»
+    document = parsed("4-konst-zakon-o-vyborakh", "rus/ch015.md")
+    note = next(n for n in document.notes if n.source_line == 219)
+    assert note.target_key == "art133"
+    assert {a.act.kind for a in note.amendments} == {"constitutional_law"}
+    assert [a.act.number for a in note.amendments] == ["375-I", "52-VI", "75-VI", "162-VI", "296-VІ", "156-VII"]
+
+
+# --- Commencement ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["rus.md", "kaz.md"])
+def test_104446_from_1998_with_the_dates_of_article_4(name):
+    rule = parsed("104446-vvedenie-ugolovnogo-kodeksa-1997", name).act.commencement
+    assert (rule.rule, rule.fixed_date) == ("fixed_date", "1998-01-01")
+    assert [(e.fixed_date, e.source_key) for e in rule.exceptions] == [
+        ("2000-01-01", "art4"), ("2003-01-01", "art4"), ("2004-01-01", "art4"), ("2010-01-01", "art4")
+    ]
+
+
+@pytest.mark.parametrize("name", ["rus.md", "kaz.md"])
+def test_33276_ten_days_after_publication_except_four_units_from_2008(name):
+    document = parsed("33276-vvedenie-trudovogo-kodeksa-2007", name)
+    rule = document.act.commencement
+    assert (rule.rule, rule.offset_days) == ("publication", 10)
+    assert (document.act.effective.status, document.act.effective.earliest) == ("bounded", "2007-05-26")
+    [exception] = rule.exceptions
+    assert exception.fixed_date == "2008-01-01"
+    assert exception.units == [
+        [("article", "122"), ("paragraph", "2")],
+        [("article", "204")],
+        [("article", "239"), ("paragraph", "1")],
+        [("article", "276"), ("paragraph", "5"), ("subparagraph", "5")],
+    ]
+
+
+@pytest.mark.parametrize("folder, day", [("160919-garantirovannyi-transfert-2022-2024", "2022-01-01"), ("4013-izmeneniia-zakon-okhrana-zdorovia", "1996-01-01")])
+@pytest.mark.parametrize("name", ["rus.md", "kaz.md"])
+def test_fixed_commencement(folder, day, name):
+    act = parsed(folder, name).act
+    assert (act.effective.status, act.effective.exact) == ("exact", day)
+
+
+def test_160919_commencement_note_without_the_marker_is_a_note_of_the_act():
+    document = parsed("160919-garantirovannyi-transfert-2022-2024", "rus.md")
+    [note] = document.notes
+    assert (note.target_status, note.amendments) == ("act", [])
+    assert not [p for p in document.problems if p.kind.startswith("note_")]
+
+
+# --- Repeals -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["rus.md", "kaz.md"])
+@pytest.mark.parametrize(
+    "folder, repeal, effective",
+    [
+        ("4570-prozhitochnyi-minimum", ("law", "2015-05-19", "314-V"), ("unknown", None)),
+        ("104446-vvedenie-ugolovnogo-kodeksa-1997", ("code", "2014-07-03", "226-V"), ("unknown", None)),
+        ("33276-vvedenie-trudovogo-kodeksa-2007", ("code", "2015-11-23", "414-V"), ("exact", "2016-01-01")),  # from the editorial remark
+        ("160919-garantirovannyi-transfert-2022-2024", ("law", "2022-11-24", "159-VII"), ("exact", "2023-01-01")),
+    ],
+)
+def test_repeal_and_its_date(folder, repeal, effective, name):
+    document = parsed(folder, name)
+    assert document.act.status == "repealed"
+    [amendment] = document.header_amendments
+    assert (amendment.act.kind, amendment.act.date, amendment.act.number) == repeal
+    assert (amendment.effective.status, amendment.effective.exact) == effective
+    timelines = build_timelines(document)
+    end = timelines.act_end
+    if effective[0] == "exact":
+        assert (end.earliest, end.latest) == (effective[1], effective[1])
+    else:  # a window that opens at the repealing act's adoption and has no known end
+        assert (end.earliest, end.latest) == (repeal[1], None)
+
+
+def test_104446_meta_and_requisite_disagree_on_the_date():
+    document = parsed("104446-vvedenie-ugolovnogo-kodeksa-1997", "rus.md")
+    assert any(p.kind == "date_disagreement" and "1997-07-15" in p.message for p in document.problems)
+
+
+# --- Periods that are not read are never the publication day ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "алғашқы ресми жарияланған күнінен кейін бір айдан кейін қолданысқа енгізіледі",
+        "алғашқы ресми жарияланған күнінен кейін он жұмыс күні өткен соң қолданысқа енгізіледі",
+        "вводится в действие по истечении трех месяцев после дня его первого официального опубликования",
+    ],
+)
+def test_a_period_is_never_the_publication_day(clause):
+    lang = "ru" if "вводится" in clause else "kk"
+    from parser.languages import get_language
+
+    rule = parse_commencement(clause, get_language(lang))
+    effective = derive_effective(rule, "2020-01-10", None, "2020-02-01")
+    assert effective.exact != "2020-02-01" and effective.earliest != "2020-02-01"
+
+
+def test_months_and_working_days_are_read():
+    from parser.languages import kk, ru
+
+    assert parse_commencement("алғашқы ресми жарияланған күнінен кейін бір айдан кейін қолданысқа енгізіледі", kk).offset_months == 1
+    working = parse_commencement("алғашқы ресми жарияланған күнінен кейін он жұмыс күні өткен соң қолданысқа енгізіледі", kk)
+    assert (working.offset_days, working.offset_working_days) == (10, True)
+    effective = derive_effective(working, "2020-01-10", None, "2020-02-01")
+    assert (effective.status, effective.earliest, effective.latest) == ("bounded", "2020-02-12", None)
+    months = parse_commencement("вводится в действие по истечении трех месяцев после дня его первого официального опубликования", ru)
+    assert derive_effective(months, "2020-01-10", None, "2020-02-01").exact == "2020-05-02"
+
+
+def test_an_unread_period_is_unknown_not_the_day():
+    from parser.languages import kk
+
+    rule = parse_commencement("алғашқы ресми жарияланған күнінен кейін бірнеше күн өткен соң қолданысқа енгізіледі", kk)
+    assert rule.rule == "unknown"
+    assert derive_effective(rule, "2020-01-10", None, "2020-02-01").status == "unknown"
+    assert isinstance(rule, CommencementRule)
