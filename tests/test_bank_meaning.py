@@ -237,3 +237,54 @@ def test_an_unread_period_is_unknown_not_the_day():
     assert rule.rule == "unknown"
     assert derive_effective(rule, "2020-01-10", None, "2020-02-01").status == "unknown"
     assert isinstance(rule, CommencementRule)
+
+
+# --- The amending decree 4013: its instructions, counted by hand ---------------------------
+#
+# rus:9-15 «статью 34 дополнить частью шестой следующего содержания: "…"; статью 35, 36, 37
+# исключить.»; kaz:5 «34-бап мынадай мазмұндағы алтыншы бөлiкпен толықтырылсын: "…"; 35, 36,
+# 37-баптар алынып тасталсын.» — one insertion into article 34, three articles deleted.
+
+
+@pytest.mark.parametrize("name, words", [("rus.md", "Вопросы обязательного медицинского страхования граждан"), ("kaz.md", "Азаматтарды мiндеттi медициналық сақтандыру")])
+def test_4013_instructions(name, words):
+    document = parsed("4013-izmeneniia-zakon-okhrana-zdorovia", name)
+    amended = document.amended_act
+    assert (amended.reference.kind, amended.reference.date) == ("law", "1992-01-10")
+    assert "здоровья народа" in amended.title or "денсаулығын сақтау" in amended.title
+    got = [(i.operation, i.target.kind, i.target.label, i.target.key, i.parse_status) for i in document.instructions]
+    assert got == [
+        ("insert", "article", "34", "art34", "ok"),
+        ("delete", "article", "35", "art35", "ok"),
+        ("delete", "article", "36", "art36", "ok"),
+        ("delete", "article", "37", "art37", "ok"),
+    ]
+    assert document.instructions[0].new_text.startswith(words)
+    assert not document.instructions[0].new_text.startswith('"')
+
+
+def test_russian_instruction_lines():
+    from parser.instructions import parse_instruction_lines
+    from parser.languages import ru
+
+    instructions = parse_instruction_lines(
+        "пункт 2 изложить в следующей редакции:\n\n«2. Новый текст.»;\n\n"
+        "подпункт 3) пункта 1 исключить;\n\nв пункте 5 слова «старые слова» заменить словами «новые слова»;",
+        "",
+        ru,
+    )
+    assert [(i.operation, i.target.key, i.new_text, i.old_words, i.new_words) for i in instructions] == [
+        ("new_wording", "p2", "2. Новый текст.", None, None),
+        ("delete", "p1/sp3", None, None, None),
+        ("replace_words", "p5", "новые слова", "старые слова", "новые слова"),
+    ]
+
+
+def test_russian_repeal_of_a_whole_act():
+    from parser.instructions import _repealed_reference
+    from parser.languages import ru
+
+    reference = _repealed_reference(
+        "2. Признать утратившим силу Закон Республики Казахстан от 24 ноября 2020 года «О гарантированном трансферте»."[3:], ru
+    )
+    assert (reference.kind, reference.date) == ("law", "2020-11-24")

@@ -413,6 +413,9 @@ AMENDING_OPERATIONS = (
 #: "delete_words").
 WORDS_MARKER = r"деген\s+(?:сөз|цифр|сан|таңба|белгі)\w*"
 
+#: Whether the words marker stands before the quote (Russian "слова «X»") or after it.
+WORDS_MARKER_BEFORE = False
+
 #: Quotation marks an instruction puts around words: «…», "…", “…”, „…“.
 QUOTE_PAIRS = (("«", "»"), ('"', '"'), ("“", "”"), ("„", "“"))
 
@@ -421,7 +424,7 @@ WHOLE_TEXT_MARKERS = ("мәтін бойынша", "мәтіні бойынша"
 
 #: A unit named inside another: "10-тармақтың 5) тармақшасы" (folded): the paragraph's
 #: label, then the subparagraph's.
-NESTED_SUBPARAGRAPH = r"(\d+(?:-\d+)*)\s*-\s*тармақ\w*\s+(\d+(?:-\d+)*)\s*\)\s*тармақша"
+NESTED_SUBPARAGRAPH = r"(?P<paragraph>\d+(?:-\d+)*)\s*-\s*тармақ\w*\s+(?P<subparagraph>\d+(?:-\d+)*)\s*\)\s*тармақша"
 
 #: A line naming the paragraph the following instructions work in: "10-тармақта:",
 #: "10-тармағында:" (folded, without the colon).
@@ -587,7 +590,7 @@ INSTRUCTION_REGISTRATION = re.compile(r"тізілімінде\s*№\s*(\d+)")
 #: Unit words of an instruction's target (folded stems) -> kind, checked in order.
 INSTRUCTION_UNIT_WORDS = (
     ("кіріспе", "preamble"), ("тармақша", "subparagraph"), ("тармақ", "paragraph"), ("жол", "row"),
-    ("қосымша", "appendix"), ("тарау", "chapter"),
+    ("қосымша", "appendix"), ("тарау", "chapter"), ("бап", "article"), ("баб", "article"),
 )
 
 #: A table row as an instruction names it ("1504-8 жолдармен").

@@ -319,6 +319,84 @@ ENACTING_VERBS = ("ввестивдействие",)
 #: ареста - с | 1 января 2010 года" (the preposition before the date).
 DATED_PART_TRIM = re.compile(r"(?:\s[-–—])?\s*(?:с|со)?\s*$")
 
+# --- Amending instructions ---------------------------------------------------------------
+#
+# The operative instructions of amending acts in Russian (parser/instructions.py), the same
+# names as in `parser.languages.kk`: "Внести в Закон … следующие дополнения и изменения:
+# статью 34 дополнить частью шестой следующего содержания: "…"; статью 35, 36, 37 исключить."
+# (decree 4013), "изложить в следующей редакции:", "дополнить подпунктом 2-1) следующего
+# содержания:", "слова «X» заменить словами «Y»", "Признать утратившим силу …".
+
+#: Imperative phrases (folded, spaces removed) -> operation, checked in order.
+AMENDING_OPERATIONS = (
+    ("признатьутратившимсилу", "repeal"),
+    ("признатьутратившимисилу", "repeal"),
+    ("вследующейредакции", "new_wording"),
+    ("вновойредакции", "new_wording"),
+    ("заменить", "replace_words"),
+    ("исключить", "delete"),
+    ("дополнить", "insert"),
+)
+
+#: The words an instruction replaces or deletes are named before the quote: слово / слова /
+#: словами / цифры «…».
+WORDS_MARKER = r"(?:слов|цифр|символ|знак)[а-яё]*"
+WORDS_MARKER_BEFORE = True
+
+#: "In the whole text" (folded).
+WHOLE_TEXT_MARKERS = ("по всему тексту", "по тексту")
+
+#: "подпункт 5) пункта 10" (folded): the subparagraph's label, then the paragraph's.
+NESTED_SUBPARAGRAPH = r"подпункт[а-яё]*\s+(?P<subparagraph>\d+(?:-\d+)*)\s*\)\s*пункт[а-яё]*\s+(?P<paragraph>\d+(?:-\d+)*)"
+
+#: A line naming the paragraph the following instructions work in: "в пункте 10:" (folded).
+PARAGRAPH_SCOPE = r"^в\s+пункте\s+(\d+(?:-\d+)*)$"
+
+#: How an order names its only, unnumbered appendix (folded).
+UNNUMBERED_APPENDIX = r"^(?:приложение|приложение\s+к\s+настоящему\s+приказу)$"
+
+#: "… изложить в новой редакции согласно приложению к настоящему приказу" (squashed).
+NEW_WORDING_IN_ANNEX = ("согласноприложениюкнастоящему",)
+
+#: The verb of a whole act's repeal (squashed) and its words as they stand in the sentence.
+REPEAL_VERB = "признатьутратившим"
+INSTRUCTION_REPEAL_WORDS = re.compile(r"признать\s+утратившим[а-яё]*\s+силу")
+
+#: Where the units an instruction names end and its verb begins (folded): "статью 34 |
+#: дополнить частью шестой", "пункт 2 | изложить в следующей редакции".
+INSTRUCTION_TARGET_END = r"\s(?:изложить|дополнить|исключить|заменить|признать)"
+
+#: "после пункта 3 дополнить пунктом 3-1": the unit after which a new one comes.
+INSERT_AFTER_WORD = "после"
+
+#: Scope lines naming the approved document: "в Правилах …, утвержденных …:".
+INSTRUCTION_SCOPE_ENDINGS = ("правилах", "положении", "инструкции", "порядке")
+APPROVED_SCOPE_WORD = "утвержденн"
+
+#: The amended act's registration as an instruction cites it: "… за № 5853".
+INSTRUCTION_REGISTRATION = re.compile(r"(?:реестре[^№]{0,80}|за\s*)№\s*(\d+)")
+CITED_REGISTRATION_PATTERN = r"(?:реестре[^№]{0,80}|за\s*)№\s*(\d+)"
+
+#: Unit words of an instruction's target (folded stems) -> kind, checked in order.
+INSTRUCTION_UNIT_WORDS = (
+    ("преамбул", "preamble"), ("подпункт", "subparagraph"), ("пункт", "paragraph"), ("строк", "row"),
+    ("приложени", "appendix"), ("глав", "chapter"), ("стать", "article"),
+)
+ROW_WORD = "строк"
+
+#: "Внести в … следующие изменения и дополнения:" (squashed words).
+INTRODUCING_VERB = "внести"
+INTRODUCED_CHANGES = ("изменени", "дополнени")
+
+#: The verb of a replacement of words (squashed).
+REPLACE_VERB = "заменить"
+
+#: A scope line naming an appendix: "в приложении 2:" (folded).
+APPENDIX_SCOPE = re.compile(r"приложени[а-яё]*\s+(\d+)")
+
+#: Words that may open an instruction's target and are not part of it (none in Russian).
+SUCH_WORD = "следующего содержания "
+
 # --- Search --------------------------------------------------------------------------------
 
 WORD_LETTER = "[а-яё]"
