@@ -445,12 +445,26 @@ def _requisites_from_stamp(document: ParsedDocument, lang: Language) -> Requisit
     """Without a meta file, the act's kind, date and number as its approval stamp
     prints them (``… 2019 жылғы 3 желтоқсандағы № 19-42-3.3.22 бұйрығына ҚОСЫМША``)."""
     stamp = next((p for p in document.provisions if p.kind == "approval"), None)
-    if stamp is None:
+    text = stamp.text if stamp is not None else _appendix_stamp_text(document, lang)
+    if text is None:
         return None
-    reference = read_reference(stamp.text, lang)
+    reference = read_reference(text, lang)
     if not (reference.date and reference.number):
         return None
     return Requisites(reference, None, None, None, None)
+
+
+def _appendix_stamp_text(document: ParsedDocument, lang: Language) -> str | None:
+    """A Russian appendix stamp prints its word first ("> *ПРИЛОЖЕНИЕ к приказу … от 3
+    декабря 2019 года № 19-42-3.3.22*"), and may be read into the stamp block above it
+    («СОГЛАСОВАНО»): its text from that word on."""
+    for provision in document.provisions:
+        if provision.kind != "other" or provision.role not in ("quote", "agreement"):
+            continue
+        at = lang.fold(provision.text).find(lang.MARKDOWN_APPENDIX_STAMP)
+        if at >= 0:
+            return provision.text[at:]
+    return None
 
 
 def _status(act: Act, document: ParsedDocument, requisites, lang: Language, from_meta: bool = False) -> None:
@@ -461,7 +475,7 @@ def _status(act: Act, document: ParsedDocument, requisites, lang: Language, from
     elif act.repeal_text or repeal_notes:
         act.status = "repealed"
         act.status_basis = "the text records its repeal"
-    elif from_meta and act.commencement is not None and act.commencement.applies_until is None:
+    elif from_meta and not (act.commencement is not None and act.commencement.applies_until):
         # the bank appends every repeal to the requisite of the act's meta file
         act.status = "in_force"
         act.status_basis = "the bank's requisite records no repeal (the bank appends a repeal to it), and no note repeals it"

@@ -89,6 +89,10 @@ def read_target(text: str, lang: Language = kk, inserted: str = "") -> NoteTarge
     3`` -> paragraph 2 of article 3. `inserted`: the words after an insertion's verb,
     which name the new unit in Russian ("Глава 2 дополнена | статьей 5-1")."""
     folded = lang.fold(text)
+    if folded.startswith(lang.NOTE_WHOLE_TEXT):
+        # "По всему тексту, за исключением главы 14, слова … заменены …": words changed
+        # throughout the act (part "text": every unit's wording changed then)
+        return NoteTarget(text, "act", None, "text")
     part = "heading" if any(word in folded for word in lang.HEADING_WORDS) else "whole"
     path = _units(text, lang) + _units(inserted, lang)
     if path:

@@ -145,9 +145,12 @@ def build_timelines(document: ParsedDocument) -> Timelines:
             known = changes_on.setdefault(note.target_key, [])
             if not any(part == note.target_part and c.act_label == change.act_label and c.action == change.action for part, c in known):
                 known.append((note.target_part, change))  # the same act noted twice on a unit is one change
+    throughout = _throughout(document)
     timelines = Timelines(act_start, act_end, act_end_ref)
     for provision in document.provisions:
         changes = [change for _, change in changes_on.get(provision.key, [])]
+        if provision.kind not in ("title", "other", "signature", "approval"):
+            changes += throughout
         ancestor = parents.get(provision.key)
         while ancestor:
             changes += [change for part, change in changes_on.get(ancestor, []) if part == "whole"]
@@ -164,6 +167,18 @@ def build_timelines(document: ParsedDocument) -> Timelines:
             )
         timelines.versions[provision.key] = versions
     return timelines
+
+
+def _throughout(document: ParsedDocument) -> list[Change]:
+    """Changes of words throughout the text ("По всему тексту … слова … заменены …"): each
+    unit's wording may have changed then (which units hold the words is not read)."""
+    return [
+        Change((note.ordinal, index), amendment.action, bound_from(amendment.effective), act_label(amendment), amendment.act.date)
+        for note in document.notes
+        if note.target_part == "text"
+        for index, amendment in enumerate(note.amendments, start=1)
+        if amendment.action not in NOT_CHANGES + STARTS + ENDS
+    ]
 
 
 def _doubts(document: ParsedDocument, parents: dict[str, str | None]) -> dict[str, str]:

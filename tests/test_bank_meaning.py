@@ -288,3 +288,34 @@ def test_russian_repeal_of_a_whole_act():
         "2. Признать утратившим силу Закон Республики Казахстан от 24 ноября 2020 года «О гарантированном трансферте»."[3:], ru
     )
     assert (reference.kind, reference.date) == ("law", "2020-11-24")
+
+
+def test_words_replaced_throughout_the_text_change_every_units_wording():
+    # 4-konst rus.md:5 «По всему тексту, за исключением главы 14, слова … заменены … Конституционным
+    # законом РК от 19.06.2007 № 268-III (вводится в действие со дня его официального опубликования)»
+    document = parsed("4-konst-zakon-o-vyborakh", "rus/ch015.md")
+    index = parsed("4-konst-zakon-o-vyborakh", "rus.md")
+    note = next(n for n in index.notes if n.source_line == 5)
+    assert (note.target_status, note.target_part) == ("act", "text")
+    assert not [p for p in index.problems if p.kind == "note_target_not_found"]
+    title = build_timelines(index).versions["title"]
+    assert len(title) >= 2  # its wording changed in 1999 (note 1) …
+    from parser.notes import parse_note
+    from parser.languages import ru
+
+    part = parse_note("Сноска. По всему тексту слова «А» заменены словами «Б» Законом РК от 19.06.2007 № 268-III.", ru)
+    assert (part.target.kind, part.target.part, part.action) == ("act", "text", "replaced_words")
+    assert document.act.kind == "constitutional_law"
+
+
+def test_a_russian_appendix_stamp_gives_the_act_without_meta():
+    # 137412-rus/rus@2020-10-27.md:37-41 «ПРИЛОЖЕНИЕ к приказу начальника Канцелярии … от 3 декабря 2019 года № 19-42-3.3.22»
+    document = parsed("137412-rus", "rus@2020-10-27.md")
+    assert (document.act.kind, document.act.adopted_on, document.act.number) == ("order", "2019-12-03", "19-42-3.3.22")
+    assert (document.act.effective.status, document.act.effective.earliest) == ("bounded", "2019-12-14")
+
+
+@pytest.mark.parametrize("name", ["rus.md", "kaz.md"])
+def test_an_act_the_bank_records_no_repeal_of_is_in_force(name):
+    assert parsed("4-konst-zakon-o-vyborakh", name).act.status == "in_force"
+    assert parsed("4051-posobie-gornye-raboty", name).act.status == "in_force"

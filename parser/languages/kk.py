@@ -171,6 +171,9 @@ NOTE_UNIT = re.compile(
     r"(?P<label>\d+(?:-\d+)*)(?:\))?-?\s*(?P<word>тармақша|тармақ|тармағ|тарау|параграф|қосымша|бап|баб|абзац)"
 )
 
+#: A note about words changed throughout the text: "Бүкіл мәтін бойынша …" (folded).
+NOTE_WHOLE_TEXT = ("бүкіл мәтін бойынша", "мәтін бойынша", "мәтіні бойынша")
+
 #: The order a chain of units is printed in: the outermost first ("3-баптың 2-тармағы").
 NOTE_UNITS_INNERMOST_FIRST = False
 

@@ -226,6 +226,10 @@ NOTE_UNIT = re.compile(
     r"(?P<label>\d+(?:-\d+)*)\)?"
 )
 
+#: A note about words changed throughout the text: "По всему тексту, за исключением главы 14,
+#: слова … заменены …" (folded).
+NOTE_WHOLE_TEXT = ("по всему тексту", "по тексту")
+
 #: The order a chain of units is printed in: Russian names the innermost unit first ("пункт 2
 #: статьи 3"), Kazakh the outermost ("3-баптың 2-тармағы").
 NOTE_UNITS_INNERMOST_FIRST = True
