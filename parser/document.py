@@ -582,10 +582,18 @@ def _law_commencement(act: Act, document: ParsedDocument, lang: Language) -> tup
     """The provision that puts the act itself (or the code an enacting law enacts) into
     force, and its clause: the first enacting one, else the last that names the act itself."""
     own: tuple[Provision, str] | None = None
+    lead: str | None = None  # "Настоящий Конституционный закон:" before "1) вступает в силу со дня опубликования;"
     for provision in document.provisions:
         if provision.kind in ("title", "signature", "approval") or provision.role in ("requisites", "front_matter", "status"):
             continue  # (a clause the segmenter left as "other" still counts: it is printed in the act)
         clause = _clause_text(provision, lang)
+        if clause.rstrip().endswith(":"):
+            lead = clause if lang.squash(clause).startswith(lang.OWN_COMMENCEMENT_STARTS) and _names_this_act(clause, act, lang) else None
+            continue
+        if lead is not None and provision.kind == "subparagraph":
+            clause = f"{lead.rstrip(' :')} {clause}"
+        elif provision.kind != "subparagraph":
+            lead = None
         if not is_commencement_clause(clause, lang):
             continue
         squashed = lang.squash(clause).rstrip(".;")

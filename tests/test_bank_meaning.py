@@ -319,3 +319,18 @@ def test_a_russian_appendix_stamp_gives_the_act_without_meta():
 def test_an_act_the_bank_records_no_repeal_of_is_in_force(name):
     assert parsed("4-konst-zakon-o-vyborakh", name).act.status == "in_force"
     assert parsed("4051-posobie-gornye-raboty", name).act.status == "in_force"
+
+
+@pytest.mark.parametrize("name", ["rus/ch015.md", "kaz/ch015.md"])
+def test_a_commencement_said_by_a_subpoint_of_the_act_itself(name):
+    # rus/ch015.md:65-67 «Настоящий Конституционный закон: 1) вступает в силу со дня опубликования;»
+    # kaz/ch015.md:65-67 «Осы Конституциялық заң: 1) жарияланған күнiнен бастап күшiне енедi;»
+    path = BANK / "4-konst-zakon-o-vyborakh" / name
+    document = parse_text(
+        path.read_text(encoding="utf-8"), name, source_format="zan_markdown",
+        meta_text=(BANK / "4-konst-zakon-o-vyborakh" / "meta.yaml").read_text(encoding="utf-8"),
+        lang="ru" if name.startswith("rus") else "kk",
+    )
+    rule = document.act.commencement
+    assert (rule.rule, rule.offset_days, rule.offset_months) == ("publication", None, None)
+    assert (document.act.effective.status, document.act.effective.earliest) == ("bounded", "1995-09-28")
