@@ -334,3 +334,47 @@ def test_a_commencement_said_by_a_subpoint_of_the_act_itself(name):
     rule = document.act.commencement
     assert (rule.rule, rule.offset_days, rule.offset_months) == ("publication", None, None)
     assert (document.act.effective.status, document.act.effective.earliest) == ("bounded", "1995-09-28")
+
+
+# --- The confident wrong answers of issue 15, each a test that fails on it ---------------------
+
+
+@pytest.mark.parametrize("name", ["rus.md", "kaz.md"])
+def test_a_2022_law_holds_no_wording_in_1990(name):
+    document = parsed("160919-garantirovannyi-transfert-2022-2024", name)
+    timelines = build_timelines(document)
+    for key, versions in timelines.versions.items():
+        answer = answer_on(versions, "1990-01-01")
+        assert (answer.status, answer.text_known) == ("not_in_force", False), key
+    assert answer_on(timelines.versions["title"], "2022-06-01").status == "in_force"
+    assert answer_on(timelines.versions["title"], "2023-01-01").status == "not_in_force"  # repealed from 1 January 2023
+
+
+def test_no_wording_is_vouched_for_when_the_act_has_no_date_at_all():
+    from parser.timeline import Bound, Version
+
+    versions = [Version("p1", Bound(None, None, "no date"), None, True, "1. Text.", "current wording")]
+    answer = answer_on(versions, "1990-01-01")
+    assert (answer.status, answer.text_known) == ("uncertain", False)
+
+
+def test_a_chained_article_existed_before_its_last_amendment():
+    # 4051 kaz:25: article 1 «жаңа редакцияда - ҚР 17.03.2015 …; өзгерістер енгізілді - … 02.07.2018 …»
+    document = parsed("4051-posobie-gornye-raboty", "kaz.md")
+    versions = build_timelines(document).versions["art1"]
+    assert answer_on(versions, "2010-01-01").status == "in_force"
+    assert answer_on(versions, "2017-01-01").status == "in_force"
+    assert answer_on(versions, "2017-01-01").text_known is False  # the 2018 change: wording not held
+
+
+def test_a_repeal_note_on_the_act_makes_it_repealed():
+    text = (
+        "# Қазақстан Республикасының Конституциялық Сотының туралы\n\n"
+        "> *Ескерту. Күші жойылды – ҚР 05.11.2022 № 154-VII (01.01.2023 бастап қолданысқа енгізіледі) Конституциялық заңымен.*\n\n"
+        "## 1-бап. Жалпы ережелер\n\nМәтін.\n"
+    )
+    meta = "act_code: '1'\nrequisite: Конституционный закон Республики Казахстан от 29 декабря 1995 года N 2737\nform: КЗАК\n"
+    document = parse_text(text, "kaz.md", source_format="zan_markdown", meta_text=meta, lang="kk")
+    assert document.act.status == "repealed"
+    end = build_timelines(document).act_end
+    assert (end.earliest, end.latest) == ("2023-01-01", "2023-01-01")
