@@ -16,7 +16,7 @@ from .languages import LANGUAGES, Language, kk
 from .model import ActReference, Amendment
 from .dates import first_date
 from .references import read_reference
-from .temporal import is_commencement_clause, parse_commencement, term_end
+from .temporal import is_commencement_clause, parse_commencement, term_end, units_named
 
 _DASH = re.compile(r"\s[-–—]\s|\s[-–—](?=\S)|(?<=\S)[-–—]\s")
 
@@ -75,14 +75,6 @@ def find_action(text: str, lang: Language = kk) -> tuple[str, int, int] | None:
     return best
 
 
-def _units(text: str, lang: Language) -> list[tuple[str, str]]:
-    """The units `text` names, outermost first, as (kind, label)."""
-    found = [
-        (lang.STRUCTURE_WORDS.get(match["word"], "other"), match["label"]) for match in lang.NOTE_UNIT.finditer(lang.fold(text))
-    ]
-    return found[::-1] if lang.NOTE_UNITS_INNERMOST_FIRST else found
-
-
 def read_target(text: str, lang: Language = kk, inserted: str = "") -> NoteTarget:
     """Read the unit a note names: ``1-тармаққа`` -> paragraph 1; ``Ереженің атауына`` ->
     the approved document's heading; ``Бұйрықтың`` -> the act itself; ``пункт 2 статьи
@@ -94,7 +86,7 @@ def read_target(text: str, lang: Language = kk, inserted: str = "") -> NoteTarge
         # throughout the act (part "text": every unit's wording changed then)
         return NoteTarget(text, "act", None, "text")
     part = "heading" if any(word in folded for word in lang.HEADING_WORDS) else "whole"
-    path = _units(text, lang) + _units(inserted, lang)
+    path = units_named(text, lang) + units_named(inserted, lang)
     if path:
         kind, label = path[-1]
         return NoteTarget(text, kind, label, part, path)

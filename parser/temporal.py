@@ -237,7 +237,7 @@ def commencement_exceptions(text: str, lang: Language = kk) -> list[Commencement
         return [
             CommencementException(
                 units_text,
-                [_unit_chain(piece, lang) for piece in units_text.split(",") if _unit_chain(piece, lang)],
+                [units_named(piece, lang) for piece in units_text.split(",") if units_named(piece, lang)],
                 when[0].iso if when else None,
                 text,
             )
@@ -245,7 +245,9 @@ def commencement_exceptions(text: str, lang: Language = kk) -> list[Commencement
     return _dated_parts(text, lang)
 
 
-def _unit_chain(text: str, lang: Language) -> list[tuple[str, str | None]]:
+def units_named(text: str, lang: Language = kk) -> list[tuple[str, str | None]]:
+    """The units `text` names by number, outermost first, as (kind, label): "пункта 2 статьи
+    122" -> [("article", "122"), ("paragraph", "2")]; "3-баптың 2-тармағы" alike."""
     found = [(lang.STRUCTURE_WORDS.get(m["word"], "other"), m["label"]) for m in lang.NOTE_UNIT.finditer(lang.fold(text))]
     return found[::-1] if lang.NOTE_UNITS_INNERMOST_FIRST else found
 

@@ -378,3 +378,37 @@ def test_a_repeal_note_on_the_act_makes_it_repealed():
     assert document.act.status == "repealed"
     end = build_timelines(document).act_end
     assert (end.earliest, end.latest) == ("2023-01-01", "2023-01-01")
+
+
+# --- Russian and old Kazakh note styles (FORMATS.md §2c, issue 15) -----------------------------
+
+
+def test_old_kazakh_styles_with_trailing_dots_and_stray_spaces():
+    note = parse_note("Ескерту. 3-бапқа өзгерістер енгізілді - Қазақстан Республикасының 1998.12.17. N 325 , 2004.01.13. N 523 Заңдарымен .")
+    assert [(a.action, a.act.kind, a.act.date, a.act.number, a.parse_status) for a in note.amendments] == [
+        ("amended", "law", "1998-12-17", "325", "ok"),
+        ("amended", "law", "2004-01-13", "523", "ok"),
+    ]
+
+
+def test_russian_kinds_change_along_the_list():
+    from parser.languages import ru
+
+    note = parse_note(
+        "Сноска. Статья 26 с изменениями, внесенными Кодексом РК от 23.11.2015 № 414-V (вводится в действие с 01.01.2017); "
+        "законами РК от 16.04.2018 № 147-VІ (вводится в действие по истечении десяти календарных дней после дня его первого "
+        "официального опубликования); от 02.07.2018 № 165-VІ.",
+        ru,
+    )
+    assert [(a.act.kind, a.act.date) for a in note.amendments] == [("code", "2015-11-23"), ("law", "2018-04-16"), ("law", "2018-07-02")]
+
+
+def test_russian_nested_target_pending_and_suspension():
+    from parser.languages import ru
+
+    deleted = parse_note("Сноска. Пункт 2 статьи 3 исключен Законом РК от 10.01.2018 № 133-VІ.", ru)
+    assert (deleted.target.path, deleted.amendments[0].action) == ([("article", "3"), ("paragraph", "2")], "deleted")
+    pending = parse_note("Сноска. В статью 5 предусмотрено изменение Законом РК от 03.06.2026 № 295-VIII (вводится в действие с 01.01.2027).", ru)
+    assert [(a.action, a.act.date) for a in pending.amendments] == [("pending_amended", "2026-06-03")]
+    suspended = parse_note("Сноска. Подпункт 3) пункта 1 статьи 4 приостановлен до 01.01.2025 Законом РК от 10.01.2018 № 133-VІ.", ru)
+    assert [(a.action, a.act.date, a.act.number) for a in suspended.amendments] == [("suspended", "2018-01-10", "133-VІ")]
