@@ -186,6 +186,7 @@ def _exceptions_json(rule) -> str | None:
             {
                 "units_text": exception.units_text,
                 "units": [[list(step) for step in unit] for unit in exception.units],
+                "unit_keys": exception.unit_keys,
                 "effective_from": exception.fixed_date,
                 "text": exception.text,
                 "source_key": exception.source_key,

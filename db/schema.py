@@ -77,7 +77,9 @@ TABLES: dict[str, dict] = {
             "repealed_by_amendment_id": str,
             # a split commencement: JSON list of the parts put into force on dates of their
             # own, [{"units_text", "units" ([[kind, label], …] outermost first, per unit),
-            # "effective_from", "text", "source_key"}]; NULL when the clause sets none
+            # "unit_keys" (the act's own units, as provision keys; [] for the units of a code an
+            # enacting law puts into force), "effective_from", "text", "source_key"}]; NULL when
+            # the clause sets none
             "commencement_exceptions": str,
         },
         "pk": "id",

@@ -20,7 +20,7 @@ from .notes import NoteTarget, parse_note
 from .publications import Publications
 from .repair import join_lines, repair_block
 from .structure import APPENDIX, Block, Layout, heading_match
-from .temporal import commencement_exceptions, derive_effective, is_commencement_clause, parse_commencement
+from .temporal import commencement_exceptions, derive_effective, is_commencement_clause, parse_commencement, units_named
 
 CONTAINER_KINDS = ("appendix",)
 _LABEL_NUMBER = re.compile(r"^(\d+)(?:-(\d+))?")
@@ -553,14 +553,81 @@ def _own_commencement(act: Act, document: ParsedDocument, lang: Language) -> Non
         rule.exceptions = commencement_exceptions(clause, lang)
         if not rule.exceptions and any(word in lang.squash(clause) for word in lang.EXCEPTIONS_ELSEWHERE):
             rule.exceptions = _exceptions_elsewhere(document, provision, lang)
-        act.commencement = rule
+        if not any(verb in lang.squash(clause) for verb in lang.ENACTING_VERBS):
+            for exception in rule.exceptions:  # the act's own units: the timeline starts them later
+                exception.unit_keys = [key for key in (_unit_key(document, chain) for chain in exception.units) if key]
+        act.commencement = _see_article(rule, document, lang)
         return
     for note in document.notes:
         if note.target_status == "act" and note.target_text is not None and is_commencement_clause(note.text, lang) and not note.amendments:
-            rule = parse_commencement(note.text, lang)
+            rule = _see_article(parse_commencement(note.text, lang), document, lang)
             if rule.rule != "unknown":
                 act.commencement = rule
                 return
+
+
+def _ancestors(document: ParsedDocument, provision: Provision) -> list[str]:
+    parents = {p.key: p.parent_key for p in document.provisions}
+    chain, parent = [], provision.parent_key
+    while parent:
+        chain.append(parent)
+        parent = parents.get(parent)
+    return chain
+
+
+def _unit_key(document: ParsedDocument, chain: list[tuple[str, str | None]]) -> str | None:
+    """The key of the unit a chain names (article 5; part 2 of article 3), outermost first."""
+    found: str | None = None
+    for kind, label in chain:
+        kinds = (kind, "part") if kind == "paragraph" else (kind,)
+        match = next(
+            (
+                p
+                for p in document.provisions
+                if p.kind in kinds and p.label == label and (found is None or found in _ancestors(document, p))
+            ),
+            None,
+        )
+        if match is None:
+            return None
+        found = match.key
+    return found
+
+
+def _within(document: ParsedDocument, key: str) -> list[Provision]:
+    """The unit and what it holds: its descendants, or, where the text's units were not
+    nested under it, what is printed after it up to the next unit of its kind."""
+    provisions = document.provisions
+    start = next(index for index, p in enumerate(provisions) if p.key == key)
+    held = [p for p in provisions if p.key == key or key in _ancestors(document, p)]
+    if len(held) > 1:
+        return held
+    kind = provisions[start].kind
+    after = []
+    for provision in provisions[start + 1 :]:
+        if provision.kind == kind or provision.kind in ("chapter", "section", "signature"):
+            break
+        after.append(provision)
+    return [provisions[start], *after]
+
+
+def _see_article(rule, document: ParsedDocument, lang: Language):
+    """A clause that sends the reader to one of the act's own articles ("(қолданысқа
+    енгізілу тәртібін 2-баптан қараңыз)") is that article's clause, when it holds one."""
+    if rule.rule not in ("see_act", "unknown") or not rule.text:
+        return rule
+    chain = units_named(rule.text, lang)
+    key = _unit_key(document, chain) if chain else None
+    if key is None:
+        return rule
+    for provision in _within(document, key):
+        clause = _clause_text(provision, lang)
+        if is_commencement_clause(clause, lang):
+            found = parse_commencement(clause, lang)
+            if found.rule not in ("see_act", "unknown"):
+                found.source_key = provision.key
+                return found
+    return rule
 
 
 _LEADING_LABEL = re.compile(r"^\s*\d+(?:-\d+)*\s*[.)]\s*")

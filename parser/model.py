@@ -66,6 +66,9 @@ class CommencementException:
     fixed_date: str | None = None  # ISO, when the clause gives a date
     text: str | None = None  # the clause verbatim
     source_key: str | None = None  # the provision that sets it, when another than the main clause
+    #: the act's own units named, as provision keys (empty when the units are another act's:
+    #: the code an enacting law puts into force)
+    unit_keys: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -189,7 +189,8 @@ def _is_own_commencement_note(body: str, lang: Language) -> bool:
         return False
     if read_reference(body, lang).number is not None:
         return False
-    return lang.THIS_WORD in lang.fold(body)
+    # "… осы Заңның 2-бабының 1-тармағымен", "Заң (қолданысқа енгізілу тәртібін 2-баптан қараңыз)"
+    return lang.THIS_WORD in lang.fold(body) or any(word in lang.squash(body) for word in lang.SEE_ELSEWHERE_WORDS)
 
 
 def _is_term_note(body: str, lang: Language) -> bool:

@@ -146,6 +146,7 @@ def build_timelines(document: ParsedDocument) -> Timelines:
             if not any(part == note.target_part and c.act_label == change.act_label and c.action == change.action for part, c in known):
                 known.append((note.target_part, change))  # the same act noted twice on a unit is one change
     throughout = _throughout(document)
+    own_starts = _own_starts(document)
     timelines = Timelines(act_start, act_end, act_end_ref)
     for provision in document.provisions:
         changes = [change for _, change in changes_on.get(provision.key, [])]
@@ -158,7 +159,8 @@ def build_timelines(document: ParsedDocument) -> Timelines:
         placeholder = _placeholder_change(provision, document)
         if placeholder is not None and not any(change.action in ENDS for change in changes):
             changes.append(placeholder)
-        versions = _versions(provision.key, provision.text, changes, act_start, act_end, act_end_ref)
+        start = _start_of(provision.key, parents, own_starts) or act_start
+        versions = _versions(provision.key, provision.text, changes, start, act_end, act_end_ref)
         doubt = _doubt_of(provision.key, parents, doubts)
         if doubt and versions[-1].text_known:
             last = versions[-1]
@@ -167,6 +169,28 @@ def build_timelines(document: ParsedDocument) -> Timelines:
             )
         timelines.versions[provision.key] = versions
     return timelines
+
+
+def _own_starts(document: ParsedDocument) -> dict[str, Bound]:
+    """Units of the act that a split commencement puts into force on a date of their own
+    ("… за исключением статьи 5, которая вводится в действие с 1 января 2008 года"): from
+    that date, they and what they hold."""
+    rule = document.act.commencement if document.act else None
+    starts: dict[str, Bound] = {}
+    for exception in rule.exceptions if rule else []:
+        if exception.fixed_date:
+            for key in exception.unit_keys:
+                starts[key] = Bound(exception.fixed_date, exception.fixed_date, f"its own commencement: «{exception.text}»")
+    return starts
+
+
+def _start_of(key: str, parents: dict[str, str | None], starts: dict[str, Bound]) -> Bound | None:
+    """The start a split commencement gives the unit or a unit containing it."""
+    while key:
+        if key in starts:
+            return starts[key]
+        key = parents.get(key)  # type: ignore[assignment]
+    return None
 
 
 def _throughout(document: ParsedDocument) -> list[Change]:

@@ -412,3 +412,61 @@ def test_russian_nested_target_pending_and_suspension():
     assert [(a.action, a.act.date) for a in pending.amendments] == [("pending_amended", "2026-06-03")]
     suspended = parse_note("Сноска. Подпункт 3) пункта 1 статьи 4 приостановлен до 01.01.2025 Законом РК от 10.01.2018 № 133-VІ.", ru)
     assert [(a.action, a.act.date, a.act.number) for a in suspended.amendments] == [("suspended", "2018-01-10", "133-VІ")]
+
+
+# --- A law that puts its own units into force later, or sends the reader to an article ----------
+# (the phrasing of 33276 art. 1 and 160919 kaz.md:3, applied to a law's own units)
+
+SPLIT_LAW = """# О примере
+
+<a id="st1"></a>
+
+## Статья 1. Основные положения
+
+Текст статьи 1.
+
+<a id="st2"></a>
+
+## Статья 2. Особые положения
+
+Текст статьи 2.
+
+<a id="st3"></a>
+
+## Статья 3. Порядок введения в действие настоящего Закона
+
+Настоящий Закон вводится в действие с 1 января 2020 года, за исключением статьи 2, которая вводится в действие с 1 января 2021 года.
+"""
+SPLIT_META = "act_code: '9'\nrequisite: Закон Республики Казахстан от 10 декабря 2019 года № 290-VI\nform: ЗАК\n"
+
+
+def test_a_law_puts_its_own_article_into_force_later():
+    document = parse_text(SPLIT_LAW, "rus.md", source_format="zan_markdown", meta_text=SPLIT_META, lang="ru")
+    rule = document.act.commencement
+    assert (rule.rule, rule.fixed_date) == ("fixed_date", "2020-01-01")
+    [exception] = rule.exceptions
+    assert (exception.fixed_date, exception.units, exception.unit_keys) == ("2021-01-01", [[("article", "2")]], ["art2"])
+    timelines = build_timelines(document)
+    assert answer_on(timelines.versions["art1"], "2020-06-01").status == "in_force"
+    assert answer_on(timelines.versions["art2"], "2020-06-01").status == "not_in_force"
+    assert answer_on(timelines.versions["art2"], "2021-01-01").status == "in_force"
+
+
+def test_see_article_two_is_that_articles_clause():
+    text = (
+        "# Мысал туралы\n\n> *Ескерту. Заң (қолданысқа енгізілу тәртібін 2-баптан қараңыз).*\n\n"
+        "## 1-бап. Негізгі ережелер\n\nМәтін.\n\n## 2-бап. Осы Заңды қолданысқа енгізу тәртібі\n\n"
+        "Осы Заң 2022 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.\n"
+    )
+    meta = "act_code: '9'\nrequisite: Закон Республики Казахстан от 30 ноября 2021 года № 76-VII ЗРК\nform: ЗАК\n"
+    document = parse_text(text, "kaz.md", source_format="zan_markdown", meta_text=meta, lang="kk")
+    assert (document.act.commencement.rule, document.act.commencement.fixed_date) == ("fixed_date", "2022-01-01")
+    [note] = document.notes
+    assert (note.target_status, note.amendments) == ("act", [])  # the act's own commencement, not an unread note
+    from parser.document import _see_article
+    from parser.languages import kk
+
+    rule = parse_commencement("қолданысқа енгізілу тәртібін 2-баптан қараңыз", kk)
+    assert rule.rule == "see_act"
+    found = _see_article(rule, document, kk)
+    assert (found.rule, found.fixed_date, found.source_key) == ("fixed_date", "2022-01-01", document.act.commencement.source_key)
