@@ -494,6 +494,9 @@ def _status(act: Act, document: ParsedDocument, requisites, lang: Language, from
                 text=act.repeal_text,
             )
         )
+    # what editorial remarks announce is kept beside the requisites' repeal, as pending
+    # changes with their dates (never law in force: the timeline passes over them)
+    document.header_amendments.extend(remark_amendments(document, lang))
 
 
 def remark_amendments(document: ParsedDocument, lang: Language) -> list[Amendment]:

@@ -182,7 +182,7 @@ def test_160919_commencement_note_without_the_marker_is_a_note_of_the_act():
 def test_repeal_and_its_date(folder, repeal, effective, name):
     document = parsed(folder, name)
     assert document.act.status == "repealed"
-    [amendment] = document.header_amendments
+    [amendment] = [a for a in document.header_amendments if a.action == "repealed"]
     assert (amendment.act.kind, amendment.act.date, amendment.act.number) == repeal
     assert (amendment.effective.status, amendment.effective.exact) == effective
     timelines = build_timelines(document)
@@ -470,3 +470,16 @@ def test_see_article_two_is_that_articles_clause():
     assert rule.rule == "see_act"
     found = _see_article(rule, document, kk)
     assert (found.rule, found.fixed_date, found.source_key) == ("fixed_date", "2022-01-01", document.act.commencement.source_key)
+
+
+@pytest.mark.parametrize("name", ["rus.md", "kaz.md"])
+def test_an_editorial_remark_is_a_pending_change_with_its_date_never_law_in_force(name):
+    # 33276 rus:5 «Утрачивает силу Кодексом РК от 23.11.2015 № 414-V (вводится в действие с 01.01.2016).»
+    # kaz:5 «Заңның күшін жою көзделген көзделген - ҚР 23.11.2015 № 414-V Кодексімен (01.01.2016 бастап …)»
+    document = parsed("33276-vvedenie-trudovogo-kodeksa-2007", name)
+    pending = [a for a in document.header_amendments if a.action.startswith("pending_")]
+    assert [(a.action, a.act.kind, a.act.date, a.act.number, a.effective.exact) for a in pending] == [
+        ("pending_repealed", "code", "2015-11-23", "414-V", "2016-01-01")
+    ]
+    end = build_timelines(document).act_end  # the repeal that ends the act is the requisites', not the remark
+    assert (end.earliest, end.basis.startswith("repealed")) == ("2016-01-01", True)
