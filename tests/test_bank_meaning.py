@@ -483,3 +483,10 @@ def test_an_editorial_remark_is_a_pending_change_with_its_date_never_law_in_forc
     ]
     end = build_timelines(document).act_end  # the repeal that ends the act is the requisites', not the remark
     assert (end.earliest, end.basis.startswith("repealed")) == ("2016-01-01", True)
+
+
+def test_a_version_caused_by_the_repealing_act_takes_the_repeals_date():
+    # 33276 meta: caused_by «Кодекс Республики Казахстан от 23 ноября 2015 года № 414-V ЗРК»
+    document = parsed("33276-vvedenie-trudovogo-kodeksa-2007", "rus.md")
+    assert (document.version.effective.status, document.version.effective.exact) == ("exact", "2016-01-01")
+    assert not [p for p in document.problems if p.kind == "version_cause_not_in_notes"]
