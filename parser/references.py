@@ -37,9 +37,19 @@ def slug(text: str) -> str:
 _NOT_SLUG = re.compile(rf"[^0-9A-Za-z{kk.LETTER}]+")
 
 
+#: The Roman numeral of a convocation printed with the Cyrillic І (U+0406): ``№ 165-VІ``.
+_ROMAN_LOOKALIKES = str.maketrans({"\u0406": "I", "\u0456": "i"})
+
+
+def roman_folded(number: str) -> str:
+    """The number with the Cyrillic І of a Roman numeral written as the Latin I."""
+    return number.translate(_ROMAN_LOOKALIKES)
+
+
 def normal_number(number: str) -> str:
-    """An act number as compared: spaces and case aside (``ҚР ДСМ-37`` = ``ҚР  дсм-37``)."""
-    return "".join(number.split()).lower()
+    """An act number as compared: spaces and case aside (``ҚР ДСМ-37`` = ``ҚР  дсм-37``),
+    and the Cyrillic І of a Roman convocation numeral as the Latin I (``165-VІ`` = ``165-VI``)."""
+    return "".join(number.split()).lower().translate(_ROMAN_LOOKALIKES)
 
 
 def find_number(text: str) -> str | None:

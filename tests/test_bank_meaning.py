@@ -490,3 +490,12 @@ def test_a_version_caused_by_the_repealing_act_takes_the_repeals_date():
     document = parsed("33276-vvedenie-trudovogo-kodeksa-2007", "rus.md")
     assert (document.version.effective.status, document.version.effective.exact) == ("exact", "2016-01-01")
     assert not [p for p in document.problems if p.kind == "version_cause_not_in_notes"]
+
+
+def test_a_roman_numeral_with_a_cyrillic_i_is_the_same_number():
+    from db.links import cited_act_id
+    from parser.versions import same_act
+
+    # 4051 kaz:25 «02.07.2018 № 165-VІ» (Cyrillic І) names the law 165-VI
+    assert same_act("2018-07-02", "165-VІ", "2018-07-02", "165-VI")
+    assert cited_act_id("law", "2018-07-02", "165-VІ") == cited_act_id("law", "2018-07-02", "165-VI")
