@@ -308,6 +308,11 @@ def _note(tree: Tree, ordinal: int, text: str, raw: str, first: int, last: int, 
     parsed = parse_note(text, lang)
     target = parsed.target
     found = _resolve_target(tree, target)
+    before = tree.provisions[-1] if tree.provisions else None
+    if parsed.action == "commencement" and before is not None and before.kind in DEFERRABLE_KINDS:
+        # "### Статья 5. …" then "> *Сноска. Вводится в действие с 12.07.2026 …*": the unit
+        # printed just before the note has a commencement of its own (deferred)
+        found, target = before, NoteTarget(target.text, before.kind, before.label, "whole")
     for other in parsed.other_targets:
         problems.append(
             Problem("warning", "note_other_target", f"the note also names «{other}» with an action of its own; only «{target.text}» is read", first)
@@ -348,6 +353,10 @@ def _note(tree: Tree, ordinal: int, text: str, raw: str, first: int, last: int, 
         target_part=target.part,
         amendments=parsed.amendments,
     )
+
+
+#: Units whose commencement a note under their heading can defer.
+DEFERRABLE_KINDS = ("article", "chapter", "section", "paragraph", "part", "subparagraph")
 
 
 def _resolve_target(tree: Tree, target: NoteTarget) -> Provision | None:

@@ -181,6 +181,14 @@ def _own_starts(document: ParsedDocument) -> dict[str, Bound]:
         if exception.fixed_date:
             for key in exception.unit_keys:
                 starts[key] = Bound(exception.fixed_date, exception.fixed_date, f"its own commencement: «{exception.text}»")
+    for note in document.notes:  # "Вводится в действие с 12.07.2026 …" under a unit's heading
+        if note.target_key and not note.amendments and note.target_status == "unit":
+            from .languages import get_language
+            from .temporal import parse_commencement
+
+            own = parse_commencement(note.text, get_language(document.act.language if document.act else None))
+            if own.rule == "fixed_date" and own.fixed_date:
+                starts[note.target_key] = Bound(own.fixed_date, own.fixed_date, f"its own commencement: «{note.text}»")
     return starts
 
 

@@ -499,3 +499,19 @@ def test_a_roman_numeral_with_a_cyrillic_i_is_the_same_number():
     # 4051 kaz:25 «02.07.2018 № 165-VІ» (Cyrillic І) names the law 165-VI
     assert same_act("2018-07-02", "165-VІ", "2018-07-02", "165-VI")
     assert cited_act_id("law", "2018-07-02", "165-VІ") == cited_act_id("law", "2018-07-02", "165-VI")
+
+
+def test_a_unit_whose_commencement_a_note_under_its_heading_defers():
+    # FORMATS.md §3: "a heading over `> *Сноска. Вводится в действие с 12.07.2026 …*`"
+    text = (
+        "# О примере\n\n## Статья 1. Общие положения\n\nТекст статьи 1.\n\n"
+        "## Статья 2. Особые положения\n\n> *Сноска. Вводится в действие с 12.07.2026 в соответствии с пунктом 2 статьи 3 настоящего Закона.*\n\n"
+        "## Статья 3. Порядок введения в действие настоящего Закона\n\n1. Настоящий Закон вводится в действие с 1 января 2026 года.\n"
+    )
+    document = parse_text(text, "rus.md", source_format="zan_markdown", meta_text=SPLIT_META, lang="ru")
+    [note] = document.notes
+    assert (note.target_key, note.target_status) == ("art2", "unit")
+    timelines = build_timelines(document)
+    assert answer_on(timelines.versions["art1"], "2026-03-01").status == "in_force"
+    assert answer_on(timelines.versions["art2"], "2026-03-01").status == "not_in_force"
+    assert answer_on(timelines.versions["art2"], "2026-07-12").status == "in_force"
