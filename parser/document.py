@@ -397,6 +397,10 @@ def _act(
     registered_on = requisites.registered_on if requisites else None
     registration_number = requisites.registration_number if requisites else None
     kind = reference.kind if reference else None
+    if kind is None and meta is not None and meta.form in ru.BANK_FORMS:
+        kind = ru.BANK_FORMS[meta.form]  # the requisite does not say it; the bank's form does
+        if reference is not None:
+            reference.kind = kind
     adopted_on = reference.date if reference else None
     number = reference.number if reference else None
     act_id, basis = _act_identity(kind, adopted_on, number, registration_number, registered_on, source_path)

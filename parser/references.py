@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates, first_date
-from .languages import LANGUAGES, Language, kk
+from .languages import LANGUAGES, ROMAN_LOOKALIKES, Language, kk
 from .model import ActReference
 
 _UPPER = "".join(dict.fromkeys(language.UPPER for language in LANGUAGES.values()))
@@ -37,8 +37,7 @@ def slug(text: str) -> str:
 _NOT_SLUG = re.compile(rf"[^0-9A-Za-z{kk.LETTER}]+")
 
 
-#: The Roman numeral of a convocation printed with the Cyrillic І (U+0406): ``№ 165-VІ``.
-_ROMAN_LOOKALIKES = str.maketrans({"\u0406": "I", "\u0456": "i"})
+_ROMAN_LOOKALIKES = str.maketrans(ROMAN_LOOKALIKES)
 
 
 def roman_folded(number: str) -> str:

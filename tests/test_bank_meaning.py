@@ -515,3 +515,10 @@ def test_a_unit_whose_commencement_a_note_under_its_heading_defers():
     assert answer_on(timelines.versions["art1"], "2026-03-01").status == "in_force"
     assert answer_on(timelines.versions["art2"], "2026-03-01").status == "not_in_force"
     assert answer_on(timelines.versions["art2"], "2026-07-12").status == "in_force"
+
+
+def test_the_banks_form_gives_the_kind_the_requisite_does_not_say():
+    text = "# О примере\n\n## Статья 1. Общие положения\n\nТекст.\n"
+    meta = "act_code: '9'\nrequisite: Республики Казахстан от 10 декабря 2019 года № 290-VI\nform: КЗАК\n"
+    document = parse_text(text, "rus.md", source_format="zan_markdown", meta_text=meta, lang="ru")
+    assert (document.act.kind, document.act.adopted_on, document.act.number) == ("constitutional_law", "2019-12-10", "290-VI")

@@ -44,6 +44,10 @@ SHARED_NAMES = (
 
 DEFAULT = kk
 
+#: The Roman numeral of a convocation printed with the Cyrillic І (U+0406) in both
+#: languages' texts (``№ 165-VІ``) -> the Latin letter, for comparing act numbers.
+ROMAN_LOOKALIKES = {"І": "I", "і": "i"}
+
 
 def get_language(code: str | None) -> Language:
     """The language module for a code (``kk``, ``ru``, or the bank's ``kaz``, ``rus``);

@@ -70,12 +70,29 @@ ACT_KINDS = {
     "конституционным законом": "constitutional_law",
     "конституционного закона": "constitutional_law",
     "конституционными законами": "constitutional_law",
+    "конституционному закону": "constitutional_law",
+    "конституционном законе": "constitutional_law",
     "конституционных законов": "constitutional_law",
     "закон": "law",
     "кодекс": "code",
     "указ": "decree",
     "распоряжени": "disposition",
     "инструкци": "instruction",
+}
+
+#: The bank's `form` codes of its meta files (FORMATS.md §3) -> our kind code: the act's kind
+#: when its requisite does not say it.
+BANK_FORMS = {
+    "ЗАК": "law",
+    "КЗАК": "constitutional_law",
+    "УЗАК": "decree",  # a decree of the President having the force of law
+    "КОД": "code",
+    "ПРИК": "order",
+    "СПРИК": "joint_order",
+    "ПОСТ": "resolution",
+    "РЕШ": "decision",
+    "УКАЗ": "decree",
+    "РАСП": "disposition",
 }
 
 #: Acting officials: "и.о. Министра", "исполняющего обязанности".
