@@ -5,6 +5,7 @@ name, and the act's metadata. The last step of the pure parser.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import PurePath
 
 from .dates import add_days, first_date, impossible_dates, to_display
@@ -16,7 +17,7 @@ from .references import normal_number, read_reference
 from .versions import derive_version_effective, read_version
 from .model import Act, Amendment, CommencementException, Note, ParsedDocument, Problem, Provision
 from .instructions import read_instructions
-from .notes import NoteTarget, parse_note
+from .notes import parse_note
 from .publications import Publications
 from .repair import join_lines, repair_block
 from .structure import APPENDIX, Block, Layout, heading_match
@@ -196,23 +197,6 @@ class Tree:
             return next((p for p in reversed(self.provisions) if p.kind == "appendix" and p.label == label), None)
         return None
 
-    def resolve_within(self, ancestor: str, kind: str | None, label: str | None) -> Provision | None:
-        """The unit of `kind` and `label` inside the unit `ancestor` (a part of an article
-        is named "пункт"/"тармақ" like an order's paragraph)."""
-        kinds = (kind, "part") if kind == "paragraph" else (kind,)
-        for provision in self.provisions:
-            if provision.kind in kinds and provision.label == label and self._inside(provision.key, ancestor):
-                return provision
-        return None
-
-    def _inside(self, key: str, ancestor: str) -> bool:
-        parent = self.by_key[key].parent_key
-        while parent:
-            if parent == ancestor:
-                return True
-            parent = self.by_key[parent].parent_key if parent in self.by_key else None
-        return False
-
 
 def _scopes(container: str) -> list[str]:
     """``doc/app3`` -> ``["doc/app3", "doc", ""]``."""
@@ -312,7 +296,7 @@ def _note(tree: Tree, ordinal: int, text: str, raw: str, first: int, last: int, 
     if parsed.action == "commencement" and before is not None and before.kind in DEFERRABLE_KINDS:
         # "### Статья 5. …" then "> *Сноска. Вводится в действие с 12.07.2026 …*": the unit
         # printed just before the note has a commencement of its own (deferred)
-        found, target = before, NoteTarget(target.text, before.kind, before.label, "whole")
+        found, target = before, replace(target, kind=before.kind, label=before.label, part="whole", path=[])
     for other in parsed.other_targets:
         problems.append(
             Problem("warning", "note_other_target", f"the note also names «{other}» with an action of its own; only «{target.text}» is read", first)
@@ -359,7 +343,7 @@ def _note(tree: Tree, ordinal: int, text: str, raw: str, first: int, last: int, 
 DEFERRABLE_KINDS = ("article", "chapter", "section", "paragraph", "part", "subparagraph")
 
 
-def _resolve_target(tree: Tree, target: NoteTarget) -> Provision | None:
+def _resolve_target(tree: Tree, target) -> Provision | None:  # target: parser.notes.NoteTarget
     """The unit a note names: a chain of units ("пункт 2 статьи 3", "2-тарау 5-1-баппен")
     is looked up from the outermost in; an article named by the word alone ("Статья в
     редакции …") is the article the note is printed in."""
@@ -370,10 +354,29 @@ def _resolve_target(tree: Tree, target: NoteTarget) -> Provision | None:
         for kind, label in target.path[1:]:
             if outer is None:
                 break
-            outer = tree.resolve_within(outer.key, kind, label)
+            outer = _resolve_within(tree, outer.key, kind, label)
         if outer is not None:
             return outer
     return tree.resolve(target.kind, target.label)
+
+
+def _resolve_within(tree: Tree, ancestor: str, kind: str | None, label: str | None) -> Provision | None:
+    """The unit of `kind` and `label` inside the unit `ancestor` (a part of an article is
+    named "пункт"/"тармақ" like an order's paragraph)."""
+    kinds = (kind, "part") if kind == "paragraph" else (kind,)
+    for provision in tree.provisions:
+        if provision.kind in kinds and provision.label == label and _inside(tree, provision.key, ancestor):
+            return provision
+    return None
+
+
+def _inside(tree: Tree, key: str, ancestor: str) -> bool:
+    parent = tree.by_key[key].parent_key
+    while parent:
+        if parent == ancestor:
+            return True
+        parent = tree.by_key[parent].parent_key if parent in tree.by_key else None
+    return False
 
 
 def _act(
