@@ -521,10 +521,16 @@ def remark_amendments(document: ParsedDocument, lang: Language) -> list[Amendmen
     № 414-V (вводится в действие с 01.01.2016)"): pending changes, never law in force."""
     found: list[Amendment] = []
     provisions = document.provisions
-    for index, provision in enumerate(provisions[:-1]):
-        if provision.text.strip() in lang.REMARK_MARKERS:
-            parsed = parse_note(provisions[index + 1].text, lang)
-            found += [a for a in parsed.amendments if a.action.startswith("pending_")]
+    for index, provision in enumerate(provisions):
+        text = provision.text.strip()
+        marker = next((m for m in lang.REMARK_MARKERS if text.startswith(m)), None)
+        if marker is None:
+            continue
+        # the remark's words: in the same block (a unit of kind "editorial": "Примечание РЦПИ!
+        # Утрачивает силу …"), or, where the text was cut into paragraphs, the next one
+        words = text[len(marker) :].strip() or (provisions[index + 1].text if index + 1 < len(provisions) else "")
+        parsed = parse_note(words, lang)
+        found += [a for a in parsed.amendments if a.action.startswith("pending_")]
     return found
 
 
