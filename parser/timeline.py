@@ -19,9 +19,12 @@ turns a timeline into the status on a date: ``in_force``, ``not_in_force`` or
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .dates import add_days, to_display
 from .model import Amendment, EffectiveDate, ParsedDocument
+
+T = TypeVar("T")
 
 STARTS = ("inserted",)
 ENDS = ("deleted", "repealed")
@@ -159,9 +162,9 @@ def build_timelines(document: ParsedDocument) -> Timelines:
         placeholder = _placeholder_change(provision, document)
         if placeholder is not None and not any(change.action in ENDS for change in changes):
             changes.append(placeholder)
-        start = _start_of(provision.key, parents, own_starts) or act_start
+        start = _nearest(provision.key, parents, own_starts) or act_start
         versions = _versions(provision.key, provision.text, changes, start, act_end, act_end_ref)
-        doubt = _doubt_of(provision.key, parents, doubts)
+        doubt = _nearest(provision.key, parents, doubts)
         if doubt and versions[-1].text_known:
             last = versions[-1]
             versions[-1] = Version(
@@ -190,15 +193,6 @@ def _own_starts(document: ParsedDocument) -> dict[str, Bound]:
             if own.rule == "fixed_date" and own.fixed_date:
                 starts[note.target_key] = Bound(own.fixed_date, own.fixed_date, f"its own commencement: «{note.text}»")
     return starts
-
-
-def _start_of(key: str, parents: dict[str, str | None], starts: dict[str, Bound]) -> Bound | None:
-    """The start a split commencement gives the unit or a unit containing it."""
-    while key:
-        if key in starts:
-            return starts[key]
-        key = parents.get(key)  # type: ignore[assignment]
-    return None
 
 
 def _throughout(document: ParsedDocument) -> list[Change]:
@@ -230,11 +224,12 @@ def _doubts(document: ParsedDocument, parents: dict[str, str | None]) -> dict[st
     return doubts
 
 
-def _doubt_of(key: str, parents: dict[str, str | None], doubts: dict[str, str]) -> str | None:
-    """The doubt on the unit or on a unit containing it."""
+def _nearest(key: str, parents: dict[str, str | None], found: dict[str, T]) -> T | None:
+    """What `found` holds for the unit or for the nearest unit containing it: a doubt on
+    its wording, the start a split commencement gives it."""
     while key:
-        if key in doubts:
-            return doubts[key]
+        if key in found:
+            return found[key]
         key = parents.get(key)  # type: ignore[assignment]
     return None
 

@@ -32,6 +32,12 @@ def parsed(folder: str, name: str):
     )
 
 
+def law(text: str, name: str, requisite: str, form: str = "ЗАК"):
+    """A law written in the bank's layout, with a meta of its requisite and form."""
+    meta = f"act_code: '9'\nrequisite: {requisite}\nform: {form}\n"
+    return parse_text(text, name, source_format="zan_markdown", meta_text=meta, lang="ru" if name.startswith("rus") else "kk")
+
+
 def acts(note) -> list[tuple[str, str | None, str | None, str, str | None]]:
     return [(a.action, a.act.date, a.act.number, a.effective.status, a.effective.exact or a.effective.earliest) for a in note.amendments]
 
@@ -373,8 +379,7 @@ def test_a_repeal_note_on_the_act_makes_it_repealed():
         "> *Ескерту. Күші жойылды – ҚР 05.11.2022 № 154-VII (01.01.2023 бастап қолданысқа енгізіледі) Конституциялық заңымен.*\n\n"
         "## 1-бап. Жалпы ережелер\n\nМәтін.\n"
     )
-    meta = "act_code: '1'\nrequisite: Конституционный закон Республики Казахстан от 29 декабря 1995 года N 2737\nform: КЗАК\n"
-    document = parse_text(text, "kaz.md", source_format="zan_markdown", meta_text=meta, lang="kk")
+    document = law(text, "kaz.md", "Конституционный закон Республики Казахстан от 29 декабря 1995 года N 2737", "КЗАК")
     assert document.act.status == "repealed"
     end = build_timelines(document).act_end
     assert (end.earliest, end.latest) == ("2023-01-01", "2023-01-01")
@@ -458,8 +463,7 @@ def test_see_article_two_is_that_articles_clause():
         "## 1-бап. Негізгі ережелер\n\nМәтін.\n\n## 2-бап. Осы Заңды қолданысқа енгізу тәртібі\n\n"
         "Осы Заң 2022 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.\n"
     )
-    meta = "act_code: '9'\nrequisite: Закон Республики Казахстан от 30 ноября 2021 года № 76-VII ЗРК\nform: ЗАК\n"
-    document = parse_text(text, "kaz.md", source_format="zan_markdown", meta_text=meta, lang="kk")
+    document = law(text, "kaz.md", "Закон Республики Казахстан от 30 ноября 2021 года № 76-VII ЗРК")
     assert (document.act.commencement.rule, document.act.commencement.fixed_date) == ("fixed_date", "2022-01-01")
     [note] = document.notes
     assert (note.target_status, note.amendments) == ("act", [])  # the act's own commencement, not an unread note
@@ -519,6 +523,5 @@ def test_a_unit_whose_commencement_a_note_under_its_heading_defers():
 
 def test_the_banks_form_gives_the_kind_the_requisite_does_not_say():
     text = "# О примере\n\n## Статья 1. Общие положения\n\nТекст.\n"
-    meta = "act_code: '9'\nrequisite: Республики Казахстан от 10 декабря 2019 года № 290-VI\nform: КЗАК\n"
-    document = parse_text(text, "rus.md", source_format="zan_markdown", meta_text=meta, lang="ru")
+    document = law(text, "rus.md", "Республики Казахстан от 10 декабря 2019 года № 290-VI", "КЗАК")
     assert (document.act.kind, document.act.adopted_on, document.act.number) == ("constitutional_law", "2019-12-10", "290-VI")
