@@ -474,10 +474,12 @@ def _appendix_stamp_text(document: ParsedDocument, lang: Language) -> str | None
     """A Russian appendix stamp prints its word first ("> *ПРИЛОЖЕНИЕ к приказу … от 3
     декабря 2019 года № 19-42-3.3.22*"), and may be read into the stamp block above it
     («СОГЛАСОВАНО»): its text from that word on."""
+    if lang.STAMP_FIRST_WORD is None:
+        return None
     for provision in document.provisions:
         if provision.kind != "other" or provision.role not in ("quote", "agreement"):
             continue
-        at = lang.fold(provision.text).find(lang.MARKDOWN_APPENDIX_STAMP)
+        at = lang.fold(provision.text).find(lang.STAMP_FIRST_WORD)
         if at >= 0:
             return provision.text[at:]
     return None

@@ -483,6 +483,9 @@ def month_number(word: str) -> int | None:
 #: the issuer ("Приказом Министра … от … № 954").
 KIND_BEFORE_DATE = False
 
+#: Kazakh stamps print the act first and the word last ("… бұйрығына ҚОСЫМША"): none.
+STAMP_FIRST_WORD: str | None = None
+
 #: The word between the issuer and the date ("… Министра от 3 декабря"): none in Kazakh.
 DATE_PREPOSITIONS: tuple[str, ...] = ()
 

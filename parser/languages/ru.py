@@ -101,6 +101,10 @@ ACTING_MARKERS = ("и.о.", "исполняющ")
 #: Russian prints the kind word first: "Приказом Министра … от 3 декабря 2019 года № 5".
 KIND_BEFORE_DATE = True
 
+#: An appendix stamp that prints its word before the act it names ("ПРИЛОЖЕНИЕ к приказу …
+#: от 3 декабря 2019 года № 19-42-3.3.22"): the word, folded.
+STAMP_FIRST_WORD = "приложение"
+
 #: The word between the issuer and the date: "… Министра финансов от 15 февраля 2022 года".
 DATE_PREPOSITIONS = ("от",)
 
