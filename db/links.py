@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from parser.references import slug
+from parser.references import roman_folded, slug
 
 
 def cited_act_id(kind: str | None, date: str | None, number: str | None, title: str | None = None) -> str:
@@ -23,7 +23,7 @@ def cited_act_id(kind: str | None, date: str | None, number: str | None, title: 
     title alone is keyed by the title: ``law-азаматтық-қорғау-туралы``."""
     if date is None and number is None and title:
         return f"{kind or 'act'}-{slug(title.lower())[:80]}"
-    return f"{kind or 'act'}-{date or 'x'}-{slug(number or 'x')}"
+    return f"{kind or 'act'}-{date or 'x'}-{slug(roman_folded(number or 'x'))}"  # 165-VІ = 165-VI
 
 
 #: The date of the full reference an act makes to the act a back-reference names.

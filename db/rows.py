@@ -188,7 +188,29 @@ def _act_row(document: ParsedDocument, act_id: str, timelines: Timelines) -> dic
         "valid_to_latest": end.latest if end else None,
         "valid_to_basis": end.basis if end else None,
         "repealed_by_amendment_id": _amendment_id(act_id, timelines.act_end_ref) if timelines.act_end_ref else None,
+        "commencement_exceptions": _exceptions_json(act.commencement),
     }
+
+
+def _exceptions_json(rule) -> str | None:
+    """The parts of a split commencement as JSON (see the acts table in db/schema.py)."""
+    if rule is None or not rule.exceptions:
+        return None
+    return json.dumps(
+        [
+            {
+                "units_text": exception.units_text,
+                "units": [[list(step) for step in unit] for unit in exception.units],
+                "unit_keys": exception.unit_keys,
+                "effective_from": exception.fixed_date,
+                "text": exception.text,
+                "source_key": exception.source_key,
+            }
+            for exception in rule.exceptions
+        ],
+        ensure_ascii=False,
+    )
+
 
 
 def _act_text_row(document: ParsedDocument, act_id: str, base: str, primary: bool) -> dict:

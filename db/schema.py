@@ -75,6 +75,12 @@ TABLES: dict[str, dict] = {
             "valid_to_latest": str,
             "valid_to_basis": str,
             "repealed_by_amendment_id": str,
+            # a split commencement: JSON list of the parts put into force on dates of their
+            # own, [{"units_text", "units" ([[kind, label], …] outermost first, per unit),
+            # "unit_keys" (the act's own units, as provision keys; [] for the units of a code an
+            # enacting law puts into force), "effective_from", "text", "source_key"}]; NULL when
+            # the clause sets none
+            "commencement_exceptions": str,
         },
         "pk": "id",
         "foreign_keys": [],  # repealed_by_amendment_id: see LATER_FOREIGN_KEYS

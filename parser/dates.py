@@ -28,7 +28,8 @@ class DateMatch:
 
 
 YMD_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})\.(?P<month>\d{1,2})\.(?P<day>\d{1,2})(?![\d])\.?")
-DMY_DATE = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?![\d])")
+#: ``19 .12.2007`` (4051's note prints a space before the first dot) is read too.
+DMY_DATE = re.compile(r"(?<![\d.])(?P<day>\d{1,2}) ?\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?![\d])")
 
 
 def iso_date(year: int, month: int, day: int) -> str | None:

@@ -5,6 +5,7 @@ name, and the act's metadata. The last step of the pure parser.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import PurePath
 
 from .dates import add_days, first_date, impossible_dates, to_display
@@ -12,16 +13,16 @@ from .formats import SourceFormat, format_named
 from .header import Requisites, adilet_id, read_requisites, stable_id
 from .languages import Language, kk, ru
 from .markdown import VersionMeta
-from .references import read_reference
+from .references import normal_number, read_reference
 from .versions import derive_version_effective, read_version
-from .model import Act, Amendment, Note, ParsedDocument, Problem, Provision
+from .model import Act, Amendment, CommencementException, Note, ParsedDocument, Problem, Provision
 from .instructions import read_instructions
 from .notes import parse_note
 from .placeholders import mark_placeholders
 from .publications import Publications
 from .repair import join_lines, repair_block
 from .structure import APPENDIX, Block, Layout, heading_match
-from .temporal import derive_effective, is_commencement_clause, parse_commencement
+from .temporal import commencement_exceptions, derive_effective, is_commencement_clause, parse_commencement, units_named
 
 CONTAINER_KINDS = ("appendix",)
 _LABEL_NUMBER = re.compile(r"^(\d+)(?:-(\d+))?")
@@ -345,7 +346,16 @@ def _first_text_line(layout: Layout, block: Block) -> int:
 def _note(tree: Tree, ordinal: int, text: str, raw: str, first: int, last: int, problems: list[Problem], lang: Language) -> Note:
     parsed = parse_note(text, lang)
     target = parsed.target
-    found = tree.resolve(target.kind, target.label)
+    found = _resolve_target(tree, target)
+    before = tree.provisions[-1] if tree.provisions else None
+    if parsed.action == "commencement" and before is not None and before.kind in DEFERRABLE_KINDS:
+        # "### Статья 5. …" then "> *Сноска. Вводится в действие с 12.07.2026 …*": the unit
+        # printed just before the note has a commencement of its own (deferred)
+        found, target = before, replace(target, kind=before.kind, label=before.label, part="whole", path=[])
+    for other in parsed.other_targets:
+        problems.append(
+            Problem("warning", "note_other_target", f"the note also names «{other}» with an action of its own; only «{target.text}» is read", first)
+        )
     if target.kind == "act":
         status = "act"
     elif found is not None:
@@ -384,6 +394,46 @@ def _note(tree: Tree, ordinal: int, text: str, raw: str, first: int, last: int, 
     )
 
 
+#: Units whose commencement a note under their heading can defer.
+DEFERRABLE_KINDS = ("article", "chapter", "section", "paragraph", "part", "subparagraph")
+
+
+def _resolve_target(tree: Tree, target) -> Provision | None:  # target: parser.notes.NoteTarget
+    """The unit a note names: a chain of units ("пункт 2 статьи 3", "2-тарау 5-1-баппен")
+    is looked up from the outermost in; an article named by the word alone ("Статья в
+    редакции …") is the article the note is printed in."""
+    if target.kind == "article" and target.label is None:
+        return tree.by_key.get(tree.article) if tree.article else None
+    if len(target.path) > 1:
+        outer = tree.resolve(*target.path[0])
+        for kind, label in target.path[1:]:
+            if outer is None:
+                break
+            outer = _resolve_within(tree, outer.key, kind, label)
+        if outer is not None:
+            return outer
+    return tree.resolve(target.kind, target.label)
+
+
+def _resolve_within(tree: Tree, ancestor: str, kind: str | None, label: str | None) -> Provision | None:
+    """The unit of `kind` and `label` inside the unit `ancestor` (a part of an article is
+    named "пункт"/"тармақ" like an order's paragraph)."""
+    kinds = (kind, "part") if kind == "paragraph" else (kind,)
+    for provision in tree.provisions:
+        if provision.kind in kinds and provision.label == label and _inside(tree, provision.key, ancestor):
+            return provision
+    return None
+
+
+def _inside(tree: Tree, key: str, ancestor: str) -> bool:
+    parent = tree.by_key[key].parent_key
+    while parent:
+        if parent == ancestor:
+            return True
+        parent = tree.by_key[parent].parent_key if parent in tree.by_key else None
+    return False
+
+
 def _act(
     layout: Layout, document: ParsedDocument, source_path: str, meta: VersionMeta | None, fmt: SourceFormat, lang: Language
 ) -> Act:
@@ -405,6 +455,10 @@ def _act(
     registered_on = requisites.registered_on if requisites else None
     registration_number = requisites.registration_number if requisites else None
     kind = reference.kind if reference else None
+    if kind is None and meta is not None and meta.form in ru.BANK_FORMS:
+        kind = ru.BANK_FORMS[meta.form]  # the requisite does not say it; the bank's form does
+        if reference is not None:
+            reference.kind = kind
     adopted_on = reference.date if reference else None
     number = reference.number if reference else None
     act_id, basis = _act_identity(kind, adopted_on, number, registration_number, registered_on, source_path)
@@ -431,7 +485,16 @@ def _act(
         layout=layout.name,
     )
     _own_commencement(act, document, lang)
-    _status(act, document, requisites, lang)
+    _status(act, document, requisites, lang, from_meta=meta is not None and bool(meta.requisite))
+    if meta is not None and meta.approved_on and act.adopted_on and meta.approved_on != act.adopted_on:
+        document.problems.append(
+            Problem(
+                "warning",
+                "date_disagreement",
+                f"the bank's meta says the act was approved on {meta.approved_on}, its requisite dates it {act.adopted_on}; the requisite is used",
+                1,
+            )
+        )
     return act
 
 
@@ -453,15 +516,31 @@ def _requisites_from_stamp(document: ParsedDocument, lang: Language) -> Requisit
     """Without a meta file, the act's kind, date and number as its approval stamp
     prints them (``… 2019 жылғы 3 желтоқсандағы № 19-42-3.3.22 бұйрығына ҚОСЫМША``)."""
     stamp = next((p for p in document.provisions if p.kind == "approval"), None)
-    if stamp is None:
+    text = stamp.text if stamp is not None else _appendix_stamp_text(document, lang)
+    if text is None:
         return None
-    reference = read_reference(stamp.text, lang)
+    reference = read_reference(text, lang)
     if not (reference.date and reference.number):
         return None
     return Requisites(reference, None, None, None, None)
 
 
-def _status(act: Act, document: ParsedDocument, requisites, lang: Language) -> None:
+def _appendix_stamp_text(document: ParsedDocument, lang: Language) -> str | None:
+    """A Russian appendix stamp prints its word first ("> *ПРИЛОЖЕНИЕ к приказу … от 3
+    декабря 2019 года № 19-42-3.3.22*"), and may be read into the stamp block above it
+    («СОГЛАСОВАНО»): its text from that word on."""
+    if lang.STAMP_FIRST_WORD is None:
+        return None
+    for provision in document.provisions:
+        if provision.kind != "other" or provision.role not in ("quote", "agreement"):
+            continue
+        at = lang.fold(provision.text).find(lang.STAMP_FIRST_WORD)
+        if at >= 0:
+            return provision.text[at:]
+    return None
+
+
+def _status(act: Act, document: ParsedDocument, requisites, lang: Language, from_meta: bool = False) -> None:
     repeal_notes = [n for n in document.notes if n.target_status == "act" and any(a.action == "repealed" for a in n.amendments)]
     if act.status_text in lang.STATUS_LINES:
         act.status = lang.STATUS_LINES[act.status_text]
@@ -469,20 +548,58 @@ def _status(act: Act, document: ParsedDocument, requisites, lang: Language) -> N
     elif act.repeal_text or repeal_notes:
         act.status = "repealed"
         act.status_basis = "the text records its repeal"
+    elif from_meta and not (act.commencement is not None and act.commencement.applies_until):
+        # the bank appends every repeal to the requisite of the act's meta file
+        act.status = "in_force"
+        act.status_basis = "the bank's requisite records no repeal (the bank appends a repeal to it), and no note repeals it"
     else:
         act.status = "unknown"
         act.status_basis = f"the source prints no status line and records no repeal; {_term_or_unknown(act)}"
     if act.repeal_text and not repeal_notes and requisites and requisites.repeal:
         repeal = requisites.repeal
+        commencement = requisites.repeal_commencement or _remarked_commencement(document, repeal, lang)
         document.header_amendments.append(
             Amendment(
                 action="repealed",
                 act=repeal,
-                commencement=requisites.repeal_commencement,
+                commencement=commencement,
                 parse_status="ok" if repeal.date and repeal.number else "incomplete",
                 text=act.repeal_text,
             )
         )
+    # what editorial remarks announce is kept beside the requisites' repeal, as pending
+    # changes with their dates (never law in force: the timeline passes over them)
+    document.header_amendments.extend(remark_amendments(document, lang))
+
+
+def remark_amendments(document: ParsedDocument, lang: Language) -> list[Amendment]:
+    """The changes an editorial remark announces ("Примечание РЦПИ!" / "РҚАО-ның
+    ескертпесі!" and the paragraph after it: "Утрачивает силу Кодексом РК от 23.11.2015
+    № 414-V (вводится в действие с 01.01.2016)"): pending changes, never law in force."""
+    found: list[Amendment] = []
+    provisions = document.provisions
+    for index, provision in enumerate(provisions):
+        text = provision.text.strip()
+        marker = next((m for m in lang.REMARK_MARKERS if text.startswith(m)), None)
+        if marker is None:
+            continue
+        # the remark's words: in the same block (a unit of kind "editorial": "Примечание РЦПИ!
+        # Утрачивает силу …"), or, where the text was cut into paragraphs, the next one
+        words = text[len(marker) :].strip() or (provisions[index + 1].text if index + 1 < len(provisions) else "")
+        parsed = parse_note(words, lang)
+        found += [a for a in parsed.amendments if a.action.startswith("pending_")]
+    return found
+
+
+def _remarked_commencement(document: ParsedDocument, repeal, lang: Language):
+    """The commencement of the repealing act, when an editorial remark announces the same
+    repeal with it (33276: the meta's "Утратил силу Кодексом … № 414-V ЗРК" and the remark's
+    "Утрачивает силу Кодексом РК от 23.11.2015 № 414-V (вводится в действие с 01.01.2016)")."""
+    for amendment in remark_amendments(document, lang):
+        same_number = amendment.act.number and repeal.number and normal_number(repeal.number).startswith(normal_number(amendment.act.number))
+        if amendment.action == "pending_repealed" and same_number and amendment.act.date == repeal.date and amendment.commencement:
+            return amendment.commencement
+    return None
 
 
 def _term_or_unknown(act: Act) -> str:
@@ -496,8 +613,13 @@ def _term_or_unknown(act: Act) -> str:
 
 
 def _own_commencement(act: Act, document: ParsedDocument, lang: Language) -> None:
-    """The order's own entry into force: its last paragraph that says ``Осы бұйрық …
-    қолданысқа енгізіледі``."""
+    """The act's own entry into force: an order's last paragraph that says ``Осы бұйрық …
+    қолданысқа енгізіледі``; else a law's clause wherever its structure puts it (``Настоящий
+    Закон вводится в действие с 1 января 2000 года`` under "Статья 8. Порядок введения в
+    действие …", an enacting law's ``Ввести в действие Уголовный кодекс … с 1 января 1998
+    года, за исключением …``), with the parts it puts into force on other dates; else a
+    note on the whole act that says it (``Вводится в действие с 01.01.2022 в соответствии с
+    пунктом 1 статьи 2 настоящего Закона``)."""
     for provision in reversed(document.provisions):
         if provision.kind != "paragraph" or "/" in provision.key:
             continue
@@ -505,6 +627,165 @@ def _own_commencement(act: Act, document: ParsedDocument, lang: Language) -> Non
         if is_commencement_clause(own_text, lang) and lang.squash(own_text).startswith(lang.THIS_WORD):
             act.commencement = parse_commencement(provision.text, lang)
             return
+    found = _law_commencement(act, document, lang)
+    if found is not None:
+        provision, clause = found
+        rule = parse_commencement(clause, lang)
+        rule.source_key = provision.key
+        rule.exceptions = commencement_exceptions(clause, lang)
+        if not rule.exceptions and any(word in lang.squash(clause) for word in lang.EXCEPTIONS_ELSEWHERE):
+            rule.exceptions = _exceptions_elsewhere(document, provision, lang)
+        if not any(verb in lang.squash(clause) for verb in lang.ENACTING_VERBS):
+            for exception in rule.exceptions:  # the act's own units: the timeline starts them later
+                exception.unit_keys = [key for key in (_unit_key(document, chain) for chain in exception.units) if key]
+        act.commencement = _see_article(rule, document, lang)
+        return
+    for note in document.notes:
+        if note.target_status == "act" and note.target_text is not None and is_commencement_clause(note.text, lang) and not note.amendments:
+            rule = _see_article(parse_commencement(note.text, lang), document, lang)
+            if rule.rule != "unknown":
+                act.commencement = rule
+                return
+
+
+def _ancestors(document: ParsedDocument, provision: Provision) -> list[str]:
+    parents = {p.key: p.parent_key for p in document.provisions}
+    chain, parent = [], provision.parent_key
+    while parent:
+        chain.append(parent)
+        parent = parents.get(parent)
+    return chain
+
+
+def _unit_key(document: ParsedDocument, chain: list[tuple[str, str | None]]) -> str | None:
+    """The key of the unit a chain names (article 5; part 2 of article 3), outermost first."""
+    found: str | None = None
+    for kind, label in chain:
+        kinds = (kind, "part") if kind == "paragraph" else (kind,)
+        match = next(
+            (
+                p
+                for p in document.provisions
+                if p.kind in kinds and p.label == label and (found is None or found in _ancestors(document, p))
+            ),
+            None,
+        )
+        if match is None:
+            return None
+        found = match.key
+    return found
+
+
+def _within(document: ParsedDocument, key: str) -> list[Provision]:
+    """The unit and what it holds: its descendants, or, where the text's units were not
+    nested under it, what is printed after it up to the next unit of its kind."""
+    provisions = document.provisions
+    start = next(index for index, p in enumerate(provisions) if p.key == key)
+    held = [p for p in provisions if p.key == key or key in _ancestors(document, p)]
+    if len(held) > 1:
+        return held
+    kind = provisions[start].kind
+    after = []
+    for provision in provisions[start + 1 :]:
+        if provision.kind == kind or provision.kind in ("chapter", "section", "signature"):
+            break
+        after.append(provision)
+    return [provisions[start], *after]
+
+
+def _see_article(rule, document: ParsedDocument, lang: Language):
+    """A clause that sends the reader to one of the act's own articles ("(қолданысқа
+    енгізілу тәртібін 2-баптан қараңыз)") is that article's clause, when it holds one."""
+    if rule.rule not in ("see_act", "unknown") or not rule.text:
+        return rule
+    chain = units_named(rule.text, lang)
+    key = _unit_key(document, chain) if chain else None
+    if key is None:
+        return rule
+    for provision in _within(document, key):
+        clause = _clause_text(provision, lang)
+        if is_commencement_clause(clause, lang):
+            found = parse_commencement(clause, lang)
+            if found.rule not in ("see_act", "unknown"):
+                found.source_key = provision.key
+                return found
+    return rule
+
+
+_LEADING_LABEL = re.compile(r"^\s*\d+(?:-\d+)*\s*[.)]\s*")
+
+
+def _clause_text(provision: Provision, lang: Language) -> str:
+    """A provision's words without its label: ``1. Настоящий Закон …`` -> ``Настоящий Закон
+    …``; an article whose whole text is its heading (``Статья 1. Ввести в действие …``)
+    -> its heading."""
+    text = provision.text
+    if provision.kind == "article":
+        article = lang.ARTICLE.match(text.strip())
+        if article:
+            return article["heading"].lstrip(" .")
+    return _LEADING_LABEL.sub("", text)
+
+
+def _law_commencement(act: Act, document: ParsedDocument, lang: Language) -> tuple[Provision, str] | None:
+    """The provision that puts the act itself (or the code an enacting law enacts) into
+    force, and its clause: the first enacting one, else the last that names the act itself."""
+    own: tuple[Provision, str] | None = None
+    lead: str | None = None  # "Настоящий Конституционный закон:" before "1) вступает в силу со дня опубликования;"
+    for provision in document.provisions:
+        if provision.kind in ("title", "signature", "approval") or provision.role in ("requisites", "front_matter", "status"):
+            continue  # (a clause the segmenter left as "other" still counts: it is printed in the act)
+        clause = _clause_text(provision, lang)
+        if clause.rstrip().endswith(":"):
+            lead = clause if lang.squash(clause).startswith(lang.OWN_COMMENCEMENT_STARTS) and _names_this_act(clause, act, lang) else None
+            continue
+        if lead is not None and provision.kind == "subparagraph":
+            clause = f"{lead.rstrip(' :')} {clause}"
+        elif provision.kind != "subparagraph":
+            lead = None
+        if not is_commencement_clause(clause, lang):
+            continue
+        squashed = lang.squash(clause).rstrip(".;")
+        if any(verb in squashed for verb in lang.ENACTING_VERBS):
+            return provision, clause
+        if squashed.startswith(lang.OWN_COMMENCEMENT_STARTS) and _names_this_act(clause, act, lang):
+            own = (provision, clause)
+    return own
+
+
+def _names_this_act(clause: str, act: Act, lang: Language) -> bool:
+    """``Осы Заң``, ``Настоящий Указ``, ``Настоящий Конституционный закон``: the clause's
+    subject is an act of this act's kind (not ``Осы Кодекстің`` in an enacting law)."""
+    words = clause.split()
+    for count in (3, 2):
+        kind = lang.act_kind(" ".join(words[1:count]))
+        if kind is not None:
+            return act.kind is None or kind == act.kind
+    return False
+
+
+def _exceptions_elsewhere(document: ParsedDocument, main: Provision, lang: Language) -> list:
+    """The exceptions a clause says other articles set (104446: article 1 "за исключением
+    положений, для которых настоящим Законом установлены иные сроки", article 4 "…
+    вводятся в действие с 1 января 2000 года, … - с 1 января 2003 года, …")."""
+    found = []
+    for provision in document.provisions:
+        if provision is main or provision.kind in ("title", "other", "signature", "approval"):
+            continue
+        clause = _clause_text(provision, lang)
+        if not is_commencement_clause(clause, lang):
+            continue
+        for exception in commencement_exceptions(clause, lang) or _single_dated(clause, lang):
+            exception.source_key = provision.key
+            found.append(exception)
+    return found
+
+
+def _single_dated(clause: str, lang: Language) -> list:
+    rule = parse_commencement(clause, lang)
+    if rule.rule != "fixed_date":
+        return []
+    return [CommencementException(clause, [], rule.fixed_date, clause)]
 
 
 def derive_dates(document: ParsedDocument, publications: Publications) -> None:

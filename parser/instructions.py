@@ -37,41 +37,14 @@ date, number, registration number, title) and is linked when the act is added.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .languages.kk import (
-    AMENDING_OPERATIONS,
-    APPENDIX_SCOPE,
-    APPROVED_SCOPE_WORD,
-    INSTRUCTION_REGISTRATION,
-    INSTRUCTION_REPEAL_WORDS,
-    INSTRUCTION_UNIT_WORDS,
-    INTRODUCED_CHANGES,
-    INTRODUCING_VERB,
-    REPLACE_VERB,
-    ROW_WORD,
-    SUCH_WORD,
-    CITED_REGISTRATION_PATTERN,
-    INSERT_AFTER_WORD,
-    INSTRUCTION_SCOPE_ENDINGS,
-    INSTRUCTION_TARGET_END,
-    NESTED_SUBPARAGRAPH,
-    NEW_WORDING_IN_ANNEX,
-    PARAGRAPH_SCOPE,
-    REPEAL_VERB,
-    UNNUMBERED_APPENDIX,
-    WHOLE_TEXT_MARKERS,
-    WORDS_MARKER,
-    fold,
-    squash,
-)
+from .languages import Language, get_language, kk
 from .model import ActReference, ParsedDocument, Provision
 from .references import read_reference
 
 _TITLE = re.compile(r"«([^»]*)»")
-_REGISTRATION = INSTRUCTION_REGISTRATION
 _LABELS = re.compile(r"(\d+(?:-\d+)*)")
-_UNIT_WORDS = INSTRUCTION_UNIT_WORDS
 
 
 @dataclass
@@ -111,65 +84,128 @@ class AmendedAct:
     provision_key: str
 
 
-def read_instructions(document: ParsedDocument) -> tuple[AmendedAct | None, list[Instruction]]:
-    """The act amended and the instructions, from the paragraph that says ``… енгізілсін:``."""
+def document_language(document: ParsedDocument) -> Language:
+    """The language of a parsed document (Kazakh when it does not say)."""
+    return get_language(document.act.language if document.act is not None else None)
+
+
+def read_instructions(document: ParsedDocument, lang: Language | None = None) -> tuple[AmendedAct | None, list[Instruction]]:
+    """The act amended and the instructions, from the paragraph that says ``… енгізілсін:``
+    / ``Внести в … следующие изменения:``. The instructions are read from its lines below
+    it, or, when the text prints them inside the same paragraph (the 1995 decree 4013:
+    ``… енгiзiлсiн: 34-бап … толықтырылсын: "…"; 35, 36, 37-баптар алынып тасталсын.``),
+    from its sentences."""
+    lang = lang or document_language(document)
     by_parent: dict[str | None, list[Provision]] = {}
     for provision in document.provisions:
         by_parent.setdefault(provision.parent_key, []).append(provision)
     for paragraph in by_parent.get(None, []):
-        if paragraph.kind == "paragraph" and _introduces_changes(paragraph.text):
-            return _amended_act(paragraph), _instructions(by_parent.get(paragraph.key, []))
+        if paragraph.kind == "paragraph" and _introduces_changes(paragraph.text, lang):
+            children = by_parent.get(paragraph.key, [])
+            inline = _inline_instructions(paragraph, children, lang)
+            if inline is not None:
+                return _amended_act(paragraph, lang), _instructions(inline, "", lang)
+            return _amended_act(paragraph, lang), _instructions(children, "", lang)
     return None, []
 
 
-def read_repeals(document: ParsedDocument) -> list[tuple[AmendedAct, Instruction]]:
+def _inline_instructions(paragraph: Provision, children: list[Provision], lang: Language) -> list[Provision] | None:
+    """The instructions a paragraph prints after its own colon (and its children go on),
+    cut into one unit per sentence and per quoted wording, each keeping the key of the
+    provision it is printed in; None when the paragraph stops at its colon."""
+    head, colon, tail = paragraph.text.partition(":")
+    if not colon or not tail.strip() or _operation(tail, lang) is None:
+        return None
+    pieces: list[Provision] = []
+    for provision, text in [(paragraph, tail)] + [(child, child.text) for child in children]:
+        after_colon = bool(pieces) and pieces[-1].kind != "quote" and pieces[-1].text.rstrip().endswith(":")
+        for piece, quoted in _sentences(text, after_colon):
+            pieces.append(replace(provision, kind="quote" if quoted else "indent", text=piece))
+    return pieces
+
+
+_QUOTED_SPAN = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"]*\"|“[^“”]*”")
+
+
+def _sentences(text: str, after_colon: bool = False) -> list[tuple[str, bool]]:
+    """``34-бап … толықтырылсын: "…"; 35, 36, 37-баптар алынып тасталсын.`` -> the
+    instruction, the quote, the next instruction. A quote that names a title inside an
+    instruction (``«Об охране здоровья …» Заңына``) stays in its sentence: only a quote that
+    follows a colon is a new wording."""
+    found: list[tuple[str, bool]] = []
+    rest = text
+    while rest.strip():
+        quote = _QUOTED_SPAN.search(rest)
+        while quote is not None and not _opens_wording(rest[: quote.start()], after_colon and not found):
+            quote = _QUOTED_SPAN.search(rest, quote.end())
+        before = rest[: quote.start()] if quote else rest
+        found += [(sentence.strip(), False) for sentence in re.split(r"(?<=[:;.])\s+", before) if sentence.strip(" ;.")]
+        if quote is None:
+            break
+        found.append((quote.group(0).strip(), True))
+        rest = rest[quote.end() :].lstrip(" ;.")
+    return found
+
+
+def _opens_wording(before: str, after_colon: bool) -> bool:
+    """A quote is a new wording when a colon comes right before it (in its own text or, at
+    the start of a unit, at the end of the unit before)."""
+    return before.rstrip().endswith(":") or (after_colon and not before.strip())
+
+
+def read_repeals(document: ParsedDocument, lang: Language | None = None) -> list[tuple[AmendedAct, Instruction]]:
     """Paragraphs of their own that repeal a whole act: ``2. «…» … 2017 жылғы 15
     мамырдағы № 17-42-3.3.7 бұйрығының күші жойылды деп танылсын (… № 15262 болып
     тіркелген …)`` (137412), ``4. "…" … 2003 жылғы 20 қарашадағы N 856 бұйрығының …``
     (seed 000). Each names its own act, so they are not folded into `read_instructions`,
     whose document amends one act."""
+    lang = lang or document_language(document)
     return [
-        (_repealed_act(paragraph), _repeal(paragraph))
+        (_repealed_act(paragraph, lang), _repeal(paragraph, lang))
         for paragraph in document.provisions
-        if paragraph.parent_key is None and paragraph.kind == "paragraph" and _repeals_an_act(paragraph.text)
+        if paragraph.parent_key is None and paragraph.kind == "paragraph" and _repeals_an_act(paragraph.text, lang)
     ]
 
 
 _ANY_TITLE = re.compile(r"«([^»]*)»|\"([^\"]*)\"|“([^”]*)”")
 
 
-def _repeals_an_act(text: str) -> bool:
+def _repeals_an_act(text: str, lang: Language = kk) -> bool:
     """A paragraph that repeals one act it cites by date or number (not a list of acts
     below it: "Мыналардың күші жойылды деп танылсын:")."""
-    if REPEAL_VERB not in squash(text):
+    if lang.REPEAL_VERB not in lang.squash(text):
         return False
-    cited = _repealed_reference(text)
+    cited = _repealed_reference(text, lang)
     return cited.kind is not None and (cited.date is not None or cited.number is not None)
 
 
-def _repealed_reference(text: str) -> ActReference:
+def _repealed_reference(text: str, lang: Language = kk) -> ActReference:
     title = _ANY_TITLE.search(text)
+    if lang.KIND_BEFORE_DATE:  # "Признать утратившим силу Закон … от 24 ноября 2020 года «О …»"
+        verb = lang.INSTRUCTION_REPEAL_WORDS.search(lang.fold(text))
+        start = verb.end() if verb else 0
+        return read_reference(text[start : title.start() if title and title.start() > start else len(text)].split("(")[0], lang)
     after_title = text[title.end() :] if title else _LEADING_LABEL.sub("", text)
-    return read_reference(after_title.split("(")[0])
+    return read_reference(after_title.split("(")[0], lang)
 
 
 _LEADING_LABEL = re.compile(r"^\s*\d+(?:-\d+)*\.\s*")
 
 
-def _repealed_act(paragraph: Provision) -> AmendedAct:
+def _repealed_act(paragraph: Provision, lang: Language = kk) -> AmendedAct:
     title = _ANY_TITLE.search(paragraph.text)
-    registration = re.search(CITED_REGISTRATION_PATTERN, paragraph.text)  # "№ 15262" or "N 2601"
+    registration = re.search(lang.CITED_REGISTRATION_PATTERN, paragraph.text)  # "№ 15262" or "N 2601"
     return AmendedAct(
-        reference=_repealed_reference(paragraph.text),
+        reference=_repealed_reference(paragraph.text, lang),
         registration_number=registration.group(1) if registration else None,
         title=next(group for group in title.groups() if group is not None).strip() if title else None,
         provision_key=paragraph.key,
     )
 
 
-def _repeal(paragraph: Provision) -> Instruction:
+def _repeal(paragraph: Provision, lang: Language = kk) -> Instruction:
     """The whole act repealed; its target text is the sentence up to ``күші жойылды``."""
-    verb = INSTRUCTION_REPEAL_WORDS.search(fold(paragraph.text))
+    verb = lang.INSTRUCTION_REPEAL_WORDS.search(lang.fold(paragraph.text))
     target_text = _LEADING_LABEL.sub("", paragraph.text[: verb.start()] if verb else paragraph.text).strip()
     return Instruction(
         ordinal=1,
@@ -183,26 +219,32 @@ def _repeal(paragraph: Provision) -> Instruction:
     )
 
 
-def _introduces_changes(text: str) -> bool:
-    squashed = squash(text)
-    return INTRODUCING_VERB in squashed and any(word in squashed for word in INTRODUCED_CHANGES)
+def _introduces_changes(text: str, lang: Language = kk) -> bool:
+    squashed = lang.squash(text.partition(":")[0])
+    return lang.INTRODUCING_VERB in squashed and any(word in squashed for word in lang.INTRODUCED_CHANGES)
 
 
-def _amended_act(paragraph: Provision) -> AmendedAct:
-    text = paragraph.text
-    title = _TITLE.search(text)
-    after_title = text[title.end() :] if title else text
-    cited = after_title.split("(")[0]
-    registration = _REGISTRATION.search(text)
+def _amended_act(paragraph: Provision, lang: Language = kk) -> AmendedAct:
+    text = paragraph.text.partition(":")[0] if lang.INTRODUCING_VERB in lang.squash(paragraph.text.partition(":")[0]) else paragraph.text
+    title = _TITLE.search(text) or _ANY_TITLE.search(text)
+    if lang.KIND_BEFORE_DATE:  # "Внести в Закон Республики Казахстан от 10 января 1992 года … «Об охране …»"
+        cited = text[: title.start()] if title else text.split("(")[0]
+    else:
+        cited = (text[title.end() :] if title else text).split("(")[0]
+    registration = lang.INSTRUCTION_REGISTRATION.search(text)
+    if title is not None and title.re is _ANY_TITLE:
+        title_text = next(group for group in title.groups() if group is not None)
+    else:
+        title_text = title.group(1) if title else None
     return AmendedAct(
-        reference=read_reference(cited),
+        reference=read_reference(cited, lang),
         registration_number=registration.group(1) if registration else None,
-        title=title.group(1).strip() if title else None,
+        title=title_text.strip() if title_text else None,
         provision_key=paragraph.key,
     )
 
 
-def _instructions(children: list[Provision], scope: str = "") -> list[Instruction]:
+def _instructions(children: list[Provision], scope: str = "", lang: Language = kk) -> list[Instruction]:
     """`scope`: "" = the amended order itself; "doc" = its approved Rules; "doc/app2";
     "doc/p10" = paragraph 10 of the Rules. Lines naming a scope change it."""
     instructions: list[Instruction] = []
@@ -211,16 +253,16 @@ def _instructions(children: list[Provision], scope: str = "") -> list[Instructio
         if child.kind == "quote":
             _attach_quote(pending, child)
             continue
-        operation = _operation(child.text)
+        operation = _operation(child.text, lang)
         if operation is None:
-            scope = _scope(child.text, scope)
+            scope = _scope(child.text, scope, lang)
             pending = []
             continue
-        target_text = _target_text(child.text)
-        targets = _targets(target_text, scope)
-        if _whole_text(child.text):
+        target_text = _target_text(child.text, lang)
+        targets = _targets(target_text, scope, lang)
+        if _whole_text(child.text, lang):
             targets = [Target("text", None, _container(scope) or None)]
-        pairs = word_pairs(child.text) if operation in ("replace_words", "delete") else []
+        pairs = word_pairs(child.text, lang) if operation in ("replace_words", "delete") else []
         if pairs and operation == "delete":
             operation = "delete_words"
         pending = [
@@ -235,7 +277,7 @@ def _instructions(children: list[Provision], scope: str = "") -> list[Instructio
                 parse_status="ok" if target.kind != "unknown" else "no_target",
                 old_words=old,
                 new_words=new,
-                new_text_in_annex=operation == "new_wording" and new_text_in_annex(child.text),
+                new_text_in_annex=operation == "new_wording" and new_text_in_annex(child.text, lang),
             )
             for target in targets
             for old, new in (pairs or [(None, None)])
@@ -252,10 +294,7 @@ def _renumber(pending: list[Instruction], before: int) -> list[Instruction]:
 
 
 _QUOTED = re.compile(r"«([^«»]*(?:«[^«»]*»[^«»]*)*)»|\"([^\"]*)\"|“([^“”]*)”|„([^„“]*)“")
-_WORDS_MARKER = re.compile(r"\s*" + WORDS_MARKER)
-
-
-def word_pairs(text: str) -> list[tuple[str, str]]:
+def word_pairs(text: str, lang: Language = kk) -> list[tuple[str, str]]:
     """The words an instruction replaces or deletes, in order: ``«X» деген сөздер «Y»
     деген сөздермен ауыстырылсын`` -> ``[("X", "Y")]``; ``«X» деген сөз алып тасталсын``
     -> ``[("X", "")]``. Only quotes followed by ``деген сөз…`` count (a quoted title
@@ -263,27 +302,35 @@ def word_pairs(text: str) -> list[tuple[str, str]]:
     quoted = [
         " ".join(next(group for group in match.groups() if group is not None).split())
         for match in _QUOTED.finditer(text)
-        if _WORDS_MARKER.match(text, match.end())
+        if _words_marked(text, match, lang)
     ]
     if not quoted:
         return []
-    if REPLACE_VERB in squash(text):
+    if lang.REPLACE_VERB in lang.squash(text):
         return list(zip(quoted[0::2], quoted[1::2]))
     return [(words, "") for words in quoted]
 
 
 
-def new_text_in_annex(text: str) -> bool:
+def _words_marked(text: str, match: re.Match[str], lang: Language) -> bool:
+    """The quote is words, not a title: Kazakh says so after it («X» деген сөздер), Russian
+    before it (слова «X»)."""
+    if lang.WORDS_MARKER_BEFORE:
+        return re.search(lang.WORDS_MARKER + r"\s*$", lang.fold(text[: match.start()])) is not None
+    return re.compile(r"\s*" + lang.WORDS_MARKER).match(text, match.end()) is not None
+
+
+def new_text_in_annex(text: str, lang: Language = kk) -> bool:
     """``Қосымша осы бұйрыққа қосымшаға сәйкес жаңа редакцияда жазылсын``: the new wording
     is printed as the amending act's annex, not quoted in the instruction."""
-    squashed = squash(text)
-    return any(phrase in squashed for phrase in NEW_WORDING_IN_ANNEX)
+    squashed = lang.squash(text)
+    return any(phrase in squashed for phrase in lang.NEW_WORDING_IN_ANNEX)
 
 
-def _whole_text(text: str) -> bool:
+def _whole_text(text: str, lang: Language = kk) -> bool:
     """``мәтін бойынша`` / ``мәтіні бойынша``, before the quoted words."""
-    head = fold(text).split("«")[0].split('"')[0]
-    return any(marker in head for marker in WHOLE_TEXT_MARKERS)
+    head = lang.fold(text).split("«")[0].split('"')[0]
+    return any(marker in head for marker in lang.WHOLE_TEXT_MARKERS)
 
 
 def _container(scope: str) -> str:
@@ -295,54 +342,51 @@ def _join(*parts: str) -> str:
     return "/".join(part for part in parts if part)
 
 
-def _operation(text: str) -> str | None:
-    squashed = squash(text)
-    return next((operation for phrase, operation in AMENDING_OPERATIONS if phrase in squashed), None)
+def _operation(text: str, lang: Language = kk) -> str | None:
+    squashed = lang.squash(text)
+    return next((operation for phrase, operation in lang.AMENDING_OPERATIONS if phrase in squashed), None)
 
 
-def _scope(text: str, current: str) -> str:
+def _scope(text: str, current: str, lang: Language = kk) -> str:
     """A line that names where the following instructions apply."""
-    folded = fold(text).rstrip(":").strip()
-    paragraph = re.search(PARAGRAPH_SCOPE, folded)
+    folded = lang.fold(text).rstrip(":").strip()
+    paragraph = re.search(lang.PARAGRAPH_SCOPE, folded)
     if paragraph:
         return _join(_container(current), f"p{paragraph.group(1)}")
-    appendix = APPENDIX_SCOPE.search(folded)
+    appendix = lang.APPENDIX_SCOPE.search(folded)
     if appendix:
         return f"doc/app{appendix.group(1)}"
-    if folded.endswith(INSTRUCTION_SCOPE_ENDINGS) or APPROVED_SCOPE_WORD in folded:
+    if folded.endswith(lang.INSTRUCTION_SCOPE_ENDINGS) or lang.APPROVED_SCOPE_WORD in folded:
         return "doc"
     return current
 
 
-_TARGET_END = re.compile(INSTRUCTION_TARGET_END)
-
-
-def _target_text(text: str) -> str:
+def _target_text(text: str, lang: Language = kk) -> str:
     """The units an instruction is about: ``1 және 2 - тармақ`` in ``1 және 2 - тармақ
     мынадай редакцияда жазылсын:``, ``1504-8 жолдармен`` in ``мынадай 1504-8 жолдармен
     толықтырылсын:``."""
     body = re.split(r"[«\"“„]", text, maxsplit=1)[0].strip(" :;.")
-    after = re.search(rf"\s{INSERT_AFTER_WORD}\s", fold(body))
+    after = re.search(rf"\s{lang.INSERT_AFTER_WORD}\s", lang.fold(body))
     if after:  # "6-тармақтан кейін мынадай мазмұндағы 6-1-тармақпен": the new unit
         body = body[after.end() :]
-    if fold(body).startswith(SUCH_WORD):
-        body = body[len(SUCH_WORD) :]
-    end = _TARGET_END.search(fold(body))
+    if lang.fold(body).startswith(lang.SUCH_WORD):
+        body = body[len(lang.SUCH_WORD) :]
+    end = re.search(lang.INSTRUCTION_TARGET_END, lang.fold(body))
     return body[: end.start()].strip() if end else body
 
 
-def _targets(target_text: str, scope: str) -> list[Target]:
-    folded = fold(target_text)
-    kind = next((kind for word, kind in _UNIT_WORDS if word in folded), None)
-    if kind is None and ROW_WORD in folded:
+def _targets(target_text: str, scope: str, lang: Language = kk) -> list[Target]:
+    folded = lang.fold(target_text)
+    kind = next((kind for word, kind in lang.INSTRUCTION_UNIT_WORDS if word in folded), None)
+    if kind is None and lang.ROW_WORD in folded:
         kind = "row"
     if kind == "preamble":
         return [Target("preamble", None, "preamble")]
-    nested = re.search(NESTED_SUBPARAGRAPH, folded)
+    nested = re.search(lang.NESTED_SUBPARAGRAPH, folded)
     if nested:
-        paragraph, subparagraph = nested.groups()
+        paragraph, subparagraph = nested["paragraph"], nested["subparagraph"]
         return [Target("subparagraph", subparagraph, f"{_join(_container(scope), 'p' + paragraph)}/sp{subparagraph}")]
-    if kind == "appendix" and re.search(UNNUMBERED_APPENDIX, folded):
+    if kind == "appendix" and re.search(lang.UNNUMBERED_APPENDIX, folded):
         return [Target("appendix", None, _join(_container(scope), "app"))]
     labels = _LABELS.findall(folded)
     if kind is None or not labels:
@@ -361,6 +405,8 @@ def _key(kind: str, label: str, scope: str) -> str | None:
         return f"doc/app{label}"
     if kind == "chapter":
         return f"{prefix}ch{label}"
+    if kind == "article":
+        return f"{prefix}art{label}"
     if kind == "row":
         return scope or None  # rows of a table are not provisions: the key is the table's unit
     return None
@@ -402,6 +448,9 @@ def _unquote(text: str) -> str:
     export moved a word past the closing mark (``сәйкес :»БҰЙЫРАМЫН``), the mark goes and
     the word stays."""
     body = text.strip()
+    straight = re.fullmatch(r'(["“])(.*)(["”])\s*[;.]?', body, re.DOTALL)
+    if straight:  # "…" (the 1995 decree 4013): no inner quotes of the same kind to keep
+        return straight.group(2).strip()
     if body.startswith("«"):
         body = body[1:]
     closed = re.sub(r"»\s*[;.]?\s*$", "", body)
@@ -411,7 +460,7 @@ def _unquote(text: str) -> str:
     return closed.strip()
 
 
-def parse_instruction_lines(text: str, scope: str = "") -> list[Instruction]:
+def parse_instruction_lines(text: str, scope: str = "", lang: Language = kk) -> list[Instruction]:
     """Instructions from their lines alone, as point 1 of an amending order lists them
     after ``… енгізілсін:``: blocks separated by blank lines, a block that opens with «
     being the quoted new wording of the instruction before it. For instruction texts
@@ -422,4 +471,4 @@ def parse_instruction_lines(text: str, scope: str = "") -> list[Instruction]:
             continue
         kind = "quote" if block.startswith("«") else "indent"
         children.append(Provision(f"p1/{kind[0]}{index + 1}", kind, None, None, block, block + "\n", 0, 0, parent_key="p1"))
-    return _instructions(children, scope)
+    return _instructions(children, scope, lang)

@@ -65,6 +65,23 @@ class Provision:
 
 
 @dataclass
+class CommencementException:
+    """Units of an act (or of the code it enacts) that come into force on a date of their
+    own: "за исключением пункта 2 статьи 122 , …, которые вводятся в действие с 1 января
+    2008 года", "о наказании в виде ареста - с 1 января 2010 года"."""
+
+    units_text: str  # the units as printed
+    #: each unit named, as a chain of (kind, label), outermost first: [("article", "122"), ("paragraph", "2")]
+    units: list[list[tuple[str, str | None]]] = field(default_factory=list)
+    fixed_date: str | None = None  # ISO, when the clause gives a date
+    text: str | None = None  # the clause verbatim
+    source_key: str | None = None  # the provision that sets it, when another than the main clause
+    #: the act's own units named, as provision keys (empty when the units are another act's:
+    #: the code an enacting law puts into force)
+    unit_keys: list[str] = field(default_factory=list)
+
+
+@dataclass
 class CommencementRule:
     """When an act (or an amendment) takes effect, as its text says."""
 
@@ -74,6 +91,13 @@ class CommencementRule:
     fixed_date: str | None = None  # ISO date for rule fixed_date
     applies_until: str | None = None  # ISO date: the last day of a term the clause sets ("… дейін қолданылады")
     text: str | None = None  # the clause verbatim
+    #: the period is counted in working days ("он жұмыс күні", "десяти рабочих дней"): without a
+    #: calendar of holidays the day is a window, never exact
+    offset_working_days: bool = False
+    #: parts that come into force on other dates (a split commencement)
+    exceptions: list[CommencementException] = field(default_factory=list)
+    #: the provision of the act that sets this rule ("Статья 8. Порядок введения в действие …")
+    source_key: str | None = None
 
 
 @dataclass

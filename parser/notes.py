@@ -9,23 +9,16 @@ empty with parse status ``incomplete``, never guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .languages import LANGUAGES, Language, kk
 from .model import ActReference, Amendment
 from .dates import first_date
 from .references import read_reference
-from .temporal import is_commencement_clause, parse_commencement, term_end
+from .temporal import is_commencement_clause, parse_commencement, term_end, units_named
 
 _DASH = re.compile(r"\s[-–—]\s|\s[-–—](?=\S)|(?<=\S)[-–—]\s")
-
-
-@cache
-def _unit_pattern(lang: Language) -> re.Pattern[str]:
-    """A numbered unit as a note names it: ``1-тармаққа``, ``77) тармақшасына``."""
-    words = "|".join(sorted(lang.STRUCTURE_WORDS, key=len, reverse=True))
-    return re.compile(r"(?P<label>\d+(?:-\d+)*)(?:\))?-?\s*(?P<word>" + words + ")")
 
 
 @dataclass
@@ -36,6 +29,9 @@ class NoteTarget:
     kind: str | None  # provision kind, "act", "title", "preamble", "document" or None
     label: str | None = None
     part: str = "whole"  # whole | heading
+    #: the chain of units named, outermost first ("пункт 2 статьи 3" -> article 3, paragraph
+    #: 2); the last is (kind, label)
+    path: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -43,6 +39,9 @@ class ParsedNote:
     target: NoteTarget
     action: str
     amendments: list[Amendment]
+    #: the text of further units the note names with an action of their own ("Заголовок в
+    #: редакции, преамбула исключена - …"): not read, and said so
+    other_targets: list[str] = field(default_factory=list)
 
 
 def strip_marker(text: str, lang: Language = kk) -> str:
@@ -52,11 +51,15 @@ def strip_marker(text: str, lang: Language = kk) -> str:
     return text.strip()
 
 
+_LETTER_AFTER = "".join(dict.fromkeys(language.LOWER for language in LANGUAGES.values()))
+
+
 @cache
 def _action_patterns(lang: Language) -> list[tuple[re.Pattern[str], str]]:
-    """Each action phrase as a pattern that tolerates stray spaces ("енгіз іледі")."""
+    """Each action phrase as a pattern that tolerates stray spaces ("енгіз іледі") and ends
+    where a word ends ("исключена", not "за исключением")."""
     return [
-        (re.compile(r"\s*".join(re.escape(ch) for ch in phrase.replace(" ", ""))), action)
+        (re.compile(r"\s*".join(re.escape(ch) for ch in phrase.replace(" ", "")) + rf"(?![{_LETTER_AFTER}])"), action)
         for phrase, action in lang.NOTE_ACTIONS
     ]
 
@@ -67,21 +70,30 @@ def find_action(text: str, lang: Language = kk) -> tuple[str, int, int] | None:
     best: tuple[str, int, int] | None = None
     for pattern, action in _action_patterns(lang):
         match = pattern.search(folded)
-        if match and (best is None or match.start() < best[1]):
+        if match and (best is None or match.start() < best[1] or (match.start() == best[1] and match.end() > best[2])):
             best = (action, match.start(), match.end())
     return best
 
 
-def read_target(text: str, lang: Language = kk) -> NoteTarget:
+def read_target(text: str, lang: Language = kk, inserted: str = "") -> NoteTarget:
     """Read the unit a note names: ``1-тармаққа`` -> paragraph 1; ``Ереженің атауына`` ->
-    the approved document's heading; ``Бұйрықтың`` -> the act itself."""
+    the approved document's heading; ``Бұйрықтың`` -> the act itself; ``пункт 2 статьи
+    3`` -> paragraph 2 of article 3. `inserted`: the words after an insertion's verb,
+    which name the new unit in Russian ("Глава 2 дополнена | статьей 5-1")."""
     folded = lang.fold(text)
+    if folded.startswith(lang.NOTE_WHOLE_TEXT):
+        # "По всему тексту, за исключением главы 14, слова … заменены …": words changed
+        # throughout the act (part "text": every unit's wording changed then)
+        return NoteTarget(text, "act", None, "text")
     part = "heading" if any(word in folded for word in lang.HEADING_WORDS) else "whole"
-    unit = _unit_pattern(lang).search(folded)
-    if unit:
-        kind = lang.STRUCTURE_WORDS.get(unit["word"], "other")
-        return NoteTarget(text, kind, unit["label"], part)
+    path = units_named(text, lang) + units_named(inserted, lang)
+    if path:
+        kind, label = path[-1]
+        return NoteTarget(text, kind, label, part, path)
     first_word = folded.split(" ", 1)[0] if folded else ""
+    if lang.NOTE_BARE_ARTICLE and first_word.startswith(lang.NOTE_BARE_ARTICLE):
+        # "Статья в редакции Закона …": the article the note is printed in
+        return NoteTarget(text, "article", None, part, [("article", None)])
     for word, kind in lang.NOTE_TARGET_WORDS.items():
         if first_word.startswith(word):
             return NoteTarget(text, kind, None, "whole" if kind != "title" else "heading")
@@ -93,25 +105,92 @@ def read_target(text: str, lang: Language = kk) -> NoteTarget:
 
 
 def parse_note(text: str, lang: Language = kk) -> ParsedNote:
-    """Split a note into its target, its action and one `Amendment` per amending act."""
+    """Split a note into its target, its action and one `Amendment` per amending act.
+
+    Actions can chain: ``1-бап жаңа редакцияда - ҚР 17.03.2015 № 293-V (…); өзгерістер
+    енгізілді - ҚР 17.11.2015 № 408-V (…); 02.07.2018 № 165-VІ (…) заңдарымен`` — each
+    amending act keeps the action printed before it (the first act its new wording, the
+    next two their changes)."""
     body = strip_marker(text, lang)
     if _is_term_note(body, lang):
         # "31.12.2023 дейін қолданылады – осы бұйрықтың 4-тармағымен": the act's own term,
         # set by one of its own paragraphs; no other act is named, so there is no amendment
         return ParsedNote(NoteTarget(_before_dash(body).strip(), "act", None, "whole"), "term", [])
+    if _is_own_commencement_note(body, lang):
+        # "01.01.2022 бастап қолданысқа енгізіледі – осы Заңның 2-бабының 1-тармағымен",
+        # "Вводится в действие с 01.01.2022 в соответствии с пунктом 1 статьи 2 настоящего
+        # Закона": the act's own commencement, as one of its own articles sets it
+        return ParsedNote(NoteTarget(_before_dash(body).strip(), "act", None, "whole"), "commencement", [])
     found = find_action(body, lang)
     if found is None:
         target = read_target(_before_dash(body), lang)
         return ParsedNote(target, "other", [_unparsed(body)])
     action, start, end = found
-    target = read_target(body[:start].strip(), lang)
     rest = body[end:]
     dash = _DASH.search(rest)
+    first = first_date(rest)
+    if dash and first is not None and dash.start() > first.start:
+        dash = None  # the dash of a later action ("…; өзгерістер енгізілді - …"), not this one's
     acts_text = rest[dash.end() :] if dash else rest
-    pieces = [act.strip() for piece in split_top_level(acts_text, ";") for act in _split_dated_list(piece) if act.strip()]
-    amendments = [_read_amendment(action, piece, lang) for piece in pieces] or [_unparsed(body, action)]
-    _share_issuer_and_kind(amendments)
-    return ParsedNote(target, action, amendments)
+    inserted = _inserted_words(rest[: dash.start()] if dash else rest, lang) if action.endswith("inserted") else ""
+    target = read_target(body[:start].strip(), lang, inserted)
+    other_targets = _other_targets(rest[: dash.start()] if dash else "", lang)
+    amendments: list[Amendment] = []
+    for piece in split_top_level(acts_text, ";"):
+        piece_action, piece = _chained_action(piece, lang, action)
+        for act in _split_dated_list(piece):
+            if act.strip():
+                amendments.append(_read_amendment(piece_action, act.strip(), lang))
+        action = piece_action
+    amendments = amendments or [_unparsed(body, found[0])]
+    _share_issuer_and_kind(amendments, lang)
+    return ParsedNote(target, found[0], amendments, other_targets)
+
+
+def _chained_action(piece: str, lang: Language, current: str) -> tuple[str, str]:
+    """A piece of a note's list that opens with an action of its own (``өзгерістер
+    енгізілді - ҚР 17.11.2015 …``, ``с изменениями, внесенными законами РК от …``): that
+    action and the piece without it; else the action before and the piece as it is."""
+    found = find_action(piece, lang)
+    date = first_date(piece)
+    if found is None or (date is not None and found[1] > date.start):
+        return current, piece
+    rest = piece[found[2] :]
+    dash = _DASH.match(rest) or re.match(r"\s*[-–—]\s*", rest)
+    return found[0], rest[dash.end() :] if dash else rest
+
+
+def _inserted_words(text: str, lang: Language) -> str:
+    """The words after an insertion's verb that name the new unit, up to where the act is
+    named: "статьей 5-1" in "дополнена статьей 5-1 в соответствии с Законом РК …"."""
+    folded = lang.fold(text)
+    date = first_date(text)
+    cut = date.start if date else len(text)
+    for word in lang.NOTE_ACT_INTRODUCERS:
+        at = folded.find(word)
+        if 0 <= at < cut:
+            cut = at
+    return text[:cut] if lang.NOTE_ACT_INTRODUCERS else ""
+
+
+def _other_targets(text: str, lang: Language) -> list[str]:
+    """", преамбула исключена" in "Заголовок в редакции, преамбула исключена - …": a second
+    unit with an action of its own, before the amending act."""
+    found = find_action(text, lang)
+    if found is None:
+        return []
+    return [text[: found[2]].strip(" ,;")]
+
+
+def _is_own_commencement_note(body: str, lang: Language) -> bool:
+    """A note that only says from when the act itself applies, by one of its own articles:
+    no amending act is named, the clause points at "осы Заңның" / "настоящего Закона"."""
+    if find_action(body, lang) is not None or not is_commencement_clause(body, lang):
+        return False
+    if read_reference(body, lang).number is not None:
+        return False
+    # "… осы Заңның 2-бабының 1-тармағымен", "Заң (қолданысқа енгізілу тәртібін 2-баптан қараңыз)"
+    return lang.THIS_WORD in lang.fold(body) or any(word in lang.squash(body) for word in lang.SEE_ELSEWHERE_WORDS)
 
 
 def _is_term_note(body: str, lang: Language) -> bool:
@@ -211,22 +290,33 @@ def _unparsed(text: str, action: str = "other") -> Amendment:
     )
 
 
-def _share_issuer_and_kind(amendments: list[Amendment]) -> None:
+def _share_issuer_and_kind(amendments: list[Amendment], lang: Language = kk) -> None:
     """``… министрінің 30.03.2024 № 2 (…); 24.09.2024 № 4 (…) бұйрықтарымен``: the issuer is
-    printed once at the start and the kind once at the end; every act in the list has them."""
+    printed once at the start and the kind once at the end; every act in the list has them.
+    Russian prints the kind before each group (``Кодексом РК от …; законами РК от …; от …``):
+    an act without one takes the kind printed before it."""
     issuer = next((a.act.issuer for a in amendments if a.act.issuer), None)
-    kind = next((a.act for a in reversed(amendments) if a.act.kind), None)
-    for amendment in amendments:
+    with_kind = [a for a in amendments if a.act.kind]
+    for index, amendment in enumerate(amendments):
         if amendment.parse_status == "unparsed":
             continue
         if not amendment.act.issuer and issuer and amendment.act.date:
             amendment.act.issuer = issuer
-        if not amendment.act.kind and kind:
-            amendment.act.kind, amendment.act.kind_text = kind.kind, kind.kind_text
+        if not amendment.act.kind and with_kind:
+            before = [a for a in amendments[:index] if a.act.kind]
+            after = [a for a in amendments[index + 1 :] if a.act.kind]
+            if lang.KIND_BEFORE_DATE:
+                source = before[-1] if before else after[0] if after else None
+            else:
+                source = after[0] if after else with_kind[-1]
+            if source is not None:
+                amendment.act.kind, amendment.act.kind_text = source.act.kind, source.act.kind_text
 
 
 #: Every language's note markers: a note is a note in whichever language it is printed.
-_NOTE_MARKERS = tuple(marker for language in LANGUAGES.values() for marker in language.NOTE_MARKERS)
+_NOTE_MARKERS = tuple(
+    marker for language in LANGUAGES.values() for marker in language.NOTE_MARKERS + language.UNMARKED_NOTE_STARTS
+)
 
 
 def is_note_start(text: str) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .dates import first_date
-from .languages import LANGUAGES, Language, kk
+from .dates import find_dates, first_date
+from .languages import LANGUAGES, ROMAN_LOOKALIKES, Language, kk
 from .model import ActReference
 
 _UPPER = "".join(dict.fromkeys(language.UPPER for language in LANGUAGES.values()))
@@ -37,9 +37,18 @@ def slug(text: str) -> str:
 _NOT_SLUG = re.compile(rf"[^0-9A-Za-z{kk.LETTER}]+")
 
 
+_ROMAN_LOOKALIKES = str.maketrans(ROMAN_LOOKALIKES)
+
+
+def roman_folded(number: str) -> str:
+    """The number with the Cyrillic І of a Roman numeral written as the Latin I."""
+    return number.translate(_ROMAN_LOOKALIKES)
+
+
 def normal_number(number: str) -> str:
-    """An act number as compared: spaces and case aside (``ҚР ДСМ-37`` = ``ҚР  дсм-37``)."""
-    return "".join(number.split()).lower()
+    """An act number as compared: spaces and case aside (``ҚР ДСМ-37`` = ``ҚР  дсм-37``),
+    and the Cyrillic І of a Roman convocation numeral as the Latin I (``165-VІ`` = ``165-VI``)."""
+    return "".join(number.split()).lower().translate(_ROMAN_LOOKALIKES)
 
 
 def find_number(text: str) -> str | None:
@@ -50,11 +59,13 @@ def find_number(text: str) -> str | None:
 def read_reference(text: str, lang: Language = kk) -> ActReference:
     """Read whatever parts of an act reference `text` holds; missing parts stay None."""
     reference = ActReference()
-    date = first_date(text)
-    number_match = NUMBER.search(text)
     if lang.KIND_BEFORE_DATE:
         reference.kind_text, reference.kind = find_kind_word(text, 0, lang)
     issuer_start = _issuer_start(text, reference.kind_text) if lang.KIND_BEFORE_DATE else 0
+    # the act's date and number follow its kind word: "приостановлен до 01.01.2025 Законом РК
+    # от 10.01.2018 № 133-VІ" is the law of 10.01.2018
+    date = next((found for found in find_dates(text) if found.start >= issuer_start), None) or first_date(text)
+    number_match = NUMBER.search(text, issuer_start) or NUMBER.search(text)
     if date:
         reference.date = date.iso
         reference.issuer = _issuer(text[issuer_start : date.start], lang)

@@ -22,7 +22,7 @@ import re
 
 from .dates import DateMatch, add_days, add_months, find_dates
 from .languages import Language, kk
-from .model import CommencementRule, EffectiveDate
+from .model import CommencementException, CommencementRule, EffectiveDate
 
 PUBLICATION_DEADLINE_SINCE = "2017-01-01"
 PUBLICATION_DEADLINE_DAYS = 30
@@ -59,14 +59,17 @@ def _start_rule(text: str, starts: list[DateMatch], lang: Language) -> Commencem
     but those that end a term)."""
     squashed = lang.squash(text)
     anchor = next((rule for phrase, rule in lang.COMMENCEMENT_ANCHORS if phrase in squashed), None)
-    if anchor == "signing":
-        return CommencementRule("signing", text=text)
-    if anchor == "publication":
+    if anchor in ("signing", "publication"):
         folded = re.sub(r"\s+", " ", lang.fold(text))
         after = any(word in folded for word in lang.PERIOD_AFTER_WORDS)
-        days = _count(lang.PERIOD_DAYS.search(folded), lang) if after else None
+        day_match = lang.PERIOD_DAYS.search(folded) if after else None
+        days = _count(day_match, lang)
         months = _count(lang.PERIOD_MONTHS.search(folded), lang) if after else None
-        return CommencementRule("publication", offset_days=days, offset_months=months, text=text)
+        if after and days is None and months is None:
+            # "… жарияланған күнінен кейін …" with a period we cannot read: not the day itself
+            return CommencementRule("unknown", text=text)
+        working = bool(day_match and day_match["working"] and not months)
+        return CommencementRule(anchor, offset_days=days, offset_months=months, text=text, offset_working_days=working)
     if starts and lang.starts_from(text, starts[0].start, starts[0].end):
         return CommencementRule("fixed_date", fixed_date=starts[0].iso, text=text)
     if any(word in squashed for word in lang.SEE_ELSEWHERE_WORDS):
@@ -102,7 +105,10 @@ def _number_value(words: str, lang: Language) -> int:
 
 def apply_offset(rule: CommencementRule, publication: str) -> str | None:
     """The first day of application for publication day `publication` (the rule above);
-    None past the end of the calendar (a misprinted year 9999)."""
+    None past the end of the calendar (a misprinted year 9999). A rule with no period is
+    "from the day of publication" itself: `_start_rule` never makes one from a clause that
+    names a period it could not read (that is rule ``unknown``). For a period in working
+    days this is only the earliest day (`derive_effective` makes it a window)."""
     try:
         if rule.offset_months:
             return add_days(add_months(publication, rule.offset_months), 1)
@@ -126,9 +132,18 @@ def derive_effective(
     if rule.rule == "fixed_date" and rule.fixed_date:
         return EffectiveDate("exact", exact=rule.fixed_date, basis=f"fixed date in the clause «{rule.text}»")
     if rule.rule == "signing":
-        if adopted_on:
-            return EffectiveDate("exact", exact=adopted_on, basis="from the day of signing, the act's own date")
-        return EffectiveDate("unknown", basis="from the day of signing, but the act's date is not in the text")
+        if not adopted_on:
+            return EffectiveDate("unknown", basis="from the day of signing, but the act's date is not in the text")
+        if rule.offset_days or rule.offset_months:
+            first = apply_offset(rule, adopted_on)
+            if first is None:
+                return EffectiveDate("unknown", basis=f"{_offset_words(rule)} signing: beyond the calendar")
+            if rule.offset_working_days:
+                return EffectiveDate(
+                    "bounded", earliest=first, basis=f"{_offset_words(rule)} signing ({adopted_on}); holidays are not known, so no latest day"
+                )
+            return EffectiveDate("exact", exact=first, basis=f"{_offset_words(rule)} signing, the act's own date ({adopted_on})")
+        return EffectiveDate("exact", exact=adopted_on, basis="from the day of signing, the act's own date")
     if rule.rule == "publication":
         return _publication_window(rule, adopted_on, registered_on, published_on, publication_source)
     return EffectiveDate("unknown", basis=f"commencement clause not understood: «{rule.text}»")
@@ -146,6 +161,12 @@ def _publication_window(
         source = f" ({publication_source})" if publication_source else ""
         if apply_offset(rule, published_on) is None:
             return EffectiveDate("unknown", basis=f"{offset} first official publication on {published_on}: beyond the calendar")
+        if rule.offset_working_days:
+            return EffectiveDate(
+                "bounded",
+                earliest=apply_offset(rule, published_on),
+                basis=f"{offset} first official publication on {published_on}{source}; holidays are not known, so no latest day",
+            )
         return EffectiveDate(
             "exact",
             exact=apply_offset(rule, published_on),
@@ -159,7 +180,9 @@ def _publication_window(
         return EffectiveDate("unknown", basis=f"{offset} first official publication; the act's dates lie beyond the calendar")
     latest = None
     why_latest = "no publication deadline is known for its year, so no latest date"
-    if registered_on and registered_on >= PUBLICATION_DEADLINE_SINCE:
+    if rule.offset_working_days:
+        why_latest = "the period is in working days and holidays are not known, so no latest date"
+    elif registered_on and registered_on >= PUBLICATION_DEADLINE_SINCE:
         try:
             latest = apply_offset(rule, add_days(registered_on, PUBLICATION_DEADLINE_DAYS))
         except OverflowError:
@@ -189,6 +212,63 @@ def _publication_window(
 def _offset_words(rule: CommencementRule) -> str:
     if rule.offset_months:
         return f"{rule.offset_months} months after"
+    if rule.offset_days and rule.offset_working_days:
+        return f"{rule.offset_days} working days (at least as many calendar days) after"
     if rule.offset_days:
         return f"{rule.offset_days} calendar days after"
     return "from the day of"
+
+
+# --- Split commencement -------------------------------------------------------------------
+
+
+def commencement_exceptions(text: str, lang: Language = kk) -> list[CommencementException]:
+    """The parts a commencement clause puts into force on dates of their own: "за
+    исключением пункта 2 статьи 122 , статьи 204 , …, которые вводятся в действие с 1
+    января 2008 года" -> one exception (four units, 2008-01-01); "… о наказании в виде
+    привлечения к общественным работам вводятся в действие с 1 января 2000 года, о наказании
+    в виде ограничения свободы - с 1 января 2003 года, …" -> one per date. Units are read
+    where the clause names them by number, kept as printed always."""
+    folded = lang.fold(text)
+    named = lang.COMMENCEMENT_EXCEPTION.search(folded)
+    if named:
+        units_text = text[named.start("units") : named.end("units")].strip(" ,")
+        when = find_dates(text[named.start("when") : named.end("when")])
+        return [
+            CommencementException(
+                units_text,
+                [units_named(piece, lang) for piece in units_text.split(",") if units_named(piece, lang)],
+                when[0].iso if when else None,
+                text,
+            )
+        ]
+    return _dated_parts(text, lang)
+
+
+def units_named(text: str, lang: Language = kk) -> list[tuple[str, str | None]]:
+    """The units `text` names by number, outermost first, as (kind, label): "пункта 2 статьи
+    122" -> [("article", "122"), ("paragraph", "2")]; "3-баптың 2-тармағы" alike."""
+    found = [(lang.STRUCTURE_WORDS.get(m["word"], "other"), m["label"]) for m in lang.NOTE_UNIT.finditer(lang.fold(text))]
+    return found[::-1] if lang.NOTE_UNITS_INNERMOST_FIRST else found
+
+
+def _dated_parts(text: str, lang: Language) -> list[CommencementException]:
+    """Each starting date of the clause with the words before it (back to the date
+    before): the parts of a code an enacting law puts into force one by one."""
+    dates = [date for date in find_dates(text) if lang.starts_from(text, date.start, date.end) or _from_after(text, date, lang)]
+    if len(dates) < 2:
+        return []
+    parts = []
+    previous = 0
+    for date in dates:
+        words = text[previous : date.start].strip(" ,;-–—")
+        words = lang.DATED_PART_TRIM.sub("", words).strip(" ,;-–—")
+        parts.append(CommencementException(words, [], date.iso, text))
+        previous = date.end
+    return parts
+
+
+def _from_after(text: str, date: DateMatch, lang: Language) -> bool:
+    """A date followed by "from" (Kazakh "2000 жылғы 1 қаңтардан бастап")."""
+    return lang.starts_from(text[date.start : date.end + 12], 0, date.end - date.start) and not lang.KIND_BEFORE_DATE
+

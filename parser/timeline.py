@@ -19,12 +19,18 @@ turns a timeline into the status on a date: ``in_force``, ``not_in_force`` or
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .dates import add_days, to_display
 from .model import Amendment, EffectiveDate, ParsedDocument
 
+T = TypeVar("T")
+
 STARTS = ("inserted",)
 ENDS = ("deleted", "repealed")
+#: Actions that change nothing in force: a change not yet in force (an editorial remark, a
+#: pending amendment), the act's own commencement or term said by a note.
+NOT_CHANGES = ("pending_new_wording", "pending_amended", "pending_inserted", "pending_deleted", "pending_repealed", "commencement", "term")
 
 
 @dataclass(frozen=True)
@@ -129,25 +135,135 @@ def build_timelines(document: ParsedDocument) -> Timelines:
     act_end, act_end_ref = _act_end(document)
     parents = {p.key: p.parent_key for p in document.provisions}
     changes_on: dict[str, list[tuple[str, Change]]] = {}
+    doubts = _doubts(document, parents)
     for note in document.notes:
         if note.target_key is None:
             continue
         for index, amendment in enumerate(note.amendments, start=1):
+            if amendment.action in NOT_CHANGES:
+                continue
             change = Change(
                 (note.ordinal, index), amendment.action, bound_from(amendment.effective), act_label(amendment), amendment.act.date
             )
             known = changes_on.setdefault(note.target_key, [])
             if not any(part == note.target_part and c.act_label == change.act_label and c.action == change.action for part, c in known):
                 known.append((note.target_part, change))  # the same act noted twice on a unit is one change
+    throughout = _throughout(document)
+    own_starts = _own_starts(document)
     timelines = Timelines(act_start, act_end, act_end_ref)
     for provision in document.provisions:
         changes = [change for _, change in changes_on.get(provision.key, [])]
+        if provision.kind not in ("title", "other", "signature", "approval"):
+            changes += throughout
         ancestor = parents.get(provision.key)
         while ancestor:
             changes += [change for part, change in changes_on.get(ancestor, []) if part == "whole"]
             ancestor = parents.get(ancestor)
-        timelines.versions[provision.key] = _versions(provision.key, provision.text, changes, act_start, act_end, act_end_ref)
+        placeholder = _placeholder_change(provision, document)
+        if placeholder is not None and not any(change.action in ENDS for change in changes):
+            changes.append(placeholder)
+        start = _nearest(provision.key, parents, own_starts) or act_start
+        versions = _versions(provision.key, provision.text, changes, start, act_end, act_end_ref)
+        doubt = _nearest(provision.key, parents, doubts)
+        if doubt and versions[-1].text_known:
+            last = versions[-1]
+            versions[-1] = Version(
+                last.key, last.start, last.end, False, None, f"{last.basis}; but {doubt}", last.started_by, last.ended_by
+            )
+        timelines.versions[provision.key] = versions
     return timelines
+
+
+def _own_starts(document: ParsedDocument) -> dict[str, Bound]:
+    """Units of the act that a split commencement puts into force on a date of their own
+    ("… за исключением статьи 5, которая вводится в действие с 1 января 2008 года"): from
+    that date, they and what they hold."""
+    rule = document.act.commencement if document.act else None
+    starts: dict[str, Bound] = {}
+    for exception in rule.exceptions if rule else []:
+        if exception.fixed_date:
+            for key in exception.unit_keys:
+                starts[key] = Bound(exception.fixed_date, exception.fixed_date, f"its own commencement: «{exception.text}»")
+    for note in document.notes:  # "Вводится в действие с 12.07.2026 …" under a unit's heading
+        if note.target_key and not note.amendments and note.target_status == "unit":
+            from .languages import get_language
+            from .temporal import parse_commencement
+
+            own = parse_commencement(note.text, get_language(document.act.language if document.act else None))
+            if own.rule == "fixed_date" and own.fixed_date:
+                starts[note.target_key] = Bound(own.fixed_date, own.fixed_date, f"its own commencement: «{note.text}»")
+    return starts
+
+
+def _throughout(document: ParsedDocument) -> list[Change]:
+    """Changes of words throughout the text ("По всему тексту … слова … заменены …"): each
+    unit's wording may have changed then (which units hold the words is not read)."""
+    return [
+        Change((note.ordinal, index), amendment.action, bound_from(amendment.effective), act_label(amendment), amendment.act.date)
+        for note in document.notes
+        if note.target_part == "text"
+        for index, amendment in enumerate(note.amendments, start=1)
+        if amendment.action not in NOT_CHANGES + STARTS + ENDS
+    ]
+
+
+def _doubts(document: ParsedDocument, parents: dict[str, str | None]) -> dict[str, str]:
+    """Units whose wording cannot be vouched for, and why: a note on them (or printed among
+    them, when it names no unit found) that was not fully understood. A wording is known
+    only when every note on the unit and its containers was understood."""
+    doubts: dict[str, str] = {}
+    for note in document.notes:
+        not_read = [a for a in note.amendments if a.action == "other"]  # an unknown date is already a window
+        if note.target_status in ("not_found", "unrecognized") and note.printed_after_key:
+            key = note.printed_after_key
+            while parents.get(key) and not key.rsplit("/", 1)[-1].startswith("art"):
+                key = parents[key]  # the article (or top unit) the note is printed in
+            doubts.setdefault(key, f"a note printed in it names a unit not found («{note.target_text}», line {note.source_line})")
+        elif note.target_key and not_read:
+            doubts.setdefault(note.target_key, f"a note on it says a change it does not name (line {note.source_line})")
+    return doubts
+
+
+def _nearest(key: str, parents: dict[str, str | None], found: dict[str, T]) -> T | None:
+    """What `found` holds for the unit or for the nearest unit containing it: a doubt on
+    its wording, the start a split commencement gives it."""
+    while key:
+        if key in found:
+            return found[key]
+        key = parents.get(key)  # type: ignore[assignment]
+    return None
+
+
+def _placeholder_change(provision, document: ParsedDocument) -> Change | None:
+    """A unit whose text is only its exclusion ("Статья 26. Исключена Законом РК от …",
+    "5. Алып тасталды - … бұйрығымен") with no note saying so: it ends, at a date not
+    known unless the text names the act (not before that act's adoption)."""
+    from .languages import get_language
+    from .notes import parse_note
+
+    if provision.kind not in ("article", "paragraph", "part", "subparagraph", "chapter", "section"):
+        return None
+    lang = get_language(document.act.language if document.act else None)
+    body = _placeholder_body(provision.text)
+    if not lang.fold(body).startswith(lang.DELETION_PLACEHOLDERS):
+        return None
+    parsed = parse_note(body, lang)
+    amendment = parsed.amendments[0] if parsed.amendments else None
+    date = amendment.act.date if amendment else None
+    label = act_label(amendment) if amendment and date else "an act the text does not name"
+    bound = Bound(date, None, f"the unit's text says it is excluded: «{body}»")
+    return Change((0, 0), "deleted", bound, label, date)
+
+
+def _placeholder_body(text: str) -> str:
+    """The words after a unit's label and heading number: "26. Исключена …" -> "Исключена …"."""
+    words = text.split()
+    for index, word in enumerate(words[:4]):
+        if word[:1].isdigit() or word.endswith("."):
+            continue
+        if index and (words[index - 1][:1].isdigit() or words[index - 1].endswith(".")):
+            return " ".join(words[index:])
+    return text.strip()
 
 
 def _act_end(document: ParsedDocument) -> tuple[Bound | None, tuple[int, int] | None]:
@@ -258,6 +374,12 @@ def answer_on(versions: list[Version], date: str) -> Answer:
         return Answer(status, False, None, basis, earliest, latest)
     version, wording = _wording(versions, date)
     text_known = version is not None and version.text_known
+    start = versions[0].start
+    if text_known and (start.earliest is None or date < start.earliest):
+        # a wording is known only from the unit's (the act's) own commencement on: with no
+        # day before which it cannot have applied, no date can be vouched for
+        text_known = False
+        wording = f"{wording}; when it began to apply is not known at all, so its wording on this date is not vouched for"
     text = version.text if text_known and version else None
     return Answer(status, text_known, text, f"{basis}; {wording}", earliest, latest, wording)
 

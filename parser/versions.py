@@ -104,7 +104,11 @@ def derive_version_effective(document: ParsedDocument) -> None:
 
 
 def _amendments_by(document: ParsedDocument, date: str | None, number: str | None) -> list[Amendment]:
-    return [a for note in document.notes for a in note.amendments if same_act(a.act.date, a.act.number, date, number)]
+    """The amendments naming the act of `date` and `number`: in the notes, then in the
+    requisites (a version the repealing act caused: 33276, whose repeal the bank's meta
+    and an editorial remark date)."""
+    amendments = [a for note in document.notes for a in note.amendments] + document.header_amendments
+    return [a for a in amendments if same_act(a.act.date, a.act.number, date, number)]
 
 
 def same_act(date: str | None, number: str | None, other_date: str | None, other_number: str | None) -> bool:

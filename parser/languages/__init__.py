@@ -45,9 +45,17 @@ SHARED_NAMES = (
     "CITATION_DATE_ORDER", "CITED_SUBPARAGRAPH_WORD_PATTERN", "CITED_NUMBER_SUFFIX_PATTERN",
     "CITED_NUMBER_VALUE_PATTERN", "CITED_REGISTRATION_PATTERN", "TITLE_WORDS", "ISSUER_STOP_WORDS",
     "ACTING_ABBREVIATION",
+    # notes, commencement and the act's life (parser.notes, parser.temporal, parser.document)
+    "COMMENCEMENT_EXCEPTION", "EXCEPTIONS_ELSEWHERE", "OWN_COMMENCEMENT_STARTS", "ENACTING_VERBS",
+    "NOTE_UNIT", "NOTE_UNITS_INNERMOST_FIRST", "NOTE_BARE_ARTICLE", "UNMARKED_NOTE_STARTS", "REMARK_MARKERS",
+    "NOTE_ACT_INTRODUCERS", "DATED_PART_TRIM", "NOTE_WHOLE_TEXT", "STAMP_FIRST_WORD",
 )
 
 DEFAULT = kk
+
+#: The Roman numeral of a convocation printed with the Cyrillic І (U+0406) in both
+#: languages' texts (``№ 165-VІ``) -> the Latin letter, for comparing act numbers.
+ROMAN_LOOKALIKES = {"І": "I", "і": "i"}
 
 
 def get_language(code: str | None) -> Language:

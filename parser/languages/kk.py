@@ -58,7 +58,7 @@ MONTHS = {
 
 MONTH_SUFFIXES = (
     "дағы", "дегі", "тағы", "тегі", "гі", "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен",
-    "ға", "ге", "қа", "ке", "",
+    "ға", "ге", "қа", "ке", "ынан", "інен", "",
 )
 
 # --- Kinds of act --------------------------------------------------------------
@@ -130,6 +130,12 @@ NOTE_MARKERS = ("Ескерту.", "Ескерту:")
 
 #: Note action phrases (folded: lower case, Latin i -> і) -> action. Checked in order.
 NOTE_ACTIONS = (
+    # pending changes (an editorial remark on a change not yet in force): never law in force
+    ("күшін жою көзделген", "pending_repealed"),
+    ("өзгерістер енгізу көзделген", "pending_amended"),
+    ("өзгеріс енгізу көзделген", "pending_amended"),
+    ("толықтыру көзделген", "pending_inserted"),
+    ("алып тастау көзделген", "pending_deleted"),
     ("жаңа редакцияда", "new_wording"),
     ("толықтырылды", "inserted"),
     ("алып тасталды", "deleted"),
@@ -142,6 +148,7 @@ NOTE_ACTIONS = (
     ("өзгертулер енгізілді", "amended"),
     ("өзгерістер мен толықтырулар енгізілді", "amended"),
     ("толықтыру енгізілді", "amended"),
+    ("тоқтатыла тұрды", "suspended"),
 )
 
 #: What a deleted unit keeps in place of its text ("5. Алып тасталды - … бұйрығымен"),
@@ -158,6 +165,31 @@ NOTE_TARGET_WORDS = {
     "кіріспе": "preamble",
     "қосымша": "appendix",  # "Қосымша жаңа редакцияда": the act's only, unnumbered appendix
 }
+
+#: A unit as a note names it, on folded text: the label first, then the word ("1-тармаққа",
+#: "77) тармақшасына", "4-баптың 2-тармағы", "2-тарау 5-1-баппен").
+NOTE_UNIT = re.compile(
+    r"(?P<label>\d+(?:-\d+)*)(?:\))?-?\s*(?P<word>тармақша|тармақ|тармағ|тарау|параграф|қосымша|бап|баб|абзац)"
+)
+
+#: A note about words changed throughout the text: "Бүкіл мәтін бойынша …" (folded).
+NOTE_WHOLE_TEXT = ("бүкіл мәтін бойынша", "мәтін бойынша", "мәтіні бойынша")
+
+#: The order a chain of units is printed in: the outermost first ("3-баптың 2-тармағы").
+NOTE_UNITS_INNERMOST_FIRST = False
+
+#: A note naming its article by the word alone: none seen in Kazakh.
+NOTE_BARE_ARTICLE = None
+
+#: Notes printed without the marker word: none seen in Kazakh (the bank prints "Ескерту.").
+UNMARKED_NOTE_STARTS: tuple[str, ...] = ()
+
+#: Editorial remarks of the Institute of legislation (33276: "РҚАО-ның ескертпесі!" then
+#: "Заңның күшін жою көзделген - …").
+REMARK_MARKERS = ("РҚАО-ның ескертпесі!", "ЗҚАИ-ның ескертпесі!", "РҚАО-ның ескертпесi!")
+
+#: Kazakh names the amending act after a dash: nothing else ends the words about the unit.
+NOTE_ACT_INTRODUCERS: tuple[str, ...] = ()
 
 #: Acting officials: "м.а.", "міндетін атқарушы(ның)".
 ACTING_MARKERS = ("м.а.", "міндетін атқарушы")
@@ -200,7 +232,13 @@ COMMENCEMENT_ANCHORS = (
 TERM_END_PHRASES = ("дейінқолданылады", "дейінқолданыстаболады", "дейінкүшіндеболады", "дейінәрекететеді")
 
 #: Words that say a clause is about commencement at all.
-COMMENCEMENT_VERBS = ("қолданысқаенгізіледі", "күшіненеді", "қолданысқаенгізілсін", "күшінеенеді", "іскеенеді")
+COMMENCEMENT_VERBS = (
+    "қолданысқаенгізіледі", "күшіненеді", "қолданысқаенгізілсін", "күшінеенеді", "іскеенеді",
+    # laws: "Осы Заң 2000 жылғы 1 қаңтардан бастап күшіне енгізіледі" (4051), "… Қылмыстық кодексi
+    # 1998 жылғы 1 қаңтардан бастап күшiне енгiзiлсiн" (104446), "(қолданысқа енгізілу тәртібін
+    # 2-б. қараңыз)"
+    "күшінеенгізіледі", "күшінеенгізілсін", "қолданысқаенгізілу",
+)
 
 
 def fold(text: str) -> str:
@@ -444,6 +482,9 @@ AMENDING_OPERATIONS = (
 #: "delete_words").
 WORDS_MARKER = r"деген\s+(?:сөз|цифр|сан|таңба|белгі)\w*"
 
+#: Whether the words marker stands before the quote (Russian "слова «X»") or after it.
+WORDS_MARKER_BEFORE = False
+
 #: Quotation marks an instruction puts around words: «…», "…", “…”, „…“.
 QUOTE_PAIRS = (("«", "»"), ('"', '"'), ("“", "”"), ("„", "“"))
 
@@ -452,7 +493,7 @@ WHOLE_TEXT_MARKERS = ("мәтін бойынша", "мәтіні бойынша"
 
 #: A unit named inside another: "10-тармақтың 5) тармақшасы" (folded): the paragraph's
 #: label, then the subparagraph's.
-NESTED_SUBPARAGRAPH = r"(\d+(?:-\d+)*)\s*-\s*тармақ\w*\s+(\d+(?:-\d+)*)\s*\)\s*тармақша"
+NESTED_SUBPARAGRAPH = r"(?P<paragraph>\d+(?:-\d+)*)\s*-\s*тармақ\w*\s+(?P<subparagraph>\d+(?:-\d+)*)\s*\)\s*тармақша"
 
 #: A line naming the paragraph the following instructions work in: "10-тармақта:",
 #: "10-тармағында:" (folded, without the colon).
@@ -493,7 +534,7 @@ _SUFFIX_ALTERNATION = "|".join(sorted((s for s in MONTH_SUFFIXES if s), key=len,
 #: A date written in words, on folded text: ``2009 жылғы 19 қазандағы``, ``2015 жылы 16
 #: маусымда``, ``2005 жылғы 1 қаңтардан``.
 LONG_DATE = re.compile(
-    rf"(?P<year>\d{{4}})\s*жыл(?:ғы|ы)\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_ALTERNATION})(?:{_SUFFIX_ALTERNATION})?(?![а-яәғқңөұүһі])"
+    rf"(?P<year>\d{{4}})\s*жыл(?:ғы|ы|дың)\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_ALTERNATION})(?:{_SUFFIX_ALTERNATION})?(?![а-яәғқңөұүһі])"
 )
 
 
@@ -507,6 +548,9 @@ def month_number(word: str) -> int | None:
 #: Kazakh prints the kind word after the number ("… № 954 Бұйрығымен"), Russian before
 #: the issuer ("Приказом Министра … от … № 954").
 KIND_BEFORE_DATE = False
+
+#: Kazakh stamps print the act first and the word last ("… бұйрығына ҚОСЫМША"): none.
+STAMP_FIRST_WORD: str | None = None
 
 #: The word between the issuer and the date ("… Министра от 3 декабря"): none in Kazakh.
 DATE_PREPOSITIONS: tuple[str, ...] = ()
@@ -590,8 +634,11 @@ _ONE_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER_WORD = rf"(?:(?:{_ONE_NUMBER_WORD})\s+)*(?:{_ONE_NUMBER_WORD})"
 
 #: A period in days or months, on folded text: "күнтізбелік он күн", "10 жұмыс күні", "үш ай".
-PERIOD_DAYS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+(?:жұмыс\s+)?күн(?!і)")
-PERIOD_MONTHS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+ай(?![а-яәғқңөұүһі])")
+PERIOD_DAYS = re.compile(
+    rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+(?:(?P<working>жұмыс\s+)күн|күн(?!і))"
+)
+#: "үш ай", "бір айдан кейін".
+PERIOD_MONTHS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+ай(?:дан)?(?![а-яәғқңөұүһі])")
 
 #: Words (folded) saying a period runs *after* the anchor: "… өткен соң", "… кейін".
 PERIOD_AFTER_WORDS = ("өткен", "кейін")
@@ -608,6 +655,27 @@ def starts_from(text: str, date_start: int, date_end: int) -> bool:
 #: "(қолданысқа енгізілу тәртібін 2-баптан қараңыз)" (squashed).
 SEE_ELSEWHERE_WORDS = ("қараңыз", "тармағынқара")
 
+#: The split commencement of a law, on folded text: "… Еңбек кодексі , 2008 жылғы 1 қаңтардан
+#: бастап қолданысқа енгізілетін 122-бабының 2-тармағын, 204-бабын … қоспағанда, … қолданысқа
+#: енгізілсін" (33276): the units that come into force on another date, and that date.
+COMMENCEMENT_EXCEPTION = re.compile(
+    r"(?P<when>\d{4}\s*жыл\w*\s+\d{1,2}\s+[а-яәғқңөұүһі]+\s+бастап)\s+(?:қолданысқа|күшіне)\s+енгізілетін\s+"
+    r"(?P<units>.+?)\s+қоспағанда"
+)
+
+#: "… бұған осы Заңмен күшiне енгiзудiң өзге мерзiмдерi белгiленген ережелерi қосылмайды"
+#: (104446): the exceptions are set by other articles of the same act (folded, squashed).
+EXCEPTIONS_ELSEWHERE = ("өзгемерзімдерібелгіленген", "өзгемерзімдерібелгілен")
+
+#: What a clause says the act itself by: "Осы Заң", "Осы Жарлық", and an enacting law's
+#: "Қазақстан Республикасының Еңбек кодексі … қолданысқа енгізілсін" (squashed stems).
+OWN_COMMENCEMENT_STARTS = ("осы",)
+ENACTING_VERBS = ("күшінеенгізілсін", "қолданысқаенгізілсін")
+
+#: What surrounds the words of one part of a split commencement: "2000 жылғы 1 қаңтардан |
+#: бастап, бас бостандығын шектеу … ережелері | 2003 жылғы …" ("from" after the date before).
+DATED_PART_TRIM = re.compile(r"^\s*бастап\s*,?\s*|(?:\s[-–—])?\s*$")
+
 # --- Search --------------------------------------------------------------------------------
 
 #: A letter of the language, lower case (the stemmer's tokens).
@@ -621,7 +689,7 @@ INSTRUCTION_REGISTRATION = re.compile(r"тізілімінде\s*№\s*(\d+)")
 #: Unit words of an instruction's target (folded stems) -> kind, checked in order.
 INSTRUCTION_UNIT_WORDS = (
     ("кіріспе", "preamble"), ("тармақша", "subparagraph"), ("тармақ", "paragraph"), ("жол", "row"),
-    ("қосымша", "appendix"), ("тарау", "chapter"),
+    ("қосымша", "appendix"), ("тарау", "chapter"), ("бап", "article"), ("баб", "article"),
 )
 
 #: A table row as an instruction names it ("1504-8 жолдармен").

@@ -74,6 +74,8 @@ ACT_KINDS = {
     "конституционного закона": "constitutional_law",
     "конституционными законами": "constitutional_law",
     "конституционному закону": "constitutional_law",
+    "конституционном законе": "constitutional_law",
+    "конституционных законов": "constitutional_law",
     "закон": "law",
     "кодекс": "code",
     "указ": "decree",
@@ -81,11 +83,30 @@ ACT_KINDS = {
     "инструкци": "instruction",
 }
 
+#: The bank's `form` codes of its meta files (FORMATS.md §3) -> our kind code: the act's kind
+#: when its requisite does not say it.
+BANK_FORMS = {
+    "ЗАК": "law",
+    "КЗАК": "constitutional_law",
+    "УЗАК": "decree",  # a decree of the President having the force of law
+    "КОД": "code",
+    "ПРИК": "order",
+    "СПРИК": "joint_order",
+    "ПОСТ": "resolution",
+    "РЕШ": "decision",
+    "УКАЗ": "decree",
+    "РАСП": "disposition",
+}
+
 #: Acting officials: "и.о. Министра", "исполняющего обязанности".
 ACTING_MARKERS = ("и.о.", "исполняющ")
 
 #: Russian prints the kind word first: "Приказом Министра … от 3 декабря 2019 года № 5".
 KIND_BEFORE_DATE = True
+
+#: An appendix stamp that prints its word before the act it names ("ПРИЛОЖЕНИЕ к приказу …
+#: от 3 декабря 2019 года № 19-42-3.3.22"): the word, folded.
+STAMP_FIRST_WORD = "приложение"
 
 #: The word between the issuer and the date: "… Министра финансов от 15 февраля 2022 года".
 DATE_PREPOSITIONS = ("от",)
@@ -180,21 +201,51 @@ NOTE_MARKERS = ("Сноска.", "Сноска:")
 #: Note action phrases (folded: lower case) -> action. Checked in order; the earliest in
 #: the text wins.
 NOTE_ACTIONS = (
+    # pending changes (an editorial remark, or a note on a change not yet in force): never law in force
+    ("предусмотрена в редакции", "pending_new_wording"),
+    ("предусмотрено в редакции", "pending_new_wording"),
+    ("предусмотрен в редакции", "pending_new_wording"),
+    ("предусмотрены в редакции", "pending_new_wording"),
+    ("предусмотрено изменение", "pending_amended"),
+    ("предусмотрены изменения", "pending_amended"),
+    ("предусмотрено дополнить", "pending_inserted"),
+    ("предусмотрено дополнение", "pending_inserted"),
+    ("предусмотрено исключить", "pending_deleted"),
+    ("предусмотрено исключение", "pending_deleted"),
+    ("утрачивает силу", "pending_repealed"),
+    ("в новой редакции", "new_wording"),
     ("в редакции", "new_wording"),
     ("дополнен", "inserted"),
+    ("дополнена", "inserted"),
+    ("дополнено", "inserted"),
+    ("дополнены", "inserted"),
     ("исключен", "deleted"),
+    ("исключена", "deleted"),
+    ("исключено", "deleted"),
+    ("исключены", "deleted"),
     ("утратил силу", "repealed"),
     ("утратила силу", "repealed"),
     ("утратило силу", "repealed"),
     ("утратили силу", "repealed"),
+    ("заменены", "replaced_words"),
+    ("заменено", "replaced_words"),
+    ("заменена", "replaced_words"),
+    ("заменен", "replaced_words"),
     ("с изменениями, внесенными", "amended"),
     ("с изменением, внесенным", "amended"),
     ("с изменениями и дополнениями, внесенными", "amended"),
+    ("с изменениями и дополнением, внесенными", "amended"),
     ("с дополнениями, внесенными", "amended"),
     ("с дополнением, внесенным", "amended"),
+    ("внесены изменения и дополнения", "amended"),
     ("внесены изменения", "amended"),
     ("внесено изменение", "amended"),
+    ("внесены дополнения", "amended"),
+    ("внесено дополнение", "amended"),
     ("приостановлен", "suspended"),
+    ("приостановлена", "suspended"),
+    ("приостановлено", "suspended"),
+    ("приостановлены", "suspended"),
 )
 
 DELETION_PLACEHOLDERS = ("исключен", "исключена", "исключено", "исключены")
@@ -205,11 +256,45 @@ NOTE_TARGET_WORDS = {
     "постановлени": "act",
     "решени": "act",
     "закон": "act",
+    "конституционный закон": "act",
+    "кодекс": "act",
+    "указ": "act",
     "заголов": "title",
     "наименовани": "title",
     "преамбул": "preamble",
     "приложени": "appendix",
 }
+
+#: A unit as a note names it, on folded text: the word first, then the label ("Статья 5-1",
+#: "В статью 2", "пункт 2 статьи 3", "подпунктом 3) пункта 1", "главы 2").
+NOTE_UNIT = re.compile(
+    r"(?<![а-яё])(?P<word>подпункт|пункт|част|глав|параграф|раздел|приложени|стать|абзац)[а-яё]*\s+"
+    r"(?P<label>\d+(?:-\d+)*)\)?"
+)
+
+#: A note about words changed throughout the text: "По всему тексту, за исключением главы 14,
+#: слова … заменены …" (folded).
+NOTE_WHOLE_TEXT = ("по всему тексту", "по тексту")
+
+#: The order a chain of units is printed in: Russian names the innermost unit first ("пункт 2
+#: статьи 3"), Kazakh the outermost ("3-баптың 2-тармағы").
+NOTE_UNITS_INNERMOST_FIRST = True
+
+#: A note that names its unit by the word alone ("Статья в редакции Закона …", printed under
+#: the article it is about): the word's stem.
+NOTE_BARE_ARTICLE = "стать"
+
+#: Notes printed without the marker word: "> *Вводится в действие с 01.01.2022 в соответствии
+#: с пунктом 1 статьи 2 настоящего Закона.*" (160919).
+UNMARKED_NOTE_STARTS = ("Вводится в действие с ", "Вводятся в действие с ")
+
+#: Editorial remarks of the Institute of legislation, printed as a paragraph of their own
+#: before the remark itself (33276: "Примечание РЦПИ!" then "Утрачивает силу Кодексом …").
+REMARK_MARKERS = ("Примечание РЦПИ!", "Примечание ИЗПИ!", "Примечание РЦПИ.", "Примечание ИЗПИ.")
+
+#: Where a note that names one act ends the words about its unit and names the act:
+#: "Глава 2 дополнена статьей 5-1 | в соответствии с Законом РК …" (folded).
+NOTE_ACT_INTRODUCERS = ("в соответствии с", "законом", "закона", "кодексом", "указом", "приказом", "постановлением")
 
 # --- Commencement ---------------------------------------------------------------------------
 
@@ -242,12 +327,18 @@ COMMENCEMENT_ANCHORS = (
 
 TERM_END_PHRASES = ("действуетдо", "применяетсядо")
 
-COMMENCEMENT_VERBS = ("вводитсявдействие", "вступаетвсилу", "вводятсявдействие", "вступаютвсилу", "ввестивдействие")
+COMMENCEMENT_VERBS = (
+    "вводитсявдействие", "вступаетвсилу", "вводятсявдействие", "вступаютвсилу", "ввестивдействие",
+    # "(порядок введения в действие см. ст.2)" (4051), "Порядок введения в действие настоящего Закона"
+    "введениявдействие",
+)
 
 _ONE_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER_WORD = rf"(?:(?:{_ONE_NUMBER_WORD})\s+)*(?:{_ONE_NUMBER_WORD})"
 
-PERIOD_DAYS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+(?:календарных\s+|рабочих\s+)?дн(?:ей|я)")
+PERIOD_DAYS = re.compile(
+    rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+(?:календарных\s+|(?P<working>рабочих\s+))?дн(?:ей|я)"
+)
 PERIOD_MONTHS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+месяц")
 PERIOD_AFTER_WORDS = ("по истечении", "после")
 
@@ -256,7 +347,105 @@ def starts_from(text: str, date_start: int, date_end: int) -> bool:
     """The date at ``text[date_start:date_end]`` is where a term starts: "с 1 января 2000 года"."""
     return re.search(r"(?:^|\s)с\s*$", fold(text[:date_start])) is not None
 
-SEE_ELSEWHERE_WORDS = ("см.статью", "смотри")
+SEE_ELSEWHERE_WORDS = ("см.статью", "смотри", "см.ст")
+
+#: The split commencement of a law, on folded text: "… за исключением пункта 2 статьи 122 ,
+#: статьи 204 , …, которые вводятся в действие с 1 января 2008 года" (33276).
+COMMENCEMENT_EXCEPTION = re.compile(
+    r"за\s+исключением\s+(?P<units>.+?),?\s+(?:которые|который|которая|которое)\s+(?:вводятся|вводится|вступают|вступает)\s+"
+    r"(?:в\s+действие|в\s+силу)\s+(?P<when>с\s+.+?)(?:[.;]|$)"
+)
+
+#: "… за исключением положений, для которых настоящим Законом установлены иные сроки введения
+#: в действие" (104446): the exceptions are set by other articles of the same act (squashed).
+EXCEPTIONS_ELSEWHERE = ("установленыиныесроки", "иныесрокивведения")
+
+#: What a clause says the act itself by: "Настоящий Закон", "Настоящий Указ", and an enacting
+#: law's "Ввести в действие Уголовный кодекс …" (squashed stems).
+OWN_COMMENCEMENT_STARTS = ("настоящ",)
+ENACTING_VERBS = ("ввестивдействие",)
+
+#: What surrounds the words of one part of a split commencement: "…, о наказании в виде
+#: ареста - с | 1 января 2010 года" (the preposition before the date).
+DATED_PART_TRIM = re.compile(r"(?:\s[-–—])?\s*(?:с|со)?\s*$")
+
+# --- Amending instructions ---------------------------------------------------------------
+#
+# The operative instructions of amending acts in Russian (parser/instructions.py), the same
+# names as in `parser.languages.kk`: "Внести в Закон … следующие дополнения и изменения:
+# статью 34 дополнить частью шестой следующего содержания: "…"; статью 35, 36, 37 исключить."
+# (decree 4013), "изложить в следующей редакции:", "дополнить подпунктом 2-1) следующего
+# содержания:", "слова «X» заменить словами «Y»", "Признать утратившим силу …".
+
+#: Imperative phrases (folded, spaces removed) -> operation, checked in order.
+AMENDING_OPERATIONS = (
+    ("признатьутратившимсилу", "repeal"),
+    ("признатьутратившимисилу", "repeal"),
+    ("вследующейредакции", "new_wording"),
+    ("вновойредакции", "new_wording"),
+    ("заменить", "replace_words"),
+    ("исключить", "delete"),
+    ("дополнить", "insert"),
+)
+
+#: The words an instruction replaces or deletes are named before the quote: слово / слова /
+#: словами / цифры «…».
+WORDS_MARKER = r"(?:слов|цифр|символ|знак)[а-яё]*"
+WORDS_MARKER_BEFORE = True
+
+#: "In the whole text" (folded).
+WHOLE_TEXT_MARKERS = ("по всему тексту", "по тексту")
+
+#: "подпункт 5) пункта 10" (folded): the subparagraph's label, then the paragraph's.
+NESTED_SUBPARAGRAPH = r"подпункт[а-яё]*\s+(?P<subparagraph>\d+(?:-\d+)*)\s*\)\s*пункт[а-яё]*\s+(?P<paragraph>\d+(?:-\d+)*)"
+
+#: A line naming the paragraph the following instructions work in: "в пункте 10:" (folded).
+PARAGRAPH_SCOPE = r"^в\s+пункте\s+(\d+(?:-\d+)*)$"
+
+#: How an order names its only, unnumbered appendix (folded).
+UNNUMBERED_APPENDIX = r"^(?:приложение|приложение\s+к\s+настоящему\s+приказу)$"
+
+#: "… изложить в новой редакции согласно приложению к настоящему приказу" (squashed).
+NEW_WORDING_IN_ANNEX = ("согласноприложениюкнастоящему",)
+
+#: The verb of a whole act's repeal (squashed) and its words as they stand in the sentence.
+REPEAL_VERB = "признатьутратившим"
+INSTRUCTION_REPEAL_WORDS = re.compile(r"признать\s+утратившим[а-яё]*\s+силу")
+
+#: Where the units an instruction names end and its verb begins (folded): "статью 34 |
+#: дополнить частью шестой", "пункт 2 | изложить в следующей редакции".
+INSTRUCTION_TARGET_END = r"\s(?:изложить|дополнить|исключить|заменить|признать)"
+
+#: "после пункта 3 дополнить пунктом 3-1": the unit after which a new one comes.
+INSERT_AFTER_WORD = "после"
+
+#: Scope lines naming the approved document: "в Правилах …, утвержденных …:".
+INSTRUCTION_SCOPE_ENDINGS = ("правилах", "положении", "инструкции", "порядке")
+APPROVED_SCOPE_WORD = "утвержденн"
+
+#: The amended act's registration as an instruction cites it: "… за № 5853".
+INSTRUCTION_REGISTRATION = re.compile(r"(?:реестре[^№]{0,80}|за\s*)№\s*(\d+)")
+CITED_REGISTRATION_PATTERN = r"(?:реестре[^№]{0,80}|за\s*)№\s*(\d+)"
+
+#: Unit words of an instruction's target (folded stems) -> kind, checked in order.
+INSTRUCTION_UNIT_WORDS = (
+    ("преамбул", "preamble"), ("подпункт", "subparagraph"), ("пункт", "paragraph"), ("строк", "row"),
+    ("приложени", "appendix"), ("глав", "chapter"), ("стать", "article"),
+)
+ROW_WORD = "строк"
+
+#: "Внести в … следующие изменения и дополнения:" (squashed words).
+INTRODUCING_VERB = "внести"
+INTRODUCED_CHANGES = ("изменени", "дополнени")
+
+#: The verb of a replacement of words (squashed).
+REPLACE_VERB = "заменить"
+
+#: A scope line naming an appendix: "в приложении 2:" (folded).
+APPENDIX_SCOPE = re.compile(r"приложени[а-яё]*\s+(\d+)")
+
+#: Words that may open an instruction's target and are not part of it (none in Russian).
+SUCH_WORD = "следующего содержания "
 
 # --- Citations ------------------------------------------------------------------------------
 #
