@@ -455,3 +455,51 @@ def standing_text(act: dict, date: str, lang: str) -> str:
         return t("maybe_ended", lang, window=window_text(*end, lang))
     text = t("in_force_since", lang, since=window_text(*start, lang))
     return text + (", " + t("in_force_until", lang, until=window_text(*end, lang)) if has_end else "")
+
+
+# --- Problems of a build ---------------------------------------------------------------
+
+#: Problem kind code -> (Kazakh, Russian): what the build could not do, or doubted.
+PROBLEM_KINDS: dict[str, tuple[str, str]] = {
+    "empty_file": ("файл бос", "файл пуст"),
+    "binary_file": ("файл мәтін емес", "файл не является текстом"),
+    "encoding": ("файлдың кодталуы UTF-8 емес", "кодировка файла не UTF-8"),
+    "bad_meta": ("мета-файлды оқу мүмкін емес", "мета-файл не читается"),
+    "meta_beside": ("мета-файл дереккөздің жанында емес", "мета-файл лежит не рядом с источником"),
+    "link_out_of_corpus": ("сілтеме корпустан тыс файлға апарады", "ссылка ведёт на файл вне корпуса"),
+    "no_header": ("актінің деректемелері табылмады", "реквизиты акта не найдены"),
+    "no_title": ("актінің атауы табылмады", "наименование акта не найдено"),
+    "no_act_identity": ("актіні анықтау мүмкін болмады", "акт не удалось определить"),
+    "duplicate_act": ("бұл акт корпуста екі рет бар", "акт встречается в корпусе дважды"),
+    "note_incomplete": ("ескертудегі өзгерткен акт толық оқылмады", "изменяющий акт в примечании прочитан не полностью"),
+    "note_target_not_found": ("ескерту атаған бөлік мәтінде табылмады", "часть, названная в примечании, не найдена в тексте"),
+    "note_target_unrecognized": ("ескерту қай бөлікке қатысты екені анықталмады", "не определено, к какой части относится примечание"),
+    "uncertain_repair": ("экспорт бұзған жолды түзету күмәнді, жол өзгеріссіз қалды", "исправление испорченной экспортом строки сомнительно, строка оставлена как есть"),
+    "letter_spacing": ("әріптер арасындағы бос орындар", "пробелы между буквами"),
+    "date_mismatch": ("құжаттағы күндер бір-біріне сәйкес емес", "даты в документе не совпадают"),
+    "date_order": ("күндердің реті дұрыс емес", "даты идут в неверном порядке"),
+    "impossible_date": ("мүмкін емес күн", "невозможная дата"),
+    "commencement_unknown": ("қолданысқа енгізілу тәртібі анықталмады", "порядок введения в действие не определён"),
+    "numbering_jump": ("нөмірлеуде бос орын бар", "пропуск в нумерации"),
+    "numbering_repeats": ("нөмір қайталанады", "номер повторяется"),
+    "table_unreadable": ("кестені оқу мүмкін болмады", "таблица не читается"),
+    "unclosed_quote": ("тырнақша жабылмаған", "кавычки не закрыты"),
+    "version_undated": ("редакцияның күні анықталмады", "дата редакции не определена"),
+    "version_dated_by_note": ("мета-файл жоқ: редакция соңғы ескерту бойынша күнделді", "мета-файла нет: дата редакции взята из последнего примечания"),
+    "version_cause_not_in_notes": ("редакцияны тудырған акт ескертулерде жоқ", "акта, вызвавшего редакцию, нет в примечаниях"),
+    "citation_conflict": ("бір тіркеу нөмірі екі түрлі актіге сілтейді", "один регистрационный номер указывает на два разных акта"),
+    "self_citation": ("акт өзіне сілтейді", "акт ссылается сам на себя"),
+    "publications_row": ("publications.csv жолы оқылмады", "строка publications.csv не прочитана"),
+    "publications_columns": ("publications.csv бағандары дұрыс емес", "неверные столбцы publications.csv"),
+}
+
+
+def problem_kind_text(kind: str | None, lang: str) -> str:
+    """A problem's kind in words (a kind the catalogue does not know: "another problem")."""
+    words = PROBLEM_KINDS.get(kind or "", ("басқа ақау", "другая проблема"))
+    return words[1] if lang == "ru" else words[0]
+
+
+def severity_word(severity: str | None, lang: str) -> str:
+    key = f"severity_{severity}"
+    return t(key, lang) if key in MESSAGES else t("unknown", lang)
