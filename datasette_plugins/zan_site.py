@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import datetime
 import json
-import logging
 import sqlite3
 import urllib.parse
 import weakref
 
+import datasette.handle_exception as datasette_handle_exception
 from datasette import hookimpl
 from datasette.utils.asgi import Base400, NotFound, Response
+from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
 from db.queries import (
     PAGE_SIZE,
     UnknownAct,
     act_diff,
+    act_status_on,
     act_document,
     act_links,
     act_on,
@@ -49,8 +51,6 @@ ACT_STATUSES = ("in_force", "repealed", "unknown")
 #: listing of the corpus has that many pages.
 MAX_PAGE = 10_000_000
 
-log = logging.getLogger("zan.site")
-
 
 class Refusal(Exception):
     """A request the site answers with an error status and a message for the reader."""
@@ -70,10 +70,23 @@ def kk_norm(text: str | None) -> str | None:
     return fold(text) if text is not None else None
 
 
+def zan_date(text: str | None) -> str:
+    """`text` if it is a real date written YYYY-MM-DD; an error otherwise, which fails the
+    query: the canned queries refuse a bad ``:date`` as the pages do (400)."""
+    return check_date(text or "")
+
+
+def zan_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, has_end, date) -> str:
+    """An act's status on `date` from its ``valid_*`` columns (`db.queries.act_status_on`)."""
+    return act_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, bool(has_end), check_date(date or ""))[0]
+
+
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("kk_lower", 1, kk_lower, deterministic=True)
     conn.create_function("kk_norm", 1, kk_norm, deterministic=True)
+    conn.create_function("zan_date", 1, zan_date, deterministic=True)
+    conn.create_function("zan_status_on", 6, zan_status_on, deterministic=True)
 
 
 @hookimpl
@@ -89,16 +102,11 @@ def render_cell(row, value, column, table, datasette):
 
 @hookimpl
 def handle_exception(datasette, request, exception):
-    """Errors answered plainly, in the reader's language, and quickly: Datasette's own
-    handler prints every exception with `rich` and its local variables when `rich` is
-    importable (spaCy brings it) — half a second and 170 lines for each unknown URL, which
-    held the event loop. A 4xx is the visitor's: nothing is printed. A 5xx is ours: one
-    plain traceback in the log, none to the visitor."""
-    status = getattr(exception, "status", None) if isinstance(exception, Base400) else None
-    if status is None:
-        status = getattr(exception, "status", 500) if type(exception).__name__ == "DatasetteError" else 500
-    if status >= 500:
-        log.error("%s %s", request.method if request else "", request.path if request else "", exc_info=exception)
+    """Errors answered plainly, in the reader's language, and quickly: no traceback
+    reaches a visitor. Datasette awaits every plugin's handler and answers with the first
+    response, ours; its own handler still runs after it, and prints a 5xx's traceback to
+    the log (see `_quiet_default_handler` for why it prints nothing with `rich`)."""
+    status = getattr(exception, "status", 500) if isinstance(exception, (Base400, DatasetteError)) else 500
     lang = _lenient_lang(request)
     if status == 404:
         message = t("error_not_found", lang)
@@ -108,6 +116,18 @@ def handle_exception(datasette, request, exception):
         message = str(exception.args[0]) if exception.args else t("error_bad_request", lang)
     as_json = request is not None and request.path.split("?")[0].endswith(".json")
     return _error_response(message, status, lang, as_json)
+
+
+def _quiet_default_handler() -> None:
+    """Datasette's own exception handler prints every exception — a 404 too — with
+    `rich` and the local variables of every frame whenever `rich` is importable (spaCy
+    brings it): half a second and 170 lines of console for each unknown URL, while the
+    event loop waits, so a crawler's burst of 404s stalled every page. Without `rich` it
+    prints only a 5xx's plain traceback. Its module reads `rich` as a global."""
+    datasette_handle_exception.rich = None
+
+
+_quiet_default_handler()
 
 
 def _lenient_lang(request) -> str:

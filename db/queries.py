@@ -74,6 +74,18 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> sqli
     return cursor.execute(sql, params)
 
 
+def act_status_on(
+    valid_from: str | None, valid_from_latest: str | None, valid_to: str | None, valid_to_latest: str | None, has_end: bool, date: str
+) -> tuple[str, str, str | None, str | None]:
+    """Whether an act (its ``acts.valid_*`` columns) was in force on `date`: ``in_force``,
+    ``not_in_force`` or ``uncertain``, why, and the window in which that can change. The
+    one definition of "in force on a date" for an act: the pages, `zan at`, and (as the
+    SQL function ``zan_status_on``) the canned query ``acts_in_force`` use it."""
+    start = Bound(valid_from, valid_from_latest, "")
+    end = Bound(valid_to, valid_to_latest, "") if has_end else None
+    return existence_on(start, end, date)
+
+
 def _act_answer(row: sqlite3.Row, date: str) -> dict[str, Any]:
     start = Bound(row["valid_from"], row["valid_from_latest"], row["date_basis"] or "")
     end = None
