@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime
 import json
 import sqlite3
+import traceback
 import urllib.parse
 import weakref
 
-import datasette.handle_exception as datasette_handle_exception
 from datasette import hookimpl
+from datasette.plugins import pm
 from datasette.utils.asgi import Base400, NotFound, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
@@ -102,15 +103,15 @@ def render_cell(row, value, column, table, datasette):
 
 @hookimpl
 def handle_exception(datasette, request, exception):
-    """Errors answered plainly, in the reader's language, and quickly: no traceback
-    reaches a visitor. Datasette awaits every plugin's handler and answers with the first
-    response, ours; its own handler still runs after it, and prints a 5xx's traceback to
-    the log (see `_quiet_default_handler` for why it prints nothing with `rich`)."""
+    """Every error answered plainly, in the reader's language, and at once: no traceback
+    reaches a visitor, and a 4xx (the visitor's) prints nothing; a 5xx (ours) prints its
+    plain traceback to the log. This handler replaces Datasette's (`_replace_default_handler`)."""
     status = getattr(exception, "status", 500) if isinstance(exception, (Base400, DatasetteError)) else 500
     lang = _lenient_lang(request)
     if status == 404:
         message = t("error_not_found", lang)
     elif status >= 500:
+        traceback.print_exception(exception)
         message = t("error_server", lang)
     else:
         message = str(exception.args[0]) if exception.args else t("error_bad_request", lang)
@@ -118,16 +119,26 @@ def handle_exception(datasette, request, exception):
     return _error_response(message, status, lang, as_json)
 
 
-def _quiet_default_handler() -> None:
-    """Datasette's own exception handler prints every exception — a 404 too — with
-    `rich` and the local variables of every frame whenever `rich` is importable (spaCy
-    brings it): half a second and 170 lines of console for each unknown URL, while the
-    event loop waits, so a crawler's burst of 404s stalled every page. Without `rich` it
-    prints only a 5xx's plain traceback. Its module reads `rich` as a global."""
-    datasette_handle_exception.rich = None
+@hookimpl
+def startup(datasette):
+    _replace_default_handler()
 
 
-_quiet_default_handler()
+def _replace_default_handler() -> None:
+    """Datasette awaits every plugin's exception handler, its own too, and answers with
+    the first response. Its own prints every exception — a 404 too — with `rich` and the
+    local variables of every frame whenever `rich` is importable (spaCy brings it): half a
+    second and 170 lines of console for each unknown URL while the event loop waits, so
+    that ten parallel 404s held an act page for 4.7 s; then it renders an error page that
+    ours has already written. `handle_exception` above does all it does. Done at
+    startup: Datasette registers its own plugins after importing this one."""
+    default = pm.get_plugin(DEFAULT_HANDLER)
+    if default is not None:
+        pm.unregister(default)
+
+
+#: The name under which Datasette registers its own exception handler.
+DEFAULT_HANDLER = "datasette.handle_exception"
 
 
 def _lenient_lang(request) -> str:
