@@ -245,3 +245,77 @@ async def test_two_sites_in_one_process_each_answer_from_their_own_database(data
     assert (await other.client.get("/-/acts/V090005853_")).status_code == 404
     assert (await other.client.get("/-/at/V090005853_.json?date=2016-01-01")).status_code == 404
     assert (await datasette.client.get("/-/acts/V090005853_")).status_code == 200
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_a_page_number_beyond_any_listing_is_refused_not_a_crash(datasette):
+    for url in ("/", "/-/acts.json", "/-/in-force", "/-/in-force.json"):
+        for page in ("99999999999999999999999", "0", "-1", "two"):
+            response = await datasette.client.get(url, params={"page": page})
+            assert response.status_code == 400, (url, page)
+    refused = await datasette.client.get("/-/acts.json", params={"page": "99999999999999999999999"})
+    assert refused.json()["ok"] is False and "99999999999999999999999" in refused.json()["error"]
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_the_canned_query_refuses_dates_the_pages_refuse(datasette):
+    for date in ("abc", "2020-13-45", "2016-02-30", ""):
+        response = await datasette.client.get("/laws/acts_in_force.json", params={"date": date})
+        assert response.status_code == 400, date
+        assert (await datasette.client.get("/-/in-force.json", params={"date": date or "x"})).status_code == 400
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_the_canned_query_and_the_in_force_page_agree_on_every_act(datasette):
+    """One rule of "in force on a date": the canned query lists exactly the acts the
+    in-force page does not call out of force, with the same status."""
+    for date in ("2005-01-01", "2011-01-01", "2016-01-01", "2020-01-01", "2024-01-01"):
+        canned = (await datasette.client.get("/laws/acts_in_force.json", params={"date": date, "_shape": "array"})).json()
+        page = (await datasette.client.get("/-/in-force.json", params={"date": date})).json()["acts"]
+        assert {row["id"]: row["status"] for row in canned} == {act["id"]: act["status"] for act in page if act["status"] != "not_in_force"}, date
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_problems_page_lists_every_problem_by_file_and_is_linked_from_home(datasette):
+    report = (await datasette.client.get("/-/problems.json")).json()
+    assert report["count"] == 11 == sum(f["count"] for f in report["files"])
+    seed_003 = next(f for f in report["files"] if f["source_path"] == "corpus/003_11aecfe5ead87c1b.txt")
+    assert {p["kind"] for p in seed_003["problems"]} == {"uncertain_repair", "date_mismatch", "citation_conflict"}
+    page = (await datasette.client.get("/-/problems")).text
+    assert "<code>corpus/003_11aecfe5ead87c1b.txt</code>" in page and "экспорт бұзған жолды түзету күмәнді" in page
+    assert 'href="/-/problems"' in (await datasette.client.get("/")).text
+    russian = (await datasette.client.get("/-/problems", params={"lang": "ru"})).text
+    assert "Проблемы при сборке" in russian and 'href="/-/acts/order-2011-01-05-7?lang=ru"' in russian
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_every_page_is_utf8_in_the_readers_language_with_a_switch(datasette):
+    for url in ("/", "/-/acts/V090005853_", "/-/at/V1500011361?date=2018-01-01", "/-/search?q=тармақ", "/-/history/V090005853_/doc/p6", "/-/diff/V1900019742", "/-/problems", "/-/in-force?date=2016-01-01"):
+        kazakh = (await datasette.client.get(url)).text
+        assert kazakh.startswith('<!DOCTYPE html>\n<html lang="kk">\n<head>\n  <meta charset="utf-8">'), url
+        russian = (await datasette.client.get(url, params={"lang": "ru"})).text
+        assert '<html lang="ru">' in russian and "<strong>Русский</strong>" in russian and 'hreflang="kk"' in russian, url
+    switch = (await datasette.client.get("/-/at/V1500011361", params={"date": "2018-01-01"})).text
+    assert 'href="/-/at/V1500011361?date=2018-01-01&amp;lang=ru"' in switch  # the same place and date
+    refused = await datasette.client.get("/-/acts/V090005853_.json", params={"lang": "en"})
+    assert refused.status_code == 400 and refused.json()["ok"] is False
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_the_act_on_a_date_shows_candidate_wording_marked_and_says_why_once(datasette):
+    """Seed 003 on 2016-01-01: the 2013 new wording of the Rules by order № 479 took effect
+    on a day from 28.08.2013 with no known end, so the wording of 408 units is not
+    proven — shown, marked, with the reason once."""
+    answer = (await datasette.client.get("/-/at/order-2011-01-05-7.json", params={"date": "2016-01-01"})).json()
+    units = {p["key"]: p for p in answer["provisions"]}
+    paragraph = units["doc/app1/p7"] if "doc/app1/p7" in units else next(p for p in answer["provisions"] if not p["text_known"] and p["candidate_text"])
+    assert paragraph["text_known"] is False and paragraph["text"] is None and paragraph["candidate_text"]
+    assert [(c["amending_act_number"], c["units"]) for c in answer["uncertain_changes"]] == [("479", 408)]
+    assert sum(1 for p in answer["provisions"] if p["text_known"]) == 103
+    page = (await datasette.client.get("/-/acts/order-2011-01-05-7", params={"date": "2016-01-01"})).text
+    assert page.count('class="zan-not-proven"') == sum(1 for p in answer["provisions"] if p["candidate_text"] and p["kind"] not in ("other", "title"))
+    assert page.count("17.08.2013 № 479 бұйрық") == 1 and "publications.csv" in page
+    assert page.index("Редакциясы дәлелденген бөліктер") < page.index("Редакциясы дәлелденбеген бөліктер")
+    assert len(page) < 250_000
+    russian = (await datasette.client.get("/-/acts/order-2011-01-05-7", params={"date": "2016-01-01", "lang": "ru"})).text
+    assert russian.count("приказ от 17.08.2013 № 479") == 1 and "не доказано" in russian
