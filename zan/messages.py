@@ -16,6 +16,8 @@ import re
 
 from parser.dates import to_display
 
+__all__ = ["to_display"]  # re-exported: the CLI writes dates as the pages do
+
 LANGUAGES = ("kk", "ru")
 DEFAULT_LANGUAGE = "kk"
 
@@ -125,6 +127,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "act_itself": ("Актінің өзі:", "Сам акт:"),
     "proven_count": ("{proven} бөліктің {date} күнгі редакциясы дәлелденген; {unproven} бөліктің мәтіні — болжамды (төменде).", "Редакция {proven} частей на {date} доказана; текст {unproven} частей — предполагаемый (ниже)."),
     "not_proven": ("дәлелденбеген", "не доказано"),
+    "proven": ("дәлелденген", "доказано"),
     "not_proven_mark": ("редакциясы дәлелденбеген: корпустағы қазіргі мәтін", "редакция не доказана: действующий текст из корпуса"),
     "wording_not_held": ("бұл күнгі редакциясы корпуста жоқ", "редакции на эту дату в корпусе нет"),
     "why_not_proven": ("Неге кейбір бөліктердің мәтіні дәлелденбеген", "Почему текст некоторых частей не доказан"),
