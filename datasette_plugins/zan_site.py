@@ -36,7 +36,7 @@ from db.queries import (
     problems_report,
     provision_history,
 )
-from db.search import search
+from db.search import count_matches, search
 from parser.dates import to_display as display_date
 from parser.language import fold
 
@@ -267,18 +267,32 @@ async def cited_page(datasette, request, lang):
     return await _respond(datasette, request, lang, answer, "zan_cited.html", json_url=datasette.urls.path(f"/-/cited/{cited_id}.json"))
 
 
+#: Results on a page of search.
+SEARCH_PAGE_SIZE = 50
+
+
 @page
 async def search_page(datasette, request, lang):
-    """Kazakh full-text search over provisions and notes; ``?date=`` keeps acts that
-    may have been in force on that date."""
+    """Kazakh full-text search over provisions and notes, 50 results a page, with the
+    number of results in all; ``?date=`` keeps acts that may have been in force on that
+    date. JSON: ``{"q", "date", "count", "page", "page_size", "next_page", "results"}``."""
     query = request.args.get("q", "").strip()
     date = requested_date(request, lang) if (request.args.get("date") or "").strip() else None
-    results = await _run(datasette, lambda conn: search(conn, query, date)) if query else []
+    page_number = requested_page(request, lang)
+    offset = (page_number - 1) * SEARCH_PAGE_SIZE
+
+    def find(conn) -> tuple[list[dict], int]:
+        if not query:
+            return [], 0
+        return search(conn, query, date, SEARCH_PAGE_SIZE, offset), count_matches(conn, query, date)
+
+    results, count = await _run(datasette, find)
     for result in results:
         result["url"] = _with_lang(datasette.urls.path(f"/-/acts/{result['act_id']}"), lang) + (f"#{anchor(result['key'])}" if result.get("key") else "")
-    answer = {"q": query, "date": date, "results": results}
+    next_page = page_number + 1 if offset + len(results) < count else None
+    answer = {"q": query, "date": date, "count": count, "page": page_number, "page_size": SEARCH_PAGE_SIZE, "next_page": next_page, "results": results}
     json_url = datasette.urls.path("/-/search.json") + "?" + request.query_string
-    return await _respond(datasette, request, lang, answer, "zan_search.html", marked=marked, json_url=json_url)
+    return await _respond(datasette, request, lang, answer, "zan_search.html", marked=marked, json_url=json_url, first=offset + 1, **_paging_urls(request, answer))
 
 
 def marked(snippet: str, highlights: list) -> Markup:

@@ -319,3 +319,19 @@ async def test_the_act_on_a_date_shows_candidate_wording_marked_and_says_why_onc
     assert len(page) < 250_000
     russian = (await datasette.client.get("/-/acts/order-2011-01-05-7", params={"date": "2016-01-01", "lang": "ru"})).text
     assert russian.count("приказ от 17.08.2013 № 479") == 1 and "не доказано" in russian
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_search_says_how_many_results_and_pages_through_all_of_them(datasette):
+    first = (await datasette.client.get("/-/search.json", params={"q": "бұйрық"})).json()
+    assert (first["count"], first["page"], first["next_page"], len(first["results"])) == (135, 1, 2, 50)
+    seen, page = [], 1
+    while page is not None:
+        answer = (await datasette.client.get("/-/search.json", params={"q": "бұйрық", "page": str(page)})).json()
+        seen += [(r["provision_id"], r["note_id"]) for r in answer["results"]]
+        page = answer["next_page"]
+    assert len(seen) == len(set(seen)) == 135
+    html = (await datasette.client.get("/-/search", params={"q": "бұйрық", "page": "3"})).text
+    assert "135 нәтиже" in html and "3-бет, барлығы 3" in html and '<ol class="zan-results" start="101">' in html
+    dated = (await datasette.client.get("/-/search.json", params={"q": "бұйрық", "date": "2016-01-01"})).json()
+    assert dated["count"] == 81
