@@ -153,12 +153,23 @@ def _text_html(document: Row, path: Callable[[str], str], lang: str) -> str:
     def notes_html(unit_id: str) -> str:
         return "".join(note_html(note, act_prefix, linked, lang) for note in notes_after.get(unit_id, ()))
 
+    columns = _table_columns(document["provisions"])
     units = "".join(
-        unit_html(p, linked, path, lang) + notes_html(p["id"]) + "\n    </div>\n"
+        unit_html(p, linked, path, lang, columns.get(p["parent_id"])) + notes_html(p["id"]) + "\n    </div>\n"
         for p in document["provisions"]
         if p["kind"] not in HIDDEN_KINDS
     )
     return f'\n  {notes_html(at_top)}\n  <div class="zan-text">\n{units}  </div>\n'
+
+
+def _table_columns(provisions: list[Row]) -> dict[str, int]:
+    """The number of columns of each table (its widest row), by the table's id: every row
+    of a table is laid on that many columns, so that its cells line up."""
+    columns: dict[str, int] = {}
+    for p in provisions:
+        if p["cells"]:
+            columns[p["parent_id"]] = max(columns.get(p["parent_id"], 0), len(p["cells"]))
+    return columns
 
 
 def _grouped(rows: Iterable[Row], key: Callable[[Row], str]) -> dict[str, list[Row]]:
@@ -168,7 +179,9 @@ def _grouped(rows: Iterable[Row], key: Callable[[Row], str]) -> dict[str, list[R
     return groups
 
 
-def unit_html(p: Row, linked: Callable[[str, str], str], path: Callable[[str], str], lang: str = messages.DEFAULT_LANGUAGE) -> str:
+def unit_html(
+    p: Row, linked: Callable[[str, str], str], path: Callable[[str], str], lang: str = messages.DEFAULT_LANGUAGE, columns: int | None = None
+) -> str:
     """The opening of a unit's block and what it prints: a heading, a removed unit, a
     table row, or its text with its act references linked (`linked`); its notes and the
     closing tag follow."""
@@ -187,7 +200,7 @@ def unit_html(p: Row, linked: Callable[[str, str], str], path: Callable[[str], s
         return f'{opening}<p class="zan-removed">{pilcrow} <del>{escape_html(p["text"])}</del>\n          <small>({removed_in})</small>{history}'
     if p["cells"]:
         cells = "".join(f'<span class="zan-cell">{escape_html(cell)}</span>' for cell in p["cells"])
-        return f'{opening}<p class="zan-row">{pilcrow}{cells}{history}'
+        return f'{opening}<p class="zan-row" style="--cells: {columns or len(p["cells"])}">{pilcrow}{cells}{history}'
     return f"{opening}<p>{pilcrow} {linked(p['text'], p['id'])}{history}"
 
 
