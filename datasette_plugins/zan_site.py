@@ -185,11 +185,21 @@ def page(function):
         except Refusal as refusal:
             return _error(request, refusal.message, refusal.status, lang)
         except UnknownAct:
-            return _error(request, t("error_not_found", lang), 404, lang)
+            return _error(request, _not_found(request, lang), 404, lang)
 
     route.__name__, route.__doc__ = function.__name__, function.__doc__
     route.inner = function  # the page itself, for a route that shows another's page
     return route
+
+
+def _not_found(request, lang: str) -> str:
+    """What a 404 of a route says: the act or unit its URL names does not exist."""
+    variables = request.url_vars
+    if "provision_id" in variables:
+        return t("error_no_unit", lang, id=variables["provision_id"])
+    if "act_id" in variables or "cited_id" in variables:
+        return t("error_no_act", lang, id=variables.get("act_id") or variables.get("cited_id"))
+    return t("error_not_found", lang)
 
 
 def request_lang(request) -> str:
