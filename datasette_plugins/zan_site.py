@@ -38,7 +38,7 @@ from db.queries import (
 )
 from db.search import count_matches, search
 from parser.dates import to_display as display_date
-from parser.language import fold
+from parser.languages.kk import fold
 
 from zan import messages
 from zan.messages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, UnknownLanguage, parse_lang, t
@@ -283,9 +283,9 @@ SEARCH_PAGE_SIZE = 50
 
 @page
 async def search_page(datasette, request, lang):
-    """Kazakh full-text search over provisions and notes, 50 results a page, with the
-    number of results in all; ``?date=`` keeps acts that may have been in force on that
-    date. JSON: ``{"q", "date", "count", "page", "page_size", "next_page", "results"}``."""
+    """Full-text search over the provisions and notes of the reader's language (Kazakh
+    texts for ``lang=kk``, Russian for ``ru``), 50 results a page, with the number of
+    results in all; ``?date=`` keeps acts that may have been in force on that date. JSON: ``{"q", "date", "count", "page", "page_size", "next_page", "results"}``."""
     query = request.args.get("q", "").strip()
     date = requested_date(request, lang) if (request.args.get("date") or "").strip() else None
     page_number = requested_page(request, lang)
@@ -294,7 +294,7 @@ async def search_page(datasette, request, lang):
     def find(conn) -> tuple[list[dict], int]:
         if not query:
             return [], 0
-        return search(conn, query, date, SEARCH_PAGE_SIZE, offset), count_matches(conn, query, date)
+        return search(conn, query, date, SEARCH_PAGE_SIZE, lang, offset), count_matches(conn, query, date, lang)
 
     results, count = await _run(datasette, find)
     for result in results:

@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from parser import Publications, meta_beside, read_meta, read_publications
+from parser.formats import is_source
 from parser.model import ParsedDocument, Problem
 
 from .links import link_cited_acts
@@ -27,12 +28,9 @@ from .rebuild import rebuild_versions
 from .rows import ActRows, TableRows, act_rows, problem_rows, provenance_rows, source_rows, table_rows
 from .schema import create_schema, finish_schema
 from .search import create_search_index, finish_search_index, index_act
-from .versions import StagedVersions, VersionedAct, fill_act_from_versions
 
-#: File endings the readers understand; other files in the corpus are not sources:
-#: Adilet text exports, and the official bank's Markdown versions (their ``meta.yaml``
-#: is read with them).
-SOURCE_SUFFIXES = (".txt", ".md")
+from .bilingual import by_language, reconcile
+from .versions import StagedVersions, VersionedAct, best_act_id, fill_act_from_versions
 
 #: Files that describe a folder of sources rather than being one (``README.md``).
 NOT_SOURCES = ("readme",)
@@ -73,7 +71,7 @@ def corpus_files(corpus: Path) -> list[Path]:
         raise CorpusNotFound(f"corpus folder not found: {corpus}")
     files = []
     for path in sorted(corpus.rglob("*")):
-        if path.name.startswith(".") or path.suffix.lower() not in SOURCE_SUFFIXES:
+        if not is_source(path):  # a file no format reads (parser.formats)
             continue
         if path.stem.lower().startswith(NOT_SOURCES) or not in_corpus(path, corpus):
             continue
@@ -257,13 +255,23 @@ class Store:
         self.staged.drop()
 
     def add_versions(self, documents: list[ParsedDocument]) -> None:
-        """One act from its versions (oldest first): the newest is the current text."""
-        fill_act_from_versions(documents)
-        act_id = self._unique_act_id(documents[-1].act.id, documents[-1])
-        versioned = VersionedAct(documents, act_id)
+        """One act from its files (oldest version first): a text per language
+        (`db.bilingual`), each from its versions, the newest its current text."""
+        texts = by_language(documents)
+        for versions in texts.values():
+            fill_act_from_versions(versions)
+        primary = next(iter(texts.values()))[-1]
+        primary.problems += reconcile({language: versions[-1] for language, versions in texts.items()})
+        act_id = self._unique_act_id(best_act_id(documents)[0], primary)
+        for index, versions in enumerate(texts.values()):
+            self.add_text(versions, act_id, primary=index == 0)
+
+    def add_text(self, documents: list[ParsedDocument], act_id: str, primary: bool) -> None:
+        """One language text of an act, from its versions."""
+        versioned = VersionedAct(documents, act_id, primary)
         provisions, gone = versioned.all_provisions()
         current = replace(versioned.current, provisions=provisions)
-        self.write(act_rows(current, act_id, versioned.timelines(), gone))
+        self.write(act_rows(current, act_id, versioned.timelines(), gone, primary))
         self.insert("versions", versioned.version_rows())
         self.insert("version_provisions", versioned.version_provision_rows())
         self.insert("version_changes", versioned.change_rows())

@@ -8,7 +8,9 @@ versions the main process calls `act_rows` and `provenance_rows` itself, once th
 versions are merged.
 
 Row ids are built from the act id and the unit's key: ``{act}/{key}`` for a provision,
-``{act}/note{N}`` for a note, ``{act}/note{N}/a{K}`` for an amending act it names.
+``{act}/note{N}`` for a note, ``{act}/note{N}/a{K}`` for an amending act it names. An
+act's text in a second language has its rows under ``{act}/{language}``
+(``V1900019742/ru/p1``, ``V1900019742/ru/note1``): `text_base`.
 """
 
 from __future__ import annotations
@@ -58,6 +60,12 @@ def table_rows(table: str, rows: Iterable[dict]) -> TableRows | None:
     return TableRows(table, list(rows[0]), [tuple(row.values()) for row in rows])
 
 
+def text_base(act_id: str, language: str | None, primary: bool = True) -> str:
+    """Where the rows of one language text of an act live: the act's own id for its
+    primary text (Kazakh when the act has it), ``{act}/{language}`` for another."""
+    return act_id if primary or not language else f"{act_id}/{language}"
+
+
 def source_rows(document: ParsedDocument, act_id: str) -> ActRows:
     """Every row the file of a plain act (readable, not one of several versions) adds:
     its act's rows (`act_rows`) and its provenance (`provenance_rows`)."""
@@ -71,21 +79,27 @@ def act_rows(
     act_id: str,
     timelines: Timelines,
     gone: dict[str, str] | None = None,
+    primary: bool = True,
 ) -> ActRows:
     """The act's own rows: requisites, units, notes and what they imply (the acts its
     units cite included), and its units for the search index. `gone` maps the keys of
-    units removed in a later version to that version."""
+    units removed in a later version to that version. A text that is not the act's
+    `primary` one (its Russian beside the Kazakh) adds no `acts` row, and its rows live
+    under `text_base`."""
     texts = {p.key: p.text for p in document.provisions}
+    language = document.act.language if document.act else None
+    base = text_base(act_id, language, primary)
     tables = [
-        table_rows("acts", [_act_row(document, act_id, timelines)]),
-        table_rows("provisions", _provision_rows(document, act_id, gone or {})),
-        table_rows("notes", _note_rows(document, act_id)),
-        table_rows("amendments", _amendment_rows(document, act_id)),
-        table_rows("provision_versions", _version_rows(timelines, act_id, texts)),
-        table_rows("instructions", _instruction_rows(document, act_id)),
-        table_rows("citations", _citation_rows(document, act_id)),
+        table_rows("acts", [_act_row(document, act_id, timelines)] if primary else []),
+        table_rows("act_texts", [_act_text_row(document, act_id, base, primary)]),
+        table_rows("provisions", _provision_rows(document, act_id, base, gone or {})),
+        table_rows("notes", _note_rows(document, act_id, base)),
+        table_rows("amendments", _amendment_rows(document, act_id, base)),
+        table_rows("provision_versions", _version_rows(timelines, act_id, base, texts)),
+        table_rows("instructions", _instruction_rows(document, act_id, base)),
+        table_rows("citations", _citation_rows(document, act_id, base)),
     ]
-    search = list(_search_rows(document, act_id))
+    search = list(_search_rows(document, act_id, base))
     return ActRows(act_id, [rows for rows in tables if rows], search, act_words(row[0] for row in search))
 
 
@@ -134,12 +148,12 @@ def citation_units(document: ParsedDocument) -> list[tuple[str | None, int | Non
     return units
 
 
-def _amendment_id(act_id: str, ref: tuple[int, int]) -> str:
+def _amendment_id(base: str, ref: tuple[int, int]) -> str:
     """Amendment rows are ``{act}/note{N}/a{K}`` for the K-th act of note N, and
     ``{act}/header{K}`` (note 0) for one read from the requisites sentence."""
     if ref[0] == 0:
-        return f"{act_id}/header{ref[1]}"
-    return f"{_note_id(act_id, ref[0])}/a{ref[1]}"
+        return f"{base}/header{ref[1]}"
+    return f"{_note_id(base, ref[0])}/a{ref[1]}"
 
 
 def _act_row(document: ParsedDocument, act_id: str, timelines: Timelines) -> dict:
@@ -176,7 +190,24 @@ def _act_row(document: ParsedDocument, act_id: str, timelines: Timelines) -> dic
     }
 
 
-def _instruction_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
+def _act_text_row(document: ParsedDocument, act_id: str, base: str, primary: bool) -> dict:
+    """One language text of the act: what it is called and where it comes from."""
+    act = document.act
+    assert act is not None
+    return {
+        "id": base,
+        "act_id": act_id,
+        "language": act.language,
+        "is_primary": int(primary),
+        "title": act.title,
+        "source_path": document.source_path,
+        "status": act.status,
+        "status_basis": act.status_basis,
+        **commencement_values(act.commencement, act.effective),
+    }
+
+
+def _instruction_rows(document: ParsedDocument, act_id: str, base: str) -> Iterator[dict]:
     amended = document.amended_act
     if amended is None:
         return
@@ -184,10 +215,10 @@ def _instruction_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
     assert act is not None
     for instruction in document.instructions:
         yield {
-            "id": f"{act_id}/instruction{instruction.ordinal}",
+            "id": f"{base}/instruction{instruction.ordinal}",
             "act_id": act_id,
-            "provision_id": _provision_id(act_id, instruction.provision_key),
-            "quote_provision_id": _provision_id(act_id, instruction.quote_key),
+            "provision_id": _provision_id(base, instruction.provision_key),
+            "quote_provision_id": _provision_id(base, instruction.quote_key),
             "ordinal": instruction.ordinal,
             "operation": instruction.operation,
             "target_act_id": None,  # set by db.links.link_cited_acts when the act is in the corpus
@@ -211,16 +242,16 @@ def _instruction_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
         }
 
 
-def _citation_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
+def _citation_rows(document: ParsedDocument, act_id: str, base: str) -> Iterator[dict]:
     """Act references in the provisions and notes (db.links resolves them)."""
     for provision_key, note_ordinal, text in citation_units(document):
         found = extract_citations(text)
-        provision_id = _provision_id(act_id, provision_key)
-        note_id = _note_id(act_id, note_ordinal) if note_ordinal is not None else None
+        provision_id = _provision_id(base, provision_key)
+        note_id = _note_id(base, note_ordinal) if note_ordinal is not None else None
         for index, citation in enumerate(found, start=1):
             reference = citation.reference
             yield {
-                "id": f"{note_id or provision_id or act_id}#c{index}",
+                "id": f"{note_id or provision_id or base}#c{index}",
                 "act_id": act_id,
                 "provision_id": provision_id,
                 "note_id": note_id,
@@ -238,9 +269,9 @@ def _citation_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
             }
 
 
-def _version_rows(timelines: Timelines, act_id: str, texts: dict[str, str]) -> Iterator[dict]:
+def _version_rows(timelines: Timelines, act_id: str, base: str, texts: dict[str, str]) -> Iterator[dict]:
     for key, versions in timelines.versions.items():
-        provision_id = _provision_id(act_id, key)
+        provision_id = _provision_id(base, key)
         for ordinal, version in enumerate(versions, start=1):
             end = version.end
             # A bound's basis is stored once: a bound shared with the act has it in acts
@@ -264,32 +295,34 @@ def _version_rows(timelines: Timelines, act_id: str, texts: dict[str, str]) -> I
                 "has_end": int(end is not None),
                 "text_known": int(version.text_known),
                 "basis": version.basis,
-                "started_by_amendment_id": _amendment_id(act_id, version.started_by) if version.started_by else None,
-                "ended_by_amendment_id": _amendment_id(act_id, version.ended_by) if version.ended_by else None,
+                "started_by_amendment_id": _amendment_id(base, version.started_by) if version.started_by else None,
+                "ended_by_amendment_id": _amendment_id(base, version.ended_by) if version.ended_by else None,
                 # an earlier version's wording; the current one is provisions.text
                 "text": version.text if version.text_known and version.text != texts.get(key) else None,
             }
 
 
-def _search_rows(document: ParsedDocument, act_id: str) -> Iterator[tuple]:
+def _search_rows(document: ParsedDocument, act_id: str, base: str) -> Iterator[tuple]:
     """The act's units for `db.search.index_act`: provisions, then notes."""
     stems = document_stems(document)
-    units = [(_provision_id(act_id, p.key), None, p.kind) for p in document.provisions]
-    units += [(_provision_id(act_id, n.target_key), _note_id(act_id, n.ordinal), "note") for n in document.notes]
+    language = document.act.language if document.act else None
+    units = [(_provision_id(base, p.key), None, p.kind) for p in document.provisions]
+    units += [(_provision_id(base, n.target_key), _note_id(base, n.ordinal), "note") for n in document.notes]
     for unit, (provision_id, note_id, kind) in zip(stems, units, strict=True):
-        yield (unit, provision_id, note_id, act_id, kind)
+        yield (unit, provision_id, note_id, act_id, kind, language)
 
 
-def _provision_id(act_id: str, key: str | None) -> str | None:
-    return f"{act_id}/{key}" if key else None
+def _provision_id(base: str, key: str | None) -> str | None:
+    return f"{base}/{key}" if key else None
 
 
-def _provision_rows(document: ParsedDocument, act_id: str, gone: dict[str, str]) -> Iterator[dict]:
+def _provision_rows(document: ParsedDocument, act_id: str, base: str, gone: dict[str, str]) -> Iterator[dict]:
+    language = document.act.language if document.act else None
     for p in document.provisions:
         yield {
-            "id": _provision_id(act_id, p.key),
+            "id": _provision_id(base, p.key),
             "act_id": act_id,
-            "parent_id": _provision_id(act_id, p.parent_key),
+            "parent_id": _provision_id(base, p.parent_key),
             "key": p.key,
             "kind": p.kind,
             "label": p.label,
@@ -302,20 +335,22 @@ def _provision_rows(document: ParsedDocument, act_id: str, gone: dict[str, str])
             "raw_text": p.raw,
             "cells": json.dumps(p.cells, ensure_ascii=False) if p.cells is not None else None,
             "removed_in_version_id": gone.get(p.key),
+            "language": language,
         }
 
 
-def _note_id(act_id: str, ordinal: int) -> str:
-    return f"{act_id}/note{ordinal}"
+def _note_id(base: str, ordinal: int) -> str:
+    return f"{base}/note{ordinal}"
 
 
-def _note_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
+def _note_rows(document: ParsedDocument, act_id: str, base: str) -> Iterator[dict]:
+    language = document.act.language if document.act else None
     for n in document.notes:
         yield {
-            "id": _note_id(act_id, n.ordinal),
+            "id": _note_id(base, n.ordinal),
             "act_id": act_id,
-            "provision_id": _provision_id(act_id, n.target_key),
-            "printed_after_id": _provision_id(act_id, n.printed_after_key),
+            "provision_id": _provision_id(base, n.target_key),
+            "printed_after_id": _provision_id(base, n.printed_after_key),
             "ordinal": n.ordinal,
             "target_text": n.target_text,
             "target_status": n.target_status,
@@ -324,16 +359,17 @@ def _note_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
             "source_line": n.source_line,
             "source_line_end": n.source_line_end,
             "raw_text": n.raw,
+            "language": language,
         }
 
 
-def _amendment_rows(document: ParsedDocument, act_id: str) -> Iterator[dict]:
+def _amendment_rows(document: ParsedDocument, act_id: str, base: str) -> Iterator[dict]:
     for n in document.notes:
         for index, amendment in enumerate(n.amendments, start=1):
-            note_id = _note_id(act_id, n.ordinal)
-            yield _amendment_row(amendment, _amendment_id(act_id, (n.ordinal, index)), act_id, note_id, _provision_id(act_id, n.target_key))
+            note_id = _note_id(base, n.ordinal)
+            yield _amendment_row(amendment, _amendment_id(base, (n.ordinal, index)), act_id, note_id, _provision_id(base, n.target_key))
     for index, amendment in enumerate(document.header_amendments, start=1):
-        yield _amendment_row(amendment, _amendment_id(act_id, (0, index)), act_id, None, None)
+        yield _amendment_row(amendment, _amendment_id(base, (0, index)), act_id, None, None)
 
 
 def _amendment_row(a: Amendment, row_id: str, act_id: str, note_id: str | None, provision_id: str | None) -> dict:

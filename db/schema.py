@@ -79,6 +79,24 @@ TABLES: dict[str, dict] = {
         "pk": "id",
         "foreign_keys": [],  # repealed_by_amendment_id: see LATER_FOREIGN_KEYS
     },
+    # An act is one act in every language it is published in: one row per language text
+    # (`id` = the act's id for its primary text, Kazakh when held; {act_id}/ru for the
+    # Russian one beside it). Provisions, notes and versions carry the text's language.
+    "act_texts": {
+        "columns": {
+            "id": str,
+            "act_id": str,
+            "language": str,
+            "is_primary": int,
+            "title": str,
+            "source_path": str,
+            "status": str,
+            "status_basis": str,
+            **COMMENCEMENT_COLUMNS,  # the act's own entry into force as this text gives it
+        },
+        "pk": "id",
+        "foreign_keys": [("act_id", "acts", "id")],
+    },
     "provisions": {
         "columns": {
             "id": str,
@@ -98,6 +116,7 @@ TABLES: dict[str, dict] = {
             # for an act held in several versions: a unit gone from the newest one, kept
             # with its last wording (NULL: the unit is in the current text)
             "removed_in_version_id": str,
+            "language": str,  # kk, ru: the language text the unit belongs to (act_texts)
         },
         "pk": "id",
         "foreign_keys": [("act_id", "acts", "id"), ("parent_id", "provisions", "id")],
@@ -116,6 +135,7 @@ TABLES: dict[str, dict] = {
             "source_line": int,
             "source_line_end": int,
             "raw_text": str,
+            "language": str,
         },
         "pk": "id",
         "foreign_keys": [
@@ -183,8 +203,9 @@ TABLES: dict[str, dict] = {
     # One row per source that is a version of its act (the official bank's Markdown).
     "versions": {
         "columns": {
-            "id": str,  # {act_id}@{version_date}
+            "id": str,  # {act_id}@{version_date}; {act_id}/ru@{version_date} for the Russian text
             "act_id": str,
+            "language": str,
             "ordinal": int,  # 1 = the oldest version held
             "version_date": str,  # the bank's date: usually the amending act's adoption
             "version_date_basis": str,
@@ -214,6 +235,7 @@ TABLES: dict[str, dict] = {
             "id": str,  # {version_id}/{key}
             "version_id": str,
             "act_id": str,
+            "language": str,
             "provision_id": str,  # the unit across versions (provisions.id)
             "key": str,  # the key in this version
             "kind": str,

@@ -1,4 +1,4 @@
-"""Kazakh full-text search over provisions and notes.
+"""Full-text search over provisions and notes, in Kazakh and Russian.
 
 SQLite's FTS5 splits and case-folds Kazakh text well, but it has no Kazakh stemmer, and
 Kazakh is agglutinative: `бұйрық` (order) is printed as `бұйрығымен`, `бұйрыққа`,
@@ -13,8 +13,11 @@ The index is one FTS5 table, ``search_index``: a row per provision (heading and 
 and per note, with the stems in ``stems`` and the row's ids beside them. `search`
 returns the original text around the words found, never the stems.
 
-The stemmer (`stem`) is a light suffix stripper. Its suffix table is in
-``parser/language.py`` (``STEM_SUFFIXES``), with the rules it follows.
+Each language stems with its own module's `stem` (`parser.languages`): Kazakh with a
+light suffix stripper (its suffix table and rules in ``parser/languages/kk.py``),
+Russian with the Snowball Russian stemmer. A unit is stemmed in its text's language, a
+query in the language asked for (`lang`), and each row of the index carries its
+language, so a search finds the units of one language.
 """
 
 from __future__ import annotations
@@ -30,15 +33,9 @@ from typing import Any
 
 import sqlite_utils
 
+from parser.languages import DEFAULT, Language, get_language, kk
+from parser.languages.kk import MIXED_SCRIPT_LOOKALIKES, STEM_KEEP, STEM_MIN_LENGTH, STEM_POSSESSIVE_N, STEM_VOWELS, WORD_LETTER
 from parser.model import ParsedDocument
-from parser.language import (
-    MIXED_SCRIPT_LOOKALIKES,
-    STEM_FINAL_ALTERNATION,
-    STEM_KEEP,
-    STEM_MIN_LENGTH,
-    STEM_SUFFIXES,
-    STEM_VOWELS,
-)
 
 from .queries import check_date
 
@@ -52,10 +49,8 @@ ACT_ROWS_TABLE = "search_act_rows"  # per act: its rows of search_index and its 
 #: do for FTS5's unicode61 tokenizer (`1-тармаққа` -> `1`, `тармаққа`).
 WORD = re.compile(r"[^\W_]+")
 
-_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
+_CYRILLIC = re.compile(WORD_LETTER)
 
-#: Suffixes longest first, so `ның` is cut before `ы`, `дағы` before `ғы`.
-_SUFFIXES = sorted(STEM_SUFFIXES, key=lambda entry: len(entry[0]), reverse=True)
 
 #: At most this many words of a query are searched for; the rest are ignored.
 MAX_QUERY_WORDS = 16
@@ -79,64 +74,22 @@ def _fold_word(word: str) -> str:
     return word
 
 
-def _guard_ok(guard: str, letter: str) -> bool:
-    """Whether `letter`, just before a suffix, allows cutting it (see STEM_SUFFIXES)."""
-    if guard == "":
-        return True
-    if guard == "V":
-        return letter in STEM_VOWELS
-    if guard == "C":
-        return letter.isalpha() and letter not in STEM_VOWELS
-    return letter in guard
+def stem(word: str, lang: Language = DEFAULT) -> str:
+    """The stem of one folded (lower-case) word in language `lang`."""
+    return lang.stem(word)
 
 
-def stem(word: str) -> str:
-    """The stem of one folded (lower-case) word.
-
-    Cut the longest suffix of `STEM_SUFFIXES` whose guard allows it, as long as at least
-    `STEM_MIN_LENGTH` letters, one of them a vowel, remain; repeat; then write a final
-    ғ/г/б as қ/к/п. Numbers and words of other scripts are returned as they are.
-
-    >>> stem("бұйрығымен"), stem("тармағының"), stem("қаулысымен"), stem("ережелерге")
-    ('бұйрық', 'тармақ', 'қаул', 'ереже')
-    """
-    if not _CYRILLIC.search(word):
-        return word
-    floor = STEM_MIN_LENGTH
-    for kept in STEM_KEEP:
-        if word.startswith(kept):
-            floor = max(floor, len(kept))
-    changed = True
-    while changed:
-        changed = False
-        for suffix, guard in _SUFFIXES:
-            rest = len(word) - len(suffix)
-            if (
-                rest >= floor
-                and word.endswith(suffix)
-                and _guard_ok(guard, word[rest - 1])
-                and any(letter in STEM_VOWELS for letter in word[:rest])
-            ):
-                word = word[:rest]
-                changed = True
-                break
-    last = word[-1]
-    if last in STEM_FINAL_ALTERNATION:
-        word = word[:-1] + STEM_FINAL_ALTERNATION[last]
-    return word
-
-
-def normalize(text: str) -> str:
+def normalize(text: str, lang: Language = DEFAULT) -> str:
     """`text` as the index and queries see it: each word folded (`_fold_word`: SQLite's
-    lower() is ASCII-only, so this is done in Python) and stemmed, joined by single
-    spaces. ``normalize("Бұйрығымен бекітілген") == "бұйрық бекіт"``."""
-    return " ".join(map(_stem_of, WORD.findall(text or "")))
+    lower() is ASCII-only, so this is done in Python) and stemmed in `lang`, joined by
+    single spaces. ``normalize("Бұйрығымен бекітілген") == "бұйрық бекіт"``."""
+    return " ".join(_stem_of(word, lang) for word in WORD.findall(text or ""))
 
 
 @lru_cache(maxsize=1 << 16)
-def _stem_of(printed: str) -> str:
+def _stem_of(printed: str, lang: Language = DEFAULT) -> str:
     """The stem of a word as printed (cached: legal texts repeat their words)."""
-    return stem(_fold_word(printed))
+    return lang.stem(_fold_word(printed))
 
 
 # --- Building the index ------------------------------------------------------------------
@@ -145,12 +98,12 @@ def _stem_of(printed: str) -> str:
 #: were stored (`acts.rowid`), each act's provisions in document order, then its notes.
 ACTS_IN_STORED_ORDER_SQL = "select id from acts order by rowid"
 PROVISION_ROWS_SQL = """
-select id, kind, heading, text from provisions where act_id = ?
-order by position, id
+select id, kind, heading, text, language from provisions where act_id = ?
+order by language is not (select language from act_texts t where t.id = ?), language, position, id
 """
 NOTE_ROWS_SQL = """
-select id, provision_id, text from notes where act_id = ?
-order by ordinal, id
+select id, provision_id, text, language from notes where act_id = ?
+order by language is not (select language from act_texts t where t.id = ?), language, ordinal, id
 """
 
 
@@ -175,7 +128,7 @@ def create_search_index(conn: sqlite3.Connection) -> None:
     conn.execute(f"drop table if exists {TABLE}")
     conn.execute(
         f"""create virtual table {TABLE} using fts5(
-            stems, provision_id unindexed, note_id unindexed, act_id unindexed, kind unindexed, {TOKENIZE}
+            stems, provision_id unindexed, note_id unindexed, act_id unindexed, kind unindexed, language unindexed, {TOKENIZE}
         )"""
     )
     _create_act_index(conn)
@@ -190,19 +143,22 @@ def _create_act_index(conn: sqlite3.Connection) -> None:
     conn.execute(f"create virtual table {ACTS_TABLE} using fts5(stems, content = '', detail = 'none', {TOKENIZE})")
     conn.execute(
         f"""create table {ACT_ROWS_TABLE} (first_rowid integer primary key, last_rowid integer not null,
-            act_id text not null, valid_from text, valid_to_latest text)"""
+            act_id text not null, valid_from text, valid_to_latest text, language text)"""
     )
 
 
-def unit_stems(heading: str | None, text: str | None) -> str:
+def unit_stems(heading: str | None, text: str | None, lang: Language = DEFAULT) -> str:
     """What the index holds of a unit: the stems of its heading and text."""
-    return normalize(" ".join(part for part in (heading, text) if part))
+    return normalize(" ".join(part for part in (heading, text) if part), lang)
 
 
 def document_stems(document: ParsedDocument) -> list[str]:
     """`unit_stems` of each provision of `document`, then of each note, in order (the
-    order `db.load.Store` indexes them in). Pure: the build's workers make them."""
-    return [unit_stems(p.heading, p.text) for p in document.provisions] + [unit_stems(None, n.text) for n in document.notes]
+    order `db.load.Store` indexes them in), in the document's language. Pure: the
+    build's workers make them."""
+    lang = get_language(document.act.language if document.act else None)
+    provisions = [unit_stems(p.heading, p.text, lang) for p in document.provisions]
+    return provisions + [unit_stems(None, n.text, lang) for n in document.notes]
 
 
 def act_words(stems: Iterable[str]) -> str:
@@ -212,27 +168,35 @@ def act_words(stems: Iterable[str]) -> str:
 
 
 def index_act(
-    conn: sqlite3.Connection, act_id: str, rows: Iterable[tuple[str, str | None, str | None, str, str]], words: str | None = None
+    conn: sqlite3.Connection,
+    act_id: str,
+    rows: Iterable[tuple[str, str | None, str | None, str, str, str | None]],
+    words: str | None = None,
 ) -> None:
-    """Add an act's units to the index: its ``(stems, provision_id, note_id, act_id,
-    kind)`` rows, as consecutive rows of `search_index` (rows without stems, a unit of
-    no words, are left out), and one row of `search_acts` holding `act_words` of their
-    stems (made here unless given), with its rows' range in `search_act_rows`. Each act
-    is indexed once."""
+    """Add one text of an act to the index: its ``(stems, provision_id, note_id,
+    act_id, kind, language)`` rows, as consecutive rows of `search_index` (rows without
+    stems, a unit of no words, are left out), and one row of `search_acts` holding
+    `act_words` of their stems (made here unless given), with its rows' range in
+    `search_act_rows`. Each text of an act (one per language) is indexed once."""
     rows = [row for row in rows if row[0]]
     if not rows:
         return
-    conn.executemany(f"insert into {TABLE} (stems, provision_id, note_id, act_id, kind) values (?, ?, ?, ?, ?)", rows)
+    conn.executemany(
+        f"insert into {TABLE} (stems, provision_id, note_id, act_id, kind, language) values (?, ?, ?, ?, ?, ?)", rows
+    )
     last = conn.execute("select last_insert_rowid()").fetchone()[0]
     if words is None:
         words = act_words(row[0] for row in rows)
-    _index_act_words(conn, act_id, last - len(rows) + 1, last, words)
+    _index_act_words(conn, act_id, last - len(rows) + 1, last, words, rows[0][5])
 
 
-def _index_act_words(conn: sqlite3.Connection, act_id: str, first: int, last: int, words: str) -> None:
-    """The act-level rows of an act whose units are rows `first` to `last` of the index."""
+def _index_act_words(conn: sqlite3.Connection, act_id: str, first: int, last: int, words: str, language: str | None) -> None:
+    """The act-level rows of an act's text whose units are rows `first` to `last` of the index."""
     conn.execute(f"insert into {ACTS_TABLE} (rowid, stems) values (?, ?)", (first, words))
-    conn.execute(f"insert into {ACT_ROWS_TABLE} (first_rowid, last_rowid, act_id) values (?, ?, ?)", (first, last, act_id))
+    conn.execute(
+        f"insert into {ACT_ROWS_TABLE} (first_rowid, last_rowid, act_id, language) values (?, ?, ?, ?)",
+        (first, last, act_id, language),
+    )
 
 
 def add_act_index(conn: sqlite3.Connection) -> None:
@@ -240,10 +204,10 @@ def add_act_index(conn: sqlite3.Connection) -> None:
     `search_act_rows`, from the stems its `search_index` holds (nothing is stemmed
     again): the same rows a build writes. Reads the index once, one act at a time."""
     _create_act_index(conn)
-    rows = conn.execute(f"select rowid, act_id, stems from {TABLE} order by rowid")
-    for act_id, units in itertools.groupby(rows, key=operator.itemgetter(1)):
+    rows = conn.execute(f"select rowid, act_id, stems, language from {TABLE} order by rowid")
+    for (act_id, language), units in itertools.groupby(rows, key=operator.itemgetter(1, 3)):
         units = list(units)
-        _index_act_words(conn, act_id, units[0][0], units[-1][0], act_words(stems for _, _, stems in units))
+        _index_act_words(conn, act_id, units[0][0], units[-1][0], act_words(row[2] for row in units), language)
     conn.execute(f"insert into {ACTS_TABLE} ({ACTS_TABLE}) values ('optimize')")
     _date_act_rows(conn)
 
@@ -259,11 +223,11 @@ def finish_search_index(conn: sqlite3.Connection) -> None:
     conn.execute(f"drop table if exists {ROWS_TABLE}")
     conn.execute(
         f"""create table {ROWS_TABLE} (rowid integer primary key, act_id text, provision_id text,
-            note_id text, kind text, valid_from text, valid_to_latest text)"""
+            note_id text, kind text, valid_from text, valid_to_latest text, language text)"""
     )
     conn.execute(
         f"""insert into {ROWS_TABLE} select s.rowid, s.act_id, s.provision_id, s.note_id, s.kind,
-            a.valid_from, a.valid_to_latest from {TABLE} s join acts a on a.id = s.act_id order by s.rowid"""
+            a.valid_from, a.valid_to_latest, s.language from {TABLE} s join acts a on a.id = s.act_id order by s.rowid"""
     )
     _date_act_rows(conn)
 
@@ -276,33 +240,38 @@ def _date_act_rows(conn: sqlite3.Connection) -> None:
 
 
 def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, list[tuple]]]:
-    """Each act's id and rows for `index_act`, one act at a time: a row per provision
-    (heading and text) and per note. Memory stays flat however large the corpus."""
+    """Each act's text's id and rows for `index_act`, one text at a time: a row per
+    provision (heading and text) and per note, in the text's language. Memory stays
+    flat however large the corpus."""
     for (act_id,) in conn.execute(ACTS_IN_STORED_ORDER_SQL).fetchall():
         rows = [
-            (unit_stems(heading, text), provision_id, None, act_id, kind)
-            for provision_id, kind, heading, text in conn.execute(PROVISION_ROWS_SQL, (act_id,))
+            (unit_stems(heading, text, get_language(language)), provision_id, None, act_id, kind, language)
+            for provision_id, kind, heading, text, language in conn.execute(PROVISION_ROWS_SQL, (act_id, act_id))
         ]
         rows += [
-            (unit_stems(None, text), provision_id, note_id, act_id, "note")
-            for note_id, provision_id, text in conn.execute(NOTE_ROWS_SQL, (act_id,))
+            (unit_stems(None, text, get_language(language)), provision_id, note_id, act_id, "note", language)
+            for note_id, provision_id, text, language in conn.execute(NOTE_ROWS_SQL, (act_id, act_id))
         ]
-        yield act_id, rows
+        for _, text_rows in itertools.groupby(sorted(rows, key=lambda row: row[5] != rows[0][5]), key=operator.itemgetter(5)):
+            yield act_id, list(text_rows)
 
 
 # --- Searching -------------------------------------------------------------------------------
 
 
-def query_terms(query: str) -> list[str]:
-    """The distinct stems of a query, in order, at most `MAX_QUERY_WORDS` of them."""
-    return list(dict.fromkeys(normalize(query).split()))[:MAX_QUERY_WORDS]
+def query_terms(query: str, lang: Language = DEFAULT) -> list[str]:
+    """The distinct stems of a query in language `lang`, in order, at most
+    `MAX_QUERY_WORDS` of them."""
+    return list(dict.fromkeys(normalize(query, lang).split()))[:MAX_QUERY_WORDS]
 
 
-def _alternative(term: str) -> str | None:
+def _alternative(term: str, lang: Language = DEFAULT) -> str | None:
     """A second, exact stem a term may have in the index. The accusative ны/ні and the
-    possessive ы/і after н are spelt alike, so `кешені` (кешен + і) is read as
+    possessive ы/і after н are spelt alike in Kazakh, so `кешені` (кешен + і) is read as
     кеше + ні: a stem ending in a vowel and н also looks for itself without the н."""
-    if len(term) > STEM_MIN_LENGTH and term[-1] == "н" and term[-2] in STEM_VOWELS and term not in STEM_KEEP:
+    if lang is not kk:
+        return None
+    if len(term) > STEM_MIN_LENGTH and term[-1] == STEM_POSSESSIVE_N and term[-2] in STEM_VOWELS and term not in STEM_KEEP:
         return term[:-1]
     return None
 
@@ -311,7 +280,7 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def match_expression(query: str, prefix: bool = True) -> str:
+def match_expression(query: str, prefix: bool = True, lang: Language = DEFAULT) -> str:
     """A safe FTS5 MATCH expression for a user's query, or "" if it has no words.
 
     Every stem becomes a quoted prefix term (``"бұйрық"*``; with `prefix` False the
@@ -321,8 +290,8 @@ def match_expression(query: str, prefix: bool = True) -> str:
     """
     star = "*" if prefix else ""
     parts = []
-    for term in query_terms(query):
-        alternative = _alternative(term)
+    for term in query_terms(query, lang):
+        alternative = _alternative(term, lang)
         if alternative:
             parts.append(f"({_quote(term)}{star} OR {_quote(alternative)})")
         else:
@@ -330,9 +299,9 @@ def match_expression(query: str, prefix: bool = True) -> str:
     return " AND ".join(parts)
 
 
-def _matches(word_stem: str, terms: list[str]) -> bool:
+def _matches(word_stem: str, terms: list[str], lang: Language = DEFAULT) -> bool:
     """Whether a word's stem is found by the terms, as FTS5 finds it (see match_expression)."""
-    return any(word_stem.startswith(term) or word_stem == _alternative(term) for term in terms)
+    return any(word_stem.startswith(term) or word_stem == _alternative(term, lang) for term in terms)
 
 
 #: A unit of the index as a result: `source` names the rows as `r`.
@@ -346,14 +315,14 @@ left join provisions p on p.id = r.provision_id
 left join notes n on n.id = r.note_id
 """
 SEARCH_SQL = UNIT_SQL + """
-where {table} match :match
+where {table} match :match and r.language = :language
 {date_filter}
 order by {order}
 limit :limit offset :offset
 """
 #: The units of a list of rowids (JSON), in corpus order, as broad matches come.
 UNITS_BY_ROWID_SQL = UNIT_SQL.format(rank="null", source=f"{ROWS_TABLE} r") + """
-where r.rowid in (select value from json_each(:rowids))
+where r.rowid in (select value from json_each(:rowids)) and r.language = :language
 order by r.rowid
 """
 
@@ -376,7 +345,7 @@ DATE_FILTER = "and " + NOT_OUT_OF_FORCE.format(t="r")
 #: cross join keeps SQLite from reading search_act_rows first.
 ACTS_MATCHING_SQL = f"""
 select r.first_rowid, r.last_rowid from {ACTS_TABLE} f cross join {ACT_ROWS_TABLE} r on r.first_rowid = f.rowid
-where f.{ACTS_TABLE} match :match and {NOT_OUT_OF_FORCE.format(t="r")}
+where f.{ACTS_TABLE} match :match and r.language = :language and {NOT_OUT_OF_FORCE.format(t="r")}
 order by f.rowid
 """
 #: The units matching :match among one act's rows.
@@ -386,9 +355,11 @@ order by rowid limit :limit
 """
 
 
-def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Provisions and notes that contain every word of `query` (in any inflected form),
-    best first.
+def search(
+    conn: sqlite3.Connection, query: str, date: str | None = None, limit: int = 50, lang: str | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Provisions and notes in language `lang` (``kk`` by default, ``ru``) that contain
+    every word of `query` (in any inflected form), best first.
 
     Each result is ``{provision_id, note_id, act_id, act_title, kind, label, key,
     snippet, highlights, rank}``: a note has ``kind`` "note", its own ``note_id`` and
@@ -405,25 +376,26 @@ def search(conn: sqlite3.Connection, query: str, date: str | None = None, limit:
     if date:
         check_date(date)
     limit, offset = int(limit), max(0, int(offset))
-    match, broad = _chosen_match(conn, query)
+    language = get_language(lang)
+    match, broad = _chosen_match(conn, query, language)
     if not match or limit <= 0:
         return []
-    terms = query_terms(query)
+    terms = query_terms(query, language)
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
     if broad and date and _has_act_index(conn):
-        rowids = _rowids_not_out_of_force(conn, match, date, limit + offset)[offset:]
-        rows = cursor.execute(UNITS_BY_ROWID_SQL, {"rowids": json.dumps(rowids)})
+        rowids = _rowids_not_out_of_force(conn, match, date, limit + offset, language.CODE)[offset:]
+        rows = cursor.execute(UNITS_BY_ROWID_SQL, {"rowids": json.dumps(rowids), "language": language.CODE})
     else:
         # bm25 reads every matching unit's statistics: for a broad match it is not asked for
         order, rank = ("s.rowid", "null") if broad else ("s.rank, s.rowid", "s.rank")
         source = f"{TABLE} s join {ROWS_TABLE} r on r.rowid = s.rowid"
         sql = SEARCH_SQL.format(table=TABLE, source=source, date_filter=DATE_FILTER if date else "", order=order, rank=rank)
-        rows = cursor.execute(sql, {"match": match, "date": date or None, "limit": limit, "offset": offset})
-    return [_result(row, terms) for row in rows]
+        rows = cursor.execute(sql, {"match": match, "date": date or None, "limit": limit, "offset": offset, "language": language.CODE})
+    return [_result(row, terms, language) for row in rows]
 
 
-def _chosen_match(conn: sqlite3.Connection, query: str) -> tuple[str, bool]:
+def _chosen_match(conn: sqlite3.Connection, query: str, language: Language) -> tuple[str, bool]:
     """The FTS5 expression `search` runs for `query` ("" for none), and whether it is
     broad (more than MAX_RANKED units: results in corpus order, unranked).
 
@@ -431,10 +403,10 @@ def _chosen_match(conn: sqlite3.Connection, query: str) -> tuple[str, bool]:
     result: on a large corpus a common word costs hundreds of milliseconds
     (docs/benchmarks.md). When the exact stems alone match more than MAX_RANKED units,
     the results are those, in corpus order, read as lazily as one word's list."""
-    match = match_expression(query)
+    match = match_expression(query, lang=language)
     if not match:
         return "", False
-    exact = match_expression(query, prefix=False)
+    exact = match_expression(query, prefix=False, lang=language)
     if _count_over(conn, exact, MAX_RANKED):
         return exact, True
     return match, _count_over(conn, match, MAX_RANKED)
@@ -444,28 +416,29 @@ def _chosen_match(conn: sqlite3.Connection, query: str) -> tuple[str, bool]:
 COUNT_MATCHES_SQL = """
 select count(*) from (
   select 1 from {table} s join {rows} r on r.rowid = s.rowid
-  where s.{table} match :match {date_filter}
+  where s.{table} match :match and r.language = :language {date_filter}
   limit :cap
 )
 """
 
 
-def count_matches(conn: sqlite3.Connection, query: str, date: str | None = None, cap: int = 100_000) -> int:
-    """How many results `search` has for `query` on `date` in all: every page of them.
-    Counting stops at `cap` (a caller says "more than" when the count reaches it)."""
+def count_matches(conn: sqlite3.Connection, query: str, date: str | None = None, lang: str | None = None, cap: int = 100_000) -> int:
+    """How many results `search` has for `query` on `date` in `lang` in all: every page
+    of them. Counting stops at `cap` (a caller says "more than" when the count reaches it)."""
     if date:
         check_date(date)
-    match, _broad = _chosen_match(conn, query)
+    language = get_language(lang)
+    match, _broad = _chosen_match(conn, query, language)
     if not match:
         return 0
     sql = COUNT_MATCHES_SQL.format(table=TABLE, rows=ROWS_TABLE, date_filter=DATE_FILTER if date else "")
-    return conn.execute(sql, {"match": match, "date": date or None, "cap": cap}).fetchone()[0]
+    return conn.execute(sql, {"match": match, "date": date or None, "cap": cap, "language": language.CODE}).fetchone()[0]
 
 
-def _result(row: sqlite3.Row, terms: list[str]) -> dict[str, Any]:
+def _result(row: sqlite3.Row, terms: list[str], lang: Language) -> dict[str, Any]:
     """A result of `search` from a row of `UNIT_SQL`."""
     sources = [row["note_text"]] if row["note_id"] is not None else [row["provision_text"], row["heading"]]
-    snippet, highlights = make_snippet(sources, terms)
+    snippet, highlights = make_snippet(sources, terms, lang)
     return {
         "provision_id": row["provision_id"],
         "note_id": row["note_id"],
@@ -477,6 +450,7 @@ def _result(row: sqlite3.Row, terms: list[str]) -> dict[str, Any]:
         "snippet": snippet,
         "highlights": highlights,
         "rank": row["rank"],
+        "language": lang.CODE,
     }
 
 
@@ -491,7 +465,7 @@ def _has_act_index(conn: sqlite3.Connection) -> bool:
     return conn.execute("select 1 from sqlite_master where type = 'table' and name = ?", (ACT_ROWS_TABLE,)).fetchone() is not None
 
 
-def _rowids_not_out_of_force(conn: sqlite3.Connection, match: str, date: str, limit: int) -> list[int]:
+def _rowids_not_out_of_force(conn: sqlite3.Connection, match: str, date: str, limit: int, language: str) -> list[int]:
     """The rowids of the first `limit` units matching `match`, in corpus order, whose act
     is not provably out of force on `date`: the rows `DATE_FILTER` keeps, in the same
     order, found without reading the dates of each match.
@@ -503,7 +477,7 @@ def _rowids_not_out_of_force(conn: sqlite3.Connection, match: str, date: str, li
     not out of force on the date are searched, unit by unit, within their own rows.
     """
     found: list[int] = []
-    acts = conn.execute(ACTS_MATCHING_SQL, {"match": match, "date": date})
+    acts = conn.execute(ACTS_MATCHING_SQL, {"match": match, "date": date, "language": language})
     try:
         for first, last in acts:
             units = {"match": match, "first": first, "last": last, "limit": limit - len(found)}
@@ -515,7 +489,7 @@ def _rowids_not_out_of_force(conn: sqlite3.Connection, match: str, date: str, li
     return found
 
 
-def make_snippet(sources: list[str | None], terms: list[str]) -> tuple[str, list[list[int]]]:
+def make_snippet(sources: list[str | None], terms: list[str], lang: Language = DEFAULT) -> tuple[str, list[list[int]]]:
     """The part of the first source text that contains a word found, and the offsets of
     the words found in it, found as FTS5 finds them (`_matches`)."""
     texts = [text for text in sources if text]
@@ -525,7 +499,7 @@ def make_snippet(sources: list[str | None], terms: list[str]) -> tuple[str, list
         spans = [
             (m.start(), m.end())
             for m in WORD.finditer(text)
-            if _matches(_stem_of(m.group()), terms)
+            if _matches(_stem_of(m.group(), lang), terms, lang)
         ]
         if spans:
             break

@@ -30,6 +30,7 @@ from parser.references import normal_number
 from parser.timeline import Timelines
 from parser.versions import identity_maps, merged_timelines
 
+from .rows import text_base
 from .schema import commencement_values
 
 STAGING_TABLE = "temp.zan_staged_versions"
@@ -110,14 +111,19 @@ def fill_act_from_versions(documents: list[ParsedDocument]) -> None:
 
 
 class VersionedAct:
-    """One act's versions, aligned: what the store writes for it."""
+    """One language text of an act, in its versions, aligned: what the store writes for it.
+    The act's `primary` text has its rows under the act id; another language's under
+    ``{act}/{language}`` (`db.rows.text_base`)."""
 
-    def __init__(self, documents: list[ParsedDocument], act_id: str) -> None:
+    def __init__(self, documents: list[ParsedDocument], act_id: str, primary: bool = True) -> None:
         self.documents = documents
         self.act_id = act_id
+        self.primary = primary
+        self.language = documents[-1].act.language if documents[-1].act else None
+        self.base = text_base(act_id, self.language, primary)
         self.alignments = [align(old.provisions, new.provisions) for old, new in zip(documents, documents[1:])]
         self.maps = identity_maps(documents, self.alignments)
-        self.version_ids = _version_ids(act_id, documents)
+        self.version_ids = _version_ids(self.base, documents)
 
     @property
     def current(self) -> ParsedDocument:
@@ -127,7 +133,7 @@ class VersionedAct:
         if key is None:
             return None
         identity = self.maps[k].get(key)
-        return f"{self.act_id}/{identity}" if identity else None
+        return f"{self.base}/{identity}" if identity else None
 
     def all_provisions(self) -> tuple[list[Provision], dict[str, str]]:
         """The current units and, after the unit they followed, those gone from it; and
@@ -162,6 +168,7 @@ class VersionedAct:
             yield {
                 "id": self.version_ids[k],
                 "act_id": self.act_id,
+                "language": self.language,
                 "ordinal": k + 1,
                 "version_date": version.version_date,
                 "version_date_basis": version.version_date_basis,
@@ -197,6 +204,7 @@ class VersionedAct:
                     "id": f"{version_id}/{key}",
                     "version_id": version_id,
                     "act_id": self.act_id,
+                    "language": self.language,
                     "provision_id": provision_id,
                     "key": key,
                     "kind": kind,
@@ -215,18 +223,20 @@ class VersionedAct:
             from_id, to_id = self.version_ids[k], self.version_ids[k + 1]
             for pair in pairs:
                 identity = self.maps[k + 1][pair.new.key] if pair.new else self.maps[k][pair.old.key]  # type: ignore[union-attr]
-                row = change_row(pair, f"{self.act_id}/{identity}", self.act_id, from_id, to_id)
+                row = change_row(pair, f"{self.base}/{identity}", self.act_id, from_id, to_id, self.base)
                 if pair.change == "joined":  # its unit's own row is the one before it
                     row["id"] += f"~joined-{pair.old.key}"  # type: ignore[union-attr]
                 yield row
 
 
-def change_row(pair: Pair, provision_id: str, act_id: str, from_id: str, to_id: str) -> dict:
+def change_row(pair: Pair, provision_id: str, act_id: str, from_id: str, to_id: str, base: str | None = None) -> dict:
+    """A unit compared between two versions; `base` is where the text's ids live (the act
+    id, or ``{act}/{language}``)."""
     unit = pair.new or pair.old
     assert unit is not None
     diff = word_diff(pair.old.text, pair.new.text) if pair.change == "reworded" and pair.old and pair.new else None
     return {
-        "id": f"{to_id}/{provision_id.removeprefix(act_id + '/')}",
+        "id": f"{to_id}/{provision_id.removeprefix((base or act_id) + '/')}",
         "act_id": act_id,
         "from_version_id": from_id,
         "to_version_id": to_id,

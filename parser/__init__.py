@@ -9,9 +9,11 @@ Nothing here touches SQLite or Datasette.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from .document import build_document
+from .formats import SourceFormat, format_for, format_named
+from .languages import BANK_CODES, Language, detect_language, get_language
 from .markdown import VersionMeta, read_version_meta, split_front_matter
 from .model import ParsedDocument
 from .publications import Publications, read_publications
@@ -19,28 +21,30 @@ from .reader import decode_source
 
 __all__ = ["parse_text", "parse_bytes", "parse_file", "meta_path_for", "meta_beside", "read_meta", "ParsedDocument", "Publications", "read_publications"]
 
-#: Suffixes of the official bank's Markdown versions (``kaz@2020-08-10.md``).
-MARKDOWN_SUFFIXES = (".md",)
-
 
 def parse_text(
     text: str,
     source_path: str = "<text>",
     publications: Publications | None = None,
-    markdown: bool = False,
+    source_format: SourceFormat | str | None = None,
     meta_text: str | None = None,
     meta_path: str | None = None,
+    lang: Language | str | None = None,
 ) -> ParsedDocument:
-    """Parse the text of one act. A Markdown version's requisites come from its front
-    matter or from `meta_text`, the ``meta.yaml`` beside it."""
+    """Parse the text of one act. `source_format` (a `parser.formats` format or its name)
+    defaults to the one that claims `source_path`, then the Adilet text export; `lang`
+    to what the file name (``rus.md``) or the text says. A bank version's requisites come
+    from its front matter or from `meta_text`, the ``meta.yaml`` beside it."""
+    fmt = _format(source_format, source_path, text)
+    language = lang if not isinstance(lang, (str, type(None))) else get_language(lang or language_hint(source_path, text))
     meta: VersionMeta | None = None
-    if markdown:
+    if fmt.reads_meta:
         front_matter, _ = split_front_matter(text)
         if front_matter is not None:
             meta_text, meta_path = front_matter, source_path
         if meta_text is not None:
             meta = read_version_meta(meta_text, meta_path or source_path)
-    document = build_document(text, source_path, publications, meta=meta, markdown=markdown)
+    document = build_document(text, source_path, publications, meta=meta, source_format=fmt, lang=language)
     if meta is not None:
         document.problems[:0] = meta.problems
     if document.version is not None:
@@ -61,11 +65,25 @@ def parse_bytes(
     if source.text is None:
         document = ParsedDocument(source_path=source_path, act=None, problems=source.problems)
     else:
-        markdown = source_path.lower().endswith(MARKDOWN_SUFFIXES)
-        document = parse_text(source.text, source_path, publications, markdown, meta_text, meta_path)
+        document = parse_text(source.text, source_path, publications, None, meta_text, meta_path)
         document.problems[:0] = source.problems
     document.encoding, document.sha256, document.size = source.encoding, source.sha256, source.size
     return document
+
+
+def _format(source_format: SourceFormat | str | None, source_path: str, text: str) -> SourceFormat:
+    if isinstance(source_format, SourceFormat):
+        return source_format
+    if source_format is not None:
+        return format_named(source_format)
+    return format_for(source_path, text) or format_named("adilet_text")
+
+
+def language_hint(source_path: str, text: str) -> str | None:
+    """The language of a source: the bank names its files by it (``kaz.md``,
+    ``rus@2020-08-10.md``); otherwise the letters of the text tell."""
+    name = PurePath(source_path).stem.partition("@")[0].lower()
+    return BANK_CODES.get(name) or detect_language(text)
 
 
 def meta_path_for(path: Path) -> Path:
@@ -77,7 +95,8 @@ def meta_path_for(path: Path) -> Path:
 
 def meta_beside(path: Path) -> Path | None:
     """The meta file of a Markdown version, when there is one beside it."""
-    if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+    fmt = format_for(path)
+    if fmt is None or not fmt.reads_meta:
         return None
     meta = meta_path_for(path)
     return meta if meta.is_file() else None

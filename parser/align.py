@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from .diff import similarity
-from .language import DELETION_PLACEHOLDERS, fold
+from .languages.kk import DELETION_PLACEHOLDERS, fold
 from .model import Provision
 
 #: Keys whose last part is a position, not a printed number.

@@ -20,7 +20,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .dates import find_dates
-from .language import (
+from .languages.kk import (
+    ACTING_ABBREVIATION,
+    CITED_NUMBER_VALUE_PATTERN,
+    ISSUER_STOP_WORDS,
+    TITLE_WORD,
     CITATION_GLUED_KIND_PATTERN,
     CITATION_KIND_PATTERN,
     CITATION_TITLED_LAW_PATTERN,
@@ -50,7 +54,7 @@ _LATIN_NUMBER_SIGN = re.compile(r"(?<!\w)N\s?\d")
 _KIND_ANYWHERE = re.compile(CITATION_KIND_PATTERN.lstrip("^").replace("(", "(?:", 1))  # in lower-cased text
 _TITLE_BEFORE = re.compile(r"[«\"]([^«»\"]{3,300})[»\"]\s*$")
 _TITLE_INSIDE = re.compile(r"[«\"]([^«»\"]{3,300})[»\"]")
-_ISSUER_STOP = {"туралы", "және", "сәйкес", "осы", "мен", "бен", "пен", "бойынша"}
+_ISSUER_STOP = ISSUER_STOP_WORDS
 
 
 @dataclass
@@ -76,7 +80,7 @@ TOKEN_TESTS: dict[str, tuple[str, str]] = {
     "MONTH": ("LOWER", "^(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"),
     "DOTTED_DATE": ("TEXT", r"^(\d{4}\.\d{1,2}\.\d{1,2}\.?|\d{1,2}\.\d{1,2}\.\d{4})$"),
     "NUMBER_SIGN": ("TEXT", "^(" + "|".join(NUMBER_SIGNS) + ")$"),
-    "NUMBER_VALUE": ("TEXT", r"^(\d+[\w/.-]*|ҚР)$"),
+    "NUMBER_VALUE": ("TEXT", CITED_NUMBER_VALUE_PATTERN),
     "NUMBER_SUFFIX": ("TEXT", CITED_NUMBER_SUFFIX_PATTERN),
     "SIGNED_NUMBER": ("TEXT", r"^№\d+[\w/-]*$"),
     "KIND": ("LOWER", CITATION_KIND_PATTERN),
@@ -209,7 +213,7 @@ def _titled_laws(text: str) -> list[Citation]:
     """``"Азаматтық қорғау туралы" Қазақстан Республикасы Заңының``: a law or code named by
     its title; the span is the kind word, the title a field."""
     citations: list[Citation] = []
-    if "туралы" not in text:
+    if TITLE_WORD not in text:
         return citations  # every such title ends with the word
     for match in _TITLED_LAW.finditer(text):
         kind_text = match.group("kind")
@@ -298,7 +302,7 @@ def _citation(
         date=find_dates(date_span.text)[0].iso if date_span is not None and find_dates(date_span.text) else None,
         number=_number(number_span.text) if number_span is not None else None,
     )
-    reference.issuer_acting = bool(reference.issuer and "м.а." in reference.issuer)
+    reference.issuer_acting = bool(reference.issuer and ACTING_ABBREVIATION in reference.issuer)
     provision_text = text[provisions[0].start_char : provisions[-1].end_char] if provisions else None
     tail = text[end : end + 220]
     registration = _REGISTRATION.search(tail)
@@ -352,7 +356,7 @@ def _issuer(before: str) -> str | None:
     words = before.rstrip().split(" ")
     kept: list[str] = []
     for word in reversed(words):
-        if not word or word.lower() in _ISSUER_STOP or word[-1] in "\"»)(:;,." and word not in ("м.а.",) or len(kept) >= 8:
+        if not word or word.lower() in _ISSUER_STOP or word[-1] in "\"»)(:;,." and word != ACTING_ABBREVIATION or len(kept) >= 8:
             break
         kept.append(word)
     kept.reverse()

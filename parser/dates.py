@@ -1,10 +1,12 @@
-"""Dates as Kazakh legal texts print them, read into ISO `YYYY-MM-DD`.
+"""Dates as Kazakh and Russian legal texts print them, read into ISO `YYYY-MM-DD`.
 
 Three forms occur (GLOSSARY.md, FORMATS.md §2e):
 - `2010.12.09` (YYYY.MM.DD, sometimes with a trailing dot);
 - `18.07.2023` (DD.MM.YYYY);
-- `2009 жылғы 19 қазандағы`, `2015 жылы 16 маусымда`, `2005 жылғы 1 қаңтардан` — any case
-  form of the month name, with Latin `i` for `і` tolerated.
+- a date in words, in the form of each language (its `LONG_DATE`): `2009 жылғы 19
+  қазандағы`, `2005 жылғы 1 қаңтардан` (any case form, Latin `i` for `і` tolerated),
+  `11 декабря 2001 года`. Month names of the languages do not collide, so every
+  language's form is looked for in every text (a Kazakh file quotes Russian requisites).
 An impossible date (2010.13.45) is not a date: the finders return nothing for it.
 """
 
@@ -14,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .language import MONTH_SUFFIXES, MONTHS, fold
+from .languages import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -25,12 +27,6 @@ class DateMatch:
     text: str
 
 
-_MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
-_SUFFIX_ALTERNATION = "|".join(sorted((s for s in MONTH_SUFFIXES if s), key=len, reverse=True))
-
-LONG_DATE = re.compile(
-    rf"(?P<year>\d{{4}})\s*жыл(?:ғы|ы)\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_ALTERNATION})(?:{_SUFFIX_ALTERNATION})?(?![а-яәғқңөұүһі])"
-)
 YMD_DATE = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})\.(?P<month>\d{1,2})\.(?P<day>\d{1,2})(?![\d])\.?")
 DMY_DATE = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?![\d])")
 
@@ -54,14 +50,15 @@ def find_dates(text: str) -> list[DateMatch]:
 
     Offsets refer to `text` as given (folding keeps lengths: it only swaps single letters).
     """
-    folded = fold(text)
     found: list[DateMatch] = []
-    for match in LONG_DATE.finditer(folded):
-        iso = iso_date(int(match["year"]), MONTHS[match["month"]], int(match["day"]))
-        if iso:
-            found.append(DateMatch(iso, match.start(), match.end(), text[match.start() : match.end()]))
+    for language in LANGUAGES.values():
+        folded = language.fold(text)
+        for match in language.LONG_DATE.finditer(folded):
+            iso = iso_date(int(match["year"]), language.month_number(match["month"]), int(match["day"]))
+            if iso:
+                found.append(DateMatch(iso, match.start(), match.end(), text[match.start() : match.end()]))
     for pattern in (YMD_DATE, DMY_DATE):
-        for match in pattern.finditer(folded):
+        for match in pattern.finditer(text):
             if any(m.start <= match.start() < m.end for m in found):
                 continue
             iso = iso_date(int(match["year"]), int(match["month"]), int(match["day"]))

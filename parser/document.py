@@ -8,18 +8,18 @@ import re
 from pathlib import PurePath
 
 from .dates import add_days, first_date, impossible_dates, to_display
-from .header import Requisites, adilet_id, detect_language, read_requisites, read_requisites_ru, stable_id
-from .markdown import LAYOUT as MARKDOWN_LAYOUT
-from .markdown import VersionMeta, segment_markdown
+from .formats import SourceFormat, format_named
+from .header import Requisites, adilet_id, read_requisites, stable_id
+from .languages import Language, kk, ru
+from .markdown import VersionMeta
 from .references import read_reference
 from .versions import derive_version_effective, read_version
-from .language import STATUS_LINES, squash
 from .model import Act, Amendment, Note, ParsedDocument, Problem, Provision
 from .instructions import read_instructions
 from .notes import parse_note
 from .publications import Publications
 from .repair import join_lines, repair_block
-from .structure import APPENDIX, Block, Layout, heading_match, segment
+from .structure import APPENDIX, Block, Layout, heading_match
 from .temporal import derive_effective, is_commencement_clause, parse_commencement
 
 CONTAINER_KINDS = ("appendix",)
@@ -238,12 +238,15 @@ def build_document(
     source_path: str,
     publications: Publications | None = None,
     meta: VersionMeta | None = None,
-    markdown: bool = False,
+    source_format: SourceFormat | None = None,
+    lang: Language = kk,
 ) -> ParsedDocument:
-    """Parse the text of one act. Pure: no file system, no database. `publications`
-    turn publication-based dates into exact ones. `markdown` reads the official bank's
-    Markdown layout, whose requisites come in `meta` (its ``meta.yaml``)."""
-    layout = segment_markdown(text) if markdown else segment(text)
+    """Parse the text of one act, in language `lang`. Pure: no file system, no database.
+    `publications` turn publication-based dates into exact ones. `source_format` (the
+    Adilet text export by default) cuts the text into blocks; the official bank's
+    Markdown takes its requisites from `meta` (its ``meta.yaml``)."""
+    fmt = source_format or format_named("adilet_text")
+    layout = fmt.segment(text, lang)
     document = ParsedDocument(source_path=source_path, act=None)
     document.repairs.extend(layout.repairs)
     document.problems.extend(layout.problems)
@@ -252,7 +255,7 @@ def build_document(
     for block in layout.blocks:
         lines = layout.lines[block.start : block.end]
         numbered = [(line.number, line.text) for line in lines]
-        if markdown:  # the bank's text was never through a PDF: nothing to repair
+        if not fmt.repairs_pdf_damage:  # the bank's text was never through a PDF: nothing to repair
             block_text = join_lines([text for _, text in numbered if text.strip()])
         else:
             block_text, repairs, problems = repair_block(numbered, keep_paragraphs=block.kind == "quote")
@@ -262,14 +265,14 @@ def build_document(
         first, last = _first_text_line(layout, block), lines[-1].number
         if block.kind == "note":
             note_ordinal += 1
-            document.notes.append(_note(tree, note_ordinal, block_text, raw, first, last, document.problems))
+            document.notes.append(_note(tree, note_ordinal, block_text, raw, first, last, document.problems, lang))
         else:
             cells = getattr(lines[0], "cells", None)
             tree.add(block, [text for _, text in numbered], block_text, raw, first, last, cells)
     document.provisions = tree.provisions
     document.problems.extend(tree.problems)
-    document.act = _act(layout, document, source_path, meta)
-    if markdown:
+    document.act = _act(layout, document, source_path, meta, fmt, lang)
+    if fmt.reads_meta:
         document.version = read_version(document, meta)
     document.amended_act, document.instructions = read_instructions(document)
     derive_dates(document, publications or Publications())
@@ -284,8 +287,8 @@ def _first_text_line(layout: Layout, block: Block) -> int:
     return layout.lines[block.start].number
 
 
-def _note(tree: Tree, ordinal: int, text: str, raw: str, first: int, last: int, problems: list[Problem]) -> Note:
-    parsed = parse_note(text)
+def _note(tree: Tree, ordinal: int, text: str, raw: str, first: int, last: int, problems: list[Problem], lang: Language) -> Note:
+    parsed = parse_note(text, lang)
     target = parsed.target
     found = tree.resolve(target.kind, target.label)
     if target.kind == "act":
@@ -326,7 +329,9 @@ def _note(tree: Tree, ordinal: int, text: str, raw: str, first: int, last: int, 
     )
 
 
-def _act(layout: Layout, document: ParsedDocument, source_path: str, meta: VersionMeta | None = None) -> Act:
+def _act(
+    layout: Layout, document: ParsedDocument, source_path: str, meta: VersionMeta | None, fmt: SourceFormat, lang: Language
+) -> Act:
     by_key = {p.key: p for p in document.provisions}
     title = by_key.get("title")
     status_line = by_key.get("status")
@@ -334,10 +339,10 @@ def _act(layout: Layout, document: ParsedDocument, source_path: str, meta: Versi
     header_text = requisites_provision.text if requisites_provision else None
     identity_basis = None
     if meta is not None and meta.requisite:
-        requisites = read_requisites_ru(meta.requisite)
+        requisites = read_requisites(meta.requisite, ru)  # the bank prints them in Russian
         header_text, identity_basis = meta.requisite, "the requisites of the bank's meta file"
-    elif layout.name == MARKDOWN_LAYOUT:
-        requisites = _requisites_from_stamp(document)
+    elif fmt.reads_meta:
+        requisites = _requisites_from_stamp(document, lang)
         identity_basis = "the approval stamp (the file has no meta with requisites)" if requisites else None
     else:
         requisites = read_requisites(requisites_provision.text) if requisites_provision else None
@@ -355,7 +360,7 @@ def _act(layout: Layout, document: ParsedDocument, source_path: str, meta: Versi
     act = Act(
         id=act_id,
         id_basis=basis,
-        title=(title.text if title else meta.title_kk if meta else None),
+        title=(title.text if title else meta.title_in(lang.CODE) if meta else None),
         kind=kind,
         kind_text=reference.kind_text if reference else None,
         issuer=reference.issuer if reference else None,
@@ -367,11 +372,11 @@ def _act(layout: Layout, document: ParsedDocument, source_path: str, meta: Versi
         status_text=status_line.text if status_line else None,
         header_text=header_text,
         repeal_text=requisites.repeal_text if requisites else None,
-        language=detect_language("".join(p.text for p in document.provisions[:50])),
+        language=lang.CODE,
         layout=layout.name,
     )
-    _own_commencement(act, document)
-    _status(act, document, requisites)
+    _own_commencement(act, document, lang)
+    _status(act, document, requisites, lang)
     return act
 
 
@@ -389,22 +394,22 @@ def _act_identity(
     return "file-" + re.sub(r"[^0-9A-Za-z_-]+", "-", PurePath(source_path).stem), "built from the file name: the header gives no kind, date and number"
 
 
-def _requisites_from_stamp(document: ParsedDocument) -> Requisites | None:
+def _requisites_from_stamp(document: ParsedDocument, lang: Language) -> Requisites | None:
     """Without a meta file, the act's kind, date and number as its approval stamp
     prints them (``… 2019 жылғы 3 желтоқсандағы № 19-42-3.3.22 бұйрығына ҚОСЫМША``)."""
     stamp = next((p for p in document.provisions if p.kind == "approval"), None)
     if stamp is None:
         return None
-    reference = read_reference(stamp.text)
+    reference = read_reference(stamp.text, lang)
     if not (reference.date and reference.number):
         return None
     return Requisites(reference, None, None, None, None)
 
 
-def _status(act: Act, document: ParsedDocument, requisites) -> None:
+def _status(act: Act, document: ParsedDocument, requisites, lang: Language) -> None:
     repeal_notes = [n for n in document.notes if n.target_status == "act" and any(a.action == "repealed" for a in n.amendments)]
-    if act.status_text in STATUS_LINES:
-        act.status = STATUS_LINES[act.status_text]
+    if act.status_text in lang.STATUS_LINES:
+        act.status = lang.STATUS_LINES[act.status_text]
         act.status_basis = f"status line «{act.status_text}» of the export"
     elif act.repeal_text or repeal_notes:
         act.status = "repealed"
@@ -435,15 +440,15 @@ def _term_or_unknown(act: Act) -> str:
     return f"by its own clause it applies until {to_display(term)}, so it is not in force from {to_display(add_days(term, 1))}"
 
 
-def _own_commencement(act: Act, document: ParsedDocument) -> None:
+def _own_commencement(act: Act, document: ParsedDocument, lang: Language) -> None:
     """The order's own entry into force: its last paragraph that says ``Осы бұйрық …
     қолданысқа енгізіледі``."""
     for provision in reversed(document.provisions):
         if provision.kind != "paragraph" or "/" in provision.key:
             continue
         own_text = provision.text.split(" ", 1)[-1]  # without the label "6."
-        if is_commencement_clause(own_text) and squash(own_text).startswith("осы"):
-            act.commencement = parse_commencement(provision.text)
+        if is_commencement_clause(own_text, lang) and lang.squash(own_text).startswith(lang.THIS_WORD):
+            act.commencement = parse_commencement(provision.text, lang)
             return
 
 

@@ -39,8 +39,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .language import (
+from .languages.kk import (
     AMENDING_OPERATIONS,
+    APPENDIX_SCOPE,
+    APPROVED_SCOPE_WORD,
+    INSTRUCTION_REGISTRATION,
+    INSTRUCTION_REPEAL_WORDS,
+    INSTRUCTION_UNIT_WORDS,
+    INTRODUCED_CHANGES,
+    INTRODUCING_VERB,
+    REPLACE_VERB,
+    ROW_WORD,
+    SUCH_WORD,
     CITED_REGISTRATION_PATTERN,
     INSERT_AFTER_WORD,
     INSTRUCTION_SCOPE_ENDINGS,
@@ -59,9 +69,9 @@ from .model import ActReference, ParsedDocument, Provision
 from .references import read_reference
 
 _TITLE = re.compile(r"«([^»]*)»")
-_REGISTRATION = re.compile(r"тізілімінде\s*№\s*(\d+)")
+_REGISTRATION = INSTRUCTION_REGISTRATION
 _LABELS = re.compile(r"(\d+(?:-\d+)*)")
-_UNIT_WORDS = (("кіріспе", "preamble"), ("тармақша", "subparagraph"), ("тармақ", "paragraph"), ("жол", "row"), ("қосымша", "appendix"), ("тарау", "chapter"))
+_UNIT_WORDS = INSTRUCTION_UNIT_WORDS
 
 
 @dataclass
@@ -159,7 +169,7 @@ def _repealed_act(paragraph: Provision) -> AmendedAct:
 
 def _repeal(paragraph: Provision) -> Instruction:
     """The whole act repealed; its target text is the sentence up to ``күші жойылды``."""
-    verb = re.search(r"\sкүші\s+жойылды", fold(paragraph.text))
+    verb = INSTRUCTION_REPEAL_WORDS.search(fold(paragraph.text))
     target_text = _LEADING_LABEL.sub("", paragraph.text[: verb.start()] if verb else paragraph.text).strip()
     return Instruction(
         ordinal=1,
@@ -175,7 +185,7 @@ def _repeal(paragraph: Provision) -> Instruction:
 
 def _introduces_changes(text: str) -> bool:
     squashed = squash(text)
-    return "енгізілсін" in squashed and ("өзгеріс" in squashed or "толықтыру" in squashed)
+    return INTRODUCING_VERB in squashed and any(word in squashed for word in INTRODUCED_CHANGES)
 
 
 def _amended_act(paragraph: Provision) -> AmendedAct:
@@ -262,8 +272,6 @@ def word_pairs(text: str) -> list[tuple[str, str]]:
     return [(words, "") for words in quoted]
 
 
-REPLACE_VERB = "ауыстырылсын"
-
 
 def new_text_in_annex(text: str) -> bool:
     """``Қосымша осы бұйрыққа қосымшаға сәйкес жаңа редакцияда жазылсын``: the new wording
@@ -298,10 +306,10 @@ def _scope(text: str, current: str) -> str:
     paragraph = re.search(PARAGRAPH_SCOPE, folded)
     if paragraph:
         return _join(_container(current), f"p{paragraph.group(1)}")
-    appendix = re.search(r"(\d+)\s*[-–]\s*қосымша", folded)
+    appendix = APPENDIX_SCOPE.search(folded)
     if appendix:
         return f"doc/app{appendix.group(1)}"
-    if folded.endswith(INSTRUCTION_SCOPE_ENDINGS) or "бекітілген" in folded:
+    if folded.endswith(INSTRUCTION_SCOPE_ENDINGS) or APPROVED_SCOPE_WORD in folded:
         return "doc"
     return current
 
@@ -317,8 +325,8 @@ def _target_text(text: str) -> str:
     after = re.search(rf"\s{INSERT_AFTER_WORD}\s", fold(body))
     if after:  # "6-тармақтан кейін мынадай мазмұндағы 6-1-тармақпен": the new unit
         body = body[after.end() :]
-    if fold(body).startswith("мынадай "):
-        body = body[len("мынадай ") :]
+    if fold(body).startswith(SUCH_WORD):
+        body = body[len(SUCH_WORD) :]
     end = _TARGET_END.search(fold(body))
     return body[: end.start()].strip() if end else body
 
@@ -326,7 +334,7 @@ def _target_text(text: str) -> str:
 def _targets(target_text: str, scope: str) -> list[Target]:
     folded = fold(target_text)
     kind = next((kind for word, kind in _UNIT_WORDS if word in folded), None)
-    if kind is None and "жол" in folded:
+    if kind is None and ROW_WORD in folded:
         kind = "row"
     if kind == "preamble":
         return [Target("preamble", None, "preamble")]

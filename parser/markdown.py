@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import yaml
 from lxml import html as lxml_html
 
-from .language import APPROVAL_WORDS, MARKDOWN_AGREEMENT_WORDS, MARKDOWN_APPENDIX_STAMP, squash
+from .languages import Language, kk
 from .model import Problem
 from .notes import is_note_start
 from .structure import PARAGRAPH, SUBPARAGRAPH, Block, Layout, Line, close_blocks, heading_match, is_operative_formula
@@ -39,8 +39,6 @@ _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _FRONT_MATTER = re.compile(r"\A---\r?\n(?P<yaml>.*?)\r?\n---\r?\n", re.DOTALL)
 #: ``### 1 тарау. Жалпы ережелер`` (the bank drops the hyphen) and ``## 2. Арнайы …``.
-_APPENDIX_LABEL = re.compile(r"(?P<label>\d+(?:-\d+)*)\s*-\s*қосымша\W*$", re.IGNORECASE)
-_MARKDOWN_CHAPTER = re.compile(r"^(?P<label>\d+(?:-\d+)*)(?:\s*-?\s*тарау\b\.?|\.)\s+\S")
 
 
 # --- Requisites beside the text ------------------------------------------------------
@@ -62,6 +60,10 @@ class VersionMeta:
     caused_by_requisite: str | None = None
     caused_by_title: str | None = None
     problems: list[Problem] = field(default_factory=list)
+
+    def title_in(self, code: str) -> str | None:
+        """The title in the language `code` (``kk``, ``ru``)."""
+        return {"kk": self.title_kk, "ru": self.title_ru}.get(code)
 
 
 def read_version_meta(text: str, source_path: str) -> VersionMeta:
@@ -193,8 +195,8 @@ def _fill_table(lines: list[MarkdownLine], start: int, end: int) -> list[int]:
 # --- Blocks --------------------------------------------------------------------------
 
 
-def segment_markdown(text: str) -> Layout:
-    """Cut a Markdown version into blocks. Pure: text in, `Layout` out."""
+def segment_markdown(text: str, lang: Language = kk) -> Layout:
+    """Cut a Markdown version in language `lang` into blocks. Pure: text in, `Layout` out."""
     lines = markdown_lines(text)
     layout = Layout(LAYOUT, list(lines))
     front_matter, rest = split_front_matter(text)
@@ -202,7 +204,7 @@ def segment_markdown(text: str) -> Layout:
     if front_matter is not None:  # the requisites, read by parse_text: kept as a unit of their own
         start = (text[: len(text) - len(rest)]).count("\n")
         layout.blocks.append(Block(0, "other", role="front_matter"))
-    Segmenter(layout, lines).run(start)
+    Segmenter(layout, lines, lang).run(start)
     close_blocks(layout)
     return layout
 
@@ -210,9 +212,10 @@ def segment_markdown(text: str) -> Layout:
 class Segmenter:
     """Walks the paragraphs of the Markdown text once, in order, deciding what each starts."""
 
-    def __init__(self, layout: Layout, lines: list[MarkdownLine]) -> None:
+    def __init__(self, layout: Layout, lines: list[MarkdownLine], lang: Language = kk) -> None:
         self.layout = layout
         self.lines = lines
+        self.lang = lang
         self.title_seen = False
         self.preamble_seen = False
         self.body_seen = False  # the order's own numbered paragraphs have begun
@@ -275,12 +278,12 @@ class Segmenter:
             if self.last_kind != "signature":
                 self.add(index, "signature")
             self.signed = True
-        elif not self.preamble_seen and not self.body_seen and is_operative_formula(text):
+        elif not self.preamble_seen and not self.body_seen and is_operative_formula(text, self.lang):
             self.preamble_seen = True
             self.add(index, "preamble")
         elif text[:1].islower() and self.last_kind in ("paragraph", "subparagraph", "indent", "preamble"):
             return  # a sentence the renderer broke in two: it goes on the unit before
-        elif self.signed and self.stamp is None and not heading_match(text) and not PARAGRAPH.match(text):
+        elif self.signed and self.stamp is None and not heading_match(text, self.lang) and not PARAGRAPH.match(text):
             if self.last_kind not in ("other",):
                 self.add(index, "other", role="agreement")
         else:
@@ -292,16 +295,16 @@ class Segmenter:
             self.add(index, "note")
             return
         stamp = " ".join(l.stripped for l in self._run(index))
-        squashed = squash(stamp)
-        if squashed.endswith(MARKDOWN_APPENDIX_STAMP):
+        squashed = self.lang.squash(stamp)
+        if squashed.endswith(self.lang.MARKDOWN_APPENDIX_STAMP):
             self.stamp = "appendix"
-            label = _APPENDIX_LABEL.search(stamp)
+            label = self.lang.MARKDOWN_APPENDIX_LABEL.search(stamp)
             self.appendix_label = label["label"] if label else None
             self.add(index, "approval")
-        elif any(squashed.rstrip(".").endswith(word) for word in APPROVAL_WORDS):
+        elif any(squashed.rstrip(".").endswith(word) for word in self.lang.APPROVAL_WORDS):
             self.stamp = "approved"
             self.add(index, "approval")
-        elif any(word in squashed for word in MARKDOWN_AGREEMENT_WORDS):
+        elif any(word in squashed for word in self.lang.MARKDOWN_AGREEMENT_WORDS):
             self.add(index, "other", role="agreement")
         elif self.last_kind not in ("other",):
             self.add(index, "other", role="quote")
@@ -315,8 +318,8 @@ class Segmenter:
         return run
 
     def _heading(self, index: int, text: str) -> None:
-        found = heading_match(text)
-        chapter = _MARKDOWN_CHAPTER.match(text)
+        found = heading_match(text, self.lang)
+        chapter = self.lang.MARKDOWN_CHAPTER.match(text)
         if self.signed and self.stamp != "done":
             if self.stamp == "appendix":
                 self.add(index, "appendix", label=self.appendix_label)
@@ -341,7 +344,7 @@ class Segmenter:
                 self.body_seen = True
                 self.add(index, kind, match["label"])
                 return
-        found = heading_match(text)
+        found = heading_match(text, self.lang)
         if found:
             self.add(index, found[0], found[1])
             return

@@ -1,4 +1,4 @@
-"""Amendment notes (`Ескерту.`): what changed, by which act, effective when.
+"""Amendment notes (`Ескерту.` / `Сноска.`): what changed, by which act, effective when.
 
 Shape (FORMATS.md §2c): ``Ескерту. <unit> <action> - <issuer> <date> № <number>
 (<commencement>) <kind, instrumental>.`` Several amending acts may share one note,
@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from .language import APPROVED_DOCUMENT_STEMS, NOTE_ACTIONS, NOTE_MARKERS, NOTE_TARGET_WORDS, STRUCTURE_WORDS, fold
+from .languages import LANGUAGES, Language, kk
 from .model import ActReference, Amendment
 from .dates import first_date
 from .references import read_reference
 from .temporal import is_commencement_clause, parse_commencement, term_end
 
 _DASH = re.compile(r"\s[-–—]\s|\s[-–—](?=\S)|(?<=\S)[-–—]\s")
-_UNIT = re.compile(
-    r"(?P<label>\d+(?:-\d+)*)(?:\))?-?\s*(?P<word>" + "|".join(sorted(STRUCTURE_WORDS, key=len, reverse=True)) + ")",
-)
+
+
+@cache
+def _unit_pattern(lang: Language) -> re.Pattern[str]:
+    """A numbered unit as a note names it: ``1-тармаққа``, ``77) тармақшасына``."""
+    words = "|".join(sorted(lang.STRUCTURE_WORDS, key=len, reverse=True))
+    return re.compile(r"(?P<label>\d+(?:-\d+)*)(?:\))?-?\s*(?P<word>" + words + ")")
 
 
 @dataclass
@@ -40,79 +45,78 @@ class ParsedNote:
     amendments: list[Amendment]
 
 
-def strip_marker(text: str) -> str:
-    for marker in NOTE_MARKERS:
+def strip_marker(text: str, lang: Language = kk) -> str:
+    for marker in lang.NOTE_MARKERS:
         if text.startswith(marker):
             return text[len(marker) :].strip()
     return text.strip()
 
 
-#: Each action phrase as a pattern that tolerates stray spaces ("енгіз іледі").
-_ACTION_PATTERNS = [
-    (re.compile(r"\s*".join(re.escape(ch) for ch in phrase.replace(" ", ""))), action) for phrase, action in NOTE_ACTIONS
-]
+@cache
+def _action_patterns(lang: Language) -> list[tuple[re.Pattern[str], str]]:
+    """Each action phrase as a pattern that tolerates stray spaces ("енгіз іледі")."""
+    return [
+        (re.compile(r"\s*".join(re.escape(ch) for ch in phrase.replace(" ", ""))), action)
+        for phrase, action in lang.NOTE_ACTIONS
+    ]
 
 
-def find_action(text: str) -> tuple[str, int, int] | None:
+def find_action(text: str, lang: Language = kk) -> tuple[str, int, int] | None:
     """The note's action and where its phrase lies in `text` (tolerating stray spaces)."""
-    folded = fold(text)
+    folded = lang.fold(text)
     best: tuple[str, int, int] | None = None
-    for pattern, action in _ACTION_PATTERNS:
+    for pattern, action in _action_patterns(lang):
         match = pattern.search(folded)
         if match and (best is None or match.start() < best[1]):
             best = (action, match.start(), match.end())
     return best
 
 
-def read_target(text: str) -> NoteTarget:
+def read_target(text: str, lang: Language = kk) -> NoteTarget:
     """Read the unit a note names: ``1-тармаққа`` -> paragraph 1; ``Ереженің атауына`` ->
     the approved document's heading; ``Бұйрықтың`` -> the act itself."""
-    folded = fold(text)
-    part = "heading" if ("атау" in folded or "тақырыб" in folded) else "whole"
-    unit = _UNIT.search(folded)
+    folded = lang.fold(text)
+    part = "heading" if any(word in folded for word in lang.HEADING_WORDS) else "whole"
+    unit = _unit_pattern(lang).search(folded)
     if unit:
-        kind = _structure_kind(unit["word"])
+        kind = lang.STRUCTURE_WORDS.get(unit["word"], "other")
         return NoteTarget(text, kind, unit["label"], part)
     first_word = folded.split(" ", 1)[0] if folded else ""
-    for word, kind in NOTE_TARGET_WORDS.items():
+    for word, kind in lang.NOTE_TARGET_WORDS.items():
         if first_word.startswith(word):
             return NoteTarget(text, kind, None, "whole" if kind != "title" else "heading")
-    if first_word.startswith(APPROVED_DOCUMENT_STEMS):
+    if first_word.startswith(lang.APPROVED_DOCUMENT_STEMS):
         return NoteTarget(text, "document", None, part)
     if not folded.strip():
         return NoteTarget(text, "act", None, "whole")  # "Күші жойылды – …": the act itself
     return NoteTarget(text, None, None, part)
 
 
-def _structure_kind(word: str) -> str:
-    return STRUCTURE_WORDS.get(word, "other")
-
-
-def parse_note(text: str) -> ParsedNote:
+def parse_note(text: str, lang: Language = kk) -> ParsedNote:
     """Split a note into its target, its action and one `Amendment` per amending act."""
-    body = strip_marker(text)
-    if _is_term_note(body):
+    body = strip_marker(text, lang)
+    if _is_term_note(body, lang):
         # "31.12.2023 дейін қолданылады – осы бұйрықтың 4-тармағымен": the act's own term,
         # set by one of its own paragraphs; no other act is named, so there is no amendment
         return ParsedNote(NoteTarget(_before_dash(body).strip(), "act", None, "whole"), "term", [])
-    found = find_action(body)
+    found = find_action(body, lang)
     if found is None:
-        target = read_target(_before_dash(body))
+        target = read_target(_before_dash(body), lang)
         return ParsedNote(target, "other", [_unparsed(body)])
     action, start, end = found
-    target = read_target(body[:start].strip())
+    target = read_target(body[:start].strip(), lang)
     rest = body[end:]
     dash = _DASH.search(rest)
     acts_text = rest[dash.end() :] if dash else rest
     pieces = [act.strip() for piece in split_top_level(acts_text, ";") for act in _split_dated_list(piece) if act.strip()]
-    amendments = [_read_amendment(action, piece) for piece in pieces] or [_unparsed(body, action)]
+    amendments = [_read_amendment(action, piece, lang) for piece in pieces] or [_unparsed(body, action)]
     _share_issuer_and_kind(amendments)
     return ParsedNote(target, action, amendments)
 
 
-def _is_term_note(body: str) -> bool:
+def _is_term_note(body: str, lang: Language) -> bool:
     """A note that opens with the last day of the act's term (`temporal.term_end`)."""
-    end = term_end(body)
+    end = term_end(body, lang)
     return end is not None and end.start == 0
 
 
@@ -153,15 +157,15 @@ def _split_dated_list(piece: str) -> list[str]:
     return acts
 
 
-def _read_amendment(action: str, piece: str) -> Amendment:
-    clause = _commencement_clause(piece)
+def _read_amendment(action: str, piece: str, lang: Language) -> Amendment:
+    clause = _commencement_clause(piece, lang)
     without_clause = piece.replace(f"({clause})", " ") if clause else piece
-    reference = read_reference(without_clause)
+    reference = read_reference(without_clause, lang)
     if clause and not _balanced(piece):
         # a truncated note keeps only the clause's tail: "министрінің соң қолданысқа енгізіледі)"
-        issuer, clause = _split_issuer(clause)
+        issuer, clause = _split_issuer(clause, lang)
         reference.issuer = reference.issuer or issuer
-    commencement = parse_commencement(clause) if clause else None
+    commencement = parse_commencement(clause, lang) if clause else None
     complete = bool(reference.date and reference.number) and _balanced(piece)
     return Amendment(
         action=action,
@@ -172,25 +176,22 @@ def _read_amendment(action: str, piece: str) -> Amendment:
     )
 
 
-def _commencement_clause(piece: str) -> str | None:
+def _commencement_clause(piece: str, lang: Language) -> str | None:
     """The parenthesised commencement clause of one amending act, if printed (or the tail
     of one whose opening bracket the source lost)."""
     for match in re.finditer(r"\(([^()]*)\)?", piece):
         inner = match.group(1)
-        if is_commencement_clause(inner):
+        if is_commencement_clause(inner, lang):
             return inner.strip()
     tail = re.search(r"([^()]*)\)", piece)
-    if tail and is_commencement_clause(tail.group(1)):
+    if tail and is_commencement_clause(tail.group(1), lang):
         return tail.group(1).strip()
     return None
 
 
-_ISSUER_HEAD = re.compile(r"^(?P<issuer>.*?(?:нің|ның|дің|дың|тің|тың)(?:\s+м\.а\.)?)\s+(?P<rest>.*)$")
-
-
-def _split_issuer(text: str) -> tuple[str | None, str]:
+def _split_issuer(text: str, lang: Language) -> tuple[str | None, str]:
     """``ҚР Денсаулық сақтау министрінің соң қолданысқа енгізіледі`` -> issuer, clause tail."""
-    match = _ISSUER_HEAD.match(text)
+    match = lang.ISSUER_HEAD.match(text)
     if not match:
         return None, text
     return match["issuer"], match["rest"]
@@ -224,5 +225,9 @@ def _share_issuer_and_kind(amendments: list[Amendment]) -> None:
             amendment.act.kind, amendment.act.kind_text = kind.kind, kind.kind_text
 
 
+#: Every language's note markers: a note is a note in whichever language it is printed.
+_NOTE_MARKERS = tuple(marker for language in LANGUAGES.values() for marker in language.NOTE_MARKERS)
+
+
 def is_note_start(text: str) -> bool:
-    return text.lstrip().startswith(NOTE_MARKERS)
+    return text.lstrip().startswith(_NOTE_MARKERS)

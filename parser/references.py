@@ -2,7 +2,9 @@
 
 One reader serves the requisites sentence (``Қазақстан Республикасы Денсаулық сақтау
 министрінің 2009 жылғы 19 қазандағы N 542 Бұйрығы``), the repeal sentence and every
-amending act in a note (``ҚР Денсаулық сақтау министрінің 2010.12.09 № 954 (…) Бұйрығымен``).
+amending act in a note (``ҚР Денсаулық сақтау министрінің 2010.12.09 № 954 (…) Бұйрығымен``),
+in either language: Russian prints the kind first (``Приказом Министра … от 3 декабря 2019
+года № 19-42-3.3.22``), which its language module says (`KIND_BEFORE_DATE`).
 """
 
 from __future__ import annotations
@@ -10,13 +12,16 @@ from __future__ import annotations
 import re
 
 from .dates import first_date
-from .language import ACTING_MARKERS, UPPER, act_kind, fold
+from .languages import LANGUAGES, Language, kk
 from .model import ActReference
+
+_UPPER = "".join(dict.fromkeys(language.UPPER for language in LANGUAGES.values()))
+_LETTERS = "".join(dict.fromkeys(language.LETTER for language in LANGUAGES.values()))
 
 #: `№ 542`, `N 542`, `№ ҚР ДСМ-37`, `№ ҚР ДСМ-116/2020`, `№ 143-VII`, `№ 18/145`, `№ 437-ө`,
 #: `№ 19-42-3.3.22`.
 NUMBER = re.compile(
-    rf"(?:№|(?<![\w])N)\s*(?P<number>(?:[A-Z{UPPER}]{{1,4}}\s)?(?:[A-Z{UPPER}]{{1,6}}-)?\d+(?:[-/][\w]+|\.\d+)*)"
+    rf"(?:№|(?<![\w])N)\s*(?P<number>(?:[A-Z{_UPPER}]{{1,4}}\s)?(?:[A-Z{_UPPER}]{{1,6}}-)?\d+(?:[-/][\w]+|\.\d+)*)"
 )
 
 #: The kind word of a reference: `Бұйрығы`, `бұйрығымен`, `Заңымен`, `қаулысына`, …
@@ -26,7 +31,10 @@ _KIND_WORD = re.compile(r"[^\s().,;«»\"]+")
 def slug(text: str) -> str:
     """Letters and digits kept, every other run of characters one ``-``: ``ҚР ДСМ-116/2020``
     -> ``ҚР-ДСМ-116-2020``. Used in the ids built from an act's number or title."""
-    return re.sub(r"[^0-9A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]+", "-", text).strip("-")
+    return _NOT_SLUG.sub("-", text).strip("-")
+
+
+_NOT_SLUG = re.compile(rf"[^0-9A-Za-z{kk.LETTER}]+")
 
 
 def normal_number(number: str) -> str:
@@ -39,37 +47,56 @@ def find_number(text: str) -> str | None:
     return match["number"].strip() if match else None
 
 
-def read_reference(text: str, kind_words_after_number: bool = True) -> ActReference:
+def read_reference(text: str, lang: Language = kk) -> ActReference:
     """Read whatever parts of an act reference `text` holds; missing parts stay None."""
     reference = ActReference()
     date = first_date(text)
     number_match = NUMBER.search(text)
+    if lang.KIND_BEFORE_DATE:
+        reference.kind_text, reference.kind = find_kind_word(text, 0, lang)
+    issuer_start = _issuer_start(text, reference.kind_text) if lang.KIND_BEFORE_DATE else 0
     if date:
         reference.date = date.iso
-        issuer = text[: date.start].strip(" -–—,")
-        reference.issuer = issuer or None
+        reference.issuer = _issuer(text[issuer_start : date.start], lang)
     elif number_match:
-        reference.issuer = text[: number_match.start()].strip(" -–—,") or None
+        reference.issuer = _issuer(text[issuer_start : number_match.start()], lang)
     if reference.issuer:
-        reference.issuer_acting = any(marker in fold(reference.issuer) for marker in ACTING_MARKERS)
+        reference.issuer_acting = any(marker in lang.fold(reference.issuer) for marker in lang.ACTING_MARKERS)
     if number_match:
         reference.number = number_match["number"].strip()
-    reference.kind_text, reference.kind = find_kind_word(text, after=number_match.end() if number_match else 0)
+    if not lang.KIND_BEFORE_DATE:
+        reference.kind_text, reference.kind = find_kind_word(text, number_match.end() if number_match else 0, lang)
     return reference
 
 
-def find_kind_word(text: str, after: int = 0) -> tuple[str | None, str | None]:
+def _issuer_start(text: str, kind_text: str | None) -> int:
+    """Where the issuer begins when the kind word comes first: after it."""
+    if not kind_text:
+        return 0
+    return text.find(kind_text) + len(kind_text)
+
+
+def _issuer(text: str, lang: Language) -> str | None:
+    """The issuer as printed before the date, without the preposition (``от``) or dashes."""
+    issuer = text.strip(" -–—,")
+    for word in lang.DATE_PREPOSITIONS:
+        if lang.fold(issuer).endswith(f" {word}") or lang.fold(issuer) == word:
+            issuer = issuer[: -len(word)].strip(" -–—,")
+    return issuer or None
+
+
+def find_kind_word(text: str, after: int = 0, lang: Language = kk) -> tuple[str | None, str | None]:
     """The first word at or after `after` that names a kind of act, and its kind code.
     Two-word kinds (``Конституциялық заңымен``, ``бірлескен бұйрығымен``) win over their
     last word alone."""
     previous: re.Match[str] | None = None
     for match in _KIND_WORD.finditer(text, after):
-        kind = act_kind(match.group(0))
+        kind = lang.act_kind(match.group(0))
         if kind:
             if previous is not None:
                 pair = text[previous.start() : match.end()]
-                pair_kind = act_kind(pair)
-                if pair_kind and pair_kind != kind and fold(pair).startswith(fold(previous.group(0))):
+                pair_kind = lang.act_kind(pair)
+                if pair_kind and pair_kind != kind and lang.fold(pair).startswith(lang.fold(previous.group(0))):
                     return pair, pair_kind
             return match.group(0), kind
         previous = match

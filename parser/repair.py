@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .language import LINKED_REFERENCE, LINKED_WORD_STEMS, fold
+from .languages.kk import LINKED_REFERENCE, LINKED_WORD_STEMS, fold
 from .model import Problem, Repair
 
 # --- Letter spacing -------------------------------------------------------------

@@ -16,7 +16,7 @@ from spacy.language import BaseDefaults, Language
 from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from spacy.util import update_exc
 
-from .language import NUMBER_WORDS, STOP_WORDS, TOKEN_ABBREVIATIONS
+from .languages.kk import NUMBER_WORDS, STOP_WORDS, TOKEN_ABBREVIATIONS
 
 
 def like_num(text: str) -> bool:

@@ -18,23 +18,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .header import detect_language
-from .language import APPROVAL_WORDS, OPERATIVE_FORMULAS, SIGNATURE_END, STATUS_LINES, squash
+from .languages import Language, detect_language, kk
+from .languages.kk import APPROVAL_WORDS, SIGNATURE_END, STATUS_LINES, squash
 from .model import Problem, Repair
 from .notes import is_note_start
 from .repair import unspace_letters
 
 PARAGRAPH = re.compile(r"^(?P<label>\d+(?:-\d+)*)\.(?:\s+|$)")
 SUBPARAGRAPH = re.compile(r"^(?P<label>\d+(?:-\d+)*)\s?\)(?:\s+|$)")
-CHAPTER = re.compile(r"^(?P<label>\d+(?:-\d+)*)-тарау\b\.?\s*(?P<heading>.*)$")
-SECTION = re.compile(r"^(?:(?P<label>\d+(?:-\d+)*)-параграф|Параграф\s+(?P<label2>\d+))\b\.?\s*(?P<heading>.*)$")
-APPENDIX = re.compile(r"^(?:(?P<label>\d+(?:-\d+)*)-қосымша|Қосымша)\s*$")
-ARTICLE = re.compile(r"^(?P<label>\d+(?:-\d+)*)-бап\b\.?\s*(?P<heading>.*)$")
+#: The heading patterns of the Adilet exports (Kazakh), kept for the callers that name them.
+CHAPTER, SECTION, APPENDIX, ARTICLE = kk.CHAPTER, kk.SECTION, kk.APPENDIX, kk.ARTICLE
 SPLIT_HEADING = re.compile(r"^(?P<head>.*\S)\s+(?P<number>\d+)-\s*$")
-SPLIT_TAIL = re.compile(r"^\s*(тарау|параграф|қосымша|бап)\b")
-_APPROVING_KINDS = ("бұйрығымен", "қаулысымен", "шешімімен", "бұйрықпен", "өкімімен", "жарлығымен")
+SPLIT_TAIL = kk.SPLIT_HEADING_TAIL
+_APPROVING_KINDS = kk.APPROVING_KINDS
 
-HEADING_PATTERNS = (("chapter", CHAPTER), ("section", SECTION), ("appendix", APPENDIX), ("article", ARTICLE))
+#: The kinds of heading, in the order they are tried.
+HEADING_KINDS = (("chapter", "CHAPTER"), ("section", "SECTION"), ("appendix", "APPENDIX"), ("article", "ARTICLE"))
 
 
 @dataclass
@@ -111,15 +110,15 @@ def detect_layout(lines: list[Line]) -> str:
     return "zqai_text"
 
 
-def is_operative_formula(text: str) -> bool:
-    squashed = squash(text)
-    return any(squash(formula) in squashed for formula in OPERATIVE_FORMULAS)
+def is_operative_formula(text: str, lang: Language = kk) -> bool:
+    squashed = lang.squash(text)
+    return any(lang.squash(formula) in squashed for formula in lang.OPERATIVE_FORMULAS)
 
 
-def heading_match(text: str) -> tuple[str, str | None] | None:
+def heading_match(text: str, lang: Language = kk) -> tuple[str, str | None] | None:
     """``("chapter", "1")`` for ``1-тарау. Жалпы ережелер``, and so on; None otherwise."""
-    for kind, pattern in HEADING_PATTERNS:
-        match = pattern.match(text.strip())
+    for kind, name in HEADING_KINDS:
+        match = getattr(lang, name).match(text.strip())
         if match:
             groups = match.groupdict()
             return kind, groups.get("label") or groups.get("label2")
@@ -242,7 +241,7 @@ def _zqai_header(layout: Layout) -> int:
         squashed = squash(text)
         if "qr" in squashed:
             _add(layout, start, "other", role="qr")
-        elif not requisites_started and text.startswith("Қазақстан Республикасы ") and not squashed.endswith("министрлігі"):
+        elif not requisites_started and text.startswith(kk.REQUISITES_OPENING) and not squashed.endswith(kk.MINISTRY_NAME_ENDING):
             requisites_started = True
             _add(layout, start, "other", role="requisites")
             requisites_done = _ends_registration(squashed)
@@ -267,7 +266,7 @@ def _zqai_header(layout: Layout) -> int:
 
 
 def _ends_registration(squashed: str) -> bool:
-    return any(word in squashed for word in ("тіркелді", "тіркелген", "енгізілді"))
+    return any(word in squashed for word in kk.REGISTRATION_END_WORDS)
 
 
 def _is_russian(text: str) -> bool:

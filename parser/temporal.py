@@ -21,114 +21,83 @@ from __future__ import annotations
 import re
 
 from .dates import DateMatch, add_days, add_months, find_dates
-from .language import (
-    COMMENCEMENT_ANCHORS,
-    COMMENCEMENT_VERBS,
-    NUMBER_WORDS,
-    RUSSIAN_COMMENCEMENT_ANCHORS,
-    RUSSIAN_COMMENCEMENT_VERBS,
-    RUSSIAN_NUMBER_WORDS,
-    TERM_END_PHRASES,
-    fold,
-    squash,
-)
+from .languages import Language, kk
 from .model import CommencementRule, EffectiveDate
 
 PUBLICATION_DEADLINE_SINCE = "2017-01-01"
 PUBLICATION_DEADLINE_DAYS = 30
 
-_ONE_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-#: "он", "жиырма бір" (20 + 1): tens and units are written as separate words.
-_NUMBER_WORD = rf"(?:(?:{_ONE_NUMBER_WORD})\s+)*(?:{_ONE_NUMBER_WORD})"
-_DAYS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+(?:жұмыс\s+)?күн(?!і)")
-_MONTHS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+ай(?![а-яәғқңөұүһі])")
+
+def is_commencement_clause(text: str, lang: Language = kk) -> bool:
+    squashed = lang.squash(text)
+    return any(verb in squashed for verb in lang.COMMENCEMENT_VERBS)
 
 
-def is_commencement_clause(text: str) -> bool:
-    squashed = squash(text)
-    return any(verb in squashed for verb in COMMENCEMENT_VERBS)
-
-
-def parse_commencement(text: str) -> CommencementRule:
+def parse_commencement(text: str, lang: Language = kk) -> CommencementRule:
     """Read a clause such as ``ресми жарияланған күнінен бастап күнтізбелік он күн өткен соң
-    қолданысқа енгізіледі`` into a rule. Unknown phrasing gives rule ``unknown``."""
+    қолданысқа енгізіледі`` or ``вводится в действие по истечении десяти календарных дней
+    после дня его первого официального опубликования`` into a rule. Unknown phrasing gives
+    rule ``unknown``."""
     dates = find_dates(text)
-    ends = [date for date in dates if _ends_term(text, date)]
-    rule = _start_rule(text, [date for date in dates if date not in ends])
+    ends = [date for date in dates if _ends_term(text, date, lang)]
+    rule = _start_rule(text, [date for date in dates if date not in ends], lang)
     rule.applies_until = ends[0].iso if ends else None
     return rule
 
 
-def _start_rule(text: str, starts: list[DateMatch]) -> CommencementRule:
+def commencement_in(text: str, lang: Language = kk) -> CommencementRule | None:
+    """The commencement clause printed in `text` — in brackets (``Утратил силу приказом …
+    (вводится в действие по истечении десяти календарных дней …)``) or the whole text —
+    read into a rule; None when `text` holds none."""
+    clauses = [inner for inner in re.findall(r"\(([^()]*)\)", text) if is_commencement_clause(inner, lang)]
+    clause = clauses[0] if clauses else (text if is_commencement_clause(text, lang) else None)
+    return parse_commencement(clause.strip(), lang) if clause is not None else None
+
+
+def _start_rule(text: str, starts: list[DateMatch], lang: Language) -> CommencementRule:
     """The rule for when the clause's act starts to apply (`starts`: the clause's dates
     but those that end a term)."""
-    squashed = squash(text)
-    anchor = next((rule for phrase, rule in COMMENCEMENT_ANCHORS if phrase in squashed), None)
+    squashed = lang.squash(text)
+    anchor = next((rule for phrase, rule in lang.COMMENCEMENT_ANCHORS if phrase in squashed), None)
     if anchor == "signing":
         return CommencementRule("signing", text=text)
     if anchor == "publication":
-        folded = re.sub(r"\s+", " ", fold(text))
-        days = _count(_DAYS.search(folded)) if "өткен" in folded or "кейін" in folded else None
-        months = _count(_MONTHS.search(folded)) if "өткен" in folded else None
+        folded = re.sub(r"\s+", " ", lang.fold(text))
+        after = any(word in folded for word in lang.PERIOD_AFTER_WORDS)
+        days = _count(lang.PERIOD_DAYS.search(folded), lang) if after else None
+        months = _count(lang.PERIOD_MONTHS.search(folded), lang) if after else None
         return CommencementRule("publication", offset_days=days, offset_months=months, text=text)
-    if starts and "бастап" in squashed:
+    if starts and lang.starts_from(text, starts[0].start, starts[0].end):
         return CommencementRule("fixed_date", fixed_date=starts[0].iso, text=text)
-    if "қараңыз" in squashed or "тармағынқара" in squashed:
+    if any(word in squashed for word in lang.SEE_ELSEWHERE_WORDS):
         return CommencementRule("see_act", text=text)
     return CommencementRule("unknown", text=text)
 
 
-def term_end(text: str) -> DateMatch | None:
+def term_end(text: str, lang: Language = kk) -> DateMatch | None:
     """The last day of the term a clause sets: ``… және 2023 жылғы 31 желтоқсанға дейін
     қолданылады`` -> the date ``2023-12-31``; None when it sets none."""
-    return next((date for date in find_dates(text) if _ends_term(text, date)), None)
+    return next((date for date in find_dates(text) if _ends_term(text, date, lang)), None)
 
 
-def _ends_term(text: str, date: DateMatch) -> bool:
+def _ends_term(text: str, date: DateMatch, lang: Language) -> bool:
     """`date` (found in `text`) is followed by a `TERM_END_PHRASES` phrase."""
-    return squash(text[date.end : date.end + 40]).startswith(TERM_END_PHRASES)
+    return lang.squash(text[date.end : date.end + 40]).startswith(lang.TERM_END_PHRASES)
 
 
-_RUSSIAN_DAYS = re.compile(rf"(?P<words>(?:(?:{'|'.join(RUSSIAN_NUMBER_WORDS)})\s+)+)календарных\s+дней")
-
-
-def parse_commencement_ru(text: str) -> CommencementRule | None:
-    """A Russian clause of the bank's requisites, or None when `text` holds none:
-    ``(приказ вводится в действие по истечении десяти календарных дней после дня его
-    первого официального опубликования)``."""
-    clause = next((inner for inner in re.findall(r"\(([^()]*)\)", text) if _russian_verb(inner)), text if _russian_verb(text) else None)
-    if clause is None:
-        return None
-    text = clause.strip()
-    squashed = re.sub(r"\s+", "", text.lower())
-    anchor = next((rule for phrase, rule in RUSSIAN_COMMENCEMENT_ANCHORS if phrase in squashed), None)
-    if anchor == "publication":
-        days = _RUSSIAN_DAYS.search(text.lower())
-        offset = sum(RUSSIAN_NUMBER_WORDS[word] for word in days["words"].split()) if days else None
-        return CommencementRule("publication", offset_days=offset, text=text)
-    if anchor == "signing":
-        return CommencementRule("signing", text=text)
-    return CommencementRule("unknown", text=text)
-
-
-def _russian_verb(text: str) -> bool:
-    squashed = re.sub(r"\s+", "", text.lower())
-    return any(verb in squashed for verb in RUSSIAN_COMMENCEMENT_VERBS)
-
-
-def _count(match: re.Match[str] | None) -> int | None:
+def _count(match: re.Match[str] | None, lang: Language) -> int | None:
     if not match:
         return None
     if match["digits"]:
         return int(match["digits"])
-    return _number_value(match["word"])
+    return _number_value(match["word"], lang)
 
 
-def _number_value(words: str) -> int:
+def _number_value(words: str, lang: Language) -> int:
     """``жиырма бір`` -> 21: the values of the words, added (``он бес`` is listed whole)."""
-    if words in NUMBER_WORDS:
-        return NUMBER_WORDS[words]
-    return sum(NUMBER_WORDS[word] for word in words.split())
+    if words in lang.NUMBER_WORDS:
+        return lang.NUMBER_WORDS[words]
+    return sum(lang.NUMBER_WORDS[word] for word in words.split())
 
 
 def apply_offset(rule: CommencementRule, publication: str) -> str | None:

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from .align import Pair, comparable, is_placeholder
 from .dates import to_display
-from .header import read_requisites_ru
+from .header import read_requisites
+from .languages import ru
 from .references import normal_number
 from .temporal import derive_effective
 from .markdown import VersionMeta
@@ -26,7 +27,7 @@ def read_version(document: ParsedDocument, meta: VersionMeta | None) -> VersionI
     """The version's date and the amending act that produced it: from the bank's meta
     file, or, without one, from the newest amendment the text's notes record."""
     if meta is not None and meta.version_date:
-        cause = read_requisites_ru(meta.caused_by_requisite) if meta.caused_by_requisite else None
+        cause = read_requisites(meta.caused_by_requisite, ru) if meta.caused_by_requisite else None
         return VersionInfo(
             version_date=meta.version_date,
             version_date_basis="version_date of the bank's meta file",

@@ -31,7 +31,7 @@ def edited(path: Path, *replacements: tuple[str, str]):
         assert old in text, old
         text = text.replace(old, new)
     meta = path.with_name(path.name.replace("kaz", "meta").replace(".md", ".yaml"))
-    return parse_text(text, str(path), markdown=True, meta_text=meta.read_text(encoding="utf-8") if meta.exists() else None)
+    return parse_text(text, str(path), source_format="zan_markdown", meta_text=meta.read_text(encoding="utf-8") if meta.exists() else None)
 
 
 def test_order_341_changed_points_10_and_17():
@@ -65,7 +65,7 @@ def test_a_deleted_point_and_the_renumbering_after_it():
     text = path.read_text(encoding="utf-8")
     start, end = text.index("18. Резина таяқшасы"), text.index("19. КС-23")
     renumbered = text[:start] + text[end:].replace("19. КС-23", "18. КС-23", 1).replace("20. Газды түтін", "19. Газды түтін", 1)
-    new = parse_text(renumbered, str(path), markdown=True)
+    new = parse_text(renumbered, str(path), source_format="zan_markdown")
     listed = changes(version(path), new)
     # point 18 is gone; 19 and 20 took the numbers 18 and 19, their words unchanged
     assert listed == [("removed", "doc/p18", None), ("reworded", "doc/p19", "doc/p18"), ("reworded", "doc/p20", "doc/p19")]

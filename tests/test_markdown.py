@@ -9,7 +9,8 @@ import shutil
 import pytest
 
 from parser import parse_file, parse_text
-from parser.header import read_requisites_ru
+from parser.header import read_requisites
+from parser.languages import ru
 from parser.markdown import read_version_meta, table_rows
 from tests.conftest import BANK
 
@@ -126,9 +127,10 @@ def test_requisites_come_from_the_russian_meta_file(parsed):
 
 
 def test_russian_requisites_sentence():
-    requisites = read_requisites_ru(
+    requisites = read_requisites(
         "Приказ Начальника Канцелярии Президента Республики Казахстан от 3 декабря 2019 года № 19-42-3.3.22. "
-        "Зарегистрирован в Министерстве юстиции Республики Казахстан 19 декабря 2019 года № 19742"
+        "Зарегистрирован в Министерстве юстиции Республики Казахстан 19 декабря 2019 года № 19742",
+        ru,
     )
     act = requisites.act
     assert (act.kind, act.issuer, act.date, act.number) == ("order", "Начальника Канцелярии Президента Республики Казахстан", "2019-12-03", "19-42-3.3.22")
@@ -173,7 +175,7 @@ def test_front_matter_serves_as_the_meta_file():
     meta = (ACT_137412 / "meta@2019-12-03.yaml").read_text(encoding="utf-8")
     text = (ACT_137412 / "kaz@2019-12-03.md").read_text(encoding="utf-8")
     source = f"---\n{meta}---\n{text}"
-    document = parse_text(source, "kaz.md", markdown=True)
+    document = parse_text(source, "kaz.md", source_format="zan_markdown")
     assert document.act.id == "V1900019742"
     assert [p.key for p in document.provisions[:3]] == ["front_matter", "title", "preamble"]
     assert "".join(unit.raw for unit in units_in_line_order(document)) == source
@@ -201,7 +203,7 @@ def test_a_repeal_in_the_russian_requisites_is_dated_by_its_own_clause():
 
 def test_a_table_whose_rows_share_lines_is_kept_as_one_unit():
     text = "# Т\n\nБҰЙЫРАМЫН:\n\n1\\. Бір.\n\n<table>\n<tr><td>а</td></tr><tr><td>ә</td><td>б</td></tr>\n</table>\n"
-    document = parse_text(text, "t.md", markdown=True)
+    document = parse_text(text, "t.md", source_format="zan_markdown")
     table = next(p for p in document.provisions if p.kind == "table")
     assert table.text == "а / ә | б"
     assert not [p for p in document.provisions if p.kind == "row"]

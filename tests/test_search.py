@@ -196,7 +196,7 @@ def test_results_are_ranked_and_carry_the_original_text(conn):
     rows = search(conn, "бұйрығымен", limit=5)
     assert len(rows) == 5
     assert [row["rank"] for row in rows] == sorted(row["rank"] for row in rows)
-    assert set(rows[0]) == {"provision_id", "note_id", "act_id", "act_title", "kind", "label", "key", "snippet", "highlights", "rank"}
+    assert set(rows[0]) == {"provision_id", "note_id", "act_id", "act_title", "kind", "label", "key", "snippet", "highlights", "rank", "language"}
     note = next(row for row in search(conn, "күші жойылды", limit=1000) if row["note_id"] == f"{Q000}/note1")
     assert note["kind"] == "note"
     assert note["provision_id"] is None  # the note is on the act itself

@@ -297,8 +297,8 @@ def needs_build(corpus: Path, db_path: Path) -> bool:
         return False  # serve what was built; nothing to rebuild from
     built = db_path.stat().st_mtime
     files = corpus_files(corpus)
-    metas = [zan_parser.meta_path_for(path) for path in files if path.suffix.lower() in zan_parser.MARKDOWN_SUFFIXES]
-    inputs = [corpus, *files, *(meta for meta in metas if meta.exists())]
+    metas = [zan_parser.meta_beside(path) for path in files]
+    inputs = [corpus, *files, *(meta for meta in metas if meta is not None)]
     if (corpus / PUBLICATIONS_FILE).exists():
         inputs.append(corpus / PUBLICATIONS_FILE)
     return max(path.stat().st_mtime for path in inputs) > built

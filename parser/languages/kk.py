@@ -1,15 +1,20 @@
-"""Kazakh legal vocabulary, in one place.
+"""Kazakh (`kk`): the legal vocabulary of Kazakh texts, in one place.
 
-Everything the parser recognises by word lives in these tables: month names,
+Everything the parser recognises by word in a Kazakh text lives here: month names,
 kinds of act, note actions, structure words, operative formulas, commencement
-phrases. Regexes elsewhere are built from them. Kazakh is agglutinative, so most
+phrases, and every regex that holds a word. Kazakh is agglutinative, so most
 entries are stems and the patterns accept any suffix after them.
-See ../shared/notes/GLOSSARY.md for the sources of each entry.
+See ../shared/notes/GLOSSARY.md for the sources of each entry. The names shared by
+every language are listed in `parser.languages.SHARED_NAMES`.
 """
 
 from __future__ import annotations
 
 import re
+
+#: The language's code (ISO 639-1) and the bank's name for it (``kaz.md``, ``title: {kaz: …}``).
+CODE = "kk"
+BANK_CODE = "kaz"
 
 # --- Letters ---------------------------------------------------------------
 
@@ -56,23 +61,6 @@ MONTH_SUFFIXES = (
     "ға", "ге", "қа", "ке", "",
 )
 
-#: Russian month names in the genitive, as the bank's Russian requisites print them
-#: ("от 11 декабря 2001 года").
-RUSSIAN_MONTHS = {
-    "января": 1,
-    "февраля": 2,
-    "марта": 3,
-    "апреля": 4,
-    "мая": 5,
-    "июня": 6,
-    "июля": 7,
-    "августа": 8,
-    "сентября": 9,
-    "октября": 10,
-    "ноября": 11,
-    "декабря": 12,
-}
-
 # --- Kinds of act --------------------------------------------------------------
 
 #: Stem (lower case) -> our kind code. Longest stems are tried first.
@@ -88,39 +76,6 @@ ACT_KINDS = {
     "өкім": "disposition",  # order of the Prime Minister or an akim
     "нұсқаулы": "instruction",
 }
-
-#: Russian kind stems (lower case) -> our kind code, for the bank's Russian requisites
-#: ("Приказ Министра …", "Утратил силу приказом …"). Longest stems are tried first.
-RUSSIAN_ACT_KINDS = {
-    "совместный приказ": "joint_order",
-    "приказ": "order",
-    "постановлени": "resolution",
-    "решени": "decision",
-    "конституционный закон": "constitutional_law",
-    "закон": "law",
-    "кодекс": "code",
-    "указ": "decree",
-    "распоряжени": "disposition",
-}
-
-#: Russian commencement clauses of the bank's requisites ("приказ вводится в действие по
-#: истечении десяти календарных дней после дня его первого официального опубликования"):
-#: anchors (lower case, spaces removed) and number words in the genitive.
-RUSSIAN_COMMENCEMENT_ANCHORS = (("официальногоопубликования", "publication"), ("подписания", "signing"))
-RUSSIAN_COMMENCEMENT_VERBS = ("вводитсявдействие", "вступаетвсилу")
-RUSSIAN_NUMBER_WORDS = {
-    "одного": 1,
-    "десяти": 10,
-    "пятнадцати": 15,
-    "двадцати": 20,
-    "тридцати": 30,
-    "шестидесяти": 60,
-}
-
-#: Russian words of the requisites sentence: its registration and its repeal.
-RUSSIAN_REGISTRATION = "Зарегистрирован"
-RUSSIAN_REPEAL = "Утратил силу"
-RUSSIAN_ACTING_MARKERS = ("и.о.", "исполняющ")
 
 # --- Structure -------------------------------------------------------------------
 
@@ -345,6 +300,59 @@ STEM_FINAL_ALTERNATION = {"ғ": "қ", "г": "к", "б": "п"}
 #: Words the stemmer leaves whole although they end like a suffix (`Қазақс-тан`).
 STEM_KEEP = ("қазақстан",)
 
+#: Suffixes longest first, so `ның` is cut before `ы`, `дағы` before `ғы`.
+_SUFFIXES = sorted(STEM_SUFFIXES, key=lambda entry: len(entry[0]), reverse=True)
+
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
+
+
+def _guard_ok(guard: str, letter: str) -> bool:
+    """Whether `letter`, just before a suffix, allows cutting it (see STEM_SUFFIXES)."""
+    if guard == "":
+        return True
+    if guard == "V":
+        return letter in STEM_VOWELS
+    if guard == "C":
+        return letter.isalpha() and letter not in STEM_VOWELS
+    return letter in guard
+
+
+def stem(word: str) -> str:
+    """The stem of one folded (lower-case) word.
+
+    Cut the longest suffix of `STEM_SUFFIXES` whose guard allows it, as long as at least
+    `STEM_MIN_LENGTH` letters, one of them a vowel, remain; repeat; then write a final
+    ғ/г/б as қ/к/п. Numbers and words of other scripts are returned as they are.
+
+    >>> stem("бұйрығымен"), stem("тармағының"), stem("қаулысымен"), stem("ережелерге")
+    ('бұйрық', 'тармақ', 'қаул', 'ереже')
+    """
+    if not _CYRILLIC.search(word):
+        return word
+    floor = STEM_MIN_LENGTH
+    for kept in STEM_KEEP:
+        if word.startswith(kept):
+            floor = max(floor, len(kept))
+    changed = True
+    while changed:
+        changed = False
+        for suffix, guard in _SUFFIXES:
+            rest = len(word) - len(suffix)
+            if (
+                rest >= floor
+                and word.endswith(suffix)
+                and _guard_ok(guard, word[rest - 1])
+                and any(letter in STEM_VOWELS for letter in word[:rest])
+            ):
+                word = word[:rest]
+                changed = True
+                break
+    last = word[-1]
+    if last in STEM_FINAL_ALTERNATION:
+        word = word[:-1] + STEM_FINAL_ALTERNATION[last]
+    return word
+
+
 #: Latin letters that look like Cyrillic ones, folded (after lower-casing) in words
 #: that also have Cyrillic letters, such as `Cтатья` or `шетелдiктер`: the LOOKALIKES
 #: and the other Latin letters that look like Cyrillic ones. Latin words (`QR`,
@@ -463,3 +471,163 @@ INSERT_AFTER_WORD = "кейін"
 #: How an instruction names the scope that following instructions work in:
 #: "… бекітілген … қағидаларында:" (the approved document), "… Қағидаларға 2 – қосымша:".
 INSTRUCTION_SCOPE_ENDINGS = ("қағидаларында", "ережесінде", "ережеде", "нұсқаулығында", "тәртібінде")
+
+# --- Dates ---------------------------------------------------------------------------
+
+_MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SUFFIX_ALTERNATION = "|".join(sorted((s for s in MONTH_SUFFIXES if s), key=len, reverse=True))
+
+#: A date written in words, on folded text: ``2009 жылғы 19 қазандағы``, ``2015 жылы 16
+#: маусымда``, ``2005 жылғы 1 қаңтардан``.
+LONG_DATE = re.compile(
+    rf"(?P<year>\d{{4}})\s*жыл(?:ғы|ы)\s+(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_ALTERNATION})(?:{_SUFFIX_ALTERNATION})?(?![а-яәғқңөұүһі])"
+)
+
+
+def month_number(word: str) -> int | None:
+    """The month a `LONG_DATE` month group names (folded)."""
+    return MONTHS.get(word)
+
+
+# --- Act references --------------------------------------------------------------------
+
+#: Kazakh prints the kind word after the number ("… № 954 Бұйрығымен"), Russian before
+#: the issuer ("Приказом Министра … от … № 954").
+KIND_BEFORE_DATE = False
+
+#: The word between the issuer and the date ("… Министра от 3 декабря"): none in Kazakh.
+DATE_PREPOSITIONS: tuple[str, ...] = ()
+
+#: The genitive ending of an issuer, up to where a truncated note's clause begins:
+#: "ҚР Денсаулық сақтау министрінің | соң қолданысқа енгізіледі)".
+ISSUER_HEAD = re.compile(r"^(?P<issuer>.*?(?:нің|ның|дің|дың|тің|тың)(?:\s+м\.а\.)?)\s+(?P<rest>.*)$")
+
+# --- The requisites sentence -----------------------------------------------------------
+
+#: Where a repeal starts in the requisites: "Күші жойылды - … бұйрығымен".
+REPEAL_START = re.compile(r"Күші\s+жойылды", re.IGNORECASE)
+
+#: Where the registration sentence starts: not at "Әділет" alone, which is also the
+#: issuer of every Justice Ministry act ("Қазақстан Республикасы Әділет министрінің …").
+REGISTRATION_START = re.compile(r"Әділет\s+министрлігінде|тіркел|енгізілді", re.IGNORECASE)
+
+#: Words (squashed) that end a registration sentence: "… № 26917 болып тіркелді".
+REGISTRATION_END_WORDS = ("тіркелді", "тіркелген", "енгізілді")
+
+#: How an ЗҚАИ export's requisites sentence begins, and the ending of the ministry's name
+#: printed above it ("Қазақстан Республикасы Денсаулық сақтау министрлігі").
+REQUISITES_OPENING = "Қазақстан Республикасы "
+MINISTRY_NAME_ENDING = "министрлігі"
+
+# --- Structure headings ------------------------------------------------------------------
+
+CHAPTER = re.compile(r"^(?P<label>\d+(?:-\d+)*)-тарау\b\.?\s*(?P<heading>.*)$")
+SECTION = re.compile(r"^(?:(?P<label>\d+(?:-\d+)*)-параграф|Параграф\s+(?P<label2>\d+))\b\.?\s*(?P<heading>.*)$")
+APPENDIX = re.compile(r"^(?:(?P<label>\d+(?:-\d+)*)-қосымша|Қосымша)\s*$")
+ARTICLE = re.compile(r"^(?P<label>\d+(?:-\d+)*)-бап\b\.?\s*(?P<heading>.*)$")
+
+#: The tail of a heading that PDF extraction split after its number ("1-" / "тарау.").
+SPLIT_HEADING_TAIL = re.compile(r"^\s*(тарау|параграф|қосымша|бап)\b")
+
+#: The kind word (instrumental) that ends an approval stamp: "… № 542 бұйрығымен".
+APPROVING_KINDS = ("бұйрығымен", "қаулысымен", "шешімімен", "бұйрықпен", "өкімімен", "жарлығымен")
+
+#: The bank's Markdown: "2-қосымша" closing an appendix stamp, "### 1 тарау. …" / "## 2. …".
+MARKDOWN_APPENDIX_LABEL = re.compile(r"(?P<label>\d+(?:-\d+)*)\s*-\s*қосымша\W*$", re.IGNORECASE)
+MARKDOWN_CHAPTER = re.compile(r"^(?P<label>\d+(?:-\d+)*)(?:\s*-?\s*тарау\b\.?|\.)\s+\S")
+
+#: What a note may say about a unit's heading rather than the unit ("1-тараудың атауы",
+#: "Тақырыбы жаңа редакцияда"), folded stems.
+HEADING_WORDS = ("атау", "тақырыб")
+
+#: "осы" (this): the act's own units named in its text ("осы бұйрықтың 4-тармағы").
+THIS_WORD = "осы"
+
+# --- Commencement ------------------------------------------------------------------------
+
+_ONE_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+#: "он", "жиырма бір" (20 + 1): tens and units are written as separate words.
+_NUMBER_WORD = rf"(?:(?:{_ONE_NUMBER_WORD})\s+)*(?:{_ONE_NUMBER_WORD})"
+
+#: A period in days or months, on folded text: "күнтізбелік он күн", "10 жұмыс күні", "үш ай".
+PERIOD_DAYS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+(?:жұмыс\s+)?күн(?!і)")
+PERIOD_MONTHS = re.compile(rf"(?:(?P<digits>\d+)|(?P<word>{_NUMBER_WORD}))\s+ай(?![а-яәғқңөұүһі])")
+
+#: Words (folded) saying a period runs *after* the anchor: "… өткен соң", "… кейін".
+PERIOD_AFTER_WORDS = ("өткен", "кейін")
+
+#: "from" after a fixed date: "01.01.2018 бастап" (squashed).
+FROM_WORD = "бастап"
+
+
+def starts_from(text: str, date_start: int, date_end: int) -> bool:
+    """A clause whose date is where a term starts: "01.01.2018 бастап"."""
+    return FROM_WORD in squash(text)
+
+#: A clause that sends the reader to another provision for its commencement:
+#: "(қолданысқа енгізілу тәртібін 2-баптан қараңыз)" (squashed).
+SEE_ELSEWHERE_WORDS = ("қараңыз", "тармағынқара")
+
+# --- Search --------------------------------------------------------------------------------
+
+#: A letter of the language, lower case (the stemmer's tokens).
+WORD_LETTER = "[а-яёәғқңөұүһі]"
+
+# --- Amending instructions (continued) ------------------------------------------------------
+
+#: An amending act's citation of the act it amends by its registration: "тізілімінде № 5853".
+INSTRUCTION_REGISTRATION = re.compile(r"тізілімінде\s*№\s*(\d+)")
+
+#: Unit words of an instruction's target (folded stems) -> kind, checked in order.
+INSTRUCTION_UNIT_WORDS = (
+    ("кіріспе", "preamble"), ("тармақша", "subparagraph"), ("тармақ", "paragraph"), ("жол", "row"),
+    ("қосымша", "appendix"), ("тарау", "chapter"),
+)
+
+#: A table row as an instruction names it ("1504-8 жолдармен").
+ROW_WORD = "жол"
+
+#: The words of a whole act's repeal in an instruction's sentence (folded).
+INSTRUCTION_REPEAL_WORDS = re.compile(r"\sкүші\s+жойылды")
+
+#: "… бұйрыққа мынадай өзгерістер мен толықтырулар енгізілсін": the paragraph that names
+#: the act amended (squashed words).
+INTRODUCING_VERB = "енгізілсін"
+INTRODUCED_CHANGES = ("өзгеріс", "толықтыру")
+
+#: The verb of a replacement of words (squashed).
+REPLACE_VERB = "ауыстырылсын"
+
+#: A scope line naming an appendix: "2 – қосымша:" (folded).
+APPENDIX_SCOPE = re.compile(r"(\d+)\s*[-–]\s*қосымша")
+
+#: A scope line naming the approved document: "… бұйрығымен бекітілген … қағидаларында:".
+APPROVED_SCOPE_WORD = "бекітілген"
+
+#: "мынадай" (the following), which opens a new unit's description.
+SUCH_WORD = "мынадай "
+
+# --- Citations (continued) -------------------------------------------------------------------
+
+#: Words that stop the issuer read backwards from a cited date ("… туралы 2009 жылғы …").
+ISSUER_STOP_WORDS = frozenset({"туралы", "және", "сәйкес", "осы", "мен", "бен", "пен", "бойынша"})
+
+#: The word every title of a law ends with: "«Азаматтық қорғау туралы»".
+TITLE_WORD = "туралы"
+
+#: A number value as a citation token: digits first, or the "ҚР" of "№ ҚР ДСМ-116/2020".
+CITED_NUMBER_VALUE_PATTERN = r"^(\d+[\w/.-]*|ҚР)$"
+
+#: The acting marker as citations print it after the issuer.
+ACTING_ABBREVIATION = "м.а."
+
+# --- Reading files ---------------------------------------------------------------------------
+
+#: Letters only Kazakh has among the Cyrillic ones (і aside: Ukrainian and Belarusian
+#: have it too), which tell a Kazakh text from another Cyrillic one in any encoding.
+KAZAKH_ONLY_LETTERS = "әғқңөұүһӘҒҚҢӨҰҮҺ"
+
+# --- Search (continued) ---------------------------------------------------------------------
+
+#: The accusative/possessive letter a stem may end in: `кешені` read as кеше + ні.
+STEM_POSSESSIVE_N = "н"
