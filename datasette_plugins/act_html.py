@@ -267,7 +267,7 @@ def _versions_html(versions: list[Row], act_id: str, path: Callable[[str], str],
         f"""
         <tr{' class="zan-current-version"' if v['is_current'] else ''}>
           <td>{_date(v['date'])}{' (' + t('current_version', lang) + ')' if v['is_current'] else ''}{' <strong>' + t('rebuilt_version', lang) + '</strong>' if v['rebuilt'] else ''}</td>
-          <td>{escape_html(messages.effective_text(v, lang))}</td>
+          <td>{_version_start(v, lang)}</td>
           <td>{escape_html(messages.act_name(v['caused_by_kind'], v['caused_by_number'], v['caused_by_date'], lang) if v['caused_by_kind'] or v['caused_by_number'] else '—')}</td>
         </tr>"""
         for v in versions
@@ -291,6 +291,15 @@ def _versions_html(versions: list[Row], act_id: str, path: Callable[[str], str],
     </table></div>{compare}
   </section>
   """
+
+
+def _version_start(v: Row, lang: str) -> str:
+    """When a version's wording took effect, escaped: a day, a window, or not known and why."""
+    effective = escape_html(messages.effective_text(v, lang))
+    if v["date_status"] != "unknown" or not (v["caused_by_kind"] or v["caused_by_number"]):
+        return effective
+    act = messages.act_name(v["caused_by_kind"], v["caused_by_number"], v["caused_by_date"], lang)
+    return f"{effective} <small>({escape_html(t('version_start_unknown', lang, act=act))})</small>"
 
 
 def _version_options(versions: list[Row], selected: int) -> str:

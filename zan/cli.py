@@ -223,7 +223,7 @@ def versions_command(act: str, as_json: bool, db_path: Path, lang: str) -> None:
         click.echo(t("no_versions", lang))
     for version in versions:
         marks = f" ({t('current_version', lang)})" if version["is_current"] else f" ({t('rebuilt_version', lang)})" if version["rebuilt"] else ""
-        click.echo(f"{version['id']}{marks}  {t('in_effect_from', lang)}: {messages.effective_text(version, lang)}  {version['source_path']}")
+        click.echo(f"{version['id']}{marks}  {t('in_effect_from', lang)}: {messages.effective_text(version, lang)}  {version['source_path'] or '—'}")
         if version["caused_by"]:
             click.echo(f"    {t('caused_by', lang)}: {version['caused_by']}")
 
