@@ -494,3 +494,20 @@ def test_the_act_and_its_units_agree_on_when_it_took_effect(conn, act_id):
     oldest = conn.execute(OLDEST_VERSION_SQL, params).fetchone()
     if oldest is not None and oldest[2] == "bounded":
         assert (act_from, act_latest) == (oldest[0], oldest[1])
+
+
+def test_search_keeps_exactly_the_acts_not_out_of_force_by_the_one_rule(conn):
+    """Search filters by date in SQL (for speed, on the search tables' copies of the
+    acts' dates); it must keep an act on a date exactly when `act_status_on` does not
+    call it out of force — on every date where some act's status can change."""
+    from db.queries import act_status_on
+    from db.search import NOT_OUT_OF_FORCE
+
+    acts = conn.execute("select id, valid_from, valid_from_latest, valid_to, valid_to_latest, valid_to_basis is not null from acts").fetchall()
+    dates = sorted({shift(d, k) for row in acts for d in row[1:5] if d for k in (-1, 0, 1)})
+    assert len(dates) > 40
+    for date in dates:
+        kept = {row[0] for row in conn.execute(f"select distinct act_id from search_act_rows where {NOT_OUT_OF_FORCE.format(t='search_act_rows')}", {"date": date})}
+        by_rule = {row[0] for row in acts if act_status_on(*row[1:], date)[0] != "not_in_force"}
+        indexed = {row[0] for row in conn.execute("select distinct act_id from search_act_rows")}
+        assert kept == by_rule & indexed, date
