@@ -118,7 +118,7 @@ def _requisites_html(act: Row, lang: str) -> str:
     if act["registered_on"]:
         rows.append(f"<dt>{t('registered', lang)}</dt><dd>{_date(act['registered_on'])} № {escape_html(act['registration_number'])}</dd>")
     effective = escape_html(messages.effective_text(act, lang))
-    reason = escape_html(messages.act_commencement_text(act, lang))
+    reason = escape_html(messages.act_commencement_text(act, lang, with_window=False))
     rows.append(f"<dt>{t('entry_into_force', lang)}</dt><dd>\n      {effective}\n      <small>({reason})</small></dd>")
     header = f'\n  <p class="zan-header-text">{escape_html(act["header_text"])}</p>' if act["header_text"] else ""
     return '  <dl class="zan-requisites">\n    ' + "\n    ".join(rows) + f"\n  </dl>{header}\n"

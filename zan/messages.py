@@ -408,9 +408,10 @@ def effective_text(row: dict, lang: str) -> str:
     return t("unknown", lang)
 
 
-def commencement_text(row: dict, lang: str, floor: str | None = None, floor_is_registration: bool = False) -> str:
+def commencement_text(row: dict, lang: str, floor: str | None = None, floor_is_registration: bool = False, with_window: bool = True) -> str:
     """Why a row took effect when it did, from its rule, its offset, its window and the
-    day publication cannot precede (`floor`): one sentence in `lang`."""
+    day publication cannot precede (`floor`): one sentence in `lang`, ending with the
+    day or window itself unless `with_window` is False (shown beside it already)."""
     rule = row.get("commencement_rule") or "unknown"
     if rule == "publication":
         months, days = row.get("commencement_offset_months"), row.get("commencement_offset_days")
@@ -429,14 +430,14 @@ def commencement_text(row: dict, lang: str, floor: str | None = None, floor_is_r
         text = t(f"rule_{rule}", lang)
     else:
         text = t("rule_unknown", lang)
-    return f"{text}: {effective_text(row, lang)}"
+    return f"{text}: {effective_text(row, lang)}" if with_window else text
 
 
-def act_commencement_text(act: dict, lang: str) -> str:
+def act_commencement_text(act: dict, lang: str, with_window: bool = True) -> str:
     """`commencement_text` for an act row: publication cannot precede its registration
     (or, unregistered, its adoption)."""
     floor = act.get("registered_on") or act.get("adopted_on")
-    return commencement_text(act, lang, floor, bool(act.get("registered_on")))
+    return commencement_text(act, lang, floor, bool(act.get("registered_on")), with_window)
 
 
 def amendment_commencement_text(amendment: dict, lang: str) -> str:
