@@ -101,7 +101,8 @@ def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_ur
     <button type="submit">{t("show", lang)}</button>
   </form>
   <p class="zan-banner zan-{status}">
-    <span class="zan-status zan-{status}">{escape_html(messages.status_word(act["status"], lang))}</span>{banner_lines}
+    <span class="zan-status zan-{status}">{escape_html(messages.status_word(act["status"], lang))}</span>
+    {escape_html(messages.status_reason(act, lang))}{banner_lines}
   </p>
 """
 

@@ -74,3 +74,12 @@ def test_dates_are_explained_from_the_columns_in_the_readers_language(corpus_db)
     assert messages.standing_text(act, "2022-03-20", "ru") == "введение в действие: между 07.03.2022 и 06.04.2022, поэтому действие на эту дату не доказано"
     assert messages.standing_text(act, "2023-01-01", "kk") == "07.03.2022 мен 06.04.2022 аралығында бастап күшінде"
     assert t("count_acts", "ru", count=3) == "Всего актов: 3"
+
+
+def test_an_acts_status_says_on_what_it_rests(corpus_db):
+    connection = sqlite3.connect(corpus_db)
+    connection.row_factory = sqlite3.Row
+    act = {row["id"]: dict(row) for row in connection.execute("select * from acts")}
+    assert messages.status_reason(act["V090005853_"], "kk") == "дереккөздегі мәртебе жолы: «Күшін жойған»"
+    assert messages.status_reason(act["V1500010492"], "ru") == "в тексте записана отмена"
+    assert messages.status_reason(act["V2300032371"], "kk").endswith("; өз ережесі бойынша 31.12.2023 дейін қолданылады")

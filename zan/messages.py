@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from parser.dates import to_display
+from parser.dates import add_days, to_display
 
 __all__ = ["to_display"]  # re-exported: the CLI writes dates as the pages do
 
@@ -85,6 +85,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status_not_in_force": ("күшінде емес", "не действует"),
     "status_uncertain": ("анық емес", "не установлено"),
     # act page
+    "status_by_line": ("дереккөздегі мәртебе жолы: «{line}»", "строка статуса в источнике: «{line}»"),
+    "status_by_repeal": ("мәтінде күшін жою жазылған", "в тексте записана отмена"),
+    "status_not_known": (
+        "дереккөзде мәртебе жолы да, күшін жою туралы жазба да жоқ: бүгін күшінде ме, мәтіннен белгісіз",
+        "в источнике нет ни строки статуса, ни записи об отмене: действует ли акт сегодня, из текста неизвестно",
+    ),
+    "applies_until": ("өз ережесі бойынша {date} дейін қолданылады", "по собственному положению применяется до {date}"),
     "as_of_date": ("Осы күнгі редакциясы", "Редакция на дату"),
     "history": ("өзгерістер тарихы", "история изменений"),
     "appendix_stamp": ("{label}-қосымша", "Приложение {label}"),
@@ -229,6 +236,19 @@ def t(key: str, lang: str, **values: object) -> str:
     kazakh, russian = MESSAGES[key]
     template = russian if lang == "ru" else kazakh
     return template.format(**values) if values else template
+
+
+def status_reason(act: dict, lang: str) -> str:
+    """On what an act's status (``acts.status``) rests, from its columns: the source's
+    status line, a recorded repeal, or nothing (and the term its own clause sets)."""
+    if act.get("status") == "repealed":
+        return t("status_by_line", lang, line=act["status_text"]) if act.get("status_text") else t("status_by_repeal", lang)
+    if act.get("status") == "in_force" and act.get("status_text"):
+        return t("status_by_line", lang, line=act["status_text"])
+    text = t("status_not_known", lang)
+    if act.get("valid_to") and act.get("valid_to_basis") and not act.get("repealed_by_amendment_id"):
+        text += "; " + t("applies_until", lang, date=to_display(add_days(act["valid_to"], -1)))
+    return text
 
 
 def status_word(status: str | None, lang: str) -> str:
