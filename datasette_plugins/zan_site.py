@@ -243,8 +243,9 @@ async def diff_page(datasette, request, lang):
     new = request.args.get("to") or real[-1]["id"]
     try:
         answer = await _run(datasette, lambda conn: act_diff(conn, act_id, old, new))
-    except ValueError as error:
-        raise Refusal(400, str(error)) from None
+    except ValueError:
+        wrong = new if old in {v["id"] for v in versions} else old
+        raise Refusal(400, t("error_version", lang, value=wrong)) from None
     query = urllib.parse.urlencode({"from": old, "to": new})
     return await _respond(
         datasette,

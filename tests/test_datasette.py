@@ -335,3 +335,10 @@ async def test_search_says_how_many_results_and_pages_through_all_of_them(datase
     assert "135 нәтиже" in html and "3-бет, барлығы 3" in html and '<ol class="zan-results" start="101">' in html
     dated = (await datasette.client.get("/-/search.json", params={"q": "бұйрық", "date": "2016-01-01"})).json()
     assert dated["count"] == 81
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_a_diff_of_a_version_that_is_not_held_is_refused_in_the_readers_language(datasette):
+    response = await datasette.client.get("/-/diff/V1900019742.json", params={"from": "1990-01-01", "lang": "ru"})
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("«1990-01-01» — не идентификатор редакции")
