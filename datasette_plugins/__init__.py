@@ -9,9 +9,9 @@ themselves live in `zan_site.py` and are re-exported here for Datasette to see.
 
 from __future__ import annotations
 
-from .zan_site import extra_css_urls, prepare_connection, register_routes, render_cell
+from .zan_site import extra_css_urls, handle_exception, prepare_connection, register_routes, render_cell, startup
 
-__all__ = ["extra_css_urls", "prepare_connection", "register_routes", "render_cell", "datasette_options", "metadata"]
+__all__ = ["extra_css_urls", "handle_exception", "prepare_connection", "register_routes", "render_cell", "startup", "datasette_options", "metadata"]
 
 
 #: Datasette settings for a public, read-only site.
@@ -61,17 +61,15 @@ TABLE_METADATA = {
 QUERIES = {
     "acts_in_force": {
         "title": "Acts in force on a date (provably, or possibly)",
-        "description": "status: in_force when the act's start has provably passed and its end provably not; otherwise uncertain. :date is YYYY-MM-DD.",
-        "sql": """select id, title, kind, adopted_on, number,
-  case
-    when valid_from_latest is not null and valid_from_latest <= :date
-         and (valid_to is null or valid_to > :date) then 'in_force'
-    else 'uncertain'
-  end as status,
+        "description": "status: in_force when the act's start has provably passed and its end provably not; otherwise uncertain (the same rule as the site's pages, SQL function zan_status_on). :date is YYYY-MM-DD; anything else is refused.",
+        "sql": """select id, title, kind, adopted_on, number, status,
   valid_from, valid_from_latest, valid_to, valid_to_latest
-from acts
-where (valid_from is null or valid_from <= :date)
-  and (valid_to_latest is null or valid_to_latest > :date)
+from (
+  select id, title, kind, adopted_on, number, valid_from, valid_from_latest, valid_to, valid_to_latest,
+    zan_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, valid_to_basis is not null, zan_date(:date)) as status
+  from acts
+)
+where status != 'not_in_force'
 order by adopted_on""",
     },
     "provision_history": {

@@ -23,6 +23,8 @@ from typing import Any
 from markupsafe import Markup
 
 from parser.dates import to_display as display_date
+from zan import messages
+from zan.messages import t
 
 #: Units printed as headings, and units not printed in the text at all.
 HEADING_KINDS = ("chapter", "section", "appendix")
@@ -43,12 +45,16 @@ def escape_html(value: object) -> str:
     return text
 
 
-def site_paths(urls) -> Callable[[str], str]:
+def site_paths(urls, lang: str = messages.DEFAULT_LANGUAGE) -> Callable[[str], str]:
     """`urls.path` as a plain function of a path beginning with ``/``: the same text
     (the base URL and the path), without Datasette's wrapped string type, whose every
-    method call is wrapped in turn — a few microseconds a link, hundreds of links a page."""
+    method call is wrapped in turn — a few microseconds a link, hundreds of links a page.
+    For a reader of another language than the default, each link keeps ``lang``."""
     base = str(urls.path("/"))
-    return lambda path: base + path[1:]
+    if lang == messages.DEFAULT_LANGUAGE:
+        return lambda path: base + path[1:]
+    suffix = f"lang={lang}"
+    return lambda path: base + path[1:] + ("&" if "?" in path else "?") + suffix
 
 
 def anchor(key: str) -> str:
@@ -56,62 +62,65 @@ def anchor(key: str) -> str:
     return key.replace("/", "-").replace("~", "_")
 
 
-def act_body(document: Row, urls, json_url: str, status_label: str | None) -> Markup:
-    """The act page's body (an `act_document` with its ``database``): the act's
-    requisites and status (`status_label` in words), its text — every unit but the
-    title and the requisites, each with the notes printed after it, act references
-    linked — its versions, links and instructions."""
+def act_body(document: Row, urls, json_url: str, lang: str) -> Markup:
+    """The act page's body (an `act_document` with its ``database``) for a reader of
+    `lang`: the act's requisites and status, its text — every unit but the title and the
+    requisites, each with the notes printed after it, act references linked — its
+    versions, links and instructions."""
     act = document["act"]
-    path = site_paths(urls)
+    path = site_paths(urls, lang)
     return Markup(
         "".join(
             (
-                _heading_html(act, document["header_amendments"], str(urls.table(document["database"], "acts")), json_url, status_label),
-                _requisites_html(act),
-                _text_html(document, path),
-                _versions_html(document["versions"], act["id"], path),
-                _links_html(document["links"], act["id"], path),
-                _instructions_html(document["instructions"], path),
+                _heading_html(act, document["header_amendments"], path("/"), json_url, lang),
+                _requisites_html(act, lang),
+                _text_html(document, path, lang),
+                _versions_html(document["versions"], act["id"], path, lang),
+                _links_html(document["links"], act["id"], path, lang),
+                _instructions_html(document["instructions"], path, lang),
                 "</article>\n",
             )
         )
     )
 
 
-def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_url: str, status_label: str | None) -> str:
-    """The crumbs, the title, the as-of-date form and the status banner."""
+def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_url: str, lang: str) -> str:
+    """The crumbs, the title, the as-of-date form and the status banner: the act's
+    status in words, the repeal as printed, and each change noted on the whole act."""
     status = escape_html(act["status"])
     repeal = f"<br>{escape_html(act['repeal_text'])}" if act["repeal_text"] else ""
-    amendments = "".join(f"<br>{escape_html(a['date_basis'])}" for a in header_amendments)
+    amendments = "".join(f"<br>{_amendment_line(a, lang)}" for a in header_amendments)
     banner_lines = "".join(f"\n    {line}" for line in (repeal, amendments) if line)
+    keep_lang = "" if lang == messages.DEFAULT_LANGUAGE else f'<input type="hidden" name="lang" value="{escape_html(lang)}">'
     return f"""<article class="zan-act" lang="{escape_html(act['language'] or 'kk')}">
-  <p class="zan-crumbs"><a href="{escape_html(acts_url)}">Актілер</a> / {escape_html(act['id'])}
+  <p class="zan-crumbs"><a href="{escape_html(acts_url)}">{t("acts", lang)}</a> / {escape_html(act['id'])}
     · <a href="{escape_html(json_url)}">JSON</a></p>
   <h1>{escape_html(act['title'] or act['id'])}</h1>
   <form class="zan-date" action="" method="get">
-    <label>Осы күнгі редакциясы (as of date): <input type="date" name="date"></label>
-    <button type="submit">Көрсету</button>
+    <label>{t("as_of_date", lang)}: <input type="date" name="date"></label>{keep_lang}
+    <button type="submit">{t("show", lang)}</button>
   </form>
   <p class="zan-banner zan-{status}">
-    <span class="zan-status zan-{status}">{escape_html(status_label)}</span>
-    {escape_html(act['status_basis'])}{banner_lines}
+    <span class="zan-status zan-{status}">{escape_html(messages.status_word(act["status"], lang))}</span>
+    {escape_html(messages.status_reason(act, lang))}{banner_lines}
   </p>
 """
 
 
-def _requisites_html(act: Row) -> str:
+def _requisites_html(act: Row, lang: str) -> str:
     """Who issued the act, when it was adopted and registered, when it took effect,
     and its requisites sentence."""
     rows = []
     if act["issuer"]:
-        rows.append(f"<dt>Шығарған</dt><dd>{escape_html(act['issuer'])}</dd>")
+        rows.append(f"<dt>{t('issuer', lang)}</dt><dd>{escape_html(act['issuer'])}</dd>")
     if act["adopted_on"]:
         number = f" № {escape_html(act['number'])}" if act["number"] else ""
-        rows.append(f"<dt>Қабылданған күні</dt><dd>{_date(act['adopted_on'])}{number}</dd>")
+        rows.append(f"<dt>{t('adopted', lang)}</dt><dd>{_date(act['adopted_on'])}{number} {escape_html(messages.kind_word(act['kind'], lang))}</dd>")
     if act["registered_on"]:
-        rows.append(f"<dt>Тіркелген</dt><dd>{_date(act['registered_on'])} № {escape_html(act['registration_number'])}</dd>")
-    effective = _effective(act) or "белгісіз"
-    rows.append(f"<dt>Қолданысқа енгізілуі</dt><dd>\n      {effective}\n      <small>({escape_html(act['date_basis'])})</small></dd>")
+        rows.append(f"<dt>{t('registered', lang)}</dt><dd>{_date(act['registered_on'])} № {escape_html(act['registration_number'])}</dd>")
+    effective = escape_html(messages.effective_text(act, lang))
+    reason = escape_html(messages.act_commencement_text(act, lang, with_window=False))
+    rows.append(f"<dt>{t('entry_into_force', lang)}</dt><dd>\n      {effective}\n      <small>({reason})</small></dd>")
     header = f'\n  <p class="zan-header-text">{escape_html(act["header_text"])}</p>' if act["header_text"] else ""
     return '  <dl class="zan-requisites">\n    ' + "\n    ".join(rows) + f"\n  </dl>{header}\n"
 
@@ -121,25 +130,10 @@ def _date(iso: str | None, missing: str = "") -> str:
     return escape_html(display_date(iso) or missing)
 
 
-def _effective(row: Row) -> str | None:
-    """The day (``date_status`` exact) or the window (bounded, ``?`` for an open end) of a
-    row's `db.schema.commencement_values`, escaped; None when it is not known."""
-    if row["date_status"] == "exact":
-        return _date(row["effective_from"])
-    if row["date_status"] == "bounded":
-        return f"{_date(row['effective_from_earliest'], '?')} – {_date(row['effective_from_latest'], '?')}"
-    return None
-
-
-def took_effect(version: Row) -> Markup:
-    """When a version's wording took effect: a day, a window, or not known (and why)."""
-    return Markup(_effective(version) or f"белгісіз (not known: {escape_html(version['date_basis'])})")
-
-
 # --- The text --------------------------------------------------------------------------
 
 
-def _text_html(document: Row, path: Callable[[str], str]) -> str:
+def _text_html(document: Row, path: Callable[[str], str], lang: str) -> str:
     """The notes on the act's requisites, then every unit printed, each with its notes."""
     act_prefix = f"{document['act']['id']}/"
     at_top = act_prefix + "requisites"
@@ -158,14 +152,25 @@ def _text_html(document: Row, path: Callable[[str], str]) -> str:
         return linked_text(text, citations.get(key, ()), path)
 
     def notes_html(unit_id: str) -> str:
-        return "".join(note_html(note, act_prefix, linked) for note in notes_after.get(unit_id, ()))
+        return "".join(note_html(note, act_prefix, linked, lang) for note in notes_after.get(unit_id, ()))
 
+    columns = _table_columns(document["provisions"])
     units = "".join(
-        unit_html(p, linked, path) + notes_html(p["id"]) + "\n    </div>\n"
+        unit_html(p, linked, path, lang, columns.get(p["parent_id"])) + notes_html(p["id"]) + "\n    </div>\n"
         for p in document["provisions"]
         if p["kind"] not in HIDDEN_KINDS
     )
     return f'\n  {notes_html(at_top)}\n  <div class="zan-text">\n{units}  </div>\n'
+
+
+def _table_columns(provisions: list[Row]) -> dict[str, int]:
+    """The number of columns of each table (its widest row), by the table's id: every row
+    of a table is laid on that many columns, so that its cells line up."""
+    columns: dict[str, int] = {}
+    for p in provisions:
+        if p["cells"]:
+            columns[p["parent_id"]] = max(columns.get(p["parent_id"], 0), len(p["cells"]))
+    return columns
 
 
 def _grouped(rows: Iterable[Row], key: Callable[[Row], str]) -> dict[str, list[Row]]:
@@ -175,7 +180,9 @@ def _grouped(rows: Iterable[Row], key: Callable[[Row], str]) -> dict[str, list[R
     return groups
 
 
-def unit_html(p: Row, linked: Callable[[str, str], str], path: Callable[[str], str]) -> str:
+def unit_html(
+    p: Row, linked: Callable[[str, str], str], path: Callable[[str], str], lang: str = messages.DEFAULT_LANGUAGE, columns: int | None = None
+) -> str:
     """The opening of a unit's block and what it prints: a heading, a removed unit, a
     table row, or its text with its act references linked (`linked`); its notes and the
     closing tag follow."""
@@ -185,46 +192,48 @@ def unit_html(p: Row, linked: Callable[[str, str], str], path: Callable[[str], s
     if p["kind"] in HEADING_KINDS:
         titled_appendix = p["kind"] == "appendix" and p["heading"]
         heading = escape_html(p["heading"] if titled_appendix else p["text"])
-        stamp = f'\n        <p class="zan-appendix-stamp">{escape_html(p["label"])}-қосымша</p>' if titled_appendix and p["label"] else ""
+        stamp = f'\n        <p class="zan-appendix-stamp">{escape_html(t("appendix_stamp", lang, label=p["label"]))}</p>' if titled_appendix and p["label"] else ""
         return f'{opening}<h2 class="zan-heading">{heading}</h2>{stamp}'
-    pilcrow = f'<a class="zan-anchor" href="#{unit_anchor}" title="{key}">¶</a>'
-    history = f'\n          <a class="zan-history-link" href="{escape_html(path("/-/history/" + p["id"]))}" title="тарихы (history)">⟲</a></p>'
+    pilcrow = f'<a class="zan-anchor" href="#{unit_anchor}" title="{escape_html(messages.unit_name(p["key"], lang))}">¶</a>'
+    history = f'\n          <a class="zan-history-link" href="{escape_html(path("/-/history/" + p["id"]))}" title="{t("history", lang)}">⟲</a></p>'
     if p["removed_in_version_id"]:
-        removed_in = escape_html(p["removed_in_version_id"].split("@")[-1])
-        return f'{opening}<p class="zan-removed">{pilcrow} <del>{escape_html(p["text"])}</del>\n          <small>(алынып тасталды: not in the version {removed_in} and after)</small>{history}'
+        removed_in = escape_html(t("removed_in", lang, date=display_date(p["removed_in_version_id"].split("@")[-1])))
+        return f'{opening}<p class="zan-removed">{pilcrow} <del>{escape_html(p["text"])}</del>\n          <small>({removed_in})</small>{history}'
     if p["cells"]:
         cells = "".join(f'<span class="zan-cell">{escape_html(cell)}</span>' for cell in p["cells"])
-        return f'{opening}<p class="zan-row">{pilcrow}{cells}{history}'
+        return f'{opening}<p class="zan-row" style="--cells: {columns or len(p["cells"])}">{pilcrow}{cells}{history}'
     return f"{opening}<p>{pilcrow} {linked(p['text'], p['id'])}{history}"
 
 
-def note_html(note: Row, act_prefix: str, linked: Callable[[str, str], str]) -> str:
+def note_html(note: Row, act_prefix: str, linked: Callable[[str, str], str], lang: str = messages.DEFAULT_LANGUAGE) -> str:
     """An `Ескерту.` note: its text, act references linked, and each amending act it
     names with the date (or window) from which the change applies."""
     unit = escape_html(note["provision_id"][len(act_prefix) :]) if note["provision_id"] else ""
-    amendments = "".join(_amendment_html(amendment) for amendment in note["amendments"])
+    amendments = "".join(_amendment_html(amendment, lang) for amendment in note["amendments"])
     return f'\n      <aside class="zan-note" data-unit="{unit}">\n  <p>{linked(note["text"], note["id"])}</p>\n  {amendments}\n</aside>\n'
 
 
-def _amendment_html(a: Row) -> str:
+def _amendment_html(a: Row, lang: str) -> str:
+    return f'\n    <p class="zan-amendment">\n      {_amendment_line(a, lang)}\n    </p>\n  '
+
+
+def _amendment_line(a: Row, lang: str) -> str:
+    """A change a note records: what it did, by which act, from when, and why then."""
     if not (a["amending_act_kind"] or a["amending_act_date"] or a["amending_act_number"]):
         # nothing read of an amending act: say so, rather than print "? № ?"
-        return (
-            '\n    <p class="zan-amendment zan-unparsed">\n      өзгерткен акт оқылмады '
-            "<small>(no amending act read from this note; it is kept as printed above)</small>\n    </p>\n  "
-        )
-    effective = _effective(a)
+        return f'<span class="zan-unparsed">{t("amendment_unread", lang)}</span>'
     if a["date_status"] == "exact":
-        applies = f"қолданысқа енгізілді {effective}"
-    elif effective:
-        applies = f"қолданысқа енгізілу күні: {effective}"
+        applies = t("applies_exact", lang, date=display_date(a["effective_from"]))
+    elif a["date_status"] == "bounded":
+        applies = t("applies_window", lang, window=messages.effective_text(a, lang))
     else:
-        applies = "қолданысқа енгізілу күні белгісіз"
-    parse = f"; {escape_html(a['parse_status'])}" if a["parse_status"] != "ok" else ""
+        applies = t("applies_unknown", lang)
+    parse = f"; {t('parse_incomplete', lang)}" if a["parse_status"] != "ok" else ""
+    act = messages.act_name(a["amending_act_kind"], a["amending_act_number"], a["amending_act_date"], lang)
+    reason = messages.amendment_commencement_text(a, lang)
     return (
-        f'\n    <p class="zan-amendment">\n      {escape_html(a["action"])}: {escape_html(a["amending_act_kind"] or "")} '
-        f'{_date(a["amending_act_date"], "?")} № {escape_html(a["amending_act_number"] or "?")} —\n      {applies}\n'
-        f"      <small>({escape_html(a['date_basis'])}{parse})</small>\n    </p>\n  "
+        f"{escape_html(messages.action_word(a['action'], lang))}: {escape_html(act)} —\n      {escape_html(applies)}\n"
+        f"      <small>({escape_html(reason)}{parse})</small>"
     )
 
 
@@ -250,7 +259,7 @@ def linked_text(text: str, citations: Iterable[Row], path: Callable[[str], str])
 # --- Versions, links, instructions ------------------------------------------------------
 
 
-def _versions_html(versions: list[Row], act_id: str, path: Callable[[str], str]) -> str:
+def _versions_html(versions: list[Row], act_id: str, path: Callable[[str], str], lang: str) -> str:
     """The versions held, when each took effect and what caused it, with a form to
     compare two (the last two chosen)."""
     if not versions:
@@ -258,31 +267,40 @@ def _versions_html(versions: list[Row], act_id: str, path: Callable[[str], str])
     rows = "".join(
         f"""
         <tr{' class="zan-current-version"' if v['is_current'] else ''}>
-          <td>{_date(v['date'])}{' (current)' if v['is_current'] else ''}{' <strong>rebuilt</strong>' if v['rebuilt'] else ''}</td>
-          <td>{took_effect(v)}</td>
-          <td>{escape_html(v['caused_by'] or '—')}</td>
-          <td><small>{escape_html(v['source_path'])}</small></td>
+          <td>{_date(v['date'])}{' (' + t('current_version', lang) + ')' if v['is_current'] else ''}{' <strong>' + t('rebuilt_version', lang) + '</strong>' if v['rebuilt'] else ''}</td>
+          <td>{_version_start(v, lang)}</td>
+          <td>{escape_html(messages.act_name(v['caused_by_kind'], v['caused_by_number'], v['caused_by_date'], lang) if v['caused_by_kind'] or v['caused_by_number'] else '—')}</td>
         </tr>"""
         for v in versions
     )
     compare = ""
     if len(versions) > 1:
+        keep_lang = "" if lang == messages.DEFAULT_LANGUAGE else f'<input type="hidden" name="lang" value="{escape_html(lang)}">'
         compare = f"""
-    <form action="{escape_html(path('/-/diff/' + act_id))}" method="get">
-      <label>from <select name="from">{_version_options(versions, len(versions) - 2)}</select></label>
-      <label>to <select name="to">{_version_options(versions, len(versions) - 1)}</select></label>
-      <button type="submit">Өзгерістерді көрсету (show changes)</button>
+    <form class="zan-compare" action="{escape_html(path('/-/diff/' + act_id).split('?')[0])}" method="get">
+      <label>{t('compare_from', lang)} <select name="from">{_version_options(versions, len(versions) - 2)}</select></label>
+      <label>{t('compare_to', lang)} <select name="to">{_version_options(versions, len(versions) - 1)}</select></label>{keep_lang}
+      <button type="submit">{t('compare', lang)}</button>
     </form>"""
     return f"""
   <section id="versions" class="zan-versions">
-    <h2>Редакциялары (versions held)</h2>
-    <table>
-      <thead><tr><th>version</th><th>in effect from</th><th>caused by</th><th>source</th></tr></thead>
+    <h2>{t('versions', lang)}</h2>
+    <div class="zan-scroll"><table>
+      <thead><tr><th>{t('version', lang)}</th><th>{t('in_effect_from', lang)}</th><th>{t('caused_by', lang)}</th></tr></thead>
       <tbody>{rows}
       </tbody>
-    </table>{compare}
+    </table></div>{compare}
   </section>
   """
+
+
+def _version_start(v: Row, lang: str) -> str:
+    """When a version's wording took effect, escaped: a day, a window, or not known and why."""
+    effective = escape_html(messages.effective_text(v, lang))
+    if v["date_status"] != "unknown" or not (v["caused_by_kind"] or v["caused_by_number"]):
+        return effective
+    act = messages.act_name(v["caused_by_kind"], v["caused_by_number"], v["caused_by_date"], lang)
+    return f"{effective} <small>({escape_html(t('version_start_unknown', lang, act=act))})</small>"
 
 
 def _version_options(versions: list[Row], selected: int) -> str:
@@ -292,35 +310,38 @@ def _version_options(versions: list[Row], selected: int) -> str:
     )
 
 
-def _links_html(links: Row, act_id: str, path: Callable[[str], str]) -> str:
+def _links_html(links: Row, act_id: str, path: Callable[[str], str], lang: str) -> str:
     """What the act cites and is cited by, amends and is amended or repealed by."""
 
     def act_link(row: Row) -> str:
         return f'<a href="{escape_html(path("/-/acts/" + row["act_id"]))}">{escape_html(row["title"] or row["act_id"])}</a>'
 
-    cites = _listed(f"{_cited_html(row, path)} ×{escape_html(row['times'])}" for row in links["cites"])
+    def cited(row: Row) -> str:
+        return _cited_html(row, path, lang)
+
+    cites = _listed(f"{cited(row)} ×{escape_html(row['times'])}" for row in links["cites"])
     cited_by = _listed(f"{act_link(row)} ×{escape_html(row['times'])}" for row in links["cited_by"])
-    amended_by = _listed(f"{_cited_html(row, path)} ({escape_html(row['changes'])})" for row in links["amended_by"])
-    amending_acts = "".join(f"; {act_link(row)} ({escape_html(row['instructions'])} instructions)" for row in links["amended_by_acts_in_corpus"])
-    amends = _listed(f"{_cited_html(row, path)} ({escape_html(row['instructions'])} instructions)" for row in links["amends"])
-    repealed_by = _listed(_cited_html(row, path) for row in links["repealed_by"])
+    amended_by = _listed(f"{cited(row)} ({t('changes_count', lang, count=row['changes'])})" for row in links["amended_by"])
+    amending_acts = "".join(f"; {act_link(row)} ({t('instructions_count', lang, count=row['instructions'])})" for row in links["amended_by_acts_in_corpus"])
+    amends = _listed(f"{cited(row)} ({t('instructions_count', lang, count=row['instructions'])})" for row in links["amends"])
+    repealed_by = _listed(cited(row) for row in links["repealed_by"])
     return f"""
   <section id="links" class="zan-links">
-    <h2>Сілтемелер (links)</h2>
+    <h2>{t('links', lang)}</h2>
     <dl>
-      <dt>Осы акт сілтеме жасайды (this act cites)</dt>
+      <dt>{t('cites', lang)}</dt>
       <dd>{cites}</dd>
-      <dt>Сілтеме жасайтын актілер (cited by)</dt>
+      <dt>{t('cited_by', lang)}</dt>
       <dd>{cited_by}</dd>
-      <dt>Өзгерістер енгізген актілер (amended by)</dt>
+      <dt>{t('amended_by', lang)}</dt>
       <dd>{amended_by}
         {amending_acts}</dd>
-      <dt>Өзгерістер енгізеді (amends)</dt>
+      <dt>{t('amends', lang)}</dt>
       <dd>{amends}</dd>
-      <dt>Күшін жойған акт (repealed by)</dt>
+      <dt>{t('repealed_by', lang)}</dt>
       <dd>{repealed_by}</dd>
     </dl>
-    <p><a href="{escape_html(path('/-/links/' + act_id + '.json'))}">JSON</a></p>
+    <p><a href="{escape_html(path('/-/links/' + act_id + '.json').split('?')[0])}">JSON</a></p>
   </section>
 """
 
@@ -330,32 +351,31 @@ def _listed(items: Iterable[str]) -> str:
     return "; ".join(items) or "—"
 
 
-def _cited_html(row: Row, path: Callable[[str], str]) -> str:
+def _cited_html(row: Row, path: Callable[[str], str], lang: str = messages.DEFAULT_LANGUAGE) -> str:
     """A link to a cited act: its page in the corpus, else its page as a cited act (`/-/cited/`)."""
     url = path(f"/-/acts/{row['act_id']}") if row["act_id"] else path(f"/-/cited/{row['id']}")
     title = f" «{escape_html(row['title'])}»" if row.get("title") else ""  # amending acts' rows have no title
-    outside = "" if row["act_id"] else " <small>(корпуста жоқ, not in the corpus)</small>"
-    return (
-        f'<a href="{escape_html(url)}">{escape_html(row["kind"] or "act")} № {escape_html(row["number"] or "?")} '
-        f'{_date(row["adopted_on"])}{title}</a>{outside}'
-    )
+    outside = "" if row["act_id"] else f" <small>({t('not_in_corpus', lang)})</small>"
+    name = messages.act_name(row["kind"], row["number"] or "?", row["adopted_on"], lang)
+    return f'<a href="{escape_html(url)}">{escape_html(name)}{title}</a>{outside}'
 
 
-def _instructions_html(instructions: list[Row], path: Callable[[str], str]) -> str:
+def _instructions_html(instructions: list[Row], path: Callable[[str], str], lang: str) -> str:
     """For an amending act: the act it amends and each of its instructions."""
     if not instructions:
         return "\n  "
     first = instructions[0]
-    registration = f"(registration № {escape_html(first['target_act_registration_number'])})" if first["target_act_registration_number"] else ""
+    registration = f"({escape_html(t('registration_number', lang, number=first['target_act_registration_number']))})" if first["target_act_registration_number"] else ""
     if first["target_act_id"]:
-        where = f'— <a href="{escape_html(path("/-/acts/" + first["target_act_id"]))}">in the corpus</a>'
+        where = f'— <a href="{escape_html(path("/-/acts/" + first["target_act_id"]))}">{t("in_corpus", lang)}</a>'
     else:
-        where = "— not in the corpus yet"
-    items = "".join(_instruction_html(instruction) for instruction in instructions)
+        where = f"— {t('not_in_corpus', lang)}"
+    target = messages.act_name(first["target_act_kind"], first["target_act_number"] or "?", first["target_act_date"], lang)
+    items = "".join(_instruction_html(instruction, lang) for instruction in instructions)
     return f"""
   <section class="zan-instructions">
-    <h2>Өзгерістер енгізу нұсқаулары (instructions)</h2>
-    <p>Amends {escape_html(first['target_act_kind'] or 'act')} № {escape_html(first['target_act_number'] or '?')} of {_date(first['target_act_date'], '?')}
+    <h2>{t('instructions', lang)}</h2>
+    <p>{escape_html(t('instructions_target', lang, act=target))}
       {registration}
       «{escape_html(first['target_act_title'] or '')}»
       {where}</p>
@@ -365,9 +385,9 @@ def _instructions_html(instructions: list[Row], path: Callable[[str], str]) -> s
   """
 
 
-def _instruction_html(i: Row) -> str:
-    label = f", {escape_html(i['target_label'])}" if i["target_label"] else ""
+def _instruction_html(i: Row, lang: str) -> str:
     quote = f'<blockquote class="zan-quote">{escape_html(i["new_text"])}</blockquote>' if i["new_text"] else ""
+    unit = f" <small>({escape_html(messages.unit_name(i['target_key'], lang))})</small>" if i["target_key"] else ""
     return f"""
-      <li><strong>{escape_html(i['operation'])}</strong> {escape_html(i['target_text'])} <small>({escape_html(i['target_key'] or i['target_kind'])}{label})</small>
+      <li><strong>{escape_html(messages.operation_word(i['operation'], lang))}</strong> {escape_html(i['target_text'])}{unit}
         {quote}</li>"""

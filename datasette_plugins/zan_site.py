@@ -10,16 +10,21 @@ from __future__ import annotations
 import datetime
 import json
 import sqlite3
+import traceback
 import urllib.parse
 import weakref
 
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response
+from datasette.plugins import pm
+from datasette.utils.asgi import Base400, NotFound, Response
+from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
 from db.queries import (
+    PAGE_SIZE,
     UnknownAct,
     act_diff,
+    act_status_on,
     act_document,
     act_links,
     act_on,
@@ -28,32 +33,33 @@ from db.queries import (
     check_date,
     cited_act,
     list_acts,
+    problems_report,
     provision_history,
 )
-from db.search import search
+from db.search import count_matches, search
 from parser.dates import to_display as display_date
 from parser.languages.kk import fold
 
-from .act_html import act_body, anchor, took_effect
+from zan import messages
+from zan.messages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, UnknownLanguage, parse_lang, t
 
-STATUS_LABELS = {
-    "in_force": ("Күшінде", "in force"),
-    "repealed": ("Күшін жойған", "repealed"),
-    "unknown": ("Мәртебесі белгісіз", "status unknown"),
-}
+from .act_html import act_body, anchor
+
+#: An act's statuses (``acts.status``).
+ACT_STATUSES = ("in_force", "repealed", "unknown")
+
+#: The largest ``page=`` a listing accepts: beyond it SQLite's OFFSET overflows, and no
+#: listing of the corpus has that many pages.
+MAX_PAGE = 10_000_000
 
 
-def status_label(status: str | None) -> str | None:
-    """An act's status in Kazakh words (its code when it has none)."""
-    return STATUS_LABELS.get(status, (status, status))[0]
+class Refusal(Exception):
+    """A request the site answers with an error status and a message for the reader."""
 
-
-#: Point-in-time statuses, in Kazakh with the English code.
-STATUS_WORDS = {
-    "in_force": "күшінде",
-    "not_in_force": "күшінде емес",
-    "uncertain": "анық емес",
-}
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
 
 def kk_lower(text: str | None) -> str | None:
     """Lower case for Kazakh: SQLite's lower() only folds ASCII."""
@@ -65,10 +71,23 @@ def kk_norm(text: str | None) -> str | None:
     return fold(text) if text is not None else None
 
 
+def zan_date(text: str | None) -> str:
+    """`text` if it is a real date written YYYY-MM-DD; an error otherwise, which fails the
+    query: the canned queries refuse a bad ``:date`` as the pages do (400)."""
+    return check_date(text or "")
+
+
+def zan_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, has_end, date) -> str:
+    """An act's status on `date` from its ``valid_*`` columns (`db.queries.act_status_on`)."""
+    return act_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, bool(has_end), check_date(date or ""))[0]
+
+
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("kk_lower", 1, kk_lower, deterministic=True)
     conn.create_function("kk_norm", 1, kk_norm, deterministic=True)
+    conn.create_function("zan_date", 1, zan_date, deterministic=True)
+    conn.create_function("zan_status_on", 6, zan_status_on, deterministic=True)
 
 
 @hookimpl
@@ -76,10 +95,58 @@ def render_cell(row, value, column, table, datasette):
     if table == "acts" and column == "title" and value:
         url = datasette.urls.path(f"/-/acts/{row['id']}")
         return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
-    if table == "acts" and column == "status" and value in STATUS_LABELS:
-        kazakh, english = STATUS_LABELS[value]
-        return Markup(f'<span class="zan-status zan-{escape(value)}" title="{escape(english)}">{escape(kazakh)}</span>')
+    if table == "acts" and column == "status" and value in ACT_STATUSES:
+        word = messages.status_word(value, DEFAULT_LANGUAGE)
+        return Markup(f'<span class="zan-status zan-{escape(value)}" title="{escape(value)}">{escape(word)}</span>')
     return None
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    """Every error answered plainly, in the reader's language, and at once: no traceback
+    reaches a visitor, and a 4xx (the visitor's) prints nothing; a 5xx (ours) prints its
+    plain traceback to the log. This handler replaces Datasette's (`_replace_default_handler`)."""
+    status = getattr(exception, "status", 500) if isinstance(exception, (Base400, DatasetteError)) else 500
+    lang = _lenient_lang(request)
+    if status == 404:
+        message = t("error_not_found", lang)
+    elif status >= 500:
+        traceback.print_exception(exception)
+        message = t("error_server", lang)
+    else:
+        message = str(exception.args[0]) if exception.args else t("error_bad_request", lang)
+    as_json = request is not None and request.path.split("?")[0].endswith(".json")
+    return _error_response(message, status, lang, as_json)
+
+
+@hookimpl
+def startup(datasette):
+    _replace_default_handler()
+
+
+def _replace_default_handler() -> None:
+    """Datasette awaits every plugin's exception handler, its own too, and answers with
+    the first response. Its own prints every exception — a 404 too — with `rich` and the
+    local variables of every frame whenever `rich` is importable (spaCy brings it): half a
+    second and 170 lines of console for each unknown URL while the event loop waits, so
+    that ten parallel 404s held an act page for 4.7 s; then it renders an error page that
+    ours has already written. `handle_exception` above does all it does. Done at
+    startup: Datasette registers its own plugins after importing this one."""
+    default = pm.get_plugin(DEFAULT_HANDLER)
+    if default is not None:
+        pm.unregister(default)
+
+
+#: The name under which Datasette registers its own exception handler.
+DEFAULT_HANDLER = "datasette.handle_exception"
+
+
+def _lenient_lang(request) -> str:
+    """The reader's language for an error page: a bad ``lang`` is no reason for a second error."""
+    try:
+        return parse_lang(request.args.get("lang")) if request is not None else DEFAULT_LANGUAGE
+    except UnknownLanguage:
+        return DEFAULT_LANGUAGE
 
 
 @hookimpl
@@ -100,77 +167,143 @@ def register_routes():
         (r"^/-/links/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", links_page),
         (r"^/-/cited/(?P<cited_id>[^/]+?)(?P<as_json>\.json)?$", cited_page),
         (r"^/-/diff/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", diff_page),
+        (r"^/-/problems(?P<as_json>\.json)?$", problems_page),
     ]
 
 
-async def diff_page(datasette, request):
+def page(function):
+    """A route of the site: the reader's language read once (`request_lang`), a
+    `Refusal` or an unknown act or provision answered as a plain error in it."""
+
+    async def route(datasette, request):
+        try:
+            lang = request_lang(request)
+        except Refusal as refusal:
+            return _error(request, refusal.message, refusal.status, DEFAULT_LANGUAGE)
+        try:
+            return await function(datasette, request, lang)
+        except Refusal as refusal:
+            return _error(request, refusal.message, refusal.status, lang)
+        except UnknownAct:
+            return _error(request, _not_found(request, lang), 404, lang)
+
+    route.__name__, route.__doc__ = function.__name__, function.__doc__
+    route.inner = function  # the page itself, for a route that shows another's page
+    return route
+
+
+def _not_found(request, lang: str) -> str:
+    """What a 404 of a route says: the act or unit its URL names does not exist."""
+    variables = request.url_vars
+    if "provision_id" in variables:
+        return t("error_no_unit", lang, id=variables["provision_id"])
+    if "act_id" in variables or "cited_id" in variables:
+        return t("error_no_act", lang, id=variables.get("act_id") or variables.get("cited_id"))
+    return t("error_not_found", lang)
+
+
+def request_lang(request) -> str:
+    """``?lang=kk|ru`` (default kk): the language of every label, status and explanation
+    of a page and of a JSON error. The one place where the site reads it."""
+    try:
+        return parse_lang(request.args.get("lang"))
+    except UnknownLanguage as error:
+        raise Refusal(400, str(error)) from None
+
+
+def requested_date(request, lang: str) -> str:
+    """``?date=`` as ISO text, today when absent or empty; a `Refusal` when it is not a real date."""
+    value = (request.args.get("date") or "").strip()
+    try:
+        return check_date(value or datetime.date.today().isoformat())
+    except ValueError:
+        raise Refusal(400, t("error_date", lang, value=value)) from None
+
+
+def requested_page(request, lang: str) -> int:
+    """``?page=N`` (1 when absent); a `Refusal` for anything but 1 .. `MAX_PAGE`."""
+    value = (request.args.get("page") or "").strip()
+    if not value:
+        return 1
+    if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
+        raise Refusal(400, t("error_page", lang, value=value, max=MAX_PAGE))
+    return int(value)
+
+
+@page
+async def diff_page(datasette, request, lang):
     """What changed between two versions of an act (``?from=&to=``: version ids or
     dates), unit by unit, with insertions and deletions marked word by word."""
     act_id = request.url_vars["act_id"]
-    versions, missing = await _query(datasette, request, act_versions, act_id)
-    if missing:
-        return missing
+    versions = await _run(datasette, lambda conn: act_versions(conn, act_id))
     real = [version for version in versions if not version["rebuilt"]]
     if len(real) < 2:
-        return _error(request, f"act {act_id} is held in {len(real) or 'one consolidated'} text{'s' if len(real) > 1 else ''}: there are no versions to compare", 404)
+        raise Refusal(404, t("no_versions", lang))
     old = request.args.get("from") or real[-2]["id"]
     new = request.args.get("to") or real[-1]["id"]
     try:
         answer = await _run(datasette, lambda conn: act_diff(conn, act_id, old, new))
-    except ValueError as error:
-        return _error(request, str(error), 400)
+    except ValueError:
+        wrong = new if old in {v["id"] for v in versions} else old
+        raise Refusal(400, t("error_version", lang, value=wrong)) from None
     query = urllib.parse.urlencode({"from": old, "to": new})
     return await _respond(
         datasette,
         request,
+        lang,
         answer,
         "zan_diff.html",
         versions=versions,
-        act_url=datasette.urls.path(f"/-/acts/{act_id}"),
+        act_url=_with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
         json_url=datasette.urls.path(f"/-/diff/{act_id}.json") + "?" + query,
-        change_words=CHANGE_WORDS,
-        took_effect=took_effect,
     )
 
 
-#: How the diff page names a change, in Kazakh with the English code.
-CHANGE_WORDS = {"added": "қосылды", "removed": "алынып тасталды", "reworded": "өзгертілді"}
-
-
-async def links_page(datasette, request):
+@page
+async def links_page(datasette, request, lang):
     """What an act cites and is cited by, amends and is amended or repealed by (JSON; the
     act page shows the same)."""
     act_id = request.url_vars["act_id"]
-    answer, missing = await _query(datasette, request, act_links, act_id)
-    if missing:
-        return missing
+    answer = await _run(datasette, lambda conn: act_links(conn, act_id))
     if request.url_vars.get("as_json"):
         return _json(answer)
-    return Response.redirect(datasette.urls.path(f"/-/acts/{act_id}") + "#links")
+    return Response.redirect(_with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang) + "#links")
 
 
-async def cited_page(datasette, request):
+@page
+async def cited_page(datasette, request, lang):
     """A cited act — in the corpus or not — and every place that names it."""
     cited_id = request.url_vars["cited_id"]
-    answer, missing = await _query(datasette, request, cited_act, cited_id)
-    if missing:
-        return missing
-    return await _respond(datasette, request, answer, "zan_cited.html", json_url=datasette.urls.path(f"/-/cited/{cited_id}.json"))
+    answer = await _run(datasette, lambda conn: cited_act(conn, cited_id))
+    return await _respond(datasette, request, lang, answer, "zan_cited.html", json_url=datasette.urls.path(f"/-/cited/{cited_id}.json"))
 
 
-async def search_page(datasette, request):
-    """Kazakh full-text search over provisions and notes; ``?date=`` keeps acts that
-    may have been in force on that date."""
+#: Results on a page of search.
+SEARCH_PAGE_SIZE = 50
+
+
+@page
+async def search_page(datasette, request, lang):
+    """Full-text search over the provisions and notes of the reader's language (Kazakh
+    texts for ``lang=kk``, Russian for ``ru``), 50 results a page, with the number of
+    results in all; ``?date=`` keeps acts that may have been in force on that date. JSON: ``{"q", "date", "count", "page", "page_size", "next_page", "results"}``."""
     query = request.args.get("q", "").strip()
-    date = request.args.get("date", "").strip()
-    if date and _requested_date(request) is None:
-        return _bad_date(request)
-    results = await _run(datasette, lambda conn: search(conn, query, date or None)) if query else []
+    date = requested_date(request, lang) if (request.args.get("date") or "").strip() else None
+    page_number = requested_page(request, lang)
+    offset = (page_number - 1) * SEARCH_PAGE_SIZE
+
+    def find(conn) -> tuple[list[dict], int]:
+        if not query:
+            return [], 0
+        return search(conn, query, date, SEARCH_PAGE_SIZE, lang, offset), count_matches(conn, query, date, lang)
+
+    results, count = await _run(datasette, find)
     for result in results:
-        result["url"] = datasette.urls.path(f"/-/acts/{result['act_id']}") + (f"#{anchor(result['key'])}" if result.get("key") else "")
-    answer = {"q": query, "date": date or None, "results": results}
+        result["url"] = _with_lang(datasette.urls.path(f"/-/acts/{result['act_id']}"), lang) + (f"#{anchor(result['key'])}" if result.get("key") else "")
+    next_page = page_number + 1 if offset + len(results) < count else None
+    answer = {"q": query, "date": date, "count": count, "page": page_number, "page_size": SEARCH_PAGE_SIZE, "next_page": next_page, "results": results}
     json_url = datasette.urls.path("/-/search.json") + "?" + request.query_string
-    return await _respond(datasette, request, answer, "zan_search.html", marked=marked, json_url=json_url)
+    return await _respond(datasette, request, lang, answer, "zan_search.html", marked=marked, json_url=json_url, first=offset + 1, **_paging_urls(request, answer))
 
 
 def marked(snippet: str, highlights: list) -> Markup:
@@ -184,63 +317,84 @@ def marked(snippet: str, highlights: list) -> Markup:
     return Markup("").join(pieces)
 
 
-async def home_page(datasette, request):
+@page
+async def home_page(datasette, request, lang):
     """The acts of the corpus, filterable by status, kind, issuer and year, with a search box."""
     database = _database_with_acts(datasette)
     filters = {name: request.args.get(name, "") for name in ("status", "kind", "issuer", "year")}
-    page = _requested_page(request)
-    answer = await _run(datasette, lambda conn: list_acts(conn, filters, page))
+    page_number = requested_page(request, lang)
+    answer = await _run(datasette, lambda conn: list_acts(conn, filters, page_number))
     return await _respond(
         datasette,
         request,
+        lang,
         answer,
         "zan_home.html",
         database=database.name,
-        status_labels=STATUS_LABELS,
         query_string=request.query_string,
         **_paging_urls(request, answer),
     )
 
 
-def _paging_urls(request, answer: dict) -> dict[str, str | None]:
-    """Links to the next and previous pages of a paged answer, other arguments kept."""
+@page
+async def problems_page(datasette, request, lang):
+    """Every problem of the build, by source file and kind."""
+    answer = await _run(datasette, problems_report)
+    return await _respond(datasette, request, lang, answer, "zan_problems.html", json_url=datasette.urls.path("/-/problems.json"))
+
+
+def _paging_urls(request, answer: dict) -> dict[str, object]:
+    """Links to the next and previous pages of a paged answer, other arguments kept, and
+    the number of pages."""
+    size = answer.get("page_size") or PAGE_SIZE
     return {
         "next_url": _with_page(request, answer["next_page"]),
         "previous_url": _with_page(request, answer["page"] - 1 if answer["page"] > 1 else None),
+        "pages": max(1, -(-answer["count"] // size)),
     }
 
 
-def _with_page(request, page: int | None) -> str | None:
-    if page is None:
+def _with_page(request, page_number: int | None) -> str | None:
+    if page_number is None:
         return None
     args = {name: request.args.get(name) for name in request.args.keys() if name != "page"}
-    return "?" + urllib.parse.urlencode({**args, "page": page})
+    return "?" + urllib.parse.urlencode({**args, "page": page_number})
 
 
-async def history_page(datasette, request):
+def _with_lang(url: str, lang: str) -> str:
+    """`url` for a reader of `lang`: Kazakh, the default, needs no argument."""
+    if lang == DEFAULT_LANGUAGE:
+        return url
+    return url + ("&" if "?" in url else "?") + f"lang={lang}"
+
+
+def _lang_links(request) -> list[tuple[str, str, str]]:
+    """(code, name, URL) of this page in each language: the same place, date and arguments."""
+    links = []
+    for code in LANGUAGES:
+        args = [(name, value) for name, value in urllib.parse.parse_qsl(request.query_string, keep_blank_values=True) if name != "lang"]
+        if code != DEFAULT_LANGUAGE:
+            args.append(("lang", code))
+        query = urllib.parse.urlencode(args)
+        links.append((code, LANGUAGE_NAMES[code], request.path + ("?" + query if query else "")))
+    return links
+
+
+@page
+async def history_page(datasette, request, lang):
     """A provision's notes and amendments in time order, with their effective dates."""
     provision_id = request.url_vars["provision_id"]
-    answer, missing = await _query(datasette, request, provision_history, provision_id)
-    if missing:
-        return missing
+    answer = await _run(datasette, lambda conn: provision_history(conn, provision_id))
     provision = answer["provision"]
     return await _respond(
         datasette,
         request,
+        lang,
         answer,
         "zan_history.html",
-        act_url=datasette.urls.path(f"/-/acts/{provision['act_id']}") + "#" + anchor(provision["key"]),
+        act_url=_with_lang(datasette.urls.path(f"/-/acts/{provision['act_id']}"), lang) + "#" + anchor(provision["key"]),
         json_url=datasette.urls.path(f"/-/history/{provision_id}.json"),
     )
-
-
-def _requested_date(request) -> str | None:
-    """``?date=`` as ISO text (today when absent), or None when it is not a real date."""
-    date = request.args.get("date") or datetime.date.today().isoformat()
-    try:
-        return check_date(date)
-    except ValueError:
-        return None
 
 
 def _json(data, status: int = 200, default=None) -> Response:
@@ -291,78 +445,89 @@ def _with_plain_text(conn, function):
         conn.text_factory = previous
 
 
-async def _query(datasette, request, function, *arguments, in_loop: bool = False):
-    """Run a `db.queries` function on the database (`in_loop`: with `_run_in_loop`):
-    ``(answer, None)``, or ``(None, 404 response)`` when it names no act or provision."""
-    run = _run_in_loop if in_loop else _run
-    try:
-        return await run(datasette, lambda conn: function(conn, *arguments)), None
-    except UnknownAct as error:
-        return None, _error(request, str(error), 404)
+def page_context(request, lang: str) -> dict:
+    """What every page's template uses: the reader's language and its words, the
+    language switch, and the functions that name dates, units, kinds and statuses."""
+    return {
+        "lang": lang,
+        "t": lambda key, **values: t(key, lang, **values),
+        "lang_links": _lang_links(request),
+        "home_url": _with_lang("/", lang),
+        "link": lambda url: _with_lang(str(url), lang),
+        "display_date": display_date,
+        "anchor": anchor,
+        "unit_name": lambda key: messages.unit_name(key, lang),
+        "kind_word": lambda kind: messages.kind_word(kind, lang),
+        "status_word": lambda status: messages.status_word(status, lang),
+        "action_word": lambda action: messages.action_word(action, lang),
+        "act_name": lambda kind, number, date: messages.act_name(kind, number, date, lang),
+        "effective_text": lambda row: messages.effective_text(row, lang),
+        "window_text": lambda earliest, latest: messages.window_text(earliest, latest, lang),
+        "amendment_reason": lambda row: messages.amendment_commencement_text(row, lang),
+        "act_reason": lambda row: messages.act_commencement_text(row, lang),
+        "standing_text": lambda act, date: messages.standing_text(act, date, lang),
+        "problem_kind_text": lambda kind: messages.problem_kind_text(kind, lang),
+        "severity_word": lambda severity: messages.severity_word(severity, lang),
+    }
 
 
-async def _respond(datasette, request, answer: dict, template: str, **context) -> Response:
+async def _respond(datasette, request, lang: str, answer: dict, template: str, **context) -> Response:
     """The answer as JSON for a ``.json`` URL; otherwise the page: `template` rendered
     with the answer, what every template uses, and `context`."""
     if request.url_vars.get("as_json"):
         return _json(answer, default=str)
-    values = {**answer, "display_date": display_date, "anchor": anchor, **context}
+    values = {**answer, **page_context(request, lang), **context}
     return Response.html(await datasette.render_template(template, values, request=request))
 
 
-def _error(request, message: str, status: int) -> Response:
+def _error(request, message: str, status: int, lang: str) -> Response:
     """A plain error answer (JSON for ``.json`` URLs): no traceback, to visitors or the log."""
-    if request.url_vars.get("as_json"):
-        return _json({"ok": False, "error": message}, status=status)
-    return Response.text(message, status=status)
+    return _error_response(message, status, lang, bool(request.url_vars.get("as_json")))
 
 
-def _bad_date(request) -> Response:
-    return _error(request, f"?date= must be a real date written YYYY-MM-DD, not {request.args.get('date')!r}", 400)
+def _error_response(message: str, status: int, lang: str, as_json: bool) -> Response:
+    if as_json:
+        return _json({"ok": False, "error": message, "status": status}, status=status)
+    home = t("home", lang)
+    body = (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{status}</title></head>\n'
+        f"<body><h1>{status}</h1><p>{escape(message)}</p><p><a href=\"/\">{escape(home)}</a></p></body></html>\n"
+    )
+    return Response.html(body, status=status)
 
 
-async def act_on_date_page(datasette, request):
+@page
+async def act_on_date_page(datasette, request, lang):
     """The act as it stood on ``?date=YYYY-MM-DD`` (today by default)."""
     act_id = request.url_vars["act_id"]
-    date = _requested_date(request)
-    if date is None:
-        return _bad_date(request)
-    answer, missing = await _query(datasette, request, act_on, act_id, date, in_loop=True)
-    if missing:
-        return missing
+    date = requested_date(request, lang)
+    answer = await _run_in_loop(datasette, lambda conn: act_on(conn, act_id, date))
     return await _respond(
         datasette,
         request,
+        lang,
         answer,
         "zan_at.html",
-        database=_database_with_acts(datasette).name,
-        act_url=datasette.urls.path(f"/-/acts/{act_id}"),
+        act_url=_with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
         json_url=datasette.urls.path(f"/-/at/{act_id}.json?date={date}"),
-        status_words=STATUS_WORDS,
     )
 
 
-async def in_force_page(datasette, request):
+@page
+async def in_force_page(datasette, request, lang):
     """Every act of the corpus with its status on ``?date=``."""
-    date = _requested_date(request)
-    if date is None:
-        return _bad_date(request)
-    page = _requested_page(request)
-    answer = await _run_in_loop(datasette, lambda conn: acts_on(conn, date, page))
+    date = requested_date(request, lang)
+    page_number = requested_page(request, lang)
+    answer = await _run_in_loop(datasette, lambda conn: acts_on(conn, date, page_number))
     return await _respond(
         datasette,
         request,
+        lang,
         answer,
         "zan_in_force.html",
-        status_words=STATUS_WORDS,
         json_url=datasette.urls.path(f"/-/in-force.json?date={date}"),
         **_paging_urls(request, answer),
     )
-
-
-def _requested_page(request) -> int:
-    """``?page=N``, 1 when absent or not a number."""
-    return int(request.args["page"]) if request.args.get("page", "").isdigit() else 1
 
 
 def _database_with_acts(datasette):
@@ -372,16 +537,16 @@ def _database_with_acts(datasette):
     raise NotFound("No database")
 
 
-async def act_page(datasette, request):
+@page
+async def act_page(datasette, request, lang):
     if request.args.get("date"):
-        return await act_on_date_page(datasette, request)  # /-/acts/{id}?date=D: the act as it stood on D
+        return await act_on_date_page.inner(datasette, request, lang)  # /-/acts/{id}?date=D: the act as it stood on D
     act_id = request.url_vars["act_id"]
-    document, missing = await _query(datasette, request, act_document, act_id, in_loop=True)
-    if missing:
-        return missing
+    document = await _run_in_loop(datasette, lambda conn: act_document(conn, act_id))
     document["database"] = _database_with_acts(datasette).name
     if request.url_vars.get("as_json"):
         return _json(document, default=str)  # before the page's own lookups, which JSON does not need
     json_url = datasette.urls.path(f"/-/acts/{act_id}.json")
-    body_html = act_body(document, datasette.urls, json_url, status_label(document["act"]["status"]))
-    return await _respond(datasette, request, document, "zan_act.html", body_html=body_html)
+    body_html = act_body(document, datasette.urls, json_url, lang)
+    return await _respond(datasette, request, lang, document, "zan_act.html", body_html=body_html)
+

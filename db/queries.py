@@ -30,6 +30,12 @@ ACT_SQL = """
 select id, title, valid_from, valid_from_latest, date_basis, valid_to, valid_to_latest, valid_to_basis
 from acts where id = ?
 """
+ACT_DATES_SQL = """
+select kind, adopted_on, number, registered_on, commencement_rule, commencement_offset_days,
+       commencement_offset_months, commencement_fixed_date, effective_from, effective_from_earliest,
+       effective_from_latest, date_status
+from acts where id = ?
+"""
 VERSIONS_SQL = """
 select p.id as provision_id, p.key, p.kind, p.label, v.valid_from, v.valid_from_latest, v.valid_from_basis,
        v.starts_with_act, v.started_by_amendment_id, v.valid_to, v.valid_to_latest, v.valid_to_basis,
@@ -39,7 +45,9 @@ where p.act_id = ?
 order by p.position, v.ordinal
 """
 AMENDMENTS_SQL = """
-select id, action, amending_act_kind, amending_act_number, amending_act_date, date_basis
+select id, action, amending_act_kind, amending_act_number, amending_act_date, date_basis, commencement_rule,
+       commencement_offset_days, commencement_offset_months, commencement_fixed_date, effective_from,
+       effective_from_earliest, effective_from_latest, date_status
 from amendments where act_id = ?
 """
 ALL_ACTS_SQL = """
@@ -66,34 +74,78 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> sqli
     return cursor.execute(sql, params)
 
 
+def act_status_on(
+    valid_from: str | None, valid_from_latest: str | None, valid_to: str | None, valid_to_latest: str | None, has_end: bool, date: str
+) -> tuple[str, str, str | None, str | None]:
+    """Whether an act (its ``acts.valid_*`` columns) was in force on `date`: ``in_force``,
+    ``not_in_force`` or ``uncertain``, why, and the window in which that can change. The
+    one definition of "in force on a date" for an act: the pages, `zan at`, and (as the
+    SQL function ``zan_status_on``) the canned query ``acts_in_force`` use it."""
+    start = Bound(valid_from, valid_from_latest, "")
+    end = Bound(valid_to, valid_to_latest, "") if has_end else None
+    return existence_on(start, end, date)
+
+
 def _act_answer(row: sqlite3.Row, date: str) -> dict[str, Any]:
     start = Bound(row["valid_from"], row["valid_from_latest"], row["date_basis"] or "")
     end = None
     if row["valid_to_basis"] is not None:
         end = Bound(row["valid_to"], row["valid_to_latest"], row["valid_to_basis"])
     status, basis, earliest, latest = existence_on(start, end, date)
-    return {"id": row["id"], "title": row["title"], "status": status, "earliest": earliest, "latest": latest, "basis": basis}
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "status": status,
+        "earliest": earliest,
+        "latest": latest,
+        "basis": basis,
+        "valid_from": row["valid_from"],
+        "valid_from_latest": row["valid_from_latest"],
+        "valid_to": row["valid_to"],
+        "valid_to_latest": row["valid_to_latest"],
+    }
 
 
 def act_on(conn: sqlite3.Connection, act_id: str, date: str) -> dict[str, Any]:
-    """The act and every provision of it, in document order, as they stood on `date`."""
+    """The act and every provision of it, in document order, as they stood on `date`.
+
+    A provision whose wording on `date` is not proven carries the wording the sources
+    hold (the current one) as ``candidate_text``, and in ``uncertain_by`` the amendment
+    whose open window makes it uncertain; ``uncertain_changes`` lists those amendments
+    once each, with the number of units each leaves unproven."""
     check_date(date)
     act_row = _rows(conn, ACT_SQL, (act_id,)).fetchone()
     if act_row is None:
         raise UnknownAct(f"no act with id {act_id}")
-    bases = _Bases(act_row, {row["id"]: row for row in _rows(conn, AMENDMENTS_SQL, (act_id,))})
+    amendments = {row["id"]: row for row in _rows(conn, AMENDMENTS_SQL, (act_id,))}
+    bases = _Bases(act_row, amendments)
     provisions: list[dict[str, Any]] = []
-    versions: list[Version] = []
-    current: sqlite3.Row | None = None
+    rows: list[sqlite3.Row] = []
     for row in _rows(conn, VERSIONS_SQL, (act_id,)):
-        if current is not None and row["provision_id"] != current["provision_id"]:
-            provisions.append(_provision_answer(current, versions, date))
-            versions = []
-        current = row
-        versions.append(_version(row, bases))
-    if current is not None:
-        provisions.append(_provision_answer(current, versions, date))
-    return {"date": date, "act": _act_answer(act_row, date), "provisions": provisions}
+        if rows and row["provision_id"] != rows[0]["provision_id"]:
+            provisions.append(_provision_answer(rows, bases, date))
+            rows = []
+        rows.append(row)
+    if rows:
+        provisions.append(_provision_answer(rows, bases, date))
+    answer = _act_answer(act_row, date)
+    answer.update(dict(_rows(conn, ACT_DATES_SQL, (act_id,)).fetchone()))
+    return {"date": date, "act": answer, "provisions": provisions, "uncertain_changes": _uncertain_changes(provisions, amendments)}
+
+
+def _uncertain_changes(provisions: list[dict[str, Any]], amendments: dict[str, sqlite3.Row]) -> list[dict[str, Any]]:
+    """The amendments named in the provisions' ``uncertain_by``, once each, in order of
+    adoption, with the number of units each leaves unproven."""
+    counts: dict[str, int] = {}
+    for provision in provisions:
+        if provision["uncertain_by"]:
+            counts[provision["uncertain_by"]] = counts.get(provision["uncertain_by"], 0) + 1
+    changes = []
+    for amendment_id, units in counts.items():
+        row = amendments.get(amendment_id)
+        if row is not None:
+            changes.append({**{key: row[key] for key in row.keys() if key != "date_basis"}, "units": units})
+    return sorted(changes, key=lambda change: (change["amending_act_date"] or "", change["id"]))
 
 
 class _Bases:
@@ -127,8 +179,10 @@ def _version(row: sqlite3.Row, bases: _Bases) -> Version:
     return Version(row["key"], start, end, bool(row["text_known"]), row["text"], row["basis"])
 
 
-def _provision_answer(row: sqlite3.Row, versions: list[Version], date: str) -> dict[str, Any]:
-    answer = answer_on(versions, date)
+def _provision_answer(rows: list[sqlite3.Row], bases: _Bases, date: str) -> dict[str, Any]:
+    row = rows[0]
+    answer = answer_on([_version(version, bases) for version in rows], date)
+    unproven = answer.status != "not_in_force" and not answer.text_known
     return {
         "id": row["provision_id"],
         "key": row["key"],
@@ -137,11 +191,23 @@ def _provision_answer(row: sqlite3.Row, versions: list[Version], date: str) -> d
         "status": answer.status,
         "text_known": answer.text_known,
         "text": answer.text,
+        "candidate_text": rows[-1]["text"] if unproven else None,
+        "uncertain_by": _open_change(rows, date) if unproven else None,
         "basis": answer.basis,
         "wording_basis": answer.wording,
         "earliest": answer.earliest,
         "latest": answer.latest,
     }
+
+
+def _open_change(rows: list[sqlite3.Row], date: str) -> str | None:
+    """The amendment that starts the first wording whose start may, or may not, have
+    passed on `date`: the change that makes the wording on `date` unknown."""
+    for row in rows[1:]:
+        earliest, latest = row["valid_from"], row["valid_from_latest"]
+        if (earliest is None or earliest <= date) and (latest is None or latest > date):
+            return row["started_by_amendment_id"]
+    return None
 
 
 def acts_on(conn: sqlite3.Connection, date: str, page: int | None = None) -> dict[str, Any]:
@@ -235,6 +301,28 @@ def provision_history(conn: sqlite3.Connection, provision_id: str) -> dict[str, 
     amendments = [dict(row) for row in _rows(conn, HISTORY_SQL, (provision_id,))]
     versions = [dict(row) for row in _rows(conn, VERSION_ROWS_SQL, (provision_id,))]
     return {"provision": dict(provision), "amendments": amendments, "versions": versions}
+
+
+PROBLEMS_SQL = """
+select id, source_path, act_id, severity, kind, message, source_line from problems
+order by source_path, kind, source_line, id
+"""
+
+
+def problems_report(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Every problem of the build, by source file, and the number of each kind:
+    ``{"count", "kinds": [{"kind", "count"}], "files": [{"source_path", "count", "problems"}]}``."""
+    files: dict[str, list[dict[str, Any]]] = {}
+    kinds: dict[str, int] = {}
+    for row in _rows(conn, PROBLEMS_SQL):
+        problem = dict(row)
+        files.setdefault(problem["source_path"] or "", []).append(problem)
+        kinds[problem["kind"]] = kinds.get(problem["kind"], 0) + 1
+    return {
+        "count": sum(kinds.values()),
+        "kinds": [{"kind": kind, "count": count} for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0]))],
+        "files": [{"source_path": path, "count": len(problems), "problems": problems} for path, problems in files.items()],
+    }
 
 
 # --- Links between acts ------------------------------------------------------------------

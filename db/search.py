@@ -318,7 +318,7 @@ SEARCH_SQL = UNIT_SQL + """
 where {table} match :match and r.language = :language
 {date_filter}
 order by {order}
-limit :limit
+limit :limit offset :offset
 """
 #: The units of a list of rowids (JSON), in corpus order, as broad matches come.
 UNITS_BY_ROWID_SQL = UNIT_SQL.format(rank="null", source=f"{ROWS_TABLE} r") + """
@@ -356,7 +356,7 @@ order by rowid limit :limit
 
 
 def search(
-    conn: sqlite3.Connection, query: str, date: str | None = None, limit: int = 50, lang: str | None = None
+    conn: sqlite3.Connection, query: str, date: str | None = None, limit: int = 50, lang: str | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Provisions and notes in language `lang` (``kk`` by default, ``ru``) that contain
     every word of `query` (in any inflected form), best first.
@@ -369,37 +369,70 @@ def search(
     bm25 (lower is better; NULL when more than MAX_RANKED units match and results come in
     corpus order, since ranking them all would be slow). With `date` (YYYY-MM-DD; None or "" for none), units of
     acts provably not in force on that date are left out; acts whose status is
-    uncertain on it are kept. The caller's connection is not changed.
+    uncertain on it are kept. `offset` skips that many results first (a page after the
+    first); `count_matches` says how many there are in all. The caller's connection is
+    not changed.
     """
     if date:
         check_date(date)
-    limit = int(limit)
+    limit, offset = int(limit), max(0, int(offset))
     language = get_language(lang)
-    match = match_expression(query, lang=language)
+    match, broad = _chosen_match(conn, query, language)
     if not match or limit <= 0:
         return []
     terms = query_terms(query, language)
-    # A prefix term makes FTS5 merge the lists of every stem it starts, before the first
-    # result: on a large corpus a common word costs hundreds of milliseconds
-    # (docs/benchmarks.md). When the exact stems alone match more than MAX_RANKED units,
-    # the results are those, in corpus order, read as lazily as one word's list.
-    exact = match_expression(query, prefix=False, lang=language)
-    if _count_over(conn, exact, MAX_RANKED):
-        match, broad = exact, True
-    else:
-        broad = _count_over(conn, match, MAX_RANKED)
     cursor = conn.cursor()
     cursor.row_factory = sqlite3.Row
     if broad and date and _has_act_index(conn):
-        rowids = _rowids_not_out_of_force(conn, match, date, limit, language.CODE)
+        rowids = _rowids_not_out_of_force(conn, match, date, limit + offset, language.CODE)[offset:]
         rows = cursor.execute(UNITS_BY_ROWID_SQL, {"rowids": json.dumps(rowids), "language": language.CODE})
     else:
         # bm25 reads every matching unit's statistics: for a broad match it is not asked for
         order, rank = ("s.rowid", "null") if broad else ("s.rank, s.rowid", "s.rank")
         source = f"{TABLE} s join {ROWS_TABLE} r on r.rowid = s.rowid"
         sql = SEARCH_SQL.format(table=TABLE, source=source, date_filter=DATE_FILTER if date else "", order=order, rank=rank)
-        rows = cursor.execute(sql, {"match": match, "date": date or None, "limit": limit, "language": language.CODE})
+        rows = cursor.execute(sql, {"match": match, "date": date or None, "limit": limit, "offset": offset, "language": language.CODE})
     return [_result(row, terms, language) for row in rows]
+
+
+def _chosen_match(conn: sqlite3.Connection, query: str, language: Language) -> tuple[str, bool]:
+    """The FTS5 expression `search` runs for `query` ("" for none), and whether it is
+    broad (more than MAX_RANKED units: results in corpus order, unranked).
+
+    A prefix term makes FTS5 merge the lists of every stem it starts, before the first
+    result: on a large corpus a common word costs hundreds of milliseconds
+    (docs/benchmarks.md). When the exact stems alone match more than MAX_RANKED units,
+    the results are those, in corpus order, read as lazily as one word's list."""
+    match = match_expression(query, lang=language)
+    if not match:
+        return "", False
+    exact = match_expression(query, prefix=False, lang=language)
+    if _count_over(conn, exact, MAX_RANKED):
+        return exact, True
+    return match, _count_over(conn, match, MAX_RANKED)
+
+
+#: How many units `search` finds in all (up to :cap), with the date filter or without.
+COUNT_MATCHES_SQL = """
+select count(*) from (
+  select 1 from {table} s join {rows} r on r.rowid = s.rowid
+  where s.{table} match :match and r.language = :language {date_filter}
+  limit :cap
+)
+"""
+
+
+def count_matches(conn: sqlite3.Connection, query: str, date: str | None = None, lang: str | None = None, cap: int = 100_000) -> int:
+    """How many results `search` has for `query` on `date` in `lang` in all: every page
+    of them. Counting stops at `cap` (a caller says "more than" when the count reaches it)."""
+    if date:
+        check_date(date)
+    language = get_language(lang)
+    match, _broad = _chosen_match(conn, query, language)
+    if not match:
+        return 0
+    sql = COUNT_MATCHES_SQL.format(table=TABLE, rows=ROWS_TABLE, date_filter=DATE_FILTER if date else "")
+    return conn.execute(sql, {"match": match, "date": date or None, "cap": cap, "language": language.CODE}).fetchone()[0]
 
 
 def _result(row: sqlite3.Row, terms: list[str], lang: Language) -> dict[str, Any]:

@@ -7,6 +7,11 @@ Each repair works on real damage seen in the seeds (the tests quote the lines):
 - hyperlinked words moved to the end of the line, leaving a double-space gap where
   they belong: ``оңалту  бекітілсін.ережесі`` -> ``оңалту ережесі бекітілсін.``, and an
   amending act's number moved out of its note: ``2012.06.06  (…) бұйрығымен.№ 394``;
+  also an abbreviation the text defines (``7.  өзіне … және КДК``), a word glued after
+  a colon printed after a space (``мақсатында :БҰЙЫРАМЫН`` -> ``мақсатында БҰЙЫРАМЫН:``)
+  and a word whose suffix stayed behind (``13. -ны … мамандар:КДК`` -> ``13. КДК-ны …``);
+- words glued together or split in two (``сақтауминистрінің``, ``енгіз іледі``), from
+  the Kazakh module's lists;
 - headings split across lines: ``… қағидалары 1-`` / ``тарау. Жалпы ережелер``;
 - lines joined back into one text, keeping hyphenated words whole.
 
@@ -19,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .languages.kk import LINKED_REFERENCE, LINKED_WORD_STEMS, fold
+from .languages.kk import GLUED_WORD_STEMS, LINKED_ABBREVIATION, LINKED_REFERENCE, LINKED_WORD_STEMS, SPLIT_WORDS, fold
 from .model import Problem, Repair
 
 # --- Letter spacing -------------------------------------------------------------
@@ -119,8 +124,17 @@ def find_moved_word(line: str, weak: bool = True) -> MovedWord | None:
 
 
 def _is_linked_word(word: str) -> bool:
+    if LINKED_ABBREVIATION.fullmatch(word):
+        return True
     folded = fold(word)
     return folded.startswith(LINKED_WORD_STEMS) or bool(LINKED_REFERENCE.match(folded))
+
+
+#: A punctuation mark the moved word was glued to, printed after a space: the mark
+#: belongs after the word ("мақсатында :БҰЙЫРАМЫН" -> "мақсатында БҰЙЫРАМЫН:").
+_SPACED_MARK = (" :", " ;")
+#: A suffix printed alone after a unit's label, its word moved away: "13. -ны бейінді".
+_BARE_SUFFIX = re.compile(r"(?<= )-(?=[^\W\d_])")
 
 
 def gaps_before(line: str, end: int) -> list[int]:
@@ -152,6 +166,12 @@ def place_moved_word(line: str, line_number: int, after_page_break: bool) -> tup
         repaired = head[:position] + " " + moved.word + " " + head[position:].lstrip(" ")
     elif not gaps and after_page_break and indent == 1 and (moved.strong or _is_word(moved.word)):
         repaired = " " + moved.word + " " + head.lstrip(" ")
+    elif not gaps and moved.strong and line[moved.start - 2 : moved.start] in _SPACED_MARK:
+        repaired = line[: moved.start - 2] + " " + moved.word + line[moved.start - 1]
+    elif not gaps and moved.strong and len(_BARE_SUFFIX.findall(head)) == 1:
+        suffix = _BARE_SUFFIX.search(head)
+        assert suffix is not None
+        repaired = head[: suffix.start()] + moved.word + head[suffix.start() :].rstrip(" :") + ":" * head.rstrip().endswith(":")
     elif len(gaps) > 1:
         problem = Problem(
             "warning",
@@ -181,6 +201,21 @@ def _is_word(token: str) -> bool:
 def _next_word(text: str, position: int) -> str:
     rest = text[position:].lstrip(" ")
     return rest.split(" ", 1)[0] if rest else ""
+
+
+# --- Glued and split words ----------------------------------------------------------
+
+
+def rejoin_words(line: str, line_number: int) -> tuple[str, list[Repair]]:
+    """The line with the words the export glued together parted (``сақтауминистрінің``)
+    and the words it split in two joined (``енгіз іледі``), from the Kazakh module's lists."""
+    fixed = GLUED_WORD_STEMS.sub(" ", line)
+    for split, whole in SPLIT_WORDS.items():
+        if split in fixed:
+            fixed = fixed.replace(split, whole)
+    if fixed == line:
+        return line, []
+    return fixed, [Repair("rejoined_word", line_number, line.strip(), fixed.strip())]
 
 
 # --- Joining lines ----------------------------------------------------------------
@@ -236,7 +271,9 @@ def repair_block(lines: list[tuple[int, str]], keep_paragraphs: bool = False) ->
                 repaired_lines.append("")
             continue
         after_page_break = previous_blank and bool(repaired_lines)  # not the unit's own first line
-        fixed, line_repairs, line_problems = place_moved_word(line.rstrip(), number, after_page_break)
+        line, glue_repairs = rejoin_words(line.rstrip(), number)
+        fixed, line_repairs, line_problems = place_moved_word(line, number, after_page_break)
+        line_repairs = glue_repairs + line_repairs
         repaired_lines.append(fixed)
         repairs += line_repairs
         problems += line_problems

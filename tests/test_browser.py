@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from zan.testing import running_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 playwright_api = pytest.importorskip("playwright.async_api")
 pytestmark = [
@@ -45,7 +47,7 @@ async def test_acts_table_to_act_page_to_a_paragraph(site, browser_page, tmp_pat
     await browser_page.click("text=Қалпына келтіру емін көрсету және медициналық оңалту ережесін бекіту туралы")
     assert browser_page.url.endswith("/-/acts/V090005853_")
     assert await browser_page.locator("h1").inner_text() == "Қалпына келтіру емін көрсету және медициналық оңалту ережесін бекіту туралы"
-    assert await browser_page.locator(".zan-banner .zan-status").inner_text() == "Күшін жойған"
+    assert await browser_page.locator(".zan-banner .zan-status").inner_text() == "күшін жойған"
     paragraph = browser_page.locator("#doc-p6-sp8")
     assert "8) психотерапия;" in await paragraph.inner_text()
     note = browser_page.locator('.zan-note[data-unit="doc/p6"]')
@@ -77,7 +79,8 @@ async def test_home_filters_and_the_date_picker(site, browser_page):
     assert "Қоса беріліп отырған" in await paragraph.inner_text()  # its wording is known from 01.01.2018
     await browser_page.fill("form.zan-date input[name=date]", "2017-12-31")
     await browser_page.click("form.zan-date button[type=submit]")
-    assert "бұл күнгі редакциясы корпуста жоқ" in await browser_page.locator("#p1").inner_text()
+    unproven = await browser_page.locator("#p1").inner_text()  # the current wording, marked as not proven on that date
+    assert "дәлелденбеген" in unproven and "Қоса беріліп отырған" in unproven
 
 
 async def test_history_from_the_act_page(site, browser_page):
@@ -111,7 +114,7 @@ async def test_versions_of_an_act_to_a_diff_and_back_to_the_unit(site, browser_p
     await browser_page.goto(site + "/-/acts/V1900019742#versions")
     rows = browser_page.locator("#versions tbody tr")
     assert await rows.count() == 3
-    assert "29.09.2020 – 29.10.2020" in await rows.nth(1).inner_text()
+    assert "29.09.2020 мен 29.10.2020 аралығында" in await rows.nth(1).inner_text()
     await browser_page.select_option("#versions select[name=from]", "V1900019742@2019-12-03")
     await browser_page.click("#versions button[type=submit]")
     assert "/-/diff/V1900019742?from=V1900019742%402019-12-03&to=V1900019742%402020-10-27" in browser_page.url
@@ -120,6 +123,89 @@ async def test_versions_of_an_act_to_a_diff_and_back_to_the_unit(site, browser_p
     assert await browser_page.locator("ol.zan-diff del", has_text="2600").count() == 1
     assert await browser_page.locator("ol.zan-diff ins", has_text="2100").count() == 1
     await browser_page.screenshot(path=str(tmp_path / "diff.png"), full_page=True)
-    await browser_page.click("ol.zan-diff a:text('app/i2')")
+    await browser_page.click("ol.zan-diff a:text('қосымшаның 2-абзацы')")
     assert browser_page.url.endswith("/-/acts/V1900019742#app-i2")
     assert "2100 км" in await browser_page.locator("#app-i2").inner_text()
+
+
+#: The pages a lawyer reads, each in both languages at both widths (issue 17).
+READER_PAGES = {
+    "home": "/",
+    "act": "/-/acts/V1900019742",
+    "as-of": "/-/acts/order-2011-01-05-7?date=2016-01-01",
+    "search": "/-/search?q=%D0%B1%D2%B1%D0%B9%D1%80%D1%8B%D2%9B",
+    "history": "/-/history/order-2011-01-05-7/doc/app3/ch1",
+    "diff": "/-/diff/V1900019742?from=V1900019742%402019-12-03&to=V1900019742%402020-10-27",
+    "problems": "/-/problems",
+}
+#: Latin words a reader may meet: the site's name, the links for developers, and the
+#: file the as-of view tells them to complete.
+LATIN_ALLOWED = {"Zan", "JSON", "SQL", "QR", "publications", "csv"}
+LATIN_WORD = re.compile(r"(?<![\w/.-])[A-Za-z]{3,}(?![\w/.-])")
+INTERNAL_KEY = re.compile(r"\b[a-z]+_[a-z_]+\b|\b(?:doc|app)/[\w/~-]+|\b(?:in_force|uncertain|repealed|new_wording)\b")
+
+
+@pytest.mark.parametrize("width", [1280, 400])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("name", list(READER_PAGES))
+async def test_reader_pages_speak_the_readers_language_at_both_widths(site, browser_page, name, lang, width):
+    """No English word and no internal key on a page a lawyer reads (file paths on the
+    problems page, in <code>, are data); nothing wider than the screen; a screenshot of
+    each in docs/screenshots/."""
+    await browser_page.set_viewport_size({"width": width, "height": 900})
+    url = READER_PAGES[name]
+    if lang == "ru":
+        url += ("&" if "?" in url else "?") + "lang=ru"
+    response = await browser_page.goto(site + url)
+    assert response.status == 200
+    assert await browser_page.locator("html").get_attribute("lang") == lang
+    text = await browser_page.evaluate(
+        """() => { const body = document.body.cloneNode(true);
+                   for (const code of body.querySelectorAll("code, script")) code.remove();
+                   return body.innerText; }"""
+    )
+    english = sorted(set(LATIN_WORD.findall(text)) - LATIN_ALLOWED)
+    assert not english, (name, lang, english[:20])
+    assert not INTERNAL_KEY.findall(text), (name, lang, INTERNAL_KEY.findall(text)[:10])
+    overflow = await browser_page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"{name} is {overflow}px wider than a {width}px screen"
+    if name == "home":  # the status column stays on screen on a phone
+        box = await browser_page.locator("table.zan-acts .zan-status").first.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= width
+    if name == "as-of":
+        assert await browser_page.locator(".zan-not-proven").count() > 400
+        assert await browser_page.locator(".zan-why li").count() == 1
+    height = await browser_page.evaluate("() => document.documentElement.scrollHeight")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    await browser_page.screenshot(path=str(SCREENSHOTS / f"{name}-{lang}-{width}.png"), full_page=height < 5000)
+
+
+async def test_the_language_switch_keeps_the_place_and_the_date(site, browser_page):
+    await browser_page.set_viewport_size({"width": 1280, "height": 900})
+    await browser_page.goto(site + "/-/acts/V1500011361?date=2018-01-01#p1")
+    await browser_page.click("a.zan-lang[hreflang=ru]")
+    assert browser_page.url.endswith("/-/acts/V1500011361?date=2018-01-01&lang=ru#p1")
+    assert "Редакция на" not in await browser_page.locator("h1").inner_text()  # the act's own title stays as printed
+    assert "Сам акт:" in await browser_page.locator(".zan-summary").inner_text()
+    await browser_page.click("a.zan-lang[hreflang=kk]")
+    assert browser_page.url.endswith("/-/acts/V1500011361?date=2018-01-01#p1")
+
+
+async def test_a_deletion_and_the_insertion_after_it_do_not_run_together(site, browser_page):
+    await browser_page.set_viewport_size({"width": 1280, "height": 900})
+    await browser_page.goto(site + READER_PAGES["diff"])
+    deleted = await browser_page.locator("ol.zan-diff del", has_text="2600").bounding_box()
+    inserted = await browser_page.locator("ol.zan-diff ins", has_text="2100").bounding_box()
+    assert deleted and inserted and inserted["x"] >= deleted["x"] + deleted["width"] + 3
+
+
+async def test_the_cells_of_an_appendix_table_line_up_row_under_row(site, browser_page):
+    await browser_page.set_viewport_size({"width": 1280, "height": 900})
+    await browser_page.goto(site + "/-/acts/V1900019742")
+    rows = browser_page.locator("p.zan-row")
+    assert await rows.count() >= 2
+    lefts = []
+    for index in range(2):
+        cells = rows.nth(index).locator(".zan-cell")
+        lefts.append([round((await cells.nth(n).bounding_box())["x"]) for n in range(await cells.count())])
+    assert lefts[1] == lefts[0][: len(lefts[1])]  # a shorter row's cells under the first ones

@@ -96,7 +96,7 @@ def test_answering_a_date_question_loads_neither_spacy_nor_datasette(corpus_db):
         "print(sorted({name.split('.')[0] for name in sys.modules} & {'spacy', 'datasette'}))"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert "V2300032371 on 2024-06-01: not_in_force" in result.stdout
+    assert "V2300032371 — 01.06.2024 күнгі редакциясы: күшінде емес (бұл күні күші жойылған)" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
@@ -105,3 +105,19 @@ def test_serve_checks_a_datasette_setting_before_building(tmp_path):
     assert result.exit_code == 2
     assert "no_such_setting is not a valid option" in result.output
     assert not (tmp_path / "x.db").exists()
+
+
+def test_build_names_the_files_with_problems(tmp_path):
+    result = CliRunner().invoke(cli, ["build", "--db", str(tmp_path / "laws.db"), "--corpus", str(CORPUS), "--no-cache", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "  corpus/003_11aecfe5ead87c1b.txt: 6 — " in result.output
+    assert "құжаттағы күндер бір-біріне сәйкес емес ×1" in result.output
+
+
+def test_at_speaks_the_readers_language_and_names_units_as_lawyers_do(corpus_db):
+    result = CliRunner().invoke(cli, ["at", "order-2011-01-05-7", "2016-01-01", "--db", str(corpus_db), "--lang", "ru"])
+    assert result.exit_code == 0, result.output
+    assert "пункт 16 приложения 3" in result.output
+    assert "приказ от 17.08.2013 № 479: «изложено в новой редакции» (408 частей)" in result.output
+    refused = CliRunner().invoke(cli, ["at", "order-2011-01-05-7", "2016-01-01", "--db", str(corpus_db), "--lang", "en"])
+    assert refused.exit_code == 2 and "«en»" in refused.output

@@ -94,7 +94,7 @@ async def test_home_lists_the_acts_with_filters(datasette):
     response = await datasette.client.get("/")
     assert response.status_code == 200
     assert response.text.count('href="/-/acts/') == 10
-    assert "19.10.2009" in response.text and "Күшін жойған" in response.text
+    assert "19.10.2009" in response.text and "күшін жойған" in response.text
     repealed = await datasette.client.get("/-/acts.json", params={"status": "repealed"})
     assert {act["id"] for act in repealed.json()["acts"]} == {"V090005853_", "V1500011361", "order-2011-01-05-7", "order-2001-12-11-146", "V1500010492"}
     by_year = await datasette.client.get("/-/acts.json", params={"year": "2022"})
@@ -122,8 +122,10 @@ async def test_history_of_a_provision_in_time_order(datasette):
 async def test_amending_act_page_lists_its_instructions(datasette):
     response = await datasette.client.get("/-/acts/V2500035673")
     assert "Өзгерістер енгізу нұсқаулары" in response.text
-    assert "registration № 27833" in response.text and "not in the corpus yet" in response.text
-    assert response.text.count("<strong>insert</strong>") == 3
+    assert "тіркеу № 27833" in response.text and "корпуста жоқ" in response.text
+    assert response.text.count("<strong>толықтырылсын</strong>") == 3
+    russian = await datasette.client.get("/-/acts/V2500035673", params={"lang": "ru"})
+    assert "регистрационный № 27833" in russian.text and russian.text.count("<strong>дополнить</strong>") == 3
     document = (await datasette.client.get("/-/acts/V2500035673.json")).json()
     assert [i["target_key"] for i in document["instructions"]] == ["preamble", "doc/p1", "doc/p2", "doc/p3-1", "doc/p3-2", "doc/app2"]
 
@@ -200,10 +202,10 @@ async def test_links_are_shown_both_ways(datasette):
     assert [row["id"] for row in links["repealed_by"]] == ["order-2012-06-06-394"]
     assert {row["id"] for row in links["cites"]} >= {"code-2009-09-18-x"}
     page = (await datasette.client.get("/-/acts/V090005853_")).text
-    assert 'id="links"' in page and "Күшін жойған акт (repealed by)" in page
+    assert 'id="links"' in page and "<dt>Күшін жойған акт</dt>" in page
     assert '<a class="zan-citation zan-not_in_corpus" href="/-/cited/order-2010-12-09-954">2010.12.09 № 954' in page  # a note's amending act, linked in the text
     cited = await datasette.client.get("/-/cited/order-2010-11-23-907")
-    assert "Not in the corpus" in cited.text
+    assert "корпуста жоқ" in cited.text
     assert cited.text.count('href="/-/acts/V1500011361') >= 1 and cited.text.count('href="/-/acts/order-2011-01-05-7') >= 1
     assert (await datasette.client.get("/-/links/nothing.json")).status_code == 404
 
@@ -243,3 +245,100 @@ async def test_two_sites_in_one_process_each_answer_from_their_own_database(data
     assert (await other.client.get("/-/acts/V090005853_")).status_code == 404
     assert (await other.client.get("/-/at/V090005853_.json?date=2016-01-01")).status_code == 404
     assert (await datasette.client.get("/-/acts/V090005853_")).status_code == 200
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_a_page_number_beyond_any_listing_is_refused_not_a_crash(datasette):
+    for url in ("/", "/-/acts.json", "/-/in-force", "/-/in-force.json"):
+        for page in ("99999999999999999999999", "0", "-1", "two"):
+            response = await datasette.client.get(url, params={"page": page})
+            assert response.status_code == 400, (url, page)
+    refused = await datasette.client.get("/-/acts.json", params={"page": "99999999999999999999999"})
+    assert refused.json()["ok"] is False and "99999999999999999999999" in refused.json()["error"]
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_the_canned_query_refuses_dates_the_pages_refuse(datasette):
+    for date in ("abc", "2020-13-45", "2016-02-30", ""):
+        response = await datasette.client.get("/laws/acts_in_force.json", params={"date": date})
+        assert response.status_code == 400, date
+        assert (await datasette.client.get("/-/in-force.json", params={"date": date or "x"})).status_code == 400
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_the_canned_query_and_the_in_force_page_agree_on_every_act(datasette):
+    """One rule of "in force on a date": the canned query lists exactly the acts the
+    in-force page does not call out of force, with the same status."""
+    for date in ("2005-01-01", "2011-01-01", "2016-01-01", "2020-01-01", "2024-01-01"):
+        canned = (await datasette.client.get("/laws/acts_in_force.json", params={"date": date, "_shape": "array"})).json()
+        page = (await datasette.client.get("/-/in-force.json", params={"date": date})).json()["acts"]
+        assert {row["id"]: row["status"] for row in canned} == {act["id"]: act["status"] for act in page if act["status"] != "not_in_force"}, date
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_problems_page_lists_every_problem_by_file_and_is_linked_from_home(datasette):
+    report = (await datasette.client.get("/-/problems.json")).json()
+    assert report["count"] == 9 == sum(f["count"] for f in report["files"])
+    seed_003 = next(f for f in report["files"] if f["source_path"] == "corpus/003_11aecfe5ead87c1b.txt")
+    assert {p["kind"] for p in seed_003["problems"]} == {"uncertain_repair", "date_mismatch", "citation_conflict"}
+    page = (await datasette.client.get("/-/problems")).text
+    assert "<code>corpus/003_11aecfe5ead87c1b.txt</code>" in page and "экспорт бұзған жолды түзету күмәнді" in page
+    assert 'href="/-/problems"' in (await datasette.client.get("/")).text
+    russian = (await datasette.client.get("/-/problems", params={"lang": "ru"})).text
+    assert "Проблемы при сборке" in russian and 'href="/-/acts/order-2011-01-05-7?lang=ru"' in russian
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_every_page_is_utf8_in_the_readers_language_with_a_switch(datasette):
+    for url in ("/", "/-/acts/V090005853_", "/-/at/V1500011361?date=2018-01-01", "/-/search?q=тармақ", "/-/history/V090005853_/doc/p6", "/-/diff/V1900019742", "/-/problems", "/-/in-force?date=2016-01-01"):
+        kazakh = (await datasette.client.get(url)).text
+        assert kazakh.startswith('<!DOCTYPE html>\n<html lang="kk">\n<head>\n  <meta charset="utf-8">'), url
+        russian = (await datasette.client.get(url, params={"lang": "ru"})).text
+        assert '<html lang="ru">' in russian and "<strong>Русский</strong>" in russian and 'hreflang="kk"' in russian, url
+    switch = (await datasette.client.get("/-/at/V1500011361", params={"date": "2018-01-01"})).text
+    assert 'href="/-/at/V1500011361?date=2018-01-01&amp;lang=ru"' in switch  # the same place and date
+    refused = await datasette.client.get("/-/acts/V090005853_.json", params={"lang": "en"})
+    assert refused.status_code == 400 and refused.json()["ok"] is False
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_the_act_on_a_date_shows_candidate_wording_marked_and_says_why_once(datasette):
+    """Seed 003 on 2016-01-01: the 2013 new wording of the Rules by order № 479 took effect
+    on a day from 28.08.2013 with no known end, so the wording of 408 units is not
+    proven — shown, marked, with the reason once."""
+    answer = (await datasette.client.get("/-/at/order-2011-01-05-7.json", params={"date": "2016-01-01"})).json()
+    units = {p["key"]: p for p in answer["provisions"]}
+    paragraph = units["doc/app1/p7"] if "doc/app1/p7" in units else next(p for p in answer["provisions"] if not p["text_known"] and p["candidate_text"])
+    assert paragraph["text_known"] is False and paragraph["text"] is None and paragraph["candidate_text"]
+    assert [(c["amending_act_number"], c["units"]) for c in answer["uncertain_changes"]] == [("479", 408)]
+    assert sum(1 for p in answer["provisions"] if p["text_known"]) == 103
+    page = (await datasette.client.get("/-/acts/order-2011-01-05-7", params={"date": "2016-01-01"})).text
+    assert page.count('class="zan-not-proven"') == sum(1 for p in answer["provisions"] if p["candidate_text"] and p["kind"] not in ("other", "title"))
+    assert page.count("17.08.2013 № 479 бұйрық") == 1 and "publications.csv" in page
+    assert page.index("Редакциясы дәлелденген бөліктер") < page.index("Редакциясы дәлелденбеген бөліктер")
+    assert len(page) < 250_000
+    russian = (await datasette.client.get("/-/acts/order-2011-01-05-7", params={"date": "2016-01-01", "lang": "ru"})).text
+    assert russian.count("приказ от 17.08.2013 № 479") == 1 and "не доказано" in russian
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_search_says_how_many_results_and_pages_through_all_of_them(datasette):
+    first = (await datasette.client.get("/-/search.json", params={"q": "бұйрық"})).json()
+    assert (first["count"], first["page"], first["next_page"], len(first["results"])) == (135, 1, 2, 50)
+    seen, page = [], 1
+    while page is not None:
+        answer = (await datasette.client.get("/-/search.json", params={"q": "бұйрық", "page": str(page)})).json()
+        seen += [(r["provision_id"], r["note_id"]) for r in answer["results"]]
+        page = answer["next_page"]
+    assert len(seen) == len(set(seen)) == 135
+    html = (await datasette.client.get("/-/search", params={"q": "бұйрық", "page": "3"})).text
+    assert "135 нәтиже" in html and "3-бет, барлығы 3" in html and '<ol class="zan-results" start="101">' in html
+    dated = (await datasette.client.get("/-/search.json", params={"q": "бұйрық", "date": "2016-01-01"})).json()
+    assert dated["count"] == 81
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_a_diff_of_a_version_that_is_not_held_is_refused_in_the_readers_language(datasette):
+    response = await datasette.client.get("/-/diff/V1900019742.json", params={"from": "1990-01-01", "lang": "ru"})
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("«1990-01-01» — не идентификатор редакции")

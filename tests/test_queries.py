@@ -26,6 +26,7 @@ from datasette.app import Datasette
 
 from datasette_plugins import datasette_options
 from db.queries import UnknownAct, act_on, acts_on
+from tests.conftest import CORPUS_ACTS
 from zan.cli import cli
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -84,7 +85,7 @@ def current_text(conn, provision_id: str) -> str:
 def test_contract_every_provision_in_document_order(conn, act_id, date):
     answer = act_on(conn, act_id, date)
     json.dumps(answer)  # plain JSON data
-    assert set(answer) == {"date", "act", "provisions"}
+    assert set(answer) == {"date", "act", "provisions", "uncertain_changes"}
     assert answer["date"] == date
     assert ACT_KEYS <= set(answer["act"]) and answer["act"]["id"] == act_id
     ids = [row[0] for row in conn.execute("select id from provisions where act_id = ? order by position", (act_id,))]
@@ -229,7 +230,7 @@ def test_acts_on_lists_every_act_in_adoption_order(conn):
     assert [(a["id"], a["status"]) for a in answer["acts"]] == ON_2016
     for act in answer["acts"]:
         assert ACT_KEYS <= set(act)
-        assert act == act_on(conn, act["id"], "2016-01-01")["act"]
+        assert act.items() <= act_on(conn, act["id"], "2016-01-01")["act"].items()  # which adds its rule of entry into force
 
 
 def test_acts_on_pages_keep_the_order_of_the_whole_list(conn, monkeypatch):
@@ -353,20 +354,23 @@ def test_cli_text_names_status_and_wording(db_path):
     result = run("--db", str(db_path), "V090005853_", "2010-01-01")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].startswith("V090005853_ on 2010-01-01: uncertain")
-    doc_p1 = next(line for line in lines if line.split()[1:2] == ["doc/p1"])
-    assert doc_p1.split()[0] == "uncertain" and "wording not held" in doc_p1 and "order № 954 of 09.12.2010" in doc_p1
-    doc_p2 = next(line for line in lines if line.split()[1:2] == ["doc/p2"])
-    assert "wording known" in doc_p2
-    assert len(lines) == 1 + 47
+    assert lines[0].startswith("V090005853_ — 01.01.2010 күнгі редакциясы: анық емес (қолданысқа енгізілуі: 11.11.2009 күнінен ерте емес")
+    answer = json.loads(run("--db", str(db_path), "--json", "V090005853_", "2010-01-01").output)
+    units = [p["key"] for p in answer["provisions"]]
+    doc_p1, doc_p2 = lines[1 + units.index("doc/p1")], lines[1 + units.index("doc/p2")]
+    assert doc_p1.split() == ["анық", "емес", "1-тармақ", "дәлелденбеген"]
+    assert doc_p2.split() == ["анық", "емес", "2-тармақ", "дәлелденген"]
+    assert "«өзгерістер енгізілді» (1 бөлік)" in lines[-1]  # the change that leaves doc/p1 unproven, said once
+    assert len(lines) == 1 + 47 + len(answer["uncertain_changes"])
 
 
 def test_cli_all_acts_on_a_date(db_path):
     result = run("--db", str(db_path), "--all", "2016-01-01")
     assert result.exit_code == 0, result.output
-    listed = [line.split()[:2] for line in result.output.splitlines() if line[:1].strip()]
-    assert listed == [[status, act_id] for act_id, status in ON_2016]
-    assert "order № 394 of 06.06.2012" in result.output
+    words = {"in_force": "күшінде", "not_in_force": "күшінде емес", "uncertain": "анық емес"}
+    listed = [line[:16].strip() + " " + line[17:].split()[0] for line in result.output.splitlines() if line[:1].strip()]
+    assert listed == [f"{words[status]} {act_id}" for act_id, status in ON_2016]
+    assert "бұл күні күші жойылған" in result.output
 
 
 def test_cli_all_acts_json(db_path, conn):
@@ -412,7 +416,7 @@ async def test_site_act_on_a_date_page(site):
     html = response.text
     assert "31.12.2017" in html
     assert "анық емес" in html  # uncertain
-    assert 'id="p1"' in html and "wording on this date not held" in html
+    assert 'id="p1"' in html and "дәлелденбеген" in html  # its current wording, marked as not proven
     assert "/-/at/V1500011361.json?date=2017-12-31" in html
 
 
@@ -436,7 +440,7 @@ async def test_site_bad_date_on_the_page_is_a_400(site):
 async def test_site_unknown_act_is_a_404(site):
     response = await site.client.get("/-/at/nothing-here.json?date=2018-01-01")
     assert response.status_code == 404
-    assert response.json() == {"ok": False, "error": "no act with id nothing-here"}
+    assert response.json() == {"ok": False, "error": "nothing-here деген акт жоқ.", "status": 404}
     page = await site.client.get("/-/at/nothing-here?date=2018-01-01")
     assert page.status_code == 404
 
@@ -458,3 +462,52 @@ async def test_site_in_force_page_links_each_act_on_that_date(site):
     assert response.status_code == 200
     assert '<a href="/-/at/V090005853_?date=2016-01-01">' in response.text
     assert "күшінде емес" in response.text
+
+
+#: The first wording of every unit that came with the act (not with an amendment) must
+#: start when the act does, and the act's oldest version held must too.
+UNITS_STARTING_ELSEWHERE_SQL = """
+select count(*) from provision_versions v join acts a on a.id = v.act_id
+where v.act_id = :act_id and v.started_by_amendment_id is null
+  and v.ordinal = (select min(ordinal) from provision_versions w where w.provision_id = v.provision_id)
+  and (v.valid_from is not a.valid_from or v.valid_from_latest is not a.valid_from_latest)
+"""
+OLDEST_VERSION_SQL = """
+select v.effective_from_earliest, v.effective_from_latest, v.date_status from versions v
+where v.act_id = :act_id and not v.rebuilt order by v.version_date limit 1
+"""
+#: Acts whose own window disagrees today: the act row of V1900019742 is dated before
+#: db.versions fills its registration (19.12.2019) from an older version's meta file,
+#: so it says "14.12.2019 – ?" where its versions and units say 30.12.2019 – 29.01.2020.
+#: The fix belongs to the build (derive the act's dates again once the registration is
+#: known): out of this issue's files.
+DISAGREEING = {"V1900019742"}
+
+
+@pytest.mark.parametrize(
+    "act_id", [pytest.param(a, marks=pytest.mark.xfail(strict=True, reason="act dated before its registration is filled in")) if a in DISAGREEING else a for a in sorted(CORPUS_ACTS)]
+)
+def test_the_act_and_its_units_agree_on_when_it_took_effect(conn, act_id):
+    params = {"act_id": act_id}
+    assert conn.execute(UNITS_STARTING_ELSEWHERE_SQL, params).fetchone()[0] == 0
+    act_from, act_latest = conn.execute("select valid_from, valid_from_latest from acts where id = ?", (act_id,)).fetchone()
+    oldest = conn.execute(OLDEST_VERSION_SQL, params).fetchone()
+    if oldest is not None and oldest[2] == "bounded":
+        assert (act_from, act_latest) == (oldest[0], oldest[1])
+
+
+def test_search_keeps_exactly_the_acts_not_out_of_force_by_the_one_rule(conn):
+    """Search filters by date in SQL (for speed, on the search tables' copies of the
+    acts' dates); it must keep an act on a date exactly when `act_status_on` does not
+    call it out of force — on every date where some act's status can change."""
+    from db.queries import act_status_on
+    from db.search import NOT_OUT_OF_FORCE
+
+    acts = conn.execute("select id, valid_from, valid_from_latest, valid_to, valid_to_latest, valid_to_basis is not null from acts").fetchall()
+    dates = sorted({shift(d, k) for row in acts for d in row[1:5] if d for k in (-1, 0, 1)})
+    assert len(dates) > 40
+    for date in dates:
+        kept = {row[0] for row in conn.execute(f"select distinct act_id from search_act_rows where {NOT_OUT_OF_FORCE.format(t='search_act_rows')}", {"date": date})}
+        by_rule = {row[0] for row in acts if act_status_on(*row[1:], date)[0] != "not_in_force"}
+        indexed = {row[0] for row in conn.execute("select distinct act_id from search_act_rows")}
+        assert kept == by_rule & indexed, date

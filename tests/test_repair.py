@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from parser.repair import find_moved_word, join_lines, place_moved_word, repair_block, unspace_letters
+from parser.repair import find_moved_word, join_lines, place_moved_word, rejoin_words, repair_block, unspace_letters
 from parser.structure import split_lines
 
 # --- Letter spacing --------------------------------------------------------------
@@ -162,12 +162,63 @@ def test_a_gap_that_holds_a_subparagraph_label_is_not_a_moved_word(seed_line):
     assert place_moved_word(printed, 114, after_page_break=False) == (printed, [], [])
 
 
-def test_a_glued_word_without_a_gap_is_kept_and_flagged(seed_line):
+def test_a_word_glued_after_a_spaced_colon_goes_before_it(seed_line):
+    """The colon printed after a space is where the word was: it follows the word."""
     printed = seed_line("003", 17)
     assert printed == "жетілдіру мақсатында :БҰЙЫРАМЫН"
     fixed, repairs, problems = place_moved_word(printed, 17, after_page_break=False)
+    assert (fixed, problems) == ("жетілдіру мақсатында БҰЙЫРАМЫН:", [])
+    assert [(r.kind, r.source_line) for r in repairs] == [("moved_word", 17)]
+
+
+def test_a_glued_word_without_a_gap_is_kept_and_flagged(seed_line):
+    printed = seed_line("003", 431).rstrip()
+    assert printed == " көрсетуді;қызметтер"
+    fixed, repairs, problems = place_moved_word(printed, 431, after_page_break=False)
     assert fixed == printed and repairs == []
-    assert [(p.severity, p.kind, p.source_line) for p in problems] == [("info", "uncertain_repair", 17)]
+    assert [(p.severity, p.kind, p.source_line) for p in problems] == [("info", "uncertain_repair", 431)]
+
+
+def test_an_abbreviation_the_text_defines_goes_back_into_its_gap(seed_line):
+    printed = seed_line("003", 112)
+    assert printed == "      7.  өзіне тәулік бойы медициналық бақылаусыз мамандандырылған және КДК"
+    fixed, repairs, problems = place_moved_word(printed, 112, after_page_break=False)
+    assert (fixed, problems) == ("      7. КДК өзіне тәулік бойы медициналық бақылаусыз мамандандырылған және", [])
+    assert len(repairs) == 1
+
+
+def test_a_word_in_capitals_is_not_taken_for_an_abbreviation(seed_line):
+    printed = seed_line("002", 21)
+    assert printed.startswith("тармағының  сәйкес :77) тармақшасына БҰЙЫРАМЫН")
+    fixed, repairs, _ = place_moved_word(printed.rstrip(), 21, after_page_break=False)
+    assert "БҰЙЫРАМЫН сәйкес" not in fixed
+
+
+def test_a_moved_word_goes_before_the_suffix_it_left_behind(seed_line):
+    printed = seed_line("003", 153)
+    assert printed == "      13. -ны бейінді мамандар:КДК"
+    fixed, repairs, problems = place_moved_word(printed, 153, after_page_break=False)
+    assert (fixed, problems) == ("      13. КДК-ны бейінді мамандар:", [])
+
+
+@pytest.mark.parametrize(
+    ("prefix", "number", "printed", "repaired"),
+    [
+        ("003", 38, "Денсаулық сақтауминистрінің", "Денсаулық сақтау министрінің"),
+        ("000", 20, "соң қолданысқа енгіз іледі)  Бұйрығымен.", "соң қолданысқа енгізіледі)  Бұйрығымен."),
+        ("000", 197, "пайдалану арқылы емдеуге  нег ізделген.", "пайдалану арқылы емдеуге  негізделген."),
+    ],
+)
+def test_glued_and_split_words_are_rejoined(seed_line, prefix, number, printed, repaired):
+    assert seed_line(prefix, number).rstrip() == printed
+    fixed, repairs = rejoin_words(printed, number)
+    assert fixed == repaired and [(r.kind, r.source_line) for r in repairs] == [("rejoined_word", number)]
+
+
+def test_the_repaired_words_reach_the_provisions(unit):
+    assert unit("003", "doc/p7").text.startswith("7. КДК өзіне тәулік бойы")
+    assert unit("000", "doc/p14").text.endswith("емдеуге негізделген.")
+    assert unit("003", "preamble").text.endswith("жетілдіру мақсатында БҰЙЫРАМЫН:")
 
 
 def test_a_line_with_nothing_moved_is_untouched(seed_line):

@@ -204,7 +204,7 @@ async def site(db_path):
 @pytest.mark.asyncio(loop_scope="session")
 async def test_the_act_page_lists_the_versions_and_links_to_a_diff(site):
     page = (await site.client.get(f"/-/acts/{ANNEX_ACT}")).text
-    assert 'id="versions"' in page and "29.09.2020 – 29.10.2020" in page
+    assert 'id="versions"' in page and "29.09.2020 мен 29.10.2020 аралығында" in page
     assert f'action="/-/diff/{ANNEX_ACT}"' in page
     assert "<del>Қазақстан Республикасының Президенті жанындағы «Қоғамдық келісім» РММ | жедел | - | 1</del>" in page
     assert '<span class="zan-cell">жедел</span>' in page
@@ -214,7 +214,9 @@ async def test_the_act_page_lists_the_versions_and_links_to_a_diff(site):
 async def test_a_version_whose_start_is_not_known_says_so_and_why(site):
     """Order № 153's note in the 2004 version prints no commencement clause."""
     page = (await site.client.get(f"/-/acts/{INSTRUCTION_ACT}")).text
-    assert "белгісіз (not known: this version&#39;s note names the amending act of 2004-05-27 № 153 but prints no commencement clause for it)" in page
+    assert "белгісіз <small>(27.05.2004 № 153 бұйрық қолданысқа енгізілген күні мәтіндерде жоқ)</small>" in page
+    russian = (await site.client.get(f"/-/acts/{INSTRUCTION_ACT}", params={"lang": "ru"})).text
+    assert "неизвестно <small>(дата введения в действие акта «приказ от 27.05.2004 № 153» в текстах не указана)</small>" in russian
 
 
 @pytest.mark.asyncio(loop_scope="session")

@@ -12,7 +12,9 @@ import click
 import parser as zan_parser
 from db import CorpusNotFound, build, corpus_files
 from db.load import PUBLICATIONS_FILE
-from db.queries import UnknownAct, act_diff, act_on, act_versions, acts_on, check_date
+from db.queries import UnknownAct, act_diff, act_on, act_versions, acts_on, check_date, problems_report
+from zan import messages
+from zan.messages import t
 
 DEFAULT_DB = "laws.db"
 DEFAULT_CORPUS = "corpus"
@@ -33,6 +35,18 @@ class DatasetteSetting(click.types.CompositeParamType):
 
 db_option = click.option(
     "--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False, path_type=Path), help="SQLite database file."
+)
+
+
+def _lang(ctx, param, value) -> str:
+    try:
+        return messages.parse_lang(value)
+    except messages.UnknownLanguage as error:
+        raise click.BadParameter(str(error)) from None
+
+
+lang_option = click.option(
+    "--lang", default=messages.DEFAULT_LANGUAGE, show_default=True, callback=_lang, help="Language of the human output: kk or ru (JSON keeps codes)."
 )
 corpus_option = click.option(
     "--corpus", default=DEFAULT_CORPUS, show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Folder of source documents."
@@ -59,11 +73,29 @@ def cli() -> None:
     help="Parse cache file (default: DB.cache beside the database); unchanged files are not parsed again.",
 )
 @click.option("--no-cache", is_flag=True, help="Parse every file and keep no parse cache.")
-def build_command(corpus: Path, db_path: Path, workers: int | None, cache_path: Path | None, no_cache: bool) -> None:
+@lang_option
+def build_command(corpus: Path, db_path: Path, workers: int | None, cache_path: Path | None, no_cache: bool, lang: str) -> None:
     """Parse every document of the corpus into a new database."""
     cache: Path | bool = False if no_cache else (cache_path or True)
     summary = _build_with_progress(corpus, db_path, workers=workers, cache=cache)
     click.echo(f"{db_path}: {summary.line()}")
+    _print_problem_files(db_path, lang)
+
+
+def _print_problem_files(db_path: Path, lang: str) -> None:
+    """Each file with problems, how many and of which kinds (all of them: `/-/problems`
+    and the `problems` table)."""
+    connection = sqlite3.connect(db_path)
+    try:
+        report = problems_report(connection)
+    finally:
+        connection.close()
+    for entry in report["files"]:
+        kinds: dict[str, int] = {}
+        for problem in entry["problems"]:
+            kinds[problem["kind"]] = kinds.get(problem["kind"], 0) + 1
+        described = "; ".join(f"{messages.problem_kind_text(kind, lang)} ×{count}" for kind, count in kinds.items())
+        click.echo(f"  {entry['source_path'] or '—'}: {entry['count']} — {described}")
 
 
 def _build_with_progress(corpus: Path, db_path: Path, **options):
@@ -110,7 +142,8 @@ def parse_command(file: Path, as_json: bool) -> None:
 @click.option("--all", "all_acts", is_flag=True, help="Every act of the corpus on DATE (give only the date).")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the documented contract).")
 @db_option
-def at_command(act_or_date: str, date: str | None, all_acts: bool, as_json: bool, db_path: Path) -> None:
+@lang_option
+def at_command(act_or_date: str, date: str | None, all_acts: bool, as_json: bool, db_path: Path, lang: str) -> None:
     """What was in force on a date: `zan at ACT DATE`, or `zan at --all DATE`."""
     if not db_path.exists():
         raise click.ClickException(f"database not found: {db_path} (run `zan build` first)")
@@ -130,10 +163,10 @@ def at_command(act_or_date: str, date: str | None, all_acts: bool, as_json: bool
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
     elif all_acts:
         for act in answer["acts"]:
-            click.echo(f"{act['status']:<13} {act['id']:<22} {act['title'] or ''}")
-            click.echo(f"{'':13} {act['basis']}")
+            click.echo(f"{messages.status_word(act['status'], lang):<16} {act['id']:<22} {act['title'] or ''}")
+            click.echo(f"{'':16} {messages.standing_text(act, answer['date'], lang)}")
     else:
-        _print_act_on(answer)
+        _print_act_on(answer, lang)
 
 
 def _date_argument(value: str) -> str:
@@ -143,12 +176,23 @@ def _date_argument(value: str) -> str:
         raise click.BadParameter(str(error)) from None
 
 
-def _print_act_on(answer: dict) -> None:
-    act = answer["act"]
-    click.echo(f"{act['id']} on {answer['date']}: {act['status']}  ({act['basis']})")
+def _print_act_on(answer: dict, lang: str) -> None:
+    """The act on a date for a reader: its status and why, each unit by its name with its
+    status and whether its wording is proven, and the changes that leave it unproven."""
+    act, date = answer["act"], answer["date"]
+    click.echo(f"{act['id']} — {t('as_of_title', lang, date=messages.to_display(date))}: {messages.status_word(act['status'], lang)} ({messages.standing_text(act, date, lang)})")
     for provision in answer["provisions"]:
-        wording = "wording known" if provision["text_known"] else "wording not held"
-        click.echo(f"  {provision['status']:<13} {provision['key']:<22} {wording}: {provision['basis']}")
+        if provision["text_known"]:
+            wording = t("proven", lang)
+        elif provision["candidate_text"]:
+            wording = t("not_proven", lang)
+        else:
+            wording = t("wording_not_held", lang)
+        click.echo(f"  {messages.status_word(provision['status'], lang):<16} {messages.unit_name(provision['key'], lang):<40} {wording}")
+    for change in answer["uncertain_changes"]:
+        name = messages.act_name(change["amending_act_kind"], change["amending_act_number"], change["amending_act_date"], lang)
+        window = messages.effective_text(change, lang)
+        click.echo(t("uncertain_change", lang, act=name, action=messages.action_word(change["action"], lang), units=change["units"], window=window, date=messages.to_display(date)))
 
 
 def _answer(db_path: Path, function, *arguments):
@@ -168,25 +212,20 @@ def _answer(db_path: Path, function, *arguments):
 @click.argument("act")
 @click.option("--json", "as_json", is_flag=True, help="Print the versions as JSON (the documented contract).")
 @db_option
-def versions_command(act: str, as_json: bool, db_path: Path) -> None:
+@lang_option
+def versions_command(act: str, as_json: bool, db_path: Path, lang: str) -> None:
     """The versions of ACT the corpus holds, oldest first, and when each took effect."""
     versions = _answer(db_path, act_versions, act)
     if as_json:
         click.echo(json.dumps(versions, ensure_ascii=False, indent=2))
         return
     if not versions:
-        click.echo(f"{act} is held in one consolidated text: no versions")
+        click.echo(t("no_versions", lang))
     for version in versions:
-        marks = " (current)" if version["is_current"] else " (rebuilt)" if version["rebuilt"] else ""
-        click.echo(f"{version['id']}{marks}  {_took_effect(version)}  {version['source_path']}")
+        marks = f" ({t('current_version', lang)})" if version["is_current"] else f" ({t('rebuilt_version', lang)})" if version["rebuilt"] else ""
+        click.echo(f"{version['id']}{marks}  {t('in_effect_from', lang)}: {messages.effective_text(version, lang)}  {version['source_path'] or '—'}")
         if version["caused_by"]:
-            click.echo(f"    caused by: {version['caused_by']}")
-
-
-def _took_effect(version: dict) -> str:
-    if version["date_status"] == "unknown":
-        return f"in effect from: not known ({version['date_basis']})"
-    return "in effect from " + (version["effective_from"] or f"{version['effective_from_earliest'] or '?'} – {version['effective_from_latest'] or '?'}")
+            click.echo(f"    {t('caused_by', lang)}: {version['caused_by']}")
 
 
 @cli.command(name="diff")
@@ -195,16 +234,17 @@ def _took_effect(version: dict) -> str:
 @click.argument("new")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON (the documented contract).")
 @db_option
-def diff_command(act: str, old: str, new: str, as_json: bool, db_path: Path) -> None:
+@lang_option
+def diff_command(act: str, old: str, new: str, as_json: bool, db_path: Path, lang: str) -> None:
     """What changed in ACT between two versions, given as version ids or dates (a date
     means the version whose wording applied on it)."""
     answer = _answer(db_path, act_diff, act, old, new)
     if as_json:
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{answer['from']['id']} -> {answer['to']['id']}: {len(answer['changes'])} changed units")
+    click.echo(f"{answer['from']['id']} -> {answer['to']['id']}: {t('changes_count', lang, count=len(answer['changes']))}")
     for change in answer["changes"]:
-        click.echo(f"  {change['change']:<9} {change['id']}")
+        click.echo(f"  {t('change_' + change['change'], lang):<16} {messages.unit_name(change['to_key'] or change['from_key'], lang)}")
         for part in change["diff"] or []:
             if part["op"] != "equal":
                 click.echo(f"      {'-' if part['op'] == 'delete' else '+'} {part['text'].strip()}")

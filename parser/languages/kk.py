@@ -287,6 +287,21 @@ LINKED_WORD_STEMS = (
     "жарлы",
 )
 LINKED_REFERENCE = re.compile(r"^\d+(?:-\d+)*-(?:баб|тармақ|тармағ|қосымша|тарау|параграф)", re.IGNORECASE)
+#: An abbreviation the text defines ("(бұдан әрі – КДК)"), which the export links like the
+#: words above and so moves to the end of the line: two to five capitals (a longer word in
+#: capitals is a word: "БҰЙЫРАМЫН").
+LINKED_ABBREVIATION = re.compile(r"[А-ЯӘҒҚҢӨҰҮҺІ]{2,5}")
+
+#: Words the export glues to the word before them, losing the space: "сақтауминистрінің".
+#: The space goes back before each of these stems when a lower-case letter precedes it.
+GLUED_WORD_STEMS = re.compile(r"(?<=[а-яәғқңөұүһі])(?=министр)")
+
+#: Words the export splits in two with a single space, as printed in the seeds, and
+#: whole: a general rule would join real pairs of words ("іледі" is also a word).
+SPLIT_WORDS = {
+    "енгіз іледі": "енгізіледі",
+    "нег ізделген": "негізделген",
+}
 
 # --- Search: suffixes for the light stemmer (db/search.py) ---------------------------
 #

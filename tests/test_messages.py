@@ -1,0 +1,85 @@
+"""The message catalogue: both languages for every message, units named as lawyers
+name them, dates explained from the database's columns."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+
+from zan import messages
+from zan.messages import MESSAGES, UnknownLanguage, act_name, parse_lang, t, unit_name
+
+LATIN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+#: Messages whose Russian quotes Kazakh on purpose: the site's name, and search examples
+#: (the texts searched are Kazakh).
+QUOTING_KAZAKH = {"site_title", "search_placeholder", "search_forms"}
+ALLOWED_LATIN = {"YYYY", "Zan", "JSON", "SQL", "QR", "publications", "csv", "kk", "ru"}
+
+
+def test_the_language_is_read_in_one_place_with_kazakh_by_default():
+    assert parse_lang(None) == parse_lang("") == parse_lang(" ") == "kk"
+    assert parse_lang("ru") == parse_lang("RU") == "ru"
+    with pytest.raises(UnknownLanguage, match="«en»"):
+        parse_lang("en")
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_is_in_both_languages_without_english(key):
+    kazakh, russian = MESSAGES[key]
+    assert kazakh and russian
+    for text in (kazakh, russian):
+        assert set(LATIN_WORD.findall(re.sub(r"{\w+}", "", text))) <= ALLOWED_LATIN, (key, text)
+    assert set(re.findall(r"{(\w+)}", kazakh)) == set(re.findall(r"{(\w+)}", russian)), key
+    if key not in QUOTING_KAZAKH:
+        assert not set("әғқңөұүһі") & set(russian.lower()), (key, russian)
+
+
+@pytest.mark.parametrize(
+    ("key", "kazakh", "russian"),
+    [
+        ("doc/p29/sp24", "29-тармақтың 24) тармақшасы", "подпункт 24) пункта 29"),
+        ("doc/app3/p7", "3-қосымшаның 7-тармағы", "пункт 7 приложения 3"),
+        ("p1", "1-тармақ", "пункт 1"),
+        ("doc/p2/sp3/i1", "2-тармақтың 3) тармақшасының 1-абзацы", "абзац 1 подпункта 3) пункта 2"),
+        ("doc/app3/ch1", "3-қосымшаның 1-тарауы", "глава 1 приложения 3"),
+        ("p3-1", "3-1-тармақ", "пункт 3-1"),
+        ("preamble", "кіріспе", "преамбула"),
+        ("app/t1/r4~removed2020-08-10", "қосымшаның 1-кестесінің 4-жолы", "строка 4 таблицы 1 приложения"),
+    ],
+)
+def test_units_are_named_as_lawyers_name_them(key, kazakh, russian):
+    assert unit_name(key, "kk") == kazakh
+    assert unit_name(key, "ru") == russian
+
+
+def test_acts_are_named_by_kind_word_number_and_date_in_one_form():
+    assert act_name("order", "954", "2010-12-09", "kk") == "09.12.2010 № 954 бұйрық"
+    assert act_name("order", "954", "2010-12-09", "ru") == "приказ от 09.12.2010 № 954"
+    assert messages.kind_word("resolution", "kk") == "қаулы" and messages.kind_word(None, "ru") == "акт"
+
+
+def test_dates_are_explained_from_the_columns_in_the_readers_language(corpus_db):
+    connection = sqlite3.connect(corpus_db)
+    connection.row_factory = sqlite3.Row
+    act = dict(connection.execute("select * from acts where id = 'V2200026917'").fetchone())
+    kazakh = messages.act_commencement_text(act, "kk")
+    assert kazakh == (
+        "алғашқы ресми жарияланған күнінен кейін күнтізбелік 10 күн өткен соң қолданысқа енгізіледі; "
+        "жариялану күні корпуста жоқ; жариялану тіркелген күннен (24.02.2022) бұрын болмайды: 07.03.2022 мен 06.04.2022 аралығында"
+    )
+    russian = messages.act_commencement_text(act, "ru")
+    assert "по истечении 10 календарных дней" in russian and "между 07.03.2022 и 06.04.2022" in russian
+    assert messages.standing_text(act, "2022-03-20", "ru") == "введение в действие: между 07.03.2022 и 06.04.2022, поэтому действие на эту дату не доказано"
+    assert messages.standing_text(act, "2023-01-01", "kk") == "07.03.2022 мен 06.04.2022 аралығында бастап күшінде"
+    assert t("count_acts", "ru", count=3) == "Всего актов: 3"
+
+
+def test_an_acts_status_says_on_what_it_rests(corpus_db):
+    connection = sqlite3.connect(corpus_db)
+    connection.row_factory = sqlite3.Row
+    act = {row["id"]: dict(row) for row in connection.execute("select * from acts")}
+    assert messages.status_reason(act["V090005853_"], "kk") == "дереккөздегі мәртебе жолы: «Күшін жойған»"
+    assert messages.status_reason(act["V1500010492"], "ru") == "в тексте записана отмена"
+    assert messages.status_reason(act["V2300032371"], "kk").endswith("; өз ережесі бойынша 31.12.2023 дейін қолданылады")

@@ -1,0 +1,535 @@
+"""Every word the site and the `zan` command show a reader, in Kazakh and in Russian.
+
+One catalogue (`MESSAGES`) holds the labels, statuses and sentences; the functions below
+build what depends on data — a unit's name as a lawyer says it (`unit_name`), an act named
+by its kind, number and date (`act_name`), the explanation of a date (`commencement_text`,
+`window_text`) — from the structured columns of the database, at display time, in the
+reader's language. JSON keeps ISO dates and the stable codes; only pages and the CLI's
+human output go through here.
+
+`parse_lang` is the one place where a requested language is read and checked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parser.dates import add_days, to_display
+
+__all__ = ["to_display"]  # re-exported: the CLI writes dates as the pages do
+
+LANGUAGES = ("kk", "ru")
+DEFAULT_LANGUAGE = "kk"
+
+#: The name of each language in itself, for the switch on every page.
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский"}
+
+
+class UnknownLanguage(ValueError):
+    """A ``lang`` that is neither ``kk`` nor ``ru``."""
+
+
+def parse_lang(value: str | None) -> str:
+    """The reader's language from a ``lang`` argument: ``kk`` (the default, also for an
+    empty value) or ``ru``; `UnknownLanguage` for anything else."""
+    if value is None or not value.strip():
+        return DEFAULT_LANGUAGE
+    lang = value.strip().lower()
+    if lang not in LANGUAGES:
+        raise UnknownLanguage(t("error_lang", DEFAULT_LANGUAGE, value=value))
+    return lang
+
+
+#: key -> (Kazakh, Russian). Values are `str.format` templates.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # the frame of every page
+    "site_title": ("Zan — заң", "Zan — заң"),
+    "site_subtitle": (
+        "Қазақстан Республикасының нормативтік құқықтық актілері: мәтіні, әрбір өзгерісі, кез келген күнгі редакциясы.",
+        "Нормативные правовые акты Республики Казахстан: текст, каждое изменение, редакция на любую дату.",
+    ),
+    "home": ("Басты бет", "Главная"),
+    "acts": ("Актілер", "Акты"),
+    "language": ("Тіл", "Язык"),
+    "json": ("JSON", "JSON"),
+    "sql": ("SQL", "SQL"),
+    "show": ("Көрсету", "Показать"),
+    "date": ("Күні", "Дата"),
+    "date_hint": ("бос болса — бүгін", "пусто — сегодня"),
+    "search": ("Іздеу", "Поиск"),
+    "search_placeholder": ("мысалы: бұйрық, тармақ, психотерапия", "например: бұйрық, тармақ, психотерапия"),
+    "filter": ("Сүзу", "Отобрать"),
+    "all": ("барлығы", "все"),
+    "status": ("Мәртебесі", "Статус"),
+    "kind": ("Түрі", "Вид"),
+    "issuer": ("Шығарған орган", "Орган"),
+    "year": ("Жылы", "Год"),
+    "act": ("Акт", "Акт"),
+    "adopted": ("Қабылданған күні", "Дата принятия"),
+    "number": ("№", "№"),
+    "registered": ("Тіркелген", "Зарегистрирован"),
+    "entry_into_force": ("Қолданысқа енгізілуі", "Введение в действие"),
+    "no_act_matches": ("Бұл сүзгілерге сай акт жоқ.", "Нет актов, отвечающих этим условиям."),
+    "count_acts": ("Барлығы {count} акт", "Всего актов: {count}"),
+    "page_of": ("{page}-бет, барлығы {pages}", "страница {page} из {pages}"),
+    "previous": ("← алдыңғы", "← предыдущая"),
+    "next": ("келесі →", "следующая →"),
+    "in_force_link": ("Белгілі бір күні күшінде болған актілер", "Акты, действовавшие на дату"),
+    "problems_link": ("Жинау кезіндегі ақаулар", "Проблемы при сборке"),
+    "unknown": ("белгісіз", "неизвестно"),
+    "none": ("—", "—"),
+    # statuses
+    "status_in_force": ("күшінде", "действует"),
+    "status_repealed": ("күшін жойған", "утратил силу"),
+    "status_unknown": ("мәртебесі белгісіз", "статус неизвестен"),
+    "status_not_in_force": ("күшінде емес", "не действует"),
+    "status_uncertain": ("анық емес", "не установлено"),
+    # act page
+    "status_by_line": ("дереккөздегі мәртебе жолы: «{line}»", "строка статуса в источнике: «{line}»"),
+    "status_by_repeal": ("мәтінде күшін жою жазылған", "в тексте записана отмена"),
+    "status_not_known": (
+        "дереккөзде мәртебе жолы да, күшін жою туралы жазба да жоқ: бүгін күшінде ме, мәтіннен белгісіз",
+        "в источнике нет ни строки статуса, ни записи об отмене: действует ли акт сегодня, из текста неизвестно",
+    ),
+    "applies_until": ("өз ережесі бойынша {date} дейін қолданылады", "по собственному положению применяется до {date}"),
+    "as_of_date": ("Осы күнгі редакциясы", "Редакция на дату"),
+    "history": ("өзгерістер тарихы", "история изменений"),
+    "appendix_stamp": ("{label}-қосымша", "Приложение {label}"),
+    "removed_in": ("алынып тасталды: {date} редакциясында және одан кейін жоқ", "исключено: отсутствует в редакции от {date} и позже"),
+    "amendment_unread": ("өзгерткен акт оқылмады: ескерту жоғарыда басылғандай сақталған", "изменяющий акт не прочитан: примечание сохранено, как напечатано выше"),
+    "applies_exact": ("қолданысқа енгізілді: {date}", "введено в действие: {date}"),
+    "applies_window": ("қолданысқа енгізілу күні: {window}", "дата введения в действие: {window}"),
+    "applies_unknown": ("қолданысқа енгізілу күні белгісіз", "дата введения в действие неизвестна"),
+    "parse_incomplete": ("ескерту толық оқылмады", "примечание прочитано не полностью"),
+    "versions": ("Редакциялары", "Редакции"),
+    "version": ("Редакция", "Редакция"),
+    "version_of": ("{date} редакциясы", "редакция от {date}"),
+    "current_version": ("қазіргі", "действующая"),
+    "rebuilt_version": ("өзгерткен актілерден қайта құрылған, нақты мәтін емес", "восстановлена по изменяющим актам, не подлинный текст"),
+    "version_start_unknown": ("{act} қолданысқа енгізілген күні мәтіндерде жоқ", "дата введения в действие акта «{act}» в текстах не указана"),
+    "in_effect_from": ("Қолданылу басталуы", "Действует с"),
+    "caused_by": ("Өзгерткен акт", "Изменяющий акт"),
+    "source_file": ("Дереккөз", "Источник"),
+    "compare_from": ("Бастапқы редакция", "Исходная редакция"),
+    "compare_to": ("Кейінгі редакция", "Новая редакция"),
+    "compare": ("Салыстыру", "Сравнить"),
+    "links": ("Сілтемелер", "Ссылки"),
+    "cites": ("Осы акт сілтеме жасайды", "Этот акт ссылается на"),
+    "cited_by": ("Сілтеме жасайтын актілер", "На этот акт ссылаются"),
+    "amended_by": ("Өзгерістер енгізген актілер", "Акты, вносившие изменения"),
+    "amends": ("Өзгерістер енгізеді", "Вносит изменения в"),
+    "repealed_by": ("Күшін жойған акт", "Акт, признавший утратившим силу"),
+    "not_in_corpus": ("корпуста жоқ", "нет в корпусе"),
+    "in_corpus": ("корпуста бар", "есть в корпусе"),
+    "instructions_count": ("{count} нұсқау", "указаний: {count}"),
+    "changes_count": ("{count} өзгеріс", "изменений: {count}"),
+    "instructions": ("Өзгерістер енгізу нұсқаулары", "Указания о внесении изменений"),
+    "instructions_target": ("Өзгертілетін акт: {act}", "Изменяемый акт: {act}"),
+    "registration_number": ("тіркеу № {number}", "регистрационный № {number}"),
+    # the act on a date
+    "as_of_title": ("{date} күнгі редакциясы", "Редакция на {date}"),
+    "as_of_summary": (
+        "{date} күні қолданыста болған мәтін: корпус осы күнге дейін қолданысқа енгені белгілі өзгерістердің бәрін ескереді.",
+        "Текст, действовавший {date}: учтены все изменения, вступление которых в силу до этой даты известно корпусу.",
+    ),
+    "act_itself": ("Актінің өзі:", "Сам акт:"),
+    "proven_count": ("{proven} бөліктің {date} күнгі редакциясы дәлелденген; {unproven} бөліктің мәтіні — болжамды (төменде).", "Редакция {proven} частей на {date} доказана; текст {unproven} частей — предполагаемый (ниже)."),
+    "not_proven": ("дәлелденбеген", "не доказано"),
+    "proven": ("дәлелденген", "доказано"),
+    "not_proven_mark": ("редакциясы дәлелденбеген: корпустағы қазіргі мәтін", "редакция не доказана: действующий текст из корпуса"),
+    "wording_not_held": ("бұл күнгі редакциясы корпуста жоқ", "редакции на эту дату в корпусе нет"),
+    "why_not_proven": ("Неге кейбір бөліктердің мәтіні дәлелденбеген", "Почему текст некоторых частей не доказан"),
+    "uncertain_change": (
+        "{act}: «{action}» ({units} бөлік) {window} күшіне енді, сондықтан {date} күні қай редакция қолданылғаны белгісіз.",
+        "{act}: «{action}» ({units} частей) вступило в силу {window}, поэтому неизвестно, какая редакция действовала {date}.",
+    ),
+    "settle_hint": (
+        "Оны нақтылау үшін актінің жариялану күнін publications.csv файлына қосыңыз.",
+        "Чтобы уточнить, добавьте дату его опубликования в publications.csv.",
+    ),
+    "proven_units": ("Редакциясы дәлелденген бөліктер", "Части с доказанной редакцией"),
+    "unproven_units": ("Редакциясы дәлелденбеген бөліктер (болжамды мәтін)", "Части с недоказанной редакцией (предполагаемый текст)"),
+    "not_in_force_units": ("Бұл күні күшінде болмаған бөліктер", "Части, не действовавшие в эту дату"),
+    # dates and their reasons
+    "window": ("{earliest} – {latest}", "{earliest} – {latest}"),
+    "window_open": ("{earliest} күнінен ерте емес (соңғы шегі белгісіз)", "не ранее {earliest} (поздняя граница неизвестна)"),
+    "window_between": ("{earliest} мен {latest} аралығында", "между {earliest} и {latest}"),
+    "rule_signing": ("қол қойылған күнінен бастап қолданысқа енгізіледі", "вводится в действие со дня подписания"),
+    "rule_publication_0": ("алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі", "вводится в действие со дня первого официального опубликования"),
+    "rule_publication_days": (
+        "алғашқы ресми жарияланған күнінен кейін күнтізбелік {days} күн өткен соң қолданысқа енгізіледі",
+        "вводится в действие по истечении {days} календарных дней после дня первого официального опубликования",
+    ),
+    "rule_publication_months": (
+        "алғашқы ресми жарияланған күнінен кейін {months} ай өткен соң қолданысқа енгізіледі",
+        "вводится в действие по истечении {months} месяцев после дня первого официального опубликования",
+    ),
+    "rule_fixed_date": ("{date} бастап қолданысқа енгізіледі", "вводится в действие с {date}"),
+    "rule_see_act": ("қолданысқа енгізілу тәртібін өзгерткен акт белгілейді", "порядок введения в действие устанавливает изменяющий акт"),
+    "rule_unknown": ("мәтінде қолданысқа енгізу туралы ереже жоқ", "в тексте нет положения о введении в действие"),
+    "publication_unknown": (
+        "жариялану күні корпуста жоқ; жариялану {floor_word} ({floor}) бұрын болмайды",
+        "даты опубликования в корпусе нет; опубликование не может предшествовать {floor_word} ({floor})",
+    ),
+    "floor_registration": ("тіркелген күннен", "государственной регистрации"),
+    "floor_adoption": ("қабылданған күннен", "принятию"),
+    "in_force_since": ("{since} бастап күшінде", "действует с {since}"),
+    "in_force_until": ("{until} дейін", "до {until}"),
+    "not_yet": ("бұл күні әлі күшіне енбеген", "на эту дату ещё не вступил в силу"),
+    "no_longer": ("бұл күні күші жойылған", "на эту дату утратил силу"),
+    "maybe_not_yet": ("қолданысқа енгізілуі: {window}, сондықтан бұл күні күшінде болғаны дәлелденбеген", "введение в действие: {window}, поэтому действие на эту дату не доказано"),
+    "maybe_ended": ("күшінің жойылуы: {window}, сондықтан бұл күні күшінде болмауы мүмкін", "прекращение действия: {window}, поэтому на эту дату мог уже не действовать"),
+    # home, in force, search, history, diff, problems
+    "in_force_title": ("{date} күні актілердің мәртебесі", "Статус актов на {date}"),
+    "basis": ("Негізі", "Основание"),
+    "search_title": ("Іздеу", "Поиск"),
+    "search_count": ("{count} нәтиже", "Результатов: {count}"),
+    "search_among": ("{date} күні күшінде болуы мүмкін актілер арасында", "среди актов, которые могли действовать {date}"),
+    "search_forms": ("Сөздер қазақ тілінің жалғауларымен бірге ізделеді (бұйрық → бұйрығымен).", "Слова ищутся с учётом казахских окончаний (бұйрық → бұйрығымен)."),
+    "search_nothing": ("Ештеңе табылмады.", "Ничего не найдено."),
+    "note": ("ескерту", "примечание"),
+    "history_title": ("{unit}: өзгерістер тарихы", "{unit}: история изменений"),
+    "current_text": ("Қазіргі мәтіні", "Действующий текст"),
+    "amendments_in_order": ("Өзгерістер (уақыт ретімен)", "Изменения (в хронологическом порядке)"),
+    "as_part_of": ("{unit} бөлігі ретінде", "в составе: {unit}"),
+    "no_amendments": ("Мәтіндегі бірде-бір ескерту бұл бөліктің өзгергенін көрсетпейді.", "Ни одно примечание в тексте не указывает на изменение этой части."),
+    "intervals": ("Редакцияларының мерзімдері", "Периоды действия редакций"),
+    "from": ("Басталуы", "Начало"),
+    "until": ("Аяқталуы", "Окончание"),
+    "wording": ("Мәтіні", "Текст"),
+    "wording_current": ("қазіргі мәтін", "действующий текст"),
+    "wording_unheld": ("корпуста жоқ", "в корпусе нет"),
+    "diff_title": ("Өзгерістер: {old} → {new}", "Изменения: {old} → {new}"),
+    "change_added": ("қосылды", "добавлено"),
+    "change_removed": ("алынып тасталды", "исключено"),
+    "change_reworded": ("өзгертілді", "изменено"),
+    "was_unit": ("бұрын: {unit}", "ранее: {unit}"),
+    "no_change": ("Бұл редакциялар арасында айырма жоқ (тек пішімдегі айырма өзгеріс саналмайды).", "Между этими редакциями нет различий (различия только в оформлении не считаются изменениями)."),
+    "chosen_by_id": ("таңдалған редакция", "выбранная редакция"),
+    "chosen_by_date": ("{date} күні қолданысқа енгені дәлелденген ең соңғы редакция", "последняя редакция, вступившая в силу к {date} доказанно"),
+    "no_versions": ("Бұл акт бір ғана мәтінде сақталған: салыстыратын редакция жоқ.", "Акт хранится в одном тексте: сравнивать нечего."),
+    "problems_title": ("Жинау кезіндегі ақаулар", "Проблемы при сборке"),
+    "problems_intro": ("Корпусты жинау кезінде бағдарлама жасай алмаған немесе күмәнданған нәрселердің бәрі, файл және түр бойынша.", "Всё, что программа не смогла сделать или в чём усомнилась при сборке корпуса, по файлам и видам."),
+    "problems_count": ("{count} ақау, {files} файлда", "Проблем: {count}, в файлах: {files}"),
+    "problems_none": ("Ақау жоқ.", "Проблем нет."),
+    "line": ("жол", "строка"),
+    "severity_error": ("қате", "ошибка"),
+    "severity_warning": ("ескерту", "предупреждение"),
+    "severity_info": ("мәлімет", "сведение"),
+    "cited_in": ("Сілтеме жасайтын жерлер", "Где упоминается"),
+    "amendments_made": ("Енгізген өзгерістері", "Внесённые изменения"),
+    "the_act": ("акт тұтасымен", "акт в целом"),
+    # errors
+    "error_not_found": ("Бұл мекенжайда бет жоқ.", "По этому адресу страницы нет."),
+    "error_no_act": ("{id} деген акт жоқ.", "Акта {id} нет."),
+    "error_no_unit": ("{id} деген бөлік жоқ.", "Части {id} нет."),
+    "error_date": ("Күн ЖЖЖЖ-АА-КК (YYYY-MM-DD) түрінде жазылған нақты күн болуы керек, «{value}» емес.", "Дата должна быть настоящей датой в виде ГГГГ-ММ-ДД (YYYY-MM-DD), а не «{value}»."),
+    "error_page": ("Бет нөмірі 1-ден {max} дейінгі бүтін сан болуы керек, «{value}» емес.", "Номер страницы должен быть целым числом от 1 до {max}, а не «{value}»."),
+    "error_version": (
+        "«{value}» не редакцияның белгісі, не редакция қолданыста болған ЖЖЖЖ-АА-КК күні емес.",
+        "«{value}» — не идентификатор редакции и не дата ГГГГ-ММ-ДД, на которую действовала какая-либо редакция.",
+    ),
+    "error_lang": ("Тіл kk немесе ru болуы керек, «{value}» емес.", "Язык должен быть kk или ru, а не «{value}»."),
+    "error_server": ("Сервер бұл сұрауға жауап бере алмады.", "Сервер не смог ответить на этот запрос."),
+    "error_bad_request": ("Сұрау дұрыс емес.", "Неверный запрос."),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The message `key` in `lang`, its ``{placeholders}`` filled from `values`."""
+    kazakh, russian = MESSAGES[key]
+    template = russian if lang == "ru" else kazakh
+    return template.format(**values) if values else template
+
+
+def status_reason(act: dict, lang: str) -> str:
+    """On what an act's status (``acts.status``) rests, from its columns: the source's
+    status line, a recorded repeal, or nothing (and the term its own clause sets)."""
+    if act.get("status") == "repealed":
+        return t("status_by_line", lang, line=act["status_text"]) if act.get("status_text") else t("status_by_repeal", lang)
+    if act.get("status") == "in_force" and act.get("status_text"):
+        return t("status_by_line", lang, line=act["status_text"])
+    text = t("status_not_known", lang)
+    if act.get("valid_to") and act.get("valid_to_basis") and not act.get("repealed_by_amendment_id"):
+        text += "; " + t("applies_until", lang, date=to_display(add_days(act["valid_to"], -1)))
+    return text
+
+
+def status_word(status: str | None, lang: str) -> str:
+    """A status code (an act's, or a point-in-time answer's) in words."""
+    key = f"status_{status}"
+    return t(key, lang) if key in MESSAGES else t("unknown", lang)
+
+
+# --- Kinds of act and actions ----------------------------------------------------
+
+#: Kind code -> (Kazakh, Russian), nominative, lower case: one form everywhere.
+KIND_WORDS: dict[str, tuple[str, str]] = {
+    "order": ("бұйрық", "приказ"),
+    "joint_order": ("бірлескен бұйрық", "совместный приказ"),
+    "resolution": ("қаулы", "постановление"),
+    "decision": ("шешім", "решение"),
+    "constitutional_law": ("конституциялық заң", "конституционный закон"),
+    "law": ("заң", "закон"),
+    "code": ("кодекс", "кодекс"),
+    "decree": ("жарлық", "указ"),
+    "disposition": ("өкім", "распоряжение"),
+    "instruction": ("нұсқаулық", "инструкция"),
+}
+
+
+def kind_word(kind: str | None, lang: str) -> str:
+    """An act's kind code as a word (``order`` -> ``бұйрық`` / ``приказ``)."""
+    words = KIND_WORDS.get(kind or "")
+    if words is None:
+        return "акт"
+    return words[1] if lang == "ru" else words[0]
+
+
+#: Amendment action code -> (Kazakh, Russian).
+ACTION_WORDS: dict[str, tuple[str, str]] = {
+    "new_wording": ("жаңа редакцияда жазылды", "изложено в новой редакции"),
+    "amended": ("өзгерістер енгізілді", "внесены изменения"),
+    "inserted": ("толықтырылды", "дополнено"),
+    "deleted": ("алып тасталды", "исключено"),
+    "repealed": ("күші жойылды", "утратило силу"),
+    "replaced_words": ("сөздер ауыстырылды", "заменены слова"),
+    "other": ("өзгертілді", "изменено"),
+}
+
+#: Instruction operation code -> (Kazakh, Russian).
+OPERATION_WORDS: dict[str, tuple[str, str]] = {
+    "new_wording": ("жаңа редакцияда жазылсын", "изложить в новой редакции"),
+    "insert": ("толықтырылсын", "дополнить"),
+    "delete": ("алып тасталсын", "исключить"),
+    "replace_words": ("сөздер ауыстырылсын", "заменить слова"),
+    "delete_words": ("сөздер алып тасталсын", "исключить слова"),
+    "repeal": ("күші жойылды деп танылсын", "признать утратившим силу"),
+}
+
+
+def action_word(action: str | None, lang: str) -> str:
+    words = ACTION_WORDS.get(action or "other", ACTION_WORDS["other"])
+    return words[1] if lang == "ru" else words[0]
+
+
+def operation_word(operation: str | None, lang: str) -> str:
+    words = OPERATION_WORDS.get(operation or "", ACTION_WORDS["other"])
+    return words[1] if lang == "ru" else words[0]
+
+
+def act_name(kind: str | None, number: str | None, date: str | None, lang: str) -> str:
+    """An act as a lawyer names it: ``09.12.2010 № 954 бұйрық`` / ``приказ от 09.12.2010 № 954``."""
+    number_text = f" № {number}" if number else ""
+    day = to_display(date)
+    if lang == "ru":
+        return f"{kind_word(kind, lang)}{' от ' + day if day else ''}{number_text}"
+    return f"{day + ' ' if day else ''}{number_text.strip()}{' ' if number_text else ''}{kind_word(kind, lang)}"
+
+
+# --- Units named as a lawyer names them -------------------------------------------
+
+#: Key prefix -> (Kazakh nominative, genitive, possessive, possessive genitive;
+#: Russian nominative, genitive). ``doc`` (the approved document as a whole) is left out
+#: of a name, as lawyers leave it out.
+UNIT_WORDS: dict[str, tuple[str, str, str, str, str, str]] = {
+    "p": ("тармақ", "тармақтың", "тармағы", "тармағының", "пункт", "пункта"),
+    "sp": ("тармақша", "тармақшаның", "тармақшасы", "тармақшасының", "подпункт", "подпункта"),
+    "i": ("абзац", "абзацтың", "абзацы", "абзацының", "абзац", "абзаца"),
+    "ch": ("тарау", "тараудың", "тарауы", "тарауының", "глава", "главы"),
+    "s": ("параграф", "параграфтың", "параграфы", "параграфының", "параграф", "параграфа"),
+    "app": ("қосымша", "қосымшаның", "қосымшасы", "қосымшасының", "приложение", "приложения"),
+    "t": ("кесте", "кестенің", "кестесі", "кестесінің", "таблица", "таблицы"),
+    "r": ("жол", "жолдың", "жолы", "жолының", "строка", "строки"),
+    "q": ("дәйексөз", "дәйексөздің", "дәйексөзі", "дәйексөзінің", "цитата", "цитаты"),
+}
+
+#: Whole-act parts named by a word alone.
+PART_WORDS: dict[str, tuple[str, str]] = {
+    "doc": ("бекітілген құжат", "утверждённый документ"),
+    "title": ("атауы", "наименование"),
+    "preamble": ("кіріспе", "преамбула"),
+    "signature": ("қолтаңба", "подпись"),
+    "approval": ("бекіту белгісі", "гриф утверждения"),
+    "requisites": ("деректемелері", "реквизиты"),
+    "status": ("мәртебесі", "статус"),
+    "agreement": ("келісу белгісі", "гриф согласования"),
+    "ministry": ("орган атауы", "наименование органа"),
+    "qr": ("QR-код", "QR-код"),
+}
+
+_SEGMENT = re.compile(r"^(?P<prefix>[a-z]+)(?P<number>\d[\d-]*)?(?:~.*)?$")
+
+
+def unit_name(key: str, lang: str) -> str:
+    """A provision key as a lawyer names the unit: ``doc/p29/sp24`` ->
+    ``29-тармақтың 24) тармақшасы`` / ``подпункт 24) пункта 29``; ``doc/app3/p7`` ->
+    ``3-қосымшаның 7-тармағы`` / ``пункт 7 приложения 3``."""
+    parts: list[tuple[tuple[str, ...], str | None]] = []
+    segments = key.split("/")
+    for segment in segments:
+        match = _SEGMENT.match(segment)
+        prefix = match.group("prefix") if match else segment
+        if prefix in UNIT_WORDS:
+            parts.append((UNIT_WORDS[prefix], match.group("number") if match else None))
+        elif prefix == "doc" and len(segments) > 1:
+            continue
+        elif prefix in PART_WORDS:
+            return PART_WORDS[prefix][1 if lang == "ru" else 0]
+    if not parts:
+        return key
+    if lang == "ru":
+        return " ".join(_russian_part(words, number, index == 0) for index, (words, number) in enumerate(reversed(parts)))
+    last = len(parts) - 1
+    return " ".join(_kazakh_part(words, number, 0 if last == 0 else 1 if index == 0 else 3 if index < last else 2) for index, (words, number) in enumerate(parts))
+
+
+def _label(words: tuple[str, ...], number: str | None) -> str:
+    if number is None:
+        return ""
+    return f"{number})" if words[0] == "тармақша" else number
+
+
+def _kazakh_part(words: tuple[str, ...], number: str | None, form: int) -> str:
+    """`form`: 0 nominative, 1 genitive (the outermost), 2 possessive (the innermost),
+    3 possessive genitive (in between)."""
+    label = _label(words, number)
+    if not label:
+        return words[form]
+    return f"{label} {words[form]}" if label.endswith(")") else f"{label}-{words[form]}"
+
+
+def _russian_part(words: tuple[str, ...], number: str | None, innermost: bool) -> str:
+    word = words[4] if innermost else words[5]
+    label = _label(words, number)
+    return f"{word} {label}" if label else word
+
+
+# --- Dates and their reasons ---------------------------------------------------------
+
+
+def window_text(earliest: str | None, latest: str | None, lang: str) -> str:
+    """A day, or a window between two days (an open end said in words)."""
+    if earliest and earliest == latest:
+        return to_display(earliest)
+    if earliest and latest:
+        return t("window_between", lang, earliest=to_display(earliest), latest=to_display(latest))
+    if earliest:
+        return t("window_open", lang, earliest=to_display(earliest))
+    if latest:
+        return t("window", lang, earliest="?", latest=to_display(latest))
+    return t("unknown", lang)
+
+
+def effective_text(row: dict, lang: str) -> str:
+    """When a row of `db.schema.commencement_values` (an act, an amendment, a version)
+    took effect: its day, its window, or not known."""
+    status = row.get("date_status")
+    if status == "exact" and row.get("effective_from"):
+        return to_display(row["effective_from"])
+    if status == "bounded":
+        return window_text(row.get("effective_from_earliest"), row.get("effective_from_latest"), lang)
+    return t("unknown", lang)
+
+
+def commencement_text(row: dict, lang: str, floor: str | None = None, floor_is_registration: bool = False, with_window: bool = True) -> str:
+    """Why a row took effect when it did, from its rule, its offset, its window and the
+    day publication cannot precede (`floor`): one sentence in `lang`, ending with the
+    day or window itself unless `with_window` is False (shown beside it already)."""
+    rule = row.get("commencement_rule") or "unknown"
+    if rule == "publication":
+        months, days = row.get("commencement_offset_months"), row.get("commencement_offset_days")
+        if months:
+            text = t("rule_publication_months", lang, months=months)
+        elif days:
+            text = t("rule_publication_days", lang, days=days)
+        else:
+            text = t("rule_publication_0", lang)
+        if row.get("date_status") != "exact" and floor:
+            floor_word = t("floor_registration" if floor_is_registration else "floor_adoption", lang)
+            text += "; " + t("publication_unknown", lang, floor_word=floor_word, floor=to_display(floor))
+    elif rule == "fixed_date":
+        text = t("rule_fixed_date", lang, date=to_display(row.get("commencement_fixed_date") or row.get("effective_from")) or "?")
+    elif rule in ("signing", "see_act"):
+        text = t(f"rule_{rule}", lang)
+    else:
+        text = t("rule_unknown", lang)
+    return f"{text}: {effective_text(row, lang)}" if with_window else text
+
+
+def act_commencement_text(act: dict, lang: str, with_window: bool = True) -> str:
+    """`commencement_text` for an act row: publication cannot precede its registration
+    (or, unregistered, its adoption)."""
+    floor = act.get("registered_on") or act.get("adopted_on")
+    return commencement_text(act, lang, floor, bool(act.get("registered_on")), with_window)
+
+
+def amendment_commencement_text(amendment: dict, lang: str) -> str:
+    """`commencement_text` for an amendment row: publication cannot precede the amending act's adoption."""
+    return commencement_text(amendment, lang, amendment.get("amending_act_date"))
+
+
+def standing_text(act: dict, date: str, lang: str) -> str:
+    """Why an act (a row with ``valid_from``, ``valid_from_latest``, ``valid_to``,
+    ``valid_to_latest``) is in force on `date`, not, or not provably."""
+    start = (act.get("valid_from"), act.get("valid_from_latest"))
+    end = (act.get("valid_to"), act.get("valid_to_latest"))
+    has_end = end[0] is not None or end[1] is not None
+    if start[0] is not None and date < start[0]:
+        return t("not_yet", lang)
+    if has_end and end[1] is not None and date >= end[1]:
+        return t("no_longer", lang)
+    if start[1] is None or date < start[1]:
+        return t("maybe_not_yet", lang, window=window_text(*start, lang))
+    if has_end and (end[0] is None or date >= end[0]):
+        return t("maybe_ended", lang, window=window_text(*end, lang))
+    text = t("in_force_since", lang, since=window_text(*start, lang))
+    return text + (", " + t("in_force_until", lang, until=window_text(*end, lang)) if has_end else "")
+
+
+# --- Problems of a build ---------------------------------------------------------------
+
+#: Problem kind code -> (Kazakh, Russian): what the build could not do, or doubted.
+PROBLEM_KINDS: dict[str, tuple[str, str]] = {
+    "empty_file": ("файл бос", "файл пуст"),
+    "binary_file": ("файл мәтін емес", "файл не является текстом"),
+    "encoding": ("файлдың кодталуы UTF-8 емес", "кодировка файла не UTF-8"),
+    "bad_meta": ("мета-файлды оқу мүмкін емес", "мета-файл не читается"),
+    "meta_beside": ("мета-файл дереккөздің жанында емес", "мета-файл лежит не рядом с источником"),
+    "link_out_of_corpus": ("сілтеме корпустан тыс файлға апарады", "ссылка ведёт на файл вне корпуса"),
+    "no_header": ("актінің деректемелері табылмады", "реквизиты акта не найдены"),
+    "no_title": ("актінің атауы табылмады", "наименование акта не найдено"),
+    "no_act_identity": ("актіні анықтау мүмкін болмады", "акт не удалось определить"),
+    "duplicate_act": ("бұл акт корпуста екі рет бар", "акт встречается в корпусе дважды"),
+    "note_incomplete": ("ескертудегі өзгерткен акт толық оқылмады", "изменяющий акт в примечании прочитан не полностью"),
+    "note_target_not_found": ("ескерту атаған бөлік мәтінде табылмады", "часть, названная в примечании, не найдена в тексте"),
+    "note_target_unrecognized": ("ескерту қай бөлікке қатысты екені анықталмады", "не определено, к какой части относится примечание"),
+    "uncertain_repair": ("экспорт бұзған жолды түзету күмәнді, жол өзгеріссіз қалды", "исправление испорченной экспортом строки сомнительно, строка оставлена как есть"),
+    "letter_spacing": ("әріптер арасындағы бос орындар", "пробелы между буквами"),
+    "date_mismatch": ("құжаттағы күндер бір-біріне сәйкес емес", "даты в документе не совпадают"),
+    "date_order": ("күндердің реті дұрыс емес", "даты идут в неверном порядке"),
+    "impossible_date": ("мүмкін емес күн", "невозможная дата"),
+    "commencement_unknown": ("қолданысқа енгізілу тәртібі анықталмады", "порядок введения в действие не определён"),
+    "numbering_jump": ("нөмірлеуде бос орын бар", "пропуск в нумерации"),
+    "numbering_repeats": ("нөмір қайталанады", "номер повторяется"),
+    "table_unreadable": ("кестені оқу мүмкін болмады", "таблица не читается"),
+    "unclosed_quote": ("тырнақша жабылмаған", "кавычки не закрыты"),
+    "version_undated": ("редакцияның күні анықталмады", "дата редакции не определена"),
+    "version_dated_by_note": ("мета-файл жоқ: редакция соңғы ескерту бойынша күнделді", "мета-файла нет: дата редакции взята из последнего примечания"),
+    "version_cause_not_in_notes": ("редакцияны тудырған акт ескертулерде жоқ", "акта, вызвавшего редакцию, нет в примечаниях"),
+    "citation_conflict": ("бір тіркеу нөмірі екі түрлі актіге сілтейді", "один регистрационный номер указывает на два разных акта"),
+    "self_citation": ("акт өзіне сілтейді", "акт ссылается сам на себя"),
+    "publications_row": ("publications.csv жолы оқылмады", "строка publications.csv не прочитана"),
+    "publications_columns": ("publications.csv бағандары дұрыс емес", "неверные столбцы publications.csv"),
+}
+
+
+def problem_kind_text(kind: str | None, lang: str) -> str:
+    """A problem's kind in words (a kind the catalogue does not know: "another problem")."""
+    words = PROBLEM_KINDS.get(kind or "", ("басқа ақау", "другая проблема"))
+    return words[1] if lang == "ru" else words[0]
+
+
+def severity_word(severity: str | None, lang: str) -> str:
+    key = f"severity_{severity}"
+    return t(key, lang) if key in MESSAGES else t("unknown", lang)
