@@ -55,6 +55,20 @@ def reconcile(texts: dict[str, ParsedDocument]) -> list[Problem]:
     return problems
 
 
+def share_entry_into_force(primary: ParsedDocument, documents: list[ParsedDocument]) -> None:
+    """One act enters into force once, whatever the language: every text's act and the
+    original version of each text (the one no amending act caused) take the primary
+    text's entry into force, as `reconcile` decided it, so the act, its units and its
+    versions agree on the day."""
+    effective, commencement = primary.act.effective, primary.act.commencement
+    for document in documents:
+        if document.act is not None:
+            document.act.effective, document.act.commencement = effective, commencement
+        version = document.version
+        if version is not None and version.caused_by is None:
+            version.effective, version.commencement = effective, commencement
+
+
 def _fill_missing(primary: Act | None, other: Act | None) -> None:
     if primary is None or other is None:
         return

@@ -22,6 +22,7 @@ import sqlite_utils
 
 from parser import Publications, meta_beside, part_files, read_meta, read_parts, read_publications
 from parser.formats import is_source
+from parser.document import derive_dates
 from parser.model import ParsedDocument, Problem
 
 from .git_corpus import RepositoryRead, git_sources, new_commits_line, repository_row
@@ -33,7 +34,7 @@ from .rows import ActRows, TableRows, act_rows, problem_rows, provenance_rows, s
 from .schema import create_schema, finish_schema
 from .search import create_search_index, finish_search_index, index_act
 
-from .bilingual import by_language, reconcile
+from .bilingual import by_language, reconcile, share_entry_into_force
 from .versions import StagedVersions, VersionedAct, best_act_id, fill_act_from_versions
 
 #: Files that describe a folder of sources rather than being one (``README.md``).
@@ -309,8 +310,12 @@ class Store:
         texts = by_language(documents)
         for versions in texts.values():
             fill_act_from_versions(versions)
+            # the newest version may have taken its registration from an older one's meta:
+            # its dates (and so the act's entry into force) are derived again with it
+            derive_dates(versions[-1], self.publications or Publications())
         primary = next(iter(texts.values()))[-1]
         primary.problems += reconcile({language: versions[-1] for language, versions in texts.items()})
+        share_entry_into_force(primary, [document for versions in texts.values() for document in versions])
         act_id = self._unique_act_id(best_act_id(documents)[0], primary)
         for index, versions in enumerate(texts.values()):
             self.add_text(versions, act_id, primary=index == 0)
