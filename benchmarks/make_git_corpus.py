@@ -3,7 +3,7 @@
 ``--acts N`` acts (default 10,000), each with 1 to 15 versions (8 on average, between 16.12.1991 and 31.12.2025), one
 commit per version dated its version date, as the bank's repositories are
 (``../shared/notes/FORMATS.md`` §3). Every act is made from a real act of
-``/work/shared`` (the test repository's acts, `tests.gitrepo`): orders
+``../shared`` (the test repository's acts, `tests.gitrepo`): orders
 (``07-ministerial/<body>/YYYY/MMDD-slug-CODE/``, Kazakh, some with Russian) and laws
 (``03-laws/…``, Kazakh and Russian; the split constitutional law with its part files
 under ``01-const-laws/…``), under its own code, adoption date and number

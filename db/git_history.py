@@ -428,13 +428,7 @@ def _commit_versions(
     for folder, tree in zip(folders.values(), trees):
         folder.present = tree is not None and tree[0] == "tree"
         folder.tree = _tree_entries(tree[1]) if folder.present else []
-    # a commit of a few acts (nearly all) reads their files at once and takes the codes
-    # from the metas among them; a larger one reads the metas first, then the files
-    # CHUNK_ACTS acts at a time, so memory holds one chunk
-    files: dict[str, dict[str, bytes]] = {}
-    if len(folders) <= CHUNK_ACTS:
-        files = _read_files(objects, [folder for folder in folders.values() if folder.present], with_files)
-    _find_codes(objects, list(folders.values()), files)
+    _find_codes(objects, list(folders.values()))
     acts = _acts_of_commit(folders.values())
     base = dict(
         repository=repository, commit=commit, committed_at=committed_at,
@@ -442,8 +436,7 @@ def _commit_versions(
     )  # fmt: skip
     for start in range(0, len(acts), CHUNK_ACTS):
         chunk = acts[start : start + CHUNK_ACTS]
-        if len(folders) > CHUNK_ACTS:
-            files = _read_files(objects, [folder for _, folder, _ in chunk if folder.present], with_files)
+        files = _read_files(objects, [folder for _, folder, _ in chunk if folder.present], with_files)
         for code, folder, previous in chunk:
             yield ActVersion(
                 **base, act_code=code, path=folder.path, removed=not folder.present,
@@ -465,16 +458,13 @@ def _tree_entries(raw: bytes) -> list[tuple[str, str, str]]:
     return entries
 
 
-def _find_codes(objects: ObjectReader, folders: list[_Folder], files: dict[str, dict[str, bytes]]) -> None:
+def _find_codes(objects: ObjectReader, folders: list[_Folder]) -> None:
     """Each folder's act code: its meta.yaml's ``act_code`` (as it is now, or as it was
-    before the commit removed it), else the folder name's trailing code. Metas among
-    ``files`` (already read) are not read again."""
+    before the commit removed it), else the folder name's trailing code."""
     wanted: list[tuple[_Folder, str]] = []
     for folder in folders:
         meta_id = None
-        if folder.path in files:
-            folder.code = meta_code(files[folder.path].get("meta.yaml"))
-        elif folder.present:
+        if folder.present:
             meta_id = next((oid for mode, name, oid in folder.tree if name == "meta.yaml"), None)
         else:
             meta_id = next(

@@ -3,7 +3,7 @@
 The bank's repositories (``../shared/notes/FORMATS.md`` §3) hold one folder per act and
 one commit per version, dated the version date at 00:00 UTC, with trailers naming the
 amending act. `build_test_repository` makes such a repository, with git's own
-``git fast-import``, from the real texts of ``/work/shared``:
+``git fast-import``, from the real texts of ``../shared``:
 
 - each act of ``corpus-extra`` as one commit per version at its version date with its
   ``meta.yaml`` (11034: three versions, 137412: three, and three single-version orders),
@@ -29,6 +29,7 @@ and keeps the meta of 2020-08-10, as nothing is invented.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from collections.abc import Iterable
@@ -38,7 +39,9 @@ from pathlib import Path
 
 import yaml
 
-SHARED = Path("/work/shared")
+#: The shared folder beside the project's checkout (``../shared``, also in CI), or
+#: ``ZAN_SHARED``.
+SHARED = Path(os.environ.get("ZAN_SHARED", Path(__file__).resolve().parent.parent.parent / "shared"))
 EXTRA = SHARED / "corpus-extra"
 BANK = SHARED / "corpus-bank"
 
