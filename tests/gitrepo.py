@@ -3,7 +3,7 @@
 The bank's repositories (``../shared/notes/FORMATS.md`` §3) hold one folder per act and
 one commit per version, dated the version date at 00:00 UTC, with trailers naming the
 amending act. `build_test_repository` makes such a repository, with git's own
-``git fast-import``, from the real texts of ``../shared``:
+``git fast-import``, from the real texts of the bundled corpus (``corpus/zan-gov-kz``):
 
 - each act of ``corpus-extra`` as one commit per version at its version date with its
   ``meta.yaml`` (11034: three versions, 137412: three, and three single-version orders),
@@ -29,7 +29,6 @@ and keeps the meta of 2020-08-10, as nothing is invented.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from collections.abc import Iterable
@@ -39,11 +38,12 @@ from pathlib import Path
 
 import yaml
 
-#: The shared folder beside the project's checkout (``../shared``, also in CI), or
-#: ``ZAN_SHARED``.
-SHARED = Path(os.environ.get("ZAN_SHARED", Path(__file__).resolve().parent.parent.parent / "shared"))
-EXTRA = SHARED / "corpus-extra"
-BANK = SHARED / "corpus-bank"
+#: The real texts, as the bundled corpus holds them (corpus/zan-gov-kz: the acts of the
+#: bank's corpus-extra and corpus-bank, see its README): the repository is made from the
+#: checkout alone, so a fresh clone's tests need nothing beside it.
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "zan-gov-kz"
+EXTRA = CORPUS
+BANK = CORPUS
 
 BRANCH = "main"
 AUTHOR = "zan.gov.kz mirror <mirror@example.invalid>"
@@ -242,7 +242,10 @@ def extra_versions() -> list[ActVersionSpec]:
                 day = str(yaml.safe_load(meta)["version_date"]["kaz"])
             files = {"meta.yaml": meta, "kaz.md": text.read_bytes()}
             versions.append(ActVersionSpec(code, day, files, cause_of(meta) if own_meta else None))
-    russian = {("87811", "2015-02-13"): BANK / "87811-rus/rus.md", ("137412", "2020-10-27"): BANK / "137412-rus/rus@2020-10-27.md"}
+    russian = {
+        ("87811", "2015-02-13"): CORPUS / "87811-qriim" / "rus.md",
+        ("137412", "2020-10-27"): CORPUS / "137412-administratsiia-prezidenta" / "rus@2020-10-27.md",
+    }
     for index, version in enumerate(versions):
         if (version.act_code, version.day) in russian:
             files = dict(version.files, **{"rus.md": russian[version.act_code, version.day].read_bytes()})

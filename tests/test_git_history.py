@@ -88,7 +88,7 @@ def test_a_version_without_a_stored_meta_keeps_the_one_before(versions):
     newest = of_act(versions, "137412")[-1]
     assert newest.files["meta.yaml"] == (EXTRA / "137412-administratsiia-prezidenta/meta@2020-08-10.yaml").read_bytes()
     # both languages of the newest version: the Russian text is corpus-bank's
-    assert newest.files["rus.md"] == (BANK / "137412-rus/rus@2020-10-27.md").read_bytes()
+    assert newest.files["rus.md"] == (BANK / "137412-administratsiia-prezidenta/rus@2020-10-27.md").read_bytes()
     assert newest.trailers == {}  # its amending order's code is not recorded
 
 
