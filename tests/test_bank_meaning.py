@@ -6,7 +6,6 @@ hand from the source line named beside it."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from parser import parse_text
