@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 from parser import linked_part_paths
 from parser.languages import LANGUAGES
 
@@ -47,17 +49,23 @@ def git_sources(repository: Path, display: str, read: RepositoryRead) -> Iterato
     commit first. `display` names the repository in the sources' paths
     (``corpus/codes``); `read` counts what was read."""
     seen: dict[tuple[str, str], str] = {}
+    metas: dict[str, bytes | None] = {}  # each act's meta.yaml as the commit before left it
     commits: set[str] = set()
     for version in read_history(repository):
         commits.add(version.commit)
         read.versions += 1
         if version.removed:
             continue
+        meta = version.files.get(META_NAME)
+        # A meta the commit did not change speaks of the version before (its version date,
+        # its cause): the text is read without it, as a bank file without a meta is.
+        fresh_meta = meta if meta != metas.get(version.act_code) else None
+        metas[version.act_code] = meta
         for name in TEXT_NAMES:
-            source = _text_source(repository, display, version, name)
+            source = _text_source(repository, display, version, name, fresh_meta)
             if source is None:
                 continue
-            digest = _digest(source)
+            digest = _digest(source, _version_date(meta, PurePosixPath(name).stem))
             if seen.get((version.act_code, name)) == digest:
                 continue  # this language's text and meta did not change in the commit
             seen[(version.act_code, name)] = digest
@@ -66,15 +74,14 @@ def git_sources(repository: Path, display: str, read: RepositoryRead) -> Iterato
     read.commits = len(commits)
 
 
-def _text_source(repository: Path, display: str, version: ActVersion, name: str) -> Source | None:
-    """One language text of an act as a commit left it, with its meta and part files."""
+def _text_source(repository: Path, display: str, version: ActVersion, name: str, meta: bytes | None) -> Source | None:
+    """One language text of an act as a commit left it, with its part files and `meta`."""
     data = version.files.get(name)
     if data is None:
         return None
     stem = PurePosixPath(name).stem
     folder = f"{display}/{version.path}"
     shown = f"{folder}/{stem}@{version.commit[:12]}.md"
-    meta = version.files.get(META_NAME)
     index = repository / version.path / name
     parts = []
     for part in linked_part_paths(index, data.decode("utf-8", errors="replace")):
@@ -90,13 +97,25 @@ def _text_source(repository: Path, display: str, version: ActVersion, name: str)
     )
 
 
-def _digest(source: Source) -> str:
-    """What makes a language text a new version: its bytes, its parts' and its meta's."""
+def _digest(source: Source, version_date: str) -> str:
+    """What makes a language text a new version: its bytes, its parts', and the version
+    date the meta gives that language (a commit that only dated the other language anew
+    leaves this one as it was)."""
     digest = hashlib.sha256(source.data)
     for shown, part in source.parts:
         digest.update(shown.rpartition("@")[0].encode() + b"\0" + (part or b""))
-    digest.update((source.meta_text or "").encode())
+    digest.update(version_date.encode())
     return digest.hexdigest()
+
+
+def _version_date(meta: bytes | None, bank_code: str) -> str:
+    """``version_date`` of the meta for one language (``kaz``, ``rus``), as text; "" for none."""
+    try:
+        data = yaml.safe_load(meta) if meta else None
+    except yaml.YAMLError:
+        return ""
+    dates = data.get("version_date") if isinstance(data, dict) else None
+    return str(dates.get(bank_code, "")) if isinstance(dates, dict) else str(dates or "")
 
 
 def repository_row(read: RepositoryRead) -> dict:

@@ -1,0 +1,113 @@
+"""`zan build --corpus DIR` where DIR holds the bank's git repositories: every version of
+every act from the history (db/git_corpus.py), on a repository made from the real texts
+(tests/gitrepo.py), checked against the build of the same texts as files."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from db import build
+from db.queries import act_on
+from tests.conftest import CORPUS
+from tests.gitrepo import build_test_repository, repository_commits, write_commits
+
+
+@pytest.fixture(scope="module")
+def bank(tmp_path_factory):
+    """A corpus folder holding one clone: the test repository, less its last 137412
+    version (2020-10-27), which `test_a_rebuild_after_one_new_commit` adds."""
+    corpus = tmp_path_factory.mktemp("git-corpus")
+    commits = repository_commits()
+    held_back = next(c for c in commits if c.day == "2020-10-27")
+    build_test_repository(corpus / "codes", commits=[c for c in commits if c is not held_back])
+    return corpus, held_back
+
+
+@pytest.fixture(scope="module")
+def built(bank, tmp_path_factory):
+    corpus, _ = bank
+    db_path = tmp_path_factory.mktemp("git-db") / "laws.db"
+    summary = build(corpus, db_path, workers=2)
+    return db_path, summary
+
+
+def versions(db_path, act_id: str, language: str = "kk") -> list[tuple[str, str]]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "select version_date, source_path from versions where act_id = ? and language = ? and rebuilt = 0 order by ordinal",
+            (act_id, language),
+        ).fetchall()
+
+
+def test_every_version_of_every_act_is_read_from_the_history(built):
+    db_path, summary = built
+    # order № 146 of 11.12.2001: its three versions are three commits of one folder
+    assert [date for date, _ in versions(db_path, "order-2001-12-11-146")] == ["2004-05-26", "2010-09-27", "2010-12-22"]
+    # each version names the text at its commit: ``…/codes/07-ministerial/…-11034/kaz@1fee3f800f81.md``
+    assert all("/codes/07-ministerial/" in path and "/kaz@" in path for _, path in versions(db_path, "order-2001-12-11-146"))
+    # 137412: two versions so far (the third is held back for the next test)
+    assert [date for date, _ in versions(db_path, "V1900019742")] == ["2019-12-03", "2020-08-10"]
+    assert summary.repositories and summary.repositories[0].commits == len(repository_commits()) - 1
+    assert "git repositories" in summary.line()
+
+
+def test_the_working_tree_is_not_read_as_files(built):
+    db_path, _ = built
+    with sqlite3.connect(db_path) as conn:
+        paths = [row[0] for row in conn.execute("select path from sources")]
+    assert paths and all("@" in path for path in paths)  # every source is a text at a commit
+
+
+def test_a_moved_folder_is_one_act_and_a_removed_act_keeps_its_versions(built):
+    db_path, _ = built
+    with sqlite3.connect(db_path) as conn:
+        acts = {row[0] for row in conn.execute("select id from acts")}
+    assert "law-1999-07-13-414" in acts  # 4051 moved between layouts: still one act
+    assert not any(act.startswith("law-1999-07-13-414~") for act in acts)
+    assert versions(db_path, "V1500010492") and versions(db_path, "V1500010492", "ru")  # 87811 left the bank in 2017
+
+
+def test_the_history_gives_the_answers_the_files_give(built, corpus_db):
+    """The same real texts, read from git or from files, give the same point-in-time
+    answers: the wording of order № 146 between its versions comes from the real
+    earlier version."""
+    db_path, _ = built
+    for date in ("2005-01-01", "2010-10-15", "2012-01-01"):
+        with sqlite3.connect(db_path) as from_git, sqlite3.connect(corpus_db) as from_files:
+            from_git.row_factory = from_files.row_factory = sqlite3.Row
+            git_answer, file_answer = act_on(from_git, "order-2001-12-11-146", date), act_on(from_files, "order-2001-12-11-146", date)
+        assert [(p["key"], p["status"], p["text_known"], p["text"]) for p in git_answer["provisions"]] == [
+            (p["key"], p["status"], p["text_known"], p["text"]) for p in file_answer["provisions"]
+        ], date
+
+
+def test_a_rebuild_after_one_new_commit(bank, built, tmp_path):
+    corpus, held_back = bank
+    db_path, _ = built
+    previous = db_path.read_bytes()
+    rebuilt = tmp_path / "laws.db"
+    rebuilt.write_bytes(previous)
+    (tmp_path / "laws.db.cache").write_bytes((db_path.parent / "laws.db.cache").read_bytes())
+    write_commits(corpus / "codes", [held_back])
+    summary = build(corpus, rebuilt)
+    assert summary.new_commits == "1 new commits, 1 acts touched"
+    assert summary.parsed == 2  # the Kazakh and Russian texts of 137412's new version
+    assert [date for date, _ in versions(rebuilt, "V1900019742")] == ["2019-12-03", "2020-08-10", "2020-10-27"]
+    assert [date for date, _ in versions(rebuilt, "V1900019742", "ru")] == ["2020-10-27"]
+    with sqlite3.connect(rebuilt) as conn:
+        (last,) = conn.execute("select last_commit from repositories").fetchone()
+    assert last == _head(corpus / "codes")
+
+
+def _head(repository) -> str:
+    import subprocess
+
+    return subprocess.run(["git", "-C", str(repository), "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_the_corpus_walk_of_the_bundled_corpus_finds_no_repository():
+    from db.git_history import find_repositories
+
+    assert find_repositories(CORPUS) == []
