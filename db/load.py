@@ -119,6 +119,7 @@ def build(
     corpus: Path,
     db_path: Path,
     on_document: Callable[[Path], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
     cache: Path | None | bool = True,
 ) -> BuildSummary:
@@ -165,6 +166,8 @@ def build(
                 summary.reused += item.reused
                 if on_document:
                     on_document(item.source.path)
+                if on_progress:
+                    on_progress(1, item.result.size or 0)
             store.finish()
         documents = len(files) + sum(read.sources for read in reads)
         summary.parsed = documents - summary.reused

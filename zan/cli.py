@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 import click
 
 import parser as zan_parser
 from db import CorpusNotFound, build, corpus_files
+from db.git_history import find_repositories
 from db.load import PUBLICATIONS_FILE
 from db.queries import UnknownAct, act_diff, act_on, act_versions, acts_on, check_date, problems_report
 from zan import messages
@@ -100,11 +102,50 @@ def _print_problem_files(db_path: Path, lang: str) -> None:
 
 def _build_with_progress(corpus: Path, db_path: Path, **options):
     try:
-        count = len(corpus_files(corpus))
+        files = corpus_files(corpus)
     except CorpusNotFound as error:
         raise click.ClickException(str(error)) from None
-    with click.progressbar(length=count, label="Parsing", file=sys.stderr) as bar:
-        return build(corpus, db_path, on_document=lambda _path: bar.update(1), **options)
+    # the texts of git repositories are counted as they are read: their number is not known before
+    total = None if find_repositories(corpus) else len(files)
+    progress = BuildProgress(total, sys.stderr)
+    try:
+        return build(corpus, db_path, on_progress=progress.advance, **options)
+    finally:
+        progress.close()
+
+
+class BuildProgress:
+    """What a build has read so far, on one line of a terminal: texts, megabytes, MB/s,
+    and the time left when the number of texts is known (a corpus of files)."""
+
+    def __init__(self, total: int | None, stream, interval: float = 0.2) -> None:
+        self.total, self.stream, self.interval = total, stream, interval
+        self.documents = self.size = 0
+        self.started = self.shown = time.monotonic()
+        self.live = stream.isatty()
+
+    def advance(self, documents: int, size: int) -> None:
+        self.documents += documents
+        self.size += size
+        now = time.monotonic()
+        if self.live and now - self.shown >= self.interval:
+            self.shown = now
+            self.stream.write("\r" + self.line(now) + "\033[K")
+            self.stream.flush()
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.started, 1e-9)
+        rate = self.size / elapsed / 1e6
+        line = f"{self.documents}" + (f"/{self.total}" if self.total else "") + f" texts, {self.size / 1e6:.1f} MB, {rate:.2f} MB/s"
+        if self.total and self.documents:
+            left = elapsed / self.documents * (self.total - self.documents)
+            line += f", {left:.0f} s left"
+        return line
+
+    def close(self) -> None:
+        if self.live and self.documents:
+            self.stream.write("\r" + self.line(time.monotonic()) + "\033[K\n")
+            self.stream.flush()
 
 
 @cli.command(name="parse")
