@@ -231,7 +231,7 @@ def test_a_failed_build_leaves_the_previous_database_in_place(tmp_path, monkeypa
     with pytest.raises(RuntimeError):
         build(CORPUS, path)
     assert path.read_bytes() == before
-    assert sqlite3.connect(path).execute("select count(*) from acts").fetchone() == (10,)
+    assert sqlite3.connect(path).execute("select count(*) from acts").fetchone() == (17,)
 
 
 def test_an_unchanged_corpus_rebuilds_to_the_same_bytes(tmp_path):
