@@ -480,9 +480,12 @@ where v.act_id = :act_id and v.started_by_amendment_id is null
   and v.ordinal = (select min(ordinal) from provision_versions w where w.provision_id = v.provision_id)
   and (v.valid_from is not a.valid_from or v.valid_from_latest is not a.valid_from_latest)
 """
+#: The oldest version held, when it is the act's own first text: a version an amending
+#: act caused (law-1997-07-16-168's only text is the wording of law № 200-V of 2014)
+#: took effect with that act, not with the act it amends.
 OLDEST_VERSION_SQL = """
 select v.effective_from_earliest, v.effective_from_latest, v.date_status from versions v
-where v.act_id = :act_id and not v.rebuilt order by v.version_date limit 1
+where v.act_id = :act_id and not v.rebuilt and v.caused_by is null order by v.version_date limit 1
 """
 #: Acts whose own window disagrees today: the act row of V1900019742 is dated before
 #: db.versions fills its registration (19.12.2019) from an older version's meta file,
