@@ -224,7 +224,10 @@ def _merge_unit(
         return [Version(identity, bounds[0], None, True, unit.text, "the unit is a deletion placeholder in every version held")]
     first = present[0]
     unit = texts[first][identity]
-    versions = [_without_refs(identity, v) for v in timelines[first].versions[unit.key]]
+    # A version's refs name notes of the document its timeline was built from; the rows
+    # name the newest document's notes, so they are kept only for a unit first held there.
+    newest = first == len(documents) - 1
+    versions = [replace(v, key=identity) if newest else _without_refs(identity, v) for v in timelines[first].versions[unit.key]]
     if first < len(documents) - 1:  # "current wording" meant that version's, not today's
         versions = [replace(v, basis=_older_wording(documents[first], v.basis)) if v.text_known else v for v in versions]
     if first > 0 and versions[0].start is timelines[first].act_start:

@@ -20,11 +20,23 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SEED_PATHS = {path.name[:3]: path for path in sorted(CORPUS.glob("*.txt"))}
 PREFIXES = ("000", "001", "002", "003", "004")
 
-#: The acts of the bundled corpus: the five Adilet seeds, and the five acts of the
-#: official bank's Markdown versions in corpus/zan-gov-kz (nine files, two acts with
-#: three versions each).
+#: The acts of the bundled corpus: the five Adilet seeds, and the twelve acts of the
+#: official bank's Markdown files in corpus/zan-gov-kz: five orders (two held in three
+#: versions each, two also in Russian), and seven laws, a decree and a constitutional
+#: law split into an index and a part file, each in Kazakh and Russian (one act with a
+#: text per language).
 ADILET_ACTS = {"V090005853_", "V2200026917", "V1500011361", "order-2011-01-05-7", "V2500035673"}
-BANK_ACTS = {"order-2001-12-11-146", "V1900019742", "V2200026823", "V2300032371", "V1500010492"}
+BANK_ORDERS = {"order-2001-12-11-146", "V1900019742", "V2200026823", "V2300032371", "V1500010492"}
+BANK_LAWS = {
+    "constitutional_law-1995-09-28-2464",
+    "decree-1995-11-29-2662",
+    "law-1997-07-16-168",
+    "law-1999-07-13-414",
+    "law-1999-11-16-474-I",
+    "law-2007-05-15-252",
+    "law-2021-11-30-76-VII",
+}
+BANK_ACTS = BANK_ORDERS | BANK_LAWS
 CORPUS_ACTS = ADILET_ACTS | BANK_ACTS
 BANK = CORPUS / "zan-gov-kz"
 

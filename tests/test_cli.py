@@ -23,7 +23,7 @@ def test_build_writes_the_database_and_a_summary(tmp_path):
     db = tmp_path / "laws.db"
     result = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert f"{db}: 14 documents, 10 acts, 889 provisions, 37 notes, 42 amendments" in result.output
+    assert f"{db}: 30 documents, 17 acts, 1375 provisions, 93 notes, 146 amendments" in result.output
     assert db.exists()
 
 

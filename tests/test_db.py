@@ -231,7 +231,7 @@ def test_a_failed_build_leaves_the_previous_database_in_place(tmp_path, monkeypa
     with pytest.raises(RuntimeError):
         build(CORPUS, path)
     assert path.read_bytes() == before
-    assert sqlite3.connect(path).execute("select count(*) from acts").fetchone() == (10,)
+    assert sqlite3.connect(path).execute("select count(*) from acts").fetchone() == (17,)
 
 
 def test_an_unchanged_corpus_rebuilds_to_the_same_bytes(tmp_path):
@@ -239,3 +239,20 @@ def test_an_unchanged_corpus_rebuilds_to_the_same_bytes(tmp_path):
     build(CORPUS, first)
     build(CORPUS, second)
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_a_unit_an_amendment_inserted_in_a_bank_act_is_started_by_that_amendment(built):
+    """Law 4051 (one file per language): article 5-1 was inserted by law № 226-VII of
+    20.04.2023 from 01.07.2023; its only version is started by that note's amendment, in
+    both texts (the act's own start would say it applied from 2000)."""
+    versions = rows(
+        built,
+        "select provision_id, ordinal, valid_from, started_by_amendment_id from provision_versions "
+        "where provision_id in ('law-1999-07-13-414/art5-1', 'law-1999-07-13-414/ru/art5-1') order by provision_id",
+    )
+    assert [tuple(v.values()) for v in versions] == [
+        ("law-1999-07-13-414/art5-1", 1, "2023-07-01", "law-1999-07-13-414/note7/a1"),
+        ("law-1999-07-13-414/ru/art5-1", 1, "2023-07-01", "law-1999-07-13-414/ru/note7/a1"),
+    ]
+    (amendment,) = rows(built, "select action, amending_act_number from amendments where id = 'law-1999-07-13-414/note7/a1'")
+    assert amendment == {"action": "inserted", "amending_act_number": "226-VII"}

@@ -105,7 +105,7 @@ def test_a_changed_publications_file_or_parser_reparses_everything(tmp_path, mon
     build(corpus, path, workers=1)
     publications = corpus / "publications.csv"
     publications.write_text(publications.read_text(encoding="utf-8") + "order,2010-12-09,954,2011-01-05,test\n", encoding="utf-8")
-    assert build(corpus, path, workers=1).parsed == 14  # every document of the bundled corpus
+    assert build(corpus, path, workers=1).parsed == 30  # every document of the bundled corpus
     assert build(corpus, path, workers=1).parsed == 0
 
     # a parser whose source differs (a copy with one file changed) has another fingerprint
@@ -114,7 +114,7 @@ def test_a_changed_publications_file_or_parser_reparses_everything(tmp_path, mon
     monkeypatch.setattr(db.parallel, "PARSER_ROOT", parser_copy)
     db.parallel.parser_fingerprint.cache_clear()
     try:
-        assert build(corpus, path, workers=1).parsed == 14
+        assert build(corpus, path, workers=1).parsed == 30
     finally:
         db.parallel.parser_fingerprint.cache_clear()
 
@@ -146,19 +146,19 @@ def test_the_cache_forgets_removed_files_and_survives_being_damaged(tmp_path):
     next(corpus.glob("004_*.txt")).unlink()
     build(corpus, path, workers=1)
     with sqlite3.connect(default_cache(path)) as conn:
-        assert conn.execute("select count(*) from parses").fetchone() == (13,)
+        assert conn.execute("select count(*) from parses").fetchone() == (29,)
     default_cache(path).write_bytes(b"not a database" * 100)
     summary = build(corpus, path, workers=1)
-    assert (summary.parsed, summary.acts) == (13, 9)
+    assert (summary.parsed, summary.acts) == (29, 16)
 
 
 def test_zan_build_says_how_many_files_it_parsed(tmp_path):
     db_path = tmp_path / "laws.db"
     arguments = ["build", "--corpus", str(CORPUS), "--db", str(db_path), "--workers", "2"]
-    assert "14 parsed, 0 unchanged since the last build" in CliRunner().invoke(cli, arguments).output
-    assert "0 parsed, 14 unchanged since the last build" in CliRunner().invoke(cli, arguments).output
+    assert "30 parsed, 0 unchanged since the last build" in CliRunner().invoke(cli, arguments).output
+    assert "0 parsed, 30 unchanged since the last build" in CliRunner().invoke(cli, arguments).output
     result = CliRunner().invoke(cli, [*arguments, "--no-cache"])
-    assert "14 parsed, 0 unchanged since the last build" in result.output
+    assert "30 parsed, 0 unchanged since the last build" in result.output
 
 
 def test_caches_of_shards_merge_into_one_build(tmp_path):
@@ -187,7 +187,7 @@ def test_caches_of_shards_merge_into_one_build(tmp_path):
             conn.commit()
             conn.execute("detach part")
     summary = build(full, tmp_path / "laws.db", workers=2)
-    assert (summary.parsed, summary.reused) == (0, 14)
+    assert (summary.parsed, summary.reused) == (0, 30)
     build(full, tmp_path / "single.db", workers=1, cache=False)
     assert (tmp_path / "laws.db").read_bytes() == (tmp_path / "single.db").read_bytes()
 

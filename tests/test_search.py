@@ -300,14 +300,19 @@ def test_a_database_without_the_act_index_is_searched_all_the_same_and_can_be_gi
 
 
 def test_each_act_is_one_row_of_the_act_index_with_its_rows_and_dates(conn):
-    """search_act_rows: per act, the range of its rows in search_index (every row in
-    exactly one range) and the act's own dates; search_acts: each stem of those rows."""
-    ranges = conn.execute(f"select first_rowid, last_rowid, act_id, valid_from, valid_to_latest from {ACT_ROWS_TABLE} order by first_rowid").fetchall()
-    rows = conn.execute("select rowid, act_id, valid_from, valid_to_latest from search_rows order by rowid").fetchall()
-    covered = [(rowid, act_id, start, end) for first, last, act_id, start, end in ranges for rowid in range(first, last + 1)]
+    """search_act_rows: per text of an act (one per language), the range of its rows in
+    search_index (every row in exactly one range) and the act's own dates; search_acts:
+    each stem of those rows."""
+    ranges = conn.execute(f"select first_rowid, last_rowid, act_id, language, valid_from, valid_to_latest from {ACT_ROWS_TABLE} order by first_rowid").fetchall()
+    rows = conn.execute("select rowid, act_id, language, valid_from, valid_to_latest from search_rows order by rowid").fetchall()
+    covered = [(rowid, act_id, language, start, end) for first, last, act_id, language, start, end in ranges for rowid in range(first, last + 1)]
     assert covered == rows
-    assert len({act_id for _, _, act_id, _, _ in ranges}) == len(ranges)
-    first, last, act_id, _, _ = ranges[0]
+    # 17 acts, 9 of them also with a Russian text: each text is one range
+    texts = sorted(conn.execute("select act_id, language from act_texts").fetchall())
+    assert sorted((act_id, language) for _, _, act_id, language, _, _ in ranges) == texts
+    assert (len(ranges), len({act_id for _, _, act_id, _, _, _ in ranges})) == (26, 17)
+    assert [(act_id, language) for _, _, act_id, language, _, _ in ranges if act_id == "V1500010492"] == [("V1500010492", "kk"), ("V1500010492", "ru")]
+    first, last, act_id, _, _, _ = ranges[0]
     stems = " ".join(stems for (stems,) in conn.execute(f"select stems from {TABLE} where rowid between ? and ?", (first, last)))
     for word in set(stems.split()):
         holders = [rowid for (rowid,) in conn.execute(f"select rowid from {ACTS_TABLE} where {ACTS_TABLE} match ?", (f'"{word}"',))]
@@ -372,7 +377,7 @@ def test_syntax_in_a_query_is_searched_as_text(conn):
         assert found(conn, query) == plain, query
     assert match_expression("NEAR(бұйрық") == '"near"* AND "бұйрық"*'
     assert match_expression('"*') == ""
-    assert conn.execute("select count(*) from acts").fetchone()[0] == 10
+    assert conn.execute("select count(*) from acts").fetchone()[0] == 17
 
 
 def test_the_callers_connection_is_left_as_it_was(db_path):
@@ -389,10 +394,18 @@ def test_the_callers_connection_is_left_as_it_was(db_path):
 
 
 def test_the_index_holds_every_provision_and_note(conn):
+    """Every unit with a word is a row; a unit with none (the constitutional law's rule
+    of underscores under its title) has nothing to find and no row."""
     rows = conn.execute(f"select count(*), count(note_id) from {TABLE}").fetchone()
     provisions = conn.execute("select count(*) from provisions where coalesce(nullif(text, ''), heading) is not null").fetchone()[0]
     notes = conn.execute("select count(*) from notes").fetchone()[0]
-    assert rows == (provisions + notes, notes)
+    assert rows == (provisions - 1 + notes, notes) == (1465, 93)
+    unindexed = conn.execute(
+        f"""select id, text from provisions where coalesce(nullif(text, ''), heading) is not null
+            and id not in (select provision_id from {TABLE} where provision_id is not null)"""
+    ).fetchall()
+    assert unindexed == [("constitutional_law-1995-09-28-2464/rule", "_" * 68)]
+    assert normalize(unindexed[0][1]) == ""
 
 
 def test_rebuilding_the_index_gives_the_same_bytes(db_path, tmp_path):
