@@ -487,6 +487,8 @@ OLDEST_VERSION_SQL = """
 select v.effective_from_earliest, v.effective_from_latest, v.date_status from versions v
 where v.act_id = :act_id and not v.rebuilt and v.caused_by is null order by v.version_date limit 1
 """
+
+
 @pytest.mark.parametrize("act_id", sorted(CORPUS_ACTS))
 def test_the_act_and_its_units_agree_on_when_it_took_effect(conn, act_id):
     params = {"act_id": act_id}
