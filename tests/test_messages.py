@@ -83,3 +83,30 @@ def test_an_acts_status_says_on_what_it_rests(corpus_db):
     assert messages.status_reason(act["V090005853_"], "kk") == "дереккөздегі мәртебе жолы: «Күшін жойған»"
     assert messages.status_reason(act["V1500010492"], "ru") == "в тексте записана отмена"
     assert messages.status_reason(act["V2300032371"], "kk").endswith("; өз ережесі бойынша 31.12.2023 дейін қолданылады")
+
+
+def _problem_kinds_in_code() -> set[str]:
+    """Every problem kind the parser and the store write (`Problem(severity, kind, …)`,
+    the Markdown reader's `self.problem(kind, …)`, and the notes' ``note_{status}``)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    kinds = {"note_incomplete", "note_unparsed"}  # f"note_{amendment.parse_status}"
+    for path in [*(root / "parser").rglob("*.py"), *(root / "db").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", None))
+            position = {"Problem": 1, "problem": 0}.get(name)
+            if position is not None and len(node.args) > position and isinstance(node.args[position], ast.Constant):
+                kinds.add(node.args[position].value)
+    return kinds
+
+
+def test_every_problem_kind_the_build_writes_has_words_in_both_languages():
+    from zan.messages import PROBLEM_KINDS
+
+    kinds = _problem_kinds_in_code()
+    assert {"language_disagreement", "unit_without_translation", "part_missing", "link_out_of_corpus"} <= kinds
+    assert sorted(kinds - set(PROBLEM_KINDS)) == []
