@@ -18,7 +18,8 @@ paired by the full build's alignment of O and N):
 The dates asked: the day N took effect (``effective_from``, or for a window the last
 day it can have opened, ``effective_from_latest``) and, when a later version follows,
 the day before that one can have opened. A pair whose N has no such date (unknown, or a
-window with no end) is skipped and counted: nothing would prove an answer wrong.
+window with no end), or whose next version can have taken effect by then, is skipped
+and counted: nothing would prove an answer wrong.
 """
 
 from __future__ import annotations
@@ -60,6 +61,10 @@ class Verdict:
     provision_id: str
     date: str
     verdict: str  # right | wrong | not_known
+    #: for a wrong answer: ``not_in_force`` (claimed not in force, the newer version holds
+    #: the unit), ``absent`` (a known wording claimed, the newer version has no such unit),
+    #: ``differs`` (a known wording claimed, the newer version's differs); for one not
+    #: known: ``uncertain`` or ``wording_not_known``
     reason: str
     status: str
     text_known: bool
@@ -76,7 +81,9 @@ class PairAudit:
     older_id: str
     newer_id: str
     dates: list[str] = field(default_factory=list)
-    skipped: str | None = None  # why no date was asked
+    #: why no date was asked: ``newer_date_unknown`` (unknown, or a window with no end),
+    #: ``next_version_may_apply`` (the version after it can have taken effect by then)
+    skipped: str | None = None
     answers: int = 0
     wrong: int = 0
     not_known: int = 0
@@ -164,7 +171,7 @@ def audit_corpus(corpus: Path, workdir: Path | None = None, workers: int | None 
                 report.pairs.append(pair)
                 dates = question_dates(newer, following)
                 if not dates:
-                    pair.skipped = "the newer version's date is unknown or an open window"
+                    pair.skipped = "newer_date_unknown" if newer_start(newer) is None else "next_version_may_apply"
                     continue
                 pair.dates = dates
                 reduced_root = work / f"pair{number}"
@@ -204,11 +211,16 @@ def version_pairs(conn: sqlite3.Connection) -> list[tuple[dict, dict, dict | Non
     return pairs
 
 
+def newer_start(newer: dict) -> str | None:
+    """The first day on which `newer`'s wording had provably taken effect, or None."""
+    return newer["effective_from"] or (newer["effective_from_latest"] if newer["date_status"] == "bounded" else None)
+
+
 def question_dates(newer: dict, following: dict | None) -> list[str]:
     """The dates on which `newer`'s wording provably applied: the day it took effect at
     the latest, and the day before `following` can have taken effect. [] when no day is
     proven."""
-    start = newer["effective_from"] or (newer["effective_from_latest"] if newer["date_status"] == "bounded" else None)
+    start = newer_start(newer)
     if start is None:
         return []
     if following is None:
@@ -352,19 +364,19 @@ def judge(provision: dict, day: str, real: str | None, older_text: str | None, c
     verdict = Verdict(provision["id"], day, "right", "", status, known, claimed, real)
     if status == "not_in_force":
         if held:
-            verdict.verdict, verdict.reason = "wrong", "claimed not in force; the newer version holds it"
+            verdict.verdict, verdict.reason = "wrong", "not_in_force"
         return verdict
     if status == "uncertain" or not known:
-        verdict.verdict, verdict.reason = "not_known", "uncertain" if status == "uncertain" else "wording not known"
+        verdict.verdict, verdict.reason = "not_known", "uncertain" if status == "uncertain" else "wording_not_known"
         return verdict
     same_as_older = older_text is not None and _comparable(claimed) == _comparable(older_text)
     formatting_only = same_as_older and change in ("unchanged", "joined")
     if not held:
         if not formatting_only:
-            verdict.verdict, verdict.reason = "wrong", "claimed in force with a known wording; the newer version does not hold it"
+            verdict.verdict, verdict.reason = "wrong", "absent"
         return verdict
     if _comparable(claimed) != _comparable(real) and not formatting_only:
-        verdict.verdict, verdict.reason = "wrong", "claimed wording differs from the newer version's"
+        verdict.verdict, verdict.reason = "wrong", "differs"
     return verdict
 
 
