@@ -195,7 +195,9 @@ def audit_corpus(corpus: Path, workdir: Path | None = None, workers: int | None 
 def version_pairs(conn: sqlite3.Connection) -> list[tuple[dict, dict, dict | None, list[dict]]]:
     """Each consecutive pair of real versions of one language text: (older, newer, the
     version after the newer or None, every real version of the act in any language)."""
-    rows = [dict(zip([c[0] for c in cursor.description], row)) for cursor in [conn.execute(VERSION_SQL)] for row in cursor]
+    cursor = conn.execute(VERSION_SQL)
+    columns = [column[0] for column in cursor.description]
+    rows = [dict(zip(columns, row)) for row in cursor]
     by_act: dict[str, list[dict]] = {}
     for row in rows:
         by_act.setdefault(row["act_id"], []).append(row)
@@ -369,13 +371,15 @@ def judge(provision: dict, day: str, real: str | None, older_text: str | None, c
     if status == "uncertain" or not known:
         verdict.verdict, verdict.reason = "not_known", "uncertain" if status == "uncertain" else "wording_not_known"
         return verdict
+    if real is not None and _comparable(claimed) == _comparable(real):
+        return verdict
     same_as_older = older_text is not None and _comparable(claimed) == _comparable(older_text)
     formatting_only = same_as_older and change in ("unchanged", "joined")
     if not held:
         if not formatting_only:
             verdict.verdict, verdict.reason = "wrong", "absent"
         return verdict
-    if _comparable(claimed) != _comparable(real) and not formatting_only:
+    if not formatting_only:
         verdict.verdict, verdict.reason = "wrong", "differs"
     return verdict
 
