@@ -70,6 +70,9 @@ class Verdict:
     text_known: bool
     claimed_text: str | None = None
     real_text: str | None = None  # N's wording; None: N does not hold the unit
+    #: the unit's id in the full build (differs from `provision_id`, the reduced build's,
+    #: when N renumbered it: the 2019 row r5 of 137412's annex is r4 from 2020)
+    full_provision_id: str | None = None
 
 
 @dataclass
@@ -352,7 +355,9 @@ def judge_pair(full: sqlite3.Connection, reduced: sqlite3.Connection, older: dic
         else:  # a unit gone before the older version: its id in the full build is alike
             provision_id, older_text = full_base + provision["id"].removeprefix(reduced_base), None
         real = newer_units.get(provision_id)
-        verdicts.append(judge(provision, day, real, older_text, changes.get(key) if key else None))
+        verdict = judge(provision, day, real, older_text, changes.get(key) if key else None)
+        verdict.full_provision_id = provision_id
+        verdicts.append(verdict)
     return verdicts
 
 

@@ -161,6 +161,7 @@ def test_bundled_corpus_audit_figures(bundled_report):
     ]
     differs = next(v for v in asked.wrong_answers if v.reason == "differs")
     assert (differs.claimed_text, differs.real_text) == (ROW_2019, ROW_2020)
+    assert differs.full_provision_id == "V1900019742/app/t1/r4"  # the row renumbered in 2020
 
 
 @pytest.mark.xfail(strict=True, reason="a held wording is claimed known on any later date (see the module docstring)")

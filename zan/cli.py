@@ -323,7 +323,8 @@ def _print_audit(report, lang: str) -> None:
         dates = ", ".join(to_display(day) for day in pair.dates)
         click.echo("    " + t("audit_counts", lang, dates=dates, answers=pair.answers, wrong=pair.wrong, not_known=pair.not_known))
         for verdict in pair.wrong_answers:
-            click.echo("    " + t("audit_wrong", lang, unit=verdict.provision_id, date=verdict.date, reason=t(f"audit_reason_{verdict.reason}", lang)))
+            unit = verdict.provision_id if verdict.full_provision_id in (None, verdict.provision_id) else f"{verdict.provision_id} → {verdict.full_provision_id}"
+            click.echo("    " + t("audit_wrong", lang, unit=unit, date=verdict.date, reason=t(f"audit_reason_{verdict.reason}", lang)))
             if verdict.claimed_text is not None:
                 click.echo(f"        {t('audit_claimed', lang)}: {verdict.claimed_text}")
             click.echo(f"        {t('audit_real', lang)}: {verdict.real_text if verdict.real_text is not None else '—'}")
