@@ -26,6 +26,26 @@ from .timeline import Bound, Timelines, Version, bound_from, build_timelines
 def read_version(document: ParsedDocument, meta: VersionMeta | None) -> VersionInfo:
     """The version's date and the amending act that produced it: from the bank's meta
     file, or, without one, from the newest amendment the text's notes record."""
+    newest = newest_amendment(document)
+    if meta is not None and meta.version_date and _meta_is_stale(meta, newest):
+        # The text records a change the meta does not know of: the meta is an older
+        # version's (a git commit that changed the text and kept the meta), so it dates
+        # nothing here and the text's own notes do, as without a meta.
+        document.problems.append(
+            Problem(
+                "warning",
+                "version_meta_stale",
+                f"the meta file's version date {meta.version_date} is older than the amending act of {newest.act.date} "
+                f"№ {newest.act.number} the text's notes name: the meta is an earlier version's",
+                1,
+            )
+        )
+        return replace(
+            _dated_by_note(document, newest, "the meta file is an earlier version's"),
+            act_code=meta.act_code,
+            source_url=meta.source_url,
+            title_ru=meta.title_ru,
+        )
     if meta is not None and meta.version_date:
         cause = read_requisites(meta.caused_by_requisite, ru) if meta.caused_by_requisite else None
         return VersionInfo(
@@ -39,13 +59,16 @@ def read_version(document: ParsedDocument, meta: VersionMeta | None) -> VersionI
             source_url=meta.source_url,
             title_ru=meta.title_ru,
         )
-    newest = newest_amendment(document)
     missing = "no meta file" if meta is None else "the meta file gives no version date"
     if newest is None:
         document.problems.append(
             Problem("warning", "version_undated", f"{missing} and no amendment note: which version of the act this text is cannot be told", 1)
         )
         return VersionInfo(version_date=None, version_date_basis=f"{missing} and no amendment note")
+    return _dated_by_note(document, newest, missing)
+
+
+def _dated_by_note(document: ParsedDocument, newest: Amendment, missing: str) -> VersionInfo:
     document.problems.append(
         Problem(
             "info",
@@ -60,6 +83,19 @@ def read_version(document: ParsedDocument, meta: VersionMeta | None) -> VersionI
         caused_by=newest.act,
         caused_by_text=newest.text,
     )
+
+
+def _meta_is_stale(meta: VersionMeta, newest: Amendment | None) -> bool:
+    """Whether the text's newest note names an amending act after the meta's version
+    date and other than the meta's cause. (The bank's version date may differ from the
+    causing act's date by a day: 11034's version of 26.05.2004 is caused by order № 153
+    of 27.05.2004, so the number decides, not the date alone.)"""
+    if newest is None or not newest.act.date or newest.act.date <= meta.version_date:
+        return False
+    cause = read_requisites(meta.caused_by_requisite, ru).act if meta.caused_by_requisite else None
+    if cause is not None and cause.number and newest.act.number:
+        return normal_number(cause.number) != normal_number(newest.act.number)
+    return cause is None
 
 
 def newest_amendment(document: ParsedDocument) -> Amendment | None:

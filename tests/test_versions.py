@@ -243,3 +243,38 @@ def test_a_versioned_act_rebuilds_to_the_same_bytes(tmp_path):
     build(corpus, first)
     build(corpus, second)
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_a_meta_kept_from_an_earlier_version_does_not_date_the_text():
+    """A git commit that changed 137412's text (27.10.2020) and kept the meta of
+    10.08.2020: the text's notes name order № 20-42-3.3.15 of 27.10.2020, not the meta's
+    cause, so the version is dated by its note (as the same file without a meta is), not
+    as the order of 10.08.2020 — which put its wording in force two weeks too early."""
+    from parser import parse_text
+
+    folder = CORPUS / "zan-gov-kz" / "137412-administratsiia-prezidenta"
+    meta = folder / "meta@2020-08-10.yaml"
+    document = parse_text(
+        (folder / "kaz@2020-10-27.md").read_text(encoding="utf-8"), "kaz@2020-10-27.md",
+        meta_text=meta.read_text(encoding="utf-8"), meta_path=str(meta),
+    )
+    version = document.version
+    assert (version.version_date, version.caused_by.number) == ("2020-10-27", "20-42-3.3.15")
+    assert version.act_code == "137412"  # what the meta says of the act still holds
+    assert "version_meta_stale" in {problem.kind for problem in document.problems}
+    assert (version.effective.earliest, version.effective.latest) == ("2020-11-07", None)
+
+
+def test_a_meta_whose_cause_is_the_newest_note_dates_the_version_even_a_day_apart():
+    """11034's meta dates its version 26.05.2004; its cause, order № 153, is of 27.05.2004
+    in the note: the same act, so the meta stands."""
+    from parser import parse_text
+
+    folder = CORPUS / "zan-gov-kz" / "11034-adilet"
+    meta = folder / "meta@2004-05-26.yaml"
+    document = parse_text(
+        (folder / "kaz@2004-05-26.md").read_text(encoding="utf-8"), "kaz@2004-05-26.md",
+        meta_text=meta.read_text(encoding="utf-8"), meta_path=str(meta),
+    )
+    assert document.version.version_date == "2004-05-26"
+    assert "version_meta_stale" not in {problem.kind for problem in document.problems}

@@ -16,6 +16,7 @@ from db.git_history import find_repositories
 from db.load import PUBLICATIONS_FILE
 from db.queries import UnknownAct, act_diff, act_on, act_versions, acts_on, check_date, problems_report
 from zan import messages
+from parser.dates import to_display
 from zan.messages import t
 
 DEFAULT_DB = "laws.db"
@@ -328,6 +329,46 @@ def serve(db_path: Path, host: str, port: int, settings: dict | None = None) -> 
     loop.run_until_complete(datasette.invoke_startup())
     click.echo(f"Zan: http://{host}:{port}/", err=True)
     uvicorn.run(datasette.app(), host=host, port=port, log_level="warning")
+
+
+@cli.command(name="audit")
+@click.option("--json", "as_json", is_flag=True, help="Print the audit as JSON.")
+@corpus_option
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Parsing processes (default: one per CPU).")
+@lang_option
+def audit_command(as_json: bool, corpus: Path, workers: int | None, lang: str) -> None:
+    """Check the date answers against the corpus's own history: for every act held in two
+    or more real versions, answer from the corpus without the newer version and compare
+    with its real text. Exit status 1 when any answer is confidently wrong."""
+    from db.audit import audit_corpus
+
+    try:
+        report = audit_corpus(corpus, workers=workers)
+    except CorpusNotFound as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_audit(report, lang)
+        click.echo(report.line())
+    if report.wrong:
+        sys.exit(1)
+
+
+def _print_audit(report, lang: str) -> None:
+    for pair in report.pairs:
+        click.echo(t("audit_pair", lang, act=pair.act_id, language=pair.language, older=pair.older_id, newer=pair.newer_id))
+        if pair.skipped:
+            click.echo("    " + t(f"audit_skip_{pair.skipped}", lang))
+            continue
+        dates = ", ".join(to_display(day) for day in pair.dates)
+        click.echo("    " + t("audit_counts", lang, dates=dates, answers=pair.answers, wrong=pair.wrong, not_known=pair.not_known))
+        for verdict in pair.wrong_answers:
+            unit = verdict.provision_id if verdict.full_provision_id in (None, verdict.provision_id) else f"{verdict.provision_id} → {verdict.full_provision_id}"
+            click.echo("    " + t("audit_wrong", lang, unit=unit, date=verdict.date, reason=t(f"audit_reason_{verdict.reason}", lang)))
+            if verdict.claimed_text is not None:
+                click.echo(f"        {t('audit_claimed', lang)}: {verdict.claimed_text}")
+            click.echo(f"        {t('audit_real', lang)}: {verdict.real_text if verdict.real_text is not None else '—'}")
 
 
 def needs_build(corpus: Path, db_path: Path) -> bool:
