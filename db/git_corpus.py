@@ -49,7 +49,6 @@ def git_sources(repository: Path, display: str, read: RepositoryRead) -> Iterato
     commit first. `display` names the repository in the sources' paths
     (``corpus/codes``); `read` counts what was read."""
     seen: dict[tuple[str, str], str] = {}
-    metas: dict[str, bytes | None] = {}  # each act's meta.yaml as the commit before left it
     commits: set[str] = set()
     for version in read_history(repository):
         commits.add(version.commit)
@@ -57,12 +56,8 @@ def git_sources(repository: Path, display: str, read: RepositoryRead) -> Iterato
         if version.removed:
             continue
         meta = version.files.get(META_NAME)
-        # A meta the commit did not change speaks of the version before (its version date,
-        # its cause): the text is read without it, as a bank file without a meta is.
-        fresh_meta = meta if meta != metas.get(version.act_code) else None
-        metas[version.act_code] = meta
         for name in TEXT_NAMES:
-            source = _text_source(repository, display, version, name, fresh_meta)
+            source = _text_source(repository, display, version, name, meta)
             if source is None:
                 continue
             digest = _digest(source, _version_date(meta, PurePosixPath(name).stem))
