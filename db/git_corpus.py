@@ -16,6 +16,7 @@ keeps all the versions read before (its repeal comes from its texts and meta).
 from __future__ import annotations
 
 import hashlib
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -39,6 +40,8 @@ class RepositoryRead:
 
     path: str
     head: str | None
+    display: str = ""  # how the sources' paths name the repository (``corpus/codes``)
+    head_day: str | None = None  # the day of the last commit: the day the mirror's texts are as at
     commits: int = 0
     versions: int = 0  # act versions (commits x acts) in the history
     sources: int = 0  # language texts given to the parser
@@ -113,9 +116,24 @@ def _version_date(meta: bytes | None, bank_code: str) -> str:
     return str(dates.get(bank_code, "")) if isinstance(dates, dict) else str(dates or "")
 
 
+def commit_day(repository: Path, commit: str | None) -> str | None:
+    """The committer's calendar day of `commit` (``YYYY-MM-DD``), None for no commit."""
+    if commit is None:
+        return None
+    result = subprocess.run(["git", "-C", str(repository), "show", "-s", "--format=%cs", commit], capture_output=True, text=True)
+    return result.stdout.strip() or None
+
+
 def repository_row(read: RepositoryRead) -> dict:
     """The row of `repositories` a build writes: the last commit read, for the next."""
-    return {"path": read.path, "last_commit": read.head, "commits": read.commits, "versions": read.versions, "sources": read.sources}
+    return {
+        "path": read.path,
+        "last_commit": read.head,
+        "last_commit_day": read.head_day,
+        "commits": read.commits,
+        "versions": read.versions,
+        "sources": read.sources,
+    }
 
 
 def new_commits_line(reads: list[RepositoryRead], previous: dict[str, str | None]) -> str:

@@ -23,9 +23,10 @@ import sqlite_utils
 from parser import Publications, meta_beside, part_files, read_meta, read_parts, read_publications
 from parser.formats import is_source
 from parser.document import derive_dates
+from parser.timeline import hold_until
 from parser.model import ParsedDocument, Problem
 
-from .git_corpus import RepositoryRead, git_sources, new_commits_line, repository_row
+from .git_corpus import RepositoryRead, commit_day, git_sources, new_commits_line, repository_row
 from .git_history import find_repositories, head_commit
 from .links import link_cited_acts
 from .parallel import ParseCache, Parsed, Source, default_workers, file_digest, parse_documents, parse_source
@@ -148,10 +149,14 @@ def build(
         create_search_index(db.conn)  # filled act by act by the store, finished below
         publications = load_publications(corpus)
         store = Store(db, publications)
-        reads = [RepositoryRead(str(repository.resolve()), head_commit(repository)) for repository in repositories]
+        reads = [
+            RepositoryRead(str(repository.resolve()), head, _display_path(repository, corpus), commit_day(repository, head))
+            for repository, head in ((repository, head_commit(repository)) for repository in repositories)
+        ]
+        store.mirrors = {read.display: read.head_day for read in reads}
         sources = itertools.chain(
             (read_source(path, corpus) for path in files),
-            *(git_sources(repository, _display_path(repository, corpus), read) for repository, read in zip(repositories, reads)),
+            *(git_sources(repository, read.display, read) for repository, read in zip(repositories, reads)),
         )
         parsed = parse_documents(
             sources, publications, file_digest(publications_file(corpus)), workers or default_workers(), parse_cache
@@ -276,6 +281,8 @@ class Store:
         self.publications = publications  # to parse a file again (see `add`)
         self.act_ids: set[str] = set()
         self.staged = StagedVersions(db.conn)
+        #: git mirrors read: how their sources' paths begin -> the day of their last commit
+        self.mirrors: dict[str, str | None] = {}
 
     def add(self, item: Parsed) -> None:
         """Store one parsed file: a plain act's rows as its worker made them (see
@@ -328,12 +335,24 @@ class Store:
         versioned = VersionedAct(documents, act_id, primary)
         provisions, gone = versioned.all_provisions()
         current = replace(versioned.current, provisions=provisions)
-        self.write(act_rows(current, act_id, versioned.timelines(), gone, primary))
+        timelines = versioned.timelines()
+        as_at = self.as_at(versioned.current)
+        if as_at:
+            hold_until(timelines, as_at, versioned.current.source_path)
+        self.write(act_rows(current, act_id, timelines, gone, primary, as_at))
         self.insert("versions", versioned.version_rows())
         self.insert("version_provisions", versioned.version_provision_rows())
         self.insert("version_changes", versioned.change_rows())
         for document in documents:
             self._write_tables(provenance_rows(document, act_id, "parsed"))
+
+    def as_at(self, newest: ParsedDocument) -> str | None:
+        """The day the newest text of an act was current: the last commit of the git mirror
+        it was read from, else the bank's version date of that version (None: not known)."""
+        for display, day in self.mirrors.items():
+            if day and newest.source_path.startswith(display + "/"):
+                return day
+        return newest.version.version_date if newest.version else None
 
     def write(self, rows: ActRows) -> None:
         """An act's rows, and its units in the search index."""

@@ -81,6 +81,7 @@ def act_rows(
     timelines: Timelines,
     gone: dict[str, str] | None = None,
     primary: bool = True,
+    as_at: str | None = None,
 ) -> ActRows:
     """The act's own rows: requisites, units, notes and what they imply (the acts its
     units cite included), and its units for the search index. `gone` maps the keys of
@@ -92,7 +93,7 @@ def act_rows(
     base = text_base(act_id, language, primary)
     tables = [
         table_rows("acts", [_act_row(document, act_id, timelines)] if primary else []),
-        table_rows("act_texts", [_act_text_row(document, act_id, base, primary)]),
+        table_rows("act_texts", [_act_text_row(document, act_id, base, primary, as_at)]),
         table_rows("provisions", _provision_rows(document, act_id, base, gone or {})),
         table_rows("notes", _note_rows(document, act_id, base)),
         table_rows("amendments", _amendment_rows(document, act_id, base)),
@@ -213,7 +214,7 @@ def _exceptions_json(rule) -> str | None:
 
 
 
-def _act_text_row(document: ParsedDocument, act_id: str, base: str, primary: bool) -> dict:
+def _act_text_row(document: ParsedDocument, act_id: str, base: str, primary: bool, as_at: str | None) -> dict:
     """One language text of the act: what it is called and where it comes from."""
     act = document.act
     assert act is not None
@@ -226,6 +227,7 @@ def _act_text_row(document: ParsedDocument, act_id: str, base: str, primary: boo
         "source_path": document.source_path,
         "status": act.status,
         "status_basis": act.status_basis,
+        "text_as_at": as_at,
         **commencement_values(act.commencement, act.effective),
     }
 

@@ -98,6 +98,9 @@ TABLES: dict[str, dict] = {
             "source_path": str,
             "status": str,
             "status_basis": str,
+            # the day the text was current: the bank's version date of its newest version
+            # held, or the last commit of its git mirror; its wording after it is not proven
+            "text_as_at": str,
             **COMMENCEMENT_COLUMNS,  # the act's own entry into force as this text gives it
         },
         "pk": "id",
@@ -106,7 +109,7 @@ TABLES: dict[str, dict] = {
     # The git repositories a build read (a corpus of the bank's clones): the commit it read
     # to, so the next build can say what is new.
     "repositories": {
-        "columns": {"path": str, "last_commit": str, "commits": int, "versions": int, "sources": int},
+        "columns": {"path": str, "last_commit": str, "last_commit_day": str, "commits": int, "versions": int, "sources": int},
         "pk": "path",
         "foreign_keys": [],
     },

@@ -109,6 +109,37 @@ class Timelines:
     versions: dict[str, list[Version]] = field(default_factory=dict)
 
 
+def hold_until(timelines: Timelines, as_at: str, source: str) -> None:
+    """A consolidated text proves its wording only as far as the day it was current (its
+    as-at date: the bank's version date of the newest version held, or the day a git
+    mirror was last updated): a later change would be in a later version, which the
+    corpus may not hold (TEMPORAL.md). So each unit's current wording stays known up to
+    that day, or to the day the wording took effect when that is later; after it, the unit
+    goes on with its wording not proven, and the current text is only the candidate."""
+    for versions in timelines.versions.values():
+        last = versions[-1]
+        if last.end is not None or not last.text_known:
+            continue
+        took_effect = last.start.latest or last.start.earliest
+        cut = add_days(max(as_at, took_effect) if took_effect else as_at, 1)
+        bound = Bound(cut, cut, f"the newest text held ({source}) is as at {to_display(as_at)}")
+        last.end = bound
+        versions.append(
+            Version(
+                key=last.key,
+                start=bound,
+                end=None,
+                text_known=False,
+                text=None,
+                basis=(
+                    f"in force as far as the texts held show; its wording after {to_display(as_at)} is not proven: "
+                    f"the newest text held ({source}) is as at that day, and a later change would be in a version "
+                    "the corpus does not hold"
+                ),
+            )
+        )
+
+
 def describe_act(kind: str | None, number: str | None, date: str | None) -> str:
     """``order № 954 of 09.12.2010``: how answers name an amending act."""
     return f"{kind or 'act'} № {number or '?'} of {to_display(date) or '?'}"
