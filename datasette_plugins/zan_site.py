@@ -29,11 +29,10 @@ from db.queries import (
     act_links,
     act_on,
     act_side_by_side,
-    act_text,
-    act_versions,
     acts_on,
     check_date,
     cited_act,
+    diff_text,
     list_acts,
     problems_report,
     provision_history,
@@ -237,8 +236,7 @@ async def diff_page(datasette, request, lang):
     """What changed between two versions of an act (``?from=&to=``: version ids or
     dates), unit by unit, with insertions and deletions marked word by word."""
     act_id = request.url_vars["act_id"]
-    text = await _run(datasette, lambda conn: act_text(conn, act_id, lang))
-    versions = await _run(datasette, lambda conn: act_versions(conn, act_id, lang))
+    text, versions = await _run(datasette, lambda conn: diff_text(conn, act_id, lang))
     real = [version for version in versions if not version["rebuilt"]]
     if len(real) < 2:
         raise Refusal(404, t("no_versions", lang))

@@ -606,13 +606,25 @@ def _took_effect_by(version: dict[str, Any], date: str) -> bool:
     return latest is not None and latest <= date
 
 
+def diff_text(conn: sqlite3.Connection, act_id: str, language: str | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The language text whose versions a diff compares, and its versions: the text in
+    `language` (`act_text`), or the act's primary text when that one holds fewer than two
+    real versions — there is nothing to compare in it (137412 is held in three Kazakh
+    versions and one Russian) — which ``text_language`` then says."""
+    text = act_text(conn, act_id, language)
+    versions = act_versions(conn, act_id, text["text_language"])
+    if sum(1 for version in versions if not version["rebuilt"]) < 2 and text["languages_held"] and text["text_language"] != text["languages_held"][0]:
+        primary = {**act_text(conn, act_id, text["languages_held"][0]), "text_asked": text["text_asked"]}
+        return primary, act_versions(conn, act_id, primary["text_language"])
+    return text, versions
+
+
 def act_diff(conn: sqlite3.Connection, act_id: str, old: str, new: str, language: str | None = None) -> dict[str, Any]:
     """The units that differ between two versions of one language text (ids or dates;
     `language` as in `act_versions`), with word-level diffs:
     ``{"act_id", "text_language", "from", "to", "changes": [{"id", "kind", "label", "change", "diff", …}]}``.
     ``id`` is the unit's id in ``provisions``; unchanged units are left out."""
-    text = act_text(conn, act_id, language)
-    versions = act_versions(conn, act_id, text["text_language"])
+    text, versions = diff_text(conn, act_id, language)
     if not versions:
         raise UnknownAct(f"act {act_id} is held in one text only: there are no versions to compare")
     for index, version in enumerate(versions):

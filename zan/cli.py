@@ -176,6 +176,13 @@ def at_command(act_or_date: str, date: str | None, all_acts: bool, as_json: bool
         _print_act_on(answer, lang)
 
 
+def _say_other_text(answer: dict, message: str, lang: str) -> None:
+    """A line saying that the answer comes from another language text than the one asked."""
+    shown, asked = answer.get("text_language"), answer.get("text_asked")
+    if shown and asked and shown != asked:
+        click.echo(t(message, lang, asked=t(f"text_name_{asked}", lang), shown=t(f"text_name_{shown}", lang)))
+
+
 def _date_argument(value: str) -> str:
     try:
         return check_date(value)
@@ -187,6 +194,7 @@ def _print_act_on(answer: dict, lang: str) -> None:
     """The act on a date for a reader: its status and why, each unit by its name with its
     status and whether its wording is proven, and the changes that leave it unproven."""
     act, date = answer["act"], answer["date"]
+    _say_other_text(answer, "text_not_held", lang)
     click.echo(f"{act['id']} — {t('as_of_title', lang, date=messages.to_display(date))}: {messages.status_word(act['status'], lang)} ({messages.standing_text(act, date, lang)})")
     for provision in answer["provisions"]:
         if provision["text_known"]:
@@ -249,6 +257,7 @@ def diff_command(act: str, old: str, new: str, as_json: bool, db_path: Path, lan
     if as_json:
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return
+    _say_other_text(answer, "diff_other_text", lang)
     click.echo(f"{answer['from']['id']} -> {answer['to']['id']}: {t('changes_count', lang, count=len(answer['changes']))}")
     for change in answer["changes"]:
         click.echo(f"  {t('change_' + change['change'], lang):<16} {messages.unit_name(change['to_key'] or change['from_key'], lang)}")
