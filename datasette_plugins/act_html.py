@@ -453,7 +453,7 @@ def _side_html(unit: Row | None, code: str, paired: bool, path: Callable[[str], 
     if unit["cells"]:
         body = " | ".join(escape_html(cell) for cell in unit["cells"])
     else:
-        body = escape_html(unit["heading"] or unit["text"] or "")
+        body = escape_html(unit["text"] or unit["heading"] or "")
     if unit["removed_in_version_id"]:
         body = f"<del>{body}</del>"
     mark = "" if paired else f' <small class="zan-alone">({t("no_partner", lang)})</small>'
