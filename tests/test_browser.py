@@ -216,6 +216,7 @@ async def test_the_cells_of_an_appendix_table_line_up_row_under_row(site, browse
 
 async def _in_view(page, selector: str) -> bool:
     """Whether the element's top is on the screen (the page scrolled to it)."""
+    await page.wait_for_load_state("load")
     return await page.evaluate(
         "(selector) => { const top = document.querySelector(selector).getBoundingClientRect().top; return top > -2 && top < window.innerHeight; }",
         selector,
