@@ -72,7 +72,7 @@ def act_body(document: Row, urls, json_url: str, lang: str) -> Markup:
     return Markup(
         "".join(
             (
-                _heading_html(act, document["header_amendments"], path("/"), json_url, lang, document.get("text_language")),
+                _heading_html(act, document["header_amendments"], path("/"), json_url, lang, act.get("text_language")),
                 _texts_html(document, path, lang),
                 _requisites_html(act, lang),
                 _text_html(document, path, lang),
@@ -111,14 +111,15 @@ def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_ur
 def _texts_html(document: Row, path: Callable[[str], str], lang: str) -> str:
     """Which language text the page shows: a note when the act has none in the page's
     language, and a link to both texts side by side when it has two."""
-    held, shown, asked = document.get("languages_held") or [], document.get("text_language"), document.get("text_asked")
+    act = document["act"]
+    held, shown, asked = act.get("languages_held") or [], act.get("text_language"), act.get("text_asked")
     lines = []
     if shown and asked and shown != asked:
         note = t("text_not_held", lang, asked=t(f"text_name_{asked}", lang), shown=t(f"text_name_{shown}", lang))
         lines.append(f'<p class="zan-text-language">{escape_html(note)}</p>')
     if len(held) > 1:
         other = next(code for code in held if code != shown)
-        url = path(f"/-/acts/{document['act']['id']}?with={other}")
+        url = path(f"/-/acts/{act['id']}?with={other}")
         lines.append(f'<p class="zan-side-by-side-link"><a href="{escape_html(url)}">{t("side_by_side_link", lang)}</a></p>')
     return "".join(f"  {line}\n" for line in lines)
 
@@ -151,7 +152,7 @@ def _date(iso: str | None, missing: str = "") -> str:
 
 def _text_html(document: Row, path: Callable[[str], str], lang: str) -> str:
     """The notes on the act's requisites, then every unit printed, each with its notes."""
-    act_prefix = f"{document.get('text_base') or document['act']['id']}/"
+    act_prefix = f"{document['act'].get('text_base') or document['act']['id']}/"
     at_top = act_prefix + "requisites"
     hidden = {p["id"] for p in document["provisions"] if p["kind"] in HIDDEN_KINDS}
 

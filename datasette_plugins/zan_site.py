@@ -335,7 +335,7 @@ async def home_page(datasette, request, lang):
     database = _database_with_acts(datasette)
     filters = {name: request.args.get(name, "") for name in ("status", "kind", "issuer", "year")}
     page_number = requested_page(request, lang)
-    answer = await _run(datasette, lambda conn: list_acts(conn, filters, page_number))
+    answer = await _run(datasette, lambda conn: list_acts(conn, filters, page_number, lang))
     return await _respond(
         datasette,
         request,

@@ -32,6 +32,8 @@ from parser.timeline import Bound, Version, answer_on, change_basis, describe_ac
 #: The language of the text answered when none is asked: Kazakh, the state language.
 DEFAULT_TEXT_LANGUAGE = "kk"
 
+#: An act's title in the language asked (``:language``), when it has a text in it.
+TITLE_IN_LANGUAGE = "coalesce((select t.title from act_texts t where t.id in (acts.id, acts.id || '/' || :language) and t.language = :language), title)"
 ACT_TEXTS_SQL = "select id, language, is_primary, title, source_path from act_texts where act_id = ? order by is_primary desc, language"
 
 
@@ -73,7 +75,8 @@ def _text_params(text: dict[str, Any], **more: Any) -> dict[str, Any]:
 
 
 def _text_fields(text: dict[str, Any]) -> dict[str, Any]:
-    """What an answer says of the text it is read from."""
+    """What an answer says of the text it is read from: in its ``act`` where it has one
+    (`act_on`, `act_document`), else beside its other fields."""
     return {"text_language": text["text_language"], "text_asked": text["text_asked"], "languages_held": text["languages_held"]}
 
 
@@ -101,9 +104,8 @@ select id, action, amending_act_kind, amending_act_number, amending_act_date, da
        effective_from_earliest, effective_from_latest, date_status
 from amendments where act_id = :act_id and {in_text("id")}
 """
-ALL_ACTS_SQL = """
-select id, coalesce((select t.title from act_texts t where t.id in (acts.id, acts.id || '/' || :language) and t.language = :language), title) as title,
-       valid_from, valid_from_latest, date_basis, valid_to, valid_to_latest, valid_to_basis
+ALL_ACTS_SQL = f"""
+select id, {TITLE_IN_LANGUAGE} as title, valid_from, valid_from_latest, date_basis, valid_to, valid_to_latest, valid_to_basis
 from acts order by adopted_on, id
 """
 
@@ -187,9 +189,9 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str, language: str | Non
     answer = _act_answer(act_row, date)
     answer.update(dict(_rows(conn, ACT_DATES_SQL, (act_id,)).fetchone()))
     answer["title"] = text["title"] or answer["title"]
+    answer.update(_text_fields(text))
     return {
         "date": date,
-        **_text_fields(text),
         "act": answer,
         "provisions": provisions,
         "uncertain_changes": _uncertain_changes(provisions, amendments),
@@ -299,10 +301,10 @@ ACT_FILTERS = {
     "issuer": "issuer = :issuer",
     "year": "substr(adopted_on, 1, 4) = :year",
 }
-LIST_ACTS_SQL = """
-select id, title, kind, kind_text, issuer, adopted_on, number, registered_on, registration_number, status
-from acts {where} order by adopted_on desc, id limit :limit offset :offset
-"""
+LIST_ACTS_SQL = (
+    f"select id, {TITLE_IN_LANGUAGE} as title, kind, kind_text, issuer, adopted_on, number, registered_on, registration_number, status\n"
+    "from acts {where} order by adopted_on desc, id limit :limit offset :offset"
+)
 COUNT_ACTS_SQL = "select count(*) from acts {where}"
 PAGE_SIZE = 100
 FACETS_SQL = """
@@ -314,14 +316,15 @@ order by facet, value
 """
 
 
-def list_acts(conn: sqlite3.Connection, filters: dict[str, str], page: int = 1) -> dict[str, Any]:
+def list_acts(conn: sqlite3.Connection, filters: dict[str, str], page: int = 1, language: str | None = None) -> dict[str, Any]:
     """One page of the acts of the corpus, filtered by status, kind, issuer and year of
-    adoption, with the values each filter can take and the number of acts matching."""
+    adoption, with the values each filter can take and the number of acts matching;
+    titled in `language` where an act has a text in it (Kazakh by default)."""
     chosen = {name: value for name, value in filters.items() if name in ACT_FILTERS and value}
     where = " and ".join(ACT_FILTERS[name] for name in chosen)
     clause = f"where {where}" if where else ""
     page = max(1, page)
-    params = {**chosen, "limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE}
+    params = {**chosen, "language": language or DEFAULT_TEXT_LANGUAGE, "limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE}
     acts = [dict(row) for row in _rows(conn, LIST_ACTS_SQL.format(where=clause), params)]
     total = conn.execute(COUNT_ACTS_SQL.format(where=clause), chosen).fetchone()[0]
     facets: dict[str, list[dict[str, Any]]] = {}
@@ -538,10 +541,9 @@ def act_document(conn: sqlite3.Connection, act_id: str, language: str | None = N
         provision["cells"] = json.loads(provision["cells"]) if provision["cells"] else None
     act_fields = dict(act)
     act_fields["title"] = text["title"] or act_fields["title"]
+    act_fields.update(_text_fields(text), text_base=text["base"])
     return {
         "act": act_fields,
-        **_text_fields(text),
-        "text_base": text["base"],
         "provisions": provisions,
         "notes": notes,
         "header_amendments": by_note.get("", []),

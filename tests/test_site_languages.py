@@ -81,10 +81,10 @@ def test_the_order_on_a_date_in_russian_reads_only_its_russian_text(conn):
 
 def test_an_act_with_no_text_in_the_language_asked_answers_with_its_primary_text_and_says_so(conn):
     answer = act_on(conn, KAZAKH_ONLY, "2024-01-01", "ru")
-    assert (answer["text_language"], answer["text_asked"], answer["languages_held"]) == ("kk", "ru", ["kk"])
+    assert (answer["act"]["text_language"], answer["act"]["text_asked"], answer["act"]["languages_held"]) == ("kk", "ru", ["kk"])
     assert answer["provisions"] and {p["language"] for p in answer["provisions"]} == {"kk"}
     document = act_document(conn, KAZAKH_ONLY, "ru")
-    assert document["text_language"] == "kk" and len(document["provisions"]) == len(act_document(conn, KAZAKH_ONLY)["provisions"])
+    assert document["act"]["text_language"] == "kk" and len(document["provisions"]) == len(act_document(conn, KAZAKH_ONLY)["provisions"])
 
 
 def test_the_law_in_russian_keeps_its_own_notes_amendments_and_citations(conn):
@@ -192,7 +192,7 @@ async def test_the_law_page_in_russian_and_its_json(site):
     assert 'data-unit="art1"' in page  # the note under its unit, keyed without the text's base
     assert '<p>Сноска. Статья 1 в редакции <a class="zan-citation zan-not_in_corpus" href="/-/cited/law-2015-03-17-293-V?lang=ru">Закона РК от 17.03.2015 № 293-V</a>' in page
     data = (await site.client.get(f"/-/acts/{LAW}.json", params={"lang": "ru"})).json()
-    assert (data["text_language"], data["languages_held"]) == ("ru", ["kk", "ru"])
+    assert (data["act"]["text_language"], data["act"]["languages_held"]) == ("ru", ["kk", "ru"])
     assert {p["language"] for p in data["provisions"]} == {"ru"} and len(data["provisions"]) == 68
 
 
@@ -201,13 +201,13 @@ async def test_an_act_with_no_russian_text_says_so_on_its_russian_page(site):
     page = (await site.client.get(f"/-/acts/{KAZAKH_ONLY}", params={"lang": "ru"})).text
     assert "Текста этого акта на русском языке в корпусе нет: показан текст на казахском языке." in page
     data = (await site.client.get(f"/-/acts/{KAZAKH_ONLY}.json", params={"lang": "ru"})).json()
-    assert (data["text_language"], data["text_asked"]) == ("kk", "ru") and data["provisions"]
+    assert (data["act"]["text_language"], data["act"]["text_asked"]) == ("kk", "ru") and data["provisions"]
 
 
 @pytestmark_site
 async def test_the_as_of_page_and_its_json_in_russian(site):
     data = (await site.client.get(f"/-/at/{ORDER}.json", params={"lang": "ru", "date": "2016-01-01"})).json()
-    assert data["text_language"] == "ru" and {p["language"] for p in data["provisions"]} == {"ru"}
+    assert data["act"]["text_language"] == "ru" and {p["language"] for p in data["provisions"]} == {"ru"}
     page = (await site.client.get(f"/-/acts/{ORDER}", params={"lang": "ru", "date": "2016-01-01"})).text
     assert ORDER_P1_RU in page and ORDER_P1_KK not in page and 'id="p1"' in page
 
@@ -253,7 +253,7 @@ def test_zan_at_in_russian_answers_from_the_russian_text(db_path):
     result = CliRunner().invoke(cli, ["at", ORDER, "2016-01-01", "--lang", "ru", "--json", "--db", str(db_path)])
     assert result.exit_code == 0, result.output
     answer = json.loads(result.output)
-    assert answer["text_language"] == "ru" and len(answer["provisions"]) == 32
+    assert answer["act"]["text_language"] == "ru" and len(answer["provisions"]) == 32
     assert {p["language"] for p in answer["provisions"]} == {"ru"}
     assert by_key(answer["provisions"], "p1")["text"] == ORDER_P1_RU
 
@@ -266,3 +266,19 @@ def test_zan_versions_and_diff_take_the_language(db_path):
     assert text.startswith("У текста этого акта на русском языке нет редакций для сравнения")
     missing = runner.invoke(cli, ["at", KAZAKH_ONLY, "2024-01-01", "--lang", "ru", "--db", str(db_path)]).output
     assert missing.startswith("Текста этого акта на русском языке в корпусе нет: показан текст на казахском языке.")
+
+
+@pytestmark_site
+async def test_the_list_of_acts_is_titled_in_the_readers_language(site):
+    russian = {act["id"]: act["title"] for act in (await site.client.get("/-/acts.json", params={"lang": "ru"})).json()["acts"]}
+    assert russian[ORDER] == "Об утверждении Правил проведения аудита в области пожарной безопасности"
+    assert russian[KAZAKH_ONLY].startswith("Медициналық мекемелер")
+    kazakh = {act["id"]: act["title"] for act in (await site.client.get("/-/acts.json")).json()["acts"]}
+    assert kazakh[ORDER] == "Өрт қауіпсіздігі саласында аудит жүргізу қағидаларын бекіту туралы"
+
+
+@pytestmark_site
+async def test_the_as_of_page_of_an_act_with_no_russian_text_says_so(site):
+    page = (await site.client.get(f"/-/acts/{KAZAKH_ONLY}", params={"lang": "ru", "date": "2024-01-01"})).text
+    assert "Текста этого акта на русском языке в корпусе нет: показан текст на казахском языке." in page
+    assert '<article class="zan-act zan-at" lang="kk">' in page

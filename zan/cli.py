@@ -194,7 +194,7 @@ def _print_act_on(answer: dict, lang: str) -> None:
     """The act on a date for a reader: its status and why, each unit by its name with its
     status and whether its wording is proven, and the changes that leave it unproven."""
     act, date = answer["act"], answer["date"]
-    _say_other_text(answer, "text_not_held", lang)
+    _say_other_text(act, "text_not_held", lang)
     click.echo(f"{act['id']} — {t('as_of_title', lang, date=messages.to_display(date))}: {messages.status_word(act['status'], lang)} ({messages.standing_text(act, date, lang)})")
     for provision in answer["provisions"]:
         if provision["text_known"]:
