@@ -71,7 +71,10 @@ def in_text(column: str) -> str:
 
 
 def _text_params(text: dict[str, Any], **more: Any) -> dict[str, Any]:
-    return {"act_id": text["act_id"], "base": text["base"], "language": text["text_language"], **more}
+    """The SQL parameters of a text's rows. A row of no language (a version rebuilt by
+    applying amending acts, made from the primary text) belongs to the primary text."""
+    primary = text["languages_held"][0] if text["languages_held"] else None
+    return {"act_id": text["act_id"], "base": text["base"], "language": text["text_language"], "primary_language": primary, **more}
 
 
 def _text_fields(text: dict[str, Any]) -> dict[str, Any]:
@@ -559,7 +562,7 @@ def act_document(conn: sqlite3.Connection, act_id: str, language: str | None = N
 VERSION_LIST_SQL = """
 select id, version_date as date, source_path, caused_by, caused_by_kind, caused_by_date, caused_by_number,
        effective_from, effective_from_earliest, effective_from_latest, date_status, date_basis, is_current, rebuilt
-from versions where act_id = :act_id and (language = :language or :language is null)
+from versions where act_id = :act_id and (coalesce(language, :primary_language) = :language or :language is null)
 order by version_date, rebuilt, id
 """
 VERSION_UNITS_SQL = """
