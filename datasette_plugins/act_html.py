@@ -72,7 +72,8 @@ def act_body(document: Row, urls, json_url: str, lang: str) -> Markup:
     return Markup(
         "".join(
             (
-                _heading_html(act, document["header_amendments"], path("/"), json_url, lang),
+                _heading_html(act, document["header_amendments"], path("/"), json_url, lang, act.get("text_language")),
+                _texts_html(document, path, lang),
                 _requisites_html(act, lang),
                 _text_html(document, path, lang),
                 _versions_html(document["versions"], act["id"], path, lang),
@@ -84,7 +85,7 @@ def act_body(document: Row, urls, json_url: str, lang: str) -> Markup:
     )
 
 
-def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_url: str, lang: str) -> str:
+def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_url: str, lang: str, text_language: str | None = None) -> str:
     """The crumbs, the title, the as-of-date form and the status banner: the act's
     status in words, the repeal as printed, and each change noted on the whole act."""
     status = escape_html(act["status"])
@@ -92,7 +93,7 @@ def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_ur
     amendments = "".join(f"<br>{_amendment_line(a, lang)}" for a in header_amendments)
     banner_lines = "".join(f"\n    {line}" for line in (repeal, amendments) if line)
     keep_lang = "" if lang == messages.DEFAULT_LANGUAGE else f'<input type="hidden" name="lang" value="{escape_html(lang)}">'
-    return f"""<article class="zan-act" lang="{escape_html(act['language'] or 'kk')}">
+    return f"""<article class="zan-act" lang="{escape_html(text_language or act['language'] or 'kk')}">
   <p class="zan-crumbs"><a href="{escape_html(acts_url)}">{t("acts", lang)}</a> / {escape_html(act['id'])}
     · <a href="{escape_html(json_url)}">JSON</a></p>
   <h1>{escape_html(act['title'] or act['id'])}</h1>
@@ -105,6 +106,22 @@ def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_ur
     {escape_html(messages.status_reason(act, lang))}{banner_lines}
   </p>
 """
+
+
+def _texts_html(document: Row, path: Callable[[str], str], lang: str) -> str:
+    """Which language text the page shows: a note when the act has none in the page's
+    language, and a link to both texts side by side when it has two."""
+    act = document["act"]
+    held, shown, asked = act.get("languages_held") or [], act.get("text_language"), act.get("text_asked")
+    lines = []
+    if shown and asked and shown != asked:
+        note = t("text_not_held", lang, asked=t(f"text_name_{asked}", lang), shown=t(f"text_name_{shown}", lang))
+        lines.append(f'<p class="zan-text-language">{escape_html(note)}</p>')
+    if len(held) > 1:
+        other = next(code for code in held if code != shown)
+        url = path(f"/-/acts/{act['id']}?with={other}")
+        lines.append(f'<p class="zan-side-by-side-link"><a href="{escape_html(url)}">{t("side_by_side_link", lang)}</a></p>')
+    return "".join(f"  {line}\n" for line in lines)
 
 
 def _requisites_html(act: Row, lang: str) -> str:
@@ -135,7 +152,7 @@ def _date(iso: str | None, missing: str = "") -> str:
 
 def _text_html(document: Row, path: Callable[[str], str], lang: str) -> str:
     """The notes on the act's requisites, then every unit printed, each with its notes."""
-    act_prefix = f"{document['act']['id']}/"
+    act_prefix = f"{document['act'].get('text_base') or document['act']['id']}/"
     at_top = act_prefix + "requisites"
     hidden = {p["id"] for p in document["provisions"] if p["kind"] in HIDDEN_KINDS}
 
@@ -391,3 +408,55 @@ def _instruction_html(i: Row, lang: str) -> str:
     return f"""
       <li><strong>{escape_html(messages.operation_word(i['operation'], lang))}</strong> {escape_html(i['target_text'])}{unit}
         {quote}</li>"""
+
+
+# --- Two language texts side by side ------------------------------------------------------
+
+
+def side_by_side_body(answer: Row, urls, json_url: str, lang: str) -> Markup:
+    """Two language texts of an act (an `act_side_by_side`) in two columns, a row per
+    provision key, anchored by key as on the act page; a unit without a partner in the
+    other text stands alone in its column, marked."""
+    path = site_paths(urls, lang)
+    first, second = answer["languages"]
+    held = answer["languages_held"]
+    headings = "".join(f'<div class="zan-side-heading" lang="{escape_html(code)}">{t("text_heading_" + code, lang)}</div>' for code in (first, second))
+    rows = "".join(_pair_html(row, first, second, path, lang) for row in answer["rows"] if row["kind"] not in HIDDEN_KINDS)
+    alone = ", ".join(f"{t('text_name_' + code, lang)} {count}" for code, count in answer["alone"].items())
+    counts = t("side_by_side_counts", lang, paired=answer["paired"], alone=alone)
+    single = f'\n  <p class="zan-text-language">{t("one_text_only", lang)}</p>' if len(held) < 2 else ""
+    act_url = path(f"/-/acts/{answer['act_id']}")
+    return Markup(
+        f"""<article class="zan-act zan-side-by-side">
+  <p class="zan-crumbs"><a href="{escape_html(path('/'))}">{t("acts", lang)}</a> / <a href="{escape_html(act_url)}">{escape_html(answer['act_id'])}</a>
+    · <a href="{escape_html(json_url)}">JSON</a></p>
+  <h1>{escape_html(answer['title'] or answer['act_id'])}</h1>
+  <p class="zan-side-by-side-title">{t("side_by_side_title", lang)}. {escape_html(counts)}</p>{single}
+  <div class="zan-pairs">
+    <div class="zan-pair zan-pair-head">{headings}</div>
+{rows}  </div>
+</article>
+"""
+    )
+
+
+def _pair_html(row: Row, first: str, second: str, path: Callable[[str], str], lang: str) -> str:
+    unit_anchor = anchor(escape_html(row["key"]))
+    sides = "".join(_side_html(row[code], code, row["paired"], path, lang) for code in (first, second))
+    paired = "" if row["paired"] else " zan-unpaired"
+    title = escape_html(messages.unit_name(row["key"], lang))
+    return f'    <div id="{unit_anchor}" class="zan-pair zan-{escape_html(row["kind"])}{paired}"><a class="zan-anchor" href="#{unit_anchor}" title="{title}">¶</a>{sides}</div>\n'
+
+
+def _side_html(unit: Row | None, code: str, paired: bool, path: Callable[[str], str], lang: str) -> str:
+    if unit is None:
+        return f'<div class="zan-side zan-missing" lang="{escape_html(code)}"><small>{t("no_partner", lang)}</small></div>'
+    if unit["cells"]:
+        body = " | ".join(escape_html(cell) for cell in unit["cells"])
+    else:
+        body = escape_html(unit["text"] or unit["heading"] or "")
+    if unit["removed_in_version_id"]:
+        body = f"<del>{body}</del>"
+    mark = "" if paired else f' <small class="zan-alone">({t("no_partner", lang)})</small>'
+    history = f' <a class="zan-history-link" href="{escape_html(path("/-/history/" + unit["id"]))}" title="{t("history", lang)}">⟲</a>'
+    return f'<div class="zan-side" lang="{escape_html(unit["language"] or code)}">{body}{mark}{history}</div>'

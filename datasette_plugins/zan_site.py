@@ -28,10 +28,11 @@ from db.queries import (
     act_document,
     act_links,
     act_on,
-    act_versions,
+    act_side_by_side,
     acts_on,
     check_date,
     cited_act,
+    diff_text,
     list_acts,
     problems_report,
     provision_history,
@@ -43,7 +44,7 @@ from parser.languages.kk import fold
 from zan import messages
 from zan.messages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, UnknownLanguage, parse_lang, t
 
-from .act_html import act_body, anchor
+from .act_html import act_body, anchor, side_by_side_body
 
 #: An act's statuses (``acts.status``).
 ACT_STATUSES = ("in_force", "repealed", "unknown")
@@ -235,14 +236,14 @@ async def diff_page(datasette, request, lang):
     """What changed between two versions of an act (``?from=&to=``: version ids or
     dates), unit by unit, with insertions and deletions marked word by word."""
     act_id = request.url_vars["act_id"]
-    versions = await _run(datasette, lambda conn: act_versions(conn, act_id))
+    text, versions = await _run(datasette, lambda conn: diff_text(conn, act_id, lang))
     real = [version for version in versions if not version["rebuilt"]]
     if len(real) < 2:
         raise Refusal(404, t("no_versions", lang))
-    old = request.args.get("from") or real[-2]["id"]
-    new = request.args.get("to") or real[-1]["id"]
+    old = _same_version(versions, request.args.get("from")) or real[-2]["id"]
+    new = _same_version(versions, request.args.get("to")) or real[-1]["id"]
     try:
-        answer = await _run(datasette, lambda conn: act_diff(conn, act_id, old, new))
+        answer = await _run(datasette, lambda conn: act_diff(conn, act_id, old, new, lang))
     except ValueError:
         wrong = new if old in {v["id"] for v in versions} else old
         raise Refusal(400, t("error_version", lang, value=wrong)) from None
@@ -254,9 +255,20 @@ async def diff_page(datasette, request, lang):
         answer,
         "zan_diff.html",
         versions=versions,
+        unit_anchor=lambda provision_id: anchor(provision_id[len(text["base"]) + 1 :]),
         act_url=_with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
-        json_url=datasette.urls.path(f"/-/diff/{act_id}.json") + "?" + query,
+        json_url=_with_lang(datasette.urls.path(f"/-/diff/{act_id}.json") + "?" + query, lang),
     )
+
+
+def _same_version(versions: list[dict], wanted: str | None) -> str | None:
+    """`wanted` (a version id or a date) as this text's versions name it: a version id of
+    the act's text in another language (the language switch keeps ``from`` and ``to``)
+    becomes the id of this text's version of the same date, when it holds one."""
+    if not wanted or "@" not in wanted or any(v["id"] == wanted for v in versions):
+        return wanted
+    date = wanted.rsplit("@", 1)[1]
+    return next((v["id"] for v in versions if v["date"] == date), wanted)
 
 
 @page
@@ -323,7 +335,7 @@ async def home_page(datasette, request, lang):
     database = _database_with_acts(datasette)
     filters = {name: request.args.get(name, "") for name in ("status", "kind", "issuer", "year")}
     page_number = requested_page(request, lang)
-    answer = await _run(datasette, lambda conn: list_acts(conn, filters, page_number))
+    answer = await _run(datasette, lambda conn: list_acts(conn, filters, page_number, lang))
     return await _respond(
         datasette,
         request,
@@ -384,7 +396,7 @@ def _lang_links(request) -> list[tuple[str, str, str]]:
 async def history_page(datasette, request, lang):
     """A provision's notes and amendments in time order, with their effective dates."""
     provision_id = request.url_vars["provision_id"]
-    answer = await _run(datasette, lambda conn: provision_history(conn, provision_id))
+    answer = await _run(datasette, lambda conn: provision_history(conn, provision_id, lang))
     provision = answer["provision"]
     return await _respond(
         datasette,
@@ -393,7 +405,7 @@ async def history_page(datasette, request, lang):
         answer,
         "zan_history.html",
         act_url=_with_lang(datasette.urls.path(f"/-/acts/{provision['act_id']}"), lang) + "#" + anchor(provision["key"]),
-        json_url=datasette.urls.path(f"/-/history/{provision_id}.json"),
+        json_url=_with_lang(datasette.urls.path(f"/-/history/{provision['id']}.json"), lang),
     )
 
 
@@ -501,7 +513,7 @@ async def act_on_date_page(datasette, request, lang):
     """The act as it stood on ``?date=YYYY-MM-DD`` (today by default)."""
     act_id = request.url_vars["act_id"]
     date = requested_date(request, lang)
-    answer = await _run_in_loop(datasette, lambda conn: act_on(conn, act_id, date))
+    answer = await _run_in_loop(datasette, lambda conn: act_on(conn, act_id, date, lang))
     return await _respond(
         datasette,
         request,
@@ -509,7 +521,7 @@ async def act_on_date_page(datasette, request, lang):
         answer,
         "zan_at.html",
         act_url=_with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
-        json_url=datasette.urls.path(f"/-/at/{act_id}.json?date={date}"),
+        json_url=_with_lang(datasette.urls.path(f"/-/at/{act_id}.json?date={date}"), lang),
     )
 
 
@@ -518,7 +530,7 @@ async def in_force_page(datasette, request, lang):
     """Every act of the corpus with its status on ``?date=``."""
     date = requested_date(request, lang)
     page_number = requested_page(request, lang)
-    answer = await _run_in_loop(datasette, lambda conn: acts_on(conn, date, page_number))
+    answer = await _run_in_loop(datasette, lambda conn: acts_on(conn, date, page_number, lang))
     return await _respond(
         datasette,
         request,
@@ -539,14 +551,34 @@ def _database_with_acts(datasette):
 
 @page
 async def act_page(datasette, request, lang):
+    """The consolidated text of an act in the page's language (its primary text, and a
+    note saying so, when it has none in that language); with ``?with=ru`` (or ``kk``)
+    both texts side by side, aligned by provision; with ``?date=`` the act on that date."""
     if request.args.get("date"):
         return await act_on_date_page.inner(datasette, request, lang)  # /-/acts/{id}?date=D: the act as it stood on D
     act_id = request.url_vars["act_id"]
-    document = await _run_in_loop(datasette, lambda conn: act_document(conn, act_id))
+    if request.args.get("with"):
+        return await _side_by_side_page(datasette, request, lang, act_id)
+    document = await _run_in_loop(datasette, lambda conn: act_document(conn, act_id, lang))
     document["database"] = _database_with_acts(datasette).name
     if request.url_vars.get("as_json"):
         return _json(document, default=str)  # before the page's own lookups, which JSON does not need
-    json_url = datasette.urls.path(f"/-/acts/{act_id}.json")
+    json_url = _with_lang(datasette.urls.path(f"/-/acts/{act_id}.json"), lang)
     body_html = act_body(document, datasette.urls, json_url, lang)
     return await _respond(datasette, request, lang, document, "zan_act.html", body_html=body_html)
 
+
+async def _side_by_side_page(datasette, request, lang: str, act_id: str):
+    """``/-/acts/{act_id}?lang=kk&with=ru``: the page's language text beside the other
+    (``with``; the other held language when ``with`` names the page's own)."""
+    other = request.args.get("with", "").strip().lower()
+    if other not in LANGUAGES:
+        raise Refusal(400, t("error_lang", lang, value=other))
+    if other == lang:
+        other = next(code for code in LANGUAGES if code != lang)
+    answer = await _run_in_loop(datasette, lambda conn: act_side_by_side(conn, act_id, lang, other))
+    if request.url_vars.get("as_json"):
+        return _json(answer, default=str)
+    json_url = _with_lang(datasette.urls.path(f"/-/acts/{act_id}.json") + f"?with={other}", lang)
+    body_html = side_by_side_body(answer, datasette.urls, json_url, lang)
+    return await _respond(datasette, request, lang, {"act": {"id": act_id, "title": answer["title"]}}, "zan_act.html", body_html=body_html)

@@ -23,8 +23,65 @@ from typing import Any
 from parser.align import Pair, align
 from parser.dates import is_iso_date
 from parser.diff import word_diff
+from parser.languages import LANGUAGES as TEXT_LANGUAGES
 from parser.model import Provision
 from parser.timeline import Bound, Version, answer_on, change_basis, describe_act, existence_on
+
+# --- Language texts -------------------------------------------------------------------
+
+#: The language of the text answered when none is asked: Kazakh, the state language.
+DEFAULT_TEXT_LANGUAGE = "kk"
+
+#: An act's title in the language asked (``:language``), when it has a text in it.
+TITLE_IN_LANGUAGE = "coalesce((select t.title from act_texts t where t.id in (acts.id, acts.id || '/' || :language) and t.language = :language), title)"
+ACT_TEXTS_SQL = "select id, language, is_primary, title, source_path from act_texts where act_id = ? order by is_primary desc, language"
+
+
+def act_text(conn: sqlite3.Connection, act_id: str, language: str | None = None) -> dict[str, Any]:
+    """Which language text of an act answers for `language` (Kazakh by default): that
+    text when the act has it, else the act's primary text — never an empty act.
+
+    ``{"act_id", "text_language", "text_asked", "languages_held", "base", "title",
+    "source_path"}``; ``base`` is where the text's rows live (`db.rows.text_base`: the
+    act id for the primary text, ``{act}/{language}`` for another)."""
+    asked = language or DEFAULT_TEXT_LANGUAGE
+    texts = [dict(row) for row in _rows(conn, ACT_TEXTS_SQL, (act_id,))]
+    if not texts:
+        if conn.execute("select 1 from acts where id = ?", (act_id,)).fetchone() is None:
+            raise UnknownAct(f"no act with id {act_id}")
+        texts = [{"id": act_id, "language": None, "is_primary": 1, "title": None, "source_path": None}]
+    chosen = next((text for text in texts if text["language"] == asked), texts[0])
+    return {
+        "act_id": act_id,
+        "text_language": chosen["language"],
+        "text_asked": asked,
+        "languages_held": [text["language"] for text in texts if text["language"]],
+        "base": chosen["id"],
+        "title": chosen["title"],
+        "source_path": chosen["source_path"],
+    }
+
+
+def in_text(column: str) -> str:
+    """An SQL condition: the row id in `column` belongs to the language text whose rows
+    live under ``:base`` — ``{base}/…``, and not the rows of another text under it (the
+    primary text's base is the act id, which the other texts' bases begin with)."""
+    others = ", ".join(f"'{code}/'" for code in TEXT_LANGUAGES)
+    return f"(substr({column}, 1, length(:base) + 1) = :base || '/' and substr({column}, length(:base) + 2, 3) not in ({others}))"
+
+
+def _text_params(text: dict[str, Any], **more: Any) -> dict[str, Any]:
+    """The SQL parameters of a text's rows. A row of no language (a version rebuilt by
+    applying amending acts, made from the primary text) belongs to the primary text."""
+    primary = text["languages_held"][0] if text["languages_held"] else None
+    return {"act_id": text["act_id"], "base": text["base"], "language": text["text_language"], "primary_language": primary, **more}
+
+
+def _text_fields(text: dict[str, Any]) -> dict[str, Any]:
+    """What an answer says of the text it is read from: in its ``act`` where it has one
+    (`act_on`, `act_document`), else beside its other fields."""
+    return {"text_language": text["text_language"], "text_asked": text["text_asked"], "languages_held": text["languages_held"]}
+
 
 ACT_SQL = """
 select id, title, valid_from, valid_from_latest, date_basis, valid_to, valid_to_latest, valid_to_basis
@@ -36,22 +93,22 @@ select kind, adopted_on, number, registered_on, commencement_rule, commencement_
        effective_from_latest, date_status
 from acts where id = ?
 """
-VERSIONS_SQL = """
+VERSIONS_SQL = f"""
 select p.id as provision_id, p.key, p.kind, p.label, v.valid_from, v.valid_from_latest, v.valid_from_basis,
        v.starts_with_act, v.started_by_amendment_id, v.valid_to, v.valid_to_latest, v.valid_to_basis,
        v.ends_with_act, v.ended_by_amendment_id, v.has_end, v.text_known, coalesce(v.text, p.text) as text, v.basis
 from provisions p join provision_versions v on v.provision_id = p.id
-where p.act_id = ?
+where p.act_id = :act_id and {in_text("p.id")}
 order by p.position, v.ordinal
 """
-AMENDMENTS_SQL = """
+AMENDMENTS_SQL = f"""
 select id, action, amending_act_kind, amending_act_number, amending_act_date, date_basis, commencement_rule,
        commencement_offset_days, commencement_offset_months, commencement_fixed_date, effective_from,
        effective_from_earliest, effective_from_latest, date_status
-from amendments where act_id = ?
+from amendments where act_id = :act_id and {in_text("id")}
 """
-ALL_ACTS_SQL = """
-select id, title, valid_from, valid_from_latest, date_basis, valid_to, valid_to_latest, valid_to_basis
+ALL_ACTS_SQL = f"""
+select id, {TITLE_IN_LANGUAGE} as title, valid_from, valid_from_latest, date_basis, valid_to, valid_to_latest, valid_to_basis
 from acts order by adopted_on, id
 """
 
@@ -106,8 +163,10 @@ def _act_answer(row: sqlite3.Row, date: str) -> dict[str, Any]:
     }
 
 
-def act_on(conn: sqlite3.Connection, act_id: str, date: str) -> dict[str, Any]:
-    """The act and every provision of it, in document order, as they stood on `date`.
+def act_on(conn: sqlite3.Connection, act_id: str, date: str, language: str | None = None) -> dict[str, Any]:
+    """The act and every provision of one of its language texts (`language`, Kazakh by
+    default; the primary text when the act has no text in it: `act_text`), in document
+    order, as they stood on `date`.
 
     A provision whose wording on `date` is not proven carries the wording the sources
     hold (the current one) as ``candidate_text``, and in ``uncertain_by`` the amendment
@@ -117,20 +176,29 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str) -> dict[str, Any]:
     act_row = _rows(conn, ACT_SQL, (act_id,)).fetchone()
     if act_row is None:
         raise UnknownAct(f"no act with id {act_id}")
-    amendments = {row["id"]: row for row in _rows(conn, AMENDMENTS_SQL, (act_id,))}
+    text = act_text(conn, act_id, language)
+    params = _text_params(text)
+    amendments = {row["id"]: row for row in _rows(conn, AMENDMENTS_SQL, params)}
     bases = _Bases(act_row, amendments)
     provisions: list[dict[str, Any]] = []
     rows: list[sqlite3.Row] = []
-    for row in _rows(conn, VERSIONS_SQL, (act_id,)):
+    for row in _rows(conn, VERSIONS_SQL, params):
         if rows and row["provision_id"] != rows[0]["provision_id"]:
-            provisions.append(_provision_answer(rows, bases, date))
+            provisions.append(_provision_answer(rows, bases, date, text["text_language"]))
             rows = []
         rows.append(row)
     if rows:
-        provisions.append(_provision_answer(rows, bases, date))
+        provisions.append(_provision_answer(rows, bases, date, text["text_language"]))
     answer = _act_answer(act_row, date)
     answer.update(dict(_rows(conn, ACT_DATES_SQL, (act_id,)).fetchone()))
-    return {"date": date, "act": answer, "provisions": provisions, "uncertain_changes": _uncertain_changes(provisions, amendments)}
+    answer["title"] = text["title"] or answer["title"]
+    answer.update(_text_fields(text))
+    return {
+        "date": date,
+        "act": answer,
+        "provisions": provisions,
+        "uncertain_changes": _uncertain_changes(provisions, amendments),
+    }
 
 
 def _uncertain_changes(provisions: list[dict[str, Any]], amendments: dict[str, sqlite3.Row]) -> list[dict[str, Any]]:
@@ -179,7 +247,7 @@ def _version(row: sqlite3.Row, bases: _Bases) -> Version:
     return Version(row["key"], start, end, bool(row["text_known"]), row["text"], row["basis"])
 
 
-def _provision_answer(rows: list[sqlite3.Row], bases: _Bases, date: str) -> dict[str, Any]:
+def _provision_answer(rows: list[sqlite3.Row], bases: _Bases, date: str, language: str | None) -> dict[str, Any]:
     row = rows[0]
     answer = answer_on([_version(version, bases) for version in rows], date)
     unproven = answer.status != "not_in_force" and not answer.text_known
@@ -188,6 +256,7 @@ def _provision_answer(rows: list[sqlite3.Row], bases: _Bases, date: str) -> dict
         "key": row["key"],
         "kind": row["kind"],
         "label": row["label"],
+        "language": language,
         "status": answer.status,
         "text_known": answer.text_known,
         "text": answer.text,
@@ -210,15 +279,17 @@ def _open_change(rows: list[sqlite3.Row], date: str) -> str | None:
     return None
 
 
-def acts_on(conn: sqlite3.Connection, date: str, page: int | None = None) -> dict[str, Any]:
-    """Every act of the corpus with its status on `date`; with `page`, only that page of
+def acts_on(conn: sqlite3.Connection, date: str, page: int | None = None, language: str | None = None) -> dict[str, Any]:
+    """Every act of the corpus with its status on `date`, titled in `language` where the
+    act has a text in it (Kazakh by default); with `page`, only that page of
     `PAGE_SIZE` acts (in the same order), and the total `count` and the `next_page`: on
     100,000 acts the whole list is megabytes, too much for one web page."""
     check_date(date)
+    params = {"language": language or DEFAULT_TEXT_LANGUAGE}
     if page is None:
-        return {"date": date, "acts": [_act_answer(row, date) for row in _rows(conn, ALL_ACTS_SQL)]}
+        return {"date": date, "acts": [_act_answer(row, date) for row in _rows(conn, ALL_ACTS_SQL, params)]}
     page = max(1, page)
-    rows = _rows(conn, ALL_ACTS_SQL + " limit :limit offset :offset", {"limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE})
+    rows = _rows(conn, ALL_ACTS_SQL + " limit :limit offset :offset", {**params, "limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE})
     acts = [_act_answer(row, date) for row in rows]
     count = conn.execute("select count(*) from acts").fetchone()[0]
     next_page = page + 1 if page * PAGE_SIZE < count else None
@@ -233,10 +304,10 @@ ACT_FILTERS = {
     "issuer": "issuer = :issuer",
     "year": "substr(adopted_on, 1, 4) = :year",
 }
-LIST_ACTS_SQL = """
-select id, title, kind, kind_text, issuer, adopted_on, number, registered_on, registration_number, status
-from acts {where} order by adopted_on desc, id limit :limit offset :offset
-"""
+LIST_ACTS_SQL = (
+    f"select id, {TITLE_IN_LANGUAGE} as title, kind, kind_text, issuer, adopted_on, number, registered_on, registration_number, status\n"
+    "from acts {where} order by adopted_on desc, id limit :limit offset :offset"
+)
 COUNT_ACTS_SQL = "select count(*) from acts {where}"
 PAGE_SIZE = 100
 FACETS_SQL = """
@@ -248,14 +319,15 @@ order by facet, value
 """
 
 
-def list_acts(conn: sqlite3.Connection, filters: dict[str, str], page: int = 1) -> dict[str, Any]:
+def list_acts(conn: sqlite3.Connection, filters: dict[str, str], page: int = 1, language: str | None = None) -> dict[str, Any]:
     """One page of the acts of the corpus, filtered by status, kind, issuer and year of
-    adoption, with the values each filter can take and the number of acts matching."""
+    adoption, with the values each filter can take and the number of acts matching;
+    titled in `language` where an act has a text in it (Kazakh by default)."""
     chosen = {name: value for name, value in filters.items() if name in ACT_FILTERS and value}
     where = " and ".join(ACT_FILTERS[name] for name in chosen)
     clause = f"where {where}" if where else ""
     page = max(1, page)
-    params = {**chosen, "limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE}
+    params = {**chosen, "language": language or DEFAULT_TEXT_LANGUAGE, "limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE}
     acts = [dict(row) for row in _rows(conn, LIST_ACTS_SQL.format(where=clause), params)]
     total = conn.execute(COUNT_ACTS_SQL.format(where=clause), chosen).fetchone()[0]
     facets: dict[str, list[dict[str, Any]]] = {}
@@ -266,7 +338,7 @@ def list_acts(conn: sqlite3.Connection, filters: dict[str, str], page: int = 1) 
 
 
 PROVISION_SQL = """
-select p.id, p.act_id, p.key, p.kind, p.label, p.heading, p.text, p.parent_id, a.title as act_title
+select p.id, p.act_id, p.key, p.kind, p.label, p.heading, p.text, p.parent_id, p.language, a.title as act_title
 from provisions p join acts a on a.id = p.act_id where p.id = ?
 """
 HISTORY_SQL = """
@@ -292,15 +364,26 @@ from provision_versions where provision_id = ? order by ordinal
 """
 
 
-def provision_history(conn: sqlite3.Connection, provision_id: str) -> dict[str, Any]:
+def provision_history(conn: sqlite3.Connection, provision_id: str, language: str | None = None) -> dict[str, Any]:
     """A provision's notes and amendments in time order — its own, and those on the whole
-    of a unit containing it — and the intervals they imply."""
+    of a unit containing it — and the intervals they imply. With `language`, the same
+    unit (the same key) in that language text of the act, when the act has that text
+    and the unit is in it; else the unit named."""
     provision = _rows(conn, PROVISION_SQL, (provision_id,)).fetchone()
     if provision is None:
         raise UnknownAct(f"no provision with id {provision_id}")
-    amendments = [dict(row) for row in _rows(conn, HISTORY_SQL, (provision_id,))]
-    versions = [dict(row) for row in _rows(conn, VERSION_ROWS_SQL, (provision_id,))]
-    return {"provision": dict(provision), "amendments": amendments, "versions": versions}
+    text = act_text(conn, provision["act_id"], language or provision["language"])
+    if text["text_language"] != provision["language"]:
+        partner = _rows(conn, PROVISION_SQL, (f"{text['base']}/{provision['key']}",)).fetchone()
+        if partner is not None:
+            provision = partner
+        else:
+            text = {**act_text(conn, provision["act_id"], provision["language"]), "text_asked": text["text_asked"]}
+    amendments = [dict(row) for row in _rows(conn, HISTORY_SQL, (provision["id"],))]
+    versions = [dict(row) for row in _rows(conn, VERSION_ROWS_SQL, (provision["id"],))]
+    answer = dict(provision)
+    answer["act_title"] = text["title"] or answer["act_title"]
+    return {**_text_fields(text), "provision": answer, "amendments": amendments, "versions": versions}
 
 
 PROBLEMS_SQL = """
@@ -407,44 +490,48 @@ def cited_act(conn: sqlite3.Connection, cited_act_id: str) -> dict[str, Any]:
 # --- The consolidated act ----------------------------------------------------------------
 
 ACT_DOCUMENT_SQL = "select * from acts where id = :act_id"
-PROVISIONS_SQL = """
-select id, parent_id, key, kind, label, heading, text, position, source_line, role, cells, removed_in_version_id
-from provisions where act_id = :act_id order by position
+PROVISIONS_SQL = f"""
+select id, parent_id, key, kind, label, heading, text, position, source_line, role, cells, removed_in_version_id, language
+from provisions where act_id = :act_id and {in_text("id")} order by position
 """
-NOTES_SQL = """
+NOTES_SQL = f"""
 select n.id, n.provision_id, n.printed_after_id, n.target_text, n.target_status, n.target_part,
-       n.text, n.source_line
-from notes n where n.act_id = :act_id order by n.ordinal
+       n.text, n.source_line, n.language
+from notes n where n.act_id = :act_id and {in_text("n.id")} order by n.ordinal
 """
-CITATIONS_SQL = """
+CITATIONS_SQL = f"""
 select c.provision_id, c.note_id, c.start, c."end", c.text, c.cited_act_id, ca.act_id as cited_corpus_act_id, ca.status
 from citations c join cited_acts ca on ca.id = c.cited_act_id
-where c.act_id = :act_id order by c.id
+where c.act_id = :act_id and {in_text("c.id")} order by c.id
 """
-INSTRUCTIONS_SQL = """
+INSTRUCTIONS_SQL = f"""
 select id, ordinal, operation, target_text, target_kind, target_label, target_key, new_text, target_act_id,
        target_act_kind, target_act_date, target_act_number, target_act_registration_number, target_act_title,
        parse_status
-from instructions where act_id = :act_id order by ordinal
+from instructions where act_id = :act_id and {in_text("id")} order by ordinal
 """
-ACT_AMENDMENTS_SQL = """
+ACT_AMENDMENTS_SQL = f"""
 select id, note_id, provision_id, action, amending_act_date, amending_act_number,
        amending_act_issuer, amending_act_kind, commencement, commencement_rule,
        effective_from, effective_from_earliest, effective_from_latest, date_status, date_basis,
        parse_status
-from amendments where act_id = :act_id order by id
+from amendments where act_id = :act_id and {in_text("id")} order by id
 """
 
 
-def act_document(conn: sqlite3.Connection, act_id: str) -> dict[str, Any]:
-    """The act, its provisions in order, the notes (each with its amendments), the
-    instructions of an amending act, the citations in its text and its links."""
+def act_document(conn: sqlite3.Connection, act_id: str, language: str | None = None) -> dict[str, Any]:
+    """The act, the provisions of one of its language texts in order (`language`, Kazakh
+    by default; the primary text when the act has none in it: `act_text`), its notes
+    (each with its amendments), the instructions of an amending act, the citations in its
+    text, its links and the versions of that text."""
     act = _rows(conn, ACT_DOCUMENT_SQL, {"act_id": act_id}).fetchone()
     if act is None:
         raise UnknownAct(f"no act with id {act_id}")
+    text = act_text(conn, act_id, language)
+    params = _text_params(text)
 
     def rows(sql: str) -> list[dict[str, Any]]:
-        return [dict(row) for row in _rows(conn, sql, {"act_id": act_id})]
+        return [dict(row) for row in _rows(conn, sql, params)]
 
     notes = rows(NOTES_SQL)
     by_note: dict[str, list[dict[str, Any]]] = {}
@@ -455,15 +542,18 @@ def act_document(conn: sqlite3.Connection, act_id: str) -> dict[str, Any]:
     provisions = rows(PROVISIONS_SQL)
     for provision in provisions:
         provision["cells"] = json.loads(provision["cells"]) if provision["cells"] else None
+    act_fields = dict(act)
+    act_fields["title"] = text["title"] or act_fields["title"]
+    act_fields.update(_text_fields(text), text_base=text["base"])
     return {
-        "act": dict(act),
+        "act": act_fields,
         "provisions": provisions,
         "notes": notes,
         "header_amendments": by_note.get("", []),
         "instructions": rows(INSTRUCTIONS_SQL),
         "citations": rows(CITATIONS_SQL),
         "links": act_links(conn, act_id),
-        "versions": act_versions(conn, act_id),
+        "versions": act_versions(conn, act_id, text["text_language"]),
     }
 
 
@@ -472,7 +562,8 @@ def act_document(conn: sqlite3.Connection, act_id: str) -> dict[str, Any]:
 VERSION_LIST_SQL = """
 select id, version_date as date, source_path, caused_by, caused_by_kind, caused_by_date, caused_by_number,
        effective_from, effective_from_earliest, effective_from_latest, date_status, date_basis, is_current, rebuilt
-from versions where act_id = ? order by version_date, rebuilt, id
+from versions where act_id = :act_id and (coalesce(language, :primary_language) = :language or :language is null)
+order by version_date, rebuilt, id
 """
 VERSION_UNITS_SQL = """
 select provision_id, key, kind, label, text, position from version_provisions
@@ -480,16 +571,17 @@ where version_id = ? and kind != 'note' order by position
 """
 
 
-def act_versions(conn: sqlite3.Connection, act_id: str) -> list[dict[str, Any]]:
-    """The versions of an act the corpus holds, oldest first (empty for an act held in
-    one consolidated text). ``date`` is the bank's date of the version — usually the
+def act_versions(conn: sqlite3.Connection, act_id: str, language: str | None = None) -> list[dict[str, Any]]:
+    """The versions of one language text of an act (`language`, Kazakh by default; the
+    primary text when the act has none in it), oldest first (empty for a text held in
+    one consolidated file). ``date`` is the bank's date of the version — usually the
     amending act's adoption; ``effective_from*`` say when its wording took effect."""
-    if conn.execute("select 1 from acts where id = ?", (act_id,)).fetchone() is None:
-        raise UnknownAct(f"no act with id {act_id}")
+    text = act_text(conn, act_id, language)
     versions = []
-    for row in _rows(conn, VERSION_LIST_SQL, (act_id,)):
+    for row in _rows(conn, VERSION_LIST_SQL, _text_params(text)):
         version = dict(row)
         version["is_current"], version["rebuilt"] = bool(version["is_current"]), bool(version["rebuilt"])
+        version["language"] = text["text_language"]
         versions.append(version)
     return versions
 
@@ -519,22 +611,37 @@ def _took_effect_by(version: dict[str, Any], date: str) -> bool:
     return latest is not None and latest <= date
 
 
-def act_diff(conn: sqlite3.Connection, act_id: str, old: str, new: str) -> dict[str, Any]:
-    """The units that differ between two versions (ids or dates), with word-level diffs:
-    ``{"act_id", "from", "to", "changes": [{"id", "kind", "label", "change", "diff", …}]}``.
+def diff_text(conn: sqlite3.Connection, act_id: str, language: str | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The language text whose versions a diff compares, and its versions: the text in
+    `language` (`act_text`), or the act's primary text when that one holds fewer than two
+    real versions — there is nothing to compare in it (137412 is held in three Kazakh
+    versions and one Russian) — which ``text_language`` then says."""
+    text = act_text(conn, act_id, language)
+    versions = act_versions(conn, act_id, text["text_language"])
+    if sum(1 for version in versions if not version["rebuilt"]) < 2 and text["languages_held"] and text["text_language"] != text["languages_held"][0]:
+        primary = {**act_text(conn, act_id, text["languages_held"][0]), "text_asked": text["text_asked"]}
+        return primary, act_versions(conn, act_id, primary["text_language"])
+    return text, versions
+
+
+def act_diff(conn: sqlite3.Connection, act_id: str, old: str, new: str, language: str | None = None) -> dict[str, Any]:
+    """The units that differ between two versions of one language text (ids or dates;
+    `language` as in `act_versions`), with word-level diffs:
+    ``{"act_id", "text_language", "from", "to", "changes": [{"id", "kind", "label", "change", "diff", …}]}``.
     ``id`` is the unit's id in ``provisions``; unchanged units are left out."""
-    versions = act_versions(conn, act_id)
+    text, versions = diff_text(conn, act_id, language)
     if not versions:
         raise UnknownAct(f"act {act_id} is held in one text only: there are no versions to compare")
     for index, version in enumerate(versions):
         version["ordinal_index"] = index
     (before, before_basis), (after, after_basis) = resolve_version(versions, old), resolve_version(versions, new)
     pairs = align(_version_units(conn, before["id"]), _version_units(conn, after["id"]))
-    changes = [_change(pair) for pair in pairs if pair.is_change]
+    changes = [{**_change(pair), "language": text["text_language"]} for pair in pairs if pair.is_change]
     for version in versions:
         del version["ordinal_index"]
     return {
         "act_id": act_id,
+        **_text_fields(text),
         "from": {**before, "chosen": before_basis},
         "to": {**after, "chosen": after_basis},
         "changes": changes,
@@ -562,4 +669,70 @@ def _change(pair: Pair) -> dict[str, Any]:
         "to_key": pair.new.key if pair.new else None,
         "from_text": pair.old.text if pair.old else None,
         "to_text": pair.new.text if pair.new else None,
+    }
+
+
+# --- Two language texts side by side ---------------------------------------------------
+
+
+def act_side_by_side(conn: sqlite3.Connection, act_id: str, language: str | None, other: str) -> dict[str, Any]:
+    """Two language texts of an act aligned by provision key, in the order of the first:
+    ``{"act_id", "languages": [first, second], "languages_held", "title", "rows": [{"key",
+    "kind", "paired", first: unit or null, second: unit or null}]}``. A unit of the second
+    text without a partner follows the last paired unit before it; ``paired`` is false
+    for every unit alone. Asking for a language the act has no text in answers with its
+    primary text in that place, as `act_text` says (``text_language`` of each side)."""
+    left, right = act_text(conn, act_id, language), act_text(conn, act_id, other)
+    left_units = [dict(row) for row in _rows(conn, PROVISIONS_SQL, _text_params(left))]
+    right_units = [dict(row) for row in _rows(conn, PROVISIONS_SQL, _text_params(right))] if right["base"] != left["base"] else []
+    first, second = left["text_language"] or "", right["text_language"] or ""
+    if right["base"] == left["base"]:
+        second = other
+    rows = side_by_side(left_units, right_units, first, second)
+    return {
+        "act_id": act_id,
+        "title": left["title"],
+        "languages": [first, second],
+        "sides": [_text_fields(left), _text_fields(right)],
+        "languages_held": left["languages_held"],
+        "paired": sum(1 for row in rows if row["paired"]),
+        "alone": {first: sum(1 for row in rows if row[first] and not row["paired"]), second: sum(1 for row in rows if row[second] and not row["paired"])},
+        "rows": rows,
+    }
+
+
+def side_by_side(left: list[dict[str, Any]], right: list[dict[str, Any]], first: str, second: str) -> list[dict[str, Any]]:
+    """Units of two texts paired by key, in the order of `left`; a unit of `right` with
+    no partner placed after the last paired unit that precedes it in `right`."""
+    left_keys = {unit["key"] for unit in left}
+    right_by_key = {unit["key"]: unit for unit in right}
+    alone_after: dict[str | None, list[dict[str, Any]]] = {}
+    previous: str | None = None
+    for unit in right:
+        if unit["key"] in left_keys:
+            previous = unit["key"]
+        else:
+            alone_after.setdefault(previous, []).append(unit)
+
+    def alone(unit: dict[str, Any]) -> dict[str, Any]:
+        return {"key": unit["key"], "kind": unit["kind"], "paired": False, first: None, second: _unit(unit)}
+
+    rows = [alone(unit) for unit in alone_after.get(None, [])]
+    for unit in left:
+        partner = right_by_key.get(unit["key"])
+        rows.append({"key": unit["key"], "kind": unit["kind"], "paired": partner is not None, first: _unit(unit), second: _unit(partner) if partner else None})
+        rows += [alone(other) for other in alone_after.get(unit["key"], [])]
+    return rows
+
+
+def _unit(unit: dict[str, Any]) -> dict[str, Any]:
+    cells = unit["cells"]
+    return {
+        "id": unit["id"],
+        "label": unit["label"],
+        "heading": unit["heading"],
+        "text": unit["text"],
+        "cells": json.loads(cells) if isinstance(cells, str) else cells,
+        "language": unit["language"],
+        "removed_in_version_id": unit["removed_in_version_id"],
     }

@@ -63,11 +63,13 @@ async def test_stable_anchor_opens_the_act_at_a_paragraph(site, browser_page):
 
 async def test_home_filters_and_the_date_picker(site, browser_page):
     await browser_page.goto(site + "/")
+    # the ten acts of the seeds and the bank's orders, and seven laws of the bank (each one act in two languages)
     assert await browser_page.locator("table.zan-acts tbody tr").count() == 17
     await browser_page.select_option("select[name=status]", "repealed")
     await browser_page.click("form.zan-filters button[type=submit]")
     assert "status=repealed" in browser_page.url
-    assert await browser_page.locator("table.zan-acts tbody tr").count() == 9  # 5 orders and 4 of the laws
+    # five of the ten, and four laws whose texts record their repeal (104446, 160919, 33276, 4570)
+    assert await browser_page.locator("table.zan-acts tbody tr").count() == 9
     await browser_page.click("text=Қазақстан Республикасы азаматтарының, оралмандардың")
     assert "/-/acts/V1500011361" in browser_page.url
     await browser_page.fill("form.zan-date input[name=date]", "2018-01-01")
@@ -132,6 +134,7 @@ async def test_versions_of_an_act_to_a_diff_and_back_to_the_unit(site, browser_p
 READER_PAGES = {
     "home": "/",
     "act": "/-/acts/V1900019742",
+    "side-by-side": "/-/acts/V1500010492?with=ru",
     "as-of": "/-/acts/order-2011-01-05-7?date=2016-01-01",
     "search": "/-/search?q=%D0%B1%D2%B1%D0%B9%D1%80%D1%8B%D2%9B",
     "history": "/-/history/order-2011-01-05-7/doc/app3/ch1",
@@ -209,3 +212,44 @@ async def test_the_cells_of_an_appendix_table_line_up_row_under_row(site, browse
         cells = rows.nth(index).locator(".zan-cell")
         lefts.append([round((await cells.nth(n).bounding_box())["x"]) for n in range(await cells.count())])
     assert lefts[1] == lefts[0][: len(lefts[1])]  # a shorter row's cells under the first ones
+
+
+async def _in_view(page, selector: str) -> bool:
+    """Whether the element's top is on the screen (the page scrolled to it)."""
+    await page.wait_for_load_state("load")
+    return await page.evaluate(
+        "(selector) => { const top = document.querySelector(selector).getBoundingClientRect().top; return top > -2 && top < window.innerHeight; }",
+        selector,
+    )
+
+
+async def test_an_act_switches_between_its_kazakh_and_russian_texts_keeping_the_place_and_the_date(site, browser_page):
+    """Order 87811 on a date: the switch shows the other language's text of the same unit,
+    at the same place, on the same date; law 4051 from its text to both texts side by side."""
+    await browser_page.set_viewport_size({"width": 1280, "height": 900})
+    await browser_page.goto(site + "/-/acts/V1500010492?date=2016-01-01#doc-p5")
+    assert "5. Аудит нәтижелері бойынша еркін нысанда ресімделетін қорытынды" in await browser_page.locator("#doc-p5").inner_text()
+    await browser_page.click("a.zan-lang[hreflang=ru]")
+    assert browser_page.url.endswith("/-/acts/V1500010492?date=2016-01-01&lang=ru#doc-p5")
+    assert "5. По результатам аудита составляется заключение" in await browser_page.locator("#doc-p5").inner_text()
+    assert "01.01.2016" in await browser_page.locator(".zan-summary").inner_text()
+    assert await _in_view(browser_page, "#doc-p5")
+    await browser_page.click("a.zan-lang[hreflang=kk]")
+    assert browser_page.url.endswith("/-/acts/V1500010492?date=2016-01-01#doc-p5")
+    assert "5. Аудит нәтижелері" in await browser_page.locator("#doc-p5").inner_text()
+
+    await browser_page.goto(site + "/-/acts/law-1999-07-13-414?lang=ru#art2")
+    assert "Статья 2. Средства на выплату пособия" in await browser_page.locator("#art2").inner_text()
+    await browser_page.click(".zan-side-by-side-link a")
+    assert "/-/acts/law-1999-07-13-414?with=kk&lang=ru" in browser_page.url
+    pair = browser_page.locator("#art2")
+    assert await pair.locator('.zan-side[lang="ru"]').inner_text() == "Статья 2. Средства на выплату пособия ⟲"
+    assert await pair.locator('.zan-side[lang="kk"]').inner_text() == "2-бап. Жәрдемақы төлеуге арналған қаражат ⟲"
+    ru_box, kk_box = await pair.locator('.zan-side[lang="ru"]').bounding_box(), await pair.locator('.zan-side[lang="kk"]').bounding_box()
+    assert ru_box["x"] < kk_box["x"] and abs(ru_box["y"] - kk_box["y"]) < 2  # side by side, the page's language first
+    await browser_page.goto(site + "/-/acts/law-1999-07-13-414?with=kk&lang=ru#art2")
+    await browser_page.click("a.zan-lang[hreflang=kk]")
+    assert browser_page.url.endswith("/-/acts/law-1999-07-13-414?with=kk#art2")
+    assert await _in_view(browser_page, "#art2")
+    pair = browser_page.locator("#art2")
+    assert (await pair.locator('.zan-side[lang="kk"]').bounding_box())["x"] < (await pair.locator('.zan-side[lang="ru"]').bounding_box())["x"]

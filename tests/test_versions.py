@@ -47,12 +47,16 @@ def provision(answer: dict, key: str) -> dict:
 
 
 def test_three_files_of_one_act_are_one_act_with_three_versions(conn):
-    versions = conn.execute("select id, ordinal, version_date, is_current, rebuilt from versions where act_id = ? order by ordinal", (ANNEX_ACT,)).fetchall()
+    sql = "select id, ordinal, version_date, is_current, rebuilt from versions where act_id = ? and language = ? order by ordinal"
+    versions = conn.execute(sql, (ANNEX_ACT, "kk")).fetchall()
     assert [tuple(row) for row in versions] == [
         ("V1900019742@2019-12-03", 1, "2019-12-03", 0, 0),
         ("V1900019742@2020-08-10", 2, "2020-08-10", 0, 0),
         ("V1900019742@2020-10-27", 3, "2020-10-27", 1, 0),
     ]
+    # the Russian file (rus@2020-10-27.md) is the act's other language text, numbered on its own
+    russian = conn.execute(sql, (ANNEX_ACT, "ru")).fetchall()
+    assert [tuple(row) for row in russian] == [("V1900019742/ru@2020-10-27", 1, "2020-10-27", 1, 0)]
     # the third file has no meta file and no registration: it joins the act by kind, date and number
     assert conn.execute("select count(*) from acts where adopted_on = '2019-12-03'").fetchone()[0] == 1
     act = conn.execute("select registration_number, id_basis from acts where id = ?", (ANNEX_ACT,)).fetchone()
@@ -70,7 +74,8 @@ def test_each_version_is_kept_whole(conn):
 
 
 def test_the_current_text_is_the_newest_version_and_removed_units_stay_in_place(conn):
-    rows = conn.execute("select key, removed_in_version_id, text from provisions where act_id = ? and key like 'app/t1/r%' order by position", (ANNEX_ACT,)).fetchall()
+    sql = "select key, removed_in_version_id, text from provisions where act_id = ? and language = ? and key like 'app/t1/r%' order by position"
+    rows = conn.execute(sql, (ANNEX_ACT, "kk")).fetchall()
     assert [(row["key"], row["removed_in_version_id"]) for row in rows] == [
         ("app/t1/r1", None),
         ("app/t1/r2", None),
@@ -79,6 +84,9 @@ def test_the_current_text_is_the_newest_version_and_removed_units_stay_in_place(
         ("app/t1/r4", None),
     ]
     assert rows[3]["text"].startswith("Қазақстан Республикасының Президенті жанындағы «Қоғамдық келісім» РММ")
+    # the Russian text is held in its newest version only: its rows are its own, none removed
+    russian = conn.execute(sql.replace("key,", "id,"), (ANNEX_ACT, "ru")).fetchall()
+    assert [(row["id"], row["removed_in_version_id"]) for row in russian] == [(f"{ANNEX_ACT}/ru/app/t1/r{n}", None) for n in range(1, 5)]
 
 
 def test_changes_between_consecutive_versions_are_recorded(conn):

@@ -51,6 +51,13 @@ def _lang(ctx, param, value) -> str:
 lang_option = click.option(
     "--lang", default=messages.DEFAULT_LANGUAGE, show_default=True, callback=_lang, help="Language of the human output: kk or ru (JSON keeps codes)."
 )
+text_lang_option = click.option(
+    "--lang",
+    default=messages.DEFAULT_LANGUAGE,
+    show_default=True,
+    callback=_lang,
+    help="Language of the act's text answered (the act's primary text when it has none in it) and of the human output: kk or ru.",
+)
 corpus_option = click.option(
     "--corpus", default=DEFAULT_CORPUS, show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Folder of source documents."
 )
@@ -184,7 +191,7 @@ def parse_command(file: Path, as_json: bool) -> None:
 @click.option("--all", "all_acts", is_flag=True, help="Every act of the corpus on DATE (give only the date).")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the documented contract).")
 @db_option
-@lang_option
+@text_lang_option
 def at_command(act_or_date: str, date: str | None, all_acts: bool, as_json: bool, db_path: Path, lang: str) -> None:
     """What was in force on a date: `zan at ACT DATE`, or `zan at --all DATE`."""
     if not db_path.exists():
@@ -192,11 +199,11 @@ def at_command(act_or_date: str, date: str | None, all_acts: bool, as_json: bool
     connection = sqlite3.connect(db_path)
     try:
         if all_acts:
-            answer = acts_on(connection, _date_argument(date or act_or_date))
+            answer = acts_on(connection, _date_argument(date or act_or_date), language=lang)
         elif date is None:
             raise click.UsageError("give an act id and a date, or --all and a date")
         else:
-            answer = act_on(connection, act_or_date, _date_argument(date))
+            answer = act_on(connection, act_or_date, _date_argument(date), lang)
     except UnknownAct as error:
         raise click.ClickException(str(error)) from None
     finally:
@@ -211,6 +218,13 @@ def at_command(act_or_date: str, date: str | None, all_acts: bool, as_json: bool
         _print_act_on(answer, lang)
 
 
+def _say_other_text(answer: dict, message: str, lang: str) -> None:
+    """A line saying that the answer comes from another language text than the one asked."""
+    shown, asked = answer.get("text_language"), answer.get("text_asked")
+    if shown and asked and shown != asked:
+        click.echo(t(message, lang, asked=t(f"text_name_{asked}", lang), shown=t(f"text_name_{shown}", lang)))
+
+
 def _date_argument(value: str) -> str:
     try:
         return check_date(value)
@@ -222,6 +236,7 @@ def _print_act_on(answer: dict, lang: str) -> None:
     """The act on a date for a reader: its status and why, each unit by its name with its
     status and whether its wording is proven, and the changes that leave it unproven."""
     act, date = answer["act"], answer["date"]
+    _say_other_text(act, "text_not_held", lang)
     click.echo(f"{act['id']} — {t('as_of_title', lang, date=messages.to_display(date))}: {messages.status_word(act['status'], lang)} ({messages.standing_text(act, date, lang)})")
     for provision in answer["provisions"]:
         if provision["text_known"]:
@@ -254,10 +269,10 @@ def _answer(db_path: Path, function, *arguments):
 @click.argument("act")
 @click.option("--json", "as_json", is_flag=True, help="Print the versions as JSON (the documented contract).")
 @db_option
-@lang_option
+@text_lang_option
 def versions_command(act: str, as_json: bool, db_path: Path, lang: str) -> None:
     """The versions of ACT the corpus holds, oldest first, and when each took effect."""
-    versions = _answer(db_path, act_versions, act)
+    versions = _answer(db_path, act_versions, act, lang)
     if as_json:
         click.echo(json.dumps(versions, ensure_ascii=False, indent=2))
         return
@@ -276,14 +291,15 @@ def versions_command(act: str, as_json: bool, db_path: Path, lang: str) -> None:
 @click.argument("new")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON (the documented contract).")
 @db_option
-@lang_option
+@text_lang_option
 def diff_command(act: str, old: str, new: str, as_json: bool, db_path: Path, lang: str) -> None:
     """What changed in ACT between two versions, given as version ids or dates (a date
     means the version whose wording applied on it)."""
-    answer = _answer(db_path, act_diff, act, old, new)
+    answer = _answer(db_path, act_diff, act, old, new, lang)
     if as_json:
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return
+    _say_other_text(answer, "diff_other_text", lang)
     click.echo(f"{answer['from']['id']} -> {answer['to']['id']}: {t('changes_count', lang, count=len(answer['changes']))}")
     for change in answer["changes"]:
         click.echo(f"  {t('change_' + change['change'], lang):<16} {messages.unit_name(change['to_key'] or change['from_key'], lang)}")
