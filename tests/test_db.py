@@ -243,16 +243,19 @@ def test_an_unchanged_corpus_rebuilds_to_the_same_bytes(tmp_path):
 
 def test_a_unit_an_amendment_inserted_in_a_bank_act_is_started_by_that_amendment(built):
     """Law 4051 (one file per language): article 5-1 was inserted by law № 226-VII of
-    20.04.2023 from 01.07.2023; its only version is started by that note's amendment, in
-    both texts (the act's own start would say it applied from 2000)."""
+    20.04.2023 from 01.07.2023; its version is started by that note's amendment, in
+    both texts (the act's own start would say it applied from 2000). The bank's text is as
+    at 01.07.2023: from the next day its wording is held but not proven (a second row)."""
     versions = rows(
         built,
         "select provision_id, ordinal, valid_from, started_by_amendment_id from provision_versions "
-        "where provision_id in ('law-1999-07-13-414/art5-1', 'law-1999-07-13-414/ru/art5-1') order by provision_id",
+        "where provision_id in ('law-1999-07-13-414/art5-1', 'law-1999-07-13-414/ru/art5-1') order by provision_id, ordinal",
     )
     assert [tuple(v.values()) for v in versions] == [
         ("law-1999-07-13-414/art5-1", 1, "2023-07-01", "law-1999-07-13-414/note7/a1"),
+        ("law-1999-07-13-414/art5-1", 2, "2023-07-02", None),
         ("law-1999-07-13-414/ru/art5-1", 1, "2023-07-01", "law-1999-07-13-414/ru/note7/a1"),
+        ("law-1999-07-13-414/ru/art5-1", 2, "2023-07-02", None),
     ]
     (amendment,) = rows(built, "select action, amending_act_number from amendments where id = 'law-1999-07-13-414/note7/a1'")
     assert amendment == {"action": "inserted", "amending_act_number": "226-VII"}

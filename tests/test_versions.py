@@ -126,8 +126,13 @@ def test_inside_a_versions_window_the_wording_is_not_claimed(conn):
 
 
 def test_after_the_change_the_new_wording_and_the_removed_row_is_gone(conn):
-    answer = act_on(conn, ANNEX_ACT, "2020-11-01")
+    answer = act_on(conn, ANNEX_ACT, "2020-10-29")  # the 2020-08-10 wording applies from 29.10.2020 at the latest
     assert provision(answer, "app/t1/r4")["text"].endswith("«Орталық коммуникациялар қызметі» республикалық мемлекеттік мекемесі | жедел | - | 1")
+    # the newest text held is as at 27.10.2020: after the wording's last sure day it is a candidate
+    later = provision(act_on(conn, ANNEX_ACT, "2020-11-01"), "app/t1/r4")
+    assert later["text_known"] is False and later["status"] == "in_force"
+    assert later["candidate_text"].endswith("«Орталық коммуникациялар қызметі» республикалық мемлекеттік мекемесі | жедел | - | 1")
+    answer = act_on(conn, ANNEX_ACT, "2020-11-01")
     assert provision(answer, "app/t1/r4~removed2020-08-10")["status"] == "not_in_force"
     assert provision(answer, "app/i2")["text"] == "* - бір автокөліктің бір айдағы жүру лимиті 2600 км."  # the 2100 km order: from 07.11.2020
 
