@@ -34,7 +34,9 @@ DEFAULT_TEXT_LANGUAGE = "kk"
 
 #: An act's title in the language asked (``:language``), when it has a text in it.
 TITLE_IN_LANGUAGE = "coalesce((select t.title from act_texts t where t.id in (acts.id, acts.id || '/' || :language) and t.language = :language), title)"
-ACT_TEXTS_SQL = "select id, language, is_primary, title, source_path from act_texts where act_id = ? order by is_primary desc, language"
+ACT_TEXTS_SQL = (
+    "select id, language, is_primary, title, source_path, text_as_at from act_texts where act_id = ? order by is_primary desc, language"
+)
 
 
 def act_text(conn: sqlite3.Connection, act_id: str, language: str | None = None) -> dict[str, Any]:
@@ -49,7 +51,7 @@ def act_text(conn: sqlite3.Connection, act_id: str, language: str | None = None)
     if not texts:
         if conn.execute("select 1 from acts where id = ?", (act_id,)).fetchone() is None:
             raise UnknownAct(f"no act with id {act_id}")
-        texts = [{"id": act_id, "language": None, "is_primary": 1, "title": None, "source_path": None}]
+        texts = [{"id": act_id, "language": None, "is_primary": 1, "title": None, "source_path": None, "text_as_at": None}]
     chosen = next((text for text in texts if text["language"] == asked), texts[0])
     return {
         "act_id": act_id,
@@ -59,6 +61,7 @@ def act_text(conn: sqlite3.Connection, act_id: str, language: str | None = None)
         "base": chosen["id"],
         "title": chosen["title"],
         "source_path": chosen["source_path"],
+        "text_as_at": chosen["text_as_at"],
     }
 
 
@@ -80,7 +83,12 @@ def _text_params(text: dict[str, Any], **more: Any) -> dict[str, Any]:
 def _text_fields(text: dict[str, Any]) -> dict[str, Any]:
     """What an answer says of the text it is read from: in its ``act`` where it has one
     (`act_on`, `act_document`), else beside its other fields."""
-    return {"text_language": text["text_language"], "text_asked": text["text_asked"], "languages_held": text["languages_held"]}
+    return {
+        "text_language": text["text_language"],
+        "text_asked": text["text_asked"],
+        "languages_held": text["languages_held"],
+        "text_as_at": text["text_as_at"],
+    }
 
 
 ACT_SQL = """
@@ -198,7 +206,17 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str, language: str | Non
         "act": answer,
         "provisions": provisions,
         "uncertain_changes": _uncertain_changes(provisions, amendments),
+        "held_as_at": _held_as_at(provisions, text["text_as_at"], date),
     }
+
+
+def _held_as_at(provisions: list[dict[str, Any]], as_at: str | None, date: str) -> dict[str, Any] | None:
+    """After the day its newest text was current (`parser.timeline.hold_until`), an act's
+    units are held but not proven: ``{"as_at", "units"}`` says so once, or None."""
+    if not as_at or date <= as_at:
+        return None
+    units = sum(1 for p in provisions if not p["text_known"] and p.get("candidate_text") and not p["uncertain_by"])
+    return {"as_at": as_at, "units": units} if units else None
 
 
 def _uncertain_changes(provisions: list[dict[str, Any]], amendments: dict[str, sqlite3.Row]) -> list[dict[str, Any]]:
