@@ -60,6 +60,7 @@ def test_an_act_names_the_texts_it_holds_and_the_one_answered(conn):
         "base": f"{ORDER}/ru",
         "title": None,
         "source_path": "corpus/zan-gov-kz/87811-qriim/rus.md",
+        "text_as_at": "2015-02-13",  # the bank's version date of that text
     }
     assert act_text(conn, ORDER)["base"] == ORDER  # Kazakh by default: the primary text, under the act's id
     missing = act_text(conn, KAZAKH_ONLY, "ru")
