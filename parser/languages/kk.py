@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .base import fold_with, kind_reader, squash_with
+
 #: The language's code (ISO 639-1) and the bank's name for it (``kaz.md``, ``title: {kaz: …}``).
 CODE = "kk"
 BANK_CODE = "kaz"
@@ -241,29 +243,10 @@ COMMENCEMENT_VERBS = (
 )
 
 
-def fold(text: str) -> str:
-    """Lower-case and fold look-alike letters: the form every matcher works on.
-    (A replace per look-alike: str.translate is ten times slower on Cyrillic text.)"""
-    for latin, cyrillic in LOOKALIKES.items():
-        text = text.replace(latin, cyrillic)
-    return text.lower()
-
-
-def squash(text: str) -> str:
-    """`fold` and drop all white space: 'енгіз іледі' and 'енгізіледі' match alike."""
-    return re.sub(r"\s+", "", fold(text))
-
-
-_ACT_KIND_STEMS = sorted(ACT_KINDS, key=len, reverse=True)  # longest first
-
-
-def act_kind(word: str) -> str | None:
-    """Kind code for a kind word in any case form: 'Бұйрығымен' -> 'order'."""
-    folded = fold(word)
-    for stem in _ACT_KIND_STEMS:
-        if folded.startswith(stem) or f" {stem}" in folded:
-            return ACT_KINDS[stem]
-    return None
+#: The form every matcher works on, the same without spaces, and a kind word's kind.
+fold = fold_with(LOOKALIKES)
+squash = squash_with(fold)
+act_kind = kind_reader(ACT_KINDS, fold)
 
 # --- PDF repairs ---------------------------------------------------------------------
 

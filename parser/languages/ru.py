@@ -16,6 +16,8 @@ import threading
 
 import Stemmer
 
+from .base import fold_with, kind_reader, squash_with
+
 CODE = "ru"
 BANK_CODE = "rus"
 
@@ -536,25 +538,7 @@ def stem(word: str) -> str:
     return stemmer.stemWord(word)
 
 
-def fold(text: str) -> str:
-    """Lower-case and fold look-alike letters: the form every matcher works on."""
-    for latin, cyrillic in LOOKALIKES.items():
-        text = text.replace(latin, cyrillic)
-    return text.lower()
-
-
-def squash(text: str) -> str:
-    """`fold` and drop all white space."""
-    return re.sub(r"\s+", "", fold(text))
-
-
-_ACT_KIND_STEMS = sorted(ACT_KINDS, key=len, reverse=True)  # longest first
-
-
-def act_kind(word: str) -> str | None:
-    """Kind code for a kind word in any case form: 'Приказом' -> 'order'."""
-    folded = fold(word)
-    for stem in _ACT_KIND_STEMS:
-        if folded.startswith(stem) or f" {stem}" in folded:
-            return ACT_KINDS[stem]
-    return None
+#: The form every matcher works on, the same without spaces, and a kind word's kind.
+fold = fold_with(LOOKALIKES)
+squash = squash_with(fold)
+act_kind = kind_reader(ACT_KINDS, fold)
