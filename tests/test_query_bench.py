@@ -53,5 +53,8 @@ async def test_a_page_runs_exactly_the_sql_of_its_floor(corpus_db, url, question
 
 def test_the_benchmark_runs_against_a_real_server(corpus_db, capsys):
     query_bench.main(["--db", str(corpus_db), "--requests", "2", "--acts", "3", "--only", "act page"])
-    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| act page")]
-    assert len(rows) == 1 and rows[0].count("|") == 9
+    output = capsys.readouterr().out.splitlines()
+    rows = [line for line in output if line.startswith("| act page")]
+    assert len(rows) == 2 and rows[0].count("|") == 9  # the questions' table, and the pair below it
+    assert [line for line in output if line.startswith("| Datasette's row JSON")][0].count("|") == 4
+    assert any(line.startswith("act page p95 / row JSON p95: ") for line in output)
