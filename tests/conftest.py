@@ -8,6 +8,7 @@ dropped), so a test can check that what it quotes really is in the seed.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,18 @@ def corpus_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("corpus_db") / "laws.db"
     build(CORPUS, path)
     return path
+
+
+@pytest.fixture(scope="module")
+def db_path(corpus_db) -> Path:
+    """The database a module's tests read: the bundled corpus's, unless the module says otherwise."""
+    return corpus_db
+
+
+@pytest.fixture(scope="module")
+def conn(db_path):
+    """A connection to `db_path`, one per module (`db.queries` sets its row factory on
+    it: tests that compare raw rows convert them to tuples)."""
+    connection = sqlite3.connect(db_path)
+    yield connection
+    connection.close()

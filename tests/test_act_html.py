@@ -3,7 +3,6 @@ the database escaped as Jinja's autoescape escapes it, on the real acts of the c
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 from datasette.app import Datasette
@@ -15,13 +14,6 @@ from parser.dates import is_iso_date
 from tests.conftest import CORPUS_ACTS
 
 HOSTILE = "<i title=\"x\">&'</i> "
-
-
-@pytest.fixture(scope="module")
-def conn(corpus_db):
-    connection = sqlite3.connect(corpus_db)
-    yield connection
-    connection.close()
 
 
 @pytest.fixture(scope="module")

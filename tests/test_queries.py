@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -58,20 +57,6 @@ PROVISION_KEYS = {"id", "kind", "label", "status", "text_known", "text", "basis"
 
 def shift(iso: str, days: int) -> str:
     return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
-
-
-@pytest.fixture(scope="module")
-def db_path(corpus_db) -> Path:
-    return corpus_db
-
-
-@pytest.fixture(scope="module")
-def conn(db_path):
-    # act_on sets row_factory = sqlite3.Row on the connection it is given: tests that
-    # compare raw rows convert them to tuples
-    connection = sqlite3.connect(db_path)
-    yield connection
-    connection.close()
 
 
 def provision(answer: dict, key: str) -> dict:

@@ -9,19 +9,11 @@ says (the gold standard does not depend on the stemmer or on the units' keys).
 from __future__ import annotations
 
 import re
-import sqlite3
 
 import pytest
 
 from db.search import normalize, search
 from parser.languages import ru
-
-
-@pytest.fixture(scope="module")
-def conn(corpus_db):
-    connection = sqlite3.connect(corpus_db)
-    yield connection
-    connection.close()
 
 
 @pytest.mark.parametrize(

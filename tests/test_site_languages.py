@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
-from pathlib import Path
 
 import pytest
 import pytest_asyncio
@@ -30,18 +28,6 @@ KAZAKH_ONLY = "V2200026917"  # seed 001
 
 ORDER_P1_RU = "1. Утвердить прилагаемые Правила проведения аудита в области пожарной безопасности."
 ORDER_P1_KK = "1. Қоса беріліп отырған Өрт қауіпсіздігі саласында аудит жүргізу қағидалары бекітілсін."
-
-
-@pytest.fixture(scope="module")
-def db_path(corpus_db) -> Path:
-    return corpus_db
-
-
-@pytest.fixture(scope="module")
-def conn(db_path):
-    connection = sqlite3.connect(db_path)
-    yield connection
-    connection.close()
 
 
 def by_key(provisions: list[dict], key: str) -> dict:
