@@ -26,7 +26,7 @@ import yaml
 from parser import linked_part_paths
 from parser.languages import LANGUAGES
 
-from .git_history import ActVersion, head_commit, read_history
+from .git_history import ActVersion, HistoryError, head_commit, read_history, summarize_new
 from .parallel import Source
 
 #: The text files of an act folder, one per language: ``kaz.md``, ``rus.md``.
@@ -44,6 +44,7 @@ class RepositoryRead:
     head_day: str | None = None  # the day of the last commit: the day the mirror's texts are as at
     commits: int = 0
     versions: int = 0  # act versions (commits x acts) in the history
+    acts: int = 0  # acts the history holds
     sources: int = 0  # language texts given to the parser
 
 
@@ -53,8 +54,10 @@ def git_sources(repository: Path, display: str, read: RepositoryRead) -> Iterato
     (``corpus/codes``); `read` counts what was read."""
     seen: dict[tuple[str, str], str] = {}
     commits: set[str] = set()
+    acts: set[str] = set()
     for version in read_history(repository):
         commits.add(version.commit)
+        acts.add(version.act_code)
         read.versions += 1
         if version.removed:
             continue
@@ -69,7 +72,7 @@ def git_sources(repository: Path, display: str, read: RepositoryRead) -> Iterato
             seen[(version.act_code, name)] = digest
             read.sources += 1
             yield source
-    read.commits = len(commits)
+    read.commits, read.acts = len(commits), len(acts)
 
 
 def _text_source(repository: Path, display: str, version: ActVersion, name: str, meta: bytes | None) -> Source | None:
@@ -137,20 +140,21 @@ def repository_row(read: RepositoryRead) -> dict:
 
 
 def new_commits_line(reads: list[RepositoryRead], previous: dict[str, str | None]) -> str:
-    """``N new commits, M acts reparsed``-style summary of what changed since the last build."""
-    from .git_history import summarize_new
-
+    """``N new commits, M acts touched`` since the last build (`previous`: each
+    repository's last commit read then). A repository not read before, or whose history
+    was rewritten, is new as a whole: what this build read of it is the answer, and only
+    the commits after a known last one are read again (`summarize_new`: metas only)."""
     commits = acts = 0
     for read in reads:
         since = previous.get(read.path)
         if since == read.head:
             continue
         try:
-            summary = summarize_new(read.path, since)
-        except Exception:  # a rewritten history: everything is new
-            summary = summarize_new(read.path, None)
-        commits += summary.commits
-        acts += summary.acts
+            summary = summarize_new(read.path, since) if since else None
+        except HistoryError:
+            summary = None
+        commits += summary.commits if summary else read.commits
+        acts += summary.acts if summary else read.acts
     return f"{commits} new commits, {acts} acts touched"
 
 
