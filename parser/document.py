@@ -21,7 +21,7 @@ from .notes import parse_note
 from .placeholders import mark_placeholders
 from .publications import Publications
 from .repair import join_lines, repair_block
-from .structure import APPENDIX, Block, Layout, heading_match
+from .structure import Block, Layout, heading_match
 from .temporal import commencement_exceptions, derive_effective, is_commencement_clause, parse_commencement, units_named
 
 CONTAINER_KINDS = ("appendix",)

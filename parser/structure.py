@@ -26,8 +26,6 @@ from .repair import unspace_letters
 
 PARAGRAPH = re.compile(r"^(?P<label>\d+(?:-\d+)*)\.(?:\s+|$)")
 SUBPARAGRAPH = re.compile(r"^(?P<label>\d+(?:-\d+)*)\s?\)(?:\s+|$)")
-#: The heading patterns of the Adilet exports (Kazakh), kept for the callers that name them.
-CHAPTER, SECTION, APPENDIX, ARTICLE = kk.CHAPTER, kk.SECTION, kk.APPENDIX, kk.ARTICLE
 SPLIT_HEADING = re.compile(r"^(?P<head>.*\S)\s+(?P<number>\d+)-\s*$")
 SPLIT_TAIL = kk.SPLIT_HEADING_TAIL
 _APPROVING_KINDS = kk.APPROVING_KINDS
