@@ -121,3 +121,20 @@ def test_at_speaks_the_readers_language_and_names_units_as_lawyers_do(corpus_db)
     assert "приказ от 17.08.2013 № 479: «изложено в новой редакции» (408 частей)" in result.output
     refused = CliRunner().invoke(cli, ["at", "order-2011-01-05-7", "2016-01-01", "--db", str(corpus_db), "--lang", "en"])
     assert refused.exit_code == 2 and "«en»" in refused.output
+
+
+def test_build_progress_says_texts_megabytes_rate_and_time_left():
+    """What `zan build` prints on a terminal while it reads: the time left only when the
+    number of texts is known (a corpus of files, not of git repositories)."""
+    import io
+
+    from zan.cli import BuildProgress
+
+    known = BuildProgress(30, io.StringIO())
+    known.advance(10, 2_000_000)
+    line = known.line(known.started + 4.0)
+    assert line == "10/30 texts, 2.0 MB, 0.50 MB/s, 8 s left"
+    unknown = BuildProgress(None, io.StringIO())
+    unknown.advance(5, 1_000_000)
+    assert unknown.line(unknown.started + 2.0) == "5 texts, 1.0 MB, 0.50 MB/s"
+    assert known.stream.getvalue() == ""  # not a terminal: nothing is drawn
