@@ -220,17 +220,22 @@ def _held_as_at(provisions: list[dict[str, Any]], as_at: str | None, date: str) 
 
 
 def _uncertain_changes(provisions: list[dict[str, Any]], amendments: dict[str, sqlite3.Row]) -> list[dict[str, Any]]:
-    """The amendments named in the provisions' ``uncertain_by``, once each, in order of
-    adoption, with the number of units each leaves unproven."""
-    counts: dict[str, int] = {}
+    """The changes named in the provisions' ``uncertain_by`` — an amending act and its
+    action, once each however many notes print it — in order of adoption, with the
+    number of units each leaves unproven."""
+    counts: dict[tuple, int] = {}
+    first: dict[tuple, sqlite3.Row] = {}
     for provision in provisions:
-        if provision["uncertain_by"]:
-            counts[provision["uncertain_by"]] = counts.get(provision["uncertain_by"], 0) + 1
-    changes = []
-    for amendment_id, units in counts.items():
-        row = amendments.get(amendment_id)
-        if row is not None:
-            changes.append({**{key: row[key] for key in row.keys() if key != "date_basis"}, "units": units})
+        row = amendments.get(provision["uncertain_by"]) if provision["uncertain_by"] else None
+        if row is None:
+            continue
+        # one change, whichever notes print it: the same act, the same action
+        change = (row["amending_act_date"], row["amending_act_number"], row["action"])
+        counts[change] = counts.get(change, 0) + 1
+        first.setdefault(change, row)
+    changes = [
+        {**{key: row[key] for key in row.keys() if key != "date_basis"}, "units": counts[change]} for change, row in first.items()
+    ]
     return sorted(changes, key=lambda change: (change["amending_act_date"] or "", change["id"]))
 
 
