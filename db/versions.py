@@ -221,11 +221,17 @@ class VersionedAct:
     def change_rows(self) -> Iterator[dict]:
         for k, pairs in enumerate(self.alignments):
             from_id, to_id = self.version_ids[k], self.version_ids[k + 1]
+            ids: set[str] = set()
             for pair in pairs:
                 identity = self.maps[k + 1][pair.new.key] if pair.new else self.maps[k][pair.old.key]  # type: ignore[union-attr]
                 row = change_row(pair, f"{self.base}/{identity}", self.act_id, from_id, to_id, self.base)
                 if pair.change == "joined":  # its unit's own row is the one before it
                     row["id"] += f"~joined-{pair.old.key}"  # type: ignore[union-attr]
+                elif row["id"] in ids:
+                    # units a later version joins into one (a re-rendering) share that
+                    # unit's identity: each keeps a row of its own, named by its key
+                    row["id"] += f"~{row['to_key'] or row['from_key']}"
+                ids.add(row["id"])
                 yield row
 
 
