@@ -355,10 +355,18 @@ def judge_pair(full: sqlite3.Connection, reduced: sqlite3.Connection, older: dic
         else:  # a unit gone before the older version: its id in the full build is alike
             provision_id, older_text = full_base + provision["id"].removeprefix(reduced_base), None
         real = newer_units.get(provision_id)
-        verdict = judge(provision, day, real, older_text, changes.get(key) if key else None)
+        verdict = judge(provision, day, real, older_text, _change(changes, key, older_units))
         verdict.full_provision_id = provision_id
         verdicts.append(verdict)
     return verdicts
+
+
+def _change(changes: dict[str, str], key: str | None, older_units: dict) -> str | None:
+    """How the full build's alignment saw a unit of the older version change: a unit
+    `version_changes` does not list is unchanged."""
+    if key is None:
+        return None
+    return changes.get(key, "unchanged" if key in older_units else None)
 
 
 def judge(provision: dict, day: str, real: str | None, older_text: str | None, change: str | None) -> Verdict:

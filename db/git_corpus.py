@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from parser import linked_part_paths
+from parser.markdown import load_yaml
 from parser.languages import LANGUAGES
 
 from .git_history import ActVersion, HistoryError, head_commit, read_history, summarize_new
@@ -62,11 +63,12 @@ def git_sources(repository: Path, display: str, read: RepositoryRead) -> Iterato
         if version.removed:
             continue
         meta = version.files.get(META_NAME)
+        dates = _version_dates(meta)
         for name in TEXT_NAMES:
             source = _text_source(repository, display, version, name, meta)
             if source is None:
                 continue
-            digest = _digest(source, _version_date(meta, PurePosixPath(name).stem))
+            digest = _digest(source, _version_date(dates, PurePosixPath(name).stem))
             if seen.get((version.act_code, name)) == digest:
                 continue  # this language's text and meta did not change in the commit
             seen[(version.act_code, name)] = digest
@@ -109,13 +111,17 @@ def _digest(source: Source, version_date: str) -> str:
     return digest.hexdigest()
 
 
-def _version_date(meta: bytes | None, bank_code: str) -> str:
-    """``version_date`` of the meta for one language (``kaz``, ``rus``), as text; "" for none."""
+def _version_dates(meta: bytes | None) -> object:
+    """``version_date`` of a meta: a date, a mapping of one per language, or None."""
     try:
-        data = yaml.safe_load(meta) if meta else None
+        data = load_yaml(meta) if meta else None
     except yaml.YAMLError:
-        return ""
-    dates = data.get("version_date") if isinstance(data, dict) else None
+        return None
+    return data.get("version_date") if isinstance(data, dict) else None
+
+
+def _version_date(dates: object, bank_code: str) -> str:
+    """The version date of one language (``kaz``, ``rus``) as text; "" for none."""
     return str(dates.get(bank_code, "")) if isinstance(dates, dict) else str(dates or "")
 
 

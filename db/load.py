@@ -36,6 +36,7 @@ from .schema import create_schema, finish_schema
 from .search import create_search_index, finish_search_index, index_act
 
 from .bilingual import by_language, reconcile, share_entry_into_force
+from .version_store import VersionStore
 from .versions import StagedVersions, VersionedAct, best_act_id, fill_act_from_versions
 
 #: Files that describe a folder of sources rather than being one (``README.md``).
@@ -281,6 +282,7 @@ class Store:
         self.publications = publications  # to parse a file again (see `add`)
         self.act_ids: set[str] = set()
         self.staged = StagedVersions(db.conn)
+        self.versions = VersionStore(db.conn)
         #: git mirrors read: how their sources' paths begin -> the day of their last commit
         self.mirrors: dict[str, str | None] = {}
 
@@ -340,8 +342,9 @@ class Store:
         if as_at:
             hold_until(timelines, as_at, versioned.current.source_path)
         self.write(act_rows(current, act_id, timelines, gone, primary, as_at))
-        self.insert("versions", versioned.version_rows())
-        self.insert("version_provisions", versioned.version_provision_rows())
+        versions = self.versions.number(versioned.version_rows())
+        self.insert("versions", versions)
+        self.versions.write_units({row["id"]: row["seq"] for row in versions}, versioned.version_provision_rows())
         self.insert("version_changes", versioned.change_rows())
         for document in documents:
             self._write_tables(provenance_rows(document, act_id, "parsed"))

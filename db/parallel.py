@@ -49,7 +49,7 @@ CACHE_COMMIT_EVERY = 500
 
 PARSER_ROOT = Path(__file__).resolve().parent.parent / "parser"
 #: The modules of `db` whose code a worker runs: a cached result depends on them too.
-WORKER_MODULES = ("parallel.py", "rows.py", "search.py", "schema.py", "queries.py")
+WORKER_MODULES = ("parallel.py", "rows.py", "search.py", "schema.py", "version_store.py", "queries.py")
 
 
 @dataclass

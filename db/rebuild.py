@@ -27,6 +27,8 @@ from parser.instructions import Instruction, Target
 from parser.model import Provision
 from parser.versions import same_act
 
+from .version_store import VersionStore
+
 AMENDING_PAIRS_SQL = """
 select distinct i.act_id as amending_act_id, i.target_act_id
 from instructions i
@@ -57,8 +59,10 @@ def _rebuild_one(db: sqlite_utils.Database, amending_act_id: str, target_act_id:
     real = caused_version(db, target_act_id, amending["adopted_on"], amending["number"])
     graded = grade(rebuild.provisions, version_units(db, real["id"]), rebuild.outcomes) if real else None
     version_id = f"{target_act_id}@{amending['adopted_on']}~rebuilt-by-{amending_act_id}"
-    db["versions"].insert(_version_row(version_id, target_act_id, base, amending, rows[0]))
-    db["version_provisions"].insert_all(_unit_rows(db, version_id, target_act_id, base["id"], rebuild.provisions))
+    store = VersionStore(db.conn)
+    [version] = store.number([_version_row(version_id, target_act_id, base, amending, rows[0])])
+    db["versions"].insert(version)
+    store.write_units({version_id: version["seq"]}, _unit_rows(db, version_id, target_act_id, base["id"], rebuild.provisions))
     _store_outcomes(db, rows, base["id"], version_id, None, rebuild.outcomes)
     db["rebuilt_versions"].insert(_rebuilt_row(version_id, target_act_id, base["id"], amending_act_id, rebuild, graded, real))
 

@@ -11,6 +11,8 @@ import sqlite_utils
 
 from parser.model import CommencementRule, EffectiveDate
 
+from .version_store import create_version_tables, finish_version_tables
+
 #: When something takes effect: the clause verbatim, its rule, and the derived date
 #: (exact) or window (earliest, latest) with its status and basis. Shared by `acts`
 #: (the act's own entry into force) and `amendments`.
@@ -246,34 +248,15 @@ TABLES: dict[str, dict] = {
             "caused_by_registered_on": str,
             **COMMENCEMENT_COLUMNS,  # when the version's wording took effect
             "sha256": str,
+            # the version's number in this database: `version_units` (db.version_store) refers
+            # to it by this, and `version_provisions` joins the two
+            "seq": int,
         },
         "pk": "id",
         "foreign_keys": [("act_id", "acts", "id")],
     },
-    # Every unit (and note) of every version, verbatim: an earlier version's text is
-    # kept whole even where the current one differs.
-    "version_provisions": {
-        "columns": {
-            "id": str,  # {version_id}/{key}
-            "version_id": str,
-            "act_id": str,
-            "language": str,
-            "provision_id": str,  # the unit across versions (provisions.id)
-            "key": str,  # the key in this version
-            "kind": str,
-            "label": str,
-            "heading": str,
-            "text": str,
-            "cells": str,
-            "position": int,
-            "source_line": int,
-            "source_line_end": int,
-            "raw_text": str,
-        },
-        "pk": "id",
-        "foreign_keys": [("version_id", "versions", "id"), ("act_id", "acts", "id"), ("provision_id", "provisions", "id")],
-    },
-    # What changed from one version to the next, unit by unit (unchanged units included).
+    # What changed from one version to the next, unit by unit: the units added, removed,
+    # reworded or joined (a unit not listed is printed alike in both).
     "version_changes": {
         "columns": {
             "id": str,
@@ -481,7 +464,6 @@ INDEXES = [
     ("acts", ["valid_from", "valid_to"]),
     ("amendments", ["amending_act_date", "amending_act_number"]),
     ("problems", ["severity"]),
-    ("version_provisions", ["version_id", "position"]),
     ("versions", ["act_id", "ordinal"]),
 ]
 
@@ -494,10 +476,17 @@ def create_schema(db: sqlite_utils.Database) -> None:
     for name, spec in TABLES.items():
         db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
     db.add_foreign_keys(LATER_FOREIGN_KEYS)
+    create_version_tables(db.conn)
 
 
 #: Foreign keys not worth an index: nobody looks a version up by the amendment that ends it.
-UNINDEXED_FOREIGN_KEYS = {("provision_versions", "started_by_amendment_id"), ("provision_versions", "ended_by_amendment_id")}
+UNINDEXED_FOREIGN_KEYS = {
+    ("provision_versions", "started_by_amendment_id"),
+    ("provision_versions", "ended_by_amendment_id"),
+    # a version's units are read by version (the primary key), never by their text
+    ("version_units", "wording_id"),
+    *(("unit_wordings", column) for column in ("heading_id", "text_id", "raw_text_id", "cells_id")),
+}
 
 
 #: Indexes for the act list (newest first, filtered by status, issuer or year): without
@@ -523,6 +512,7 @@ def _covered(table: sqlite_utils.db.Table, columns: list[str]) -> bool:
 
 def finish_schema(db: sqlite_utils.Database) -> None:
     """Indexes and full-text search, made once the rows are in (faster than row by row)."""
+    finish_version_tables(db.conn)
     for sql in LIST_INDEXES_SQL:
         db.execute(sql)
     for table in db.tables:

@@ -9,8 +9,10 @@ memory stays flat) and stores each act once all its versions are in:
 - the newest version is the act's current text: ``acts``, ``provisions``, ``notes``,
   ``amendments`` … as for any other act, plus the units earlier versions had and it has
   not (``provisions.removed_in_version_id``), so each unit has one id across versions;
-- every version is kept whole in ``versions`` and ``version_provisions``;
-- consecutive versions are aligned (``parser.align``) into ``version_changes``;
+- every version is kept whole in ``versions`` and ``version_provisions`` (a view: each
+  distinct text is stored once, `db.version_store`);
+- consecutive versions are aligned (``parser.align``) into ``version_changes`` (the
+  units that changed);
 - ``provision_versions`` gets each unit's merged timeline (``parser.versions``): the
   wording between two versions is known exactly, dated by the notes' commencement clauses.
 """
@@ -223,6 +225,8 @@ class VersionedAct:
             from_id, to_id = self.version_ids[k], self.version_ids[k + 1]
             ids: set[str] = set()
             for pair in pairs:
+                if pair.change == "unchanged":
+                    continue  # what is not listed is unchanged: a row each would be versions x act size
                 identity = self.maps[k + 1][pair.new.key] if pair.new else self.maps[k][pair.old.key]  # type: ignore[union-attr]
                 row = change_row(pair, f"{self.base}/{identity}", self.act_id, from_id, to_id, self.base)
                 if pair.change == "joined":  # its unit's own row is the one before it

@@ -1,0 +1,164 @@
+"""Every version of every act, each distinct text stored once.
+
+A bank act held in many versions changes a few units from one version to the next, so
+storing every version whole (a row per unit per version, its text verbatim) makes the
+database grow with versions × act size. Here it grows with the text that changed:
+
+- ``texts``: every distinct string of a version's units (wording, source lines,
+  heading, table cells) once, its id the first 8 bytes of its SHA-1 (`text_id`), so the
+  same wording in two versions, two acts or two builds has the same id;
+- ``unit_wordings``: a unit as one version prints it (its key, kind, label and the ids
+  of its texts), once per act text for as many versions as print it alike;
+- ``version_units``: the order of one version's units, where each is printed, and
+  which wording it has: five integers a unit;
+- ``version_provisions`` is the view that puts them together, with the columns the
+  table had, so a Datasette user and every query read a version's units as before.
+
+One writer, `VersionStore`, serves the build (`db.load`) and the rebuilt versions
+(`db.rebuild`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+
+TABLES_SQL = [
+    """create table if not exists texts (
+        id integer primary key,  -- the first 8 bytes of the SHA-1 of the UTF-8 body (`text_id`)
+        body text not null
+    )""",
+    """create table if not exists unit_wordings (
+        id integer primary key,
+        act_id text not null references acts (id),
+        provision_id text,  -- the unit across versions (provisions.id)
+        key text not null,
+        kind text,
+        label text,
+        heading_id integer references texts (id),
+        text_id integer references texts (id),
+        raw_text_id integer references texts (id),
+        cells_id integer references texts (id)  -- JSON list of a table row's cells
+    )""",
+    """create table if not exists version_units (
+        version_seq integer not null,  -- versions.seq
+        position integer not null,
+        wording_id integer not null references unit_wordings (id),
+        source_line integer,
+        source_line_end integer,
+        primary key (version_seq, position)
+    ) without rowid""",
+]
+
+#: The version tables as they read when every unit of every version was a row.
+VIEW_SQL = """
+create view if not exists version_provisions as
+select v.id || '/' || w.key as id,
+       v.id as version_id,
+       v.act_id,
+       v.language,
+       w.provision_id,
+       w.key,
+       w.kind,
+       w.label,
+       h.body as heading,
+       t.body as text,
+       c.body as cells,
+       u.position,
+       u.source_line,
+       u.source_line_end,
+       r.body as raw_text
+from versions v
+join version_units u on u.version_seq = v.seq
+join unit_wordings w on w.id = u.wording_id
+left join texts t on t.id = w.text_id
+left join texts r on r.id = w.raw_text_id
+left join texts h on h.id = w.heading_id
+left join texts c on c.id = w.cells_id
+"""
+
+INDEXES_SQL = [
+    "create unique index if not exists idx_versions_seq on versions (seq)",
+]
+
+#: The columns of a version's unit row (`db.versions.VersionedAct.version_provision_rows`)
+#: that are texts, and the wording column that holds each one's id.
+TEXT_COLUMNS = {"heading": "heading_id", "text": "text_id", "raw_text": "raw_text_id", "cells": "cells_id"}
+
+
+class TextCollision(Exception):
+    """Two different texts with one id: 8 bytes of SHA-1 alike (never seen; checked)."""
+
+
+def text_id(body: str) -> int:
+    """A text's id: the first 8 bytes of the SHA-1 of its UTF-8 bytes, as SQLite's signed
+    64-bit integer. Nothing is normalised: texts that differ by one space differ."""
+    return int.from_bytes(hashlib.sha1(body.encode("utf-8")).digest()[:8], "big", signed=True)
+
+
+def create_version_tables(conn: sqlite3.Connection) -> None:
+    for sql in TABLES_SQL:
+        conn.execute(sql)
+    conn.execute(VIEW_SQL)
+
+
+def finish_version_tables(conn: sqlite3.Connection) -> None:
+    for sql in INDEXES_SQL:
+        conn.execute(sql)
+
+
+class VersionStore:
+    """Writes versions' units: each text once, each wording once per act text."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.next_seq = 1 + (conn.execute("select coalesce(max(seq), 0) from versions").fetchone()[0])
+
+    def number(self, version_rows: Iterable[dict]) -> list[dict]:
+        """`version_rows` (rows of `versions`) each with its `seq`, the number that
+        `version_units` refers to it by."""
+        numbered = []
+        for row in version_rows:
+            numbered.append({**row, "seq": self.next_seq})
+            self.next_seq += 1
+        return numbered
+
+    def write_units(self, seqs: dict[str, int], unit_rows: Iterable[dict]) -> None:
+        """The units of versions (rows as `version_provisions` shows them; `seqs`: each
+        version id's `seq`). A unit printed alike in several versions of the same act
+        text shares one wording."""
+        wordings: dict[tuple, int] = {}
+        placed = []
+        for row in unit_rows:
+            bodies = [row[name] for name in TEXT_COLUMNS]
+            ids = [text_id(body) if body is not None else None for body in bodies]
+            wording = (row["act_id"], row["provision_id"], row["key"], row["kind"], row["label"], *ids)
+            wording_id = wordings.get(wording)
+            if wording_id is None:
+                for key, body in zip(ids, bodies):
+                    self.store_text(key, body)
+                wording_id = wordings[wording] = self.conn.execute(
+                    "insert into unit_wordings (act_id, provision_id, key, kind, label, heading_id, text_id, raw_text_id, cells_id)"
+                    " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    wording,
+                ).lastrowid
+            placed.append((seqs[row["version_id"]], row["position"], wording_id, row["source_line"], row["source_line_end"]))
+        self.conn.executemany("insert into version_units values (?, ?, ?, ?, ?)", placed)
+
+    def text(self, body: str | None) -> int | None:
+        """The id of `body` in `texts`, stored if it is not yet (None for none)."""
+        if body is None:
+            return None
+        key = text_id(body)
+        self.store_text(key, body)
+        return key
+
+    def store_text(self, key: int | None, body: str | None) -> None:
+        """`body` under its id `key`, unless it is there; a different text there is an error."""
+        if key is None:
+            return
+        if self.conn.execute("insert or ignore into texts (id, body) values (?, ?)", (key, body)).rowcount == 0:
+            held = self.conn.execute("select body from texts where id = ?", (key,)).fetchone()[0]
+            if held != body:
+                raise TextCollision(f"texts {key}: two different texts share the first 8 bytes of their SHA-1")
