@@ -15,29 +15,26 @@ import itertools
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
 
 from parser import Publications, meta_beside, part_files, read_meta, read_parts, read_publications
 from parser.formats import is_source
-from parser.document import derive_dates
-from parser.timeline import hold_until
 from parser.model import ParsedDocument, Problem
 
 from .git_corpus import RepositoryRead, commit_day, git_sources, new_commits_line, repository_row
 from .git_history import find_repositories, head_commit
 from .links import link_cited_acts
-from .parallel import ParseCache, Parsed, Source, default_workers, file_digest, parse_documents, parse_source
+from .parallel import ParseCache, Parsed, Source, default_workers, file_digest, parse_documents, parse_source, versioned_acts
 from .rebuild import rebuild_versions
-from .rows import ActRows, TableRows, act_rows, problem_rows, provenance_rows, source_rows, table_rows
+from .rows import ActRows, TableRows, problem_rows, provenance_rows, source_rows, table_rows
 from .schema import create_schema, finish_schema
 from .search import create_search_index, finish_search_index, index_act
 
-from .bilingual import by_language, reconcile, share_entry_into_force
 from .version_store import VersionStore
-from .versions import StagedVersions, VersionedAct, best_act_id, fill_act_from_versions
+from .versions import StagedVersions, VersionedText, duplicate_act_problem
 
 #: Files that describe a folder of sources rather than being one (``README.md``).
 NOT_SOURCES = ("readme",)
@@ -174,7 +171,7 @@ def build(
                     on_document(item.source.path)
                 if on_progress:
                     on_progress(1, item.result.size or 0)
-            store.finish()
+            store.finish(workers or default_workers())
         documents = len(files) + sum(read.sources for read in reads)
         summary.parsed = documents - summary.reused
         summary.repositories = reads
@@ -310,52 +307,23 @@ class Store:
             return
         self.write(source_rows(document, self._unique_act_id(act.id, document)))
 
-    def finish(self) -> None:
-        """Store the acts held in several versions, once every document has been read."""
-        for documents in self.staged.groups():
-            self.add_versions(documents)
+    def finish(self, workers: int = 1) -> None:
+        """Store the acts held in several versions, once every document has been read:
+        each act's versions are aligned and made rows in a worker (`workers` processes),
+        and written here in the order of their first file."""
+        claimed = ((documents, self._reserve(act_id), act_id) for documents, act_id in self.staged.staged_acts())
+        for texts in versioned_acts(claimed, self.publications or Publications(), self.mirrors, workers):
+            for text in texts:
+                self.write_versioned(text)
         self.staged.drop()
 
-    def add_versions(self, documents: list[ParsedDocument]) -> None:
-        """One act from its files (oldest version first): a text per language
-        (`db.bilingual`), each from its versions, the newest its current text."""
-        texts = by_language(documents)
-        for versions in texts.values():
-            fill_act_from_versions(versions)
-            # the newest version may have taken its registration from an older one's meta:
-            # its dates (and so the act's entry into force) are derived again with it
-            derive_dates(versions[-1], self.publications or Publications())
-        primary = next(iter(texts.values()))[-1]
-        primary.problems += reconcile({language: versions[-1] for language, versions in texts.items()})
-        share_entry_into_force(primary, [document for versions in texts.values() for document in versions])
-        act_id = self._unique_act_id(best_act_id(documents)[0], primary)
-        for index, versions in enumerate(texts.values()):
-            self.add_text(versions, act_id, primary=index == 0)
-
-    def add_text(self, documents: list[ParsedDocument], act_id: str, primary: bool) -> None:
-        """One language text of an act, from its versions."""
-        versioned = VersionedAct(documents, act_id, primary)
-        provisions, gone = versioned.all_provisions()
-        current = replace(versioned.current, provisions=provisions)
-        timelines = versioned.timelines()
-        as_at = self.as_at(versioned.current)
-        if as_at:
-            hold_until(timelines, as_at, versioned.current.source_path)
-        self.write(act_rows(current, act_id, timelines, gone, primary, as_at))
-        versions = self.versions.number(versioned.version_rows())
+    def write_versioned(self, text: VersionedText) -> None:
+        """One language text of an act held in versions."""
+        self.write(text.rows)
+        versions = self.versions.number(text.versions)
         self.insert("versions", versions)
-        self.versions.write_units({row["id"]: row["seq"] for row in versions}, versioned.version_provision_rows())
-        self.insert("version_changes", versioned.change_rows())
-        for document in documents:
-            self._write_tables(provenance_rows(document, act_id, "parsed"))
-
-    def as_at(self, newest: ParsedDocument) -> str | None:
-        """The day the newest text of an act was current: the last commit of the git mirror
-        it was read from, else the bank's version date of that version (None: not known)."""
-        for display, day in self.mirrors.items():
-            if day and newest.source_path.startswith(display + "/"):
-                return day
-        return newest.version.version_date if newest.version else None
+        self.versions.write_units({row["id"]: row["seq"] for row in versions}, text.units)
+        self.insert("version_changes", text.changes)
 
     def write(self, rows: ActRows) -> None:
         """An act's rows, and its units in the search index."""
@@ -370,13 +338,16 @@ class Store:
 
     def _unique_act_id(self, act_id: str, document: ParsedDocument) -> str:
         """Two files claiming one act are both kept; the second is said to be a duplicate."""
+        unique = self._reserve(act_id)
+        if unique != act_id:
+            document.problems.append(duplicate_act_problem(act_id, unique))
+        return unique
+
+    def _reserve(self, act_id: str) -> str:
+        """`act_id`, or ``{act_id}~2`` … when a file stored before holds that act."""
         unique, copy = act_id, 2
         while unique in self.act_ids:
             unique, copy = f"{act_id}~{copy}", copy + 1
-        if unique != act_id:
-            document.problems.append(
-                Problem("warning", "duplicate_act", f"another file already holds act {act_id}; this one is stored as {unique}", 1)
-            )
         self.act_ids.add(unique)
         return unique
 

@@ -39,6 +39,7 @@ from parser import Publications, parse_bytes
 from parser.model import ParsedDocument
 
 from .rows import ActRows, source_rows
+from .versions import VersionedText, versioned_act_rows
 
 #: Documents in flight per worker: enough to keep every worker busy while the main
 #: process stores, few enough that memory does not grow with the corpus.
@@ -49,7 +50,7 @@ CACHE_COMMIT_EVERY = 500
 
 PARSER_ROOT = Path(__file__).resolve().parent.parent / "parser"
 #: The modules of `db` whose code a worker runs: a cached result depends on them too.
-WORKER_MODULES = ("parallel.py", "rows.py", "search.py", "schema.py", "version_store.py", "queries.py")
+WORKER_MODULES = ("parallel.py", "rows.py", "search.py", "schema.py", "version_store.py", "versions.py", "bilingual.py", "queries.py")
 
 
 @dataclass
@@ -278,6 +279,35 @@ def _collect(item: tuple[Source, str, Future, bool], cache: ParseCache | None) -
     if cache is not None and not reused:
         cache.put(key, blob)
     return Parsed(source, decode(blob), reused)
+
+
+def versioned_acts(
+    acts: Iterable[tuple[list[bytes], str, str]],
+    publications: Publications,
+    mirrors: dict[str, str | None],
+    workers: int,
+) -> Iterator[list[VersionedText]]:
+    """The rows of acts held in several versions (`db.versions.versioned_act_rows`), made
+    by `workers` processes (1: in this process) and yielded in the order of `acts`:
+    (each version's pickled document oldest first, the act's id, the id it claimed)."""
+    if workers <= 1:
+        _start_worker(publications)
+        for documents, act_id, claimed_id in acts:
+            yield _versioned_act(documents, act_id, claimed_id, mirrors)
+        return
+    with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_start_worker, initargs=(publications,)) as pool:
+        pending: deque[Future] = deque()
+        for documents, act_id, claimed_id in acts:
+            pending.append(pool.submit(_versioned_act, documents, act_id, claimed_id, mirrors))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _versioned_act(documents: list[bytes], act_id: str, claimed_id: str, mirrors: dict[str, str | None]) -> list[VersionedText]:
+    """A worker's task: one act's versions in, the rows of each of its language texts out."""
+    return versioned_act_rows([pickle.loads(blob) for blob in documents], act_id, claimed_id, _worker_publications or Publications(), mirrors)
 
 
 def default_workers() -> int:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 TABLES_SQL = [
     """create table if not exists texts (
@@ -108,6 +109,32 @@ def finish_version_tables(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+@dataclass
+class Wordings:
+    """The units of an act text's versions with each distinct wording once: `wordings`
+    (act_id, provision_id, key, kind, label, heading, text, raw_text, cells), and where
+    each version prints them, `placed` (version id, position, index in `wordings`,
+    source line, last source line). Made where the versions are aligned (a worker), so
+    what crosses to the writer grows with the distinct text, not with versions."""
+
+    wordings: list[tuple] = field(default_factory=list)
+    placed: list[tuple] = field(default_factory=list)
+
+
+def distinct_wordings(unit_rows: Iterable[dict]) -> Wordings:
+    """`unit_rows` (rows as `version_provisions` shows them) as `Wordings`."""
+    made = Wordings()
+    index: dict[tuple, int] = {}
+    for row in unit_rows:
+        wording = (row["act_id"], row["provision_id"], row["key"], row["kind"], row["label"], *(row[name] for name in TEXT_COLUMNS))
+        at = index.get(wording)
+        if at is None:
+            at = index[wording] = len(made.wordings)
+            made.wordings.append(wording)
+        made.placed.append((row["version_id"], row["position"], at, row["source_line"], row["source_line_end"]))
+    return made
+
+
 class VersionStore:
     """Writes versions' units: each text once, each wording once per act text."""
 
@@ -124,41 +151,35 @@ class VersionStore:
             self.next_seq += 1
         return numbered
 
-    def write_units(self, seqs: dict[str, int], unit_rows: Iterable[dict]) -> None:
-        """The units of versions (rows as `version_provisions` shows them; `seqs`: each
-        version id's `seq`). A unit printed alike in several versions of the same act
-        text shares one wording."""
-        wordings: dict[tuple, int] = {}
-        placed = []
-        for row in unit_rows:
-            bodies = [row[name] for name in TEXT_COLUMNS]
-            ids = [text_id(body) if body is not None else None for body in bodies]
-            wording = (row["act_id"], row["provision_id"], row["key"], row["kind"], row["label"], *ids)
-            wording_id = wordings.get(wording)
-            if wording_id is None:
-                for key, body in zip(ids, bodies):
-                    self.store_text(key, body)
-                wording_id = wordings[wording] = self.conn.execute(
-                    "insert into unit_wordings (act_id, provision_id, key, kind, label, heading_id, text_id, raw_text_id, cells_id)"
-                    " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    wording,
-                ).lastrowid
-            placed.append((seqs[row["version_id"]], row["position"], wording_id, row["source_line"], row["source_line_end"]))
-        self.conn.executemany("insert into version_units values (?, ?, ?, ?, ?)", placed)
+    def write_units(self, seqs: dict[str, int], units: Wordings | Iterable[dict]) -> None:
+        """The units of versions (`Wordings`, or rows as `version_provisions` shows them;
+        `seqs`: each version id's `seq`)."""
+        if not isinstance(units, Wordings):
+            units = distinct_wordings(units)
+        wording_ids = [self.wording(wording) for wording in units.wordings]
+        self.conn.executemany(
+            "insert into version_units values (?, ?, ?, ?, ?)",
+            ((seqs[version_id], position, wording_ids[at], line, end) for version_id, position, at, line, end in units.placed),
+        )
+
+    def wording(self, wording: tuple) -> int:
+        """A new row of `unit_wordings` for (act_id, provision_id, key, kind, label,
+        heading, text, raw_text, cells), its texts stored by id."""
+        *unit, heading, text, raw_text, cells = wording
+        return self.conn.execute(
+            "insert into unit_wordings (act_id, provision_id, key, kind, label, heading_id, text_id, raw_text_id, cells_id)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*unit, self.text(heading), self.text(text), self.text(raw_text), self.text(cells)),
+        ).lastrowid
 
     def text(self, body: str | None) -> int | None:
-        """The id of `body` in `texts`, stored if it is not yet (None for none)."""
+        """The id of `body` in `texts`, stored unless it is there (None for none); a
+        different text under its id is an error, never a silent swap."""
         if body is None:
             return None
         key = text_id(body)
-        self.store_text(key, body)
-        return key
-
-    def store_text(self, key: int | None, body: str | None) -> None:
-        """`body` under its id `key`, unless it is there; a different text there is an error."""
-        if key is None:
-            return
         if self.conn.execute("insert or ignore into texts (id, body) values (?, ?)", (key, body)).rowcount == 0:
             held = self.conn.execute("select body from texts where id = ?", (key,)).fetchone()[0]
             if held != body:
                 raise TextCollision(f"texts {key}: two different texts share the first 8 bytes of their SHA-1")
+        return key

@@ -23,17 +23,21 @@ import json
 import pickle
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from parser import Publications
 from parser.align import Pair, align
 from parser.diff import word_diff
-from parser.model import Note, ParsedDocument, Provision
+from parser.document import derive_dates
+from parser.model import Note, ParsedDocument, Problem, Provision
 from parser.references import normal_number
-from parser.timeline import Timelines
+from parser.timeline import Timelines, hold_until
 from parser.versions import identity_maps, merged_timelines
 
-from .rows import text_base
+from .bilingual import by_language, reconcile, share_entry_into_force
+from .rows import ActRows, act_rows, provenance_rows, text_base
 from .schema import commencement_values
+from .version_store import Wordings, distinct_wordings
 
 STAGING_TABLE = "temp.zan_staged_versions"
 
@@ -49,45 +53,58 @@ def act_identity(document: ParsedDocument) -> str:
 
 
 class StagedVersions:
-    """Parsed versions waiting until every version of their act has been read."""
+    """Parsed versions waiting until every version of their act has been read, pickled:
+    the main process hands them on to a worker without reading them (`staged_acts`)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        conn.execute(f"create table {STAGING_TABLE} (identity text, version_date text, source_path text, document blob)")
+        conn.execute(
+            f"create table {STAGING_TABLE} (identity text, version_date text, source_path text, act_id text, id_basis text, document blob)"
+        )
         self.count = 0
 
     def stage(self, document: ParsedDocument) -> None:
-        version = document.version
-        assert version is not None
+        version, act = document.version, document.act
+        assert version is not None and act is not None
         self.conn.execute(
-            f"insert into {STAGING_TABLE} values (?, ?, ?, ?)",
-            (act_identity(document), version.version_date or "", document.source_path, pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)),
+            f"insert into {STAGING_TABLE} values (?, ?, ?, ?, ?, ?)",
+            (
+                act_identity(document),
+                version.version_date or "",
+                document.source_path,
+                act.id,
+                act.id_basis,
+                pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL),
+            ),
         )
         self.count += 1
 
-    def groups(self) -> Iterator[list[ParsedDocument]]:
-        """Each act's versions, oldest first; acts in the order of their first file."""
+    def staged_acts(self) -> Iterator[tuple[list[bytes], str]]:
+        """Each act's versions, oldest first, pickled, with the id they claim
+        (`best_act_id`); acts in the order of their first file."""
         identities = [row[0] for row in self.conn.execute(f"select identity, min(source_path) as first from {STAGING_TABLE} group by identity order by first")]
         for identity in identities:
             rows = self.conn.execute(
-                f"select document from {STAGING_TABLE} where identity = ? order by version_date, source_path", (identity,)
+                f"select document, act_id, id_basis from {STAGING_TABLE} where identity = ? order by version_date, source_path", (identity,)
             ).fetchall()
-            yield [pickle.loads(row[0]) for row in rows]
+            yield [row[0] for row in rows], best_of_ids([(row[1], row[2]) for row in rows])[0]
 
     def drop(self) -> None:
         self.conn.execute(f"drop table {STAGING_TABLE}")
 
 
 def best_act_id(documents: list[ParsedDocument]) -> tuple[str, str]:
-    """The id the versions share, and its basis: an Adilet id from a registration if any
+    """The id the versions share, and its basis (`best_of_ids`)."""
+    return best_of_ids([(document.act.id, document.act.id_basis) for document in documents if document.act is not None])
+
+
+def best_of_ids(ids: list[tuple[str, str]]) -> tuple[str, str]:
+    """Of the versions' (id, basis), oldest first: an Adilet id from a registration if any
     version's requisites give one, else the newest version's."""
-    for document in reversed(documents):
-        assert document.act is not None
-        if document.act.id_basis.startswith("Adilet id"):
-            return document.act.id, document.act.id_basis
-    newest = documents[-1].act
-    assert newest is not None
-    return newest.id, newest.id_basis
+    for act_id, basis in reversed(ids):
+        if basis.startswith("Adilet id"):
+            return act_id, basis
+    return ids[-1]
 
 
 #: Act fields a version without a meta file lacks and an older version's meta gives.
@@ -110,6 +127,68 @@ def fill_act_from_versions(documents: list[ParsedDocument]) -> None:
         repealed = next((d.act for d in reversed(documents[:-1]) if d.act and d.act.status == "repealed"), None)
         if repealed is not None:
             newest.status, newest.status_basis, newest.repeal_text = repealed.status, repealed.status_basis, repealed.repeal_text
+
+
+def duplicate_act_problem(claimed_id: str, act_id: str) -> Problem:
+    """The act a file claims is held already (by another file): it is stored as `act_id`."""
+    return Problem("warning", "duplicate_act", f"another file already holds act {claimed_id}; this one is stored as {act_id}", 1)
+
+
+def text_as_at(newest: ParsedDocument, mirrors: dict[str, str | None]) -> str | None:
+    """The day the newest text of an act was current: the last commit of the git mirror
+    it was read from (`mirrors`: how a mirror's sources' paths begin -> that day), else
+    the bank's version date of that version (None: not known)."""
+    for display, day in mirrors.items():
+        if day and newest.source_path.startswith(display + "/"):
+            return day
+    return newest.version.version_date if newest.version else None
+
+
+@dataclass
+class VersionedText:
+    """What the store writes for one language text of an act held in versions: the act's
+    rows from its newest version (with every file's provenance), its versions, their
+    units (each wording once) and what changed between them. Made in a worker."""
+
+    rows: ActRows
+    versions: list[dict]
+    units: Wordings
+    changes: list[dict]
+
+
+def versioned_act_rows(
+    documents: list[ParsedDocument], act_id: str, claimed_id: str, publications: Publications, mirrors: dict[str, str | None]
+) -> list[VersionedText]:
+    """One act from its files (oldest version first), as `act_id` (`claimed_id` when no
+    other file holds that act already): a text per language (`db.bilingual`), each from
+    its versions, the newest its current text."""
+    texts = by_language(documents)
+    for versions in texts.values():
+        fill_act_from_versions(versions)
+        # the newest version may have taken its registration from an older one's meta:
+        # its dates (and so the act's entry into force) are derived again with it
+        derive_dates(versions[-1], publications)
+    primary = next(iter(texts.values()))[-1]
+    primary.problems += reconcile({language: versions[-1] for language, versions in texts.items()})
+    share_entry_into_force(primary, [document for versions in texts.values() for document in versions])
+    if act_id != claimed_id:
+        primary.problems.append(duplicate_act_problem(claimed_id, act_id))
+    return [versioned_text_rows(versions, act_id, index == 0, mirrors) for index, versions in enumerate(texts.values())]
+
+
+def versioned_text_rows(documents: list[ParsedDocument], act_id: str, primary: bool, mirrors: dict[str, str | None]) -> VersionedText:
+    """One language text of an act, from its versions."""
+    versioned = VersionedAct(documents, act_id, primary)
+    provisions, gone = versioned.all_provisions()
+    current = replace(versioned.current, provisions=provisions)
+    timelines = versioned.timelines()
+    as_at = text_as_at(versioned.current, mirrors)
+    if as_at:
+        hold_until(timelines, as_at, versioned.current.source_path)
+    rows = act_rows(current, act_id, timelines, gone, primary, as_at)
+    for document in documents:
+        rows.tables += provenance_rows(document, act_id, "parsed")
+    return VersionedText(rows, list(versioned.version_rows()), distinct_wordings(versioned.version_provision_rows()), list(versioned.change_rows()))
 
 
 class VersionedAct:
