@@ -119,11 +119,14 @@ def build(
     db_path: Path,
     on_document: Callable[[Path], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    on_acts: Callable[[int, int, int], None] | None = None,
     workers: int | None = None,
     cache: Path | None | bool = True,
 ) -> BuildSummary:
     """Parse every document of `corpus` into a new database at `db_path`.
 
+    `on_progress(texts, bytes)` is called as texts are read, `on_acts(stored, of,
+    versions)` as the acts held in versions are stored (they wait until all is read).
     `workers` processes parse (default: one per CPU; 1 parses in this process). `cache`
     is the parse cache file: True for `default_cache(db_path)`, False or None for none.
     """
@@ -171,7 +174,7 @@ def build(
                     on_document(item.source.path)
                 if on_progress:
                     on_progress(1, item.result.size or 0)
-            store.finish(workers or default_workers())
+            store.finish(workers or default_workers(), on_acts)
         documents = len(files) + sum(read.sources for read in reads)
         summary.parsed = documents - summary.reused
         summary.repositories = reads
@@ -307,14 +310,19 @@ class Store:
             return
         self.write(source_rows(document, self._unique_act_id(act.id, document)))
 
-    def finish(self, workers: int = 1) -> None:
+    def finish(self, workers: int = 1, on_acts: Callable[[int, int, int], None] | None = None) -> None:
         """Store the acts held in several versions, once every document has been read:
         each act's versions are aligned and made rows in a worker (`workers` processes),
-        and written here in the order of their first file."""
+        and written here in the order of their first file. `on_acts(stored, of, versions)`
+        follows the progress."""
         claimed = ((documents, self._reserve(act_id), act_id) for documents, act_id in self.staged.staged_acts())
-        for texts in versioned_acts(claimed, self.publications or Publications(), self.mirrors, workers):
+        total, versions = self.staged.acts(), 0
+        for stored, texts in enumerate(versioned_acts(claimed, self.publications or Publications(), self.mirrors, workers), start=1):
             for text in texts:
                 self.write_versioned(text)
+                versions += len(text.versions)
+            if on_acts:
+                on_acts(stored, total, versions)
         self.staged.drop()
 
     def write_versioned(self, text: VersionedText) -> None:

@@ -79,6 +79,10 @@ class StagedVersions:
         )
         self.count += 1
 
+    def acts(self) -> int:
+        """How many acts the staged versions are of."""
+        return self.conn.execute(f"select count(distinct identity) from {STAGING_TABLE}").fetchone()[0]
+
     def staged_acts(self) -> Iterator[tuple[list[bytes], str]]:
         """Each act's versions, oldest first, pickled, with the id they claim
         (`best_act_id`); acts in the order of their first file."""

@@ -124,8 +124,9 @@ def test_at_speaks_the_readers_language_and_names_units_as_lawyers_do(corpus_db)
 
 
 def test_build_progress_says_texts_megabytes_rate_and_time_left():
-    """What `zan build` prints on a terminal while it reads: the time left only when the
-    number of texts is known (a corpus of files, not of git repositories)."""
+    """What `zan build` prints on a terminal while it reads, in Kazakh or Russian: the
+    time left only when the number of texts is known (a corpus of files, not of git
+    repositories); then the acts held in versions as they are stored."""
     import io
 
     from zan.cli import BuildProgress
@@ -133,8 +134,10 @@ def test_build_progress_says_texts_megabytes_rate_and_time_left():
     known = BuildProgress(30, io.StringIO())
     known.advance(10, 2_000_000)
     line = known.line(known.started + 4.0)
-    assert line == "10/30 texts, 2.0 MB, 0.50 MB/s, 8 s left"
-    unknown = BuildProgress(None, io.StringIO())
+    assert line == "мәтін: 10/30, 2.0 МБ, 0.50 МБ/с; 8 с қалды"
+    unknown = BuildProgress(None, io.StringIO(), "ru")
     unknown.advance(5, 1_000_000)
-    assert unknown.line(unknown.started + 2.0) == "5 texts, 1.0 MB, 0.50 MB/s"
+    assert unknown.line(unknown.started + 2.0) == "текстов: 5, 1.0 МБ, 0.50 МБ/с"
+    unknown.acts_stored(3, 200, 41)
+    assert unknown.line(unknown.started + 2.0) == "текстов: 5, 1.0 МБ, 0.50 МБ/с; актов с редакциями: 3/200, редакций: 41"
     assert known.stream.getvalue() == ""  # not a terminal: nothing is drawn

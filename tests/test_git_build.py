@@ -29,8 +29,21 @@ def bank(tmp_path_factory):
 def built(bank, tmp_path_factory):
     corpus, _ = bank
     db_path = tmp_path_factory.mktemp("git-db") / "laws.db"
-    summary = build(corpus, db_path, workers=2)
+    stored: list[tuple[int, int, int]] = []
+    summary = build(corpus, db_path, workers=2, on_acts=lambda *progress: stored.append(progress))
+    summary.acts_stored = stored  # type: ignore[attr-defined]
     return db_path, summary
+
+
+def test_the_build_reports_each_act_held_in_versions_as_it_is_stored(built):
+    """The progress a terminal shows once everything is read (`zan build`): acts stored
+    of all the acts held in versions, and their versions so far."""
+    db_path, summary = built
+    with sqlite3.connect(db_path) as conn:
+        acts = conn.execute("select count(distinct act_id) from versions where rebuilt = 0").fetchone()[0]
+        held = conn.execute("select count(*) from versions where rebuilt = 0").fetchone()[0]
+    assert [done for done, _, _ in summary.acts_stored] == list(range(1, acts + 1))
+    assert summary.acts_stored[-1] == (acts, acts, held)
 
 
 def versions(db_path, act_id: str, language: str = "kk") -> list[tuple[str, str]]:

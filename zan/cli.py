@@ -87,7 +87,7 @@ def cli() -> None:
 def build_command(corpus: Path, db_path: Path, workers: int | None, cache_path: Path | None, no_cache: bool, lang: str) -> None:
     """Parse every document of the corpus into a new database."""
     cache: Path | bool = False if no_cache else (cache_path or True)
-    summary = _build_with_progress(corpus, db_path, workers=workers, cache=cache)
+    summary = _build_with_progress(corpus, db_path, lang, workers=workers, cache=cache)
     click.echo(f"{db_path}: {summary.line()}")
     _print_problem_files(db_path, lang)
 
@@ -108,33 +108,42 @@ def _print_problem_files(db_path: Path, lang: str) -> None:
         click.echo(f"  {entry['source_path'] or '—'}: {entry['count']} — {described}")
 
 
-def _build_with_progress(corpus: Path, db_path: Path, **options):
+def _build_with_progress(corpus: Path, db_path: Path, lang: str = messages.DEFAULT_LANGUAGE, **options):
     try:
         files = corpus_files(corpus)
     except CorpusNotFound as error:
         raise click.ClickException(str(error)) from None
     # the texts of git repositories are counted as they are read: their number is not known before
     total = None if find_repositories(corpus) else len(files)
-    progress = BuildProgress(total, sys.stderr)
+    progress = BuildProgress(total, sys.stderr, lang)
     try:
-        return build(corpus, db_path, on_progress=progress.advance, **options)
+        return build(corpus, db_path, on_progress=progress.advance, on_acts=progress.acts_stored, **options)
     finally:
         progress.close()
 
 
 class BuildProgress:
-    """What a build has read so far, on one line of a terminal: texts, megabytes, MB/s,
-    and the time left when the number of texts is known (a corpus of files)."""
+    """What a build has done so far, on one line of a terminal, in the reader's language:
+    texts read, megabytes, MB/s and the time left when the number of texts is known (a
+    corpus of files); then the acts held in versions stored, and their versions."""
 
-    def __init__(self, total: int | None, stream, interval: float = 0.2) -> None:
-        self.total, self.stream, self.interval = total, stream, interval
+    def __init__(self, total: int | None, stream, lang: str = messages.DEFAULT_LANGUAGE, interval: float = 0.2) -> None:
+        self.total, self.stream, self.lang, self.interval = total, stream, lang, interval
         self.documents = self.size = 0
+        self.acts: tuple[int, int, int] | None = None  # (stored, of, versions)
         self.started = self.shown = time.monotonic()
         self.live = stream.isatty()
 
     def advance(self, documents: int, size: int) -> None:
         self.documents += documents
         self.size += size
+        self._draw()
+
+    def acts_stored(self, done: int, total: int, versions: int) -> None:
+        self.acts = (done, total, versions)
+        self._draw()
+
+    def _draw(self) -> None:
         now = time.monotonic()
         if self.live and now - self.shown >= self.interval:
             self.shown = now
@@ -143,12 +152,14 @@ class BuildProgress:
 
     def line(self, now: float) -> str:
         elapsed = max(now - self.started, 1e-9)
-        rate = self.size / elapsed / 1e6
-        line = f"{self.documents}" + (f"/{self.total}" if self.total else "") + f" texts, {self.size / 1e6:.1f} MB, {rate:.2f} MB/s"
-        if self.total and self.documents:
-            left = elapsed / self.documents * (self.total - self.documents)
-            line += f", {left:.0f} s left"
-        return line
+        done = f"{self.documents}" + (f"/{self.total}" if self.total else "")
+        parts = [messages.t("progress_texts", self.lang, done=done, size=f"{self.size / 1e6:.1f}", rate=f"{self.size / elapsed / 1e6:.2f}")]
+        if self.acts is not None:
+            stored, total, versions = self.acts
+            parts.append(messages.t("progress_acts", self.lang, done=stored, total=total, versions=versions))
+        elif self.total and self.documents:
+            parts.append(messages.t("progress_left", self.lang, seconds=f"{elapsed / self.documents * (self.total - self.documents):.0f}"))
+        return "; ".join(parts)
 
     def close(self) -> None:
         if self.live and self.documents:
