@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from benchmarks.git_build_bench import history_bytes, measure_database, parse_summary, run_build, table_sizes
+from benchmarks.git_build_bench import Phase, history_bytes, markdown, measure_database, parse_summary, rates, run_build, table_sizes
 from benchmarks.make_git_corpus import append, make
 
 
@@ -76,3 +76,17 @@ def test_history_bytes_count_the_files_the_new_commits_wrote(builds):
 def test_a_summary_line_without_git_parses_to_its_line():
     line = "zan.db: 10 documents, 10 acts, 5 provisions, 1 notes, 0 amendments, 0 problems; 10 parsed, 0 unchanged since the last build"
     assert parse_summary(f"{line}\n  a.md: 1\n") == {"line": line, "parsed": 10, "reused": 0}
+
+
+def test_rates_and_the_table_of_a_run(builds):
+    made, repository, _, old_head, first, database, later = builds
+    scratch = Phase("scratch", first, history_bytes(repository), database)
+    after = Phase("+2 commits", later, history_bytes(repository, old_head), database, from_scratch=False)
+    for phase in (scratch, after):
+        phase.figures = rates(phase)
+    assert scratch.figures["distinct_mb_per_cpu_s"] == database.distinct_bytes / 1e6 / first.cpu_seconds
+    assert after.figures["distinct_mb_per_cpu_s"] is None and after.figures["history_mb_per_cpu_s"] > 0
+    table = markdown([[scratch, after], [scratch, after]]).splitlines()
+    assert table[0] == "| figure | scratch | +2 commits |"
+    (ratio,) = [line for line in table if line.startswith("| DB / distinct text (a) |")]
+    assert ratio == f"| DB / distinct text (a) | {database.ratio:.2f} ({database.ratio:.2f}) | {database.ratio:.2f} ({database.ratio:.2f}) |"
