@@ -23,6 +23,12 @@ Usage::
 
     python benchmarks/make_git_corpus.py --acts 10000 --out /tmp/git-10k
     python benchmarks/make_git_corpus.py --acts 1000 --out /tmp/git-1k --seed 7
+    python benchmarks/make_git_corpus.py --acts 1000 --out /tmp/git-1k --seed 7 --more 100
+
+``--more K`` appends K commits to a repository made with the same ``--acts`` and
+``--seed`` (the plans are made again from them): new versions of its acts, one a
+commit or several from an omnibus act, dated after its last commit, as a ``git
+pull`` brings (`more_commits`).
 """
 
 from __future__ import annotations
@@ -31,10 +37,11 @@ import argparse
 import bisect
 import random
 import re
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -43,6 +50,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.gitrepo import (  # noqa: E402
+    BRANCH,
     FOLDERS,
     OMNIBUS_COMPANION,
     Commit,
@@ -195,7 +203,7 @@ def version_meta(template: Template, plan: Plan, k: int) -> bytes:
     meta = re.sub(r"/(kaz|rus)/\d{2}\.\d{2}\.\d{4}$", rf"/\g<1>/{day.strftime('%d.%m.%Y')}", meta, flags=re.MULTILINE)
     if k > 0:
         number = _amending_number(plan, k)
-        code = str(500_000 + (plan.omnibus[k] if plan.omnibus[k] is not None else plan.index * 16 + k))
+        code = _cause_code(plan, k)
         kind = "Закон Республики Казахстан" if template.is_law else "Приказ"
         meta += (
             f"caused_by:\n  code: '{code}'\n  requisite: {kind} от {day.isoformat()} № {number}\n"
@@ -203,6 +211,15 @@ def version_meta(template: Template, plan: Plan, k: int) -> bytes:
             f"  link: https://zan.gov.kz/client/#!/doc/{code}/rus\n"
         )
     return meta.encode("utf-8")
+
+
+def _cause_code(plan: Plan, k: int) -> str:
+    """The bank code of the act that made version ``k`` (k > 0) of a generated act."""
+    if plan.omnibus[k] is not None:
+        return str(500_000 + plan.omnibus[k])
+    if k < 16:  # the 1 to 15 versions an act is planned with
+        return str(500_000 + plan.index * 16 + k)
+    return str(50_000_000 + plan.index * 1_000 + k)  # a version appended by --more past them
 
 
 def act_folder(template: Template, plan: Plan, *, old_layout: bool = False) -> str:
@@ -222,6 +239,12 @@ def starts_in_old_layout(template: Template, plan: Plan) -> bool:
 def commits(plans: list[Plan], templates_: list[Template]) -> Iterator[Commit]:
     """The commits oldest first: one per act version, one per omnibus day, one per
     removal, and the layout commit."""
+    for events in event_groups(plans):
+        yield _commit(events, plans, templates_)
+
+
+def event_groups(plans: list[Plan]) -> Iterator[list[tuple]]:
+    """The events of each commit, oldest commit first (no texts: cheap to count)."""
     events: list[tuple[date, tuple, int, int]] = []  # (day, group, act, version or -1 removal)
     for plan in plans:
         for k, (day, omnibus) in enumerate(zip(plan.days, plan.omnibus)):
@@ -236,7 +259,7 @@ def commits(plans: list[Plan], templates_: list[Template]) -> Iterator[Commit]:
         end = start + 1
         while end < len(events) and events[end][:2] == events[start][:2]:
             end += 1
-        yield _commit(events[start:end], plans, templates_)
+        yield events[start:end]
         start = end
 
 
@@ -279,24 +302,88 @@ def _commit(events: list[tuple], plans: list[Plan], templates_: list[Template]) 
     return Commit(day.isoformat(), subject, changes, trailers)
 
 
+# --------------------------------------------------------------------------- more commits
+
+
+def more_commits(plans: list[Plan], omnibus_count: int, seed: int, count: int) -> tuple[list[Plan], list[list[tuple]]]:
+    """The first ``count`` commits after the generated history, as events (see
+    `event_groups`), and the plans with their new versions. Every ``--more`` continues
+    this one sequence, so commit n is the same whichever run appends it: dated
+    ``LAST_DAY`` + n + 1 days, a new version of one act not removed, or (one in six)
+    of two to eight acts from one omnibus act."""
+    rng = random.Random(f"more:{seed}")
+    plans = list(plans)
+    kept = [plan.index for plan in plans if plan.removed_on is None]
+    groups = []
+    omnibus_id = omnibus_count  # after the generated omnibus acts
+    for n in range(count):
+        day = LAST_DAY + timedelta(days=n + 1)
+        omnibus: int | None = None
+        touched = [rng.choice(kept)]
+        if rng.random() < 1 / 6 and len(kept) > 1:
+            touched = sorted(rng.sample(kept, min(len(kept), rng.randint(2, 8))))
+            omnibus, omnibus_id = omnibus_id, omnibus_id + 1
+        events = []
+        for index in touched:
+            plan = plans[index]
+            k = len(plan.days)
+            plans[index] = replace(plan, days=plan.days + (day,), omnibus=plan.omnibus + (omnibus,))
+            events.append((day, ("omnibus", omnibus) if omnibus is not None else ("act", index, k), index, k))
+        groups.append(events)
+    return plans, groups
+
+
+def _git_line(repository: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repository), *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _counting(stream: Iterator[Commit], counted: dict[str, int]) -> Iterator[Commit]:
+    for commit in stream:
+        counted["commits"] += 1
+        counted["versions"] += sum(1 for path in commit.changes if path.endswith("/meta.yaml"))
+        counted["bytes"] += sum(len(c) for c in commit.changes.values() if c)
+        yield commit
+
+
+def _repository_bytes(path: Path) -> int:
+    return sum(file.stat().st_size for file in path.rglob("*") if file.is_file())
+
+
 def make(out: Path, acts: int, seed: int = 1) -> dict[str, float]:
     started = time.perf_counter()
     templates_ = templates()
     plans, _ = plan_acts(acts, len(templates_), seed)
     init_repository(out, bare=True)
     counted = {"commits": 0, "versions": 0, "bytes": 0}
-
-    def counting(stream: Iterator[Commit]) -> Iterator[Commit]:
-        for commit in stream:
-            counted["commits"] += 1
-            counted["versions"] += sum(1 for path in commit.changes if path.endswith("/meta.yaml"))
-            counted["bytes"] += sum(len(c) for c in commit.changes.values() if c)
-            yield commit
-
-    write_commits(out, counting(commits(plans, templates_)), checkout=False)
+    write_commits(out, _counting(commits(plans, templates_), counted), checkout=False)
     seconds = time.perf_counter() - started
-    size = sum(path.stat().st_size for path in out.rglob("*") if path.is_file())
-    return {"acts": acts, **counted, "seconds": seconds, "repository_bytes": size}
+    return {"acts": acts, **counted, "seconds": seconds, "repository_bytes": _repository_bytes(out)}
+
+
+def append(repository: Path, acts: int, more: int, seed: int = 1) -> dict[str, float]:
+    """Append ``more`` commits to a repository `make` made with these ``acts`` and
+    ``seed`` (and perhaps appended to before): each a new version of acts it holds,
+    dated after its last commit, continuing the branch (``from refs/heads/main^0``)."""
+    started = time.perf_counter()
+    templates_ = templates()
+    plans, omnibus_days = plan_acts(acts, len(templates_), seed)
+    generated = sum(1 for _ in event_groups(plans))
+    appended = int(_git_line(repository, "rev-list", "--count", f"refs/heads/{BRANCH}")) - generated
+    if appended < 0:
+        raise ValueError(f"{repository} has fewer commits than --acts {acts} --seed {seed} make: not made with them")
+    plans, groups = more_commits(plans, len(omnibus_days), seed, appended + more)
+    head_day = _git_line(repository, "log", "-1", "--format=%cs", f"refs/heads/{BRANCH}")
+    if head_day >= groups[appended][0][0].isoformat():
+        raise ValueError(f"{repository}'s last commit ({head_day}) is not before the commits to append: not made with --acts {acts} --seed {seed}")
+    bare = _git_line(repository, "rev-parse", "--is-bare-repository") == "true"
+    counted = {"commits": 0, "versions": 0, "bytes": 0}
+    stream = (_commit(events, plans, templates_) for events in groups[appended:])
+    write_commits(repository, _counting(stream, counted), checkout=not bare)
+    seconds = time.perf_counter() - started
+    return {"acts": acts, **counted, "seconds": seconds, "repository_bytes": _repository_bytes(repository)}
 
 
 def main() -> None:
@@ -304,12 +391,22 @@ def main() -> None:
     parser.add_argument("--acts", type=int, default=10_000)
     parser.add_argument("--out", type=Path, required=True, help="a new folder: the bare repository")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--more", type=int, metavar="K", help="append K commits to --out, made before with the same --acts and --seed"
+    )
     args = parser.parse_args()
-    if args.out.exists() and any(args.out.iterdir()):
+    if args.more is not None:
+        try:
+            figures = append(args.out, args.acts, args.more, args.seed)
+        except (ValueError, subprocess.CalledProcessError) as error:
+            parser.error(str(error))
+    elif args.out.exists() and any(args.out.iterdir()):
         parser.error(f"{args.out} exists and is not empty")
-    figures = make(args.out, args.acts, args.seed)
+    else:
+        figures = make(args.out, args.acts, args.seed)
     print(
-        f"{figures['acts']} acts, {figures['versions']} versions, {figures['commits']} commits, "
+        f"{figures['acts']} acts, {figures['versions']} versions, {figures['commits']} commits "
+        f"{'appended' if args.more is not None else 'made'}, "
         f"{figures['bytes'] / 1e6:.0f} MB of files written, in {figures['seconds']:.0f} s; "
         f"repository {figures['repository_bytes'] / 1e6:.0f} MB"
     )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
+import subprocess
 from collections import defaultdict
 
 import pytest
 import yaml
 
-from benchmarks.make_git_corpus import FIRST_CODE, LAYOUT_DAY, make
+from benchmarks.make_git_corpus import FIRST_CODE, LAST_DAY, LAYOUT_DAY, append, make
 from db.git_history import read_history
 
 
@@ -74,3 +76,68 @@ def test_omnibus_moves_and_removals(generated):
     (removed,) = [v for v in versions if v.removed]  # 2 % of the acts: one of these 60
     assert removed.files == {} and removed.subject == f"Утратил силу: {removed.act_code}"
     assert removed.commit_date > max(v.commit_date for v in versions if v.act_code == removed.act_code and not v.removed)
+
+
+def _git(repository, *args) -> str:
+    return subprocess.run(["git", "-C", str(repository), *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def _act_blobs(repository, commit) -> dict[str, str]:
+    """Each act's files at `commit`: act code -> the blob ids of its files."""
+    blobs = defaultdict(list)
+    for line in _git(repository, "ls-tree", "-r", commit).splitlines():
+        info, path = line.split("\t")
+        code = re.search(r"-(\d{7})/", path)[1]  # the act's folder ends in its code
+        blobs[code].append(info.split()[2])
+    return {code: " ".join(sorted(ids)) for code, ids in blobs.items()}
+
+
+@pytest.fixture(scope="module")
+def appended(tmp_path_factory):
+    """A 20-act repository before and after ``--more 5``."""
+    repository = tmp_path_factory.mktemp("more") / "bank.git"
+    make(repository, acts=20, seed=5)
+    head = _git(repository, "rev-parse", "main")
+    figures = append(repository, acts=20, more=5, seed=5)
+    return repository, head, figures
+
+
+def test_more_appends_its_commits_to_the_branch_after_its_last_day(appended):
+    repository, head, figures = appended
+    assert figures["commits"] == 5
+    assert _git(repository, "rev-list", "--count", f"{head}..main") == "5"
+    assert _git(repository, "merge-base", "--is-ancestor", head, "main") == ""  # the old head is kept
+    old_day = _git(repository, "log", "-1", "--format=%cs", head)
+    new_days = _git(repository, "log", "--format=%cs", f"{head}..main").split()
+    assert old_day <= LAST_DAY.isoformat() < min(new_days)
+    assert new_days == sorted(new_days, reverse=True) and len(set(new_days)) == 5
+
+
+def test_each_new_commit_is_a_new_version_of_the_acts_it_changes(appended):
+    repository, head, _ = appended
+    versions = [v for v in read_history(repository, head)]
+    assert len({v.commit for v in versions}) == 5
+    before, after = _act_blobs(repository, head), _act_blobs(repository, "main")
+    changed = {code for code in after if after[code] != before.get(code)}
+    assert changed == {v.act_code for v in versions}
+    for version in versions:
+        meta = yaml.safe_load(version.files["meta.yaml"])
+        assert str(meta["version_date"]["kaz"]) == version.commit_date
+        assert version.trailers["Cause-Act-Code"] == str(meta["caused_by"]["code"])
+        assert str(meta["caused_by"]["requisite"]).endswith(f"от {version.commit_date} № {version.subject[1:].split()[0]}")
+
+
+def test_more_again_continues_the_same_sequence(appended, tmp_path):
+    repository, head, _ = appended
+    copy = tmp_path / "copy.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(repository), str(copy)], check=True)
+    _git(copy, "update-ref", "refs/heads/main", head)  # back to the generated history
+    append(copy, acts=20, more=2, seed=5)
+    append(copy, acts=20, more=3, seed=5)
+    assert _git(copy, "rev-parse", "main^{tree}") == _git(repository, "rev-parse", "main^{tree}")
+
+
+def test_more_refuses_a_repository_made_with_other_acts(appended):
+    repository, _, _ = appended
+    with pytest.raises(ValueError, match="not made with"):
+        append(repository, acts=40, more=1, seed=5)
