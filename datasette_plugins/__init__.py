@@ -66,7 +66,7 @@ QUERIES = {
   valid_from, valid_from_latest, valid_to, valid_to_latest
 from (
   select id, title, kind, adopted_on, number, valid_from, valid_from_latest, valid_to, valid_to_latest,
-    zan_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, valid_to_basis is not null, zan_date(:date)) as status
+    zan_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, valid_to_basis_rule is not null, zan_date(:date)) as status
   from acts
 )
 where status != 'not_in_force'
