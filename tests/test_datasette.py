@@ -134,6 +134,20 @@ async def test_amending_act_page_lists_its_instructions(datasette):
 
 
 @pytest.mark.asyncio(loop_scope="session")
+async def test_a_provisions_stored_basis_is_said_by_an_sql_function(datasette):
+    """provision_versions stores a rule and its data; ``zan_basis`` says it in kk or ru."""
+    params = {"provision_id": "order-2011-01-05-7/doc/p23", "_shape": "array"}
+    kazakh = (await datasette.client.get("/laws/provision_intervals.json", params={**params, "lang": "kk"})).json()
+    assert [row["basis_rule"] for row in kazakh] == ["earlier_wording_not_held", "earlier_wording_not_held", "current_since_change"]
+    assert kazakh[0]["basis"] == "17.08.2013 № 479 бұйрық енгізген өзгеріске дейінгі мәтіні корпуста жоқ"
+    russian = (await datasette.client.get("/laws/provision_intervals.json", params={**params, "lang": "ru"})).json()
+    assert russian[2]["basis"] == "действующий текст, со времени изменения, внесённого актом: приказ от 05.05.2014 № 230"
+    sql = "select zan_basis('current_no_note', null, 'ru') as said, zan_basis(null, null) as empty"
+    row = (await datasette.client.get("/laws.json", params={"sql": sql, "_shape": "array"})).json()[0]
+    assert row == {"said": "действующий текст; ни одно примечание не указывает на его изменение", "empty": None}
+
+
+@pytest.mark.asyncio(loop_scope="session")
 async def test_canned_queries_answer_common_questions(datasette):
     in_force = await datasette.client.get("/laws/acts_in_force.json", params={"date": "2016-01-01", "_shape": "array"})
     assert {row["id"]: row["status"] for row in in_force.json()} == {
