@@ -115,8 +115,14 @@ async def test_history_of_a_provision_in_time_order(datasette):
         ("new_wording", "286"),  # the chapter's own heading, 2018
     ]
     assert [a["date_status"] for a in history["amendments"]] == ["bounded", "bounded", "bounded"]
+    # each interval says why its wording is known or not, in the reader's language
+    assert [v["basis_rule"] for v in history["versions"]] == ["earlier_wording_not_held", "current_since_change"]
+    assert history["versions"][0]["basis"] == "29.05.2018 № 286 бұйрық енгізген өзгеріске дейінгі мәтіні корпуста жоқ"
     page = await datasette.client.get("/-/history/order-2011-01-05-7/doc/app3/ch1")
     assert "1-тараудың атауы жаңа редакцияда" in page.text
+    assert "29.05.2018 № 286 бұйрық енгізген өзгеріске дейінгі мәтіні корпуста жоқ" in page.text
+    russian = await datasette.client.get("/-/history/order-2011-01-05-7/doc/app3/ch1", params={"lang": "ru"})
+    assert "текста до изменения, внесённого актом «приказ от 29.05.2018 № 286», в корпусе нет" in russian.text
     missing = await datasette.client.get("/-/history/nothing/here.json")
     assert missing.status_code == 404
 
