@@ -577,11 +577,11 @@ def basis_text(rule: str | None, data: dict | str | None, lang: str) -> str:
     data = data or {}
     dates, facts, parts = data.get("dates") or {}, data.get("facts") or {}, data.get("parts") or []
     said = [basis_text(part.get("rule"), part, lang) for part in parts]
-    act = data.get("act")
+    act = data.get("act")  # [kind, number, date]
     values: dict[str, object] = {name: to_display(value) for name, value in dates.items()}
     values.update(facts)
     if act is not None:
-        values["act"] = act_name(act.get("kind"), act.get("number"), act.get("date"), lang) if act else t("act_not_named", lang)
+        values["act"] = act_name(*act, lang) if any(act) else t("act_not_named", lang)
     if rule == "and":
         return "; ".join(said)
     if rule == "but":
@@ -615,7 +615,7 @@ def _commencement_basis(dates: dict, facts: dict, lang: str) -> str:
         "commencement_offset_days": facts.get("days"),
         "commencement_offset_months": facts.get("months"),
         "commencement_fixed_date": dates.get("fixed"),
-        "date_status": facts.get("status"),
+        "date_status": "exact" if dates.get("exact") else "bounded" if dates.get("earliest") or dates.get("latest") else "unknown",
         "effective_from": dates.get("exact"),
         "effective_from_earliest": dates.get("earliest"),
         "effective_from_latest": dates.get("latest"),
