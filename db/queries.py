@@ -603,6 +603,8 @@ def act_document(conn: sqlite3.Connection, act_id: str, language: str | None = N
         provision["cells"] = json.loads(provision["cells"]) if provision["cells"] else None
     act_fields = dict(act)
     act_fields["title"] = text["title"] or act_fields["title"]
+    # why the act ends, said in the language asked (NULL: no end known), beside its data
+    act_fields["valid_to_basis"] = basis_text(act["valid_to_basis_rule"], act["valid_to_basis_data"], text["text_asked"]) or None
     act_fields.update(_text_fields(text), text_base=text["base"])
     return {
         "act": act_fields,

@@ -42,6 +42,12 @@ async def test_act_json_has_the_act_its_units_and_notes(datasette):
     assert keys.index("doc/p6") < keys.index("doc/p6/sp8") < keys.index("doc/p7")
     note = next(n for n in document["notes"] if n["provision_id"] == "V090005853_/doc/p6")
     assert note["amendments"][0]["amending_act_number"] == "954"
+    # the act's end: stored as data, said in the language asked
+    act = document["act"]
+    assert (act["valid_to_basis_rule"], act["valid_to_basis_data"].startswith('{"act":["order","394","2012-06-06"]')) == ("changed_by", True)
+    assert act["valid_to_basis"] == "06.06.2012 № 394 бұйрық: күші жойылды; қол қойылған күнінен бастап қолданысқа енгізіледі: 06.06.2012"
+    russian = (await datasette.client.get("/-/acts/V090005853_.json", params={"lang": "ru"})).json()["act"]
+    assert russian["valid_to_basis"] == "приказ от 06.06.2012 № 394: утратило силу; вводится в действие со дня подписания: 06.06.2012"
 
 
 @pytest.mark.asyncio(loop_scope="session")
