@@ -109,6 +109,10 @@ def render_cell(row, value, column, table, datasette):
     if table == "acts" and column == "status" and value in ACT_STATUSES:
         word = messages.status_word(value, DEFAULT_LANGUAGE)
         return Markup(f'<span class="zan-status zan-{escape(value)}" title="{escape(value)}">{escape(word)}</span>')
+    if column.endswith("basis_rule") and value and table in ("provision_versions", "acts"):
+        # a basis stored as data, said beside its rule code (the data stays in its own column)
+        said = messages.basis_text(value, row[column.removesuffix("_rule") + "_data"], DEFAULT_LANGUAGE)
+        return Markup(f'<span class="zan-basis" title="{escape(value)}">{escape(said)}</span>')
     return None
 
 

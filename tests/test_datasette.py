@@ -154,6 +154,8 @@ async def test_a_provisions_stored_basis_is_said_by_an_sql_function(datasette):
     assert kazakh[0]["basis"] == "17.08.2013 № 479 бұйрық енгізген өзгеріске дейінгі мәтіні корпуста жоқ"
     russian = (await datasette.client.get("/laws/provision_intervals.json", params={**params, "lang": "ru"})).json()
     assert russian[2]["basis"] == "действующий текст, со времени изменения, внесённого актом: приказ от 05.05.2014 № 230"
+    table = await datasette.client.get("/laws/provision_versions", params={"provision_id": "order-2011-01-05-7/doc/p23"})
+    assert 'title="earlier_wording_not_held">17.08.2013 № 479 бұйрық енгізген өзгеріске дейінгі мәтіні корпуста жоқ</span>' in table.text
     sql = "select zan_basis('current_no_note', null, 'ru') as said, zan_basis(null, null) as empty"
     row = (await datasette.client.get("/laws.json", params={"sql": sql, "_shape": "array"})).json()[0]
     assert row == {"said": "действующий текст; ни одно примечание не указывает на его изменение", "empty": None}
