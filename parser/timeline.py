@@ -38,7 +38,7 @@ NOT_CHANGES = ("pending_new_wording", "pending_amended", "pending_inserted", "pe
 class Basis:
     """Why a date or a wording is what it is, as data, never as a sentence: a stable
     `rule` code, the amending `act` it rests on (kind, number, date), the ISO `dates` the
-    rule used, other `facts` (an action, a quoted clause, a source file, a line), and the
+    rule used, other `facts` (an action, a commencement rule, a quoted clause, a line), and the
     `parts` it is made of (the bases it rests on, or that qualify it). `zan.messages.basis_text`
     says it in Kazakh or Russian when it is shown; the database stores `rule` and `data()`."""
 
