@@ -239,7 +239,9 @@ def change_basis(action: str, act: dict[str, str], when: Basis) -> Basis:
 
 def _change(ref: tuple[int, int], amendment: Amendment) -> Change:
     bound = bound_from(amendment.effective, rule=amendment.commencement)
-    return Change(ref, amendment.action, bound, amending_act(amendment), amendment.act.date)
+    # publication cannot precede the amending act's adoption (said, not a bound of the change)
+    when = commencement_basis(amendment.effective, amendment.commencement, amendment.act.date)
+    return Change(ref, amendment.action, Bound(bound.earliest, bound.latest, when), amending_act(amendment), amendment.act.date)
 
 
 def build_timelines(document: ParsedDocument) -> Timelines:

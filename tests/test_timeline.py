@@ -310,3 +310,34 @@ def test_seed_003_stamp_date_differs_from_the_header(seeds):
     mismatches = [p for p in seeds["003"].problems if p.kind == "date_mismatch"]
     assert [(p.severity, p.source_line) for p in mismatches] == [("warning", 37)]
     assert "2011-02-05" in mismatches[0].message and "2011-01-05" in mismatches[0].message
+
+
+# --- Explanations as data ------------------------------------------------------------------
+
+
+def test_every_basis_of_the_seeds_survives_being_stored(timelines):
+    """A basis is stored as its rule and JSON data and read back whole: what the database
+    holds is what the parser said, parts and act included."""
+    stored = 0
+    for timeline in timelines.values():
+        for versions in timeline.versions.values():
+            for version in versions:
+                for basis in (version.basis, version.start.basis, version.end.basis if version.end else None):
+                    if basis is None:
+                        continue
+                    assert Basis.from_stored(basis.rule, basis.data_json()) == basis
+                    stored += 1
+    assert stored > 3000
+
+
+def test_a_change_rests_on_the_amending_acts_commencement(timelines):
+    """Seed 003's appendix 3 was inserted by order № 230: its start is that change, which
+    rests on the order's commencement (ten days after a publication the corpus does not
+    date, so no earlier than 16.05.2014), stored as data, never as a sentence."""
+    start = timelines["003"].versions["doc/app3"][0].start.basis
+    assert start.as_dict() == {
+        "rule": "changed_by",
+        "act": ["order", "230", "2014-05-05"],
+        "facts": {"action": "inserted"},
+        "parts": [{"rule": "commencement", "dates": {"earliest": "2014-05-16", "floor": "2014-05-05"}, "facts": {"rule": "publication", "days": 10}}],
+    }
