@@ -66,7 +66,7 @@ QUERIES = {
   valid_from, valid_from_latest, valid_to, valid_to_latest
 from (
   select id, title, kind, adopted_on, number, valid_from, valid_from_latest, valid_to, valid_to_latest,
-    zan_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, valid_to_basis is not null, zan_date(:date)) as status
+    zan_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, valid_to_basis_rule is not null, zan_date(:date)) as status
   from acts
 )
 where status != 'not_in_force'
@@ -80,6 +80,18 @@ order by adopted_on""",
 from amendments a join notes n on n.id = a.note_id
 where a.provision_id = :provision_id
 order by coalesce(a.effective_from, a.effective_from_earliest, a.amending_act_date)""",
+    },
+    "provision_intervals": {
+        "title": "The intervals of a provision's wording, and why",
+        "description": "Each interval of :provision_id (e.g. order-2011-01-05-7/doc/p23) with the reason its wording is known or not, said in :lang (kk or ru) by the SQL function zan_basis(rule, data, lang) from the stored basis_rule and basis_data.",
+        "sql": """select ordinal, valid_from, valid_from_latest, valid_to, valid_to_latest, text_known,
+  zan_basis(basis_rule, basis_data, :lang) as basis, basis_rule, basis_data,
+  zan_basis(valid_from_basis_rule, valid_from_basis_data, :lang) as valid_from_basis,
+  zan_basis(valid_to_basis_rule, valid_to_basis_data, :lang) as valid_to_basis,
+  started_by_amendment_id, ended_by_amendment_id
+from provision_versions
+where provision_id = :provision_id
+order by ordinal""",
     },
     "amendments_by_act": {
         "title": "What an amending act changed",

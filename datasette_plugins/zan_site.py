@@ -83,8 +83,18 @@ def zan_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, has_
     return act_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, bool(has_end), check_date(date or ""))[0]
 
 
+def zan_basis(rule: str | None, data: str | None, lang: str | None = None) -> str | None:
+    """A basis stored as data (``*_basis_rule``, ``*_basis_data``) in words, in `lang`
+    (``kk`` by default): `zan.messages.basis_text` as an SQL function."""
+    if rule is None:
+        return None
+    return messages.basis_text(rule, data, lang if lang in messages.LANGUAGES else DEFAULT_LANGUAGE)
+
+
 @hookimpl
 def prepare_connection(conn):
+    conn.create_function("zan_basis", 3, zan_basis, deterministic=True)
+    conn.create_function("zan_basis", 2, zan_basis, deterministic=True)
     conn.create_function("kk_lower", 1, kk_lower, deterministic=True)
     conn.create_function("kk_norm", 1, kk_norm, deterministic=True)
     conn.create_function("zan_date", 1, zan_date, deterministic=True)
@@ -99,6 +109,10 @@ def render_cell(row, value, column, table, datasette):
     if table == "acts" and column == "status" and value in ACT_STATUSES:
         word = messages.status_word(value, DEFAULT_LANGUAGE)
         return Markup(f'<span class="zan-status zan-{escape(value)}" title="{escape(value)}">{escape(word)}</span>')
+    if column.endswith("basis_rule") and value and table in ("provision_versions", "acts"):
+        # a basis stored as data, said beside its rule code (the data stays in its own column)
+        said = messages.basis_text(value, row[column.removesuffix("_rule") + "_data"], DEFAULT_LANGUAGE)
+        return Markup(f'<span class="zan-basis" title="{escape(value)}">{escape(said)}</span>')
     return None
 
 

@@ -24,8 +24,9 @@ from parser.align import Pair, align
 from parser.dates import is_iso_date
 from parser.diff import word_diff
 from parser.languages import LANGUAGES as TEXT_LANGUAGES
-from parser.model import Provision
-from parser.timeline import Bound, Version, answer_on, change_basis, describe_act, existence_on
+from parser.model import CommencementRule, EffectiveDate, Provision
+from parser.timeline import Basis, Bound, Version, act_data, answer_on, change_basis, commencement_basis, existence_on
+from zan.messages import basis_text
 
 # --- Language texts -------------------------------------------------------------------
 
@@ -91,8 +92,12 @@ def _text_fields(text: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-ACT_SQL = """
-select id, title, valid_from, valid_from_latest, date_basis, valid_to, valid_to_latest, valid_to_basis
+#: The columns an act's bounds are explained from: its commencement, its end's basis.
+ACT_BOUND_COLUMNS = """valid_from, valid_from_latest, valid_to, valid_to_latest, valid_to_basis_rule, valid_to_basis_data,
+       adopted_on, registered_on, commencement_rule, commencement_offset_days, commencement_offset_months,
+       commencement_fixed_date, effective_from, effective_from_earliest, effective_from_latest, date_status"""
+ACT_SQL = f"""
+select id, title, {ACT_BOUND_COLUMNS}
 from acts where id = ?
 """
 ACT_DATES_SQL = """
@@ -102,9 +107,10 @@ select kind, adopted_on, number, registered_on, commencement_rule, commencement_
 from acts where id = ?
 """
 VERSIONS_SQL = f"""
-select p.id as provision_id, p.key, p.kind, p.label, v.valid_from, v.valid_from_latest, v.valid_from_basis,
-       v.starts_with_act, v.started_by_amendment_id, v.valid_to, v.valid_to_latest, v.valid_to_basis,
-       v.ends_with_act, v.ended_by_amendment_id, v.has_end, v.text_known, coalesce(v.text, p.text) as text, v.basis
+select p.id as provision_id, p.key, p.kind, p.label, v.valid_from, v.valid_from_latest, v.valid_from_basis_rule,
+       v.valid_from_basis_data, v.starts_with_act, v.started_by_amendment_id, v.valid_to, v.valid_to_latest,
+       v.valid_to_basis_rule, v.valid_to_basis_data, v.ends_with_act, v.ended_by_amendment_id, v.has_end, v.text_known,
+       coalesce(v.text, p.text) as text, v.basis_rule, v.basis_data
 from provisions p join provision_versions v on v.provision_id = p.id
 where p.act_id = :act_id and {in_text("p.id")}
 order by p.position, v.ordinal
@@ -116,7 +122,7 @@ select id, action, amending_act_kind, amending_act_number, amending_act_date, da
 from amendments where act_id = :act_id and {in_text("id")}
 """
 ALL_ACTS_SQL = f"""
-select id, {TITLE_IN_LANGUAGE} as title, valid_from, valid_from_latest, date_basis, valid_to, valid_to_latest, valid_to_basis
+select id, {TITLE_IN_LANGUAGE} as title, {ACT_BOUND_COLUMNS}
 from acts order by adopted_on, id
 """
 
@@ -141,21 +147,37 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> sqli
 
 def act_status_on(
     valid_from: str | None, valid_from_latest: str | None, valid_to: str | None, valid_to_latest: str | None, has_end: bool, date: str
-) -> tuple[str, str, str | None, str | None]:
+) -> tuple[str, Basis, str | None, str | None]:
     """Whether an act (its ``acts.valid_*`` columns) was in force on `date`: ``in_force``,
-    ``not_in_force`` or ``uncertain``, why, and the window in which that can change. The
+    ``not_in_force`` or ``uncertain``, why (a `Basis`), and the window in which that can change. The
     one definition of "in force on a date" for an act: the pages, `zan at`, and (as the
     SQL function ``zan_status_on``) the canned query ``acts_in_force`` use it."""
-    start = Bound(valid_from, valid_from_latest, "")
-    end = Bound(valid_to, valid_to_latest, "") if has_end else None
+    start = Bound(valid_from, valid_from_latest, Basis("the_act"))
+    end = Bound(valid_to, valid_to_latest, Basis("the_act")) if has_end else None
     return existence_on(start, end, date)
 
 
-def _act_answer(row: sqlite3.Row, date: str) -> dict[str, Any]:
-    start = Bound(row["valid_from"], row["valid_from_latest"], row["date_basis"] or "")
-    end = None
-    if row["valid_to_basis"] is not None:
-        end = Bound(row["valid_to"], row["valid_to_latest"], row["valid_to_basis"])
+def commencement_of(row: sqlite3.Row | dict, floor: str | None, floor_is_registration: bool = False) -> Basis:
+    """The `commencement` basis of a row of `db.schema.COMMENCEMENT_COLUMNS` (an act, an amendment)."""
+    effective = EffectiveDate(row["date_status"] or "unknown", row["effective_from"], row["effective_from_earliest"], row["effective_from_latest"])
+    rule = None
+    if row["commencement_rule"]:
+        rule = CommencementRule(
+            row["commencement_rule"], row["commencement_offset_days"], row["commencement_offset_months"], row["commencement_fixed_date"]
+        )
+    return commencement_basis(effective, rule, floor, floor_is_registration)
+
+
+def _act_start(row: sqlite3.Row) -> Basis:
+    """Why the act took effect when it did: its commencement (publication cannot precede
+    its registration, or unregistered its adoption)."""
+    return commencement_of(row, row["registered_on"] or row["adopted_on"], bool(row["registered_on"]))
+
+
+def _act_answer(row: sqlite3.Row, date: str, language: str | None = None) -> dict[str, Any]:
+    start = Bound(row["valid_from"], row["valid_from_latest"], _act_start(row))
+    end_basis = Basis.from_stored(row["valid_to_basis_rule"], row["valid_to_basis_data"])
+    end = Bound(row["valid_to"], row["valid_to_latest"], end_basis) if end_basis is not None else None
     status, basis, earliest, latest = existence_on(start, end, date)
     return {
         "id": row["id"],
@@ -163,7 +185,7 @@ def _act_answer(row: sqlite3.Row, date: str) -> dict[str, Any]:
         "status": status,
         "earliest": earliest,
         "latest": latest,
-        "basis": basis,
+        "basis": basis_text(basis.rule, basis.data(), language or DEFAULT_TEXT_LANGUAGE),
         "valid_from": row["valid_from"],
         "valid_from_latest": row["valid_from_latest"],
         "valid_to": row["valid_to"],
@@ -188,16 +210,17 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str, language: str | Non
     params = _text_params(text)
     amendments = {row["id"]: row for row in _rows(conn, AMENDMENTS_SQL, params)}
     bases = _Bases(act_row, amendments)
+    reader = text["text_asked"]
     provisions: list[dict[str, Any]] = []
     rows: list[sqlite3.Row] = []
     for row in _rows(conn, VERSIONS_SQL, params):
         if rows and row["provision_id"] != rows[0]["provision_id"]:
-            provisions.append(_provision_answer(rows, bases, date, text["text_language"]))
+            provisions.append(_provision_answer(rows, bases, date, text["text_language"], reader))
             rows = []
         rows.append(row)
     if rows:
-        provisions.append(_provision_answer(rows, bases, date, text["text_language"]))
-    answer = _act_answer(act_row, date)
+        provisions.append(_provision_answer(rows, bases, date, text["text_language"], reader))
+    answer = _act_answer(act_row, date, reader)
     answer.update(dict(_rows(conn, ACT_DATES_SQL, (act_id,)).fetchone()))
     answer["title"] = text["title"] or answer["title"]
     answer.update(_text_fields(text))
@@ -239,38 +262,45 @@ def _uncertain_changes(provisions: list[dict[str, Any]], amendments: dict[str, s
     return sorted(changes, key=lambda change: (change["amending_act_date"] or "", change["id"]))
 
 
+#: A bound whose basis no row records (an amendment row the build did not write).
+NOT_RECORDED = Basis("not_recorded")
+
+
 class _Bases:
-    """The words behind a version's bounds, stored once in the act or amendment row."""
+    """The bases of a version's bounds, stored once in the act or amendment row."""
 
     def __init__(self, act: sqlite3.Row, amendments: dict[str, sqlite3.Row]) -> None:
         self.act = act
         self.amendments = amendments
 
-    def start(self, row: sqlite3.Row) -> str:
+    def start(self, row: sqlite3.Row) -> Basis:
         if row["starts_with_act"]:
-            return self.act["date_basis"] or ""
-        return self._amendment(row["started_by_amendment_id"]) or row["valid_from_basis"] or ""
+            return _act_start(self.act)
+        own = Basis.from_stored(row["valid_from_basis_rule"], row["valid_from_basis_data"])
+        return self._amendment(row["started_by_amendment_id"]) or own or NOT_RECORDED
 
-    def end(self, row: sqlite3.Row) -> str:
+    def end(self, row: sqlite3.Row) -> Basis:
         if row["ends_with_act"]:
-            return self.act["valid_to_basis"] or ""
-        return self._amendment(row["ended_by_amendment_id"]) or row["valid_to_basis"] or ""
+            return Basis.from_stored(self.act["valid_to_basis_rule"], self.act["valid_to_basis_data"]) or NOT_RECORDED
+        own = Basis.from_stored(row["valid_to_basis_rule"], row["valid_to_basis_data"])
+        return self._amendment(row["ended_by_amendment_id"]) or own or NOT_RECORDED
 
-    def _amendment(self, amendment_id: str | None) -> str | None:
+    def _amendment(self, amendment_id: str | None) -> Basis | None:
         amendment = self.amendments.get(amendment_id) if amendment_id else None
         if amendment is None:
             return None
-        label = describe_act(amendment["amending_act_kind"], amendment["amending_act_number"], amendment["amending_act_date"])
-        return change_basis(amendment["action"], label, amendment["date_basis"] or "")
+        act = act_data(amendment["amending_act_kind"], amendment["amending_act_number"], amendment["amending_act_date"])
+        return change_basis(amendment["action"], act, commencement_of(amendment, amendment["amending_act_date"]))
 
 
 def _version(row: sqlite3.Row, bases: _Bases) -> Version:
     start = Bound(row["valid_from"], row["valid_from_latest"], bases.start(row))
     end = Bound(row["valid_to"], row["valid_to_latest"], bases.end(row)) if row["has_end"] else None
-    return Version(row["key"], start, end, bool(row["text_known"]), row["text"], row["basis"])
+    basis = Basis.from_stored(row["basis_rule"], row["basis_data"]) or NOT_RECORDED
+    return Version(row["key"], start, end, bool(row["text_known"]), row["text"], basis)
 
 
-def _provision_answer(rows: list[sqlite3.Row], bases: _Bases, date: str, language: str | None) -> dict[str, Any]:
+def _provision_answer(rows: list[sqlite3.Row], bases: _Bases, date: str, language: str | None, reader: str) -> dict[str, Any]:
     row = rows[0]
     answer = answer_on([_version(version, bases) for version in rows], date)
     unproven = answer.status != "not_in_force" and not answer.text_known
@@ -285,8 +315,8 @@ def _provision_answer(rows: list[sqlite3.Row], bases: _Bases, date: str, languag
         "text": answer.text,
         "candidate_text": rows[-1]["text"] if unproven else None,
         "uncertain_by": _open_change(rows, date) if unproven else None,
-        "basis": answer.basis,
-        "wording_basis": answer.wording,
+        "basis": basis_text(answer.basis.rule, answer.basis.data(), reader),
+        "wording_basis": basis_text(answer.wording.rule, answer.wording.data(), reader) if answer.wording else "",
         "earliest": answer.earliest,
         "latest": answer.latest,
     }
@@ -310,10 +340,10 @@ def acts_on(conn: sqlite3.Connection, date: str, page: int | None = None, langua
     check_date(date)
     params = {"language": language or DEFAULT_TEXT_LANGUAGE}
     if page is None:
-        return {"date": date, "acts": [_act_answer(row, date) for row in _rows(conn, ALL_ACTS_SQL, params)]}
+        return {"date": date, "acts": [_act_answer(row, date, params["language"]) for row in _rows(conn, ALL_ACTS_SQL, params)]}
     page = max(1, page)
     rows = _rows(conn, ALL_ACTS_SQL + " limit :limit offset :offset", {**params, "limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE})
-    acts = [_act_answer(row, date) for row in rows]
+    acts = [_act_answer(row, date, params["language"]) for row in rows]
     count = conn.execute("select count(*) from acts").fetchone()[0]
     next_page = page + 1 if page * PAGE_SIZE < count else None
     return {"date": date, "count": count, "page": page, "next_page": next_page, "acts": acts}
@@ -381,7 +411,7 @@ join amendments a on a.note_id = n.id
 order by coalesce(a.effective_from, a.effective_from_earliest, a.amending_act_date), a.id
 """
 VERSION_ROWS_SQL = """
-select ordinal, valid_from, valid_from_latest, valid_to, valid_to_latest, has_end, text_known, basis,
+select ordinal, valid_from, valid_from_latest, valid_to, valid_to_latest, has_end, text_known, basis_rule, basis_data,
        started_by_amendment_id, ended_by_amendment_id, text
 from provision_versions where provision_id = ? order by ordinal
 """
@@ -403,10 +433,16 @@ def provision_history(conn: sqlite3.Connection, provision_id: str, language: str
         else:
             text = {**act_text(conn, provision["act_id"], provision["language"]), "text_asked": text["text_asked"]}
     amendments = [dict(row) for row in _rows(conn, HISTORY_SQL, (provision["id"],))]
-    versions = [dict(row) for row in _rows(conn, VERSION_ROWS_SQL, (provision["id"],))]
+    versions = [_with_basis(dict(row), text["text_asked"]) for row in _rows(conn, VERSION_ROWS_SQL, (provision["id"],))]
     answer = dict(provision)
     answer["act_title"] = text["title"] or answer["act_title"]
     return {**_text_fields(text), "provision": answer, "amendments": amendments, "versions": versions}
+
+
+def _with_basis(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A version row with its basis in words (``basis``, in `lang`) beside the data."""
+    row["basis"] = basis_text(row["basis_rule"], row["basis_data"], lang)
+    return row
 
 
 PROBLEMS_SQL = """
@@ -567,6 +603,8 @@ def act_document(conn: sqlite3.Connection, act_id: str, language: str | None = N
         provision["cells"] = json.loads(provision["cells"]) if provision["cells"] else None
     act_fields = dict(act)
     act_fields["title"] = text["title"] or act_fields["title"]
+    # why the act ends, said in the language asked (NULL: no end known), beside its data
+    act_fields["valid_to_basis"] = basis_text(act["valid_to_basis_rule"], act["valid_to_basis_data"], text["text_asked"]) or None
     act_fields.update(_text_fields(text), text_base=text["base"])
     return {
         "act": act_fields,

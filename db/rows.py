@@ -24,7 +24,7 @@ from parser.languages import get_language
 from parser.model import Amendment, ParsedDocument, Problem
 from parser.timeline import Timelines, build_timelines
 
-from .schema import commencement_values
+from .schema import basis_values, commencement_values
 from .search import act_words, document_stems
 
 #: Provisions whose references name the act itself, not another act.
@@ -187,7 +187,7 @@ def _act_row(document: ParsedDocument, act_id: str, timelines: Timelines) -> dic
         "valid_from_latest": timelines.act_start.latest,
         "valid_to": end.earliest if end else None,
         "valid_to_latest": end.latest if end else None,
-        "valid_to_basis": end.basis if end else None,
+        **basis_values("valid_to_basis", end.basis if end else None),
         "repealed_by_amendment_id": _amendment_id(act_id, timelines.act_end_ref) if timelines.act_end_ref else None,
         "commencement_exceptions": _exceptions_json(act.commencement),
     }
@@ -302,8 +302,8 @@ def _version_rows(timelines: Timelines, act_id: str, base: str, texts: dict[str,
         for ordinal, version in enumerate(versions, start=1):
             end = version.end
             # A bound's basis is stored once: a bound shared with the act has it in acts
-            # (date_basis, valid_to_basis), one set by an amendment in that amendment's row;
-            # db.queries puts the words back together.
+            # (its commencement columns, valid_to_basis_*), one set by an amendment in that
+            # amendment's row; db.queries puts the basis back together.
             from_act, to_act = version.start is timelines.act_start, end is not None and end is timelines.act_end
             from_amendment, to_amendment = version.started_by is not None, version.ended_by is not None
             yield {
@@ -313,15 +313,15 @@ def _version_rows(timelines: Timelines, act_id: str, base: str, texts: dict[str,
                 "ordinal": ordinal,
                 "valid_from": version.start.earliest,
                 "valid_from_latest": version.start.latest,
-                "valid_from_basis": None if from_act or from_amendment else version.start.basis,
+                **basis_values("valid_from_basis", None if from_act or from_amendment else version.start.basis),
                 "starts_with_act": int(from_act),
                 "valid_to": end.earliest if end else None,
                 "valid_to_latest": end.latest if end else None,
-                "valid_to_basis": None if to_act or to_amendment or end is None else end.basis,
+                **basis_values("valid_to_basis", None if to_act or to_amendment or end is None else end.basis),
                 "ends_with_act": int(to_act),
                 "has_end": int(end is not None),
                 "text_known": int(version.text_known),
-                "basis": version.basis,
+                **basis_values("basis", version.basis),
                 "started_by_amendment_id": _amendment_id(base, version.started_by) if version.started_by else None,
                 "ended_by_amendment_id": _amendment_id(base, version.ended_by) if version.ended_by else None,
                 # an earlier version's wording; the current one is provisions.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from parser.model import CommencementRule, EffectiveDate
+from parser.timeline import Basis
 
 from .version_store import create_version_tables, finish_version_tables
 
@@ -46,6 +47,18 @@ def commencement_values(rule: CommencementRule | None, effective: EffectiveDate 
 
 
 
+def basis_columns(name: str) -> dict[str, type]:
+    """A basis stored as data (`parser.timeline.Basis`), never as a sentence: its rule code
+    in ``{name}_rule`` and the rest (act, dates, facts, parts) as JSON in ``{name}_data``;
+    ``zan_basis(rule, data, lang)`` says it in Kazakh or Russian."""
+    return {f"{name}_rule": str, f"{name}_data": str}
+
+
+def basis_values(name: str, basis: Basis | None) -> dict:
+    """The values of `basis_columns` for `basis` (None: no basis, both NULL)."""
+    return {f"{name}_rule": basis.rule if basis else None, f"{name}_data": basis.data_json() if basis else None}
+
+
 TABLES: dict[str, dict] = {
     "acts": {
         "columns": {
@@ -75,7 +88,7 @@ TABLES: dict[str, dict] = {
             "valid_from_latest": str,
             "valid_to": str,
             "valid_to_latest": str,
-            "valid_to_basis": str,
+            **basis_columns("valid_to_basis"),  # why the act ends: NULL, no end known
             "repealed_by_amendment_id": str,
             # a split commencement: JSON list of the parts put into force on dates of their
             # own, [{"units_text", "units" ([[kind, label], …] outermost first, per unit),
@@ -201,15 +214,17 @@ TABLES: dict[str, dict] = {
             "ordinal": int,
             "valid_from": str,
             "valid_from_latest": str,
-            "valid_from_basis": str,  # NULL when starts_with_act: see acts.date_basis
+            # NULL when starts_with_act (see the act's commencement) or started by an amendment
+            **basis_columns("valid_from_basis"),
             "starts_with_act": int,
             "valid_to": str,
             "valid_to_latest": str,
-            "valid_to_basis": str,  # NULL when ends_with_act: see acts.valid_to_basis
+            # NULL when ends_with_act (see acts.valid_to_basis_*) or ended by an amendment
+            **basis_columns("valid_to_basis"),
             "ends_with_act": int,
             "has_end": int,
             "text_known": int,  # 1: the wording in this interval is provisions.text
-            "basis": str,
+            **basis_columns("basis"),  # why the wording is known, or not
             "started_by_amendment_id": str,
             "ended_by_amendment_id": str,
             # the wording in this interval when it is not provisions.text (an earlier

@@ -18,11 +18,12 @@ turns a timeline into the status on a date: ``in_force``, ``not_in_force`` or
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from .dates import add_days, to_display
-from .model import Amendment, EffectiveDate, ParsedDocument
+from .dates import add_days
+from .model import Amendment, CommencementRule, EffectiveDate, ParsedDocument
 
 T = TypeVar("T")
 
@@ -34,12 +35,102 @@ NOT_CHANGES = ("pending_new_wording", "pending_amended", "pending_inserted", "pe
 
 
 @dataclass(frozen=True)
+class Basis:
+    """Why a date or a wording is what it is, as data, never as a sentence: a stable
+    `rule` code, the amending `act` it rests on (kind, number, date), the ISO `dates` the
+    rule used, other `facts` (an action, a commencement rule, a quoted clause, a line), and the
+    `parts` it is made of (the bases it rests on, or that qualify it). `zan.messages.basis_text`
+    says it in Kazakh or Russian when it is shown; the database stores `rule` and `data()`."""
+
+    rule: str
+    act: dict[str, str] | None = None
+    dates: dict[str, str] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+    parts: tuple[Basis, ...] = ()
+
+    def data(self) -> dict[str, Any]:
+        """Everything but the rule, without empty fields: the ``*_basis_data`` JSON."""
+        data: dict[str, Any] = {}
+        if self.act is not None:  # stored as [kind, number, date]: a third of the bytes of the dict
+            data["act"] = [self.act.get("kind"), self.act.get("number"), self.act.get("date")]
+        if self.dates:
+            data["dates"] = self.dates
+        if self.facts:
+            data["facts"] = self.facts
+        if self.parts:
+            data["parts"] = [part.as_dict() for part in self.parts]
+        return data
+
+    def as_dict(self) -> dict[str, Any]:
+        """The rule and its data in one dict (how parts are stored)."""
+        return {"rule": self.rule, **self.data()}
+
+    def data_json(self) -> str | None:
+        data = self.data()
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) if data else None
+
+    def but(self, caveat: Basis) -> Basis:
+        """This basis, qualified by `caveat` ("…; but …")."""
+        return Basis("but", parts=(self, caveat))
+
+    @classmethod
+    def from_dict(cls, value: dict[str, Any]) -> Basis:
+        act = value.get("act")
+        return cls(
+            value["rule"],
+            act_data(*act) if isinstance(act, list) else act,
+            value.get("dates") or {},
+            value.get("facts") or {},
+            tuple(cls.from_dict(part) for part in value.get("parts") or ()),
+        )
+
+    @classmethod
+    def from_stored(cls, rule: str | None, data: str | None) -> Basis | None:
+        """The basis a row stores as ``(…_rule, …_data)``; None when it stores none."""
+        if rule is None:
+            return None
+        return cls.from_dict({"rule": rule, **(json.loads(data) if data else {})})
+
+
+def known_dates(**dates: str | None) -> dict[str, str]:
+    """The dates given, those unknown left out: a basis's `dates`."""
+    return {name: value for name, value in dates.items() if value}
+
+
+def act_data(kind: str | None, number: str | None, date: str | None) -> dict[str, str]:
+    """An amending act as a basis names it: its kind, number and date (those known)."""
+    return known_dates(kind=kind, number=number, date=date)
+
+
+def commencement_basis(
+    effective: EffectiveDate, rule: CommencementRule | None, floor: str | None = None, floor_is_registration: bool = False
+) -> Basis:
+    """When something took effect, by its commencement clause: the rule and its offset,
+    the day or window derived, and the day publication cannot precede (`floor`: the
+    act's registration, or its adoption)."""
+    facts: dict[str, Any] = {"rule": rule.rule if rule else "unknown"}  # the status: exact, a window, or no date
+    if rule is not None:
+        facts.update({k: v for k, v in (("days", rule.offset_days), ("months", rule.offset_months)) if v})
+    exact = effective.exact if effective.status == "exact" else None
+    dates = known_dates(
+        exact=exact,
+        fixed=rule.fixed_date if rule else None,
+        earliest=None if exact else effective.earliest,
+        latest=None if exact else effective.latest,
+        floor=floor if facts["rule"] == "publication" and not exact else None,
+    )
+    if floor_is_registration and "floor" in dates:
+        facts["floor"] = "registration"
+    return Basis("commencement", dates=dates, facts=facts)
+
+
+@dataclass(frozen=True)
 class Bound:
     """A moment known exactly, or only within [earliest, latest] (None = unbounded)."""
 
     earliest: str | None
     latest: str | None
-    basis: str
+    basis: Basis
 
     @property
     def exact(self) -> bool:
@@ -53,18 +144,18 @@ class Bound:
         """Provably not yet reached on `date`."""
         return self.earliest is not None and date < self.earliest
 
-    def describe(self) -> str:
-        if self.exact:
-            return to_display(self.earliest)
-        return f"{to_display(self.earliest) or '?'} – {to_display(self.latest) or '?'}"
+    def window(self) -> dict[str, str]:
+        """The bound's days as a basis's dates."""
+        return known_dates(earliest=self.earliest, latest=self.latest)
 
 
-def bound_from(effective: EffectiveDate, floor: str | None = None) -> Bound:
+def bound_from(effective: EffectiveDate, floor: str | None = None, rule: CommencementRule | None = None) -> Bound:
+    basis = commencement_basis(effective, rule, floor)
     if effective.status == "exact" and effective.exact:
-        return Bound(effective.exact, effective.exact, effective.basis)
+        return Bound(effective.exact, effective.exact, basis)
     if effective.status == "bounded":
-        return Bound(effective.earliest, effective.latest, effective.basis)
-    return Bound(floor, None, effective.basis)
+        return Bound(effective.earliest, effective.latest, basis)
+    return Bound(floor, None, basis)
 
 
 @dataclass
@@ -74,7 +165,7 @@ class Change:
     ref: tuple[int, int]  # (note ordinal, amendment index); note 0 is the requisites sentence
     action: str
     bound: Bound
-    act_label: str  # "order № 954 of 09.12.2010"
+    act: dict[str, str]  # the amending act: `act_data`
     adopted_on: str | None  # the amending act's date: orders changes whose windows overlap
 
 
@@ -85,7 +176,7 @@ class Version:
     end: Bound | None  # None: no end known to the text
     text_known: bool
     text: str | None
-    basis: str
+    basis: Basis
     started_by: tuple[int, int] | None = None
     ended_by: tuple[int, int] | None = None
 
@@ -95,10 +186,10 @@ class Answer:
     status: str  # in_force | not_in_force | uncertain
     text_known: bool
     text: str | None
-    basis: str
+    basis: Basis
     earliest: str | None = None  # the window in which the status can change
     latest: str | None = None
-    wording: str = ""  # the part of `basis` about the wording alone
+    wording: Basis | None = None  # the part of `basis` about the wording alone
 
 
 @dataclass
@@ -113,7 +204,8 @@ def hold_until(timelines: Timelines, as_at: str, source: str) -> None:
     """A consolidated text proves its wording only as far as the day it was current (its
     as-at date: the bank's version date of the newest version held, or the day a git
     mirror was last updated): a later change would be in a later version, which the
-    corpus may not hold (TEMPORAL.md). So each unit's current wording stays known up to
+    corpus may not hold (TEMPORAL.md). (`source`, the text's file, is the act's own:
+    `act_texts`; the basis names only the day.) So each unit's current wording stays known up to
     that day, or to the day the wording took effect when that is later; after it, the unit
     goes on with its wording not proven, and the current text is only the candidate."""
     for versions in timelines.versions.values():
@@ -122,7 +214,7 @@ def hold_until(timelines: Timelines, as_at: str, source: str) -> None:
             continue
         took_effect = last.start.latest or last.start.earliest
         cut = add_days(max(as_at, took_effect) if took_effect else as_at, 1)
-        bound = Bound(cut, cut, f"the newest text held ({source}) is as at {to_display(as_at)}")
+        bound = Bound(cut, cut, Basis("held_as_at", dates={"as_at": as_at}))
         last.end = bound
         versions.append(
             Version(
@@ -131,38 +223,32 @@ def hold_until(timelines: Timelines, as_at: str, source: str) -> None:
                 end=None,
                 text_known=False,
                 text=None,
-                basis=(
-                    f"in force as far as the texts held show; its wording after {to_display(as_at)} is not proven: "
-                    f"the newest text held ({source}) is as at that day, and a later change would be in a version "
-                    "the corpus does not hold"
-                ),
+                basis=Basis("held_unproven", dates={"as_at": as_at}),
             )
         )
 
 
-def describe_act(kind: str | None, number: str | None, date: str | None) -> str:
-    """``order № 954 of 09.12.2010``: how answers name an amending act."""
-    return f"{kind or 'act'} № {number or '?'} of {to_display(date) or '?'}"
+def amending_act(amendment: Amendment) -> dict[str, str]:
+    return act_data(amendment.act.kind, amendment.act.number, amendment.act.date)
 
 
-def act_label(amendment: Amendment) -> str:
-    return describe_act(amendment.act.kind, amendment.act.number, amendment.act.date)
+def change_basis(action: str, act: dict[str, str], when: Basis) -> Basis:
+    """A bound set by an amending act's change: the act, the action, and when it took effect."""
+    return Basis("changed_by", act=act, facts={"action": action}, parts=(when,))
 
 
-#: How a bound set by an amendment is explained, by the amendment's action.
-CHANGE_VERBS = {"inserted": "inserted", "deleted": "deleted", "repealed": "repealed"}
-
-
-def change_basis(action: str, label: str, date_basis: str) -> str:
-    """``changed by order № 954 of 09.12.2010: 10 calendar days after …``."""
-    return f"{CHANGE_VERBS.get(action, 'changed')} by {label}: {date_basis}"
+def _change(ref: tuple[int, int], amendment: Amendment) -> Change:
+    bound = bound_from(amendment.effective, rule=amendment.commencement)
+    # publication cannot precede the amending act's adoption (said, not a bound of the change)
+    when = commencement_basis(amendment.effective, amendment.commencement, amendment.act.date)
+    return Change(ref, amendment.action, Bound(bound.earliest, bound.latest, when), amending_act(amendment), amendment.act.date)
 
 
 def build_timelines(document: ParsedDocument) -> Timelines:
     """The timeline of the act and of every provision of `document`."""
     act = document.act
     assert act is not None
-    act_start = bound_from(act.effective or EffectiveDate("unknown", basis="no commencement known"), act.adopted_on)
+    act_start = bound_from(act.effective or EffectiveDate("unknown", basis="no commencement known"), act.adopted_on, act.commencement)
     act_end, act_end_ref = _act_end(document)
     parents = {p.key: p.parent_key for p in document.provisions}
     changes_on: dict[str, list[tuple[str, Change]]] = {}
@@ -173,11 +259,9 @@ def build_timelines(document: ParsedDocument) -> Timelines:
         for index, amendment in enumerate(note.amendments, start=1):
             if amendment.action in NOT_CHANGES:
                 continue
-            change = Change(
-                (note.ordinal, index), amendment.action, bound_from(amendment.effective), act_label(amendment), amendment.act.date
-            )
+            change = _change((note.ordinal, index), amendment)
             known = changes_on.setdefault(note.target_key, [])
-            if not any(part == note.target_part and c.act_label == change.act_label and c.action == change.action for part, c in known):
+            if not any(part == note.target_part and c.act == change.act and c.action == change.action for part, c in known):
                 known.append((note.target_part, change))  # the same act noted twice on a unit is one change
     throughout = _throughout(document)
     own_starts = _own_starts(document)
@@ -198,9 +282,7 @@ def build_timelines(document: ParsedDocument) -> Timelines:
         doubt = _nearest(provision.key, parents, doubts)
         if doubt and versions[-1].text_known:
             last = versions[-1]
-            versions[-1] = Version(
-                last.key, last.start, last.end, False, None, f"{last.basis}; but {doubt}", last.started_by, last.ended_by
-            )
+            versions[-1] = Version(last.key, last.start, last.end, False, None, last.basis.but(doubt), last.started_by, last.ended_by)
         timelines.versions[provision.key] = versions
     return timelines
 
@@ -214,7 +296,7 @@ def _own_starts(document: ParsedDocument) -> dict[str, Bound]:
     for exception in rule.exceptions if rule else []:
         if exception.fixed_date:
             for key in exception.unit_keys:
-                starts[key] = Bound(exception.fixed_date, exception.fixed_date, f"its own commencement: «{exception.text}»")
+                starts[key] = Bound(exception.fixed_date, exception.fixed_date, _own_commencement(exception.text))
     for note in document.notes:  # "Вводится в действие с 12.07.2026 …" under a unit's heading
         if note.target_key and not note.amendments and note.target_status == "unit":
             from .languages import get_language
@@ -222,15 +304,19 @@ def _own_starts(document: ParsedDocument) -> dict[str, Bound]:
 
             own = parse_commencement(note.text, get_language(document.act.language if document.act else None))
             if own.rule == "fixed_date" and own.fixed_date:
-                starts[note.target_key] = Bound(own.fixed_date, own.fixed_date, f"its own commencement: «{note.text}»")
+                starts[note.target_key] = Bound(own.fixed_date, own.fixed_date, _own_commencement(note.text))
     return starts
+
+
+def _own_commencement(clause: str | None) -> Basis:
+    return Basis("own_commencement", facts={"text": clause} if clause else {})
 
 
 def _throughout(document: ParsedDocument) -> list[Change]:
     """Changes of words throughout the text ("По всему тексту … слова … заменены …"): each
     unit's wording may have changed then (which units hold the words is not read)."""
     return [
-        Change((note.ordinal, index), amendment.action, bound_from(amendment.effective), act_label(amendment), amendment.act.date)
+        _change((note.ordinal, index), amendment)
         for note in document.notes
         if note.target_part == "text"
         for index, amendment in enumerate(note.amendments, start=1)
@@ -238,20 +324,21 @@ def _throughout(document: ParsedDocument) -> list[Change]:
     ]
 
 
-def _doubts(document: ParsedDocument, parents: dict[str, str | None]) -> dict[str, str]:
+def _doubts(document: ParsedDocument, parents: dict[str, str | None]) -> dict[str, Basis]:
     """Units whose wording cannot be vouched for, and why: a note on them (or printed among
     them, when it names no unit found) that was not fully understood. A wording is known
     only when every note on the unit and its containers was understood."""
-    doubts: dict[str, str] = {}
+    doubts: dict[str, Basis] = {}
     for note in document.notes:
         not_read = [a for a in note.amendments if a.action == "other"]  # an unknown date is already a window
         if note.target_status in ("not_found", "unrecognized") and note.printed_after_key:
             key = note.printed_after_key
             while parents.get(key) and not key.rsplit("/", 1)[-1].startswith("art"):
                 key = parents[key]  # the article (or top unit) the note is printed in
-            doubts.setdefault(key, f"a note printed in it names a unit not found («{note.target_text}», line {note.source_line})")
+            facts = {"target": note.target_text, "line": note.source_line}
+            doubts.setdefault(key, Basis("note_target_not_found", facts={k: v for k, v in facts.items() if v is not None}))
         elif note.target_key and not_read:
-            doubts.setdefault(note.target_key, f"a note on it says a change it does not name (line {note.source_line})")
+            doubts.setdefault(note.target_key, Basis("note_change_unnamed", facts={"line": note.source_line} if note.source_line else {}))
     return doubts
 
 
@@ -281,9 +368,9 @@ def _placeholder_change(provision, document: ParsedDocument) -> Change | None:
     parsed = parse_note(body, lang)
     amendment = parsed.amendments[0] if parsed.amendments else None
     date = amendment.act.date if amendment else None
-    label = act_label(amendment) if amendment and date else "an act the text does not name"
-    bound = Bound(date, None, f"the unit's text says it is excluded: «{body}»")
-    return Change((0, 0), "deleted", bound, label, date)
+    act = amending_act(amendment) if amendment and date else {}
+    bound = Bound(date, None, Basis("excluded_in_text", facts={"text": body}))
+    return Change((0, 0), "deleted", bound, act, date)
 
 
 def _placeholder_body(text: str) -> str:
@@ -316,12 +403,12 @@ def _term_end(document: ParsedDocument) -> Bound | None:
     if rule is None or rule.applies_until is None:
         return None
     end = add_days(rule.applies_until, 1)
-    return Bound(end, end, f"its own clause applies it until {to_display(rule.applies_until)}: «{rule.text}»")
+    return Bound(end, end, Basis("term_end", dates={"until": rule.applies_until}))  # the clause: acts.commencement
 
 
 def _end_bound(amendment: Amendment) -> Bound:
-    bound = bound_from(amendment.effective, amendment.act.date)
-    return Bound(bound.earliest, bound.latest, change_basis("repealed", act_label(amendment), bound.basis))
+    bound = bound_from(amendment.effective, amendment.act.date, amendment.commencement)
+    return Bound(bound.earliest, bound.latest, change_basis("repealed", amending_act(amendment), bound.basis))
 
 
 def _sort_key(change: Change) -> tuple[str, str]:
@@ -341,10 +428,10 @@ def _versions(
     for change in changes:
         if change.action in STARTS:
             inserted_on = change.adopted_on
-            start = Bound(change.bound.earliest, change.bound.latest, change_basis(change.action, change.act_label, change.bound.basis))
+            start = Bound(change.bound.earliest, change.bound.latest, change_basis(change.action, change.act, change.bound.basis))
             started_by = change.ref
         elif change.action in ENDS:
-            end = Bound(change.bound.earliest, change.bound.latest, change_basis(change.action, change.act_label, change.bound.basis))
+            end = Bound(change.bound.earliest, change.bound.latest, change_basis(change.action, change.act, change.bound.basis))
             ended_by = change.ref
     rewordings = sorted(
         (c for c in changes if c.action not in STARTS + ENDS and not _before(c, start, inserted_on)),
@@ -361,16 +448,14 @@ def _versions(
                 change.bound,
                 False,
                 None,
-                f"the wording before the change by {change.act_label} is not in the corpus",
+                Basis("earlier_wording_not_held", act=change.act),
                 previous_ref,
                 change.ref,
             )
         )
-        previous_start = Bound(change.bound.earliest, change.bound.latest, change_basis(change.action, change.act_label, change.bound.basis))
+        previous_start = Bound(change.bound.earliest, change.bound.latest, change_basis(change.action, change.act, change.bound.basis))
         previous_ref = change.ref
-    last_basis = (
-        f"current wording, since the change by {rewordings[-1].act_label}" if rewordings else "current wording; no note records a change to it"
-    )
+    last_basis = Basis("current_since_change", act=rewordings[-1].act) if rewordings else Basis("current_no_note")
     versions.append(Version(key, previous_start, end, True, text, last_basis, previous_ref, ended_by))
     return versions
 
@@ -386,12 +471,12 @@ def _before(change: Change, start: Bound, inserted_on: str | None) -> bool:
 def _distinct(changes: list[Change]) -> list[Change]:
     """One change per amending act: a note on the Rules and a note on one paragraph by
     the same order are one change to that paragraph."""
-    seen: set[str] = set()
+    seen: list[dict[str, str]] = []
     distinct = []
     for change in changes:
-        if change.act_label in seen:
+        if change.act in seen:
             continue
-        seen.add(change.act_label)
+        seen.append(change.act)
         distinct.append(change)
     return distinct
 
@@ -410,36 +495,37 @@ def answer_on(versions: list[Version], date: str) -> Answer:
         # a wording is known only from the unit's (the act's) own commencement on: with no
         # day before which it cannot have applied, no date can be vouched for
         text_known = False
-        wording = f"{wording}; when it began to apply is not known at all, so its wording on this date is not vouched for"
+        wording = wording.but(Basis("start_unknown"))
     text = version.text if text_known and version else None
-    return Answer(status, text_known, text, f"{basis}; {wording}", earliest, latest, wording)
+    return Answer(status, text_known, text, Basis("and", parts=(basis, wording)), earliest, latest, wording)
 
 
-def existence_on(start: Bound, end: Bound | None, date: str) -> tuple[str, str, str | None, str | None]:
+def existence_on(start: Bound, end: Bound | None, date: str) -> tuple[str, Basis, str | None, str | None]:
     """in_force / not_in_force / uncertain, why, and the window in which that can change."""
     if start.ahead(date):
-        return "not_in_force", f"not yet in force: {start.basis}", start.earliest, start.latest
+        return "not_in_force", Basis("not_yet", parts=(start.basis,)), start.earliest, start.latest
     if end is not None and end.passed(date):
-        return "not_in_force", f"no longer in force: {end.basis}", end.earliest, end.latest
+        return "not_in_force", Basis("no_longer", parts=(end.basis,)), end.earliest, end.latest
     doubts = []
     window = None
     if not start.passed(date):
-        doubts.append(f"in force from {start.describe()}, so not provably on this date: {start.basis}")
+        doubts.append(Basis("maybe_not_yet", dates=start.window(), parts=(start.basis,)))
         window = start
     if end is not None and not end.ahead(date):
-        doubts.append(f"ends in {end.describe()}, so possibly no longer in force: {end.basis}")
+        doubts.append(Basis("maybe_ended", dates=end.window(), parts=(end.basis,)))
         window = end
     if window is not None:
-        return "uncertain", "; ".join(doubts), window.earliest, window.latest
+        return "uncertain", doubts[0] if len(doubts) == 1 else Basis("and", parts=tuple(doubts)), window.earliest, window.latest
+    dates = known_dates(since=start.earliest, since_latest=start.latest, until=end.earliest if end else None, until_latest=end.latest if end else None)
     return (
         "in_force",
-        f"in force since {start.describe()}" + (f", until {end.describe()}" if end else ""),
+        Basis("in_force_since", dates=dates, facts={"ends": True} if end else {}),
         end.earliest if end else None,
         end.latest if end else None,
     )
 
 
-def _wording(versions: list[Version], date: str) -> tuple[Version | None, str]:
+def _wording(versions: list[Version], date: str) -> tuple[Version | None, Basis]:
     """The version whose wording applied on `date`: the latest one whose change has
     provably taken effect, unless a later change may already have (then None)."""
     current = 0
@@ -449,10 +535,10 @@ def _wording(versions: list[Version], date: str) -> tuple[Version | None, str]:
     for later in versions[current + 1 :]:
         if not later.start.ahead(date):
             window = later.start
-            return None, f"its wording changed in {window.describe()}, so which wording applied is not known: {window.basis}"
+            return None, Basis("wording_changed_in", dates=window.window(), parts=(window.basis,))
     return versions[current], versions[current].basis
 
 
 def act_versions(timelines: Timelines, key: str = "act") -> list[Version]:
     """The act itself as a one-version timeline."""
-    return [Version(key, timelines.act_start, timelines.act_end, True, None, "the act", None, timelines.act_end_ref)]
+    return [Version(key, timelines.act_start, timelines.act_end, True, None, Basis("the_act"), None, timelines.act_end_ref)]

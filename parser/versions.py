@@ -13,14 +13,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .align import Pair, comparable, is_placeholder
-from .dates import to_display
 from .header import read_requisites
 from .languages import ru
 from .references import normal_number
 from .temporal import derive_effective
 from .markdown import VersionMeta
 from .model import Amendment, EffectiveDate, ParsedDocument, Problem, Provision, VersionInfo
-from .timeline import Bound, Timelines, Version, bound_from, build_timelines
+from .timeline import Basis, Bound, Timelines, Version, bound_from, build_timelines, known_dates
 
 
 def read_version(document: ParsedDocument, meta: VersionMeta | None) -> VersionInfo:
@@ -163,18 +162,14 @@ def version_bound(document: ParsedDocument) -> Bound:
     version, act = document.version, document.act
     assert version is not None and act is not None
     floor = version.caused_by.date if version.caused_by else act.adopted_on
-    bound = bound_from(version.effective, floor)
-    return Bound(bound.earliest, bound.latest, f"the version of {to_display(version.version_date) or '?'} took effect: {version.effective.basis}")
+    bound = bound_from(version.effective, floor, version.commencement)
+    return Bound(bound.earliest, bound.latest, Basis("version_took_effect", dates=known_dates(version=version.version_date), parts=(bound.basis,)))
 
 
 def between(earlier: Bound, later: Bound, old_date: str | None, new_date: str | None) -> Bound:
     """A change that lies somewhere between two versions, when no note dates it."""
-    return Bound(
-        earlier.earliest,
-        later.latest,
-        f"the wording differs between the versions of {to_display(old_date) or '?'} and {to_display(new_date) or '?'} and no note dates the change, "
-        f"so it took effect between {earlier.describe()} and {later.describe()}",
-    )
+    dates = known_dates(older=old_date, newer=new_date, earliest=earlier.earliest, latest=later.latest)
+    return Bound(earlier.earliest, later.latest, Basis("between_versions", dates=dates))
 
 
 def identity_maps(documents: list[ParsedDocument], alignments: list[list[Pair]]) -> list[dict[str, str]]:
@@ -257,7 +252,7 @@ def _merge_unit(
     present = [k for k in range(len(documents)) if identity in texts[k] and not is_placeholder(texts[k][identity])]
     if not present:
         unit = next(texts[k][identity] for k in range(len(documents)) if identity in texts[k])
-        return [Version(identity, bounds[0], None, True, unit.text, "the unit is a deletion placeholder in every version held")]
+        return [Version(identity, bounds[0], None, True, unit.text, Basis("placeholder_in_every_version"))]
     first = present[0]
     unit = texts[first][identity]
     # A version's refs name notes of the document its timeline was built from; the rows
@@ -285,7 +280,7 @@ def _merge_unit(
         if now_text is None:
             continue
         if len(recorded) > 1:
-            versions.append(Version(identity, recorded[0], recorded[-1], False, None, f"changed again before {recorded[-1].describe()}; the wording in between is not in the corpus"))
+            versions.append(Version(identity, recorded[0], recorded[-1], False, None, Basis("changed_again", dates=recorded[-1].window())))
         start = recorded[-1] if recorded else change
         versions.append(Version(identity, start, None, True, now.text, _wording(documents[k])))
     last = present[-1]
@@ -295,10 +290,13 @@ def _merge_unit(
     return versions
 
 
-def _older_wording(document: ParsedDocument, basis: str) -> str:
-    """``current wording, since the change by …`` said of an older version's text."""
-    rest = basis.removeprefix("current wording").lstrip(";, ")
-    return f"{_wording(document)}, {rest}" if rest else _wording(document)
+def _older_wording(document: ParsedDocument, basis: Basis) -> Basis:
+    """``current wording, since the change by …`` said of an older version's text: the
+    wording of that version (since the same change), its caveats kept."""
+    if basis.rule == "but":
+        return replace(basis, parts=(_older_wording(document, basis.parts[0]), *basis.parts[1:]))
+    wording = _wording(document)
+    return replace(wording, act=basis.act) if basis.rule == "current_since_change" else wording
 
 
 def _without_refs(identity: str, version: Version) -> Version:
@@ -344,7 +342,7 @@ def _date(document: ParsedDocument) -> str | None:
     return document.version.version_date if document.version else None
 
 
-def _wording(document: ParsedDocument) -> str:
+def _wording(document: ParsedDocument) -> Basis:
     version = document.version
     assert version is not None
-    return f"the wording of the version of {to_display(version.version_date) or '?'} ({document.source_path})"
+    return Basis("version_wording", dates=known_dates(version=version.version_date))  # its file: the versions row of that date

@@ -42,6 +42,12 @@ async def test_act_json_has_the_act_its_units_and_notes(datasette):
     assert keys.index("doc/p6") < keys.index("doc/p6/sp8") < keys.index("doc/p7")
     note = next(n for n in document["notes"] if n["provision_id"] == "V090005853_/doc/p6")
     assert note["amendments"][0]["amending_act_number"] == "954"
+    # the act's end: stored as data, said in the language asked
+    act = document["act"]
+    assert (act["valid_to_basis_rule"], act["valid_to_basis_data"].startswith('{"act":["order","394","2012-06-06"]')) == ("changed_by", True)
+    assert act["valid_to_basis"] == "06.06.2012 № 394 бұйрық: күші жойылды; қол қойылған күнінен бастап қолданысқа енгізіледі: 06.06.2012"
+    russian = (await datasette.client.get("/-/acts/V090005853_.json", params={"lang": "ru"})).json()["act"]
+    assert russian["valid_to_basis"] == "приказ от 06.06.2012 № 394: утратило силу; вводится в действие со дня подписания: 06.06.2012"
 
 
 @pytest.mark.asyncio(loop_scope="session")
@@ -115,8 +121,14 @@ async def test_history_of_a_provision_in_time_order(datasette):
         ("new_wording", "286"),  # the chapter's own heading, 2018
     ]
     assert [a["date_status"] for a in history["amendments"]] == ["bounded", "bounded", "bounded"]
+    # each interval says why its wording is known or not, in the reader's language
+    assert [v["basis_rule"] for v in history["versions"]] == ["earlier_wording_not_held", "current_since_change"]
+    assert history["versions"][0]["basis"] == "29.05.2018 № 286 бұйрық енгізген өзгеріске дейінгі мәтіні корпуста жоқ"
     page = await datasette.client.get("/-/history/order-2011-01-05-7/doc/app3/ch1")
     assert "1-тараудың атауы жаңа редакцияда" in page.text
+    assert "29.05.2018 № 286 бұйрық енгізген өзгеріске дейінгі мәтіні корпуста жоқ" in page.text
+    russian = await datasette.client.get("/-/history/order-2011-01-05-7/doc/app3/ch1", params={"lang": "ru"})
+    assert "текста до изменения, внесённого актом «приказ от 29.05.2018 № 286», в корпусе нет" in russian.text
     missing = await datasette.client.get("/-/history/nothing/here.json")
     assert missing.status_code == 404
 
@@ -131,6 +143,22 @@ async def test_amending_act_page_lists_its_instructions(datasette):
     assert "регистрационный № 27833" in russian.text and russian.text.count("<strong>дополнить</strong>") == 3
     document = (await datasette.client.get("/-/acts/V2500035673.json")).json()
     assert [i["target_key"] for i in document["instructions"]] == ["preamble", "doc/p1", "doc/p2", "doc/p3-1", "doc/p3-2", "doc/app2"]
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_a_provisions_stored_basis_is_said_by_an_sql_function(datasette):
+    """provision_versions stores a rule and its data; ``zan_basis`` says it in kk or ru."""
+    params = {"provision_id": "order-2011-01-05-7/doc/p23", "_shape": "array"}
+    kazakh = (await datasette.client.get("/laws/provision_intervals.json", params={**params, "lang": "kk"})).json()
+    assert [row["basis_rule"] for row in kazakh] == ["earlier_wording_not_held", "earlier_wording_not_held", "current_since_change"]
+    assert kazakh[0]["basis"] == "17.08.2013 № 479 бұйрық енгізген өзгеріске дейінгі мәтіні корпуста жоқ"
+    russian = (await datasette.client.get("/laws/provision_intervals.json", params={**params, "lang": "ru"})).json()
+    assert russian[2]["basis"] == "действующий текст, со времени изменения, внесённого актом: приказ от 05.05.2014 № 230"
+    table = await datasette.client.get("/laws/provision_versions", params={"provision_id": "order-2011-01-05-7/doc/p23"})
+    assert 'title="earlier_wording_not_held">17.08.2013 № 479 бұйрық енгізген өзгеріске дейінгі мәтіні корпуста жоқ</span>' in table.text
+    sql = "select zan_basis('current_no_note', null, 'ru') as said, zan_basis(null, null) as empty"
+    row = (await datasette.client.get("/laws.json", params={"sql": sql, "_shape": "array"})).json()[0]
+    assert row == {"said": "действующий текст; ни одно примечание не указывает на его изменение", "empty": None}
 
 
 @pytest.mark.asyncio(loop_scope="session")

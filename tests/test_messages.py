@@ -3,6 +3,7 @@ name them, dates explained from the database's columns."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 
@@ -83,6 +84,55 @@ def test_an_acts_status_says_on_what_it_rests(corpus_db):
     assert messages.status_reason(act["V090005853_"], "kk") == "дереккөздегі мәртебе жолы: «Күшін жойған»"
     assert messages.status_reason(act["V1500010492"], "ru") == "в тексте записана отмена"
     assert messages.status_reason(act["V2300032371"], "kk").endswith("; өз ережесі бойынша 31.12.2023 дейін қолданылады")
+
+
+def _stored_basis(connection: sqlite3.Connection, version_id: str) -> tuple[str, str]:
+    return connection.execute("select basis_rule, basis_data from provision_versions where id = ?", (version_id,)).fetchone()
+
+
+def test_a_stored_basis_is_said_in_the_readers_language(corpus_db):
+    """A unit's explanation is stored as a rule and its data, and said when shown: seed
+    003's paragraph 23, whose wording before order № 479 of 2013 is not held; law 4051's
+    article 1, current since law № 165-VІ of 2018."""
+    connection = sqlite3.connect(corpus_db)
+    rule, data = _stored_basis(connection, "order-2011-01-05-7/doc/p23@1")
+    assert (rule, json.loads(data)) == ("earlier_wording_not_held", {"act": ["order", "479", "2013-08-17"]})
+    assert messages.basis_text(rule, data, "kk") == "17.08.2013 № 479 бұйрық енгізген өзгеріске дейінгі мәтіні корпуста жоқ"
+    assert messages.basis_text(rule, data, "ru") == "текста до изменения, внесённого актом «приказ от 17.08.2013 № 479», в корпусе нет"
+    rule, data = _stored_basis(connection, "law-1999-07-13-414/art1@4")
+    assert (rule, json.loads(data)) == ("current_since_change", {"act": ["law", "165-VІ", "2018-07-02"]})
+    assert messages.basis_text(rule, data, "kk") == "қазіргі мәтін, 02.07.2018 № 165-VІ заң енгізген өзгерістен бері"
+    assert messages.basis_text(rule, data, "ru") == "действующий текст, со времени изменения, внесённого актом: закон от 02.07.2018 № 165-VІ"
+    assert messages.basis_text("current_no_note", None, "ru") == "действующий текст; ни одно примечание не указывает на его изменение"
+
+
+def test_a_basis_made_of_parts_is_said_part_by_part():
+    """A change by an amending act rests on its commencement; a caveat follows "but"."""
+    changed = {
+        "act": ["law", "9", "2007-12-19"],
+        "facts": {"action": "new_wording"},
+        "parts": [{"rule": "commencement", "dates": {"exact": "2008-01-01", "fixed": "2008-01-01"}, "facts": {"rule": "fixed_date"}}],
+    }
+    assert messages.basis_text("changed_by", changed, "kk") == "19.12.2007 № 9 заң: жаңа редакцияда жазылды; 01.01.2008 бастап қолданысқа енгізіледі: 01.01.2008"
+    assert messages.basis_text("changed_by", changed, "ru") == "закон от 19.12.2007 № 9: изложено в новой редакции; вводится в действие с 01.01.2008: 01.01.2008"
+    doubted = {"parts": [{"rule": "current_no_note"}, {"rule": "note_change_unnamed", "facts": {"line": 40}}]}
+    assert messages.basis_text("but", doubted, "kk") == "қазіргі мәтін; оның өзгергенін бірде-бір ескерту көрсетпейді; бірақ ондағы ескерту өзгерісті атамайды (40-жол)"
+    assert messages.basis_text("but", json.dumps(doubted), "ru") == "действующий текст; ни одно примечание не указывает на его изменение; но примечание к ней не называет изменение (строка 40)"
+    assert messages.basis_text("a_rule_not_known", None, "kk") == "негізі белгісіз (a_rule_not_known)"
+    assert messages.basis_text(None, None, "kk") == ""
+
+
+def test_every_rule_the_parser_writes_has_a_sentence():
+    """Every ``Basis("rule", …)`` in the parser and the store is said by `basis_text`
+    (a rule without its message would be shown as "basis not known")."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = "\n".join(path.read_text(encoding="utf-8") for folder in ("parser", "db") for path in (root / folder).rglob("*.py"))
+    written = set(re.findall(r'Basis\("([a-z_]+)"', code))
+    assert {"current_no_note", "earlier_wording_not_held", "changed_by", "between_versions", "held_unproven"} <= written
+    spoken_by_code = {"and", "but", "commencement", "changed_by", "in_force_since"}
+    assert written - spoken_by_code <= {key.removeprefix("basis_") for key in MESSAGES}
 
 
 def _problem_kinds_in_code() -> set[str]:

@@ -186,16 +186,17 @@ def test_an_act_whose_own_term_ended_is_not_in_force_after_it(conn):
     assert act_on(conn, "V2300032371", "2023-12-31")["act"]["status"] == "in_force"
     after = act_on(conn, "V2300032371", "2024-01-01")
     assert (after["act"]["status"], after["act"]["earliest"], after["act"]["latest"]) == ("not_in_force", "2024-01-01", "2024-01-01")
-    assert "until 31.12.2023" in after["act"]["basis"]
+    assert after["act"]["basis"] == "бұл күні күші жойылған: актінің өз ережесі бойынша 31.12.2023 дейін қолданылады"
     assert {p["status"] for p in after["provisions"]} == {"not_in_force"}
     assert "V2300032371" not in [act["id"] for act in acts_on(conn, "2024-01-01")["acts"] if act["status"] != "not_in_force"]
 
 
 def test_seed_000_repeal_is_explained(conn):
     act = act_on(conn, "V090005853_", "2012-06-06")["act"]
-    assert "order № 394 of 06.06.2012" in act["basis"] and "signing" in act["basis"]
-    before = act_on(conn, "V090005853_", "2012-06-05")["act"]
-    assert "11.11.2009" in before["basis"]
+    assert act["basis"] == "бұл күні күші жойылған: 06.06.2012 № 394 бұйрық: күші жойылды; қол қойылған күнінен бастап қолданысқа енгізіледі: 06.06.2012"
+    before = act_on(conn, "V090005853_", "2012-06-05", "ru")["act"]
+    assert before["basis"].startswith("введение в действие: не ранее 11.11.2009 (поздняя граница неизвестна), поэтому действие на эту дату не доказано")
+    assert "опубликование не может предшествовать государственной регистрации (11.11.2009)" in before["basis"]
 
 
 def test_every_provision_of_a_repealed_act_is_not_in_force(conn):
@@ -206,7 +207,7 @@ def test_every_provision_of_a_repealed_act_is_not_in_force(conn):
 
 @pytest.mark.parametrize(
     "act_id, repealing_act",
-    [("V1500011361", "order № 132 of 18.07.2023"), ("order-2011-01-05-7", "order № 36 of 09.03.2023")],
+    [("V1500011361", "18.07.2023 № 132 бұйрық: күші жойылды"), ("order-2011-01-05-7", "09.03.2023 № 36 бұйрық: күші жойылды")],
 )
 def test_after_a_repeal_window_opens_the_answer_names_the_repeal(conn, act_id, repealing_act):
     """On 2024-01-01 the act may have been repealed (the repeal's window has opened): the
@@ -248,7 +249,10 @@ def test_seed_003_appendix_3_inserted_by_order_230(conn, key):
     before = provision(act_on(conn, "order-2011-01-05-7", "2014-05-15"), key)
     assert (before["status"], before["text_known"], before["text"]) == ("not_in_force", False, None)
     assert (before["earliest"], before["latest"]) == ("2014-05-16", None)
-    assert "inserted by order № 230 of 05.05.2014" in before["basis"]
+    assert before["basis"].startswith("бұл күні әлі күшіне енбеген: 05.05.2014 № 230 бұйрық: толықтырылды; ")
+    in_russian = provision(act_on(conn, "order-2011-01-05-7", "2014-05-15", "ru"), key)["basis"]
+    assert in_russian.startswith("на эту дату ещё не вступило в силу: приказ от 05.05.2014 № 230: дополнено; ")
+    assert in_russian.endswith("опубликование не может предшествовать принятию (05.05.2014): не ранее 16.05.2014 (поздняя граница неизвестна)")
     inside = provision(act_on(conn, "order-2011-01-05-7", "2014-05-16"), key)
     assert (inside["status"], inside["earliest"], inside["latest"]) == ("uncertain", "2014-05-16", None)
     # appendix 2, there from the start, is not affected by the insertion
@@ -260,7 +264,8 @@ def test_seed_002_order_paragraph_1_boundary_is_the_fixed_date(conn):
     before = provision(act_on(conn, "V1500011361", "2017-12-31"), "p1")
     after = provision(act_on(conn, "V1500011361", "2018-01-01"), "p1")
     assert (before["text_known"], before["text"]) == (False, None)
-    assert "order № 589 of 04.08.2017" in before["basis"]
+    assert before["wording_basis"] == "04.08.2017 № 589 бұйрық енгізген өзгеріске дейінгі мәтіні корпуста жоқ"
+    assert before["basis"].endswith("; " + before["wording_basis"])
     assert (after["text_known"], after["text"]) == (True, current_text(conn, "V1500011361/p1"))
     # the act's own status does not change on that day: both are uncertain
     assert before["status"] == after["status"] == "uncertain"
@@ -282,7 +287,9 @@ def test_seed_002_rules_in_a_new_wording_cover_every_unit_of_the_rules(conn):
 def test_seed_000_rules_paragraph_1_on_2010_01_01(conn):
     answer = provision(act_on(conn, "V090005853_", "2010-01-01"), "doc/p1")
     assert (answer["status"], answer["text_known"], answer["text"]) == ("uncertain", False, None)
-    assert "order № 954 of 09.12.2010" in answer["basis"]
+    assert answer["wording_basis"] == "09.12.2010 № 954 бұйрық енгізген өзгеріске дейінгі мәтіні корпуста жоқ"
+    in_russian = provision(act_on(conn, "V090005853_", "2010-01-01", "ru"), "doc/p1")
+    assert in_russian["wording_basis"] == "текста до изменения, внесённого актом «приказ от 09.12.2010 № 954», в корпусе нет"
     assert answer["kind"] == "paragraph" and answer["label"] == "1"
 
 
@@ -491,7 +498,7 @@ def test_search_keeps_exactly_the_acts_not_out_of_force_by_the_one_rule(conn):
     from db.queries import act_status_on
     from db.search import NOT_OUT_OF_FORCE
 
-    acts = conn.execute("select id, valid_from, valid_from_latest, valid_to, valid_to_latest, valid_to_basis is not null from acts").fetchall()
+    acts = conn.execute("select id, valid_from, valid_from_latest, valid_to, valid_to_latest, valid_to_basis_rule is not null from acts").fetchall()
     dates = sorted({shift(d, k) for row in acts for d in row[1:5] if d for k in (-1, 0, 1)})
     assert len(dates) > 40
     for date in dates:

@@ -12,6 +12,7 @@ human output go through here.
 
 from __future__ import annotations
 
+import json
 import re
 
 from parser.dates import add_days, to_display
@@ -198,6 +199,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_longer": ("бұл күні күші жойылған", "на эту дату утратил силу"),
     "maybe_not_yet": ("қолданысқа енгізілуі: {window}, сондықтан бұл күні күшінде болғаны дәлелденбеген", "введение в действие: {window}, поэтому действие на эту дату не доказано"),
     "maybe_ended": ("күшінің жойылуы: {window}, сондықтан бұл күні күшінде болмауы мүмкін", "прекращение действия: {window}, поэтому на эту дату мог уже не действовать"),
+    # the basis of a date or a wording (`basis_text`): one message per rule of parser.timeline.Basis
+    "basis_but": ("{first}; бірақ {second}", "{first}; но {second}"),
+    "basis_changed_by": ("{act}: {action}; {when}", "{act}: {action}; {when}"),
+    "basis_own_commencement": ("бөліктің өз қолданысқа енгізу ережесі: «{text}»", "собственное положение части о введении в действие: «{text}»"),
+    "basis_held_as_at": ("корпустағы ең жаңа мәтін {as_at} күнгі", "новейший текст в корпусе — на {as_at}"),
+    "basis_term_end": ("актінің өз ережесі бойынша {until} дейін қолданылады", "по собственному положению акта применяется до {until}"),
+    "basis_excluded_in_text": ("бөліктің мәтінінде оның алып тасталғаны жазылған: «{text}»", "в тексте части записано её исключение: «{text}»"),
+    "basis_version_took_effect": ("{version} редакциясы қолданысқа енгізілді: {when}", "редакция от {version} введена в действие: {when}"),
+    "basis_between_versions": (
+        "{older} және {newer} редакцияларының мәтіндері әртүрлі, өзгерістің күнін бірде-бір ескерту көрсетпейді: ол {window} күшіне енді",
+        "тексты редакций от {older} и от {newer} различаются, и ни одно примечание не датирует изменение: оно вступило в силу {window}",
+    ),
+    "basis_current_no_note": ("қазіргі мәтін; оның өзгергенін бірде-бір ескерту көрсетпейді", "действующий текст; ни одно примечание не указывает на его изменение"),
+    "basis_current_since_change": ("қазіргі мәтін, {act} енгізген өзгерістен бері", "действующий текст, со времени изменения, внесённого актом: {act}"),
+    "basis_earlier_wording_not_held": ("{act} енгізген өзгеріске дейінгі мәтіні корпуста жоқ", "текста до изменения, внесённого актом «{act}», в корпусе нет"),
+    "basis_version_wording": ("{version} редакциясының мәтіні", "текст редакции от {version}"),
+    "basis_version_wording_since": ("{version} редакциясының мәтіні, {act} енгізген өзгерістен бері", "текст редакции от {version}, со времени изменения, внесённого актом: {act}"),
+    "basis_held_unproven": (
+        "мәтіндер көрсеткендей күшінде; {as_at} күннен кейінгі мәтіні дәлелденбеген: корпустағы ең жаңа мәтін сол күнгі, ал кейінгі өзгеріс корпуста жоқ редакцияда болар еді",
+        "действует, насколько показывают тексты; текст после {as_at} не доказан: новейший текст в корпусе — на эту дату, а более позднее изменение было бы в редакции, которой в корпусе нет",
+    ),
+    "basis_placeholder_in_every_version": ("корпустағы әр редакцияда бөліктің орнында тек оның алып тасталғаны жазылған", "в каждой редакции корпуса на месте части записано только её исключение"),
+    "basis_changed_again": ("{window} дейін тағы өзгертілді; арадағы мәтіні корпуста жоқ", "до {window} изменена ещё раз; промежуточного текста в корпусе нет"),
+    "basis_note_target_not_found": ("онда басылған ескерту мәтінде табылмаған бөлікті атайды («{target}», {line}-жол)", "напечатанное в ней примечание называет часть, которой в тексте нет («{target}», строка {line})"),
+    "basis_note_change_unnamed": ("ондағы ескерту өзгерісті атамайды ({line}-жол)", "примечание к ней не называет изменение (строка {line})"),
+    "basis_start_unknown": ("оның қашан қолданыла бастағаны мүлде белгісіз, сондықтан бұл күнгі мәтіні дәлелденбейді", "когда она начала применяться, неизвестно вовсе, поэтому её текст на эту дату не подтверждается"),
+    "basis_not_yet": ("бұл күні әлі күшіне енбеген: {why}", "на эту дату ещё не вступило в силу: {why}"),
+    "basis_no_longer": ("бұл күні күші жойылған: {why}", "на эту дату утратило силу: {why}"),
+    "basis_maybe_not_yet": ("қолданысқа енгізілуі: {window}, сондықтан бұл күні күшінде болғаны дәлелденбеген: {why}", "введение в действие: {window}, поэтому действие на эту дату не доказано: {why}"),
+    "basis_maybe_ended": ("күшінің жойылуы: {window}, сондықтан бұл күні күшінде болмауы мүмкін: {why}", "прекращение действия: {window}, поэтому на эту дату могло уже не действовать: {why}"),
+    "basis_wording_changed_in": ("мәтіні {window} өзгерді, сондықтан қай редакция қолданылғаны белгісіз: {why}", "текст изменён {window}, поэтому неизвестно, какая редакция действовала: {why}"),
+    "basis_the_act": ("акт", "акт"),
+    "basis_unknown": ("негізі белгісіз ({rule})", "основание неизвестно ({rule})"),
+    "basis_not_recorded": ("негізі жазылмаған", "основание не записано"),
     # home, in force, search, history, diff, problems
     "in_force_title": ("{date} күні актілердің мәртебесі", "Статус актов на {date}"),
     "basis": ("Негізі", "Основание"),
@@ -238,6 +273,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cited_in": ("Сілтеме жасайтын жерлер", "Где упоминается"),
     "amendments_made": ("Енгізген өзгерістері", "Внесённые изменения"),
     "the_act": ("акт тұтасымен", "акт в целом"),
+    "act_not_named": ("мәтін атамаған акт", "акт, не названный в тексте"),
     # zan audit
     "audit_pair": ("{act} ({language}): {older} → {newer}", "{act} ({language}): {older} → {newer}"),
     "audit_counts": (
@@ -292,7 +328,7 @@ def status_reason(act: dict, lang: str) -> str:
     if act.get("status") == "in_force" and act.get("status_text"):
         return t("status_by_line", lang, line=act["status_text"])
     text = t("status_not_known", lang)
-    if act.get("valid_to") and act.get("valid_to_basis") and not act.get("repealed_by_amendment_id"):
+    if act.get("valid_to") and act.get("valid_to_basis_rule") and not act.get("repealed_by_amendment_id"):
         text += "; " + t("applies_until", lang, date=to_display(add_days(act["valid_to"], -1)))
     return text
 
@@ -527,6 +563,67 @@ def standing_text(act: dict, date: str, lang: str) -> str:
         return t("maybe_ended", lang, window=window_text(*end, lang))
     text = t("in_force_since", lang, since=window_text(*start, lang))
     return text + (", " + t("in_force_until", lang, until=window_text(*end, lang)) if has_end else "")
+
+
+# --- The basis of a date or a wording --------------------------------------------------
+
+
+def basis_text(rule: str | None, data: dict | str | None, lang: str) -> str:
+    """A basis stored as data (`parser.timeline.Basis`: a rule code and its JSON data,
+    the ``*_basis_rule`` / ``*_basis_data`` columns) as one sentence in `lang`: the one
+    place where the explanation of a date or a wording is put into words, for the CLI,
+    the pages, the JSON answers and (as the SQL function ``zan_basis``) Datasette."""
+    if rule is None:
+        return ""
+    if isinstance(data, str):
+        data = json.loads(data)
+    data = data or {}
+    dates, facts, parts = data.get("dates") or {}, data.get("facts") or {}, data.get("parts") or []
+    said = [basis_text(part.get("rule"), part, lang) for part in parts]
+    act = data.get("act")  # [kind, number, date]
+    values: dict[str, object] = {name: to_display(value) for name, value in dates.items()}
+    values.update(facts)
+    if act is not None:
+        values["act"] = act_name(*act, lang) if any(act) else t("act_not_named", lang)
+    if rule == "and":
+        return "; ".join(said)
+    if rule == "but":
+        return t("basis_but", lang, first=said[0], second="; ".join(said[1:]))
+    if rule == "commencement":
+        return _commencement_basis(dates, facts, lang)
+    if rule == "changed_by":
+        return t("basis_changed_by", lang, act=values["act"], action=action_word(facts.get("action"), lang), when="; ".join(said))
+    if rule == "in_force_since":
+        since = window_text(dates.get("since"), dates.get("since_latest"), lang)
+        text = t("in_force_since", lang, since=since)
+        if facts.get("ends"):
+            text += ", " + t("in_force_until", lang, until=window_text(dates.get("until"), dates.get("until_latest"), lang))
+        return text
+    if rule == "version_wording" and act is not None:
+        rule = "version_wording_since"
+    key = f"basis_{rule}"
+    if key not in MESSAGES:
+        return t("basis_unknown", lang, rule=rule)
+    values.setdefault("window", window_text(dates.get("earliest"), dates.get("latest"), lang))
+    values.setdefault("why", "; ".join(said))
+    for name in ("text", "target", "line", "act", "version", "older", "newer", "as_at", "until"):
+        values.setdefault(name, "?")
+    return t(key, lang, **values)
+
+
+def _commencement_basis(dates: dict, facts: dict, lang: str) -> str:
+    """A `commencement` basis: the clause's rule and the day or window derived."""
+    row = {
+        "commencement_rule": facts.get("rule"),
+        "commencement_offset_days": facts.get("days"),
+        "commencement_offset_months": facts.get("months"),
+        "commencement_fixed_date": dates.get("fixed"),
+        "date_status": "exact" if dates.get("exact") else "bounded" if dates.get("earliest") or dates.get("latest") else "unknown",
+        "effective_from": dates.get("exact"),
+        "effective_from_earliest": dates.get("earliest"),
+        "effective_from_latest": dates.get("latest"),
+    }
+    return commencement_text(row, lang, dates.get("floor"), facts.get("floor") == "registration")
 
 
 # --- Problems of a build ---------------------------------------------------------------
