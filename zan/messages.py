@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 from parser.dates import add_days, to_display
 
@@ -439,6 +440,7 @@ PART_WORDS: dict[str, tuple[str, str]] = {
 _SEGMENT = re.compile(r"^(?P<prefix>[a-z]+)(?P<number>\d[\d-]*)?(?:~.*)?$")
 
 
+@lru_cache(maxsize=65536)
 def unit_name(key: str, lang: str) -> str:
     """A provision key as a lawyer names the unit: ``doc/p29/sp24`` ->
     ``29-тармақтың 24) тармақшасы`` / ``подпункт 24) пункта 29``; ``doc/app3/p7`` ->
