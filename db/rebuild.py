@@ -42,6 +42,15 @@ def rebuild_versions(db: sqlite_utils.Database) -> None:
         _rebuild_one(db, pair["amending_act_id"], pair["target_act_id"])
 
 
+def clear_rebuilt_versions(db: sqlite_utils.Database) -> None:
+    """Forget what `rebuild_versions` made, so it can run again over a database whose acts
+    changed (`db.incremental`): the rebuilt versions and their units, outcomes and grades."""
+    db.execute("delete from version_provisions where version_id in (select id from versions where rebuilt = 1)")
+    db.execute("delete from versions where rebuilt = 1")
+    db.execute("delete from instruction_results")
+    db.execute("delete from rebuilt_versions")
+
+
 def _rebuild_one(db: sqlite_utils.Database, amending_act_id: str, target_act_id: str) -> None:
     amending = db["acts"].get(amending_act_id)
     rows = list(db.query("select * from instructions where act_id = ? and target_act_id = ? order by ordinal", [amending_act_id, target_act_id]))

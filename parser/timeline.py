@@ -120,24 +120,30 @@ def hold_until(timelines: Timelines, as_at: str, source: str) -> None:
         last = versions[-1]
         if last.end is not None or not last.text_known:
             continue
-        took_effect = last.start.latest or last.start.earliest
-        cut = add_days(max(as_at, took_effect) if took_effect else as_at, 1)
-        bound = Bound(cut, cut, f"the newest text held ({source}) is as at {to_display(as_at)}")
+        cut = held_cut(as_at, last.start.latest or last.start.earliest)
+        bound = Bound(cut, cut, held_bound_basis(source, as_at))
         last.end = bound
-        versions.append(
-            Version(
-                key=last.key,
-                start=bound,
-                end=None,
-                text_known=False,
-                text=None,
-                basis=(
-                    f"in force as far as the texts held show; its wording after {to_display(as_at)} is not proven: "
-                    f"the newest text held ({source}) is as at that day, and a later change would be in a version "
-                    "the corpus does not hold"
-                ),
-            )
-        )
+        versions.append(Version(key=last.key, start=bound, end=None, text_known=False, text=None, basis=held_basis(source, as_at)))
+
+
+def held_cut(as_at: str, took_effect: str | None) -> str:
+    """The day a held unit's wording stops being proven: the day after the text's as-at
+    date, or after the day the wording took effect when that is later."""
+    return add_days(max(as_at, took_effect) if took_effect else as_at, 1)
+
+
+def held_bound_basis(source: str, as_at: str) -> str:
+    """Why a held unit's proven wording ends where `held_cut` puts it."""
+    return f"the newest text held ({source}) is as at {to_display(as_at)}"
+
+
+def held_basis(source: str, as_at: str) -> str:
+    """Why a held unit goes on after the cut with its wording not proven."""
+    return (
+        f"in force as far as the texts held show; its wording after {to_display(as_at)} is not proven: "
+        f"the newest text held ({source}) is as at that day, and a later change would be in a version "
+        "the corpus does not hold"
+    )
 
 
 def describe_act(kind: str | None, number: str | None, date: str | None) -> str:
