@@ -203,7 +203,8 @@ def update_database(
     updates = [_read_new_commits(path, display, plan.previous[str(path.resolve())]) for path, display in repositories]
     touched = {update.display: _touched_acts(db, update) for update in updates}
     act_ids = {act_id for acts in touched.values() for act_id in acts.act_ids}
-    _refuse_plain_files(db, act_ids, [update.display for update in updates])
+    for update in updates:
+        _refuse_read_elsewhere(db, touched[update.display].act_ids, update.display)
     _delete_acts(db, act_ids, [f"{update.display}/{folder}/" for update in updates for folder in touched[update.display].folders])
     store.act_ids = {row[0] for row in db.execute("select id from acts")}
     store.mirrors = {update.display: update.head_day for update in updates}
@@ -219,7 +220,7 @@ def update_database(
             on_item(item)
     store.finish()
     stored = store.act_ids - before
-    _refuse_duplicates(db, stored | act_ids)
+    _refuse_duplicates(db, stored)
     result.acts = len(stored)
     db.execute("delete from repositories")
     store.insert("repositories", (update.row() for update in updates))
@@ -260,13 +261,16 @@ class Touched:
 
 def _touched_acts(db: sqlite_utils.Database, update: RepositoryUpdate) -> Touched:
     """The acts the new commits touched: their ids, codes, and every folder they were
-    ever read from. Closed over: every code an act was read under
-    and every act a code gave, since versions meet by the act's requisites, not its code."""
+    ever read from. Closed over: every code an act was read under and every act a code
+    gave, since versions meet by the act's requisites, not its code; and every act of
+    the same id (``id``, ``id~2``: two acts claiming one id are told apart by the order
+    they are stored in, so they are stored again together, in the full build's order)."""
     prefix = update.display + "/"
     codes, folders = set(update.codes), set(update.folders)
     act_ids: set[str] = set()
     while True:
         found = set(_ids_by_codes(db, codes, prefix)) | set(_ids_by_folders(db, folders, prefix))
+        found |= set(_same_id(db, found))
         more_codes = _codes_of(db, found)
         more_folders = set(_folders_of(db, found, prefix))
         if found <= act_ids and more_codes <= codes and more_folders <= folders:
@@ -290,6 +294,13 @@ def _ids_by_folders(db: sqlite_utils.Database, folders: set[str], prefix: str) -
         for (act_id,) in db.execute(
             "select distinct act_id from sources where act_id is not null and substr(path, 1, ?) = ?", [len(start), start]
         ):
+            yield act_id
+
+
+def _same_id(db: sqlite_utils.Database, act_ids: set[str]) -> Iterator[str]:
+    """The acts stored under the ids of `act_ids` less their ``~N`` (duplicates)."""
+    for base in {act_id.split("~")[0] for act_id in act_ids}:
+        for (act_id,) in db.execute("select id from acts where id = ? or substr(id, 1, ?) = ?", [base, len(base) + 1, base + "~"]):
             yield act_id
 
 
@@ -335,21 +346,20 @@ def _sources_of_acts(update: RepositoryUpdate, touched: Touched) -> Iterator[Sou
         yield source
 
 
-def _refuse_plain_files(db: sqlite_utils.Database, act_ids: set[str], displays: list[str]) -> None:
-    """An act read both from a repository and from a plain file is stored from all of
-    them in a full build; an update reads only the repositories."""
+def _refuse_read_elsewhere(db: sqlite_utils.Database, act_ids: set[str], display: str) -> None:
+    """An act read also from a plain file or another repository is stored from all of
+    them in a full build; an update reads only the touched acts' history in one."""
     for (path,) in db.execute(f"select path from sources where act_id in ({_marks(act_ids)})", list(act_ids)):
-        if not any(path.startswith(display + "/") for display in displays):
+        if not path.startswith(display + "/"):
             raise FullBuildNeeded(f"an act the new commits touched is also read from {path}")
 
 
-def _refuse_duplicates(db: sqlite_utils.Database, act_ids: set[str]) -> None:
-    """Two sources claiming one act id are told apart by the order they are stored in
-    (``id~2``): an update stores in another order than a full build."""
-    bases = {act_id.split("~")[0] for act_id in act_ids}
-    for (act_id,) in db.execute("select id from acts where id like '%~%'"):
-        if act_id.split("~")[0] in bases:
-            raise FullBuildNeeded(f"act {act_id.split('~')[0]} is held twice")
+def _refuse_duplicates(db: sqlite_utils.Database, stored: set[str]) -> None:
+    """An act stored again under an id an act not stored again holds too (its new
+    version gave it another act's id): which of them is ``~2`` depends on the order of
+    the whole corpus."""
+    for act_id in sorted(set(_same_id(db, stored)) - stored):
+        raise FullBuildNeeded(f"act {act_id.split('~')[0]} is held twice")
 
 
 # --------------------------------------------------------------------------- deleting
