@@ -110,10 +110,15 @@ def _digest(source: Source, version_date: str) -> str:
     return digest.hexdigest()
 
 
+#: libyaml's loader where PyYAML has it: the pure-Python one took most of a rebuild's
+#: reading time (20 ms a meta; benchmarks/incremental_bench.py).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _version_date(meta: bytes | None, bank_code: str) -> str:
     """``version_date`` of the meta for one language (``kaz``, ``rus``), as text; "" for none."""
     try:
-        data = yaml.safe_load(meta) if meta else None
+        data = yaml.load(meta, Loader=_YAML_LOADER) if meta else None
     except yaml.YAMLError:
         return ""
     dates = data.get("version_date") if isinstance(data, dict) else None

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from parser.references import normal_number
 from parser.timeline import held_basis, held_bound_basis, held_cut
 
 from .git_corpus import RepositoryRead, commit_day, git_sources
@@ -68,6 +69,15 @@ SEARCH_TABLES = (SEARCH_TABLE, ACTS_TABLE, ACT_ROWS_TABLE, ROWS_TABLE)
 class FullBuildNeeded(Exception):
     """An incremental rebuild found it cannot give the full build's result; the message
     says why, and the full build runs instead."""
+
+
+class MoreActsNeeded(FullBuildNeeded):
+    """An act stored again took an id other acts hold (``id``, ``id~2``): the update is
+    to be done again from the old database with them stored again too (`act_ids`)."""
+
+    def __init__(self, message: str, act_ids: set[str]) -> None:
+        super().__init__(message)
+        self.act_ids = act_ids
 
 
 @dataclass
@@ -196,12 +206,14 @@ def update_database(
     workers: int | None,
     parse_cache: ParseCache | None,
     on_item: Callable[[Parsed], None] | None = None,
+    also: frozenset[str] = frozenset(),
 ) -> UpdateResult:
     """Update `db`, a copy of the old database, from the new commits of `repositories`
-    (``(path, display)``). Raises `FullBuildNeeded` when the result could differ from a
-    full build's."""
+    (``(path, display)``), storing again the acts they touched and those of `also`.
+    Raises `FullBuildNeeded` when the result could differ from a full build's
+    (`MoreActsNeeded`: it would not with more acts stored again)."""
     updates = [_read_new_commits(path, display, plan.previous[str(path.resolve())]) for path, display in repositories]
-    touched = {update.display: _touched_acts(db, update) for update in updates}
+    touched = {update.display: _touched_acts(db, update, also) for update in updates}
     act_ids = {act_id for acts in touched.values() for act_id in acts.act_ids}
     for update in updates:
         _refuse_read_elsewhere(db, touched[update.display].act_ids, update.display)
@@ -221,6 +233,7 @@ def update_database(
     store.finish()
     stored = store.act_ids - before
     _refuse_duplicates(db, stored)
+    _refuse_merges(db, stored)
     result.acts = len(stored)
     db.execute("delete from repositories")
     store.insert("repositories", (update.row() for update in updates))
@@ -259,10 +272,11 @@ class Touched:
     folders: set[str]  # every folder (relative to the repository) they were read from
 
 
-def _touched_acts(db: sqlite_utils.Database, update: RepositoryUpdate) -> Touched:
+def _touched_acts(db: sqlite_utils.Database, update: RepositoryUpdate, also: frozenset[str] = frozenset()) -> Touched:
     """The acts the new commits touched: their ids, codes, and every folder they were
     ever read from. Closed over: every code an act was read under and every act a code
-    gave, since versions meet by the act's requisites, not its code; and every act of
+    gave, since versions meet by the act's requisites, not its code; the acts of `also`
+    read from this repository; and every act of
     the same id (``id``, ``id~2``: two acts claiming one id are told apart by the order
     they are stored in, so they are stored again together, in the full build's order)."""
     prefix = update.display + "/"
@@ -270,6 +284,7 @@ def _touched_acts(db: sqlite_utils.Database, update: RepositoryUpdate) -> Touche
     act_ids: set[str] = set()
     while True:
         found = set(_ids_by_codes(db, codes, prefix)) | set(_ids_by_folders(db, folders, prefix))
+        found |= {act_id for act_id in also if any(True for _ in _folders_of(db, {act_id}, prefix))}
         found |= set(_same_id(db, found))
         more_codes = _codes_of(db, found)
         more_folders = set(_folders_of(db, found, prefix))
@@ -358,18 +373,55 @@ def _refuse_duplicates(db: sqlite_utils.Database, stored: set[str]) -> None:
     """An act stored again under an id an act not stored again holds too (its new
     version gave it another act's id): which of them is ``~2`` depends on the order of
     the whole corpus."""
-    for act_id in sorted(set(_same_id(db, stored)) - stored):
-        raise FullBuildNeeded(f"act {act_id.split('~')[0]} is held twice")
+    others = set(_same_id(db, stored)) - stored
+    if others:
+        raise MoreActsNeeded(f"acts {', '.join(sorted(others))} share an id with an act stored again", others)
+
+
+def _refuse_merges(db: sqlite_utils.Database, stored: set[str]) -> None:
+    """An act stored again whose requisites (kind, adoption date, number: what versions
+    meet by, `db.versions.act_identity`) are another act's: a full build might have stored
+    them as versions of one act."""
+    others: set[str] = set()
+    rows = db.execute(
+        f"select kind, adopted_on, number from acts where id in ({_marks(stored)}) and kind is not null and adopted_on is not null and number is not null",
+        list(stored),
+    ).fetchall()
+    for kind, adopted_on, number in rows:
+        for other, other_number in db.execute("select id, number from acts where kind = ? and adopted_on = ?", [kind, adopted_on]):
+            if other not in stored and other_number and normal_number(other_number) == normal_number(number):
+                others.add(other)
+    if others:
+        raise MoreActsNeeded(f"acts {', '.join(sorted(others))} have the requisites of an act stored again", others)
 
 
 # --------------------------------------------------------------------------- deleting
 
 
-def tables_keyed_by_act(db: sqlite_utils.Database) -> list[str]:
-    """Every plain table whose rows belong to an act by an ``act_id`` column (`acts`
-    itself by ``id``), found in the schema so a table added later is not forgotten."""
+#: Ids of an act's own rows: a table keyed by one of them (and not by ``act_id``) holds
+#: rows of the act too: column → the table and the act's rows in it.
+CHILD_KEYS = {"version_id": "versions", "provision_id": "provisions", "note_id": "notes"}
+
+
+def tables_keyed_by_act(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+    """Every plain table with rows of an act, found in the schema so a table added
+    later is not forgotten: ``(table, condition)`` where the condition picks the rows
+    of the acts in ``temp.zan_gone`` by ``act_id``, or, for a table without it, by the
+    id of the act's version, provision or note (`CHILD_KEYS`). Children first."""
     skip = set(GLOBAL_TABLES) | set(SEARCH_TABLES)
-    return [table.name for table in db.tables if table.name not in skip and "act_id" in table.columns_dict and not _is_virtual(db, table.name)]
+    keyed, children = [], []
+    for table in db.tables:
+        if table.name in skip or _is_virtual(db, table.name):
+            continue
+        columns = table.columns_dict
+        if "act_id" in columns:
+            keyed.append((table.name, "act_id in (select id from temp.zan_gone)"))
+            continue
+        for column, parent in CHILD_KEYS.items():
+            if column in columns:
+                children.append((table.name, f"{column} in (select id from {parent} where act_id in (select id from temp.zan_gone))"))
+                break
+    return children + keyed
 
 
 def _is_virtual(db: sqlite_utils.Database, table: str) -> bool:
@@ -386,8 +438,8 @@ def _delete_acts(db: sqlite_utils.Database, act_ids: set[str], folder_prefixes: 
     _delete_search_rows(db)
     unlink_cited_acts(db)
     clear_rebuilt_versions(db)
-    for table in tables_keyed_by_act(db):
-        db.execute(f'delete from "{table}" where act_id in (select id from temp.zan_gone)')
+    for table, condition in tables_keyed_by_act(db):
+        db.execute(f'delete from "{table}" where {condition}')
     db.execute("delete from acts where id in (select id from temp.zan_gone)")
     for prefix in folder_prefixes:
         for table, column in (("sources", "path"), ("problems", "source_path"), ("repairs", "source_path")):

@@ -28,7 +28,7 @@ from parser.model import ParsedDocument, Problem
 
 from .git_corpus import RepositoryRead, commit_day, git_sources, new_commits_line, repository_row
 from .git_history import find_repositories, head_commit
-from .incremental import FullBuildNeeded, UpdatePlan, UpdateResult, copy_database, plain_inputs_digest, plan_update, record_build, update_database
+from .incremental import FullBuildNeeded, MoreActsNeeded, UpdatePlan, UpdateResult, copy_database, plain_inputs_digest, plan_update, record_build, update_database
 from .links import link_cited_acts
 from .parallel import ParseCache, Parsed, Source, default_workers, file_digest, parse_documents, parse_source
 from .rebuild import rebuild_versions
@@ -225,6 +225,30 @@ def update(
 ) -> BuildSummary:
     """`build` after new commits: the old database updated from them (`db.incremental`),
     written to the temporary file and moved into place like a full build."""
+    also: frozenset[str] = frozenset()
+    for _ in range(UPDATE_ATTEMPTS):
+        try:
+            return _update_once(corpus, db_path, plan, on_document, on_progress, workers, cache_path, also)
+        except MoreActsNeeded as more:  # acts sharing an id with one stored again: them too
+            also |= more.act_ids
+            reason = str(more)
+    raise FullBuildNeeded(reason)
+
+
+#: How many times an update starts again with more acts (`MoreActsNeeded`).
+UPDATE_ATTEMPTS = 3
+
+
+def _update_once(
+    corpus: Path,
+    db_path: Path,
+    plan: UpdatePlan,
+    on_document: Callable[[Path], None] | None,
+    on_progress: Callable[[int, int], None] | None,
+    workers: int | None,
+    cache_path: Path | None,
+    also: frozenset[str],
+) -> BuildSummary:
     temporary = db_path.with_name(db_path.name + ".tmp")
     copy_database(db_path, temporary)
     db = sqlite_utils.Database(temporary)
@@ -245,7 +269,7 @@ def update(
         repositories = [(repository, _display_path(repository, corpus)) for repository in find_repositories(corpus)]
         with db.atomic():
             result = update_database(
-                db, store, repositories, plan, file_digest(publications_file(corpus)), workers, parse_cache, counted
+                db, store, repositories, plan, file_digest(publications_file(corpus)), workers, parse_cache, counted, also
             )
             record_build(db, plan.plain_digest)
         summary = updated_summary(db, result, corpus_files(corpus))
