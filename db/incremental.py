@@ -49,7 +49,7 @@ from .git_history import PART_FOLDERS, count_commits, head_commit, is_ancestor, 
 from .links import link_cited_acts, unlink_cited_acts
 from .parallel import ParseCache, Parsed, Source, default_workers, file_digest, parse_documents, parser_fingerprint
 from .rebuild import clear_rebuilt_versions, rebuild_versions
-from .schema import finish_schema
+from .schema import FTS, finish_schema
 from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, act_words, finish_search_index
 
 if TYPE_CHECKING:
@@ -232,6 +232,8 @@ def update_database(
             on_item(item)
     store.finish()
     stored = store.act_ids - before
+    _mark_gone(db, stored)
+    _full_text_rows(db, "insert")
     _refuse_duplicates(db, stored)
     _refuse_merges(db, stored)
     result.acts = len(stored)
@@ -432,10 +434,9 @@ def _is_virtual(db: sqlite_utils.Database, table: str) -> bool:
 def _delete_acts(db: sqlite_utils.Database, act_ids: set[str], folder_prefixes: list[str]) -> None:
     """Every row of the acts `act_ids`, and every row about a file under their folders
     (an unreadable version's source and problems have no act)."""
-    db.execute("create temp table if not exists zan_gone (id text primary key)")
-    db.execute("delete from temp.zan_gone")
-    db.conn.executemany("insert into temp.zan_gone values (?)", [(act_id,) for act_id in act_ids])
+    _mark_gone(db, act_ids)
     _delete_search_rows(db)
+    _full_text_rows(db, "delete")
     unlink_cited_acts(db)
     clear_rebuilt_versions(db)
     for table, condition in tables_keyed_by_act(db):
@@ -444,6 +445,29 @@ def _delete_acts(db: sqlite_utils.Database, act_ids: set[str], folder_prefixes: 
     for prefix in folder_prefixes:
         for table, column in (("sources", "path"), ("problems", "source_path"), ("repairs", "source_path")):
             db.execute(f"delete from {table} where substr({column}, 1, ?) = ?", [len(prefix), prefix])
+
+
+def _mark_gone(db: sqlite_utils.Database, act_ids: set[str]) -> None:
+    """``temp.zan_gone``: the acts the statements here are about."""
+    db.execute("create temp table if not exists zan_gone (id text primary key)")
+    db.execute("delete from temp.zan_gone")
+    db.conn.executemany("insert into temp.zan_gone values (?)", [(act_id,) for act_id in act_ids])
+
+
+def _full_text_rows(db: sqlite_utils.Database, command: str) -> None:
+    """The rows of the acts in ``temp.zan_gone`` in the full-text tables over their
+    table's content (`db.schema.FTS`; `finish_schema` does not fill a table that exists):
+    taken out (``delete``, before their rows go) or put in (``insert``, once stored)."""
+    for table, columns in FTS:
+        fts = f"{table}_fts"
+        if not db[fts].exists():
+            continue
+        names = ", ".join(f'"{column}"' for column in columns)
+        first = "'delete', " if command == "delete" else ""
+        into = f"{fts}, " if command == "delete" else ""
+        db.execute(
+            f"insert into {fts} ({into}rowid, {names}) select {first}rowid, {names} from {table} where act_id in (select id from temp.zan_gone)"
+        )
 
 
 def _delete_search_rows(db: sqlite_utils.Database) -> None:

@@ -152,6 +152,22 @@ def _assert_same_rows(updated: Path, full: Path) -> None:
             assert _rows(a, table) == _rows(b, table), table
         query = "select stems, provision_id, note_id, act_id, kind, language from search_index"
         assert sorted(a.execute(query), key=repr) == sorted(b.execute(query), key=repr)
+        for fts in ("provisions_fts", "notes_fts", "search_index"):  # each index holds its table's rows
+            a.execute(f"insert into {fts} ({fts}) values ('integrity-check')")
+        for word in ("бұйрық", "приказ", "2020"):
+            assert _found(a, word) == _found(b, word), word
+
+
+def _found(conn: sqlite3.Connection, word: str) -> tuple[list, list, list]:
+    """What the full-text tables find of a word: provisions, notes, and acts by their words."""
+    return (
+        sorted(conn.execute("select p.id from provisions_fts f join provisions p on p.rowid = f.rowid where provisions_fts match ?", [word])),
+        sorted(conn.execute("select n.id from notes_fts f join notes n on n.rowid = f.rowid where notes_fts match ?", [word])),
+        sorted(conn.execute(
+            "select r.act_id, r.language from search_acts s join search_act_rows r on r.first_rowid = s.rowid where search_acts match ?",
+            [word],
+        )),
+    )
 
 
 def _tables(conn: sqlite3.Connection) -> list[str]:
