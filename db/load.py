@@ -226,12 +226,17 @@ def update(
     """`build` after new commits: the old database updated from them (`db.incremental`),
     written to the temporary file and moved into place like a full build."""
     also: frozenset[str] = frozenset()
+    parsed = 0
     for _ in range(UPDATE_ATTEMPTS):
         try:
-            return _update_once(corpus, db_path, plan, on_document, on_progress, workers, cache_path, also)
+            summary = _update_once(corpus, db_path, plan, on_document, on_progress, workers, cache_path, also)
         except MoreActsNeeded as more:  # acts sharing an id with one stored again: them too
             also |= more.act_ids
+            parsed += more.parsed
             reason = str(more)
+            continue
+        summary.parsed, summary.reused = summary.parsed + parsed, summary.reused - parsed
+        return summary
     raise FullBuildNeeded(reason)
 
 
