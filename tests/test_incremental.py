@@ -101,6 +101,30 @@ def test_a_removed_act_keeps_its_versions_and_the_rows_of_a_full_build(clone, tm
     _assert_same_rows(db_path, full)
 
 
+def test_an_act_under_a_new_code_is_stored_with_the_act_it_is_a_version_of(clone, tmp_path):
+    """A new folder whose texts and requisites are those of an act held already (its
+    meta gives another code): a full build stores them as versions of one act, so the
+    update stores that act again too (after finding the new one took its requisites)."""
+    corpus, db_path, _ = clone
+    repository = corpus / "codes"
+    folder = _folder_of(repository, "11034")
+    copy = folder.rsplit("-", 1)[0] + "-9911034"
+    files = {}
+    for name in _git(repository, "ls-tree", "-r", "--name-only", f"HEAD:{folder}").split():
+        data = subprocess.run(["git", "-C", str(repository), "show", f"HEAD:{folder}/{name}"], capture_output=True, check=True).stdout
+        files[f"{copy}/{name}"] = data.replace(b"act_code: '11034'", b"act_code: '9911034'") if name == "meta.yaml" else data
+    write_commits(repository, [Commit("2021-03-01", "11034 again under another code", files)])
+    summary = build(corpus, db_path, workers=2)
+    assert summary.full_build is None
+    assert summary.new_commits == "1 new commits, 1 acts reparsed"  # the two codes are one act
+    with sqlite3.connect(db_path) as conn:
+        codes = conn.execute("select act_code, count(*) from versions where act_id = 'order-2001-12-11-146' group by 1 order by 1")
+        assert codes.fetchall() == [("11034", 3), ("9911034", 1)]
+    full = tmp_path / "full.db"
+    build(corpus, full, workers=2, cache=False)
+    _assert_same_rows(db_path, full)
+
+
 def test_a_rewritten_history_makes_a_full_build(clone):
     corpus, db_path, held_back = clone
     repository = corpus / "codes"
@@ -137,8 +161,12 @@ def _versions(db_path: Path, act_id: str) -> list[str]:
         return [row[0] for row in rows]
 
 
+def _git(repository: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repository), *args], capture_output=True, text=True, check=True).stdout
+
+
 def _folder_of(repository: Path, code: str) -> str:
-    files = subprocess.run(["git", "-C", str(repository), "ls-files"], capture_output=True, text=True, check=True).stdout.split()
+    files = _git(repository, "ls-files").split()
     return next(path.rsplit("/", 1)[0] for path in files if path.endswith(f"-{code}/meta.yaml"))
 
 
