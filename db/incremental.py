@@ -1,9 +1,9 @@
 """Rebuilding a corpus of git repositories after ``git pull``: only what the new commits touched.
 
 The database remembers the last commit it read of each repository (`repositories`) and,
-in `build_info`, the parser that built it and a digest of the corpus's plain inputs (the
-files beside the repositories and ``publications.csv``). A rebuild is incremental when
-the database exists, the parser and the plain inputs are unchanged, the repositories
+in `build_info`, the parser and the code that built it and a digest of the corpus's plain
+inputs (the files beside the repositories and ``publications.csv``). A rebuild is
+incremental when the database exists, the parser, the code and the plain inputs are unchanged, the repositories
 are the same and each one's last commit read is an ancestor of its HEAD; otherwise the
 full build runs and the summary says why (`UpdatePlan.reason`).
 
@@ -37,6 +37,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -151,6 +152,8 @@ def _why_full(db_path: Path, repositories: list[Path], plan: UpdatePlan) -> str 
         return "the database does not say what built it"
     if info.get("parser") != parser_fingerprint():
         return "the parser changed"
+    if info.get("builder") != builder_fingerprint():
+        return "the code that stores the acts changed"
     if info.get("plain_inputs") != plan.plain_digest:
         return "the corpus's files beside the repositories changed"
     if set(plan.previous) != {str(repository.resolve()) for repository in repositories}:
@@ -183,8 +186,20 @@ def record_build(db: sqlite_utils.Database, plain_digest: str) -> None:
     db.execute(f"create table if not exists {BUILD_INFO} (key text primary key, value text)")
     db.conn.executemany(
         f"insert or replace into {BUILD_INFO} values (?, ?)",
-        [("parser", parser_fingerprint()), ("plain_inputs", plain_digest)],
+        [("parser", parser_fingerprint()), ("builder", builder_fingerprint()), ("plain_inputs", plain_digest)],
     )
+
+
+@lru_cache(maxsize=1)
+def builder_fingerprint() -> str:
+    """A digest of the code that turns parses into rows and tables (every module of
+    `db`): an update writes the touched acts with it beside the rows the old code wrote,
+    so a change in it (a new table, a column filled otherwise) makes a full build. The
+    parse cache depends on the parser alone (`parser_fingerprint`) and is kept."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 # --------------------------------------------------------------------------- updating

@@ -144,6 +144,15 @@ def test_another_parser_makes_a_full_build(clone):
     assert _versions(db_path, TOUCHED_ACT) == ["2019-12-03", "2020-08-10", NEW_VERSION_DAY]
 
 
+def test_another_build_code_makes_a_full_build(clone):
+    """A database written by other code than the build's (db/: a table added, a column
+    filled otherwise) is not mixed with the rows this code writes."""
+    corpus, db_path, _ = clone
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("update build_info set value = 'older code' where key = 'builder'")
+    assert build(corpus, db_path, workers=2).full_build == "the code that stores the acts changed"
+
+
 def test_no_new_commit_changes_nothing(clone):
     corpus, db_path, _ = clone
     summary = build(corpus, db_path, workers=2)
