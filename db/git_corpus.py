@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -49,14 +49,15 @@ class RepositoryRead:
     sources: int = 0  # language texts given to the parser
 
 
-def git_sources(repository: Path, display: str, read: RepositoryRead) -> Iterator[Source]:
+def git_sources(repository: Path, display: str, read: RepositoryRead, history: Iterable[ActVersion] | None = None) -> Iterator[Source]:
     """The sources of every version of every act in `repository`'s history, oldest
     commit first. `display` names the repository in the sources' paths
-    (``corpus/codes``); `read` counts what was read."""
+    (``corpus/codes``); `read` counts what was read. `history`: the act versions to read
+    instead of the whole history (the whole history of some acts, `db.incremental`)."""
     seen: dict[tuple[str, str], str] = {}
     commits: set[str] = set()
     acts: set[str] = set()
-    for version in read_history(repository):
+    for version in read_history(repository) if history is None else history:
         commits.add(version.commit)
         acts.add(version.act_code)
         read.versions += 1

@@ -113,6 +113,7 @@ def read_history(
     *,
     until: str = "HEAD",
     with_files: bool = True,
+    paths: Iterable[str] | None = None,
 ) -> Iterator[ActVersion]:
     """Every act version of the history from ``since`` (excluded) to ``until``, oldest
     commit first; within a commit, acts in path order.
@@ -120,11 +121,15 @@ def read_history(
     ``since`` is the last commit already read (None: the whole history); it must be an
     ancestor of ``until``, else `HistoryError` (the history was rewritten: read it whole).
     ``with_files=False`` reads only what keys the act (``meta.yaml``): for counting.
+    ``paths`` (act folders, relative to the repository) limits the walk to the commits
+    that changed them, and each commit to its changes under them: the history of a few
+    acts without reading the others' (`db.incremental`). None: every path.
     Merge commits count with the change they bring to their first parent.
     """
     repository = str(repository)
+    paths = None if paths is None else sorted(set(paths))
     until_commit = _resolve(repository, until)
-    if until_commit is None:
+    if until_commit is None or paths == []:
         return
     if since is not None:
         since_commit = _resolve(repository, since)
@@ -136,7 +141,7 @@ def read_history(
             return
     revisions = [until_commit] if since is None else [f"{since_commit}..{until_commit}"]
     with CatFile(repository) as objects:
-        yield from versions_of_commits(repository, objects, _changed_paths(repository, revisions), with_files)
+        yield from versions_of_commits(repository, objects, _changed_paths(repository, revisions, paths), with_files)
 
 
 def versions_of_commits(
@@ -204,6 +209,16 @@ def _is_ancestor(repository: str, ancestor: str, descendant: str) -> bool:
     return _git(repository, "merge-base", "--is-ancestor", ancestor, descendant, check=False).returncode == 0
 
 
+def count_commits(repository: str | Path, since: str | None, head: str) -> int:
+    """The commits after ``since`` (None: all) up to ``head``, along the first parents."""
+    return _count_commits(str(repository), since, head)
+
+
+def is_ancestor(repository: str | Path, ancestor: str, descendant: str) -> bool:
+    """Whether ``ancestor`` is in ``descendant``'s history (False when either is unknown)."""
+    return _is_ancestor(str(repository), ancestor, descendant)
+
+
 def _count_commits(repository: str, since: str | None, head: str) -> int:
     revision = head if since is None else f"{since}..{head}"
     return int(_git(repository, "rev-list", "--count", "--first-parent", revision).stdout.strip())
@@ -225,12 +240,13 @@ class Change:
     path: str
 
 
-def _changed_paths(repository: str, revisions: list[str]) -> Iterator[tuple[str, list[Change]]]:
-    """``(commit, its changes)`` oldest first, streamed from one ``git log --raw -z``."""
+def _changed_paths(repository: str, revisions: list[str], paths: Iterable[str] | None = None) -> Iterator[tuple[str, list[Change]]]:
+    """``(commit, its changes)`` oldest first, streamed from one ``git log --raw -z``;
+    with `paths`, only the commits and changes under them (git's literal pathspecs)."""
     command = [
         "git", "-C", repository, "log", "--raw", "-z", "--no-renames", "--no-abbrev", "--root",
         "--reverse", "--first-parent", "--diff-merges=first-parent", "--format=commit %H",
-        *revisions, "--",
+        *revisions, "--", *(f":(literal){path}" for path in paths or ()),
     ]  # fmt: skip
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None

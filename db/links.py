@@ -93,6 +93,18 @@ select registration_number, group_concat(id, char(10)) as keys from (
 REFERRING_COLUMNS = (("citations", "cited_act_id"), ("amendments", "amending_cited_act_id"), ("instructions", "target_cited_act_id"))
 
 
+#: The problems `link_cited_acts` reports (the parser's are reported per source).
+LINK_PROBLEMS = ("citation_conflict", "self_citation")
+
+
+def unlink_cited_acts(db: sqlite_utils.Database) -> None:
+    """Forget what `link_cited_acts` made (`cited_acts`, its problems), so it can run
+    again over a database whose acts changed (`db.incremental`). The columns it set are
+    set afresh by it."""
+    db.execute("delete from cited_acts")
+    db.execute(f"delete from problems where kind in ({', '.join('?' for _ in LINK_PROBLEMS)})", list(LINK_PROBLEMS))
+
+
 def link_cited_acts(db: sqlite_utils.Database) -> None:
     """Fill `cited_acts` and point citations, amendments and instructions at it."""
     db.conn.create_function("zan_cited_key", 4, cited_act_id, deterministic=True)
@@ -152,7 +164,7 @@ def _problem(db: sqlite_utils.Database, act: dict, kind: str, message: str, line
             "source_path": act["source_path"],
             "act_id": act["act_id"],
             "severity": "warning",
-            "kind": kind,
+            "kind": kind,  # one of LINK_PROBLEMS
             "message": message,
             "source_line": line,
         }

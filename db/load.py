@@ -26,6 +26,7 @@ from parser.model import ParsedDocument, Problem
 
 from .git_corpus import RepositoryRead, commit_day, git_sources, new_commits_line, repository_row
 from .git_history import find_repositories, head_commit
+from .incremental import FullBuildNeeded, MoreActsNeeded, UpdatePlan, UpdateResult, copy_database, plain_inputs_digest, plan_update, record_build, update_database
 from .links import link_cited_acts
 from .parallel import ParseCache, Parsed, Source, default_workers, file_digest, parse_documents, parse_source, versioned_acts
 from .rebuild import rebuild_versions
@@ -62,6 +63,8 @@ class BuildSummary:
     #: for a corpus of git repositories: what was read from each, and what is new
     repositories: list[RepositoryRead] = field(default_factory=list)
     new_commits: str | None = None
+    #: why the whole corpus was read (None: an update from the new commits, db.incremental)
+    full_build: str | None = None
 
     def line(self) -> str:
         line = (
@@ -74,6 +77,7 @@ class BuildSummary:
             line += f"; {len(self.repositories)} git repositories, {commits} commits read"
             if self.new_commits:
                 line += f" ({self.new_commits} since the last build)"
+            line += f"; full build: {self.full_build}" if self.full_build else ""
         return line
 
 
@@ -137,6 +141,12 @@ def build(
     if temporary.exists():
         temporary.unlink()
     cache_path = default_cache(db_path) if cache is True else cache or None
+    plan = plan_update(db_path, repositories, _plain_inputs_digest(corpus, files) if repositories else "")
+    if plan.incremental:  # a corpus of git repositories after `git pull`: only what changed
+        try:
+            return update(corpus, db_path, plan, on_document, on_progress, workers, cache_path)
+        except FullBuildNeeded as why:
+            plan.reason = str(why)
     db = sqlite_utils.Database(temporary)
     # The temporary file is thrown away if the build fails, so it needs no journal
     # and no sync to disk until the end.
@@ -185,6 +195,8 @@ def build(
         rebuild_versions(db)
         finish_search_index(db.conn)
         finish_schema(db)
+        record_build(db, plan.plain_digest)
+        summary.full_build = plan.reason
         summary.documents = documents
         for table in ("acts", "provisions", "notes", "amendments", "problems"):
             setattr(summary, table, db[table].count)
@@ -201,6 +213,106 @@ def build(
     _sync(temporary)
     os.replace(temporary, db_path)
     return summary
+
+
+def update(
+    corpus: Path,
+    db_path: Path,
+    plan: UpdatePlan,
+    on_document: Callable[[Path], None] | None,
+    on_progress: Callable[[int, int], None] | None,
+    workers: int | None,
+    cache_path: Path | None,
+) -> BuildSummary:
+    """`build` after new commits: the old database updated from them (`db.incremental`),
+    written to the temporary file and moved into place like a full build."""
+    also: frozenset[str] = frozenset()
+    parsed = 0
+    for _ in range(UPDATE_ATTEMPTS):
+        try:
+            summary = _update_once(corpus, db_path, plan, on_document, on_progress, workers, cache_path, also)
+        except MoreActsNeeded as more:  # acts sharing an id with one stored again: them too
+            also |= more.act_ids
+            parsed += more.parsed
+            reason = str(more)
+            continue
+        summary.parsed, summary.reused = summary.parsed + parsed, summary.reused - parsed
+        return summary
+    raise FullBuildNeeded(reason)
+
+
+#: How many times an update starts again with more acts (`MoreActsNeeded`).
+UPDATE_ATTEMPTS = 3
+
+
+def _update_once(
+    corpus: Path,
+    db_path: Path,
+    plan: UpdatePlan,
+    on_document: Callable[[Path], None] | None,
+    on_progress: Callable[[int, int], None] | None,
+    workers: int | None,
+    cache_path: Path | None,
+    also: frozenset[str],
+) -> BuildSummary:
+    temporary = db_path.with_name(db_path.name + ".tmp")
+    copy_database(db_path, temporary)
+    db = sqlite_utils.Database(temporary)
+    db.execute("pragma journal_mode = off")
+    db.execute("pragma synchronous = off")
+    parse_cache = ParseCache(cache_path) if cache_path else None
+    complete = False
+
+    def counted(item: Parsed) -> None:
+        if on_document:
+            on_document(item.source.path)
+        if on_progress:
+            on_progress(1, item.result.size or 0)
+
+    try:
+        publications = load_publications(corpus)
+        store = Store(db, publications)
+        repositories = [(repository, _display_path(repository, corpus)) for repository in find_repositories(corpus)]
+        with db.atomic():
+            result = update_database(
+                db, store, repositories, plan, file_digest(publications_file(corpus)), workers, parse_cache, counted, also
+            )
+            record_build(db, plan.plain_digest)
+        summary = updated_summary(db, result, corpus_files(corpus))
+        db.conn.commit()
+        complete = True
+    finally:
+        db.close()
+        if parse_cache:
+            parse_cache.close()  # not pruned: it holds the parses of the acts not read again
+        if not complete:
+            temporary.unlink(missing_ok=True)
+    _sync(temporary)
+    os.replace(temporary, db_path)
+    return summary
+
+
+def updated_summary(db: sqlite_utils.Database, result: UpdateResult, files: list[Path]) -> BuildSummary:
+    """What an update did: the database's counts, and ``N new commits, M acts reparsed``."""
+    summary = BuildSummary(parsed=result.parsed)
+    summary.repositories = [
+        RepositoryRead(str(update.path.resolve()), update.head, update.display, update.head_day, update.commits, update.versions, len(update.codes), update.sources)
+        for update in result.repositories
+    ]
+    summary.new_commits = f"{sum(u.new_commits for u in result.repositories)} new commits, {result.acts} acts reparsed"
+    (sources,) = db.execute("select sum(sources) from repositories").fetchone()
+    summary.documents = len(files) + (sources or 0)
+    summary.reused = summary.documents - summary.parsed
+    summary.source_bytes = result.source_bytes
+    for table in ("acts", "provisions", "notes", "amendments", "problems"):
+        setattr(summary, table, db[table].count)
+    return summary
+
+
+def _plain_inputs_digest(corpus: Path, files: list[Path]) -> str:
+    """`plain_inputs_digest` of what a build of `corpus` reads beside its repositories."""
+    links = [_display_path(link, corpus) for link in links_out_of_corpus(corpus)]
+    return plain_inputs_digest((read_source(path, corpus) for path in files), publications_file(corpus), links)
 
 
 def last_commits_read(db_path: Path) -> dict[str, str | None]:

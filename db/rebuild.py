@@ -27,7 +27,7 @@ from parser.instructions import Instruction, Target
 from parser.model import Provision
 from parser.versions import same_act
 
-from .version_store import VersionStore
+from .version_store import VersionStore, delete_version_units
 
 AMENDING_PAIRS_SQL = """
 select distinct i.act_id as amending_act_id, i.target_act_id
@@ -42,6 +42,15 @@ def rebuild_versions(db: sqlite_utils.Database) -> None:
     before it, and store outcomes, rebuilt text and grade."""
     for pair in list(db.query(AMENDING_PAIRS_SQL)):
         _rebuild_one(db, pair["amending_act_id"], pair["target_act_id"])
+
+
+def clear_rebuilt_versions(db: sqlite_utils.Database) -> None:
+    """Forget what `rebuild_versions` made, so it can run again over a database whose acts
+    changed (`db.incremental`): the rebuilt versions and their units, outcomes and grades."""
+    delete_version_units(db.conn, "rebuilt = 1")
+    db.execute("delete from versions where rebuilt = 1")
+    db.execute("delete from instruction_results")
+    db.execute("delete from rebuilt_versions")
 
 
 def _rebuild_one(db: sqlite_utils.Database, amending_act_id: str, target_act_id: str) -> None:

@@ -183,3 +183,21 @@ class VersionStore:
             if held != body:
                 raise TextCollision(f"texts {key}: two different texts share the first 8 bytes of their SHA-1")
         return key
+
+
+def delete_version_units(conn: sqlite3.Connection, versions_where: str) -> None:
+    """The units of the versions that `versions_where` (a condition on `versions`)
+    picks; their wordings and texts stay until `prune_unreferenced`."""
+    conn.execute(f"delete from version_units where version_seq in (select seq from versions where {versions_where})")
+
+
+def prune_unreferenced(conn: sqlite3.Connection) -> None:
+    """The wordings no version prints and the texts no wording holds: what an update
+    (`db.incremental`) left of the acts and rebuilt versions it stored again."""
+    conn.execute("delete from unit_wordings where id not in (select wording_id from version_units)")
+    conn.execute(
+        "delete from texts where id not in (select heading_id from unit_wordings where heading_id is not null"
+        " union select text_id from unit_wordings where text_id is not null"
+        " union select raw_text_id from unit_wordings where raw_text_id is not null"
+        " union select cells_id from unit_wordings where cells_id is not null)"
+    )

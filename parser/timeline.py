@@ -212,20 +212,26 @@ def hold_until(timelines: Timelines, as_at: str, source: str) -> None:
         last = versions[-1]
         if last.end is not None or not last.text_known:
             continue
-        took_effect = last.start.latest or last.start.earliest
-        cut = add_days(max(as_at, took_effect) if took_effect else as_at, 1)
-        bound = Bound(cut, cut, Basis("held_as_at", dates={"as_at": as_at}))
+        cut = held_cut(as_at, last.start.latest or last.start.earliest)
+        bound = Bound(cut, cut, held_bound_basis(as_at))
         last.end = bound
-        versions.append(
-            Version(
-                key=last.key,
-                start=bound,
-                end=None,
-                text_known=False,
-                text=None,
-                basis=Basis("held_unproven", dates={"as_at": as_at}),
-            )
-        )
+        versions.append(Version(key=last.key, start=bound, end=None, text_known=False, text=None, basis=held_basis(as_at)))
+
+
+def held_cut(as_at: str, took_effect: str | None) -> str:
+    """The day a held unit's wording stops being proven: the day after the text's as-at
+    date, or after the day the wording took effect when that is later."""
+    return add_days(max(as_at, took_effect) if took_effect else as_at, 1)
+
+
+def held_bound_basis(as_at: str) -> Basis:
+    """Why a held unit's proven wording ends where `held_cut` puts it."""
+    return Basis("held_as_at", dates={"as_at": as_at})
+
+
+def held_basis(as_at: str) -> Basis:
+    """Why a held unit goes on after the cut with its wording not proven."""
+    return Basis("held_unproven", dates={"as_at": as_at})
 
 
 def amending_act(amendment: Amendment) -> dict[str, str]:

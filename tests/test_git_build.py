@@ -105,7 +105,8 @@ def test_a_rebuild_after_one_new_commit(bank, built, tmp_path):
     (tmp_path / "laws.db.cache").write_bytes((db_path.parent / "laws.db.cache").read_bytes())
     write_commits(corpus / "codes", [held_back])
     summary = build(corpus, rebuilt)
-    assert summary.new_commits == "1 new commits, 1 acts touched"
+    assert summary.new_commits == "1 new commits, 1 acts reparsed"
+    assert summary.full_build is None  # an update from the new commit (db.incremental)
     assert summary.parsed == 2  # the Kazakh and Russian texts of 137412's new version
     assert [date for date, _ in versions(rebuilt, "V1900019742")] == ["2019-12-03", "2020-08-10", "2020-10-27"]
     assert [date for date, _ in versions(rebuilt, "V1900019742", "ru")] == ["2020-10-27"]

@@ -85,7 +85,8 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Parse every file and keep no parse cache.")
 @lang_option
 def build_command(corpus: Path, db_path: Path, workers: int | None, cache_path: Path | None, no_cache: bool, lang: str) -> None:
-    """Parse every document of the corpus into a new database."""
+    """Parse every document of the corpus into a new database (for git repositories
+    after `git pull`: update it from the new commits, or say why the build is a full one)."""
     cache: Path | bool = False if no_cache else (cache_path or True)
     summary = _build_with_progress(corpus, db_path, lang, workers=workers, cache=cache)
     click.echo(f"{db_path}: {summary.line()}")

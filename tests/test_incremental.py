@@ -1,0 +1,225 @@
+"""A rebuild after ``git pull`` reads only the new commits and reparses only the acts they
+touched (db/incremental.py), and gives the rows a full build of the same repository
+gives; a rewritten history or another parser makes it a full build, which says why. On
+the test repository made from the real texts (tests/gitrepo.py), with the real build."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from db import build
+from tests.gitrepo import Commit, build_test_repository, repository_commits, write_commits
+
+#: 137412's third version, held back from the repository to be the new commit.
+NEW_VERSION_DAY = "2020-10-27"
+TOUCHED_ACT = "V1900019742"  # 137412
+TOUCHED_FOLDER_CODE = "137412"
+
+#: Numbers that say in what order rows were written, which an update cannot keep: the
+#: integer ids of problems and repairs (an update writes the touched acts' rows after the
+#: others), the search index's rowids (an act's units are consecutive rows, appended).
+ORDER_COLUMNS = {
+    "problems": ("id",),
+    "repairs": ("id",),
+    # versions are numbered, and unit wordings given ids, as they are stored: the view
+    # version_provisions, compared whole, shows that they hold the same units and texts
+    "versions": ("seq",),
+    "unit_wordings": ("id",),
+    "version_units": ("version_seq", "wording_id"),
+    "search_rows": ("rowid",),
+    "search_act_rows": ("first_rowid", "last_rowid"),
+}
+
+
+@pytest.fixture(scope="module")
+def before(tmp_path_factory):
+    """The test repository less 137412's last version and its database with its parse
+    cache, built in ``work/`` and kept in ``pristine/``: the database knows its
+    repositories by their path, so each test pulls into ``work/`` restored."""
+    root = tmp_path_factory.mktemp("incremental")
+    commits = repository_commits()
+    held_back = next(c for c in commits if c.day == NEW_VERSION_DAY)
+    build_test_repository(root / "work" / "corpus" / "codes", commits=[c for c in commits if c is not held_back])
+    (root / "work" / "db").mkdir()
+    summary = build(root / "work" / "corpus", root / "work" / "db" / "laws.db", workers=2)
+    assert summary.full_build == "no database yet"
+    shutil.copytree(root / "work", root / "pristine", symlinks=True)
+    return root, held_back
+
+
+@pytest.fixture
+def clone(before):
+    """The corpus and its database as they were built (``work/`` restored), to pull into."""
+    root, held_back = before
+    shutil.rmtree(root / "work")
+    shutil.copytree(root / "pristine", root / "work", symlinks=True)
+    return root / "work" / "corpus", root / "work" / "db" / "laws.db", held_back
+
+
+def test_an_update_after_one_commit_reads_only_it_and_gives_the_full_build(clone, tmp_path):
+    corpus, db_path, held_back = clone
+    write_commits(corpus / "codes", [held_back])
+    shown: list[Path] = []
+    summary = build(corpus, db_path, workers=2, on_document=shown.append)
+    assert summary.full_build is None
+    assert summary.new_commits == "1 new commits, 1 acts reparsed"
+    assert [read.commits for read in summary.repositories] == [1]
+    assert "1 commits read (1 new commits, 1 acts reparsed since the last build)" in summary.line()
+    # only 137412's texts went to the parser (its earlier versions from the cache); the
+    # new commit's Kazakh and Russian texts were parsed
+    assert shown and all(TOUCHED_FOLDER_CODE in path.parent.name for path in shown)
+    assert summary.parsed == 2
+    assert _versions(db_path, TOUCHED_ACT) == ["2019-12-03", "2020-08-10", NEW_VERSION_DAY]
+    full = tmp_path / "full.db"
+    full_summary = build(corpus, full, workers=2, cache=False)
+    assert full_summary.full_build == "no database yet"
+    assert (summary.documents, summary.acts, summary.provisions, summary.problems) == (
+        full_summary.documents, full_summary.acts, full_summary.provisions, full_summary.problems,
+    )  # fmt: skip
+    _assert_same_rows(db_path, full)
+
+
+def test_an_update_reparses_only_the_touched_act_without_a_cache(clone):
+    corpus, db_path, held_back = clone
+    write_commits(corpus / "codes", [held_back])
+    summary = build(corpus, db_path, workers=1, cache=False)
+    # every text of 137412's history (three Kazakh versions, one Russian), no other act's
+    assert (summary.full_build, summary.parsed) == (None, 4)
+
+
+def test_a_removed_act_keeps_its_versions_and_the_rows_of_a_full_build(clone, tmp_path):
+    corpus, db_path, held_back = clone
+    folder = _folder_of(corpus / "codes", "11034")
+    before = _versions(db_path, "order-2001-12-11-146")
+    write_commits(corpus / "codes", [held_back, Commit("2021-02-01", "11034 leaves the bank", {folder: None})])
+    summary = build(corpus, db_path, workers=2)
+    assert summary.full_build is None
+    assert summary.new_commits == "2 new commits, 2 acts reparsed"
+    assert _versions(db_path, "order-2001-12-11-146") == before == ["2004-05-26", "2010-09-27", "2010-12-22"]
+    full = tmp_path / "full.db"
+    build(corpus, full, workers=2, cache=False)
+    _assert_same_rows(db_path, full)
+
+
+def test_an_act_under_a_new_code_is_stored_with_the_act_it_is_a_version_of(clone, tmp_path):
+    """A new folder whose texts and requisites are those of an act held already (its
+    meta gives another code): a full build stores them as versions of one act, so the
+    update stores that act again too (after finding the new one took its requisites)."""
+    corpus, db_path, _ = clone
+    repository = corpus / "codes"
+    folder = _folder_of(repository, "11034")
+    copy = folder.rsplit("-", 1)[0] + "-9911034"
+    files = {}
+    for name in _git(repository, "ls-tree", "-r", "--name-only", f"HEAD:{folder}").split():
+        data = subprocess.run(["git", "-C", str(repository), "show", f"HEAD:{folder}/{name}"], capture_output=True, check=True).stdout
+        files[f"{copy}/{name}"] = data.replace(b"act_code: '11034'", b"act_code: '9911034'") if name == "meta.yaml" else data
+    write_commits(repository, [Commit("2021-03-01", "11034 again under another code", files)])
+    summary = build(corpus, db_path, workers=2)
+    assert summary.full_build is None
+    assert summary.new_commits == "1 new commits, 1 acts reparsed"  # the two codes are one act
+    with sqlite3.connect(db_path) as conn:
+        codes = conn.execute("select act_code, count(*) from versions where act_id = 'order-2001-12-11-146' group by 1 order by 1")
+        assert codes.fetchall() == [("11034", 3), ("9911034", 1)]
+    full = tmp_path / "full.db"
+    build(corpus, full, workers=2, cache=False)
+    _assert_same_rows(db_path, full)
+
+
+def test_a_rewritten_history_makes_a_full_build(clone):
+    corpus, db_path, held_back = clone
+    repository = corpus / "codes"
+    subprocess.run(["git", "-C", str(repository), "commit", "-q", "--amend", "-m", "amended"], check=True)
+    summary = build(corpus, db_path, workers=2)
+    assert summary.full_build == "the history of codes was rewritten since the last build"
+    assert "full build: the history of codes was rewritten" in summary.line()
+
+
+def test_another_parser_makes_a_full_build(clone):
+    corpus, db_path, held_back = clone
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("update build_info set value = 'an older parser' where key = 'parser'")
+    write_commits(corpus / "codes", [held_back])
+    summary = build(corpus, db_path, workers=2)
+    assert summary.full_build == "the parser changed"
+    assert _versions(db_path, TOUCHED_ACT) == ["2019-12-03", "2020-08-10", NEW_VERSION_DAY]
+
+
+def test_another_build_code_makes_a_full_build(clone):
+    """A database written by other code than the build's (db/: a table added, a column
+    filled otherwise) is not mixed with the rows this code writes."""
+    corpus, db_path, _ = clone
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("update build_info set value = 'older code' where key = 'builder'")
+    assert build(corpus, db_path, workers=2).full_build == "the code that stores the acts changed"
+
+
+def test_no_new_commit_changes_nothing(clone):
+    corpus, db_path, _ = clone
+    summary = build(corpus, db_path, workers=2)
+    assert (summary.full_build, summary.new_commits, summary.parsed) == (None, "0 new commits, 0 acts reparsed", 0)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _versions(db_path: Path, act_id: str) -> list[str]:
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute(
+            "select version_date from versions where act_id = ? and language = 'kk' and rebuilt = 0 order by ordinal", (act_id,)
+        )
+        return [row[0] for row in rows]
+
+
+def _git(repository: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repository), *args], capture_output=True, text=True, check=True).stdout
+
+
+def _folder_of(repository: Path, code: str) -> str:
+    files = _git(repository, "ls-files").split()
+    return next(path.rsplit("/", 1)[0] for path in files if path.endswith(f"-{code}/meta.yaml"))
+
+
+def _assert_same_rows(updated: Path, full: Path) -> None:
+    """Every table of the full build has the same rows in the updated database (in any
+    order, less `ORDER_COLUMNS`); the search index by its rows' contents."""
+    with sqlite3.connect(updated) as a, sqlite3.connect(full) as b:
+        tables = _tables(b)
+        assert _tables(a) == tables
+        for table in tables:
+            assert _rows(a, table) == _rows(b, table), table
+        query = "select stems, provision_id, note_id, act_id, kind, language from search_index"
+        assert sorted(a.execute(query), key=repr) == sorted(b.execute(query), key=repr)
+        for fts in ("provisions_fts", "notes_fts", "search_index"):  # each index holds its table's rows
+            a.execute(f"insert into {fts} ({fts}) values ('integrity-check')")
+        for word in ("бұйрық", "приказ", "2020"):
+            assert _found(a, word) == _found(b, word), word
+
+
+def _found(conn: sqlite3.Connection, word: str) -> tuple[list, list, list]:
+    """What the full-text tables find of a word: provisions, notes, and acts by their words."""
+    return (
+        sorted(conn.execute("select p.id from provisions_fts f join provisions p on p.rowid = f.rowid where provisions_fts match ?", [word])),
+        sorted(conn.execute("select n.id from notes_fts f join notes n on n.rowid = f.rowid where notes_fts match ?", [word])),
+        sorted(conn.execute(
+            "select r.act_id, r.language from search_acts s join search_act_rows r on r.first_rowid = s.rowid where search_acts match ?",
+            [word],
+        )),
+    )
+
+
+def _tables(conn: sqlite3.Connection) -> list[str]:
+    """The plain tables (full-text tables' own storage aside) and views."""
+    rows = conn.execute("select name, sql from sqlite_master where type in ('table', 'view') order by name").fetchall()
+    virtual = [name for name, sql in rows if (sql or "").lower().startswith("create virtual")]
+    return [name for name, _ in rows if name not in virtual and not any(name.startswith(v + "_") for v in virtual)]
+
+
+def _rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
+    columns = [row[1] for row in conn.execute(f'pragma table_info("{table}")') if row[1] not in ORDER_COLUMNS.get(table, ())]
+    names = ", ".join(f'"{column}"' for column in columns)
+    return sorted(conn.execute(f'select {names} from "{table}"').fetchall(), key=repr)
