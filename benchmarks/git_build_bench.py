@@ -5,7 +5,7 @@ when missing). Each run clones it (hard links: cheap) into a corpus folder of it
 runs ``zan build`` there as a user would, each build a separate process:
 
 1. **scratch**: no database, ``--no-cache`` (every version parsed, no cache written);
-2. **scratch, cache**: the same history again, now writing the parse cache (a user's
+2. **scratch, cache**: the same history again from no database, now writing the parse cache (a user's
    first build; it is what the next build reuses);
 3. **+K commits**: ``make_git_corpus.py --more K`` appends K commits to the clone (the
    ``git pull``), then ``zan build`` on the same database path with the parse cache.
@@ -384,6 +384,9 @@ def one_run(base: Path, workdir: Path, *, acts: int, seed: int, more: int, worke
     scratch = Phase("scratch", run_build(corpus, db, workers=workers, no_cache=True), history_bytes(repository))
     scratch.database = measure_database(db)
     phases.append(scratch)
+    # a user's first build: from nothing again (a database there would make it an update,
+    # which reads nothing new and writes no cache), now writing the parse cache
+    db.unlink()
     phases.append(Phase("scratch, cache", run_build(corpus, db, workers=workers, no_cache=False), scratch.history_bytes))
     old_head = head(repository)
     append(repository, acts=acts, more=more, seed=seed)

@@ -275,12 +275,16 @@ def companion_version(version: ActVersionSpec) -> ActVersionSpec:
 
 def derived_meta(meta: bytes, code: str) -> bytes:
     """A meta.yaml for an act generated from a real one: its ``act_code``, the number
-    in its requisite and the code in its source links become ``code``, and a comment
+    and the registration number in its requisite and the code in its source links
+    become ``code``, and a comment
     says it is generated."""
     text = meta.decode("utf-8")
     original = re.search(r"^act_code: '(\d+)'", text, re.MULTILINE)[1]
     text = re.sub(r"^act_code: '\d+'", f"act_code: '{code}'", text, count=1, flags=re.MULTILINE)
     text = re.sub(r"^(requisite: [^\n]*?(?:№|\bN)\s*)[^\s.,]+", rf"\g<1>{code}", text, count=1, flags=re.MULTILINE)
+    # and its registration number: the act's id comes from it (V1900019742), so acts made
+    # from one real act would otherwise all claim that act's id (V1900019742~2, ~3 …)
+    text = re.sub(r"^(requisite: [^\n]*?(?:Зарегистрирован|тіркелді)[^\n№]*№\s*)\d+", rf"\g<1>{code}", text, count=1, flags=re.MULTILINE)
     text = text.replace(f"/doc/{original}/", f"/doc/{code}/")
     return f"# generated from act {original} for tests and benchmarks: not an act of the bank\n{text}".encode()
 
