@@ -469,9 +469,20 @@ def _delete_acts(db: sqlite_utils.Database, act_ids: set[str], folder_prefixes: 
     for table, condition in tables_keyed_by_act(db):
         db.execute(f'delete from "{table}" where {condition}')
     db.execute("delete from acts where id in (select id from temp.zan_gone)")
-    for prefix in folder_prefixes:
-        for table, column in (("sources", "path"), ("problems", "source_path"), ("repairs", "source_path")):
-            db.execute(f"delete from {table} where substr({column}, 1, ?) = ?", [len(prefix), prefix])
+    _delete_under_folders(db, folder_prefixes)
+
+
+def _delete_under_folders(db: sqlite_utils.Database, folder_prefixes: list[str]) -> None:
+    """The rows of `sources`, `problems` and `repairs` of the files under the folders
+    (each prefix ends with ``/``; no folder holds another): one pass over each table,
+    each path looked up against the nearest prefix before it (a statement per folder
+    and table scanned `problems` 600 times in a 200-act update: 17 s of its 100)."""
+    db.execute("create temp table if not exists zan_folders (prefix text primary key)")
+    db.execute("delete from temp.zan_folders")
+    db.conn.executemany("insert or ignore into temp.zan_folders values (?)", [(prefix,) for prefix in folder_prefixes])
+    for table, column in (("sources", "path"), ("problems", "source_path"), ("repairs", "source_path")):
+        nearest = f"(select f.prefix from temp.zan_folders f where f.prefix <= {table}.{column} order by f.prefix desc limit 1)"
+        db.execute(f"delete from {table} where instr({column}, {nearest}) = 1")
 
 
 def _mark_gone(db: sqlite_utils.Database, act_ids: set[str]) -> None:
