@@ -117,3 +117,12 @@ def conn(db_path):
     connection = sqlite3.connect(db_path)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="module")
+def rows_conn(db_path):
+    """A connection to `db_path` whose rows are read by column name (`sqlite3.Row`)."""
+    connection = sqlite3.connect(db_path)
+    connection.row_factory = sqlite3.Row
+    yield connection
+    connection.close()

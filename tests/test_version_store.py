@@ -17,11 +17,8 @@ ORDER_146 = "order-2001-12-11-146"
 
 
 @pytest.fixture(scope="module")
-def conn(db_path):
-    connection = sqlite3.connect(db_path)
-    connection.row_factory = sqlite3.Row
-    yield connection
-    connection.close()
+def conn(rows_conn):
+    return rows_conn
 
 
 def test_a_text_id_is_the_first_eight_bytes_of_its_sha1_and_nothing_is_normalised():

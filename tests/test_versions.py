@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -32,11 +31,8 @@ def db_path(corpus_db) -> Path:
 
 
 @pytest.fixture(scope="module")
-def conn(db_path):
-    connection = sqlite3.connect(db_path)
-    connection.row_factory = sqlite3.Row
-    yield connection
-    connection.close()
+def conn(rows_conn):
+    return rows_conn
 
 
 def provision(answer: dict, key: str) -> dict:
