@@ -49,7 +49,7 @@ from parser.timeline import held_basis, held_bound_basis, held_cut
 from .git_corpus import RepositoryRead, commit_day, git_sources
 from .git_history import PART_FOLDERS, count_commits, head_commit, is_ancestor, read_history
 from .links import link_cited_acts, unlink_cited_acts
-from .parallel import ParseCache, Parsed, Source, default_workers, file_digest, parse_documents, parser_fingerprint
+from .parallel import ParseCache, Parsed, Source, code_digest, default_workers, file_digest, parse_documents, parser_fingerprint
 from .rebuild import clear_rebuilt_versions, rebuild_versions
 from .schema import FTS, finish_schema
 from .version_store import prune_unreferenced
@@ -197,10 +197,7 @@ def builder_fingerprint() -> str:
     `db`): an update writes the touched acts with it beside the rows the old code wrote,
     so a change in it (a new table, a column filled otherwise) makes a full build. The
     parse cache depends on the parser alone (`parser_fingerprint`) and is kept."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return code_digest(sorted(Path(__file__).resolve().parent.glob("*.py")))
 
 
 # --------------------------------------------------------------------------- updating

@@ -140,11 +140,16 @@ def decode(blob: bytes) -> ParsedSource:
 def parser_fingerprint() -> str:
     """A digest of everything a cached result depends on besides its inputs: the
     parser's source files, the `WORKER_MODULES`, spaCy's version and Python's."""
-    digest = hashlib.sha256()
-    digest.update(f"{sys.version_info[:2]} spacy {version('spacy')}".encode())
     code = sorted(path for path in PARSER_ROOT.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
     here = Path(__file__).resolve().parent
-    for path in [*code, *(here / name for name in WORKER_MODULES)]:
+    return code_digest([*code, *(here / name for name in WORKER_MODULES)], f"{sys.version_info[:2]} spacy {version('spacy')}")
+
+
+def code_digest(paths: Iterable[Path], context: str = "") -> str:
+    """A digest of source files (each one's name and bytes, in the order given) and of
+    `context`: what a fingerprint of code is made of."""
+    digest = hashlib.sha256(context.encode())
+    for path in paths:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
