@@ -147,11 +147,7 @@ def build(
             return update(corpus, db_path, plan, on_document, on_progress, workers, cache_path)
         except FullBuildNeeded as why:
             plan.reason = str(why)
-    db = sqlite_utils.Database(temporary)
-    # The temporary file is thrown away if the build fails, so it needs no journal
-    # and no sync to disk until the end.
-    db.execute("pragma journal_mode = off")
-    db.execute("pragma synchronous = off")
+    db = _temporary_database(temporary)
     summary = BuildSummary()
     complete = False
     parse_cache = ParseCache(cache_path) if cache_path else None
@@ -176,14 +172,12 @@ def build(
             store.problems(_display_path(corpus / PUBLICATIONS_FILE, corpus), None, publications.problems)
             for link in links_out_of_corpus(corpus):
                 store.problems(_display_path(link, corpus), None, [_link_not_followed(link, corpus)])
+            counted = _reporter(on_document, on_progress)
             for item in parsed:
                 store.add(item)
                 summary.source_bytes += item.result.size
                 summary.reused += item.reused
-                if on_document:
-                    on_document(item.source.path)
-                if on_progress:
-                    on_progress(1, item.result.size or 0)
+                counted(item)
             store.finish(workers or default_workers(), on_acts)
         documents = len(files) + sum(read.sources for read in reads)
         summary.parsed = documents - summary.reused
@@ -210,8 +204,7 @@ def build(
             parse_cache.close()
         if not complete:
             temporary.unlink(missing_ok=True)
-    _sync(temporary)
-    os.replace(temporary, db_path)
+    _move_into_place(temporary, db_path)
     return summary
 
 
@@ -257,17 +250,10 @@ def _update_once(
 ) -> BuildSummary:
     temporary = db_path.with_name(db_path.name + ".tmp")
     copy_database(db_path, temporary)
-    db = sqlite_utils.Database(temporary)
-    db.execute("pragma journal_mode = off")
-    db.execute("pragma synchronous = off")
+    db = _temporary_database(temporary)
     parse_cache = ParseCache(cache_path) if cache_path else None
     complete = False
-
-    def counted(item: Parsed) -> None:
-        if on_document:
-            on_document(item.source.path)
-        if on_progress:
-            on_progress(1, item.result.size or 0)
+    counted = _reporter(on_document, on_progress)
 
     try:
         publications = load_publications(corpus)
@@ -287,8 +273,7 @@ def _update_once(
             parse_cache.close()  # not pruned: it holds the parses of the acts not read again
         if not complete:
             temporary.unlink(missing_ok=True)
-    _sync(temporary)
-    os.replace(temporary, db_path)
+    _move_into_place(temporary, db_path)
     return summary
 
 
@@ -344,10 +329,33 @@ def read_source(path: Path, corpus: Path) -> Source:
     )
 
 
-def _sync(path: Path) -> None:
-    """Make the finished file durable before it replaces the previous database."""
-    with open(path, "rb") as handle:
+def _temporary_database(path: Path) -> sqlite_utils.Database:
+    """The file a build or an update writes: thrown away if it fails, so it needs no
+    journal and no sync to disk until the end (`_move_into_place`)."""
+    db = sqlite_utils.Database(path)
+    db.execute("pragma journal_mode = off")
+    db.execute("pragma synchronous = off")
+    return db
+
+
+def _move_into_place(temporary: Path, db_path: Path) -> None:
+    """The finished file, made durable, replaces the previous database at once."""
+    with open(temporary, "rb") as handle:
         os.fsync(handle.fileno())
+    os.replace(temporary, db_path)
+
+
+def _reporter(on_document: Callable[[Path], None] | None, on_progress: Callable[[int, int], None] | None) -> Callable[[Parsed], None]:
+    """What a build says of each source stored: its path (`on_document`), and one text
+    more of its size (`on_progress`)."""
+
+    def report(item: Parsed) -> None:
+        if on_document:
+            on_document(item.source.path)
+        if on_progress:
+            on_progress(1, item.result.size or 0)
+
+    return report
 
 
 def links_out_of_corpus(corpus: Path) -> list[Path]:
