@@ -217,3 +217,17 @@ def test_a_table_whose_rows_share_lines_is_kept_as_one_unit():
     assert table.text == "а / ә | б"
     assert not [p for p in document.provisions if p.kind == "row"]
     assert letters("".join(u.text for u in units_in_line_order(document))) == letters(without_markup(text))
+
+
+def test_meta_files_read_with_libyaml_give_what_pyyaml_gives():
+    """`load_yaml` takes libyaml's parser for speed: on every real meta file of the
+    bundled corpus its values are PyYAML's own (dates as dates, titles by language)."""
+    import yaml
+
+    from parser.markdown import load_yaml
+
+    metas = sorted(BANK.rglob("meta*.yaml"))
+    assert len(metas) > 10
+    for path in metas:
+        text = path.read_text(encoding="utf-8")
+        assert load_yaml(text) == yaml.safe_load(text), path.name
