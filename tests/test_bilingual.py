@@ -3,7 +3,6 @@ text per language, never two versions of it (db/bilingual.py)."""
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
@@ -13,11 +12,8 @@ from tests.conftest import BANK
 
 
 @pytest.fixture(scope="module")
-def conn(corpus_db):
-    connection = sqlite3.connect(corpus_db)
-    connection.row_factory = sqlite3.Row
-    yield connection
-    connection.close()
+def conn(rows_conn):
+    return rows_conn
 
 
 @pytest.fixture(scope="module")

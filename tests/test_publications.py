@@ -58,11 +58,13 @@ def published_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def conn(published_db):
-    connection = sqlite3.connect(published_db)
-    connection.row_factory = sqlite3.Row
-    yield connection
-    connection.close()
+def db_path(published_db):
+    return published_db
+
+
+@pytest.fixture(scope="module")
+def conn(rows_conn):
+    return rows_conn
 
 
 def provision(answer: dict, key: str) -> dict:
