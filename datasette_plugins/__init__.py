@@ -9,9 +9,9 @@ themselves live in `zan_site.py` and are re-exported here for Datasette to see.
 
 from __future__ import annotations
 
-from .zan_site import extra_css_urls, handle_exception, prepare_connection, register_routes, render_cell, startup
+from .zan_site import extra_css_urls, handle_exception, prepare_connection, prepare_jinja2_environment, register_routes, render_cell, startup
 
-__all__ = ["extra_css_urls", "handle_exception", "prepare_connection", "register_routes", "render_cell", "startup", "datasette_options", "metadata"]
+__all__ = ["extra_css_urls", "handle_exception", "prepare_connection", "prepare_jinja2_environment", "register_routes", "render_cell", "startup", "datasette_options", "metadata"]
 
 
 #: Datasette settings for a public, read-only site.

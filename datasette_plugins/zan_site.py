@@ -44,7 +44,8 @@ from parser.languages.kk import fold
 from zan import messages
 from zan.messages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, UnknownLanguage, parse_lang, t
 
-from .act_html import act_body, anchor, side_by_side_body
+from .act_html import act_body, side_by_side_body
+from .pieces import JINJA_GLOBALS, anchor
 
 #: An act's statuses (``acts.status``).
 ACT_STATUSES = ("in_force", "repealed", "unknown")
@@ -99,6 +100,12 @@ def prepare_connection(conn):
     conn.create_function("kk_norm", 1, kk_norm, deterministic=True)
     conn.create_function("zan_date", 1, zan_date, deterministic=True)
     conn.create_function("zan_status_on", 6, zan_status_on, deterministic=True)
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    """The pieces drawn on the act page too (`pieces`), for the templates."""
+    env.globals.update(JINJA_GLOBALS)
 
 
 @hookimpl
@@ -471,12 +478,18 @@ def _with_plain_text(conn, function):
         conn.text_factory = previous
 
 
+def page_message(key: str, lang: str, **values: object) -> Markup:
+    """`t` for a template: the message escaped, and its values too unless they are
+    markup already (a piece such as `pieces.version_label`), which is kept as it is."""
+    return Markup(escape(t(key, lang))).format(**values) if values else Markup(escape(t(key, lang)))
+
+
 def page_context(request, lang: str) -> dict:
     """What every page's template uses: the reader's language and its words, the
     language switch, and the functions that name dates, units, kinds and statuses."""
     return {
         "lang": lang,
-        "t": lambda key, **values: t(key, lang, **values),
+        "t": lambda key, **values: page_message(key, lang, **values),
         "lang_links": _lang_links(request),
         "home_url": _with_lang("/", lang),
         "link": lambda url: _with_lang(str(url), lang),
