@@ -28,7 +28,7 @@ from parser.dates import to_display as display_date
 from zan import messages
 from zan.messages import t
 
-from .pieces import amendment_line, anchor, compare_form, escape_html, site_paths, unit_block, unit_line, version_label, version_start
+from .pieces import amendment_line, anchor, compare_form, escape_html, history_link, pilcrow, site_paths, unit_block, unit_line, version_label, version_start
 
 __all__ = ["HEADING_KINDS", "HIDDEN_KINDS", "act_body", "anchor", "escape_html", "linked_text", "note_html", "side_by_side_body", "site_paths", "unit_html"]
 
@@ -375,8 +375,7 @@ def _pair_html(row: Row, first: str, second: str, path: Callable[[str], str], la
     unit_anchor = anchor(escape_html(row["key"]))
     sides = "".join(_side_html(row[code], code, row["paired"], path, lang) for code in (first, second))
     paired = "" if row["paired"] else " zan-unpaired"
-    title = escape_html(messages.unit_name(row["key"], lang))
-    return f'    <div id="{unit_anchor}" class="zan-pair zan-{escape_html(row["kind"])}{paired}"><a class="zan-anchor" href="#{unit_anchor}" title="{title}">¶</a>{sides}</div>\n'
+    return f'    <div id="{unit_anchor}" class="zan-pair zan-{escape_html(row["kind"])}{paired}">{pilcrow(row["key"], lang)}{sides}</div>\n'
 
 
 def _side_html(unit: Row | None, code: str, paired: bool, path: Callable[[str], str], lang: str) -> str:
@@ -389,5 +388,4 @@ def _side_html(unit: Row | None, code: str, paired: bool, path: Callable[[str], 
     if unit["removed_in_version_id"]:
         body = f"<del>{body}</del>"
     mark = "" if paired else f' <small class="zan-alone">({t("no_partner", lang)})</small>'
-    history = f' <a class="zan-history-link" href="{escape_html(path("/-/history/" + unit["id"]))}" title="{t("history", lang)}">⟲</a>'
-    return f'<div class="zan-side" lang="{escape_html(unit["language"] or code)}">{body}{mark}{history}</div>'
+    return f'<div class="zan-side" lang="{escape_html(unit["language"] or code)}">{body}{mark} {history_link(unit["id"], path, lang)}</div>'

@@ -163,11 +163,18 @@ def unit_block(p: Row, body: str, classes: Iterable[str] = ()) -> Markup:
 def unit_line(p: Row, content: str, lang: str, path: Callable[[str], str], css_class: str = "", style: str = "") -> Markup:
     """A unit's printed line: its ¶ link to its own anchor (titled with the unit's name),
     `content` (HTML), and the link to its history (a row with ``id`` and ``key``)."""
-    unit_anchor = anchor(escape_html(p["key"]))
-    pilcrow = f'<a class="zan-anchor" href="#{unit_anchor}" title="{escape_html(messages.unit_name(p["key"], lang))}">¶</a>'
-    history = f'<a class="zan-history-link" href="{escape_html(path("/-/history/" + p["id"]))}" title="{t("history", lang)}">⟲</a>'
     attributes = (f' class="{escape_html(css_class)}"' if css_class else "") + (f' style="{escape_html(style)}"' if style else "")
-    return Markup(f"<p{attributes}>{pilcrow} {content}\n          {history}</p>")
+    return Markup(f"<p{attributes}>{pilcrow(p['key'], lang)} {content}\n          {history_link(p['id'], path, lang)}</p>")
+
+
+def pilcrow(key: str, lang: str) -> str:
+    """The ¶ link of a unit (by its `key`) to its own anchor, titled with the unit's name."""
+    return f'<a class="zan-anchor" href="#{anchor(escape_html(key))}" title="{escape_html(messages.unit_name(key, lang))}">¶</a>'
+
+
+def history_link(provision_id: str, path: Callable[[str], str], lang: str) -> str:
+    """The ⟲ link of a unit to the page of its history."""
+    return f'<a class="zan-history-link" href="{escape_html(path("/-/history/" + provision_id))}" title="{t("history", lang)}">⟲</a>'
 
 
 # --- For the templates --------------------------------------------------------------------
