@@ -28,7 +28,7 @@ from parser.dates import to_display as display_date
 from zan import messages
 from zan.messages import t
 
-from .pieces import amendment_line, anchor, compare_form, escape_html, history_link, pilcrow, site_paths, unit_block, unit_line, version_label, version_start
+from .pieces import amendment_line, anchor, compare_form, escape_html, history_link, other_text_note, pilcrow, site_paths, unit_block, unit_line, version_label, version_start
 
 __all__ = ["HEADING_KINDS", "HIDDEN_KINDS", "act_body", "anchor", "escape_html", "linked_text", "note_html", "side_by_side_body", "site_paths", "unit_html"]
 
@@ -90,10 +90,8 @@ def _texts_html(document: Row, path: Callable[[str], str], lang: str) -> str:
     language, and a link to both texts side by side when it has two."""
     act = document["act"]
     held, shown, asked = act.get("languages_held") or [], act.get("text_language"), act.get("text_asked")
-    lines = []
-    if shown and asked and shown != asked:
-        note = t("text_not_held", lang, asked=t(f"text_name_{asked}", lang), shown=t(f"text_name_{shown}", lang))
-        lines.append(f'<p class="zan-text-language">{escape_html(note)}</p>')
+    note = other_text_note(shown, asked, lang)
+    lines = [note] if note else []
     if len(held) > 1:
         other = next(code for code in held if code != shown)
         url = path(f"/-/acts/{act['id']}?with={other}")

@@ -58,6 +58,15 @@ def _keep_lang(lang: str) -> str:
     return "" if lang == messages.DEFAULT_LANGUAGE else f'<input type="hidden" name="lang" value="{escape_html(lang)}">'
 
 
+def other_text_note(shown: str | None, asked: str | None, lang: str, key: str = "text_not_held") -> Markup:
+    """The note a page shows when the act has no text in the language asked (`asked`)
+    and shows the text of another (`shown`): the message `key`; nothing otherwise."""
+    if not (shown and asked and shown != asked):
+        return Markup("")
+    note = t(key, lang, asked=t(f"text_name_{asked}", lang), shown=t(f"text_name_{shown}", lang))
+    return Markup(f'<p class="zan-text-language">{escape_html(note)}</p>')
+
+
 # --- The amendment line ------------------------------------------------------------------
 
 
@@ -205,6 +214,7 @@ def _unit_block_in_page(p: Row, body: str, classes: Iterable[str] = ()) -> Marku
 
 #: The pieces as the templates call them (`zan_site.prepare_jinja2_environment`).
 JINJA_GLOBALS: dict[str, Callable[..., Markup]] = {
+    "other_text_note": _in_reader_language(other_text_note),
     "amendment_line": _in_reader_language(amendment_line),
     "amendment_applies": _in_reader_language(amendment_applies),
     "version_label": _in_reader_language(version_label),
