@@ -11,7 +11,7 @@ import sqlite3
 import pytest
 
 from datasette_plugins.act_html import act_body
-from db.queries import act_document, act_on
+from db.queries import act_document, act_on, provision_history
 from parser.basis import Basis
 from zan.messages import LANGUAGES, basis_text, status_reason, status_word
 from tests.conftest import CORPUS_ACTS
@@ -80,3 +80,29 @@ def test_a_basis_names_its_parts_when_its_sentence_needs_them():
         "бұл күні әлі күшіне енбеген: 19.12.2019 редакциясы қолданысқа енгізілді: 01.01.2020 бастап қолданысқа енгізіледі: 01.01.2020"
     )
     assert "{" not in basis_text(not_yet.rule, not_yet.data(), "ru")
+
+
+def offset_amendments(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    conn.row_factory = sqlite3.Row
+    return list(
+        conn.execute(
+            "select id, provision_id, commencement_offset_days as days from amendments "
+            "where commencement_rule = 'publication' and commencement_offset_days and provision_id is not null"
+        )
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_explanation_from_a_commencement_clause_names_its_offset(rows_conn, lang):
+    """Amendment 13.03.2017 № 52-VI to the constitutional law: "…кейін күнтізбелік он күн
+    өткен соң"; its history showed "24.03.2017 күнінен ерте емес" explained as "from the
+    day of first official publication" (the history rows had no offset column)."""
+    from zan.messages import amendment_commencement_text
+
+    found = offset_amendments(rows_conn)
+    assert any(row["id"].startswith("constitutional_law-1995-09-28-2464/") for row in found)
+    for row in found:
+        history = provision_history(rows_conn, row["provision_id"])  # the unit in its own text
+        (amendment,) = [a for a in history["amendments"] if a["id"] == row["id"]]
+        assert amendment["commencement_offset_days"] == row["days"]
+        assert f" {row['days']} " in amendment_commencement_text(amendment, lang), row["id"]

@@ -16,7 +16,7 @@ import json
 import re
 from functools import lru_cache
 
-from parser.dates import add_days, to_display
+from parser.dates import to_display
 
 __all__ = ["to_display"]  # re-exported: the CLI writes dates as the pages do
 
