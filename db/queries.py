@@ -232,10 +232,21 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str, language: str | Non
     return {
         "date": date,
         "act": answer,
+        "counts": wording_counts(provisions),
         "provisions": provisions,
         "uncertain_changes": _uncertain_changes(provisions, amendments),
         "held_as_at": _held_as_at(provisions, text["text_as_at"], date),
     }
+
+
+def wording_counts(provisions: list[dict[str, Any]]) -> dict[str, int]:
+    """How many units of an answer have their wording on the date proven, how many are
+    in force (or may be) with it unproven, and how many are not in force: the numbers a
+    page or the CLI states, counted once, over every unit of the answer."""
+    counts = {"proven": 0, "unproven": 0, "not_in_force": 0}
+    for provision in provisions:
+        counts[provision["wording"]] += 1
+    return counts
 
 
 def _held_as_at(provisions: list[dict[str, Any]], as_at: str | None, date: str) -> dict[str, Any] | None:
@@ -317,6 +328,7 @@ def _provision_answer(rows: list[sqlite3.Row], bases: _Bases, date: str, languag
         "language": language,
         "status": answer.status,
         "text_known": answer.text_known,
+        "wording": "not_in_force" if answer.status == "not_in_force" else "proven" if answer.text_known else "unproven",
         "text": answer.text,
         "candidate_text": rows[-1]["text"] if unproven else None,
         "uncertain_by": _open_change(rows, date) if unproven else None,

@@ -9,7 +9,9 @@ import re
 import sqlite3
 
 import pytest
+from datasette.app import Datasette  # first: it loads the plugin before the plugin's modules are imported here
 
+from datasette_plugins import datasette_options
 from datasette_plugins.act_html import act_body
 from db.queries import act_document, act_on, provision_history
 from parser.basis import Basis
@@ -54,8 +56,6 @@ def test_an_act_the_bank_holds_unrepealed_is_in_force_and_says_why_not_unknown(r
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_act_page_shows_the_badge_beside_its_own_reason(corpus_db, rows_conn, lang):
-    from datasette.app import Datasette
-
     urls = Datasette(immutables=[str(corpus_db)]).urls
     for act in acts(rows_conn):
         page = str(act_body({**act_document(rows_conn, act["id"], lang), "database": "laws"}, urls, "/-/acts/x.json", lang))
@@ -146,3 +146,27 @@ def test_kazakh_and_russian_answers_give_every_unit_the_same_status_and_window(r
         differ = sorted(key for key in kazakh.keys() & russian.keys() if kazakh[key] != russian[key])
         assert not differ or disagreements, (day, differ[:5])
         assert act_on(rows_conn, act_id, day, "kk")["act"]["status"] == act_on(rows_conn, act_id, day, "ru")["act"]["status"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_as_of_page_states_the_counts_its_json_has(corpus_db, lang):
+    """The as-of page said 100 proven units where its JSON had 103 ``text_known`` (it left
+    the title and the other blocks out of its count)."""
+    import asyncio
+
+    from zan.messages import t
+
+    async def fetch() -> tuple[dict, str]:
+        site = Datasette(immutables=[str(corpus_db)], **datasette_options("laws"))
+        await site.invoke_startup()
+        path = "/-/at/V1900019742"
+        params = {"date": "2020-11-01", "lang": lang}
+        return (await site.client.get(path + ".json", params=params)).json(), (await site.client.get(path, params=params)).text
+
+    answer, page = asyncio.run(fetch())
+    known = sum(1 for p in answer["provisions"] if p["text_known"])
+    assert answer["counts"]["proven"] == known
+    assert sum(answer["counts"].values()) == len(answer["provisions"])
+    stated = t("proven_count", lang, proven=answer["counts"]["proven"], unproven=answer["counts"]["unproven"], date="01.11.2020")
+    assert stated in page
+    assert page.count('class="zan-unit ') == len(answer["provisions"])
