@@ -28,7 +28,7 @@ from parser.dates import to_display as display_date
 from zan import messages
 from zan.messages import t
 
-from .pieces import amendment_line, anchor, compare_form, escape_html, history_link, other_text_note, pilcrow, site_paths, unit_block, unit_line, version_label, version_start
+from .pieces import amendment_line, anchor, compare_form, escape_html, history_link, keep_lang, other_text_note, pilcrow, site_paths, unit_block, unit_line, version_label, version_start
 
 __all__ = ["HEADING_KINDS", "HIDDEN_KINDS", "act_body", "anchor", "escape_html", "linked_text", "note_html", "side_by_side_body", "site_paths", "unit_html"]
 
@@ -69,13 +69,12 @@ def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_ur
     repeal = f"<br>{escape_html(act['repeal_text'])}" if act["repeal_text"] else ""
     amendments = "".join(f"<br>{amendment_line(a, lang)}" for a in header_amendments)
     banner_lines = "".join(f"\n    {line}" for line in (repeal, amendments) if line)
-    keep_lang = "" if lang == messages.DEFAULT_LANGUAGE else f'<input type="hidden" name="lang" value="{escape_html(lang)}">'
     return f"""<article class="zan-act" lang="{escape_html(text_language or act['language'] or 'kk')}">
   <p class="zan-crumbs"><a href="{escape_html(acts_url)}">{t("acts", lang)}</a> / {escape_html(act['id'])}
     · <a href="{escape_html(json_url)}">JSON</a></p>
   <h1>{escape_html(act['title'] or act['id'])}</h1>
   <form class="zan-date" action="" method="get">
-    <label>{t("as_of_date", lang)}: <input type="date" name="date"></label>{keep_lang}
+    <label>{t("as_of_date", lang)}: <input type="date" name="date"></label>{keep_lang(lang)}
     <button type="submit">{t("show", lang)}</button>
   </form>
   <p class="zan-banner zan-{status}">

@@ -44,8 +44,14 @@ def site_paths(urls, lang: str = messages.DEFAULT_LANGUAGE) -> Callable[[str], s
     base = str(urls.path("/"))
     if lang == messages.DEFAULT_LANGUAGE:
         return lambda path: base + path[1:]
-    suffix = f"lang={lang}"
-    return lambda path: base + path[1:] + ("&" if "?" in path else "?") + suffix
+    return lambda path: with_lang(base + path[1:], lang)
+
+
+def with_lang(url: str, lang: str) -> str:
+    """`url` for a reader of `lang`: the default language needs no argument."""
+    if lang == messages.DEFAULT_LANGUAGE:
+        return url
+    return url + ("&" if "?" in url else "?") + f"lang={lang}"
 
 
 def anchor(key: str) -> str:
@@ -53,9 +59,9 @@ def anchor(key: str) -> str:
     return key.replace("/", "-").replace("~", "_")
 
 
-def _keep_lang(lang: str) -> str:
+def keep_lang(lang: str) -> Markup:
     """The hidden field by which a form keeps the reader's language (none for the default)."""
-    return "" if lang == messages.DEFAULT_LANGUAGE else f'<input type="hidden" name="lang" value="{escape_html(lang)}">'
+    return Markup("" if lang == messages.DEFAULT_LANGUAGE else f'<input type="hidden" name="lang" value="{escape_html(lang)}">')
 
 
 def other_text_note(shown: str | None, asked: str | None, lang: str, key: str = "text_not_held") -> Markup:
@@ -134,7 +140,7 @@ def compare_form(versions: list[Row], old_id: str, new_id: str, action: str, lan
     return Markup(
         f"""<form class="zan-compare" action="{escape_html(action)}" method="get">
       <label><span>{t('compare_from', lang)}</span> <select name="from">{options(old_id)}</select></label>
-      <label><span>{t('compare_to', lang)}</span> <select name="to">{options(new_id)}</select></label>{_keep_lang(lang)}
+      <label><span>{t('compare_to', lang)}</span> <select name="to">{options(new_id)}</select></label>{keep_lang(lang)}
       <button type="submit">{t('compare', lang)}</button>
     </form>"""
     )
@@ -214,6 +220,7 @@ def _unit_block_in_page(p: Row, body: str, classes: Iterable[str] = ()) -> Marku
 
 #: The pieces as the templates call them (`zan_site.prepare_jinja2_environment`).
 JINJA_GLOBALS: dict[str, Callable[..., Markup]] = {
+    "keep_lang": _in_reader_language(keep_lang),
     "other_text_note": _in_reader_language(other_text_note),
     "amendment_line": _in_reader_language(amendment_line),
     "amendment_applies": _in_reader_language(amendment_applies),
