@@ -14,7 +14,7 @@ from datasette.utils.asgi import Request
 from markupsafe import Markup
 
 from datasette_plugins import datasette_options
-from datasette_plugins.pieces import amendment_line, pager, unit_block, unit_line, version_label, version_start
+from datasette_plugins.pieces import JINJA_GLOBALS, amendment_line, pager, unit_block, unit_line, version_label, version_start
 from datasette_plugins.zan_site import page_context
 from db.queries import act_on, act_versions, diff_text, provision_history
 
@@ -153,8 +153,6 @@ async def test_a_unit_is_drawn_alike_on_the_act_page_and_the_as_of_page(site, co
 
 
 def test_a_unit_block_escapes_what_a_template_gives_it():
-    from datasette_plugins.pieces import JINJA_GLOBALS
-
     unit = {"id": "a/p1", "key": "p1", "kind": "paragraph"}
     block = JINJA_GLOBALS["unit_block"](unit, "<i>", ["zan-at-<x>"])
     assert "<i>" not in block and "&lt;i&gt;" in block and 'class="zan-unit zan-paragraph zan-at-&lt;x&gt;"' in block
