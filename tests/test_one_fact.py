@@ -241,3 +241,16 @@ def test_every_answer_of_every_act_renders_its_bases_on_every_boundary_day(rows_
             assert rendered(answer["act"]["basis"]), (act_id, day)
             for unit in answer["provisions"]:
                 assert rendered(unit["basis"]), (act_id, day, unit["key"], unit["basis"])
+
+
+def test_the_search_filter_by_date_is_the_sql_form_of_the_one_in_force_decision(rows_conn):
+    """`db.search.NOT_OUT_OF_FORCE` keeps an act's units on a date exactly when
+    `parser.timeline.existence_on` does not answer "not in force" (SQL for speed, checked here)."""
+    from db.search import NOT_OUT_OF_FORCE
+
+    sql = f"select id from acts a where {NOT_OUT_OF_FORCE.format(t='a')}"
+    for act in acts(rows_conn):
+        days = {d for d in (act["valid_from"], act["valid_from_latest"], act["valid_to"], act["valid_to_latest"]) if d}
+        for day in sorted(days | {add_days(d, -1) for d in days}):
+            kept = {row[0] for row in rows_conn.execute(sql, {"date": day})}
+            assert (act["id"] in kept) == (act_on(rows_conn, act["id"], day, "kk")["act"]["status"] != "not_in_force"), (act["id"], day)
