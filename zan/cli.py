@@ -185,7 +185,7 @@ def parse_command(file: Path, as_json: bool) -> None:
         if version is not None:
             effective = version.effective
             took_effect = effective.exact or f"{effective.earliest or '?'} – {effective.latest or '?'}"
-            click.echo(f"  version of {version.version_date or '?'} ({version.version_date_basis}), in effect from {took_effect}")
+            click.echo(f"  version of {version.version_date or '?'} ({version.version_date_basis.rule}), in effect from {took_effect}")
         for provision in document.provisions:
             indent = "  " * (provision.key.count("/") + 1)
             click.echo(f"{provision.source_line:>5} {indent}{provision.kind} {provision.label or ''}: {provision.text[:90]}")
