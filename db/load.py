@@ -51,6 +51,19 @@ Report = Callable[[Parsed], None]
 
 
 @dataclass
+class BuildJob:
+    """What every step of one build is told: the corpus it reads, the database it writes,
+    how it reports, and how it parses."""
+
+    corpus: Path
+    db_path: Path
+    report: Report
+    on_acts: Callable[[int, int, int], None] | None = None
+    workers: int | None = None  # None: one per CPU (`default_workers`)
+    cache_path: Path | None = None
+
+
+@dataclass
 class BuildSummary:
     documents: int = 0
     acts: int = 0
@@ -112,37 +125,28 @@ def build(
     files = corpus_files(corpus)
     repositories = find_repositories(corpus)
     cache_path = default_cache(db_path) if cache is True else cache or None
-    report = _reporter(on_document, on_progress)
+    job = BuildJob(corpus, db_path, _reporter(on_document, on_progress), on_acts, workers, cache_path)
     plan = plan_update(db_path, repositories, _plain_inputs_digest(corpus, files) if repositories else "")
     if plan.incremental:  # a corpus of git repositories after `git pull`: only what changed
         try:
-            return update(corpus, db_path, plan, report, workers, cache_path)
+            return update(job, plan)
         except FullBuildNeeded as why:
             plan.reason = str(why)
-    return full_build(corpus, db_path, files, repositories, plan, report, on_acts, workers or default_workers(), cache_path)
+    return full_build(job, files, repositories, plan)
 
 
-def full_build(
-    corpus: Path,
-    db_path: Path,
-    files: list[Path],
-    repositories: list[Path],
-    plan: UpdatePlan,
-    report: Report,
-    on_acts: Callable[[int, int, int], None] | None,
-    workers: int,
-    cache_path: Path | None,
-) -> BuildSummary:
+def full_build(job: BuildJob, files: list[Path], repositories: list[Path], plan: UpdatePlan) -> BuildSummary:
     """Every source of the corpus (its files, then its repositories' histories) parsed or
     taken from the parse cache, stored, and the whole database finished."""
-    previous = last_commits_read(db_path)
-    with _written_in_place(db_path, cache_path) as (db, parse_cache):
+    corpus = job.corpus
+    previous = last_commits_read(job.db_path)
+    with _written_in_place(job.db_path, job.cache_path) as (db, parse_cache):
         store, reads = _new_store(db, corpus, repositories)
         sources = itertools.chain(
             (read_source(path, corpus) for path in files),
             *(git_sources(repository, read.display, read) for repository, read in zip(repositories, reads)),
         )
-        summary = _store_sources(store, corpus, sources, workers, parse_cache, report, on_acts)
+        summary = _store_sources(store, job, sources, parse_cache)
         summary.documents = len(files) + sum(read.sources for read in reads)  # counted as the histories were read
         summary.parsed = summary.documents - summary.reused
         _store_repositories(store, summary, reads, previous)
@@ -166,18 +170,10 @@ def _new_store(db: sqlite_utils.Database, corpus: Path, repositories: list[Path]
     return store, reads
 
 
-def _store_sources(
-    store: Store,
-    corpus: Path,
-    sources: Iterator[Source],
-    workers: int,
-    parse_cache: ParseCache | None,
-    report: Report,
-    on_acts: Callable[[int, int, int], None] | None,
-) -> BuildSummary:
+def _store_sources(store: Store, job: BuildJob, sources: Iterator[Source], parse_cache: ParseCache | None) -> BuildSummary:
     """The corpus's own problems, then each source parsed and stored in corpus order,
     then the acts held in versions (they wait until every version is read)."""
-    publications = store.publications
+    corpus, publications, workers = job.corpus, store.publications, job.workers or default_workers()
     assert publications is not None
     parsed = parse_documents(sources, publications, file_digest(publications_file(corpus)), workers, parse_cache)
     summary = BuildSummary()
@@ -189,8 +185,8 @@ def _store_sources(
             store.add(item)
             summary.source_bytes += item.result.size
             summary.reused += item.reused
-            report(item)
-        store.finish(workers, on_acts)
+            job.report(item)
+        store.finish(workers, job.on_acts)
     return summary
 
 
@@ -202,21 +198,14 @@ def _store_repositories(store: Store, summary: BuildSummary, reads: list[Reposit
         store.insert("repositories", (repository_row(read) for read in reads))
 
 
-def update(
-    corpus: Path,
-    db_path: Path,
-    plan: UpdatePlan,
-    report: Report,
-    workers: int | None,
-    cache_path: Path | None,
-) -> BuildSummary:
+def update(job: BuildJob, plan: UpdatePlan) -> BuildSummary:
     """`build` after new commits: the old database updated from them (`db.incremental`),
     written to the temporary file and moved into place like a full build."""
     also: frozenset[str] = frozenset()
     parsed = 0
     for _ in range(UPDATE_ATTEMPTS):
         try:
-            summary = _update_once(corpus, db_path, plan, report, workers, cache_path, also)
+            summary = _update_once(job, plan, also)
         except MoreActsNeeded as more:  # acts sharing an id with one stored again: them too
             also |= more.act_ids
             parsed += more.parsed
@@ -231,21 +220,14 @@ def update(
 UPDATE_ATTEMPTS = 3
 
 
-def _update_once(
-    corpus: Path,
-    db_path: Path,
-    plan: UpdatePlan,
-    report: Report,
-    workers: int | None,
-    cache_path: Path | None,
-    also: frozenset[str],
-) -> BuildSummary:
-    with _written_in_place(db_path, cache_path, from_old=True) as (db, parse_cache):
+def _update_once(job: BuildJob, plan: UpdatePlan, also: frozenset[str]) -> BuildSummary:
+    corpus = job.corpus
+    with _written_in_place(job.db_path, job.cache_path, from_old=True) as (db, parse_cache):
         store = Store(db, load_publications(corpus))
         repositories = [(repository, display_path(repository, corpus)) for repository in find_repositories(corpus)]
         with db.atomic():
             result = update_database(
-                db, store, repositories, plan, file_digest(publications_file(corpus)), workers, parse_cache, report, also
+                db, store, repositories, plan, file_digest(publications_file(corpus)), job.workers, parse_cache, job.report, also
             )
             record_build(db, plan.plain_digest)
         summary = updated_summary(db, result, corpus_files(corpus))
