@@ -111,7 +111,7 @@ def metadata(database: str) -> dict:
     """Site metadata for a database named `database` (the file name without `.db`)."""
     return {
         "title": t("site_title", DEFAULT_LANGUAGE),
-        "description": t("site_description", DEFAULT_LANGUAGE),
+        "description": f"{t('site_acts', DEFAULT_LANGUAGE)}: the acts, every amendment, any date.",
         "databases": {database: {"tables": TABLE_METADATA, "queries": QUERIES}},
     }
 
