@@ -89,6 +89,9 @@ TABLES: dict[str, dict] = {
             "valid_from_latest": str,
             "valid_to": str,
             "valid_to_latest": str,
+            # why the act starts when it does, when more than its commencement says (an
+            # official text shows it in force by a day): NULL, the commencement alone
+            **basis_columns("valid_from_basis"),
             **basis_columns("valid_to_basis"),  # why the act ends: NULL, no end known
             "repealed_by_amendment_id": str,
             # a split commencement: JSON list of the parts put into force on dates of their

@@ -31,7 +31,7 @@ from parser.diff import word_diff
 from parser.document import derive_dates
 from parser.model import Note, ParsedDocument, Problem, Provision
 from parser.references import normal_number
-from parser.timeline import Timelines, hold_until
+from parser.timeline import Timelines, hold_until, prove_in_force_as_at
 from parser.versions import identity_maps, merged_timelines
 
 from .bilingual import by_language, reconcile, share_amendment_dates, share_entry_into_force
@@ -190,6 +190,8 @@ def versioned_text_rows(documents: list[ParsedDocument], act_id: str, primary: b
     timelines = versioned.timelines()
     as_at = text_as_at(versioned.current, mirrors)
     if as_at:
+        if versioned.current.version is not None and versioned.current.version.caused_by is not None:
+            prove_in_force_as_at(timelines, as_at)
         hold_until(timelines, as_at, versioned.current.source_path)
     rows = act_rows(current, act_id, timelines, gone, primary, as_at)
     for document in documents:
