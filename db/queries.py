@@ -22,7 +22,7 @@ from typing import Any
 
 from db.schema import COMMENCEMENT_COLUMNS
 from parser.align import Pair, align
-from parser.dates import is_iso_date
+from parser.dates import check_date, is_iso_date
 from parser.diff import word_diff
 from parser.languages import LANGUAGES as TEXT_LANGUAGES
 from parser.model import CommencementRule, EffectiveDate, Provision
@@ -134,13 +134,6 @@ from acts order by adopted_on, id
 
 class UnknownAct(LookupError):
     """No act (or provision) with that id in the database."""
-
-
-def check_date(date: str) -> str:
-    """`date` if it is a real ISO date; ValueError otherwise."""
-    if not is_iso_date(date):
-        raise ValueError(f"not a date (YYYY-MM-DD): {date!r}")
-    return date
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
