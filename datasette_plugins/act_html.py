@@ -183,7 +183,7 @@ def unit_html(
         stamp = f'\n        <p class="zan-appendix-stamp">{escape_html(t("appendix_stamp", lang, label=p["label"]))}</p>' if titled_appendix and p["label"] else ""
         return f'<h2 class="zan-heading">{heading}</h2>{stamp}'
     if p["removed_in_version_id"]:
-        removed_in = escape_html(t("removed_in", lang, date=display_date(p["removed_in_version_id"].split("@")[-1])))
+        removed_in = escape_html(t("removed_in", lang, date=display_date(p["removed_in_date"]) or "?"))
         return unit_line(p, f'<del>{escape_html(p["text"])}</del>\n          <small>({removed_in})</small>', lang, path, css_class="zan-removed")
     if p["cells"]:
         cells = "".join(f'<span class="zan-cell">{escape_html(cell)}</span>' for cell in p["cells"])
