@@ -36,10 +36,12 @@ from db.queries import (
     list_acts,
     problems_report,
     provision_history,
+    spelled_id,
 )
 from db.search import count_matches, search
 from parser.dates import to_display as display_date
 from parser.languages.kk import fold
+from parser.references import normal_number
 
 from zan import messages
 from zan.messages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, UnknownLanguage, parse_lang, t
@@ -79,6 +81,12 @@ def zan_date(text: str | None) -> str:
     return check_date(text or "")
 
 
+def zan_normal_number(number: str | None) -> str | None:
+    """An act number as compared (`parser.references.normal_number`): ``165-VI`` typed
+    with a Latin I finds the amendments whose notes print ``165-VІ`` with a Cyrillic one."""
+    return normal_number(number) if number is not None else None
+
+
 def zan_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, has_end, date) -> str:
     """An act's status on `date` from its ``valid_*`` columns (`db.queries.act_status_on`)."""
     return act_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, bool(has_end), check_date(date or ""))[0]
@@ -99,6 +107,7 @@ def prepare_connection(conn):
     conn.create_function("kk_lower", 1, kk_lower, deterministic=True)
     conn.create_function("kk_norm", 1, kk_norm, deterministic=True)
     conn.create_function("zan_date", 1, zan_date, deterministic=True)
+    conn.create_function("zan_normal_number", 1, zan_normal_number, deterministic=True)
     conn.create_function("zan_status_on", 6, zan_status_on, deterministic=True)
 
 
@@ -198,6 +207,7 @@ def page(function):
     `Refusal` or an unknown act or provision answered as a plain error in it."""
 
     async def route(datasette, request):
+        _decode_url_vars(request)
         try:
             lang = request_lang(request)
         except Refusal as refusal:
@@ -207,11 +217,44 @@ def page(function):
         except Refusal as refusal:
             return _error(request, refusal.message, refusal.status, lang)
         except UnknownAct:
+            other = await _other_spelling(datasette, request)
+            if other is not None:
+                return Response.redirect(other, status=301)
             return _error(request, _not_found(request, lang), 404, lang)
 
     route.__name__, route.__doc__ = function.__name__, function.__doc__
     route.inner = function  # the page itself, for a route that shows another's page
     return route
+
+
+def _decode_url_vars(request) -> None:
+    """The ids a route reads from its address, decoded: Datasette matches routes against
+    the address as sent, where ``/-/cited/order-2018-10-02-ҚР-ДСМ-21`` arrives as
+    ``…-%D2%9A%D0%A0-…``; the act, cited act or provision is looked up by the id itself."""
+    variables = request.scope.get("url_route", {}).get("kwargs")
+    if variables:
+        for name, value in variables.items():
+            if isinstance(value, str) and "%" in value:
+                variables[name] = urllib.parse.unquote(value)
+
+
+#: The route variable naming each kind of id (`db.queries.spelled_id`).
+_ID_VARIABLES = (("act_id", "act"), ("cited_id", "cited"), ("provision_id", "provision"))
+
+
+async def _other_spelling(datasette, request) -> str | None:
+    """This address with its id as the database spells it, when the id it gives is
+    unknown only for the spelling of a Roman numeral (``131-VІ`` for ``131-VI``): one
+    number, one id, and its address in either spelling leads to it."""
+    for variable, kind in _ID_VARIABLES:
+        wanted = request.url_vars.get(variable)
+        if wanted:
+            spelled = await _run(datasette, lambda conn: spelled_id(conn, kind, wanted))
+            if spelled is None:
+                return None
+            path = urllib.parse.quote(urllib.parse.unquote(request.path).replace(wanted, spelled), safe="/")
+            return path + ("?" + request.query_string if request.query_string else "")
+    return None
 
 
 def _not_found(request, lang: str) -> str:

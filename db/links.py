@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from parser.references import roman_folded, slug
+from parser.references import normal_number, number_in_id, slug
 
 
 def cited_act_id(kind: str | None, date: str | None, number: str | None, title: str | None = None) -> str:
@@ -23,7 +23,7 @@ def cited_act_id(kind: str | None, date: str | None, number: str | None, title: 
     title alone is keyed by the title: ``law-азаматтық-қорғау-туралы``."""
     if date is None and number is None and title:
         return f"{kind or 'act'}-{slug(title.lower())[:80]}"
-    return f"{kind or 'act'}-{date or 'x'}-{slug(roman_folded(number or 'x'))}"  # 165-VІ = 165-VI
+    return f"{kind or 'act'}-{date or 'x'}-{number_in_id(number or 'x')}"  # 165-VІ = 165-VI, as `stable_id` spells it
 
 
 #: The date of the full reference an act makes to the act a back-reference names.
@@ -33,6 +33,12 @@ FULL_REFERENCE_DATE = """(
       and f.date is not null
     order by f.id limit 1
 )"""
+
+def _normal_number(number: str | None) -> str | None:
+    """`normal_number` as an SQL function: an act cited as ``№ 165-VI`` is the act whose
+    header prints ``№ 165-VІ``, and the other way round."""
+    return normal_number(number) if number is not None else None
+
 
 #: Indexes the statements below need. The build runs them before `finish_schema` makes
 #: the others: without them each `cited_acts` row scanned the whole `acts` table, and
@@ -79,7 +85,7 @@ RESOLVE_SQL = [
     """update cited_acts set act_id = coalesce(
         (select id from acts where acts.registration_number = cited_acts.registration_number order by id limit 1),
         (select id from acts where acts.kind = cited_acts.kind and acts.adopted_on = cited_acts.adopted_on
-            and acts.number = cited_acts.number order by id limit 1))""",
+            and zan_normal_number(acts.number) = zan_normal_number(cited_acts.number) order by id limit 1))""",
     "update cited_acts set status = case when act_id is null then 'not_in_corpus' else 'in_corpus' end",
     "update instructions set target_act_id = (select act_id from cited_acts where cited_acts.id = instructions.target_cited_act_id)",
 ]
@@ -108,6 +114,7 @@ def unlink_cited_acts(db: sqlite_utils.Database) -> None:
 def link_cited_acts(db: sqlite_utils.Database) -> None:
     """Fill `cited_acts` and point citations, amendments and instructions at it."""
     db.conn.create_function("zan_cited_key", 4, cited_act_id, deterministic=True)
+    db.conn.create_function("zan_normal_number", 1, _normal_number, deterministic=True)
     for sql in KEY_STATEMENTS + REFERENCE_INDEXES:  # the keys first, then the indexes over them
         db.execute(sql)
     db.execute(CITED_ACTS_SQL)

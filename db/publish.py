@@ -97,11 +97,11 @@ order by ordinal""",
     },
     "amendments_by_act": {
         "title": "What an amending act changed",
-        "description": "Every unit amended by the act numbered :number (e.g. 954), with the act and unit it changed.",
+        "description": "Every unit amended by the act numbered :number (e.g. 954; a Roman numeral in Latin or Cyrillic letters, 165-VI = 165-VІ), with the act and unit it changed.",
         "sql": """select a.amending_act_date, a.amending_act_number, a.action, a.act_id, acts.title, a.provision_id,
   a.date_status, a.effective_from, a.effective_from_earliest, a.effective_from_latest
 from amendments a join acts on acts.id = a.act_id
-where a.amending_act_number = :number
+where zan_normal_number(a.amending_act_number) = zan_normal_number(:number)
 order by a.amending_act_date, a.act_id, a.provision_id""",
     },
 }

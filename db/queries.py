@@ -24,6 +24,7 @@ from db.schema import COMMENCEMENT_COLUMNS
 from parser.align import Pair, align
 from parser.dates import check_date, is_iso_date
 from parser.diff import word_diff
+from parser.references import roman_folded
 from parser.languages import LANGUAGES as TEXT_LANGUAGES
 from parser.model import CommencementRule, EffectiveDate, Provision
 from parser.timeline import Basis, Bound, Version, act_data, answer_on, change_basis, commencement_basis, existence_on
@@ -134,6 +135,23 @@ from acts order by adopted_on, id
 
 class UnknownAct(LookupError):
     """No act (or provision) with that id in the database."""
+
+
+#: The tables whose ids an address names: an act, a cited act, a provision.
+_ID_TABLES = {"act": "acts", "cited": "cited_acts", "provision": "provisions"}
+
+
+def spelled_id(conn: sqlite3.Connection, kind: str, wanted: str) -> str | None:
+    """The id the database holds for `wanted`, an id of an act, cited act or provision
+    (`kind`: ``act``, ``cited``, ``provision``) that an address gives in the other spelling
+    of a Roman numeral (``law-2018-07-02-165-VІ`` with a Cyrillic І for ``…-165-VI``):
+    the id with the numeral folded as `parser.references.number_in_id` spells every id,
+    when the database holds it and not `wanted`; None otherwise."""
+    table = _ID_TABLES[kind]
+    folded = roman_folded(wanted)
+    if folded == wanted or conn.execute(f"select 1 from {table} where id = ?", (wanted,)).fetchone():
+        return None
+    return folded if conn.execute(f"select 1 from {table} where id = ?", (folded,)).fetchone() else None
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:

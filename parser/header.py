@@ -17,7 +17,7 @@ from .dates import first_date
 from .languages import Language, detect_language, kk
 from .model import ActReference, CommencementRule
 from .temporal import commencement_in
-from .references import find_number, read_reference, slug
+from .references import find_number, number_in_id, read_reference
 
 __all__ = ["Requisites", "read_requisites", "detect_language", "adilet_id", "stable_id"]
 
@@ -82,8 +82,9 @@ def adilet_id(registration_number: str | None, registered_on: str | None) -> str
 
 def stable_id(kind: str | None, adopted_on: str | None, number: str | None) -> str | None:
     """A readable id from kind, date and number when no Adilet id can be derived:
-    ``order-2011-01-05-7``."""
+    ``order-2011-01-05-7``; a number in either spelling of its Roman numeral is one id
+    (``131-VІ`` = ``131-VI``, `number_in_id`), the id a citation of it gets too."""
     if not (kind and adopted_on and number):
         return None
-    return f"{kind}-{adopted_on}-{slug(number)}"
+    return f"{kind}-{adopted_on}-{number_in_id(number)}"
 

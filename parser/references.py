@@ -51,6 +51,14 @@ def normal_number(number: str) -> str:
     return "".join(number.split()).lower().translate(_ROMAN_LOOKALIKES)
 
 
+def number_in_id(number: str) -> str:
+    """An act number as every id spells it (an act's own, a cited act's): `slug` of the
+    number with the Roman numeral's Cyrillic І as the Latin I, so that a number printed in
+    either spelling is one id: ``131-VІ`` and ``131-VI`` -> ``131-VI``; ``ҚР ДСМ-21`` ->
+    ``ҚР-ДСМ-21`` (the Kazakh letters of a number are its own and stay)."""
+    return slug(roman_folded(number))
+
+
 def find_number(text: str) -> str | None:
     match = NUMBER.search(text)
     return match["number"].strip() if match else None
