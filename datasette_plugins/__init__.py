@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from db.publish import datasette_options, metadata
 
-from .zan_site import extra_css_urls, handle_exception, prepare_connection, prepare_jinja2_environment, register_routes, render_cell, startup
+from .zan_site import asgi_wrapper, extra_css_urls, handle_exception, prepare_connection, prepare_jinja2_environment, register_routes, render_cell, startup
 
-__all__ = ["extra_css_urls", "handle_exception", "prepare_connection", "prepare_jinja2_environment", "register_routes", "render_cell", "startup", "datasette_options", "metadata"]
+__all__ = ["asgi_wrapper", "extra_css_urls", "handle_exception", "prepare_connection", "prepare_jinja2_environment", "register_routes", "render_cell", "startup", "datasette_options", "metadata"]
 
 
 def _register_complete() -> None:

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import sqlite3
+import sys
 import traceback
 import urllib.parse
 import weakref
 
 from datasette import hookimpl
 from datasette.plugins import pm
-from datasette.utils.asgi import Base400, NotFound, Response
+from datasette.utils import tilde_decode
+from datasette.utils.asgi import Base400, NotFound, Request, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
@@ -38,6 +41,7 @@ from db.queries import (
     provision_history,
     spelled_id,
 )
+from db.publish import QUERIES
 from db.search import count_matches, search
 from parser.dates import to_display as display_date
 from parser.languages.kk import fold
@@ -75,10 +79,18 @@ def kk_norm(text: str | None) -> str | None:
     return fold(text) if text is not None else None
 
 
+class RefusedArgument(ValueError):
+    """A value an SQL function of the site refuses (a date that is not one): it fails the
+    query, which Datasette answers 400; the visitor's mistake prints no traceback."""
+
+
 def zan_date(text: str | None) -> str:
     """`text` if it is a real date written YYYY-MM-DD; an error otherwise, which fails the
     query: the canned queries refuse a bad ``:date`` as the pages do (400)."""
-    return check_date(text or "")
+    try:
+        return check_date(text or "")
+    except ValueError as error:
+        raise RefusedArgument(str(error)) from None
 
 
 def zan_normal_number(number: str | None) -> str | None:
@@ -89,7 +101,7 @@ def zan_normal_number(number: str | None) -> str | None:
 
 def zan_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, has_end, date) -> str:
     """An act's status on `date` from its ``valid_*`` columns (`db.queries.act_status_on`)."""
-    return act_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, bool(has_end), check_date(date or ""))[0]
+    return act_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, bool(has_end), zan_date(date))[0]
 
 
 def zan_basis(rule: str | None, data: str | None, lang: str | None = None) -> str | None:
@@ -109,6 +121,72 @@ def prepare_connection(conn):
     conn.create_function("zan_date", 1, zan_date, deterministic=True)
     conn.create_function("zan_normal_number", 1, zan_normal_number, deterministic=True)
     conn.create_function("zan_status_on", 6, zan_status_on, deterministic=True)
+
+
+def _quiet_refusals(hook):
+    """`sys.unraisablehook` without the tracebacks of `RefusedArgument`: SQLite reports
+    an exception of an SQL function there (Datasette turns callback tracebacks on), and a
+    refused date is the visitor's mistake, answered 400, not ours. Others still print."""
+
+    def unraisable(report):
+        if not isinstance(report.exc_value, RefusedArgument):
+            hook(report)
+
+    unraisable.quiet_refusals = True
+    return unraisable
+
+
+if not getattr(sys.unraisablehook, "quiet_refusals", False):
+    sys.unraisablehook = _quiet_refusals(sys.unraisablehook)
+
+
+#: The canned queries (`db.publish.QUERIES`) that take a ``:date``, refused or completed
+#: before they run (`asgi_wrapper`).
+DATED_QUERIES = tuple(name for name, query in QUERIES.items() if "zan_date(:date)" in query["sql"])
+
+_CANNED_PATH = re.compile(rf"^/(?P<database>[^/]+)/(?P<query>{'|'.join(map(re.escape, DATED_QUERIES))})(?P<format>\.json|\.csv)?$")
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """The canned queries with a ``:date`` refuse a date that is not one before Datasette
+    runs them, with the site's error page (or JSON), in the reader's language: run, such
+    a query failed in SQL and Datasette printed its SQL and a traceback to the server log.
+    Without a date the query's page opens on today (its form shows the date to change)."""
+
+    def wrap(app):
+        async def refusing(scope, receive, send):
+            if scope.get("type") == "http" and DATED_QUERIES:
+                answer = await _dated_query_answer(datasette, scope, receive)
+                if answer is not None:
+                    await answer.asgi_send(send)
+                    return
+            await app(scope, receive, send)
+
+        return refusing
+
+    return wrap
+
+
+async def _dated_query_answer(datasette, scope, receive) -> Response | None:
+    path = scope.get("path") or ""
+    base_url = datasette.setting("base_url") or "/"
+    if base_url != "/" and path.startswith(base_url):
+        path = "/" + path[len(base_url) :]
+    match = _CANNED_PATH.match(path)
+    if match is None or tilde_decode(match["database"]) not in datasette.databases:
+        return None
+    request = Request(scope, receive)
+    date = request.args.get("date")
+    if date is None and not match["format"]:
+        args = urllib.parse.parse_qsl(request.query_string, keep_blank_values=True)
+        return Response.redirect(request.path + "?" + urllib.parse.urlencode([*args, ("date", datetime.date.today().isoformat())]))
+    try:
+        check_date((date or "").strip())
+        return None
+    except ValueError:
+        lang = _lenient_lang(request)
+        return await _error_response(datasette, request, t("error_date", lang, value=date or ""), 400, lang, match["format"] == ".json")
 
 
 @hookimpl
@@ -147,7 +225,7 @@ def handle_exception(datasette, request, exception):
     else:
         message = str(exception.args[0]) if exception.args else t("error_bad_request", lang)
     as_json = request is not None and request.path.split("?")[0].endswith(".json")
-    return _error_response(message, status, lang, as_json)
+    return _error_response(datasette, request, message, status, lang, as_json)
 
 
 @hookimpl
@@ -211,16 +289,16 @@ def page(function):
         try:
             lang = request_lang(request)
         except Refusal as refusal:
-            return _error(request, refusal.message, refusal.status, DEFAULT_LANGUAGE)
+            return await _error(datasette, request, refusal.message, refusal.status, DEFAULT_LANGUAGE)
         try:
             return await function(datasette, request, lang)
         except Refusal as refusal:
-            return _error(request, refusal.message, refusal.status, lang)
+            return await _error(datasette, request, refusal.message, refusal.status, lang)
         except UnknownAct:
             other = await _other_spelling(datasette, request)
             if other is not None:
                 return Response.redirect(other, status=301)
-            return _error(request, _not_found(request, lang), 404, lang)
+            return await _error(datasette, request, _not_found(request, lang), 404, lang)
 
     route.__name__, route.__doc__ = function.__name__, function.__doc__
     route.inner = function  # the page itself, for a route that shows another's page
@@ -379,7 +457,7 @@ async def search_page(datasette, request, lang):
     next_page = page_number + 1 if offset + len(results) < count else None
     answer = {"q": query, "date": date, "count": count, "page": page_number, "page_size": SEARCH_PAGE_SIZE, "next_page": next_page, "results": results}
     json_url = datasette.urls.path("/-/search.json") + "?" + request.query_string
-    return await _respond(datasette, request, lang, answer, "zan_search.html", marked=marked, json_url=json_url, first=offset + 1, **_paging_urls(request, answer))
+    return await _respond(datasette, request, lang, answer, "zan_search.html", marked=marked, json_url=json_url, first=offset + 1, **_paging_urls(request, answer, lang))
 
 
 def marked(snippet: str, highlights: list) -> Markup:
@@ -408,7 +486,7 @@ async def home_page(datasette, request, lang):
         "zan_home.html",
         database=database.name,
         query_string=request.query_string,
-        **_paging_urls(request, answer),
+        **_paging_urls(request, answer, lang),
     )
 
 
@@ -419,14 +497,18 @@ async def problems_page(datasette, request, lang):
     return await _respond(datasette, request, lang, answer, "zan_problems.html", json_url=datasette.urls.path("/-/problems.json"))
 
 
-def _paging_urls(request, answer: dict) -> dict[str, object]:
+def _paging_urls(request, answer: dict, lang: str) -> dict[str, object]:
     """Links to the next and previous pages of a paged answer, other arguments kept, and
-    the number of pages."""
+    the number of pages; a `Refusal` (400) for a page past the last: there is no such
+    page, rather than "page 10000000 of 1"."""
     size = answer.get("page_size") or PAGE_SIZE
+    pages = max(1, -(-answer["count"] // size))
+    if answer["page"] > pages:
+        raise Refusal(400, t("error_no_such_page", lang, value=answer["page"], pages=pages))
     return {
         "next_url": _with_page(request, answer["next_page"]),
         "previous_url": _with_page(request, answer["page"] - 1 if answer["page"] > 1 else None),
-        "pages": max(1, -(-answer["count"] // size)),
+        "pages": pages,
     }
 
 
@@ -554,20 +636,30 @@ async def _respond(datasette, request, lang: str, answer: dict, template: str, *
     return Response.html(await datasette.render_template(template, values, request=request))
 
 
-def _error(request, message: str, status: int, lang: str) -> Response:
-    """A plain error answer (JSON for ``.json`` URLs): no traceback, to visitors or the log."""
-    return _error_response(message, status, lang, bool(request.url_vars.get("as_json")))
+async def _error(datasette, request, message: str, status: int, lang: str) -> Response:
+    """An error answer of a route (JSON for ``.json`` URLs): no traceback, to visitors or the log."""
+    return await _error_response(datasette, request, message, status, lang, bool(request.url_vars.get("as_json")))
 
 
-def _error_response(message: str, status: int, lang: str, as_json: bool) -> Response:
+async def _error_response(datasette, request, message: str, status: int, lang: str, as_json: bool) -> Response:
+    """An error as JSON, or as a page of the site: its header and language switch, the
+    status, what went wrong in the reader's language, and the ways back (the list of acts,
+    the search). A page that cannot be drawn (the error may be the database's) is plain."""
     if as_json:
         return _json({"ok": False, "error": message, "status": status}, status=status)
-    home = t("home", lang)
-    body = (
-        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{status}</title></head>\n'
-        f"<body><h1>{status}</h1><p>{escape(message)}</p><p><a href=\"/\">{escape(home)}</a></p></body></html>\n"
-    )
-    return Response.html(body, status=status)
+    heading = t(f"error_title_{status if status in (400, 404) else 500 if status >= 500 else 400}", lang)
+    try:
+        values = {**page_context(request, lang), "status": status, "heading": heading, "message": message}
+        # a request refused before Datasette's own middleware saw it (`asgi_wrapper`) has no CSRF token to give the page
+        seen = request if request is not None and "csrftoken" in request.scope else None
+        return Response.html(await datasette.render_template("zan_error.html", values, request=seen), status=status)
+    except Exception:  # the plain page below says as much; the cause was printed, if it was ours
+        home = t("home", lang)
+        body = (
+            f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{status}</title></head>\n'
+            f"<body><h1>{status} — {escape(heading)}</h1><p>{escape(message)}</p><p><a href=\"/\">{escape(home)}</a></p></body></html>\n"
+        )
+        return Response.html(body, status=status)
 
 
 @page
@@ -600,7 +692,7 @@ async def in_force_page(datasette, request, lang):
         answer,
         "zan_in_force.html",
         json_url=datasette.urls.path(f"/-/in-force.json?date={date}"),
-        **_paging_urls(request, answer),
+        **_paging_urls(request, answer, lang),
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 from db.schema import COMMENCEMENT_COLUMNS
@@ -135,6 +136,40 @@ from acts order by adopted_on, id
 
 class UnknownAct(LookupError):
     """No act (or provision) with that id in the database."""
+
+
+class NotZanDatabase(Exception):
+    """A file that the read side cannot answer from: ``reason`` is ``missing`` (no such
+    file), ``not_sqlite`` (not an SQLite database) or ``not_zan`` (SQLite, but without the
+    tables `zan build` writes)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+#: The tables every answer reads: a database without one of them was not built by `zan build`.
+READ_TABLES = ("acts", "act_texts", "provisions", "cited_acts", "build_info")
+
+
+def check_database(path) -> None:
+    """Nothing when `path` is a database `zan build` wrote; a `NotZanDatabase` saying why
+    not otherwise, before anything is served or answered from it (a README served as a
+    database answered every page with a 500 and a traceback). Opens it read-only."""
+    file = Path(path)
+    if not file.is_file():
+        raise NotZanDatabase(str(path), "missing")
+    try:
+        connection = sqlite3.connect(file.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("select name from sqlite_master where type = 'table'")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        raise NotZanDatabase(str(path), "not_sqlite") from None
+    if not set(READ_TABLES) <= tables:
+        raise NotZanDatabase(str(path), "not_zan")
 
 
 #: The tables whose ids an address names: an act, a cited act, a provision.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -30,7 +31,9 @@ def test_build_writes_the_database_and_a_summary(tmp_path):
 def test_missing_corpus_is_one_line_and_a_non_zero_exit(tmp_path):
     result = CliRunner().invoke(cli, ["build", "--corpus", str(tmp_path / "nowhere"), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1
-    assert result.output.strip().splitlines()[-1] == f"Error: corpus folder not found: {tmp_path / 'nowhere'}"
+    assert result.output.strip().splitlines() == [f"Қате: {tmp_path / 'nowhere'} деген корпус қалтасы жоқ."]
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(tmp_path / "nowhere"), "--db", str(tmp_path / "x.db"), "--lang", "ru"])
+    assert (result.exit_code, result.output.strip()) == (1, f"Ошибка: Папки корпуса {tmp_path / 'nowhere'} нет.")
 
 
 def test_parse_prints_the_tree(tmp_path):
@@ -141,3 +144,39 @@ def test_build_progress_says_texts_megabytes_rate_and_time_left():
     unknown.acts_stored(3, 200, 41)
     assert unknown.line(unknown.started + 2.0) == "текстов: 5, 1.0 МБ, 0.50 МБ/с; актов с редакциями: 3/200, редакций: 41"
     assert known.stream.getvalue() == ""  # not a terminal: nothing is drawn
+
+
+def test_a_file_that_is_not_a_zan_database_is_one_line_in_the_readers_language(tmp_path):
+    """`zan at`, `zan versions`, `zan diff` and `zan serve` refuse a file that is not a Zan
+    database with one line (no traceback), and `zan serve` never builds over it."""
+    readme = Path(__file__).resolve().parent.parent / "README.md"
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table t (x)").connection.commit()
+    cases = [
+        (["at", "law-1999-07-13-414", "2020-01-01", "--db", str(readme)], f"Қате: {readme} — SQLite дерекқоры емес."),
+        (["at", "law-1999-07-13-414", "2020-01-01", "--db", str(readme), "--lang", "ru"], f"Ошибка: {readme} — не база данных SQLite."),
+        (["versions", "x", "--db", str(other), "--lang", "ru"], f"Ошибка: {other} — не база данных Zan: в ней нет таблиц, которые пишет `zan build`."),
+        (["diff", "x", "a", "b", "--db", str(tmp_path / "none.db")], f"Қате: {tmp_path / 'none.db'} деген дерекқор жоқ (алдымен `zan build` іске қосыңыз)."),
+        (["serve", "--db", str(readme), "--lang", "ru"], f"Ошибка: {readme} — не база данных SQLite."),
+        (["serve", "--db", str(other)], f"Қате: {other} — Zan дерекқоры емес: онда `zan build` жазатын кестелер жоқ."),
+    ]
+    before = readme.read_bytes()
+    for arguments, line in cases:
+        result = CliRunner().invoke(cli, arguments)
+        assert (result.exit_code, result.output.strip().splitlines()) == (1, [line]), arguments
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert readme.read_bytes() == before
+
+
+def test_the_commands_errors_are_in_the_readers_language(corpus_db):
+    db = str(corpus_db)
+    cases = [
+        (["at", "no-such-act", "2020-01-01", "--db", db], "Қате: no-such-act деген акт жоқ."),
+        (["at", "no-such-act", "2020-01-01", "--db", db, "--lang", "ru"], "Ошибка: Акта no-such-act нет."),
+        (["at", "law-1999-07-13-414", "2020-13-01", "--db", db, "--lang", "ru"], "Ошибка: Дата должна быть настоящей датой в виде ГГГГ-ММ-ДД (YYYY-MM-DD), а не «2020-13-01»."),
+        (["at", "law-1999-07-13-414", "--db", db, "--lang", "ru"], "Ошибка: Укажите акт и дату или `--all` и дату."),
+        (["diff", "V1900019742", "abc", "2020-10-27", "--db", db, "--lang", "ru"], "Ошибка: «abc» — не идентификатор редакции и не дата ГГГГ-ММ-ДД, на которую действовала какая-либо редакция."),
+    ]
+    for arguments, line in cases:
+        result = CliRunner().invoke(cli, arguments)
+        assert (result.exit_code, result.output.strip().splitlines()) == (1, [line]), arguments

@@ -234,8 +234,8 @@ async def test_search_finds_kazakh_word_forms_and_links_to_the_unit(datasette):
 async def test_act_list_pages(datasette):
     first = (await datasette.client.get("/-/acts.json")).json()
     assert (first["count"], first["page"], first["next_page"], len(first["acts"])) == (17, 1, None, 17)
-    beyond = (await datasette.client.get("/-/acts.json", params={"page": "2"})).json()
-    assert (beyond["acts"], beyond["next_page"]) == ([], None)
+    beyond = await datasette.client.get("/-/acts.json", params={"page": "2"})  # past the last page: there is no such page
+    assert (beyond.status_code, beyond.json()["error"]) == (400, "2-бет жоқ: барлығы 1 бет.")
 
 
 @pytest.mark.asyncio(loop_scope="session")
@@ -254,9 +254,11 @@ async def test_links_are_shown_both_ways(datasette):
 
 @pytest.mark.asyncio(loop_scope="session")
 async def test_second_page_links_back_keeping_the_filters(datasette):
-    response = await datasette.client.get("/", params={"status": "repealed", "page": "2"})
+    response = await datasette.client.get("/-/search", params={"q": "бұйрық", "date": "2020-01-01", "page": "2"})
     assert response.status_code == 200
-    assert 'href="?status=repealed&amp;page=1"' in response.text
+    assert 'href="?q=%D0%B1%D2%B1%D0%B9%D1%80%D1%8B%D2%9B&amp;date=2020-01-01&amp;page=1"' in response.text
+    past = await datasette.client.get("/", params={"status": "repealed", "page": "2", "lang": "ru"})  # the listing has one page
+    assert past.status_code == 400 and "Страницы 2 нет: всего страниц — 1." in past.text
 
 
 @pytest.mark.asyncio(loop_scope="session")

@@ -7,6 +7,7 @@ act page for seconds (Datasette printed each with `rich` and its local variables
 from __future__ import annotations
 
 import http.client
+import json
 import statistics
 import subprocess
 import sys
@@ -93,3 +94,67 @@ def test_a_path_that_climbs_out_is_a_404(served, path):
     response = connection.getresponse()
     body = response.read().decode("utf-8")
     assert response.status == 404 and "root:" not in body
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def test_a_refused_date_of_the_canned_query_prints_nothing_to_the_log(served):
+    """The visitor's mistake is answered 400, in the site's layout; the server's console
+    holds no traceback and no SQL for it (Datasette printed both, for every such request)."""
+    base, log = served
+    before = log.read_text(encoding="utf-8")
+    for query, lang in (("date=abc", "kk"), ("date=2016-02-30&lang=ru", "ru"), ("date=", "kk")):
+        status, body = get(f"{base}/laws/acts_in_force?{query}")
+        assert status == 400 and 'class="zan-top"' in body and f'<html lang="{lang}">' in body, query
+        status, body = get(f"{base}/laws/acts_in_force.json?{query}")
+        assert status == 400 and json.loads(body)["ok"] is False
+    status, body = get(f"{base}/laws?sql=select+zan_date('abc')")  # the SQL function itself, in a visitor's query
+    assert status == 400
+    assert get(f"{base}/laws/acts_in_force.json?date=2016-01-01")[0] == 200
+    printed = log.read_text(encoding="utf-8")[len(before) :]
+    assert "Traceback" not in printed and "acts_in_force" not in printed and "zan_status_on" not in printed, printed
+    assert printed.count("\n") <= 1  # at most Datasette's own one line for the visitor's SQL
+
+
+def test_the_canned_query_opens_on_today_without_a_date(served):
+    base, _ = served
+    with urllib.request.urlopen(f"{base}/laws/acts_in_force") as response:
+        assert response.status == 200 and "date=20" in response.url
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "heading"),
+    [
+        ("/-/acts/no-such-act", 404, ("Бет табылмады", "Страница не найдена")),
+        ("/no/such/page", 404, ("Бет табылмады", "Страница не найдена")),
+        ("/-/in-force?date=abc", 400, ("Сұрау дұрыс емес", "Неверный запрос")),
+        ("/-/in-force?page=9", 400, ("Сұрау дұрыс емес", "Неверный запрос")),
+        ("/laws/no_such_table", 404, ("Бет табылмады", "Страница не найдена")),
+    ],
+)
+def test_an_error_page_is_a_page_of_the_site_in_the_readers_language(served, path, status, heading):
+    base, _ = served
+    for lang, words in zip(("kk", "ru"), heading):
+        address = path + ("&" if "?" in path else "?") + "lang=ru" if lang == "ru" else path
+        got, body = get(base + address)
+        assert got == status, address
+        assert f'<html lang="{lang}">' in body and 'class="zan-top"' in body and 'class="zan-langs"' in body
+        assert f"<h1>{words}</h1>" in body
+        home = "/?lang=ru" if lang == "ru" else "/"
+        assert f'<a href="{home}">' in body  # the way back, in the same language
+        other = "kk" if lang == "ru" else "ru"
+        assert f'hreflang="{other}"' in body  # the same error in the other language
+
+
+def test_page_past_the_last_says_there_is_no_such_page(served):
+    base, _ = served
+    status, body = get(f"{base}/-/in-force.json?date=2016-01-01&page=10000000&lang=ru")
+    assert (status, json.loads(body)["error"]) == (400, "Страницы 10000000 нет: всего страниц — 1.")
+    status, body = get(f"{base}/?page=2")
+    assert status == 400 and "2-бет жоқ: барлығы 1 бет." in body

@@ -17,7 +17,7 @@ import click
 import parser as zan_parser
 from db.corpus import PUBLICATIONS_FILE, CorpusNotFound, corpus_files
 from db.git_history import find_repositories
-from db.queries import UnknownAct, act_diff, act_on, act_versions, acts_on, check_date, problems_report
+from db.queries import NotZanDatabase, UnknownAct, act_diff, act_on, act_versions, acts_on, check_database, check_date, problems_report
 from zan import messages
 from parser.dates import to_display
 from zan.messages import t
@@ -37,6 +37,27 @@ class DatasetteSetting(click.types.CompositeParamType):
         from datasette.cli import Setting
 
         return Setting().convert(value, param, ctx)
+
+
+class Failure(click.ClickException):
+    """A command's error as one line in the reader's language (``--lang``): ``Қате: …`` /
+    ``Ошибка: …``, exit status 1, never a traceback."""
+
+    def __init__(self, message: str, lang: str = messages.DEFAULT_LANGUAGE) -> None:
+        super().__init__(message)
+        self.lang = lang
+
+    def show(self, file=None) -> None:
+        click.echo(t("error_cli", self.lang, message=self.message), err=True)
+
+
+def checked_database(db_path: Path, lang: str) -> Path:
+    """`db_path` when it is a database `zan build` wrote; a `Failure` saying what it is otherwise."""
+    try:
+        check_database(db_path)
+    except NotZanDatabase as error:
+        raise Failure(t(f"error_db_{error.reason}", lang, path=db_path), lang) from None
+    return db_path
 
 
 db_option = click.option(
@@ -117,8 +138,8 @@ def _build_with_progress(corpus: Path, db_path: Path, lang: str = messages.DEFAU
 
     try:
         files = corpus_files(corpus)
-    except CorpusNotFound as error:
-        raise click.ClickException(str(error)) from None
+    except CorpusNotFound:
+        raise Failure(t("error_no_corpus", lang, path=corpus), lang) from None
     # the texts of git repositories are counted as they are read: their number is not known before
     total = None if find_repositories(corpus) else len(files)
     progress = BuildProgress(total, sys.stderr, lang)
@@ -211,18 +232,16 @@ def parse_command(file: Path, as_json: bool) -> None:
 @text_lang_option
 def at_command(act_or_date: str, date: str | None, all_acts: bool, as_json: bool, db_path: Path, lang: str) -> None:
     """What was in force on a date: `zan at ACT DATE`, or `zan at --all DATE`."""
-    if not db_path.exists():
-        raise click.ClickException(f"database not found: {db_path} (run `zan build` first)")
-    connection = sqlite3.connect(db_path)
+    if not all_acts and date is None:
+        raise Failure(t("error_at_usage", lang), lang)
+    connection = sqlite3.connect(checked_database(db_path, lang))
     try:
         if all_acts:
-            answer = acts_on(connection, _date_argument(date or act_or_date), language=lang)
-        elif date is None:
-            raise click.UsageError("give an act id and a date, or --all and a date")
+            answer = acts_on(connection, _date_argument(date or act_or_date, lang), language=lang)
         else:
-            answer = act_on(connection, act_or_date, _date_argument(date), lang)
-    except UnknownAct as error:
-        raise click.ClickException(str(error)) from None
+            answer = act_on(connection, act_or_date, _date_argument(date, lang), lang)
+    except UnknownAct:
+        raise Failure(t("error_no_act", lang, id=act_or_date), lang) from None
     finally:
         connection.close()
     if as_json:
@@ -242,11 +261,11 @@ def _say_other_text(answer: dict, message: str, lang: str) -> None:
         click.echo(t(message, lang, asked=t(f"text_name_{asked}", lang), shown=t(f"text_name_{shown}", lang)))
 
 
-def _date_argument(value: str) -> str:
+def _date_argument(value: str, lang: str) -> str:
     try:
         return check_date(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
+    except ValueError:
+        raise Failure(t("error_date", lang, value=value), lang) from None
 
 
 def _print_act_on(answer: dict, lang: str) -> None:
@@ -272,15 +291,18 @@ def _print_act_on(answer: dict, lang: str) -> None:
         click.echo(t("uncertain_change", lang, act=name, action=messages.action_word(change["action"], lang), units=change["units"], window=window, date=messages.to_display(date)))
 
 
-def _answer(db_path: Path, function, *arguments):
-    """Run a `db.queries` function on the database; its errors become one clear line."""
-    if not db_path.exists():
-        raise click.ClickException(f"database not found: {db_path} (run `zan build` first)")
-    connection = sqlite3.connect(db_path)
+def _answer(db_path: Path, lang: str, function, act: str, *arguments):
+    """Run a `db.queries` function on ACT in the database; its errors become one clear
+    line in the reader's language."""
+    connection = sqlite3.connect(checked_database(db_path, lang))
     try:
-        return function(connection, *arguments)
-    except (UnknownAct, ValueError) as error:
-        raise click.ClickException(str(error)) from None
+        return function(connection, act, *arguments)
+    except UnknownAct as error:
+        held_once = "one text only" in str(error)  # an act without versions to compare
+        raise Failure(t("no_versions", lang) if held_once else t("error_no_act", lang, id=act), lang) from None
+    except ValueError as error:
+        wrong = next((value for value in arguments if isinstance(value, str) and value in str(error)), "")
+        raise Failure(t("error_version", lang, value=wrong), lang) from None
     finally:
         connection.close()
 
@@ -292,7 +314,7 @@ def _answer(db_path: Path, function, *arguments):
 @text_lang_option
 def versions_command(act: str, as_json: bool, db_path: Path, lang: str) -> None:
     """The versions of ACT the corpus holds, oldest first, and when each took effect."""
-    versions = _answer(db_path, act_versions, act, lang)
+    versions = _answer(db_path, lang, act_versions, act, lang)
     if as_json:
         click.echo(json.dumps(versions, ensure_ascii=False, indent=2))
         return
@@ -315,7 +337,7 @@ def versions_command(act: str, as_json: bool, db_path: Path, lang: str) -> None:
 def diff_command(act: str, old: str, new: str, as_json: bool, db_path: Path, lang: str) -> None:
     """What changed in ACT between two versions, given as version ids or dates (a date
     means the version whose wording applied on it)."""
-    answer = _answer(db_path, act_diff, act, old, new, lang)
+    answer = _answer(db_path, lang, act_diff, act, old, new, lang)
     if as_json:
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return
@@ -340,12 +362,16 @@ def diff_command(act: str, old: str, new: str, as_json: bool, db_path: Path, lan
     multiple=True,
     help="A Datasette setting over Zan's own, as in `datasette --setting NAME VALUE` (docs/deploy.md).",
 )
-def serve_command(corpus: Path, db_path: Path, host: str, port: int, settings: tuple[tuple[str, object], ...]) -> None:
-    """Build the database if it is missing or older than the corpus, then serve it with Datasette."""
+@lang_option
+def serve_command(corpus: Path, db_path: Path, host: str, port: int, settings: tuple[tuple[str, object], ...], lang: str) -> None:
+    """Build the database if it is missing or older than the corpus, then serve it with
+    Datasette. A file that is not a Zan database is refused, and never built over."""
+    if db_path.exists():
+        checked_database(db_path, lang)
     if needs_build(corpus, db_path):
-        summary = _build_with_progress(corpus, db_path)
+        summary = _build_with_progress(corpus, db_path, lang)
         click.echo(f"{db_path}: {summary.line()}", err=True)
-    serve(db_path, host, port, dict(settings))
+    serve(checked_database(db_path, lang), host, port, dict(settings))
 
 
 def serve(db_path: Path, host: str, port: int, settings: dict | None = None) -> None:
@@ -380,8 +406,8 @@ def audit_command(as_json: bool, corpus: Path, workers: int | None, lang: str) -
 
     try:
         report = audit_corpus(corpus, workers=workers)
-    except CorpusNotFound as error:
-        raise click.ClickException(str(error)) from None
+    except CorpusNotFound:
+        raise Failure(t("error_no_corpus", lang, path=corpus), lang) from None
     if as_json:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
