@@ -171,3 +171,17 @@ async def test_ids_with_kazakh_letters_are_reachable_encoded_or_not(bundled):
     cited = "order-2018-10-02-ҚР-ДСМ-21"
     for address in (f"/-/cited/{cited}", f"/-/cited/{urllib.parse.quote(cited)}", f"/-/cited/{urllib.parse.quote(cited).lower()}.json"):
         assert (await bundled.client.get(address)).status_code == 200, address
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_a_server_error_is_a_page_of_the_site_too(tmp_path):
+    """A 500 (here: a database without Zan's tables, which `zan serve` refuses but a bare
+    `datasette` serves) is drawn in the site's layout, in the reader's language."""
+    empty = tmp_path / "other.db"
+    sqlite3.connect(empty).execute("create table t (x)").connection.commit()
+    site = await _site(empty)
+    for lang, heading in (("kk", "Сервер қатесі"), ("ru", "Ошибка сервера")):
+        response = await site.client.get(f"/-/acts/x?lang={lang}")
+        assert response.status_code == 500
+        assert f'<html lang="{lang}">' in response.text and 'class="zan-top"' in response.text and f"<h1>{heading}</h1>" in response.text
+        assert "Traceback" not in response.text and "no such table" not in response.text
