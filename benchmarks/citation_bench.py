@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 import parser  # noqa: E402
 from parser.citations import extract_citations  # noqa: E402
-from parser.languages import get_language  # noqa: E402
+from parser.languages import document_language, get_language  # noqa: E402
 
 
 def corpus_texts(lang: str | None = None, folder: Path | None = None) -> list[tuple[str, object]]:
@@ -36,7 +36,7 @@ def corpus_texts(lang: str | None = None, folder: Path | None = None) -> list[tu
     texts = []
     for path in paths:
         document = parser.parse_file(path)
-        language = get_language(document.act.language if document.act else None)
+        language = document_language(document)
         texts += [(p.text, language) for p in document.provisions] + [(n.text, language) for n in document.notes]
     return texts
 

@@ -11,7 +11,7 @@ from pathlib import PurePath
 from .dates import add_days, first_date, impossible_dates, to_display
 from .formats import SourceFormat, format_named
 from .header import Requisites, adilet_id, read_requisites, stable_id
-from .languages import Language, kk, ru
+from .languages import RUSSIAN, Language
 from .markdown import VersionMeta
 from .references import normal_number, read_reference
 from .versions import derive_version_effective, read_version
@@ -31,7 +31,7 @@ _LABEL_NUMBER = re.compile(r"^(\d+)(?:-(\d+))?")
 class Tree:
     """Builds provisions in document order, giving each a parent and a stable key."""
 
-    def __init__(self, lang: Language = kk) -> None:
+    def __init__(self, lang: Language) -> None:
         self.lang = lang
         self.provisions: list[Provision] = []
         self.by_key: dict[str, Provision] = {}
@@ -256,7 +256,7 @@ def _join(prefix: str, part: str) -> str:
     return f"{prefix}/{part}" if prefix else part
 
 
-def _heading_text(text: str, lang: Language = kk) -> str:
+def _heading_text(text: str, lang: Language) -> str:
     """``1-тарау. Жалпы ережелер`` -> ``Жалпы ережелер``; ``Глава 3. Заключительное
     положение`` -> ``Заключительное положение`` (in the text's language)."""
     match = heading_match(text, lang)
@@ -269,7 +269,7 @@ def _heading_text(text: str, lang: Language = kk) -> str:
     return text
 
 
-def _appendix_heading(lines: list[str], lang: Language = kk) -> str | None:
+def _appendix_heading(lines: list[str], lang: Language) -> str | None:
     """The title printed under ``N-қосымша``."""
     for index, line in enumerate(lines):
         if lang.APPENDIX.match(line.strip()):
@@ -286,7 +286,8 @@ def build_document(
     publications: Publications | None = None,
     meta: VersionMeta | None = None,
     source_format: SourceFormat | None = None,
-    lang: Language = kk,
+    *,
+    lang: Language,
     layout: Layout | None = None,
 ) -> ParsedDocument:
     """Parse the text of one act, in language `lang`. Pure: no file system, no database.
@@ -444,19 +445,19 @@ def _act(
     header_text = requisites_provision.text if requisites_provision else None
     identity_basis = None
     if meta is not None and meta.requisite:
-        requisites = read_requisites(meta.requisite, ru)  # the bank prints them in Russian
+        requisites = read_requisites(meta.requisite, RUSSIAN)  # the bank prints them in Russian
         header_text, identity_basis = meta.requisite, "the requisites of the bank's meta file"
     elif fmt.reads_meta:
         requisites = _requisites_from_stamp(document, lang)
         identity_basis = "the approval stamp (the file has no meta with requisites)" if requisites else None
     else:
-        requisites = read_requisites(requisites_provision.text) if requisites_provision else None
+        requisites = read_requisites(requisites_provision.text, lang) if requisites_provision else None
     reference = requisites.act if requisites else None
     registered_on = requisites.registered_on if requisites else None
     registration_number = requisites.registration_number if requisites else None
     kind = reference.kind if reference else None
-    if kind is None and meta is not None and meta.form in ru.BANK_FORMS:
-        kind = ru.BANK_FORMS[meta.form]  # the requisite does not say it; the bank's form does
+    if kind is None and meta is not None and meta.form in RUSSIAN.BANK_FORMS:
+        kind = RUSSIAN.BANK_FORMS[meta.form]  # the requisite does not say it; the bank's form does
         if reference is not None:
             reference.kind = kind
     adopted_on = reference.date if reference else None

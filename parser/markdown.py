@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 from lxml import html as lxml_html
 
-from .languages import Language, kk
+from .languages import Language
 from .model import Problem
 from .notes import is_note_start
 from .structure import PARAGRAPH, SUBPARAGRAPH, Block, Layout, Line, close_blocks, heading_match, is_operative_formula
@@ -222,12 +222,12 @@ _OPENING_QUOTES = ("«", '"')
 STRUCTURE_KINDS = ("division", "chapter", "section", "article")
 
 
-def segment_markdown(text: str, lang: Language = kk) -> Layout:
+def segment_markdown(text: str, lang: Language) -> Layout:
     """Cut a Markdown version in language `lang` into blocks. Pure: text in, `Layout` out."""
     return segment_split_markdown(text, [], lang)
 
 
-def segment_split_markdown(index_text: str, parts: list[tuple[str, str]], lang: Language = kk) -> Layout:
+def segment_split_markdown(index_text: str, parts: list[tuple[str, str]], lang: Language) -> Layout:
     """Cut the index of a split act and its part files (``(display path, text)``, in the
     index's order) into the blocks of one act. Each part's lines keep their own numbers and
     name their file (`MarkdownLine.file`); each part opens with a unit of its own (role
@@ -276,7 +276,7 @@ def _is_law(lines: list[MarkdownLine], lang: Language) -> bool:
 class Segmenter:
     """Walks the paragraphs of the Markdown text once, in order, deciding what each starts."""
 
-    def __init__(self, layout: Layout, lines: list[MarkdownLine], lang: Language = kk, part_starts: dict[int, str] | None = None) -> None:
+    def __init__(self, layout: Layout, lines: list[MarkdownLine], lang: Language, part_starts: dict[int, str] | None = None) -> None:
         self.layout = layout
         self.lines = lines
         self.lang = lang

@@ -10,7 +10,7 @@ import pytest
 
 from parser import parse_file, parse_text, part_files
 from parser.header import read_requisites
-from parser.languages import ru
+from parser.languages import RUSSIAN as ru
 from parser.markdown import read_version_meta, table_rows
 from tests.conftest import BANK
 
