@@ -9,6 +9,9 @@ themselves live in `zan_site.py` and are re-exported here for Datasette to see.
 
 from __future__ import annotations
 
+from parser.languages import KAZAKH
+from zan.messages import DEFAULT_LANGUAGE, t
+
 from .zan_site import extra_css_urls, handle_exception, prepare_connection, register_routes, render_cell, startup
 
 __all__ = ["extra_css_urls", "handle_exception", "prepare_connection", "register_routes", "render_cell", "startup", "datasette_options", "metadata"]
@@ -37,7 +40,7 @@ TABLE_METADATA = {
     "notes": {
         "label_column": "target_text",
         "facets": ["target_status"],
-        "description": "Every Ескерту note, verbatim, with the unit it names.",
+        "description": f"Every {KAZAKH.NOTE_MARKERS[0].rstrip('.')} note, verbatim, with the unit it names.",
     },
     "amendments": {
         "facets": ["action", "date_status", "parse_status"],
@@ -108,8 +111,8 @@ order by a.amending_act_date, a.act_id, a.provision_id""",
 def metadata(database: str) -> dict:
     """Site metadata for a database named `database` (the file name without `.db`)."""
     return {
-        "title": "Zan — заң",
-        "description": "Қазақстан Республикасының нормативтік құқықтық актілері: the acts, every amendment, any date.",
+        "title": t("site_title", DEFAULT_LANGUAGE),
+        "description": t("site_metadata_description", DEFAULT_LANGUAGE),
         "databases": {database: {"tables": TABLE_METADATA, "queries": QUERIES}},
     }
 

@@ -65,9 +65,18 @@ def cyrillic_literals(path: Path) -> list[str]:
     ]
 
 
-def test_no_word_of_any_language_outside_the_language_modules():
-    modules = [path for folder in ("parser", "db") for path in sorted((ROOT / folder).rglob("*.py")) if "languages" not in path.parts]
-    assert len(modules) > 30
+#: Where a word of a language may be written: the language packages and the catalogue.
+WORDS_LIVE_IN = (ROOT / "parser" / "languages", ROOT / "zan" / "messages.py")
+
+
+def test_no_word_of_any_language_outside_the_language_packages():
+    modules = [
+        path
+        for folder in ("parser", "db", "datasette_plugins", "zan")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if not any(path == place or place in path.parents for place in WORDS_LIVE_IN)
+    ]
+    assert len(modules) > 40
     found = [literal for path in modules for literal in cyrillic_literals(path)]
     assert found == []
 
