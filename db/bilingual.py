@@ -15,6 +15,7 @@ text said what.
 
 from __future__ import annotations
 
+from parser.basis import Basis
 from parser.languages import LANGUAGES
 from parser.model import Act, CommencementRule, EffectiveDate, ParsedDocument, Problem
 from parser.references import normal_number
@@ -143,7 +144,7 @@ def _status(primary: ParsedDocument, other: ParsedDocument) -> list[Problem]:
         return []
     if theirs == "repealed" and mine != "repealed":
         primary.act.status = "repealed"
-        primary.act.status_basis = f"the {other.act.language} text records its repeal ({other.source_path})"
+        primary.act.status_basis = Basis("repeal_in_other_text", facts={"language": other.act.language, "source": other.source_path})
         primary.act.repeal_text = primary.act.repeal_text or other.act.repeal_text
         primary.header_amendments = primary.header_amendments or other.header_amendments
     return [_disagreement(primary, other, "status", mine, theirs)]

@@ -174,7 +174,7 @@ def _act_row(document: ParsedDocument, act_id: str, timelines: Timelines) -> dic
         "registered_on": act.registered_on,
         "registration_number": act.registration_number,
         "status": act.status,
-        "status_basis": act.status_basis,
+        **basis_values("status_basis", act.status_basis),
         "status_text": act.status_text,
         "header_text": act.header_text,
         "repeal_text": act.repeal_text,
@@ -226,7 +226,7 @@ def _act_text_row(document: ParsedDocument, act_id: str, base: str, primary: boo
         "title": act.title,
         "source_path": document.source_path,
         "status": act.status,
-        "status_basis": act.status_basis,
+        **basis_values("status_basis", act.status_basis),
         "text_as_at": as_at,
         **commencement_values(act.commencement, act.effective),
     }

@@ -73,7 +73,8 @@ TABLES: dict[str, dict] = {
             "registered_on": str,
             "registration_number": str,
             "status": str,
-            "status_basis": str,
+            "status_basis_rule": str,
+            "status_basis_data": str,
             "status_text": str,
             "header_text": str,
             "repeal_text": str,
@@ -112,7 +113,8 @@ TABLES: dict[str, dict] = {
             "title": str,
             "source_path": str,
             "status": str,
-            "status_basis": str,
+            "status_basis_rule": str,
+            "status_basis_data": str,
             # the day the text was current: the bank's version date of its newest version
             # held, or the last commit of its git mirror; its wording after it is not proven
             "text_as_at": str,

@@ -83,7 +83,7 @@ def test_an_acts_status_says_on_what_it_rests(corpus_db):
     act = {row["id"]: dict(row) for row in connection.execute("select * from acts")}
     assert messages.status_reason(act["V090005853_"], "kk") == "дереккөздегі мәртебе жолы: «Күшін жойған»"
     assert messages.status_reason(act["V1500010492"], "ru") == "в тексте записана отмена"
-    assert messages.status_reason(act["V2300032371"], "kk").endswith("; өз ережесі бойынша 31.12.2023 дейін қолданылады")
+    assert messages.status_reason(act["V2300032371"], "kk").endswith("; актінің өз ережесі бойынша 31.12.2023 дейін қолданылады")
 
 
 def _stored_basis(connection: sqlite3.Connection, version_id: str) -> tuple[str, str]:

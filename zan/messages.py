@@ -91,13 +91,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status_not_in_force": ("күшінде емес", "не действует"),
     "status_uncertain": ("анық емес", "не установлено"),
     # act page
-    "status_by_line": ("дереккөздегі мәртебе жолы: «{line}»", "строка статуса в источнике: «{line}»"),
-    "status_by_repeal": ("мәтінде күшін жою жазылған", "в тексте записана отмена"),
-    "status_not_known": (
+    # why an act's status is what it is (`parser.document.decide_status`)
+    "basis_status_line": ("дереккөздегі мәртебе жолы: «{line}»", "строка статуса в источнике: «{line}»"),
+    "basis_repeal_recorded": ("мәтінде күшін жою жазылған", "в тексте записана отмена"),
+    "basis_repeal_in_other_text": ("актінің {language} мәтінінде күшін жою жазылған", "в тексте акта {language} записана отмена"),
+    "basis_bank_requisite_no_repeal": (
+        "банктің деректемесінде күшін жою жазылмаған (банк әр күшін жоюды деректемеге қосады), ешбір ескерту де актінің күшін жоймайды",
+        "в реквизите банка отмена не записана (банк дописывает в реквизит каждую отмену), и ни одно примечание не отменяет акт",
+    ),
+    "basis_status_not_known": (
         "дереккөзде мәртебе жолы да, күшін жою туралы жазба да жоқ: бүгін күшінде ме, мәтіннен белгісіз",
         "в источнике нет ни строки статуса, ни записи об отмене: действует ли акт сегодня, из текста неизвестно",
     ),
-    "applies_until": ("өз ережесі бойынша {date} дейін қолданылады", "по собственному положению применяется до {date}"),
     "as_of_date": ("Осы күнгі редакциясы", "Редакция на дату"),
     "history": ("өзгерістер тарихы", "история изменений"),
     "appendix_stamp": ("{label}-қосымша", "Приложение {label}"),
@@ -326,16 +331,9 @@ def t(key: str, lang: str, **values: object) -> str:
 
 
 def status_reason(act: dict, lang: str) -> str:
-    """On what an act's status (``acts.status``) rests, from its columns: the source's
-    status line, a recorded repeal, or nothing (and the term its own clause sets)."""
-    if act.get("status") == "repealed":
-        return t("status_by_line", lang, line=act["status_text"]) if act.get("status_text") else t("status_by_repeal", lang)
-    if act.get("status") == "in_force" and act.get("status_text"):
-        return t("status_by_line", lang, line=act["status_text"])
-    text = t("status_not_known", lang)
-    if act.get("valid_to") and act.get("valid_to_basis_rule") and not act.get("repealed_by_amendment_id"):
-        text += "; " + t("applies_until", lang, date=to_display(add_days(act["valid_to"], -1)))
-    return text
+    """On what an act's status (``acts.status``) rests: its stored basis
+    (``status_basis_rule``, ``status_basis_data``, decided by `parser.document.decide_status`), in words."""
+    return basis_text(act.get("status_basis_rule"), act.get("status_basis_data"), lang)
 
 
 def status_word(status: str | None, lang: str) -> str:
@@ -605,6 +603,10 @@ def basis_text(rule: str | None, data: dict | str | None, lang: str) -> str:
         if facts.get("ends"):
             text += ", " + t("in_force_until", lang, until=window_text(dates.get("until"), dates.get("until_latest"), lang))
         return text
+    if rule == "repeal_in_other_text":
+        values["language"] = t(f"text_name_{facts.get('language')}", lang) if f"text_name_{facts.get('language')}" in MESSAGES else "?"
+    if rule == "status_not_known" and said:
+        return t("basis_status_not_known", lang) + "; " + "; ".join(said)
     if rule == "version_wording" and act is not None:
         rule = "version_wording_since"
     key = f"basis_{rule}"
@@ -612,6 +614,7 @@ def basis_text(rule: str | None, data: dict | str | None, lang: str) -> str:
         return t("basis_unknown", lang, rule=rule)
     values.setdefault("window", window_text(dates.get("earliest"), dates.get("latest"), lang))
     values.setdefault("why", "; ".join(said))
+    values.setdefault("when", "; ".join(said) or t("unknown", lang))
     for name in ("text", "target", "line", "act", "version", "older", "newer", "as_at", "until"):
         values.setdefault(name, "?")
     return t(key, lang, **values)
