@@ -326,8 +326,8 @@ def _open_change(rows: list[sqlite3.Row], date: str) -> str | None:
     """The amendment that starts the first wording whose start may, or may not, have
     passed on `date`: the change that makes the wording on `date` unknown."""
     for row in rows[1:]:
-        earliest, latest = row["valid_from"], row["valid_from_latest"]
-        if (earliest is None or earliest <= date) and (latest is None or latest > date):
+        start = Bound(row["valid_from"], row["valid_from_latest"], NOT_RECORDED)
+        if not start.ahead(date) and not start.passed(date):
             return row["started_by_amendment_id"]
     return None
 
@@ -647,29 +647,33 @@ def act_versions(conn: sqlite3.Connection, act_id: str, language: str | None = N
     return versions
 
 
-def resolve_version(versions: list[dict[str, Any]], wanted: str) -> tuple[dict[str, Any], str]:
+def resolve_version(versions: list[dict[str, Any]], wanted: str) -> tuple[dict[str, Any], Basis]:
     """The version `wanted` names — a version id, or a date: the version whose wording
-    applied on that date — and how it was chosen. ValueError when it names none."""
+    applied on that date — and how it was chosen (a `Basis`). ValueError when it names none."""
     for version in versions:
         if version["id"] == wanted:
-            return version, "named by its id"
+            return version, Basis("version_named")
     if not is_iso_date(wanted):
         raise ValueError(f"{wanted!r} is neither a version id (see `zan versions`) nor a date written YYYY-MM-DD")
-    applied = [v for v in versions if _took_effect_by(v, wanted) and not v["rebuilt"]]
+    real = [v for v in versions if not v["rebuilt"]]
+    applied = [v for v in real if version_took_effect(v).passed(wanted)]
     if not applied:
         raise ValueError(f"no version held had taken effect by {wanted}")
     chosen = applied[-1]
-    later = [v for v in versions if v["ordinal_index"] > chosen["ordinal_index"] and not v["rebuilt"]]
-    window = next((v for v in later if (v["effective_from_earliest"] or v["effective_from"] or "9999") <= wanted), None)
-    basis = f"the newest version whose wording had provably taken effect on {wanted}"
-    if window is not None:
-        basis += f"; the version of {window['date']} may also have taken effect by then (window {window['effective_from_earliest']} – {window['effective_from_latest'] or '?'})"
+    basis = Basis("version_in_effect_on", dates={"date": wanted})
+    later = next((v for v in real if v["ordinal_index"] > chosen["ordinal_index"] and not version_took_effect(v).ahead(wanted)), None)
+    if later is not None:
+        bound = version_took_effect(later)
+        basis = basis.but(Basis("later_version_may_have", dates={"version": later["date"], **bound.window()}))
     return chosen, basis
 
 
-def _took_effect_by(version: dict[str, Any], date: str) -> bool:
-    latest = version["effective_from"] or version["effective_from_latest"]
-    return latest is not None and latest <= date
+def version_took_effect(version: dict[str, Any]) -> Bound:
+    """When a version's wording took effect (its ``effective_from*`` columns) as a `Bound`,
+    which alone says whether that day has passed on a date."""
+    if version["effective_from"]:
+        return Bound(version["effective_from"], version["effective_from"], NOT_RECORDED)
+    return Bound(version["effective_from_earliest"], version["effective_from_latest"], NOT_RECORDED)
 
 
 def diff_text(conn: sqlite3.Connection, act_id: str, language: str | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -696,6 +700,7 @@ def act_diff(conn: sqlite3.Connection, act_id: str, old: str, new: str, language
     for index, version in enumerate(versions):
         version["ordinal_index"] = index
     (before, before_basis), (after, after_basis) = resolve_version(versions, old), resolve_version(versions, new)
+    reader = language or DEFAULT_TEXT_LANGUAGE
     pairs = align(_version_units(conn, before["id"]), _version_units(conn, after["id"]))
     changes = [{**_change(pair), "language": text["text_language"]} for pair in pairs if pair.is_change]
     for version in versions:
@@ -703,8 +708,8 @@ def act_diff(conn: sqlite3.Connection, act_id: str, old: str, new: str, language
     return {
         "act_id": act_id,
         **_text_fields(text),
-        "from": {**before, "chosen": before_basis},
-        "to": {**after, "chosen": after_basis},
+        "from": {**before, "chosen": basis_text(before_basis.rule, before_basis.data(), reader), "chosen_basis": before_basis.as_dict()},
+        "to": {**after, "chosen": basis_text(after_basis.rule, after_basis.data(), reader), "chosen_basis": after_basis.as_dict()},
         "changes": changes,
     }
 
