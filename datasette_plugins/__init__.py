@@ -112,7 +112,7 @@ def metadata(database: str) -> dict:
     """Site metadata for a database named `database` (the file name without `.db`)."""
     return {
         "title": t("site_title", DEFAULT_LANGUAGE),
-        "description": t("site_metadata_description", DEFAULT_LANGUAGE),
+        "description": t("site_subtitle", DEFAULT_LANGUAGE),
         "databases": {database: {"tables": TABLE_METADATA, "queries": QUERIES}},
     }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .languages import LANGUAGES, Language
 from .model import ActReference, Amendment
@@ -313,11 +313,12 @@ def _share_issuer_and_kind(amendments: list[Amendment], lang: Language) -> None:
                 amendment.act.kind, amendment.act.kind_text = source.act.kind, source.act.kind_text
 
 
-#: Every language's note markers: a note is a note in whichever language it is printed.
-_NOTE_MARKERS = tuple(
-    marker for language in LANGUAGES.values() for marker in language.NOTE_MARKERS + language.UNMARKED_NOTE_STARTS
-)
+@lru_cache(maxsize=8)
+def _note_markers(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Every registered language's note markers (`codes`: the registry's, so a language
+    registered later counts too): a note is a note in whichever language it is printed."""
+    return tuple(marker for code in codes for marker in LANGUAGES[code].NOTE_MARKERS + LANGUAGES[code].UNMARKED_NOTE_STARTS)
 
 
 def is_note_start(text: str) -> bool:
-    return text.lstrip().startswith(_NOTE_MARKERS)
+    return text.lstrip().startswith(_note_markers(tuple(LANGUAGES)))

@@ -35,7 +35,8 @@ from pathlib import Path
 
 import pytest
 
-from parser.languages import LANGUAGES, RUSSIAN, SHARED_NAMES, detect_language, get_language
+from parser.languages import LANGUAGES, RUSSIAN, SHARED_NAMES, IncompleteLanguage, detect_language, get_language, register, unregister
+from parser.languages.base import DISPLAY_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 CYRILLIC = range(0x0400, 0x0500)
@@ -65,8 +66,9 @@ def cyrillic_literals(path: Path) -> list[str]:
     ]
 
 
-#: Where a word of a language may be written: the language packages and the catalogue.
-WORDS_LIVE_IN = (ROOT / "parser" / "languages", ROOT / "zan" / "messages.py")
+#: Where a word of a language may be written: the language packages (each holds its column
+#: of the message catalogue too).
+WORDS_LIVE_IN = (ROOT / "parser" / "languages",)
 
 
 def test_no_word_of_any_language_outside_the_language_packages():
@@ -114,3 +116,110 @@ def test_russian_kinds_in_their_case_forms():
     assert RUSSIAN.act_kind("Указом") == "decree"
     assert RUSSIAN.act_kind("Конституционным законом") == "constitutional_law"
     assert RUSSIAN.act_kind("Министра") is None
+
+
+# --- The contract: every language has every piece, and a third one is one package ---------
+
+
+@pytest.mark.parametrize("code", sorted(LANGUAGES))
+def test_every_language_has_every_message_and_word_the_first_has(code):
+    first, language = next(iter(LANGUAGES.values())), LANGUAGES[code]
+    for table in ("MESSAGES", "KIND_WORDS", "ACTION_WORDS", "OPERATION_WORDS", "UNIT_WORDS", "PART_WORDS", "PROBLEM_KINDS"):
+        assert sorted(set(getattr(first, table)) ^ set(getattr(language, table))) == [], table
+    assert [name for name in DISPLAY_NAMES if not hasattr(language, name)] == []
+
+
+def test_the_readers_languages_are_the_registered_ones():
+    from zan import messages
+
+    assert messages.LANGUAGES == tuple(LANGUAGES) == ("kk", "ru")
+    assert messages.LANGUAGE_NAMES == {"kk": "Қазақша", "ru": "Русский"}
+    assert messages.MESSAGES["home"] == ("Басты бет", "Главная")
+
+
+TOY_ACT = """# On the minimum of subsistence
+
+This Law sets the legal basis of the minimum of subsistence.
+
+## Article 1. The minimum
+
+1. The minimum is the least income a person needs.
+
+2. The minimum is computed every quarter:
+
+   1) per person;
+
+   2) per group of the population.
+
+      > *Note. Article 1 amended by the Law of the Republic of Kazakhstan of 15 December 2005 № 101 (comes into force from 1 January 2006).*
+
+## Article 2. Entry into force
+
+This Law comes into force from 1 January 2000.
+"""
+
+
+@pytest.fixture
+def english():
+    """The toy English of `tests/toy_english`, registered for one test."""
+    from tests.toy_english import English
+
+    language = register(English)
+    yield language
+    unregister("en")
+
+
+def test_a_third_language_is_one_package(english):
+    import parser
+
+    assert get_language("en") is english and get_language("eng") is english
+    document = parser.parse_text(TOY_ACT, "eng.md", source_format="zan_markdown", lang=english)
+    assert document.act.language == "en"
+    assert [(p.key, p.kind, p.label) for p in document.provisions if p.kind in ("article", "part", "subparagraph")] == [
+        ("art1", "article", "1"),
+        ("art1/pt1", "part", "1"),
+        ("art1/pt2", "part", "2"),
+        ("art1/pt2/sp1", "subparagraph", "1"),
+        ("art1/pt2/sp2", "subparagraph", "2"),
+        ("art2", "article", "2"),
+    ]
+    (note,) = document.notes
+    (amendment,) = note.amendments
+    assert (note.target_key, amendment.action) == ("art1", "amended")
+    assert (amendment.act.kind, amendment.act.date, amendment.act.number) == ("law", "2005-12-15", "101")
+    assert (amendment.effective.status, amendment.effective.exact) == ("exact", "2006-01-01")
+    assert (document.act.commencement.rule, document.act.effective.exact) == ("fixed_date", "2000-01-01")
+
+
+def test_a_third_language_renders_its_messages_and_names(english):
+    from db.search import normalize
+    from zan.messages import act_name, kind_word, problem_kind_text, t, unit_name
+
+    assert t("home", "en") == "Home"
+    assert t("count_acts", "en", count=3) == "3 acts in all"
+    assert unit_name("doc/p29/sp24", "en") == "subparagraph 24) of paragraph 29"
+    assert unit_name("preamble", "en") == "preamble"
+    assert act_name("law", "101", "2005-12-15", "en") == "law No 101 of 15.12.2005"
+    assert kind_word("code", "en") == "act"
+    assert problem_kind_text("empty_file", "en") == "the file is empty"
+    assert normalize("Orders and Laws", english) == "order and law"
+
+
+def test_a_language_missing_a_piece_of_the_contract_is_refused_at_registration():
+    from parser.languages import Language
+    from tests.toy_english import English, vocabulary, words
+
+    class NoStemmer(Language):
+        Defaults, Words = vocabulary, words
+        fold_search_word, name_unit, name_act = English.fold_search_word, English.name_unit, English.name_act
+
+    class NoMonths(English):
+        Defaults = type("Defaults", (), {name: getattr(vocabulary, name) for name in SHARED_NAMES if name != "MONTHS"})
+
+    class NoWords(English):
+        Words = type("Words", (), {name: getattr(words, name) for name in DISPLAY_NAMES if name != "KIND_WORDS"})
+
+    for incomplete, missing in ((NoStemmer, "stem"), (NoMonths, "MONTHS"), (NoWords, "KIND_WORDS")):
+        with pytest.raises(IncompleteLanguage, match=rf"leaves out {missing}$"):
+            register(incomplete)
+    assert "en" not in LANGUAGES

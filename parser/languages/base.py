@@ -7,7 +7,9 @@ A language is one object, an instance of a `Language` subclass, as spaCy's langu
 parsing vocabulary (the names of `SHARED_NAMES`, read as attributes: `lang.MONTHS`,
 `lang.ARTICLE`); the class adds its stemmer and search folding. `register` refuses a
 language that leaves out any piece of the contract, so a missing piece is an error when
-the language is added, not when a text first needs it.
+the language is added, not when a text first needs it. Its `Words` module holds its
+display words (its column of the message catalogue, the words of kinds, units and
+parts: `DISPLAY_NAMES`), and the class its grammar (`name_unit`, `name_act`).
 """
 
 from __future__ import annotations
@@ -93,6 +95,22 @@ SHARED_NAMES = (
 )
 
 
+#: What the display words of every language define (its `Words`): its column of the
+#: message catalogue and the words the pages and the CLI put around the data.
+DISPLAY_NAMES = (
+    "NAME",  # the language's name in itself, for the switch on every page
+    "MESSAGES",  # message key -> `str.format` template (`zan.messages.t`)
+    "KIND_WORDS",  # kind of act code -> its word, nominative, lower case
+    "ACT_WORD",  # the word for an act of a kind it has no word for
+    "ACTION_WORDS",  # amendment action code -> words
+    "OPERATION_WORDS",  # amending instruction operation code -> words
+    "UNIT_WORDS",  # provision key prefix -> the forms of its word `name_unit` uses
+    "PART_WORDS",  # whole-act part key (title, preamble, …) -> its name
+    "PROBLEM_KINDS",  # problem kind code -> words
+    "OTHER_PROBLEM",  # the words for a problem kind it has no words for
+)
+
+
 class IncompleteLanguage(TypeError):
     """A language that leaves out a piece of the contract: refused when it is registered."""
 
@@ -109,14 +127,17 @@ class Language(abc.ABC):
 
     #: The module of the language's parsing vocabulary.
     Defaults: ClassVar[ModuleType]
+    #: The module of its display words (`DISPLAY_NAMES`).
+    Words: ClassVar[ModuleType]
 
     CODE: str
     BANK_CODE: str
 
     def __init__(self) -> None:
-        for name, value in vars(self.Defaults).items():
-            if not name.startswith("_") and not isinstance(value, ModuleType) and not hasattr(type(self), name):
-                self.__dict__[name] = value
+        for module in (self.Defaults, self.Words):
+            for name, value in vars(module).items():
+                if not name.startswith("_") and not isinstance(value, ModuleType) and not hasattr(type(self), name):
+                    self.__dict__[name] = value
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} language {self.CODE!r}>"
@@ -135,12 +156,28 @@ class Language(abc.ABC):
         """A second, exact stem a search term may have in the index (None: none)."""
         return None
 
+    # --- Display grammar ----------------------------------------------------------------
+
+    @abc.abstractmethod
+    def name_unit(self, parts: list[tuple[str, str]]) -> str:
+        """A unit as a lawyer names it, from its chain of ``(key prefix, label)``, the
+        outermost first (``[("p", "29"), ("sp", "24)")]``; label "" for an unnumbered
+        unit); every prefix is one of `UNIT_WORDS`."""
+
+    @abc.abstractmethod
+    def name_act(self, kind_word: str, number: str | None, day: str | None) -> str:
+        """An act as a lawyer names it, from the word of its kind, its number and its
+        adoption day as displayed (either may be None)."""
+
 
 def missing_pieces(language_class: type[Language]) -> list[str]:
     """What `language_class` leaves out of the contract: its abstract methods not
-    implemented, its vocabulary's missing names."""
+    implemented, the names missing from its vocabulary and its display words."""
     missing = sorted(getattr(language_class, "__abstractmethods__", ()))
-    defaults = getattr(language_class, "Defaults", None)
-    if defaults is None:
-        return missing + ["Defaults"]
-    return missing + [name for name in SHARED_NAMES if not hasattr(defaults, name)]
+    for module, names in (("Defaults", SHARED_NAMES), ("Words", DISPLAY_NAMES)):
+        provided = getattr(language_class, module, None)
+        if provided is None:
+            missing.append(module)
+        else:
+            missing += [name for name in names if not hasattr(provided, name)]
+    return missing
