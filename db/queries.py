@@ -20,6 +20,7 @@ import json
 import sqlite3
 from typing import Any
 
+from db.schema import COMMENCEMENT_COLUMNS
 from parser.align import Pair, align
 from parser.dates import is_iso_date
 from parser.diff import word_diff
@@ -91,6 +92,10 @@ def _text_fields(text: dict[str, Any]) -> dict[str, Any]:
         "text_as_at": text["text_as_at"],
     }
 
+
+#: An amendment's commencement, every column of it (the rule, its offset, the day or window
+#: derived): the pages explain a date from these, so each answer carries them all.
+AMENDMENT_COMMENCEMENT = ", ".join(f"a.{column}" for column in COMMENCEMENT_COLUMNS)
 
 #: The columns an act's bounds are explained from: its commencement, its end's basis.
 ACT_BOUND_COLUMNS = """valid_from, valid_from_latest, valid_to, valid_to_latest, valid_to_basis_rule, valid_to_basis_data,
@@ -394,7 +399,7 @@ PROVISION_SQL = """
 select p.id, p.act_id, p.key, p.kind, p.label, p.heading, p.text, p.parent_id, p.language, a.title as act_title
 from provisions p join acts a on a.id = p.act_id where p.id = ?
 """
-HISTORY_SQL = """
+HISTORY_SQL = f"""
 with recursive ancestors(id, depth) as (
     select ?, 0
     union all
@@ -402,8 +407,7 @@ with recursive ancestors(id, depth) as (
     where p.parent_id is not null
 )
 select a.id, a.action, a.amending_act_kind, a.amending_act_date, a.amending_act_number, a.amending_act_issuer,
-       a.commencement, a.commencement_rule, a.effective_from, a.effective_from_earliest, a.effective_from_latest,
-       a.date_status, a.date_basis, a.parse_status, n.id as note_id, n.text as note_text, n.target_part,
+       {AMENDMENT_COMMENCEMENT}, a.parse_status, n.id as note_id, n.text as note_text, n.target_part,
        n.provision_id as noted_on, ancestors.depth
 from ancestors
 join notes n on n.provision_id = ancestors.id and (ancestors.depth = 0 or n.target_part = 'whole')
@@ -571,10 +575,9 @@ from instructions where act_id = :act_id and {in_text("id")} order by ordinal
 """
 ACT_AMENDMENTS_SQL = f"""
 select id, note_id, provision_id, action, amending_act_date, amending_act_number,
-       amending_act_issuer, amending_act_kind, commencement, commencement_rule,
-       effective_from, effective_from_earliest, effective_from_latest, date_status, date_basis,
+       amending_act_issuer, amending_act_kind, {AMENDMENT_COMMENCEMENT.replace("a.", "")},
        parse_status
-from amendments where act_id = :act_id and {in_text("id")} order by id
+from amendments a where act_id = :act_id and {in_text("id")} order by id
 """
 
 

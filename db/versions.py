@@ -34,7 +34,7 @@ from parser.references import normal_number
 from parser.timeline import Timelines, hold_until
 from parser.versions import identity_maps, merged_timelines
 
-from .bilingual import by_language, reconcile, share_entry_into_force
+from .bilingual import by_language, reconcile, share_amendment_dates, share_entry_into_force
 from .rows import ActRows, act_rows, provenance_rows, text_base
 from .schema import commencement_values
 from .version_store import Wordings, distinct_wordings
@@ -174,7 +174,9 @@ def versioned_act_rows(
         derive_dates(versions[-1], publications)
     primary = next(iter(texts.values()))[-1]
     primary.problems += reconcile({language: versions[-1] for language, versions in texts.items()})
-    share_entry_into_force(primary, [document for versions in texts.values() for document in versions])
+    every_document = [document for versions in texts.values() for document in versions]
+    share_entry_into_force(primary, every_document)
+    primary.problems += share_amendment_dates(primary, every_document)
     if act_id != claimed_id:
         primary.problems.append(duplicate_act_problem(claimed_id, act_id))
     return [versioned_text_rows(versions, act_id, index == 0, mirrors) for index, versions in enumerate(texts.values())]

@@ -11,8 +11,9 @@ import sqlite3
 import pytest
 
 from datasette_plugins.act_html import act_body
-from db.queries import act_document, act_on
+from db.queries import act_document, act_on, provision_history
 from parser.basis import Basis
+from parser.dates import add_days
 from zan.messages import LANGUAGES, basis_text, status_reason, status_word
 from tests.conftest import CORPUS_ACTS
 
@@ -80,3 +81,68 @@ def test_a_basis_names_its_parts_when_its_sentence_needs_them():
         "бұл күні әлі күшіне енбеген: 19.12.2019 редакциясы қолданысқа енгізілді: 01.01.2020 бастап қолданысқа енгізіледі: 01.01.2020"
     )
     assert "{" not in basis_text(not_yet.rule, not_yet.data(), "ru")
+
+
+def offset_amendments(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    conn.row_factory = sqlite3.Row
+    return list(
+        conn.execute(
+            "select id, provision_id, commencement_offset_days as days from amendments "
+            "where commencement_rule = 'publication' and commencement_offset_days and provision_id is not null"
+        )
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_explanation_from_a_commencement_clause_names_its_offset(rows_conn, lang):
+    """Amendment 13.03.2017 № 52-VI to the constitutional law: "…кейін күнтізбелік он күн
+    өткен соң"; its history showed "24.03.2017 күнінен ерте емес" explained as "from the
+    day of first official publication" (the history rows had no offset column)."""
+    from zan.messages import amendment_commencement_text
+
+    found = offset_amendments(rows_conn)
+    assert any(row["id"].startswith("constitutional_law-1995-09-28-2464/") for row in found)
+    for row in found:
+        history = provision_history(rows_conn, row["provision_id"])  # the unit in its own text
+        (amendment,) = [a for a in history["amendments"] if a["id"] == row["id"]]
+        assert amendment["commencement_offset_days"] == row["days"]
+        assert f" {row['days']} " in amendment_commencement_text(amendment, lang), row["id"]
+
+
+def bilingual_acts(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute("select act_id from act_texts group by act_id having count(*) > 1 order by act_id")]
+
+
+def boundary_dates(conn: sqlite3.Connection, act_id: str) -> list[str]:
+    """Every day a unit's interval of the act starts or ends on, and the day before each."""
+    days: set[str] = set()
+    sql = "select valid_from, valid_from_latest, valid_to, valid_to_latest from provision_versions v join provisions p on p.id = v.provision_id where p.act_id = ?"
+    for row in conn.execute(sql, (act_id,)):
+        days.update(day for day in row if day)
+    return sorted(days | {add_days(day, -1) for day in days})
+
+
+def test_every_amending_act_takes_effect_on_the_same_days_in_both_texts(rows_conn):
+    """Order 10.08.2020 № 20-42-3.3.8 on V1900019742 was in force 29.09.2020–29.10.2020 on
+    the Kazakh pages and "не ранее 21.08.2020" on the Russian ones."""
+    sql = """select a.act_id, a.amending_act_date, a.amending_act_number, a.commencement_rule, a.commencement_offset_days,
+                    a.effective_from_earliest, a.effective_from_latest, a.effective_from, p.language
+             from amendments a join notes n on n.id = a.note_id join provisions p on p.id = n.provision_id
+             where a.amending_act_number is not null"""
+    windows: dict[tuple, set] = {}
+    for row in rows_conn.execute(sql):
+        key = (row["act_id"], row["amending_act_date"], row["amending_act_number"].replace(" ", ""), row["commencement_rule"], row["commencement_offset_days"])
+        windows.setdefault(key, set()).add((row["effective_from"], row["effective_from_earliest"], row["effective_from_latest"]))
+    disagreeing = {row[0] for row in rows_conn.execute("select act_id from problems where kind = 'language_disagreement' and message like '%change by the act%'")}
+    assert windows[("V1900019742", "2020-08-10", "20-42-3.3.8", "publication", 10)] == {(None, "2020-09-29", "2020-10-29")}
+    assert all(len(found) == 1 for key, found in windows.items() if key[0] not in disagreeing), [k for k, f in windows.items() if len(f) > 1]
+
+
+@pytest.mark.parametrize("act_id", ["V1900019742", "constitutional_law-1995-09-28-2464", "law-1999-07-13-414", "V1500010492"])
+def test_kazakh_and_russian_answers_give_every_unit_the_same_status_and_window(rows_conn, act_id):
+    disagreements = rows_conn.execute("select count(*) from problems where kind = 'language_disagreement' and act_id = ?", (act_id,)).fetchone()[0]
+    for day in boundary_dates(rows_conn, act_id):
+        kazakh, russian = ({p["key"]: (p["status"], p["earliest"], p["latest"]) for p in act_on(rows_conn, act_id, day, lang)["provisions"]} for lang in ("kk", "ru"))
+        differ = sorted(key for key in kazakh.keys() & russian.keys() if kazakh[key] != russian[key])
+        assert not differ or disagreements, (day, differ[:5])
+        assert act_on(rows_conn, act_id, day, "kk")["act"]["status"] == act_on(rows_conn, act_id, day, "ru")["act"]["status"]

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from parser.dates import add_days, to_display
+from parser.dates import to_display
 from parser.languages import LANGUAGES as TEXT_LANGUAGES
 from parser.languages import get_language
 
