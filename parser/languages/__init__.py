@@ -4,10 +4,13 @@ A language is an instance of a `Language` subclass (`parser.languages.base`), on
 each (`kk/`, `ru/`), as spaCy's languages are: its `Defaults` module defines the same
 names where the meaning is shared (`SHARED_NAMES`: its month names and date pattern,
 kinds of act, structure words and heading patterns, note markers and actions,
-commencement phrases, `fold`, `squash`, `act_kind`), and the object adds its stemmer and
-search folding. The parser's modules hold no word of any language: they are passed a
-language and use these names, so adding a language means adding a package and
-registering it (`register`), which refuses one that leaves out a piece of the contract.
+commencement phrases, `fold`, `squash`, `act_kind`); its `Words` module its display
+words (`DISPLAY_NAMES`: its column of the message catalogue, the words of kinds, units,
+parts and problems); and the object adds its stemmer, its search folding and its grammar
+of names (`name_unit`, `name_act`). No module outside the packages holds a word of any
+language: they are passed a language and use these names, so adding a language means
+adding a package and registering it (`register`), which refuses one that leaves out a
+piece of the contract.
 """
 
 from __future__ import annotations
