@@ -12,7 +12,7 @@ from .basis import Basis
 from .dates import first_date, impossible_dates
 from .formats import SourceFormat, format_named
 from .header import Requisites, adilet_id, read_requisites, stable_id
-from .languages import RUSSIAN, Language
+from .languages import KAZAKH, RUSSIAN, Language
 from .markdown import VersionMeta
 from .references import normal_number, read_reference
 from .versions import derive_version_effective, read_version
@@ -451,8 +451,8 @@ def _act(
     elif fmt.reads_meta:
         requisites = _requisites_from_stamp(document, lang)
         identity_basis = "the approval stamp (the file has no meta with requisites)" if requisites else None
-    else:
-        requisites = read_requisites(requisites_provision.text, lang) if requisites_provision else None
+    else:  # the Adilet text export's requisites sentence, read in Kazakh as it always was
+        requisites = read_requisites(requisites_provision.text, KAZAKH) if requisites_provision else None
     reference = requisites.act if requisites else None
     registered_on = requisites.registered_on if requisites else None
     registration_number = requisites.registration_number if requisites else None
