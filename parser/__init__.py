@@ -13,7 +13,7 @@ from pathlib import Path, PurePath
 
 from .document import build_document
 from .formats import SourceFormat, format_for, format_named
-from .languages import BANK_CODES, Language, detect_language, get_language
+from .languages import BANK_CODES, Language, get_language, language_of
 from .markdown import VersionMeta, linked_parts, read_version_meta, segment_split_markdown, split_front_matter
 from .model import ParsedDocument, Problem
 from .publications import Publications, read_publications
@@ -122,11 +122,12 @@ def _format(source_format: SourceFormat | str | None, source_path: str, text: st
     return format_for(source_path, text) or format_named("adilet_text")
 
 
-def language_hint(source_path: str, text: str) -> str | None:
+def language_hint(source_path: str, text: str) -> str:
     """The language of a source: the bank names its files by it (``kaz.md``,
-    ``rus@2020-08-10.md``); otherwise the letters of the text tell."""
+    ``rus@2020-08-10.md``); otherwise the letters of the text tell (`language_of`: a
+    text they cannot tell, noise or no letters at all, is read as Kazakh)."""
     name = PurePath(source_path).stem.partition("@")[0].lower()
-    return BANK_CODES.get(name) or detect_language(text)
+    return BANK_CODES.get(name) or language_of(text).CODE
 
 
 def meta_path_for(path: Path) -> Path:
