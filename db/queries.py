@@ -22,7 +22,7 @@ from typing import Any
 
 from db.schema import COMMENCEMENT_COLUMNS
 from parser.align import Pair, align
-from parser.dates import is_iso_date
+from parser.dates import check_date, is_iso_date
 from parser.diff import word_diff
 from parser.languages import LANGUAGES as TEXT_LANGUAGES
 from parser.model import CommencementRule, EffectiveDate, Provision
@@ -98,7 +98,7 @@ def _text_fields(text: dict[str, Any]) -> dict[str, Any]:
 AMENDMENT_COMMENCEMENT = ", ".join(f"a.{column}" for column in COMMENCEMENT_COLUMNS)
 
 #: The columns an act's bounds are explained from: its commencement, its end's basis.
-ACT_BOUND_COLUMNS = """valid_from, valid_from_latest, valid_to, valid_to_latest, valid_to_basis_rule, valid_to_basis_data,
+ACT_BOUND_COLUMNS = """(select t.text_as_at from act_texts t where t.id = acts.id) as text_as_at, valid_from, valid_from_latest, valid_from_basis_rule, valid_from_basis_data, valid_to, valid_to_latest, valid_to_basis_rule, valid_to_basis_data,
        adopted_on, registered_on, commencement_rule, commencement_offset_days, commencement_offset_months,
        commencement_fixed_date, effective_from, effective_from_earliest, effective_from_latest, date_status"""
 ACT_SQL = f"""
@@ -121,7 +121,7 @@ where p.act_id = :act_id and {in_text("p.id")}
 order by p.position, v.ordinal
 """
 AMENDMENTS_SQL = f"""
-select id, action, amending_act_kind, amending_act_number, amending_act_date, date_basis, commencement_rule,
+select id, action, amending_act_kind, amending_act_number, amending_act_date, date_basis_rule, date_basis_data, commencement_rule,
        commencement_offset_days, commencement_offset_months, commencement_fixed_date, effective_from,
        effective_from_earliest, effective_from_latest, date_status
 from amendments where act_id = :act_id and {in_text("id")}
@@ -134,13 +134,6 @@ from acts order by adopted_on, id
 
 class UnknownAct(LookupError):
     """No act (or provision) with that id in the database."""
-
-
-def check_date(date: str) -> str:
-    """`date` if it is a real ISO date; ValueError otherwise."""
-    if not is_iso_date(date):
-        raise ValueError(f"not a date (YYYY-MM-DD): {date!r}")
-    return date
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
@@ -175,8 +168,11 @@ def commencement_of(row: sqlite3.Row | dict, floor: str | None, floor_is_registr
 
 def _act_start(row: sqlite3.Row) -> Basis:
     """Why the act took effect when it did: its commencement (publication cannot precede
-    its registration, or unregistered its adoption)."""
-    return commencement_of(row, row["registered_on"] or row["adopted_on"], bool(row["registered_on"]))
+    its registration, or unregistered its adoption), and what else closed its window (an
+    official text that shows it in force: `parser.timeline.prove_in_force_as_at`)."""
+    commencement = commencement_of(row, row["registered_on"] or row["adopted_on"], bool(row["registered_on"]))
+    stored = Basis.from_stored(row["valid_from_basis_rule"], row["valid_from_basis_data"])
+    return Basis(stored.rule, stored.act, stored.dates, stored.facts, (commencement,)) if stored else commencement
 
 
 def _act_answer(row: sqlite3.Row, date: str, language: str | None = None) -> dict[str, Any]:
@@ -184,6 +180,10 @@ def _act_answer(row: sqlite3.Row, date: str, language: str | None = None) -> dic
     end_basis = Basis.from_stored(row["valid_to_basis_rule"], row["valid_to_basis_data"])
     end = Bound(row["valid_to"], row["valid_to_latest"], end_basis) if end_basis is not None else None
     status, basis, earliest, latest = existence_on(start, end, date)
+    as_at = row["text_as_at"]
+    unseen_after = status == "in_force" and end is None and as_at is not None and date > as_at
+    if unseen_after:  # what the newest text shows, marked: a later repeal would be in a text not held
+        basis = basis.but(Basis("repeal_not_held_after", dates={"as_at": as_at}))
     return {
         "id": row["id"],
         "title": row["title"],
@@ -191,6 +191,7 @@ def _act_answer(row: sqlite3.Row, date: str, language: str | None = None) -> dic
         "earliest": earliest,
         "latest": latest,
         "basis": basis_text(basis.rule, basis.data(), language or DEFAULT_TEXT_LANGUAGE),
+        "shown_in_force_as_at": as_at if unseen_after else None,
         "valid_from": row["valid_from"],
         "valid_from_latest": row["valid_from_latest"],
         "valid_to": row["valid_to"],
@@ -232,10 +233,21 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str, language: str | Non
     return {
         "date": date,
         "act": answer,
+        "counts": wording_counts(provisions),
         "provisions": provisions,
         "uncertain_changes": _uncertain_changes(provisions, amendments),
         "held_as_at": _held_as_at(provisions, text["text_as_at"], date),
     }
+
+
+def wording_counts(provisions: list[dict[str, Any]]) -> dict[str, int]:
+    """How many units of an answer have their wording on the date proven, how many are
+    in force (or may be) with it unproven, and how many are not in force: the numbers a
+    page or the CLI states, counted once, over every unit of the answer."""
+    counts = {"proven": 0, "unproven": 0, "not_in_force": 0}
+    for provision in provisions:
+        counts[provision["wording"]] += 1
+    return counts
 
 
 def _held_as_at(provisions: list[dict[str, Any]], as_at: str | None, date: str) -> dict[str, Any] | None:
@@ -262,7 +274,7 @@ def _uncertain_changes(provisions: list[dict[str, Any]], amendments: dict[str, s
         counts[change] = counts.get(change, 0) + 1
         first.setdefault(change, row)
     changes = [
-        {**{key: row[key] for key in row.keys() if key != "date_basis"}, "units": counts[change]} for change, row in first.items()
+        {**{key: row[key] for key in row.keys() if not key.startswith("date_basis")}, "units": counts[change]} for change, row in first.items()
     ]
     return sorted(changes, key=lambda change: (change["amending_act_date"] or "", change["id"]))
 
@@ -317,6 +329,7 @@ def _provision_answer(rows: list[sqlite3.Row], bases: _Bases, date: str, languag
         "language": language,
         "status": answer.status,
         "text_known": answer.text_known,
+        "wording": "not_in_force" if answer.status == "not_in_force" else "proven" if answer.text_known else "unproven",
         "text": answer.text,
         "candidate_text": rows[-1]["text"] if unproven else None,
         "uncertain_by": _open_change(rows, date) if unproven else None,
@@ -436,11 +449,17 @@ def provision_history(conn: sqlite3.Connection, provision_id: str, language: str
             provision = partner
         else:
             text = {**act_text(conn, provision["act_id"], provision["language"]), "text_asked": text["text_asked"]}
-    amendments = [dict(row) for row in _rows(conn, HISTORY_SQL, (provision["id"],))]
+    amendments = [_with_date_basis(dict(row), text["text_asked"]) for row in _rows(conn, HISTORY_SQL, (provision["id"],))]
     versions = [_with_basis(dict(row), text["text_asked"]) for row in _rows(conn, VERSION_ROWS_SQL, (provision["id"],))]
     answer = dict(provision)
     answer["act_title"] = text["title"] or answer["act_title"]
     return {**_text_fields(text), "provision": answer, "amendments": amendments, "versions": versions}
+
+
+def _with_date_basis(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """An amendment row with how its day or window was derived in words (``date_basis``, in `lang`)."""
+    row["date_basis"] = basis_text(row["date_basis_rule"], row["date_basis_data"], lang)
+    return row
 
 
 def _with_basis(row: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -625,7 +644,7 @@ def act_document(conn: sqlite3.Connection, act_id: str, language: str | None = N
 
 VERSION_LIST_SQL = """
 select id, version_date as date, source_path, caused_by, caused_by_kind, caused_by_date, caused_by_number,
-       effective_from, effective_from_earliest, effective_from_latest, date_status, date_basis, is_current, rebuilt
+       effective_from, effective_from_earliest, effective_from_latest, date_status, date_basis_rule, date_basis_data, is_current, rebuilt
 from versions where act_id = :act_id and (coalesce(language, :primary_language) = :language or :language is null)
 order by version_date, rebuilt, id
 """
@@ -646,6 +665,7 @@ def act_versions(conn: sqlite3.Connection, act_id: str, language: str | None = N
         version = dict(row)
         version["is_current"], version["rebuilt"] = bool(version["is_current"]), bool(version["rebuilt"])
         version["language"] = text["text_language"]
+        version["date_basis"] = basis_text(version["date_basis_rule"], version["date_basis_data"], text["text_asked"])
         versions.append(version)
     return versions
 

@@ -185,6 +185,7 @@ def _act_row(document: ParsedDocument, act_id: str, timelines: Timelines) -> dic
         **commencement_values(act.commencement, act.effective),
         "valid_from": timelines.act_start.earliest,
         "valid_from_latest": timelines.act_start.latest,
+        **basis_values("valid_from_basis", timelines.act_start.basis if timelines.act_start.basis.rule != "commencement" else None),
         "valid_to": end.earliest if end else None,
         "valid_to_latest": end.latest if end else None,
         **basis_values("valid_to_basis", end.basis if end else None),

@@ -150,6 +150,26 @@ def hold_until(timelines: Timelines, as_at: str, source: str) -> None:
         versions.append(Version(key=last.key, start=bound, end=None, text_known=False, text=None, basis=held_basis(as_at)))
 
 
+def prove_in_force_as_at(timelines: Timelines, as_at: str) -> None:
+    """An official text as at `as_at` that an amending act produced (the bank's version of
+    that date) shows the act in force then: it was amended, and nothing in it repeals it by
+    that day. So the act had entered into force by `as_at` — the latest day of its start,
+    when the clause left it open or later, is closed there, and the basis says on what it
+    rests. Units that start with the act start with it. (A unit's own wording is not
+    closed so: the bank's version date is the amending act's adoption, and a wording it
+    prints may not have taken effect by then.)"""
+    start, end = timelines.act_start, timelines.act_end
+    if start.earliest is None or start.earliest > as_at or (start.latest is not None and start.latest <= as_at):
+        return
+    if end is not None and not end.ahead(as_at):
+        return
+    closed = Bound(start.earliest, as_at, Basis("in_force_as_at", dates={"as_at": as_at}, parts=(start.basis,)))
+    for versions in timelines.versions.values():
+        if versions and versions[0].start == start:  # by value: a unit first held in an older version has its copy
+            versions[0].start = closed
+    timelines.act_start = closed
+
+
 def held_cut(as_at: str, took_effect: str | None) -> str:
     """The day a held unit's wording stops being proven: the day after the text's as-at
     date, or after the day the wording took effect when that is later."""
@@ -186,7 +206,7 @@ def build_timelines(document: ParsedDocument) -> Timelines:
     """The timeline of the act and of every provision of `document`."""
     act = document.act
     assert act is not None
-    act_start = bound_from(act.effective or EffectiveDate("unknown", basis="no commencement known"), act.adopted_on, act.commencement)
+    act_start = bound_from(act.effective or EffectiveDate("unknown", basis=Basis("derived_no_clause")), act.adopted_on, act.commencement)
     act_end, act_end_ref = _act_end(document)
     parents = {p.key: p.parent_key for p in document.provisions}
     changes_on: dict[str, list[tuple[str, Change]]] = {}
