@@ -109,8 +109,9 @@ def _requisites_html(act: Row, lang: str) -> str:
         rows.append(f"<dt>{t('adopted', lang)}</dt><dd>{_date(act['adopted_on'])}{number} {escape_html(messages.kind_word(act['kind'], lang))}</dd>")
     if act["registered_on"]:
         rows.append(f"<dt>{t('registered', lang)}</dt><dd>{_date(act['registered_on'])} № {escape_html(act['registration_number'])}</dd>")
-    effective = escape_html(messages.effective_text(act, lang))
-    reason = escape_html(messages.act_commencement_text(act, lang, with_window=False))
+    # the act's start as every answer gives it (a clause's window an official text closed is closed here too)
+    effective = escape_html(messages.window_text(act["valid_from"], act["valid_from_latest"], lang))
+    reason = escape_html(act["start_basis"] if act["valid_from_basis_rule"] else messages.act_commencement_text(act, lang, with_window=False))
     rows.append(f"<dt>{t('entry_into_force', lang)}</dt><dd>\n      {effective}\n      <small>({reason})</small></dd>")
     header = f'\n  <p class="zan-header-text">{escape_html(act["header_text"])}</p>' if act["header_text"] else ""
     return '  <dl class="zan-requisites">\n    ' + "\n    ".join(rows) + f"\n  </dl>{header}\n"
@@ -183,7 +184,7 @@ def unit_html(
         stamp = f'\n        <p class="zan-appendix-stamp">{escape_html(t("appendix_stamp", lang, label=p["label"]))}</p>' if titled_appendix and p["label"] else ""
         return f'<h2 class="zan-heading">{heading}</h2>{stamp}'
     if p["removed_in_version_id"]:
-        removed_in = escape_html(t("removed_in", lang, date=display_date(p["removed_in_version_id"].split("@")[-1])))
+        removed_in = escape_html(t("removed_in", lang, date=display_date(p["removed_in_date"]) or "?"))
         return unit_line(p, f'<del>{escape_html(p["text"])}</del>\n          <small>({removed_in})</small>', lang, path, css_class="zan-removed")
     if p["cells"]:
         cells = "".join(f'<span class="zan-cell">{escape_html(cell)}</span>' for cell in p["cells"])

@@ -121,10 +121,10 @@ def version_label(v: Row, lang: str, plain: bool = False) -> Markup:
 def version_start(v: Row, lang: str) -> Markup:
     """When a version's wording took effect: a day, a window, or not known and why."""
     effective = escape_html(messages.effective_text(v, lang))
-    if v["date_status"] != "unknown" or not (v["caused_by_kind"] or v["caused_by_number"]):
-        return Markup(effective)
-    act = messages.act_name(v["caused_by_kind"], v["caused_by_number"], v["caused_by_date"], lang)
-    return Markup(f"{effective} <small>({escape_html(t('version_start_unknown', lang, act=act))})</small>")
+    if v["date_status"] != "unknown" or not v.get("date_basis_rule"):
+        return Markup(effective)  # why it is not known: how the build derived it (`act_versions`'s `date_basis`)
+    why = messages.basis_text(v["date_basis_rule"], v.get("date_basis_data"), lang)
+    return Markup(f"{effective} <small>({escape_html(why)})</small>")
 
 
 def compare_form(versions: list[Row], old_id: str, new_id: str, action: str, lang: str) -> Markup:

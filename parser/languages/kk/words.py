@@ -85,7 +85,6 @@ MESSAGES: dict[str, str] = {
     "version_of": "{date} редакциясы",
     "current_version": "қазіргі",
     "rebuilt_version": "өзгерткен актілерден қайта құрылған, нақты мәтін емес",
-    "version_start_unknown": "{act} қолданысқа енгізілген күні мәтіндерде жоқ",
     "in_effect_from": "Қолданылу басталуы",
     "caused_by": "Өзгерткен акт",
     "source_file": "Дереккөз",
@@ -167,8 +166,8 @@ MESSAGES: dict[str, str] = {
     "floor_adoption": "қабылданған күннен",
     # in force on a date (`parser.timeline.existence_on`): since a day, since a window, until
     "in_force_since": "{since} бастап күшінде",
-    "in_force_since_window": "күшінде: {earliest} мен {latest} аралығында қолданысқа енгізілген",
-    "in_force_since_by": "күшінде: {latest} кешіктірмей қолданысқа енгізілген",
+    "in_force_since_window": "{earliest} мен {latest} аралығында қолданысқа енгізілген",
+    "in_force_since_by": "{latest} кешіктірмей қолданысқа енгізілген",
     "in_force_until": "{until} дейін",
     "in_force_until_window": "күшінің жойылуы: {window}",
     # the basis of a date or a wording (`basis_text`): one message per rule of parser.timeline.Basis

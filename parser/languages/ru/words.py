@@ -85,7 +85,6 @@ MESSAGES: dict[str, str] = {
     "version_of": "редакция от {date}",
     "current_version": "действующая",
     "rebuilt_version": "восстановлена по изменяющим актам, не подлинный текст",
-    "version_start_unknown": "дата введения в действие акта «{act}» в текстах не указана",
     "in_effect_from": "Действует с",
     "caused_by": "Изменяющий акт",
     "source_file": "Источник",
@@ -167,8 +166,8 @@ MESSAGES: dict[str, str] = {
     "floor_adoption": "принятию",
     # in force on a date (`parser.timeline.existence_on`): since a day, since a window, until
     "in_force_since": "действует с {since}",
-    "in_force_since_window": "действует: введён в действие между {earliest} и {latest}",
-    "in_force_since_by": "действует: введён в действие не позднее {latest}",
+    "in_force_since_window": "введён в действие между {earliest} и {latest}",
+    "in_force_since_by": "введён в действие не позднее {latest}",
     "in_force_until": "до {until}",
     "in_force_until_window": "прекращение действия: {window}",
     # the basis of a date or a wording (`basis_text`): one message per rule of parser.timeline.Basis
