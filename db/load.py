@@ -20,7 +20,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from parser import Publications, meta_beside, part_files, read_meta, read_parts, read_publications
+from parser import Publications, read_publications
 from parser.formats import is_source
 from parser.model import ParsedDocument, Problem
 
@@ -33,6 +33,7 @@ from .rebuild import rebuild_versions
 from .rows import ActRows, TableRows, problem_rows, provenance_rows, source_rows, table_rows
 from .schema import create_schema, finish_schema
 from .search import create_search_index, finish_search_index, index_act
+from .sources import meta_beside, part_files, read_meta, read_parts
 
 from .version_store import VersionStore
 from .versions import StagedVersions, VersionedText, duplicate_act_problem
@@ -101,7 +102,7 @@ def corpus_files(corpus: Path) -> list[Path]:
 
 def without_part_files(files: list[Path]) -> list[Path]:
     """The files less the part files of split acts (``rus/ch015.md``): each is read with
-    the index that links it (`parser.part_files`), never as an act of its own."""
+    the index that links it (`db.sources.part_files`), never as an act of its own."""
     parts = {part.resolve() for path in files for part in part_files(path)}
     return [path for path in files if path.resolve() not in parts] if parts else files
 

@@ -9,19 +9,20 @@ from dataclasses import replace
 from pathlib import PurePath
 
 from .dates import add_days, first_date, impossible_dates, to_display
-from .formats import SourceFormat, format_named
-from .header import Requisites, adilet_id, read_requisites, stable_id
+from .formats import SourceFormat, format_of_text
+from .header import adilet_id, stable_id
 from .languages import Language, kk, ru
 from .markdown import VersionMeta
-from .references import normal_number, read_reference
-from .versions import derive_version_effective, read_version
+from .references import normal_number
+from .versions import derive_version_effective
 from .model import Act, Amendment, CommencementException, Note, ParsedDocument, Problem, Provision
 from .instructions import read_instructions
 from .notes import parse_note
 from .placeholders import mark_placeholders
 from .publications import Publications
-from .repair import join_lines, repair_block
-from .structure import Block, Layout, heading_match
+from .repair import join_lines
+from .layout import Block, Layout
+from .structure import heading_match
 from .temporal import commencement_exceptions, derive_effective, is_commencement_clause, parse_commencement, units_named
 
 CONTAINER_KINDS = ("appendix",)
@@ -290,10 +291,11 @@ def build_document(
     layout: Layout | None = None,
 ) -> ParsedDocument:
     """Parse the text of one act, in language `lang`. Pure: no file system, no database.
-    `publications` turn publication-based dates into exact ones. `source_format` (the
-    Adilet text export by default) cuts the text into blocks; the official bank's
-    Markdown takes its requisites from `meta` (its ``meta.yaml``)."""
-    fmt = source_format or format_named("adilet_text")
+    `publications` turn publication-based dates into exact ones. `source_format` (by
+    default the plain-text format the text is in) cuts the text into blocks, reads its
+    requisites (the official bank's Markdown from `meta`, its ``meta.yaml``) and dates
+    its version."""
+    fmt = source_format or format_of_text(source_path, text)
     if layout is None:  # (a split act comes cut already: its index and part files, `parser.markdown`)
         layout = fmt.segment(text, lang)
     document = ParsedDocument(source_path=source_path, act=None)
@@ -304,12 +306,9 @@ def build_document(
     for block in layout.blocks:
         lines = layout.lines[block.start : block.end]
         numbered = [(line.number, line.text) for line in lines]
-        if not fmt.repairs_pdf_damage:  # the bank's text was never through a PDF: nothing to repair
-            block_text = join_lines([text for _, text in numbered if text.strip()])
-        else:
-            block_text, repairs, problems = repair_block(numbered, keep_paragraphs=block.kind == "quote")
-            document.repairs.extend(repairs)
-            document.problems.extend(problems)
+        block_text, repairs, problems = fmt.block_text(numbered, block.kind)
+        document.repairs.extend(repairs)
+        document.problems.extend(problems)
         raw = "".join(line.raw for line in lines)
         first, last = _first_text_line(layout, block), lines[-1].number
         source_file = getattr(lines[0], "file", None)
@@ -328,8 +327,7 @@ def build_document(
     document.problems.extend(tree.problems)
     mark_placeholders(document, lang)
     document.act = _act(layout, document, source_path, meta, fmt, lang)
-    if fmt.reads_meta:
-        document.version = read_version(document, meta)
+    document.version = fmt.date_version(document, meta)
     document.amended_act, document.instructions = read_instructions(document)
     derive_dates(document, publications or Publications())
     check_consistency(document)
@@ -437,55 +435,75 @@ def _inside(tree: Tree, key: str, ancestor: str) -> bool:
 def _act(
     layout: Layout, document: ParsedDocument, source_path: str, meta: VersionMeta | None, fmt: SourceFormat, lang: Language
 ) -> Act:
-    by_key = {p.key: p for p in document.provisions}
-    title = by_key.get("title")
-    status_line = by_key.get("status")
-    requisites_provision = by_key.get("requisites")
-    header_text = requisites_provision.text if requisites_provision else None
-    identity_basis = None
-    if meta is not None and meta.requisite:
-        requisites = read_requisites(meta.requisite, ru)  # the bank prints them in Russian
-        header_text, identity_basis = meta.requisite, "the requisites of the bank's meta file"
-    elif fmt.reads_meta:
-        requisites = _requisites_from_stamp(document, lang)
-        identity_basis = "the approval stamp (the file has no meta with requisites)" if requisites else None
-    else:
-        requisites = read_requisites(requisites_provision.text) if requisites_provision else None
+    """The act the text is: its requisites as the format reads them, its identity, its
+    own entry into force and its status."""
+    reading = fmt.read_requisites(document, meta, lang)
+    requisites = reading.requisites
     reference = requisites.act if requisites else None
-    registered_on = requisites.registered_on if requisites else None
-    registration_number = requisites.registration_number if requisites else None
-    kind = reference.kind if reference else None
-    if kind is None and meta is not None and meta.form in ru.BANK_FORMS:
-        kind = ru.BANK_FORMS[meta.form]  # the requisite does not say it; the bank's form does
-        if reference is not None:
-            reference.kind = kind
-    adopted_on = reference.date if reference else None
-    number = reference.number if reference else None
-    act_id, basis = _act_identity(kind, adopted_on, number, registration_number, registered_on, source_path)
-    if identity_basis and not act_id.startswith("file-"):
-        basis += f"; read from {identity_basis}"
-    if act_id.startswith("file-"):
-        document.problems.append(Problem("warning", "no_act_identity", "kind, date or number of the act not found in its header", 1))
+    kind = _act_kind(reference, meta)
+    act_id, basis = _identity(document, reference, requisites, kind, source_path, reading.identity_basis)
     act = Act(
         id=act_id,
         id_basis=basis,
-        title=(title.text if title else meta.title_in(lang.CODE) if meta else None),
+        title=_title(document, meta, lang),
         kind=kind,
         kind_text=reference.kind_text if reference else None,
         issuer=reference.issuer if reference else None,
         issuer_acting=reference.issuer_acting if reference else False,
-        adopted_on=adopted_on,
-        number=number,
-        registered_on=registered_on,
-        registration_number=registration_number,
-        status_text=status_line.text if status_line else None,
-        header_text=header_text,
+        adopted_on=reference.date if reference else None,
+        number=reference.number if reference else None,
+        registered_on=requisites.registered_on if requisites else None,
+        registration_number=requisites.registration_number if requisites else None,
+        status_text=_text_of(document, "status"),
+        header_text=reading.header_text,
         repeal_text=requisites.repeal_text if requisites else None,
         language=lang.CODE,
         layout=layout.name,
     )
     _own_commencement(act, document, lang)
     _status(act, document, requisites, lang, from_meta=meta is not None and bool(meta.requisite))
+    _check_meta_approval(act, document, meta)
+    return act
+
+
+def _text_of(document: ParsedDocument, key: str) -> str | None:
+    provision = next((p for p in document.provisions if p.key == key), None)
+    return provision.text if provision else None
+
+
+def _title(document: ParsedDocument, meta: VersionMeta | None, lang: Language) -> str | None:
+    """The text's own title, else the one the bank's meta gives in the text's language."""
+    title = _text_of(document, "title")
+    if title is not None:
+        return title
+    return meta.title_in(lang.CODE) if meta else None
+
+
+def _act_kind(reference, meta: VersionMeta | None) -> str | None:  # reference: ActReference | None
+    """The act's kind from its requisites, else from the bank's form (which the
+    requisite does not say), written back into the reference."""
+    kind = reference.kind if reference else None
+    if kind is None and meta is not None and meta.form in ru.BANK_FORMS:
+        kind = ru.BANK_FORMS[meta.form]
+        if reference is not None:
+            reference.kind = kind
+    return kind
+
+
+def _identity(document: ParsedDocument, reference, requisites, kind: str | None, source_path: str, identity_basis: str | None) -> tuple[str, str]:
+    """The act's id and what it rests on (and the problem when it rests on the file name)."""
+    registration_number = requisites.registration_number if requisites else None
+    registered_on = requisites.registered_on if requisites else None
+    adopted_on, number = (reference.date, reference.number) if reference else (None, None)
+    act_id, basis = _act_identity(kind, adopted_on, number, registration_number, registered_on, source_path)
+    if act_id.startswith("file-"):
+        document.problems.append(Problem("warning", "no_act_identity", "kind, date or number of the act not found in its header", 1))
+    elif identity_basis:
+        basis += f"; read from {identity_basis}"
+    return act_id, basis
+
+
+def _check_meta_approval(act: Act, document: ParsedDocument, meta: VersionMeta | None) -> None:
     if meta is not None and meta.approved_on and act.adopted_on and meta.approved_on != act.adopted_on:
         document.problems.append(
             Problem(
@@ -495,7 +513,6 @@ def _act(
                 1,
             )
         )
-    return act
 
 
 def _act_identity(
@@ -510,34 +527,6 @@ def _act_identity(
     if readable:
         return readable, "built from kind, adoption date and number (no Adilet id pattern known for this registration)"
     return "file-" + re.sub(r"[^0-9A-Za-z_-]+", "-", PurePath(source_path).stem), "built from the file name: the header gives no kind, date and number"
-
-
-def _requisites_from_stamp(document: ParsedDocument, lang: Language) -> Requisites | None:
-    """Without a meta file, the act's kind, date and number as its approval stamp
-    prints them (``… 2019 жылғы 3 желтоқсандағы № 19-42-3.3.22 бұйрығына ҚОСЫМША``)."""
-    stamp = next((p for p in document.provisions if p.kind == "approval"), None)
-    text = stamp.text if stamp is not None else _appendix_stamp_text(document, lang)
-    if text is None:
-        return None
-    reference = read_reference(text, lang)
-    if not (reference.date and reference.number):
-        return None
-    return Requisites(reference, None, None, None, None)
-
-
-def _appendix_stamp_text(document: ParsedDocument, lang: Language) -> str | None:
-    """A Russian appendix stamp prints its word first ("> *ПРИЛОЖЕНИЕ к приказу … от 3
-    декабря 2019 года № 19-42-3.3.22*"), and may be read into the stamp block above it
-    («СОГЛАСОВАНО»): its text from that word on."""
-    if lang.STAMP_FIRST_WORD is None:
-        return None
-    for provision in document.provisions:
-        if provision.kind != "other" or provision.role not in ("quote", "agreement"):
-            continue
-        at = lang.fold(provision.text).find(lang.STAMP_FIRST_WORD)
-        if at >= 0:
-            return provision.text[at:]
-    return None
 
 
 def _status(act: Act, document: ParsedDocument, requisites, lang: Language, from_meta: bool = False) -> None:

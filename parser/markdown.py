@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import PurePath, PurePosixPath
 from typing import Any
 
 import yaml
@@ -29,7 +29,8 @@ from lxml import html as lxml_html
 from .languages import Language, kk
 from .model import Problem
 from .notes import is_note_start
-from .structure import PARAGRAPH, SUBPARAGRAPH, Block, Layout, Line, close_blocks, heading_match, is_operative_formula
+from .layout import Block, Layout, Line, close_blocks
+from .structure import PARAGRAPH, SUBPARAGRAPH, heading_match, is_operative_formula
 from .temporal import is_commencement_clause
 
 LAYOUT = "zan_markdown"
@@ -101,6 +102,13 @@ def read_version_meta(text: str, source_path: str) -> VersionMeta:
         caused_by_requisite=_text(caused_by.get("requisite")),
         caused_by_title=_by_language(caused_by.get("title"), "kaz"),
     )
+
+
+def meta_path_for(path: PurePath) -> PurePath:
+    """The bank's meta file beside a version: ``kaz@2020-08-10.md`` -> ``meta@2020-08-10.yaml``,
+    ``kaz.md`` -> ``meta.yaml``."""
+    _, at, date = path.stem.partition("@")
+    return path.with_name(f"meta{at}{date}.yaml")
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:

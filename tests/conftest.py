@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from db import build
-from parser import parse_file
+from db.sources import parse_file
 from parser.model import ParsedDocument, Provision
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

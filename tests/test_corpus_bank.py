@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from parser import parse_file
+from db.sources import parse_file
 from parser.model import Amendment, ParsedDocument, Provision
 from parser.timeline import act_versions, answer_on, build_timelines
 
