@@ -5,7 +5,8 @@ name, and the act's metadata. The last step of the pure parser.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from .dates import add_days, first_date, impossible_dates, to_display
@@ -27,6 +28,18 @@ from .temporal import commencement_exceptions, derive_effective, is_commencement
 
 CONTAINER_KINDS = ("appendix",)
 _LABEL_NUMBER = re.compile(r"^(\d+)(?:-(\d+))?")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a block's unit goes: its key (before repeats are told apart), its parent,
+    its heading, and its kind when the place changes it (a paragraph of an article is a
+    part)."""
+
+    key: str
+    parent: str | None = None
+    heading: str | None = None
+    kind: str | None = None
 
 
 class Tree:
@@ -63,111 +76,22 @@ class Tree:
         return self.container or None
 
     def add(self, block: Block, lines: list[str], text: str, raw: str, first: int, last: int, cells: list[str] | None = None) -> Provision:
-        kind, label, heading = block.kind, block.label, None
-        parent: str | None = None
-        if kind == "title":
-            key = "title"
-        elif kind == "other" and block.role == "part_file" and label:
-            key = f"part_file-{label}"  # where a part file of a split act begins: one per part
-        elif kind == "other":
-            key = block.role or "other"
-        elif kind in ("preamble", "signature", "approval"):
-            key = kind
-        elif kind == "appendix" and block.role == "approved_document":
-            key, heading = "doc", text
-            self.has_document, self.container = True, "doc"
-            self._reset_within_container()
-        elif kind == "appendix":
-            key = _join("doc" if self.has_document else "", f"app{label or ''}")
-            parent = "doc" if self.has_document else None
-            heading = _appendix_heading(lines, self.lang)
-            self.container = key
-            self._reset_within_container()
-        elif kind == "division":  # "Раздел 2" / "2-бөлім": above the chapters of a code
-            parent = self.container_key
-            key = _join(self.container, f"div{label}")
-            heading = _heading_text(text, self.lang)
-            self._reset_within_container()
-            self.division = key
-        elif kind == "chapter":  # keyed without its division: chapters are numbered through a code
-            parent = self.division or self.container_key
-            key = _join(self.container, f"ch{label}")
-            heading = _heading_text(text, self.lang)
-            division = self.division
-            self._reset_within_container()
-            self.division, self.chapter = division, key
-        elif kind == "section":
-            parent = self.chapter or self.container_key
-            key = _join(parent or "", f"s{label}")
-            heading = _heading_text(text, self.lang)
-            self.section, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
-            self.article, self.list_owner = None, None
-        elif kind == "article":  # keyed without chapter or section: articles are numbered through an act
-            parent = self.section or self.chapter or self.division or self.container_key
-            key = _join(self.container, f"art{label}")
-            heading = _heading_text(text, self.lang)
-            self.article, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
-            self.list_owner, self.subparagraph_parent = None, None
-        elif kind == "paragraph" and self.article:
-            kind, parent = "part", self.article
-            key = _join(self.article, f"pt{label}")
-            self.paragraph, self.subparagraph, self.indent_owner = key, None, None
-            self.list_owner, self.subparagraph_parent = None, None
-        elif kind == "paragraph":
-            parent = self.section or self.chapter or self.container_key
-            key = _join(self.container, f"p{label}")
-            self._check_sequence(self.container, "paragraph", label, first)
-            self.paragraph, self.subparagraph, self.indent_owner, self.list_owner = key, None, None, None
-        elif kind == "subparagraph":
-            parent = self.paragraph or self.article or self.section or self.chapter or self.container_key
-            previous_parent = self.subparagraph_parent
-            if self.article and previous_parent not in (None, parent) and _follows(label, self._last_label.get((previous_parent, "subparagraph"))):
-                parent = previous_parent  # the list goes on under the paragraph that introduced it
-            elif _join(parent or "", f"sp{label}") in self.by_key and self.list_owner:
-                parent = self.list_owner  # a second list, introduced by "Ем-шаралар және манипуляциялар:"
-            self.subparagraph_parent = parent
-            key = _join(parent or "", f"sp{label}")
-            self._check_sequence(parent or "", "subparagraph", label, first)
-            self.subparagraph = key
-            self.indent_owner = key if text.rstrip().endswith(":") else None
-        elif kind == "table":
-            parent = self.paragraph or self.article or self.section or self.chapter or self.container_key
-            key = _join(parent or "", f"t{self._next_child(parent or '', kind)}")
-            self.table = key
-        elif kind == "row":
-            parent = self.table or self.container_key
-            key = _join(parent or "", f"r{self._next_child(parent or '', kind)}")
-        elif kind == "editorial":  # "Примечание РЦПИ!" and its text: not law text
-            parent = self.article
-            key = _join(parent or "", f"ed{self._next_child(parent or '', kind)}")
-        elif kind == "quote" and self.article:  # a new or temporary wording, under what introduces it
-            parent = self.last_unit or self.article
-            key = _join(parent, f"q{self._next_child(parent, kind)}")
-        elif kind == "indent" and block.status == "suspending":  # the act's own clause: at article level
-            parent = self.article or self.paragraph or self.section or self.chapter or self.container_key
-            key = _join(parent or "", f"i{self._next_child(parent or '', kind)}")
-            self.paragraph, self.subparagraph, self.indent_owner = None, None, None
-            self.list_owner = key if text.rstrip().endswith(":") else None
-        else:  # indent, quote
-            parent = self.indent_owner or self.paragraph or self.article or self.section or self.chapter or self.container_key
-            if kind == "quote":
-                parent = self.paragraph or parent
-            key = _join(parent or "", f"{'q' if kind == 'quote' else 'i'}{self._next_child(parent or '', kind)}")
-            if kind == "indent" and text.rstrip().endswith(":") and not (self.article and self.indent_owner and parent == self.indent_owner):
-                self.list_owner = key  # (in an article, not a line inside a subparagraph's own list)
-            if kind == "indent" and parent == self.indent_owner and text.rstrip().endswith("."):
-                self.indent_owner = None  # "… флюорография." closes the list of a subparagraph
-        key = self._unique(key, first)
+        """The provision of one block: where it goes (its kind's placer, `_PLACERS`) and
+        what it holds."""
+        placer = self._PLACERS.get(block.kind, Tree._place_line)
+        place = placer(self, block, lines, text, first)
+        kind = place.kind or block.kind
+        key = self._unique(place.key, first)
         provision = Provision(
             key=key,
             kind=kind,
-            label=label,
-            heading=heading,
+            label=block.label,
+            heading=place.heading,
             text=text,
             raw=raw,
             source_line=first,
             source_line_end=last,
-            parent_key=parent,
+            parent_key=place.parent,
             role=block.role if kind == "other" or block.role == "approved_document" else None,
             position=len(self.provisions) + 1,
             cells=cells,
@@ -179,6 +103,161 @@ class Tree:
         self.by_key[key] = provision
         self.container_of[key] = self.container if kind not in ("title", "other", "preamble", "signature", "approval") else ""
         return provision
+
+    def _innermost(self, *levels: str) -> str | None:
+        """The first of the open units `levels` (attribute names), else the container."""
+        for level in levels:
+            key = getattr(self, level)
+            if key:
+                return key
+        return self.container_key
+
+    # --- one placer per kind of block: where its unit goes, and what it opens or closes ---
+
+    def _place_title(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        return Place("title")
+
+    def _place_other(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        if block.role == "part_file" and block.label:
+            return Place(f"part_file-{block.label}")  # where a part file of a split act begins: one per part
+        return Place(block.role or "other")
+
+    def _place_frame(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """The preamble, the signature, the approval stamp: one each, keyed by kind."""
+        return Place(block.kind)
+
+    def _place_appendix(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        if block.role == "approved_document":
+            self.has_document, self.container = True, "doc"
+            self._reset_within_container()
+            return Place("doc", heading=text)
+        key = _join("doc" if self.has_document else "", f"app{block.label or ''}")
+        parent = "doc" if self.has_document else None
+        self.container = key
+        self._reset_within_container()
+        return Place(key, parent, _appendix_heading(lines, self.lang))
+
+    def _place_division(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """"Раздел 2" / "2-бөлім": above the chapters of a code."""
+        place = Place(_join(self.container, f"div{block.label}"), self.container_key, _heading_text(text, self.lang))
+        self._reset_within_container()
+        self.division = place.key
+        return place
+
+    def _place_chapter(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """Keyed without its division: chapters are numbered through a code."""
+        place = Place(_join(self.container, f"ch{block.label}"), self._innermost("division"), _heading_text(text, self.lang))
+        division = self.division
+        self._reset_within_container()
+        self.division, self.chapter = division, place.key
+        return place
+
+    def _place_section(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        parent = self._innermost("chapter")
+        key = _join(parent or "", f"s{block.label}")
+        self.section, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
+        self.article, self.list_owner = None, None
+        return Place(key, parent, _heading_text(text, self.lang))
+
+    def _place_article(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """Keyed without chapter or section: articles are numbered through an act."""
+        place = Place(_join(self.container, f"art{block.label}"), self._innermost("section", "chapter", "division"), _heading_text(text, self.lang))
+        self.article, self.paragraph, self.subparagraph, self.indent_owner = place.key, None, None, None
+        self.list_owner, self.subparagraph_parent = None, None
+        return place
+
+    def _place_paragraph(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """A numbered paragraph of an order; inside an article, a part of it."""
+        if self.article:
+            key = _join(self.article, f"pt{block.label}")
+            self.paragraph, self.subparagraph, self.indent_owner = key, None, None
+            self.list_owner, self.subparagraph_parent = None, None
+            return Place(key, self.article, kind="part")
+        place = Place(_join(self.container, f"p{block.label}"), self._innermost("section", "chapter"))
+        self._check_sequence(self.container, "paragraph", block.label, first)
+        self.paragraph, self.subparagraph, self.indent_owner, self.list_owner = place.key, None, None, None
+        return place
+
+    def _place_subparagraph(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        label = block.label
+        parent = self._innermost("paragraph", "article", "section", "chapter")
+        previous_parent = self.subparagraph_parent
+        if self.article and previous_parent not in (None, parent) and _follows(label, self._last_label.get((previous_parent, "subparagraph"))):
+            parent = previous_parent  # the list goes on under the paragraph that introduced it
+        elif _join(parent or "", f"sp{label}") in self.by_key and self.list_owner:
+            parent = self.list_owner  # a second list, introduced by "Ем-шаралар және манипуляциялар:"
+        self.subparagraph_parent = parent
+        key = _join(parent or "", f"sp{label}")
+        self._check_sequence(parent or "", "subparagraph", label, first)
+        self.subparagraph = key
+        self.indent_owner = key if text.rstrip().endswith(":") else None
+        return Place(key, parent)
+
+    def _place_table(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        parent = self._innermost("paragraph", "article", "section", "chapter")
+        key = _join(parent or "", f"t{self._next_child(parent or '', 'table')}")
+        self.table = key
+        return Place(key, parent)
+
+    def _place_row(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        parent = self._innermost("table")
+        return Place(_join(parent or "", f"r{self._next_child(parent or '', 'row')}"), parent)
+
+    def _place_editorial(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """"Примечание РЦПИ!" and its text: not law text."""
+        parent = self.article
+        return Place(_join(parent or "", f"ed{self._next_child(parent or '', 'editorial')}"), parent)
+
+    def _place_quote(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """A new or temporary wording, under what introduces it (in an article)."""
+        if not self.article:
+            return self._place_line(block, lines, text, first)
+        parent = self.last_unit or self.article
+        return Place(_join(parent, f"q{self._next_child(parent, 'quote')}"), parent)
+
+    def _place_indent(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        if block.status != "suspending":
+            return self._place_line(block, lines, text, first)
+        # the act's own suspension clause: at article level
+        parent = self._innermost("article", "paragraph", "section", "chapter")
+        key = _join(parent or "", f"i{self._next_child(parent or '', 'indent')}")
+        self.paragraph, self.subparagraph, self.indent_owner = None, None, None
+        self.list_owner = key if text.rstrip().endswith(":") else None
+        return Place(key, parent)
+
+    def _place_line(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """An unnumbered line (an indent), or a quoted wording outside any article: under
+        the innermost unit that is open."""
+        kind = block.kind
+        parent = self._innermost("indent_owner", "paragraph", "article", "section", "chapter")
+        if kind == "quote":
+            parent = self.paragraph or parent
+        key = _join(parent or "", f"{'q' if kind == 'quote' else 'i'}{self._next_child(parent or '', kind)}")
+        if kind == "indent" and text.rstrip().endswith(":") and not (self.article and self.indent_owner and parent == self.indent_owner):
+            self.list_owner = key  # (in an article, not a line inside a subparagraph's own list)
+        if kind == "indent" and parent == self.indent_owner and text.rstrip().endswith("."):
+            self.indent_owner = None  # "… флюорография." closes the list of a subparagraph
+        return Place(key, parent)
+
+    _PLACERS: dict[str, Callable[[Tree, Block, list[str], str, int], Place]] = {
+        "title": _place_title,
+        "other": _place_other,
+        "preamble": _place_frame,
+        "signature": _place_frame,
+        "approval": _place_frame,
+        "appendix": _place_appendix,
+        "division": _place_division,
+        "chapter": _place_chapter,
+        "section": _place_section,
+        "article": _place_article,
+        "paragraph": _place_paragraph,
+        "subparagraph": _place_subparagraph,
+        "table": _place_table,
+        "row": _place_row,
+        "editorial": _place_editorial,
+        "quote": _place_quote,
+        "indent": _place_indent,
+    }
 
     def _next_child(self, parent: str, kind: str) -> int:
         counter_key = f"{parent}|{kind}"
