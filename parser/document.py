@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import PurePath
+from typing import ClassVar
 
 from .dates import add_days, first_date, impossible_dates, to_display
 from .formats import SourceFormat, format_of_text
@@ -239,7 +240,7 @@ class Tree:
             self.indent_owner = None  # "… флюорография." closes the list of a subparagraph
         return Place(key, parent)
 
-    _PLACERS: dict[str, Callable[[Tree, Block, list[str], str, int], Place]] = {
+    _PLACERS: ClassVar[dict[str, Callable[[Tree, Block, list[str], str, int], Place]]] = {
         "title": _place_title,
         "other": _place_other,
         "preamble": _place_frame,

@@ -27,9 +27,9 @@ import yaml
 from lxml import html as lxml_html
 
 from .languages import Language, kk
+from .layout import Block, Layout, Line, close_blocks
 from .model import Problem
 from .notes import is_note_start
-from .layout import Block, Layout, Line, close_blocks
 from .structure import PARAGRAPH, SUBPARAGRAPH, heading_match, is_operative_formula
 from .temporal import is_commencement_clause
 

@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 
 from .languages import Language, detect_language, kk
-from .layout import Block, Layout, Line, close_blocks
 from .languages.kk import APPROVAL_WORDS, SIGNATURE_END, STATUS_LINES, squash
+from .layout import Block, Layout, Line, close_blocks
 from .model import Problem, Repair
 from .notes import is_note_start
 from .repair import unspace_letters

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from ..languages import Language
 from ..layout import Layout
-from ..model import ParsedDocument, Problem, Repair
 from ..markdown import VersionMeta
+from ..model import ParsedDocument, Problem, Repair
 from ..repair import repair_block
 from ..structure import ADILET_TEXT, segment_adilet
 from .base import Part, RequisitesReading, SourceFormat, requisites_of_header
