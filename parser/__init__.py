@@ -1,10 +1,12 @@
 """Zan's parser: text of a Kazakh legal act in, plain dataclasses out.
 
 The pipeline, one module per step:
-``reader`` (bytes -> text) -> ``repair`` (what PDF extraction broke) -> ``structure``
-(which lines form which unit) -> ``notes`` / ``references`` / ``dates`` / ``temporal``
-(amendments and their dates) -> ``document`` (provisions, notes, the act).
-Nothing here touches SQLite or Datasette.
+``reader`` (bytes -> text) -> the source format (``formats``: ``structure`` or
+``markdown`` cut the text into a ``layout`` of blocks, ``repair`` mends what PDF
+extraction broke) -> ``notes`` / ``references`` / ``dates`` / ``temporal`` (amendments
+and their dates) -> ``document`` (provisions, notes, the act).
+Nothing here touches the file system, SQLite or Datasette: the store layer reads a
+source and the files its format names (`db.sources`) and passes their text in.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ def parse_text(
     parts: list[tuple[str, str | None]] | None = None,
 ) -> ParsedDocument:
     """Parse the text of one act. `source_format` (a `parser.formats` format or its name)
-    defaults to the one that claims `source_path`, then the Adilet text export; `lang`
+    defaults to the one that claims `source_path` and the text, then the plain-text
+    format whose layout the text is in; `lang`
     to what the file name (``rus.md``) or the text says. A bank version's requisites come
     from its front matter or from `meta_text`, the ``meta.yaml`` beside it.
 
