@@ -76,6 +76,7 @@ order by adopted_on""",
         "title": "History of a provision",
         "description": "Amendments noted on the provision (:provision_id, e.g. V090005853_/doc/p6), in time order.",
         "sql": """select a.action, a.amending_act_kind, a.amending_act_date, a.amending_act_number,
+  a.commencement_rule, a.commencement_offset_days, a.commencement_offset_months, a.commencement_fixed_date,
   a.date_status, a.effective_from, a.effective_from_earliest, a.effective_from_latest, a.date_basis, n.text as note
 from amendments a join notes n on n.id = a.note_id
 where a.provision_id = :provision_id

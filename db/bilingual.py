@@ -15,8 +15,9 @@ text said what.
 
 from __future__ import annotations
 
+from parser.basis import Basis
 from parser.languages import LANGUAGES
-from parser.model import Act, CommencementRule, EffectiveDate, ParsedDocument, Problem
+from parser.model import Act, Amendment, CommencementRule, EffectiveDate, ParsedDocument, Problem
 from parser.references import normal_number
 
 #: Act fields the primary text takes from another when it lacks them.
@@ -143,7 +144,7 @@ def _status(primary: ParsedDocument, other: ParsedDocument) -> list[Problem]:
         return []
     if theirs == "repealed" and mine != "repealed":
         primary.act.status = "repealed"
-        primary.act.status_basis = f"the {other.act.language} text records its repeal ({other.source_path})"
+        primary.act.status_basis = Basis("repeal_in_other_text", facts={"language": other.act.language, "source": other.source_path})
         primary.act.repeal_text = primary.act.repeal_text or other.act.repeal_text
         primary.header_amendments = primary.header_amendments or other.header_amendments
     return [_disagreement(primary, other, "status", mine, theirs)]
@@ -222,3 +223,62 @@ def _disagreement(primary: ParsedDocument, other: ParsedDocument, fact: str, min
         f"the texts disagree on the {fact}: {primary.act.language} ({primary.source_path}) says {mine}, "
         f"{other.act.language} ({other.source_path}) says {theirs}",
     )
+
+
+def share_amendment_dates(primary: ParsedDocument, documents: list[ParsedDocument]) -> list[Problem]:
+    """One amending act's change takes effect on one day, whatever the language or the
+    version that notes it: every amendment naming the same act with the same
+    commencement rule takes the window all of them allow (the Kazakh version's meta gives
+    order 20-42-3.3.8's registration, which the Russian note alone does not: both then
+    say 29.09.2020–29.10.2020). Where the windows exclude each other, the answer widens to
+    every day either allows, and a `language_disagreement` row names both."""
+    groups: dict[tuple, list[tuple[ParsedDocument, Amendment]]] = {}
+    for document in documents:
+        for amendment in _all_amendments(document):
+            if amendment.act.date and amendment.act.number and _window(amendment.effective)[0]:
+                key = (amendment.act.date, normal_number(amendment.act.number), _rule(amendment.commencement))
+                groups.setdefault(key, []).append((document, amendment))
+    problems: list[Problem] = []
+    for (date, number, _), noted in groups.items():
+        windows = {_window(amendment.effective) for _, amendment in noted}
+        if len(windows) < 2:
+            continue
+        shared = _intersection(windows)
+        if shared is None:
+            shared = _union(windows)
+            holders = {document.act.language: _window_text(amendment.effective) for document, amendment in noted}
+            if len(holders) > 1:
+                problems.append(_disagreement_of_texts(primary, f"entry into force of the change by the act of {date} № {number}", holders))
+        for _, amendment in noted:
+            if _window(amendment.effective) != shared:
+                amendment.effective = _effective(shared, amendment.effective)
+    return problems
+
+
+def _all_amendments(document: ParsedDocument) -> list[Amendment]:
+    return [amendment for note in document.notes for amendment in note.amendments] + document.header_amendments
+
+
+def _intersection(windows: set[tuple[str, str | None]]) -> tuple[str, str | None] | None:
+    """The days every window allows; None when there are none."""
+    start = max(start for start, _ in windows)
+    ends = [end for _, end in windows if end is not None]
+    end = min(ends) if ends else None
+    return None if end is not None and end < start else (start, end)
+
+
+def _union(windows: set[tuple[str, str | None]]) -> tuple[str, str | None]:
+    ends = [end for _, end in windows]
+    return min(start for start, _ in windows), None if None in ends else max(ends)
+
+
+def _effective(window: tuple[str, str | None], was: EffectiveDate) -> EffectiveDate:
+    start, end = window
+    if start == end:
+        return EffectiveDate("exact", start, start, start, was.basis)
+    return EffectiveDate("bounded", None, start, end, was.basis)
+
+
+def _disagreement_of_texts(primary: ParsedDocument, fact: str, said: dict[str | None, str]) -> Problem:
+    sayings = ", ".join(f"{language} says {window}" for language, window in said.items())
+    return Problem("warning", "language_disagreement", f"the texts disagree on the {fact}: {sayings}")

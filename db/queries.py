@@ -20,6 +20,7 @@ import json
 import sqlite3
 from typing import Any
 
+from db.schema import COMMENCEMENT_COLUMNS
 from parser.align import Pair, align
 from parser.dates import is_iso_date
 from parser.diff import word_diff
@@ -92,8 +93,12 @@ def _text_fields(text: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+#: An amendment's commencement, every column of it (the rule, its offset, the day or window
+#: derived): the pages explain a date from these, so each answer carries them all.
+AMENDMENT_COMMENCEMENT = ", ".join(f"a.{column}" for column in COMMENCEMENT_COLUMNS)
+
 #: The columns an act's bounds are explained from: its commencement, its end's basis.
-ACT_BOUND_COLUMNS = """valid_from, valid_from_latest, valid_to, valid_to_latest, valid_to_basis_rule, valid_to_basis_data,
+ACT_BOUND_COLUMNS = """(select t.text_as_at from act_texts t where t.id = acts.id) as text_as_at, valid_from, valid_from_latest, valid_from_basis_rule, valid_from_basis_data, valid_to, valid_to_latest, valid_to_basis_rule, valid_to_basis_data,
        adopted_on, registered_on, commencement_rule, commencement_offset_days, commencement_offset_months,
        commencement_fixed_date, effective_from, effective_from_earliest, effective_from_latest, date_status"""
 ACT_SQL = f"""
@@ -170,8 +175,11 @@ def commencement_of(row: sqlite3.Row | dict, floor: str | None, floor_is_registr
 
 def _act_start(row: sqlite3.Row) -> Basis:
     """Why the act took effect when it did: its commencement (publication cannot precede
-    its registration, or unregistered its adoption)."""
-    return commencement_of(row, row["registered_on"] or row["adopted_on"], bool(row["registered_on"]))
+    its registration, or unregistered its adoption), and what else closed its window (an
+    official text that shows it in force: `parser.timeline.prove_in_force_as_at`)."""
+    commencement = commencement_of(row, row["registered_on"] or row["adopted_on"], bool(row["registered_on"]))
+    stored = Basis.from_stored(row["valid_from_basis_rule"], row["valid_from_basis_data"])
+    return Basis(stored.rule, stored.act, stored.dates, stored.facts, (commencement,)) if stored else commencement
 
 
 def _act_answer(row: sqlite3.Row, date: str, language: str | None = None) -> dict[str, Any]:
@@ -179,6 +187,10 @@ def _act_answer(row: sqlite3.Row, date: str, language: str | None = None) -> dic
     end_basis = Basis.from_stored(row["valid_to_basis_rule"], row["valid_to_basis_data"])
     end = Bound(row["valid_to"], row["valid_to_latest"], end_basis) if end_basis is not None else None
     status, basis, earliest, latest = existence_on(start, end, date)
+    as_at = row["text_as_at"]
+    unseen_after = status == "in_force" and end is None and as_at is not None and date > as_at
+    if unseen_after:  # what the newest text shows, marked: a later repeal would be in a text not held
+        basis = basis.but(Basis("repeal_not_held_after", dates={"as_at": as_at}))
     return {
         "id": row["id"],
         "title": row["title"],
@@ -186,6 +198,7 @@ def _act_answer(row: sqlite3.Row, date: str, language: str | None = None) -> dic
         "earliest": earliest,
         "latest": latest,
         "basis": basis_text(basis.rule, basis.data(), language or DEFAULT_TEXT_LANGUAGE),
+        "shown_in_force_as_at": as_at if unseen_after else None,
         "valid_from": row["valid_from"],
         "valid_from_latest": row["valid_from_latest"],
         "valid_to": row["valid_to"],
@@ -227,10 +240,21 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str, language: str | Non
     return {
         "date": date,
         "act": answer,
+        "counts": wording_counts(provisions),
         "provisions": provisions,
         "uncertain_changes": _uncertain_changes(provisions, amendments),
         "held_as_at": _held_as_at(provisions, text["text_as_at"], date),
     }
+
+
+def wording_counts(provisions: list[dict[str, Any]]) -> dict[str, int]:
+    """How many units of an answer have their wording on the date proven, how many are
+    in force (or may be) with it unproven, and how many are not in force: the numbers a
+    page or the CLI states, counted once, over every unit of the answer."""
+    counts = {"proven": 0, "unproven": 0, "not_in_force": 0}
+    for provision in provisions:
+        counts[provision["wording"]] += 1
+    return counts
 
 
 def _held_as_at(provisions: list[dict[str, Any]], as_at: str | None, date: str) -> dict[str, Any] | None:
@@ -312,6 +336,7 @@ def _provision_answer(rows: list[sqlite3.Row], bases: _Bases, date: str, languag
         "language": language,
         "status": answer.status,
         "text_known": answer.text_known,
+        "wording": "not_in_force" if answer.status == "not_in_force" else "proven" if answer.text_known else "unproven",
         "text": answer.text,
         "candidate_text": rows[-1]["text"] if unproven else None,
         "uncertain_by": _open_change(rows, date) if unproven else None,
@@ -326,8 +351,8 @@ def _open_change(rows: list[sqlite3.Row], date: str) -> str | None:
     """The amendment that starts the first wording whose start may, or may not, have
     passed on `date`: the change that makes the wording on `date` unknown."""
     for row in rows[1:]:
-        earliest, latest = row["valid_from"], row["valid_from_latest"]
-        if (earliest is None or earliest <= date) and (latest is None or latest > date):
+        start = Bound(row["valid_from"], row["valid_from_latest"], NOT_RECORDED)
+        if not start.ahead(date) and not start.passed(date):
             return row["started_by_amendment_id"]
     return None
 
@@ -394,7 +419,7 @@ PROVISION_SQL = """
 select p.id, p.act_id, p.key, p.kind, p.label, p.heading, p.text, p.parent_id, p.language, a.title as act_title
 from provisions p join acts a on a.id = p.act_id where p.id = ?
 """
-HISTORY_SQL = """
+HISTORY_SQL = f"""
 with recursive ancestors(id, depth) as (
     select ?, 0
     union all
@@ -402,8 +427,7 @@ with recursive ancestors(id, depth) as (
     where p.parent_id is not null
 )
 select a.id, a.action, a.amending_act_kind, a.amending_act_date, a.amending_act_number, a.amending_act_issuer,
-       a.commencement, a.commencement_rule, a.effective_from, a.effective_from_earliest, a.effective_from_latest,
-       a.date_status, a.date_basis, a.parse_status, n.id as note_id, n.text as note_text, n.target_part,
+       {AMENDMENT_COMMENCEMENT}, a.parse_status, n.id as note_id, n.text as note_text, n.target_part,
        n.provision_id as noted_on, ancestors.depth
 from ancestors
 join notes n on n.provision_id = ancestors.id and (ancestors.depth = 0 or n.target_part = 'whole')
@@ -571,10 +595,9 @@ from instructions where act_id = :act_id and {in_text("id")} order by ordinal
 """
 ACT_AMENDMENTS_SQL = f"""
 select id, note_id, provision_id, action, amending_act_date, amending_act_number,
-       amending_act_issuer, amending_act_kind, commencement, commencement_rule,
-       effective_from, effective_from_earliest, effective_from_latest, date_status, date_basis,
+       amending_act_issuer, amending_act_kind, {AMENDMENT_COMMENCEMENT.replace("a.", "")},
        parse_status
-from amendments where act_id = :act_id and {in_text("id")} order by id
+from amendments a where act_id = :act_id and {in_text("id")} order by id
 """
 
 
@@ -647,29 +670,33 @@ def act_versions(conn: sqlite3.Connection, act_id: str, language: str | None = N
     return versions
 
 
-def resolve_version(versions: list[dict[str, Any]], wanted: str) -> tuple[dict[str, Any], str]:
+def resolve_version(versions: list[dict[str, Any]], wanted: str) -> tuple[dict[str, Any], Basis]:
     """The version `wanted` names — a version id, or a date: the version whose wording
-    applied on that date — and how it was chosen. ValueError when it names none."""
+    applied on that date — and how it was chosen (a `Basis`). ValueError when it names none."""
     for version in versions:
         if version["id"] == wanted:
-            return version, "named by its id"
+            return version, Basis("version_named")
     if not is_iso_date(wanted):
         raise ValueError(f"{wanted!r} is neither a version id (see `zan versions`) nor a date written YYYY-MM-DD")
-    applied = [v for v in versions if _took_effect_by(v, wanted) and not v["rebuilt"]]
+    real = [v for v in versions if not v["rebuilt"]]
+    applied = [v for v in real if version_took_effect(v).passed(wanted)]
     if not applied:
         raise ValueError(f"no version held had taken effect by {wanted}")
     chosen = applied[-1]
-    later = [v for v in versions if v["ordinal_index"] > chosen["ordinal_index"] and not v["rebuilt"]]
-    window = next((v for v in later if (v["effective_from_earliest"] or v["effective_from"] or "9999") <= wanted), None)
-    basis = f"the newest version whose wording had provably taken effect on {wanted}"
-    if window is not None:
-        basis += f"; the version of {window['date']} may also have taken effect by then (window {window['effective_from_earliest']} – {window['effective_from_latest'] or '?'})"
+    basis = Basis("version_in_effect_on", dates={"date": wanted})
+    later = next((v for v in real if v["ordinal_index"] > chosen["ordinal_index"] and not version_took_effect(v).ahead(wanted)), None)
+    if later is not None:
+        bound = version_took_effect(later)
+        basis = basis.but(Basis("later_version_may_have", dates={"version": later["date"], **bound.window()}))
     return chosen, basis
 
 
-def _took_effect_by(version: dict[str, Any], date: str) -> bool:
-    latest = version["effective_from"] or version["effective_from_latest"]
-    return latest is not None and latest <= date
+def version_took_effect(version: dict[str, Any]) -> Bound:
+    """When a version's wording took effect (its ``effective_from*`` columns) as a `Bound`,
+    which alone says whether that day has passed on a date."""
+    if version["effective_from"]:
+        return Bound(version["effective_from"], version["effective_from"], NOT_RECORDED)
+    return Bound(version["effective_from_earliest"], version["effective_from_latest"], NOT_RECORDED)
 
 
 def diff_text(conn: sqlite3.Connection, act_id: str, language: str | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -696,6 +723,7 @@ def act_diff(conn: sqlite3.Connection, act_id: str, old: str, new: str, language
     for index, version in enumerate(versions):
         version["ordinal_index"] = index
     (before, before_basis), (after, after_basis) = resolve_version(versions, old), resolve_version(versions, new)
+    reader = language or DEFAULT_TEXT_LANGUAGE
     pairs = align(_version_units(conn, before["id"]), _version_units(conn, after["id"]))
     changes = [{**_change(pair), "language": text["text_language"]} for pair in pairs if pair.is_change]
     for version in versions:
@@ -703,8 +731,8 @@ def act_diff(conn: sqlite3.Connection, act_id: str, old: str, new: str, language
     return {
         "act_id": act_id,
         **_text_fields(text),
-        "from": {**before, "chosen": before_basis},
-        "to": {**after, "chosen": after_basis},
+        "from": {**before, "chosen": basis_text(before_basis.rule, before_basis.data(), reader), "chosen_basis": before_basis.as_dict()},
+        "to": {**after, "chosen": basis_text(after_basis.rule, after_basis.data(), reader), "chosen_basis": after_basis.as_dict()},
         "changes": changes,
     }
 

@@ -73,7 +73,8 @@ TABLES: dict[str, dict] = {
             "registered_on": str,
             "registration_number": str,
             "status": str,
-            "status_basis": str,
+            "status_basis_rule": str,
+            "status_basis_data": str,
             "status_text": str,
             "header_text": str,
             "repeal_text": str,
@@ -88,6 +89,9 @@ TABLES: dict[str, dict] = {
             "valid_from_latest": str,
             "valid_to": str,
             "valid_to_latest": str,
+            # why the act starts when it does, when more than its commencement says (an
+            # official text shows it in force by a day): NULL, the commencement alone
+            **basis_columns("valid_from_basis"),
             **basis_columns("valid_to_basis"),  # why the act ends: NULL, no end known
             "repealed_by_amendment_id": str,
             # a split commencement: JSON list of the parts put into force on dates of their
@@ -112,7 +116,8 @@ TABLES: dict[str, dict] = {
             "title": str,
             "source_path": str,
             "status": str,
-            "status_basis": str,
+            "status_basis_rule": str,
+            "status_basis_data": str,
             # the day the text was current: the bank's version date of its newest version
             # held, or the last commit of its git mirror; its wording after it is not proven
             "text_as_at": str,

@@ -332,7 +332,9 @@ MAX_RANKED = 2000
 COUNT_SQL = "select count(*) from (select rowid from {table} where {table} match :match limit :cap)"
 
 #: Keeps units of acts not provably out of force on :date: drops an act whose earliest
-#: start is after the date, or whose latest possible end is on or before it. `{t}` is
+#: start is after the date, or whose latest possible end is on or before it — the SQL
+#: form of `parser.timeline.existence_on`'s "not in force", for speed (a test checks the
+#: two agree on every act and boundary day). `{t}` is
 #: the table holding the act's dates (`search_rows` or `search_act_rows`).
 NOT_OUT_OF_FORCE = """
   ({t}.valid_from is null or {t}.valid_from <= :date)

@@ -31,10 +31,10 @@ from parser.diff import word_diff
 from parser.document import derive_dates
 from parser.model import Note, ParsedDocument, Problem, Provision
 from parser.references import normal_number
-from parser.timeline import Timelines, hold_until
+from parser.timeline import Timelines, hold_until, prove_in_force_as_at
 from parser.versions import identity_maps, merged_timelines
 
-from .bilingual import by_language, reconcile, share_entry_into_force
+from .bilingual import by_language, reconcile, share_amendment_dates, share_entry_into_force
 from .rows import ActRows, act_rows, provenance_rows, text_base
 from .schema import commencement_values
 from .version_store import Wordings, distinct_wordings
@@ -174,7 +174,9 @@ def versioned_act_rows(
         derive_dates(versions[-1], publications)
     primary = next(iter(texts.values()))[-1]
     primary.problems += reconcile({language: versions[-1] for language, versions in texts.items()})
-    share_entry_into_force(primary, [document for versions in texts.values() for document in versions])
+    every_document = [document for versions in texts.values() for document in versions]
+    share_entry_into_force(primary, every_document)
+    primary.problems += share_amendment_dates(primary, every_document)
     if act_id != claimed_id:
         primary.problems.append(duplicate_act_problem(claimed_id, act_id))
     return [versioned_text_rows(versions, act_id, index == 0, mirrors) for index, versions in enumerate(texts.values())]
@@ -188,6 +190,8 @@ def versioned_text_rows(documents: list[ParsedDocument], act_id: str, primary: b
     timelines = versioned.timelines()
     as_at = text_as_at(versioned.current, mirrors)
     if as_at:
+        if versioned.current.version is not None and versioned.current.version.caused_by is not None:
+            prove_in_force_as_at(timelines, as_at)
         hold_until(timelines, as_at, versioned.current.source_path)
     rows = act_rows(current, act_id, timelines, gone, primary, as_at)
     for document in documents:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import ClassVar
 
-from .dates import add_days, first_date, impossible_dates, to_display
+from .basis import Basis
+from .dates import first_date, impossible_dates
 from .formats import SourceFormat, format_of_text
 from .header import adilet_id, stable_id
 from .languages import Language, kk, ru
@@ -611,19 +612,7 @@ def _act_identity(
 
 def _status(act: Act, document: ParsedDocument, requisites, lang: Language, from_meta: bool = False) -> None:
     repeal_notes = [n for n in document.notes if n.target_status == "act" and any(a.action == "repealed" for a in n.amendments)]
-    if act.status_text in lang.STATUS_LINES:
-        act.status = lang.STATUS_LINES[act.status_text]
-        act.status_basis = f"status line «{act.status_text}» of the export"
-    elif act.repeal_text or repeal_notes:
-        act.status = "repealed"
-        act.status_basis = "the text records its repeal"
-    elif from_meta and not (act.commencement is not None and act.commencement.applies_until):
-        # the bank appends every repeal to the requisite of the act's meta file
-        act.status = "in_force"
-        act.status_basis = "the bank's requisite records no repeal (the bank appends a repeal to it), and no note repeals it"
-    else:
-        act.status = "unknown"
-        act.status_basis = f"the source prints no status line and records no repeal; {_term_or_unknown(act)}"
+    act.status, act.status_basis = decide_status(act, lang, bool(repeal_notes), from_meta)
     if act.repeal_text and not repeal_notes and requisites and requisites.repeal:
         repeal = requisites.repeal
         commencement = requisites.repeal_commencement or _remarked_commencement(document, repeal, lang)
@@ -671,14 +660,21 @@ def _remarked_commencement(document: ParsedDocument, repeal, lang: Language):
     return None
 
 
-def _term_or_unknown(act: Act) -> str:
-    """What the text says of the act's life today: the term its own clause sets
-    ("… 2023 жылғы 31 желтоқсанға дейін қолданылады", which `parser.timeline` makes the
-    end of its life), or nothing."""
+def decide_status(act: Act, lang: Language, repeal_noted: bool, from_meta: bool) -> tuple[str, Basis]:
+    """An act's status and why: the one decision, which every page, JSON answer and CLI
+    line renders (`zan.messages.basis_text`). A status line of the export says it; a
+    repeal recorded in the text (requisites or a note) makes it repealed; the bank
+    appends every repeal to the requisite of its meta file, so a meta whose requisite
+    records none says the act is in force (unless its own term ends it); else the text
+    does not say, and the term its own clause sets, if any, is named."""
+    if act.status_text in lang.STATUS_LINES:
+        return lang.STATUS_LINES[act.status_text], Basis("status_line", facts={"line": act.status_text})
+    if act.repeal_text or repeal_noted:
+        return "repealed", Basis("repeal_recorded")
     term = act.commencement.applies_until if act.commencement else None
-    if term is None:
-        return "whether it is in force today is not known from the text"
-    return f"by its own clause it applies until {to_display(term)}, so it is not in force from {to_display(add_days(term, 1))}"
+    if from_meta and term is None:
+        return "in_force", Basis("bank_requisite_no_repeal")
+    return "unknown", Basis("status_not_known", parts=(Basis("term_end", dates={"until": term}),) if term else ())
 
 
 def _own_commencement(act: Act, document: ParsedDocument, lang: Language) -> None:

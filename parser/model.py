@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .basis import Basis
+
 
 @dataclass
 class Problem:
@@ -169,7 +171,7 @@ class Act:
     registered_on: str | None = None
     registration_number: str | None = None
     status: str = "unknown"  # in_force | repealed | unknown
-    status_basis: str = ""
+    status_basis: Basis | None = None  # why `status` is what it is (decided by `parser.document`)
     status_text: str | None = None  # the status line as printed
     header_text: str | None = None  # the requisites sentence, repaired
     repeal_text: str | None = None

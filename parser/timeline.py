@@ -18,10 +18,10 @@ turns a timeline into the status on a date: ``in_force``, ``not_in_force`` or
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from .basis import Basis, act_data, known_dates
 from .dates import add_days
 from .model import Amendment, CommencementRule, EffectiveDate, ParsedDocument
 
@@ -32,74 +32,6 @@ ENDS = ("deleted", "repealed")
 #: Actions that change nothing in force: a change not yet in force (an editorial remark, a
 #: pending amendment), the act's own commencement or term said by a note.
 NOT_CHANGES = ("pending_new_wording", "pending_amended", "pending_inserted", "pending_deleted", "pending_repealed", "commencement", "term")
-
-
-@dataclass(frozen=True)
-class Basis:
-    """Why a date or a wording is what it is, as data, never as a sentence: a stable
-    `rule` code, the amending `act` it rests on (kind, number, date), the ISO `dates` the
-    rule used, other `facts` (an action, a commencement rule, a quoted clause, a line), and the
-    `parts` it is made of (the bases it rests on, or that qualify it). `zan.messages.basis_text`
-    says it in Kazakh or Russian when it is shown; the database stores `rule` and `data()`."""
-
-    rule: str
-    act: dict[str, str] | None = None
-    dates: dict[str, str] = field(default_factory=dict)
-    facts: dict[str, Any] = field(default_factory=dict)
-    parts: tuple[Basis, ...] = ()
-
-    def data(self) -> dict[str, Any]:
-        """Everything but the rule, without empty fields: the ``*_basis_data`` JSON."""
-        data: dict[str, Any] = {}
-        if self.act is not None:  # stored as [kind, number, date]: a third of the bytes of the dict
-            data["act"] = [self.act.get("kind"), self.act.get("number"), self.act.get("date")]
-        if self.dates:
-            data["dates"] = self.dates
-        if self.facts:
-            data["facts"] = self.facts
-        if self.parts:
-            data["parts"] = [part.as_dict() for part in self.parts]
-        return data
-
-    def as_dict(self) -> dict[str, Any]:
-        """The rule and its data in one dict (how parts are stored)."""
-        return {"rule": self.rule, **self.data()}
-
-    def data_json(self) -> str | None:
-        data = self.data()
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) if data else None
-
-    def but(self, caveat: Basis) -> Basis:
-        """This basis, qualified by `caveat` ("…; but …")."""
-        return Basis("but", parts=(self, caveat))
-
-    @classmethod
-    def from_dict(cls, value: dict[str, Any]) -> Basis:
-        act = value.get("act")
-        return cls(
-            value["rule"],
-            act_data(*act) if isinstance(act, list) else act,
-            value.get("dates") or {},
-            value.get("facts") or {},
-            tuple(cls.from_dict(part) for part in value.get("parts") or ()),
-        )
-
-    @classmethod
-    def from_stored(cls, rule: str | None, data: str | None) -> Basis | None:
-        """The basis a row stores as ``(…_rule, …_data)``; None when it stores none."""
-        if rule is None:
-            return None
-        return cls.from_dict({"rule": rule, **(json.loads(data) if data else {})})
-
-
-def known_dates(**dates: str | None) -> dict[str, str]:
-    """The dates given, those unknown left out: a basis's `dates`."""
-    return {name: value for name, value in dates.items() if value}
-
-
-def act_data(kind: str | None, number: str | None, date: str | None) -> dict[str, str]:
-    """An amending act as a basis names it: its kind, number and date (those known)."""
-    return known_dates(kind=kind, number=number, date=date)
 
 
 def commencement_basis(
@@ -216,6 +148,26 @@ def hold_until(timelines: Timelines, as_at: str, source: str) -> None:
         bound = Bound(cut, cut, held_bound_basis(as_at))
         last.end = bound
         versions.append(Version(key=last.key, start=bound, end=None, text_known=False, text=None, basis=held_basis(as_at)))
+
+
+def prove_in_force_as_at(timelines: Timelines, as_at: str) -> None:
+    """An official text as at `as_at` that an amending act produced (the bank's version of
+    that date) shows the act in force then: it was amended, and nothing in it repeals it by
+    that day. So the act had entered into force by `as_at` — the latest day of its start,
+    when the clause left it open or later, is closed there, and the basis says on what it
+    rests. Units that start with the act start with it. (A unit's own wording is not
+    closed so: the bank's version date is the amending act's adoption, and a wording it
+    prints may not have taken effect by then.)"""
+    start, end = timelines.act_start, timelines.act_end
+    if start.earliest is None or start.earliest > as_at or (start.latest is not None and start.latest <= as_at):
+        return
+    if end is not None and not end.ahead(as_at):
+        return
+    closed = Bound(start.earliest, as_at, Basis("in_force_as_at", dates={"as_at": as_at}, parts=(start.basis,)))
+    for versions in timelines.versions.values():
+        if versions and versions[0].start == start:  # by value: a unit first held in an older version has its copy
+            versions[0].start = closed
+    timelines.act_start = closed
 
 
 def held_cut(as_at: str, took_effect: str | None) -> str:

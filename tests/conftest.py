@@ -68,7 +68,7 @@ def sources(seed_paths) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def seeds(seed_paths) -> dict[str, ParsedDocument]:
-    """Every seed parsed once with `parser.parse_file`, by file-name prefix."""
+    """Every seed parsed once with `db.sources.parse_file`, by file-name prefix."""
     return {prefix: parse_file(path) for prefix, path in seed_paths.items()}
 
 

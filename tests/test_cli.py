@@ -96,7 +96,7 @@ def test_answering_a_date_question_loads_neither_spacy_nor_datasette(corpus_db):
         "print(sorted({name.split('.')[0] for name in sys.modules} & {'spacy', 'datasette'}))"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert "V2300032371 — 01.06.2024 күнгі редакциясы: күшінде емес (бұл күні күші жойылған)" in result.stdout
+    assert "V2300032371 — 01.06.2024 күнгі редакциясы: күшінде емес (бұл күні күші жойылған: актінің өз ережесі бойынша 31.12.2023 дейін қолданылады)" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 

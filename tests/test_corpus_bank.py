@@ -51,7 +51,7 @@ QUOTE_KINDS = ("quote",)
 
 @lru_cache(maxsize=None)
 def parsed(path: str) -> ParsedDocument:
-    """The document `path` (relative to corpus/zan-gov-kz) as `parser.parse_file` reads it."""
+    """The document `path` (relative to corpus/zan-gov-kz) as `db.sources.parse_file` reads it."""
     return parse_file(BANK / path, display_path=f"corpus/zan-gov-kz/{path}")
 
 

@@ -8,6 +8,8 @@ from collections import Counter
 
 import pytest
 
+from parser.basis import Basis
+
 from parser import parse_text
 
 # --- The act ---------------------------------------------------------------------------
@@ -73,7 +75,7 @@ def test_repealed_acts_keep_the_status_line_and_the_repeal(seeds, prefix, repeal
     act = seeds[prefix].act
     assert act.status_text == "Күшін жойған"
     assert act.repeal_text == repeal
-    assert act.status_basis == "status line «Күшін жойған» of the export"
+    assert act.status_basis == Basis("status_line", facts={"line": "Күшін жойған"})
 
 
 def test_acts_with_no_status_line_are_unknown_not_in_force(seeds):

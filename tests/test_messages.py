@@ -9,6 +9,7 @@ import sqlite3
 
 import pytest
 
+from db.queries import act_on
 from zan import messages
 from zan.messages import MESSAGES, UnknownLanguage, act_name, parse_lang, t, unit_name
 
@@ -72,8 +73,12 @@ def test_dates_are_explained_from_the_columns_in_the_readers_language(corpus_db)
     )
     russian = messages.act_commencement_text(act, "ru")
     assert "по истечении 10 календарных дней" in russian and "между 07.03.2022 и 06.04.2022" in russian
-    assert messages.standing_text(act, "2022-03-20", "ru") == "введение в действие: между 07.03.2022 и 06.04.2022, поэтому действие на эту дату не доказано"
-    assert messages.standing_text(act, "2023-01-01", "kk") == "07.03.2022 мен 06.04.2022 аралығында бастап күшінде"
+    assert act_on(connection, "V2200026917", "2022-03-20", "ru")["act"]["basis"].startswith(
+        "введение в действие: между 07.03.2022 и 06.04.2022, поэтому действие на эту дату не доказано: "
+    )
+    # in force since a window is said as such (it read "07.03.2022 мен 06.04.2022 аралығында бастап күшінде")
+    assert act_on(connection, "V2200026917", "2023-01-01", "kk")["act"]["basis"] == "күшінде: 07.03.2022 мен 06.04.2022 аралығында қолданысқа енгізілген"
+    assert act_on(connection, "V2200026917", "2023-01-01", "ru")["act"]["basis"] == "действует: введён в действие между 07.03.2022 и 06.04.2022"
     assert t("count_acts", "ru", count=3) == "Всего актов: 3"
 
 
@@ -83,7 +88,7 @@ def test_an_acts_status_says_on_what_it_rests(corpus_db):
     act = {row["id"]: dict(row) for row in connection.execute("select * from acts")}
     assert messages.status_reason(act["V090005853_"], "kk") == "дереккөздегі мәртебе жолы: «Күшін жойған»"
     assert messages.status_reason(act["V1500010492"], "ru") == "в тексте записана отмена"
-    assert messages.status_reason(act["V2300032371"], "kk").endswith("; өз ережесі бойынша 31.12.2023 дейін қолданылады")
+    assert messages.status_reason(act["V2300032371"], "kk").endswith("; актінің өз ережесі бойынша 31.12.2023 дейін қолданылады")
 
 
 def _stored_basis(connection: sqlite3.Connection, version_id: str) -> tuple[str, str]:

@@ -77,7 +77,7 @@ def current_text(conn, provision_id: str) -> str:
 def test_contract_every_provision_in_document_order(conn, act_id, date):
     answer = act_on(conn, act_id, date)
     json.dumps(answer)  # plain JSON data
-    assert set(answer) == {"date", "act", "provisions", "uncertain_changes", "held_as_at"}
+    assert set(answer) == {"date", "act", "counts", "provisions", "uncertain_changes", "held_as_at"}
     assert answer["date"] == date
     assert ACT_KEYS <= set(answer["act"]) and answer["act"]["id"] == act_id
     ids = [row[0] for row in conn.execute("select id from provisions where act_id = ? order by position", (act_id,))]

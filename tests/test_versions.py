@@ -160,7 +160,11 @@ def test_versions_list_says_when_each_took_effect(conn):
 def test_a_diff_between_dates_picks_the_versions_in_effect(conn):
     answer = act_diff(conn, ANNEX_ACT, "2020-06-01", "2021-06-01")
     assert (answer["from"]["id"], answer["to"]["id"]) == ("V1900019742@2019-12-03", "V1900019742@2020-08-10")
-    assert "may also have taken effect" in answer["to"]["chosen"]  # the 27.10.2020 order's window is open
+    # the 27.10.2020 order's window is open: the answer says which version may also apply
+    assert answer["to"]["chosen_basis"]["parts"][1] == {"rule": "later_version_may_have", "dates": {"version": "2020-10-27", "earliest": "2020-11-07"}}
+    assert answer["to"]["chosen"].endswith(
+        "бірақ 27.10.2020 редакциясы да сол күнге дейін қолданысқа енгізілген болуы мүмкін (07.11.2020 күнінен ерте емес (соңғы шегі белгісіз))"
+    )
     assert [(c["id"], c["change"]) for c in answer["changes"]] == [
         ("V1900019742/app/t1/r4~removed2020-08-10", "removed"),
         ("V1900019742/app/t1/r4", "reworded"),

@@ -225,7 +225,7 @@ def at_command(act_or_date: str, date: str | None, all_acts: bool, as_json: bool
     elif all_acts:
         for act in answer["acts"]:
             click.echo(f"{messages.status_word(act['status'], lang):<16} {act['id']:<22} {act['title'] or ''}")
-            click.echo(f"{'':16} {messages.standing_text(act, answer['date'], lang)}")
+            click.echo(f"{'':16} {act['basis']}")
     else:
         _print_act_on(answer, lang)
 
@@ -249,7 +249,7 @@ def _print_act_on(answer: dict, lang: str) -> None:
     status and whether its wording is proven, and the changes that leave it unproven."""
     act, date = answer["act"], answer["date"]
     _say_other_text(act, "text_not_held", lang)
-    click.echo(f"{act['id']} — {t('as_of_title', lang, date=messages.to_display(date))}: {messages.status_word(act['status'], lang)} ({messages.standing_text(act, date, lang)})")
+    click.echo(f"{act['id']} — {t('as_of_title', lang, date=messages.to_display(date))}: {messages.status_word(act['status'], lang)} ({act['basis']})")
     for provision in answer["provisions"]:
         if provision["text_known"]:
             wording = t("proven", lang)

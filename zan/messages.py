@@ -16,7 +16,7 @@ import json
 import re
 from functools import lru_cache
 
-from parser.dates import add_days, to_display
+from parser.dates import to_display
 
 __all__ = ["to_display"]  # re-exported: the CLI writes dates as the pages do
 
@@ -87,13 +87,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status_not_in_force": ("күшінде емес", "не действует"),
     "status_uncertain": ("анық емес", "не установлено"),
     # act page
-    "status_by_line": ("дереккөздегі мәртебе жолы: «{line}»", "строка статуса в источнике: «{line}»"),
-    "status_by_repeal": ("мәтінде күшін жою жазылған", "в тексте записана отмена"),
-    "status_not_known": (
+    # why an act's status is what it is (`parser.document.decide_status`)
+    "basis_status_line": ("дереккөздегі мәртебе жолы: «{line}»", "строка статуса в источнике: «{line}»"),
+    "basis_repeal_recorded": ("мәтінде күшін жою жазылған", "в тексте записана отмена"),
+    "basis_repeal_in_other_text": ("актінің {language} мәтінінде күшін жою жазылған", "в тексте акта {language} записана отмена"),
+    "basis_bank_requisite_no_repeal": (
+        "банктің деректемесінде күшін жою жазылмаған (банк әр күшін жоюды деректемеге қосады), ешбір ескерту де актінің күшін жоймайды",
+        "в реквизите банка отмена не записана (банк дописывает в реквизит каждую отмену), и ни одно примечание не отменяет акт",
+    ),
+    "basis_status_not_known": (
         "дереккөзде мәртебе жолы да, күшін жою туралы жазба да жоқ: бүгін күшінде ме, мәтіннен белгісіз",
         "в источнике нет ни строки статуса, ни записи об отмене: действует ли акт сегодня, из текста неизвестно",
     ),
-    "applies_until": ("өз ережесі бойынша {date} дейін қолданылады", "по собственному положению применяется до {date}"),
     "as_of_date": ("Осы күнгі редакциясы", "Редакция на дату"),
     "history": ("өзгерістер тарихы", "история изменений"),
     "appendix_stamp": ("{label}-қосымша", "Приложение {label}"),
@@ -194,16 +199,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "floor_registration": ("тіркелген күннен", "государственной регистрации"),
     "floor_adoption": ("қабылданған күннен", "принятию"),
+    # in force on a date (`parser.timeline.existence_on`): since a day, since a window, until
     "in_force_since": ("{since} бастап күшінде", "действует с {since}"),
+    "in_force_since_window": ("күшінде: {earliest} мен {latest} аралығында қолданысқа енгізілген", "действует: введён в действие между {earliest} и {latest}"),
+    "in_force_since_by": ("күшінде: {latest} кешіктірмей қолданысқа енгізілген", "действует: введён в действие не позднее {latest}"),
     "in_force_until": ("{until} дейін", "до {until}"),
-    "not_yet": ("бұл күні әлі күшіне енбеген", "на эту дату ещё не вступил в силу"),
-    "no_longer": ("бұл күні күші жойылған", "на эту дату утратил силу"),
-    "maybe_not_yet": ("қолданысқа енгізілуі: {window}, сондықтан бұл күні күшінде болғаны дәлелденбеген", "введение в действие: {window}, поэтому действие на эту дату не доказано"),
-    "maybe_ended": ("күшінің жойылуы: {window}, сондықтан бұл күні күшінде болмауы мүмкін", "прекращение действия: {window}, поэтому на эту дату мог уже не действовать"),
+    "in_force_until_window": ("күшінің жойылуы: {window}", "прекращение действия: {window}"),
     # the basis of a date or a wording (`basis_text`): one message per rule of parser.timeline.Basis
     "basis_but": ("{first}; бірақ {second}", "{first}; но {second}"),
     "basis_changed_by": ("{act}: {action}; {when}", "{act}: {action}; {when}"),
     "basis_own_commencement": ("бөліктің өз қолданысқа енгізу ережесі: «{text}»", "собственное положение части о введении в действие: «{text}»"),
+    "basis_in_force_as_at": (
+        "{as_at} күнгі ресми мәтін (өзгерткен акт шығарған редакция) актіні күшінде деп көрсетеді, демек ол сол күнге дейін күшіне енген; {why}",
+        "официальный текст на {as_at} (редакция, вызванная изменяющим актом) показывает акт действующим, значит, он вступил в силу не позднее этого дня; {why}",
+    ),
+    "basis_repeal_not_held_after": (
+        "корпустағы ең жаңа мәтін {as_at} күнгі: одан кейінгі күшін жою болса, ол корпуста жоқ",
+        "новейший текст в корпусе — на {as_at}: более поздней отмены, если она была, в корпусе нет",
+    ),
     "basis_held_as_at": ("корпустағы ең жаңа мәтін {as_at} күнгі", "новейший текст в корпусе — на {as_at}"),
     "basis_term_end": ("актінің өз ережесі бойынша {until} дейін қолданылады", "по собственному положению акта применяется до {until}"),
     "basis_excluded_in_text": ("бөліктің мәтінінде оның алып тасталғаны жазылған: «{text}»", "в тексте части записано её исключение: «{text}»"),
@@ -260,8 +273,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change_reworded": ("өзгертілді", "изменено"),
     "was_unit": ("бұрын: {unit}", "ранее: {unit}"),
     "no_change": ("Бұл редакциялар арасында айырма жоқ (тек пішімдегі айырма өзгеріс саналмайды).", "Между этими редакциями нет различий (различия только в оформлении не считаются изменениями)."),
-    "chosen_by_id": ("таңдалған редакция", "выбранная редакция"),
-    "chosen_by_date": ("{date} күні қолданысқа енгені дәлелденген ең соңғы редакция", "последняя редакция, вступившая в силу к {date} доказанно"),
+    "basis_version_named": ("таңдалған редакция", "выбранная редакция"),
+    "basis_version_in_effect_on": ("{date} күні қолданысқа енгені дәлелденген ең соңғы редакция", "последняя редакция, вступившая в силу к {date} доказанно"),
+    "basis_later_version_may_have": (
+        "{version} редакциясы да сол күнге дейін қолданысқа енгізілген болуы мүмкін ({window})",
+        "редакция от {version} тоже могла вступить в силу к этой дате ({window})",
+    ),
     "no_versions": ("Бұл акт бір ғана мәтінде сақталған: салыстыратын редакция жоқ.", "Акт хранится в одном тексте: сравнивать нечего."),
     "problems_title": ("Жинау кезіндегі ақаулар", "Проблемы при сборке"),
     "problems_intro": ("Корпусты жинау кезінде бағдарлама жасай алмаған немесе күмәнданған нәрселердің бәрі, файл және түр бойынша.", "Всё, что программа не смогла сделать или в чём усомнилась при сборке корпуса, по файлам и видам."),
@@ -322,16 +339,9 @@ def t(key: str, lang: str, **values: object) -> str:
 
 
 def status_reason(act: dict, lang: str) -> str:
-    """On what an act's status (``acts.status``) rests, from its columns: the source's
-    status line, a recorded repeal, or nothing (and the term its own clause sets)."""
-    if act.get("status") == "repealed":
-        return t("status_by_line", lang, line=act["status_text"]) if act.get("status_text") else t("status_by_repeal", lang)
-    if act.get("status") == "in_force" and act.get("status_text"):
-        return t("status_by_line", lang, line=act["status_text"])
-    text = t("status_not_known", lang)
-    if act.get("valid_to") and act.get("valid_to_basis_rule") and not act.get("repealed_by_amendment_id"):
-        text += "; " + t("applies_until", lang, date=to_display(add_days(act["valid_to"], -1)))
-    return text
+    """On what an act's status (``acts.status``) rests: its stored basis
+    (``status_basis_rule``, ``status_basis_data``, decided by `parser.document.decide_status`), in words."""
+    return basis_text(act.get("status_basis_rule"), act.get("status_basis_data"), lang)
 
 
 def status_word(status: str | None, lang: str) -> str:
@@ -549,24 +559,6 @@ def amendment_commencement_text(amendment: dict, lang: str) -> str:
     return commencement_text(amendment, lang, amendment.get("amending_act_date"))
 
 
-def standing_text(act: dict, date: str, lang: str) -> str:
-    """Why an act (a row with ``valid_from``, ``valid_from_latest``, ``valid_to``,
-    ``valid_to_latest``) is in force on `date`, not, or not provably."""
-    start = (act.get("valid_from"), act.get("valid_from_latest"))
-    end = (act.get("valid_to"), act.get("valid_to_latest"))
-    has_end = end[0] is not None or end[1] is not None
-    if start[0] is not None and date < start[0]:
-        return t("not_yet", lang)
-    if has_end and end[1] is not None and date >= end[1]:
-        return t("no_longer", lang)
-    if start[1] is None or date < start[1]:
-        return t("maybe_not_yet", lang, window=window_text(*start, lang))
-    if has_end and (end[0] is None or date >= end[0]):
-        return t("maybe_ended", lang, window=window_text(*end, lang))
-    text = t("in_force_since", lang, since=window_text(*start, lang))
-    return text + (", " + t("in_force_until", lang, until=window_text(*end, lang)) if has_end else "")
-
-
 # --- The basis of a date or a wording --------------------------------------------------
 
 
@@ -596,11 +588,11 @@ def basis_text(rule: str | None, data: dict | str | None, lang: str) -> str:
     if rule == "changed_by":
         return t("basis_changed_by", lang, act=values["act"], action=action_word(facts.get("action"), lang), when="; ".join(said))
     if rule == "in_force_since":
-        since = window_text(dates.get("since"), dates.get("since_latest"), lang)
-        text = t("in_force_since", lang, since=since)
-        if facts.get("ends"):
-            text += ", " + t("in_force_until", lang, until=window_text(dates.get("until"), dates.get("until_latest"), lang))
-        return text
+        return _in_force_text(dates, bool(facts.get("ends")), lang)
+    if rule == "repeal_in_other_text":
+        values["language"] = t(f"text_name_{facts.get('language')}", lang) if f"text_name_{facts.get('language')}" in MESSAGES else "?"
+    if rule == "status_not_known" and said:
+        return t("basis_status_not_known", lang) + "; " + "; ".join(said)
     if rule == "version_wording" and act is not None:
         rule = "version_wording_since"
     key = f"basis_{rule}"
@@ -608,9 +600,29 @@ def basis_text(rule: str | None, data: dict | str | None, lang: str) -> str:
         return t("basis_unknown", lang, rule=rule)
     values.setdefault("window", window_text(dates.get("earliest"), dates.get("latest"), lang))
     values.setdefault("why", "; ".join(said))
+    values.setdefault("when", "; ".join(said) or t("unknown", lang))
     for name in ("text", "target", "line", "act", "version", "older", "newer", "as_at", "until"):
         values.setdefault(name, "?")
     return t(key, lang, **values)
+
+
+def _in_force_text(dates: dict, ends: bool, lang: str) -> str:
+    """An `in_force_since` basis: since the day it took effect, or within the window it
+    did (in force means its start has provably passed: the latest day is known), and until
+    its end when one is recorded."""
+    since, since_latest = dates.get("since"), dates.get("since_latest")
+    if since and since == since_latest:
+        text = t("in_force_since", lang, since=to_display(since))
+    elif since:
+        text = t("in_force_since_window", lang, earliest=to_display(since), latest=to_display(since_latest))
+    else:
+        text = t("in_force_since_by", lang, latest=to_display(since_latest))
+    if not ends:
+        return text
+    until, until_latest = dates.get("until"), dates.get("until_latest")
+    if until and until == until_latest:
+        return f"{text}, " + t("in_force_until", lang, until=to_display(until))
+    return f"{text}; " + t("in_force_until_window", lang, window=window_text(until, until_latest, lang))
 
 
 def _commencement_basis(dates: dict, facts: dict, lang: str) -> str:
