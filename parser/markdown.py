@@ -363,6 +363,9 @@ class WalkState:
     def contents_opened(self) -> None:
         self.contents_open, self.contents_seen = True, set()
 
+    def contents_listed(self, heading: tuple[str, str | None]) -> None:
+        self.contents_seen.add(heading)
+
     def contents_closed(self) -> None:
         self.contents_open = False
 
@@ -637,7 +640,7 @@ class Segmenter:
             self.state.contents_closed()
             return False
         if found is not None:
-            self.state.contents_seen.add(found)
+            self.state.contents_listed(found)
         return True
 
     def _quote(self, index: int, line: MarkdownLine) -> None:
