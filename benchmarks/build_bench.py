@@ -145,7 +145,7 @@ def profile_build(corpus: str, db_path: str, top: int) -> str:
         ("parse (`parser.parse_bytes`)", cumulative("parser/__init__.py", "parse_bytes")),
         ("find citations (`db.rows._citation_rows`)", cumulative("db/rows.py", "_citation_rows")),
         ("make rows (`db.rows.act_rows`)", cumulative("db/rows.py", "act_rows")),
-        ("store rows (`Store.add`)", cumulative("db/load.py", "add")),
+        ("store rows (`Store.add`)", cumulative("db/store.py", "add")),
         ("indexes + FTS (`finish_schema`)", cumulative("db/schema.py", "finish_schema")),
     ]
     for stage, seconds in stages:

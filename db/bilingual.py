@@ -100,12 +100,11 @@ def _entry_into_force(primary: ParsedDocument, other: ParsedDocument) -> list[Pr
             primary.act.effective, primary.act.commencement = theirs, other.act.commencement
             return []
     (start_a, end_a), (start_b, end_b) = _window(mine), _window(theirs)
-    said = f"the {primary.act.language} text says {_window_text(mine)}, the {other.act.language} text {_window_text(theirs)}"
     primary.act.effective = EffectiveDate(
         "bounded",
         earliest=min(start_a, start_b),
         latest=None if end_a is None or end_b is None else max(end_a, end_b),
-        basis=f"the texts disagree: {said}; every day either allows is kept",
+        basis=Basis("derived_texts_disagree", facts={"windows": {primary.act.language: list(_window(mine)), other.act.language: list(_window(theirs))}}),
     )
     return [_disagreement(primary, other, "entry into force", _window_text(mine), _window_text(theirs))]
 

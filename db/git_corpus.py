@@ -26,9 +26,8 @@ import yaml
 from parser.markdown import load_yaml
 from parser.languages import LANGUAGES
 
+from .sources import Source, linked_part_paths
 from .git_history import ActVersion, HistoryError, head_commit, read_history, summarize_new
-from .parallel import Source
-from .sources import linked_part_paths
 
 #: The text files of an act folder, one per language: ``kaz.md``, ``rus.md``.
 TEXT_NAMES = tuple(f"{language.BANK_CODE}.md" for language in LANGUAGES.values())

@@ -18,11 +18,11 @@ file, moved into place at the end as usual) and:
 3. reads the whole history of those acts alone (``git log`` limited to their folders),
    since a new version can change how the earlier ones align, and deletes every row they
    have in every table keyed by ``act_id`` (and the rows of their files by path);
-4. stores them again with the full build's `Store` (parsed texts come from the parse
-   cache when unchanged), and moves the day the other acts of the repository are held
+4. stores them again with the full build's `db.store.Store` (parsed texts come from the
+   parse cache when unchanged), and moves the day the other acts of the repository are held
    as at (`parser.timeline.hold_until`) to the new last commit's day;
-5. redoes the global passes over the whole database: cited acts, rebuilt versions, the
-   search index's rows, the schema's indexes and full-text tables.
+5. redoes the passes over the whole database (`db.store.finish_passes`): cited acts,
+   rebuilt versions, the search index's rows, the schema's indexes and full-text tables.
 
 The result has the rows of a full build of the same repository state, except numbers
 that say in what order rows were written (`problems.id`, `repairs.id`, the search index's
@@ -39,24 +39,21 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from parser.references import normal_number
 from parser.timeline import held_basis, held_bound_basis, held_cut
 
+from .sources import Source
 from .git_corpus import RepositoryRead, commit_day, git_sources
 from .git_history import PART_FOLDERS, count_commits, head_commit, is_ancestor, read_history
-from .links import link_cited_acts, unlink_cited_acts
-from .parallel import ParseCache, Parsed, Source, code_digest, default_workers, file_digest, parse_documents, parser_fingerprint
-from .rebuild import clear_rebuilt_versions, rebuild_versions
-from .schema import FTS, finish_schema
-from .version_store import prune_unreferenced
-from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, act_words, finish_search_index
-
-if TYPE_CHECKING:
-    from .load import Store
+from .links import unlink_cited_acts
+from .parallel import ParseCache, Parsed, code_digest, default_workers, file_digest, parse_documents, parser_fingerprint
+from .rebuild import clear_rebuilt_versions
+from .schema import FTS
+from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, act_words
+from .store import Store, finish_passes
 
 #: What the database says of the build that made it: ``key`` → ``value``.
 BUILD_INFO = "build_info"
@@ -168,7 +165,7 @@ def _why_full(db_path: Path, repositories: list[Path], plan: UpdatePlan) -> str 
 
 def plain_inputs_digest(sources: Iterable, publications: Path | None, links: Iterable[str]) -> str:
     """A digest of everything a build reads besides the repositories: each plain source
-    (`db.load.read_source`: bytes, meta, part files, as shown), `publications.csv`, and
+    (`db.corpus.read_source`: bytes, meta, part files, as shown), `publications.csv`, and
     the links the build does not follow."""
     digest = hashlib.sha256(file_digest(publications).encode())
     for source in sources:
@@ -260,7 +257,7 @@ def update_database(
     store.insert("repositories", (update.row() for update in updates))
     for update in updates:
         _move_hold(db, update.display, update.previous["last_commit_day"], update.head_day)
-    redo_global_passes(db)
+    finish_passes(db, prune_unreferenced_wordings=True)  # what they made before was cleared (`_delete_acts`)
     return result
 
 
@@ -554,16 +551,6 @@ def _move_hold(db: sqlite_utils.Database, display: str, old_day: str | None, new
     )
 
 
-def redo_global_passes(db: sqlite_utils.Database) -> None:
-    """The passes a build runs over the whole database once every act is stored, run
-    again after some acts were: what they made before was cleared (`_delete_acts`)."""
-    link_cited_acts(db)
-    rebuild_versions(db)
-    prune_unreferenced(db.conn)
-    finish_search_index(db.conn)
-    finish_schema(db)
-
-
 def copy_database(db_path: Path, temporary: Path) -> None:
     """The old database as the update's starting point: the file copied by the kernel
     (a 250 MB database in 0.07 s, against 0.8 s page by page), or with SQLite's backup
@@ -580,4 +567,4 @@ def copy_database(db_path: Path, temporary: Path) -> None:
         target.close()
 
 
-__all__ = ["FullBuildNeeded", "UpdatePlan", "plan_update", "plain_inputs_digest", "record_build", "update_database", "copy_database"]
+__all__ = ["FullBuildNeeded", "MoreActsNeeded", "UpdatePlan", "UpdateResult", "plan_update", "plain_inputs_digest", "record_build", "update_database", "copy_database"]

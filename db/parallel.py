@@ -30,7 +30,7 @@ import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -38,6 +38,7 @@ from pathlib import Path
 from parser import Publications, parse_bytes
 from parser.model import ParsedDocument
 
+from .sources import Source
 from .rows import ActRows, source_rows
 from .versions import VersionedText, versioned_act_rows
 
@@ -50,7 +51,7 @@ CACHE_COMMIT_EVERY = 500
 
 PARSER_ROOT = Path(__file__).resolve().parent.parent / "parser"
 #: The modules of `db` whose code a worker runs: a cached result depends on them too.
-WORKER_MODULES = ("parallel.py", "rows.py", "search.py", "schema.py", "version_store.py", "versions.py", "bilingual.py", "queries.py")
+WORKER_MODULES = ("parallel.py", "sources.py", "rows.py", "search.py", "schema.py", "version_store.py", "versions.py", "bilingual.py")
 
 
 @dataclass
@@ -65,19 +66,6 @@ class ParsedSource:
     document: ParsedDocument | None = None
     rows: ActRows | None = None
     size: int = 0  # the source file's bytes
-
-
-@dataclass
-class Source:
-    """One corpus file as the main process reads it, before parsing."""
-
-    path: Path
-    display_path: str
-    data: bytes
-    meta_text: str | None = None  # a Markdown version's meta file, read with it
-    meta_path: str | None = None
-    #: the part files of a split act's index, read with it: (display path, bytes or None)
-    parts: list[tuple[str, bytes | None]] = field(default_factory=list)
 
 
 @dataclass

@@ -22,7 +22,7 @@ from typing import Any
 
 from db.schema import COMMENCEMENT_COLUMNS
 from parser.align import Pair, align
-from parser.dates import is_iso_date
+from parser.dates import check_date, is_iso_date
 from parser.diff import word_diff
 from parser.languages import LANGUAGES as TEXT_LANGUAGES
 from parser.model import CommencementRule, EffectiveDate, Provision
@@ -121,7 +121,7 @@ where p.act_id = :act_id and {in_text("p.id")}
 order by p.position, v.ordinal
 """
 AMENDMENTS_SQL = f"""
-select id, action, amending_act_kind, amending_act_number, amending_act_date, date_basis, commencement_rule,
+select id, action, amending_act_kind, amending_act_number, amending_act_date, date_basis_rule, date_basis_data, commencement_rule,
        commencement_offset_days, commencement_offset_months, commencement_fixed_date, effective_from,
        effective_from_earliest, effective_from_latest, date_status
 from amendments where act_id = :act_id and {in_text("id")}
@@ -134,13 +134,6 @@ from acts order by adopted_on, id
 
 class UnknownAct(LookupError):
     """No act (or provision) with that id in the database."""
-
-
-def check_date(date: str) -> str:
-    """`date` if it is a real ISO date; ValueError otherwise."""
-    if not is_iso_date(date):
-        raise ValueError(f"not a date (YYYY-MM-DD): {date!r}")
-    return date
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
@@ -281,7 +274,7 @@ def _uncertain_changes(provisions: list[dict[str, Any]], amendments: dict[str, s
         counts[change] = counts.get(change, 0) + 1
         first.setdefault(change, row)
     changes = [
-        {**{key: row[key] for key in row.keys() if key != "date_basis"}, "units": counts[change]} for change, row in first.items()
+        {**{key: row[key] for key in row.keys() if not key.startswith("date_basis")}, "units": counts[change]} for change, row in first.items()
     ]
     return sorted(changes, key=lambda change: (change["amending_act_date"] or "", change["id"]))
 
@@ -456,11 +449,17 @@ def provision_history(conn: sqlite3.Connection, provision_id: str, language: str
             provision = partner
         else:
             text = {**act_text(conn, provision["act_id"], provision["language"]), "text_asked": text["text_asked"]}
-    amendments = [dict(row) for row in _rows(conn, HISTORY_SQL, (provision["id"],))]
+    amendments = [_with_date_basis(dict(row), text["text_asked"]) for row in _rows(conn, HISTORY_SQL, (provision["id"],))]
     versions = [_with_basis(dict(row), text["text_asked"]) for row in _rows(conn, VERSION_ROWS_SQL, (provision["id"],))]
     answer = dict(provision)
     answer["act_title"] = text["title"] or answer["act_title"]
     return {**_text_fields(text), "provision": answer, "amendments": amendments, "versions": versions}
+
+
+def _with_date_basis(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    """An amendment row with how its day or window was derived in words (``date_basis``, in `lang`)."""
+    row["date_basis"] = basis_text(row["date_basis_rule"], row["date_basis_data"], lang)
+    return row
 
 
 def _with_basis(row: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -645,7 +644,7 @@ def act_document(conn: sqlite3.Connection, act_id: str, language: str | None = N
 
 VERSION_LIST_SQL = """
 select id, version_date as date, source_path, caused_by, caused_by_kind, caused_by_date, caused_by_number,
-       effective_from, effective_from_earliest, effective_from_latest, date_status, date_basis, is_current, rebuilt
+       effective_from, effective_from_earliest, effective_from_latest, date_status, date_basis_rule, date_basis_data, is_current, rebuilt
 from versions where act_id = :act_id and (coalesce(language, :primary_language) = :language or :language is null)
 order by version_date, rebuilt, id
 """
@@ -666,6 +665,7 @@ def act_versions(conn: sqlite3.Connection, act_id: str, language: str | None = N
         version = dict(row)
         version["is_current"], version["rebuilt"] = bool(version["is_current"]), bool(version["rebuilt"])
         version["language"] = text["text_language"]
+        version["date_basis"] = basis_text(version["date_basis_rule"], version["date_basis_data"], text["text_asked"])
         versions.append(version)
     return versions
 

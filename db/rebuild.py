@@ -27,6 +27,9 @@ from parser.instructions import Instruction, Target
 from parser.model import Provision
 from parser.versions import same_act
 
+from parser.basis import Basis
+
+from .schema import basis_values
 from .version_store import VersionStore, delete_version_units
 
 AMENDING_PAIRS_SQL = """
@@ -151,7 +154,7 @@ def _version_row(version_id: str, act_id: str, base: dict, amending: dict, instr
         "act_id": act_id,
         "ordinal": None,  # ordinals number the real versions only
         "version_date": amending["adopted_on"],
-        "version_date_basis": f"rebuilt: {base['id']} with the instructions of {amending['id']} applied; dated by its adoption",
+        **basis_values("version_date_basis", Basis("version_date_rebuilt", facts={"base": base["id"], "amending": amending["id"]})),
         "is_current": 0,
         "rebuilt": 1,
         "source_path": None,
@@ -174,7 +177,8 @@ _COMMENCEMENT = (
     "effective_from_earliest",
     "effective_from_latest",
     "date_status",
-    "date_basis",
+    "date_basis_rule",
+    "date_basis_data",
 )
 
 

@@ -27,7 +27,8 @@ COMMENCEMENT_COLUMNS = {
     "effective_from_earliest": str,
     "effective_from_latest": str,
     "date_status": str,
-    "date_basis": str,
+    "date_basis_rule": str,  # how the day or window was derived (`zan_basis` says it)
+    "date_basis_data": str,
 }
 
 def commencement_values(rule: CommencementRule | None, effective: EffectiveDate | None) -> dict:
@@ -42,7 +43,7 @@ def commencement_values(rule: CommencementRule | None, effective: EffectiveDate 
         "effective_from_earliest": effective.earliest if effective else None,
         "effective_from_latest": effective.latest if effective else None,
         "date_status": effective.status if effective else "unknown",
-        "date_basis": effective.basis if effective else None,
+        **basis_values("date_basis", effective.basis if effective else None),
     }
 
 
@@ -252,7 +253,7 @@ TABLES: dict[str, dict] = {
             "language": str,
             "ordinal": int,  # 1 = the oldest version held
             "version_date": str,  # the bank's date: usually the amending act's adoption
-            "version_date_basis": str,
+            **basis_columns("version_date_basis"),
             "is_current": int,  # the newest version held: its text is in provisions
             "rebuilt": int,  # 1: made by applying amending acts, never a real text
             "source_path": str,

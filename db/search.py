@@ -33,11 +33,11 @@ from typing import Any
 
 import sqlite_utils
 
+from parser.dates import check_date
 from parser.languages import DEFAULT, Language, get_language, kk
 from parser.languages.kk import MIXED_SCRIPT_LOOKALIKES, STEM_KEEP, STEM_MIN_LENGTH, STEM_POSSESSIVE_N, STEM_VOWELS, WORD_LETTER
 from parser.model import ParsedDocument
 
-from .queries import check_date
 
 #: The FTS5 table of stems.
 TABLE = "search_index"

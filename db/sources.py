@@ -1,20 +1,36 @@
-"""Reading a source and the files that belong to it from disk: the one place the store
-layer opens a text, its meta file and its part files.
+"""What a build reads of one source before parsing it, and the reading itself: the file's
+bytes, with the meta and part files its source format names. The reading (`db.corpus`,
+`db.git_corpus`) and the parsing (`db.parallel`, in worker processes) meet here, in a
+module that imports nothing of `db`.
 
 The parser is pure (text in, dataclasses out); its source format names the companion
-files of a text (`SourceFormat.meta_file`, `SourceFormat.part_links`) and this module
-reads them and hands their text to `parser.parse_bytes`.
+files of a text (`SourceFormat.meta_file`, `SourceFormat.part_links`) and this module is
+the one place they are read from disk and handed to `parser.parse_bytes`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from parser import Publications, parse_bytes
 from parser.formats import format_for
 from parser.model import ParsedDocument
 
-__all__ = ["linked_part_paths", "meta_beside", "parse_file", "part_files", "read_meta", "read_parts"]
+__all__ = ["Source", "linked_part_paths", "meta_beside", "parse_file", "part_files", "read_meta", "read_parts"]
+
+
+@dataclass
+class Source:
+    """One corpus file as the main process reads it, before parsing."""
+
+    path: Path
+    display_path: str
+    data: bytes
+    meta_text: str | None = None  # a Markdown version's meta file, read with it
+    meta_path: str | None = None
+    #: the part files of a split act's index, read with it: (display path, bytes or None)
+    parts: list[tuple[str, bytes | None]] = field(default_factory=list)
 
 
 def meta_beside(path: Path) -> Path | None:

@@ -36,7 +36,7 @@ from parser.versions import identity_maps, merged_timelines
 
 from .bilingual import by_language, reconcile, share_amendment_dates, share_entry_into_force
 from .rows import ActRows, act_rows, provenance_rows, text_base
-from .schema import commencement_values
+from .schema import basis_values, commencement_values
 from .version_store import Wordings, distinct_wordings
 
 STAGING_TABLE = "temp.zan_staged_versions"
@@ -189,9 +189,12 @@ def versioned_text_rows(documents: list[ParsedDocument], act_id: str, primary: b
     current = replace(versioned.current, provisions=provisions)
     timelines = versioned.timelines()
     as_at = text_as_at(versioned.current, mirrors)
+    newest = versioned.current.version
+    if newest is not None and newest.caused_by is not None and newest.version_date:
+        # the bank's text of that date, made by an amending act, shows the act in force
+        # (its own date, not a git mirror's last commit: it does not move with a pull)
+        prove_in_force_as_at(timelines, newest.version_date)
     if as_at:
-        if versioned.current.version is not None and versioned.current.version.caused_by is not None:
-            prove_in_force_as_at(timelines, as_at)
         hold_until(timelines, as_at, versioned.current.source_path)
     rows = act_rows(current, act_id, timelines, gone, primary, as_at)
     for document in documents:
@@ -260,7 +263,7 @@ class VersionedAct:
                 "language": self.language,
                 "ordinal": k + 1,
                 "version_date": version.version_date,
-                "version_date_basis": version.version_date_basis,
+                **basis_values("version_date_basis", version.version_date_basis),
                 "is_current": int(k == len(self.documents) - 1),
                 "rebuilt": 0,
                 "source_path": document.source_path,

@@ -46,6 +46,13 @@ def is_iso_date(value: str) -> bool:
     return len(parts) == 3 and all(part.isdigit() for part in parts) and iso_date(*map(int, parts)) == value
 
 
+def check_date(date: str) -> str:
+    """`date` if it is a real ISO date; ValueError otherwise."""
+    if not is_iso_date(date):
+        raise ValueError(f"not a date (YYYY-MM-DD): {date!r}")
+    return date
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in `text`, in order of appearance, in any of the three forms.
 

@@ -110,7 +110,7 @@ class EffectiveDate:
     exact: str | None = None
     earliest: str | None = None
     latest: str | None = None
-    basis: str = ""
+    basis: Basis = field(default_factory=lambda: Basis("derived_not_yet"))  # how it was derived
 
 
 @dataclass
@@ -135,7 +135,7 @@ class Amendment:
     parse_status: str  # ok | incomplete | unparsed
     text: str  # the part of the note this row was read from
     #: derived once the whole document (and the publication dates) are known
-    effective: EffectiveDate = field(default_factory=lambda: EffectiveDate("unknown", basis="not derived"))
+    effective: EffectiveDate = field(default_factory=lambda: EffectiveDate("unknown", basis=Basis("derived_not_yet")))
 
 
 @dataclass
@@ -188,7 +188,7 @@ class VersionInfo:
     took effect comes from the amending act's commencement clause (TEMPORAL.md)."""
 
     version_date: str | None  # the bank's date of the version
-    version_date_basis: str
+    version_date_basis: Basis  # how the version date was read
     caused_by: ActReference | None = None  # the amending act that produced the version
     caused_by_text: str | None = None  # its requisites as the source gives them
     caused_by_code: str | None = None  # the bank's document id of the amending act
@@ -199,7 +199,7 @@ class VersionInfo:
     meta_path: str | None = None
     meta_text: str | None = None  # the sidecar meta file, verbatim
     #: when the version's wording took effect (from the causing amendment's note)
-    effective: EffectiveDate = field(default_factory=lambda: EffectiveDate("unknown", basis="not derived"))
+    effective: EffectiveDate = field(default_factory=lambda: EffectiveDate("unknown", basis=Basis("derived_not_yet")))
     commencement: CommencementRule | None = None
 
 

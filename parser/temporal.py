@@ -19,7 +19,9 @@ The day-counting rule, in one place (see ../shared/notes/TEMPORAL.md, "What the 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from .basis import Basis, known_dates
 from .dates import DateMatch, add_days, add_months, find_dates
 from .languages import Language, kk
 from .model import CommencementException, CommencementRule, EffectiveDate
@@ -126,27 +128,45 @@ def derive_effective(
     published_on: str | None = None,
     publication_source: str | None = None,
 ) -> EffectiveDate:
-    """The date a rule gives for an act adopted (and maybe registered, published) on these days."""
+    """The date a rule gives for an act adopted (and maybe registered, published) on these
+    days, with how it was derived (a `Basis` of rule ``derived_*``, said by `zan.messages`)."""
     if rule is None:
-        return EffectiveDate("unknown", basis="no commencement clause in the text")
+        return EffectiveDate("unknown", basis=Basis("derived_no_clause"))
     if rule.rule == "fixed_date" and rule.fixed_date:
-        return EffectiveDate("exact", exact=rule.fixed_date, basis=f"fixed date in the clause «{rule.text}»")
+        return EffectiveDate("exact", exact=rule.fixed_date, basis=Basis("derived_fixed", facts=_clause(rule)))
     if rule.rule == "signing":
-        if not adopted_on:
-            return EffectiveDate("unknown", basis="from the day of signing, but the act's date is not in the text")
-        if rule.offset_days or rule.offset_months:
-            first = apply_offset(rule, adopted_on)
-            if first is None:
-                return EffectiveDate("unknown", basis=f"{_offset_words(rule)} signing: beyond the calendar")
-            if rule.offset_working_days:
-                return EffectiveDate(
-                    "bounded", earliest=first, basis=f"{_offset_words(rule)} signing ({adopted_on}); holidays are not known, so no latest day"
-                )
-            return EffectiveDate("exact", exact=first, basis=f"{_offset_words(rule)} signing, the act's own date ({adopted_on})")
-        return EffectiveDate("exact", exact=adopted_on, basis="from the day of signing, the act's own date")
+        return _signing_date(rule, adopted_on)
     if rule.rule == "publication":
         return _publication_window(rule, adopted_on, registered_on, published_on, publication_source)
-    return EffectiveDate("unknown", basis=f"commencement clause not understood: «{rule.text}»")
+    return EffectiveDate("unknown", basis=Basis("derived_not_understood", facts=_clause(rule)))
+
+
+def _clause(rule: CommencementRule) -> dict[str, str]:
+    return {"text": rule.text} if rule.text else {}
+
+
+def _offset(rule: CommencementRule) -> dict[str, Any]:
+    """The clause's period as a basis's facts: days or months, and whether working days."""
+    facts: dict[str, Any] = {key: value for key, value in (("days", rule.offset_days), ("months", rule.offset_months)) if value}
+    if rule.offset_working_days:
+        facts["working"] = True
+    if rule.rule == "signing":
+        facts["anchor"] = "signing"
+    return facts
+
+
+def _signing_date(rule: CommencementRule, adopted_on: str | None) -> EffectiveDate:
+    if not adopted_on:
+        return EffectiveDate("unknown", basis=Basis("derived_signing_undated"))
+    if not (rule.offset_days or rule.offset_months):
+        return EffectiveDate("exact", exact=adopted_on, basis=Basis("derived_from_signing", dates={"signed": adopted_on}, facts=_offset(rule)))
+    first = apply_offset(rule, adopted_on)
+    if first is None:
+        return EffectiveDate("unknown", basis=Basis("derived_beyond_calendar", facts=_offset(rule)))
+    basis = Basis("derived_from_signing", dates={"signed": adopted_on}, facts=_offset(rule))
+    if rule.offset_working_days:  # holidays are not known: no latest day
+        return EffectiveDate("bounded", earliest=first, basis=basis)
+    return EffectiveDate("exact", exact=first, basis=basis)
 
 
 def _publication_window(
@@ -156,67 +176,33 @@ def _publication_window(
     published_on: str | None,
     publication_source: str | None,
 ) -> EffectiveDate:
-    offset = _offset_words(rule)
     if published_on:
-        source = f" ({publication_source})" if publication_source else ""
-        if apply_offset(rule, published_on) is None:
-            return EffectiveDate("unknown", basis=f"{offset} first official publication on {published_on}: beyond the calendar")
-        if rule.offset_working_days:
-            return EffectiveDate(
-                "bounded",
-                earliest=apply_offset(rule, published_on),
-                basis=f"{offset} first official publication on {published_on}{source}; holidays are not known, so no latest day",
-            )
-        return EffectiveDate(
-            "exact",
-            exact=apply_offset(rule, published_on),
-            basis=f"{offset} first official publication on {published_on}{source}, per publications.csv",
-        )
+        first = apply_offset(rule, published_on)
+        if first is None:
+            return EffectiveDate("unknown", basis=Basis("derived_beyond_calendar", facts=_offset(rule)))
+        facts = {**_offset(rule), **({"source": publication_source} if publication_source else {})}
+        basis = Basis("derived_from_publication", dates={"published": published_on}, facts=facts)
+        if rule.offset_working_days:  # holidays are not known: no latest day
+            return EffectiveDate("bounded", earliest=first, basis=basis)
+        return EffectiveDate("exact", exact=first, basis=basis)
     floor = max(d for d in (adopted_on, registered_on) if d) if (adopted_on or registered_on) else None
     if floor is None:
-        return EffectiveDate("unknown", basis=f"{offset} first official publication; neither publication nor act date known")
+        return EffectiveDate("unknown", basis=Basis("derived_undated", facts=_offset(rule)))
     earliest = apply_offset(rule, floor)
     if earliest is None:
-        return EffectiveDate("unknown", basis=f"{offset} first official publication; the act's dates lie beyond the calendar")
+        return EffectiveDate("unknown", basis=Basis("derived_beyond_calendar", facts=_offset(rule)))
     latest = None
-    why_latest = "no publication deadline is known for its year, so no latest date"
-    if rule.offset_working_days:
-        why_latest = "the period is in working days and holidays are not known, so no latest date"
-    elif registered_on and registered_on >= PUBLICATION_DEADLINE_SINCE:
+    facts: dict[str, Any] = {**_offset(rule), "floor": "registration" if floor == registered_on else "adoption"}
+    if not rule.offset_working_days and registered_on and registered_on >= PUBLICATION_DEADLINE_SINCE:
         try:
             latest = apply_offset(rule, add_days(registered_on, PUBLICATION_DEADLINE_DAYS))
         except OverflowError:
             latest = None
-        why_latest = f"publication is due within {PUBLICATION_DEADLINE_DAYS} days of registration ({registered_on})"
-    floor_word = "registration" if floor == registered_on else "adoption"
+        facts["deadline_days"] = PUBLICATION_DEADLINE_DAYS
     if latest and latest < earliest:
-        return EffectiveDate(
-            "unknown",
-            basis=(
-                f"{offset} first official publication; the act's dates contradict each other "
-                f"(adopted {adopted_on}, registered {registered_on}), so no window can be given"
-            ),
-        )
-    return EffectiveDate(
-        "bounded",
-        earliest=earliest,
-        latest=latest,
-        basis=(
-            f"{offset} first official publication, whose date is not in the corpus; "
-            f"publication cannot precede {floor_word} ({floor}); {why_latest} "
-            "(its publication date in corpus/publications.csv makes this exact)"
-        ),
-    )
-
-
-def _offset_words(rule: CommencementRule) -> str:
-    if rule.offset_months:
-        return f"{rule.offset_months} months after"
-    if rule.offset_days and rule.offset_working_days:
-        return f"{rule.offset_days} working days (at least as many calendar days) after"
-    if rule.offset_days:
-        return f"{rule.offset_days} calendar days after"
-    return "from the day of"
+        return EffectiveDate("unknown", basis=Basis("derived_dates_contradict", dates=known_dates(adopted=adopted_on, registered=registered_on)))
+    basis = Basis("derived_publication_not_held", dates=known_dates(floor=floor, registered=registered_on), facts=facts)
+    return EffectiveDate("bounded", earliest=earliest, latest=latest, basis=basis)
 
 
 # --- Split commencement -------------------------------------------------------------------

@@ -206,7 +206,7 @@ def build_timelines(document: ParsedDocument) -> Timelines:
     """The timeline of the act and of every provision of `document`."""
     act = document.act
     assert act is not None
-    act_start = bound_from(act.effective or EffectiveDate("unknown", basis="no commencement known"), act.adopted_on, act.commencement)
+    act_start = bound_from(act.effective or EffectiveDate("unknown", basis=Basis("derived_no_clause")), act.adopted_on, act.commencement)
     act_end, act_end_ref = _act_end(document)
     parents = {p.key: p.parent_key for p in document.provisions}
     changes_on: dict[str, list[tuple[str, Change]]] = {}

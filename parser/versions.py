@@ -19,6 +19,7 @@ from .references import normal_number
 from .temporal import derive_effective
 from .markdown import VersionMeta
 from .model import Amendment, EffectiveDate, ParsedDocument, Problem, Provision, VersionInfo
+from .basis import act_data
 from .timeline import Basis, Bound, Timelines, Version, bound_from, build_timelines, known_dates
 
 
@@ -40,7 +41,7 @@ def read_version(document: ParsedDocument, meta: VersionMeta | None) -> VersionI
             )
         )
         return replace(
-            _dated_by_note(document, newest, "the meta file is an earlier version's"),
+            _dated_by_note(document, newest, "the meta file is an earlier version's", "stale"),
             act_code=meta.act_code,
             source_url=meta.source_url,
             title_ru=meta.title_ru,
@@ -49,7 +50,7 @@ def read_version(document: ParsedDocument, meta: VersionMeta | None) -> VersionI
         cause = read_requisites(meta.caused_by_requisite, ru) if meta.caused_by_requisite else None
         return VersionInfo(
             version_date=meta.version_date,
-            version_date_basis="version_date of the bank's meta file",
+            version_date_basis=Basis("version_date_meta"),
             caused_by=cause.act if cause else None,
             caused_by_registered_on=cause.registered_on if cause else None,
             caused_by_text=meta.caused_by_requisite,
@@ -59,15 +60,18 @@ def read_version(document: ParsedDocument, meta: VersionMeta | None) -> VersionI
             title_ru=meta.title_ru,
         )
     missing = "no meta file" if meta is None else "the meta file gives no version date"
+    meta_state = "none" if meta is None else "undated"
     if newest is None:
         document.problems.append(
             Problem("warning", "version_undated", f"{missing} and no amendment note: which version of the act this text is cannot be told", 1)
         )
-        return VersionInfo(version_date=None, version_date_basis=f"{missing} and no amendment note")
-    return _dated_by_note(document, newest, missing)
+        return VersionInfo(version_date=None, version_date_basis=Basis("version_date_unknown", facts={"meta": meta_state}))
+    return _dated_by_note(document, newest, missing, meta_state)
 
 
-def _dated_by_note(document: ParsedDocument, newest: Amendment, missing: str) -> VersionInfo:
+def _dated_by_note(document: ParsedDocument, newest: Amendment, missing: str, meta_state: str) -> VersionInfo:
+    """A version dated by the adoption of the newest amending act its notes name, as the
+    meta file (`meta_state`: none, undated, stale) does not date it."""
     document.problems.append(
         Problem(
             "info",
@@ -78,7 +82,7 @@ def _dated_by_note(document: ParsedDocument, newest: Amendment, missing: str) ->
     )
     return VersionInfo(
         version_date=newest.act.date,
-        version_date_basis=f"{missing}: the adoption date of the newest amending act its notes name (№ {newest.act.number})",
+        version_date_basis=Basis("version_date_by_note", act=act_data(newest.act.kind, newest.act.number, newest.act.date), facts={"meta": meta_state}),
         caused_by=newest.act,
         caused_by_text=newest.text,
     )
@@ -110,17 +114,15 @@ def derive_version_effective(document: ParsedDocument) -> None:
     if version is None or act is None:
         return
     if version.caused_by is None:
-        version.effective = act.effective or EffectiveDate("unknown", basis="the act's own entry into force is not known")
+        version.effective = act.effective or EffectiveDate("unknown", basis=Basis("derived_no_clause"))
         version.commencement = act.commencement
         return
     cause = version.caused_by
     amendment = next(iter(_amendments_by(document, cause.date, cause.number)), None)
     if amendment is None:
-        version.effective = EffectiveDate(
-            "unknown",
-            basis=f"no note of this version names the amending act of {cause.date} № {cause.number}, so its commencement is not known",
-        )
-        document.problems.append(Problem("warning", "version_cause_not_in_notes", version.effective.basis, 1))
+        version.effective = EffectiveDate("unknown", basis=Basis("derived_cause_not_noted", act=act_data(cause.kind, cause.number, cause.date)))
+        message = f"no note of this version names the amending act of {cause.date} № {cause.number}, so its commencement is not known"
+        document.problems.append(Problem("warning", "version_cause_not_in_notes", message, 1))
         return
     version.commencement = amendment.commencement
     effective = amendment.effective
@@ -131,10 +133,11 @@ def derive_version_effective(document: ParsedDocument) -> None:
         for same in _amendments_by(document, cause.date, cause.number):
             if same.commencement == amendment.commencement:
                 same.effective = effective
+    cause_act = act_data(cause.kind, cause.number, cause.date)
     if amendment.commencement is None:
-        basis = f"this version's note names the amending act of {cause.date} № {cause.number} but prints no commencement clause for it"
-    else:
-        basis = f"the commencement clause of the amending act of {cause.date} № {cause.number}, as this version's note prints it: {effective.basis}"
+        basis = Basis("derived_cause_no_clause", act=cause_act)
+    else:  # the clause of the amending act, as this version's note prints it
+        basis = Basis("derived_by_cause", act=cause_act, parts=(effective.basis,))
     version.effective = EffectiveDate(effective.status, effective.exact, effective.earliest, effective.latest, basis)
 
 

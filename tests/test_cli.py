@@ -84,7 +84,7 @@ def test_parse_says_which_version_a_markdown_file_is():
     result = CliRunner().invoke(cli, ["parse", str(path)])
     assert result.exit_code == 0, result.output
     assert "V1900019742  order № 19-42-3.3.22 of 2019-12-03" in result.output
-    assert "version of 2020-08-10 (version_date of the bank's meta file), in effect from 2020-09-29 – 2020-10-29" in result.output
+    assert "version of 2020-08-10 (version_date_meta), in effect from 2020-09-29 – 2020-10-29" in result.output
 
 
 def test_answering_a_date_question_loads_neither_spacy_nor_datasette(corpus_db):

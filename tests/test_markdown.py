@@ -154,7 +154,7 @@ def test_which_version_a_file_is_and_what_made_it(parsed):
     # the bank's date is the amending order's adoption; its note says "ten days after first
     # publication", and its registration (18.09.2020) bounds the publication to 30 days
     assert (version.effective.status, version.effective.earliest, version.effective.latest) == ("bounded", "2020-09-29", "2020-10-29")
-    assert "20-42-3.3.8" in version.effective.basis
+    assert (version.effective.basis.rule, version.effective.basis.act["number"]) == ("derived_by_cause", "20-42-3.3.8")
     original = parsed["137412-administratsiia-prezidenta/kaz@2019-12-03.md"].version
     assert original.caused_by is None and original.effective.earliest == "2019-12-30"
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from zan.messages import basis_text
+
 from db import build
 from db.load import load_publications
 from db.queries import act_on
@@ -101,7 +103,7 @@ def test_a_known_publication_day_makes_the_date_exact_and_says_where_it_came_fro
     rule = seeds["004"].act.commencement
     effective = derive_effective(rule, "2025-01-24", "2025-01-27", published_on="2025-02-03", publication_source="TEST")
     assert (effective.status, effective.exact, effective.earliest, effective.latest) == ("exact", "2025-02-14", None, None)
-    assert "2025-02-03" in effective.basis and "TEST" in effective.basis
+    assert (effective.basis.dates, effective.basis.facts) == ({"published": "2025-02-03"}, {"days": 10, "source": "TEST"})
 
 
 # --- Reading the file ---------------------------------------------------------------------
@@ -161,7 +163,8 @@ def test_the_acts_own_start_becomes_exact(conn):
         None,
     )
     assert (act["valid_from"], act["valid_from_latest"]) == ("2009-11-20", "2009-11-20")
-    assert "2009-11-20" in act["date_basis"] and "publications.csv" in act["date_basis"]
+    said = basis_text(act["date_basis_rule"], act["date_basis_data"], "ru")
+    assert said.endswith("день первого официального опубликования — 20.11.2009 (TEST FIXTURE (not a real publication date))"), said  # the source publications.csv names
 
 
 def test_the_changes_by_order_954_become_exact_at_p_plus_11(conn):

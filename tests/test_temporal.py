@@ -161,7 +161,7 @@ def test_window_closes_at_registration_plus_30_plus_11_since_2017():
     # seed 004: adopted 2025-01-24, registered 2025-01-27
     effective = derive_effective(parse_commencement(TEN_DAYS), "2025-01-24", "2025-01-27")
     assert (effective.status, effective.earliest, effective.latest) == ("bounded", "2025-02-07", "2025-03-09")
-    assert "2025-01-27" in effective.basis
+    assert effective.basis.dates == {"floor": "2025-01-27", "registered": "2025-01-27"} and effective.basis.facts["deadline_days"] == 30
 
 
 def test_registered_before_2017_the_window_stays_open_at_the_end():
@@ -215,7 +215,7 @@ def test_fixed_date_is_exact_whatever_the_act_date():
 def test_no_clause_is_unknown_never_a_sentinel():
     effective = derive_effective(None, "2010-12-09")
     assert (effective.status, effective.exact, effective.earliest, effective.latest) == ("unknown", None, None, None)
-    assert effective.basis
+    assert effective.basis.rule == "derived_no_clause"
 
 
 def test_unknown_phrasing_is_unknown():

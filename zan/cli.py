@@ -1,4 +1,8 @@
-"""The `zan` command: a thin layer over `parser`, `db` and `datasette_plugins`."""
+"""The `zan` command: a thin layer over `parser`, `zan.messages` and `db`.
+
+It never imports the site (`datasette_plugins`, tests/test_layers.py): `zan serve` starts
+Datasette with the settings `db.publish` holds, and Datasette loads the plugin by its
+entry point."""
 
 from __future__ import annotations
 
@@ -10,10 +14,9 @@ from pathlib import Path
 
 import click
 
-from db import CorpusNotFound, build, corpus_files
-from db.git_history import find_repositories
-from db.load import PUBLICATIONS_FILE
+from db.corpus import PUBLICATIONS_FILE, CorpusNotFound, corpus_files
 from db.sources import meta_beside, parse_file, part_files
+from db.git_history import find_repositories
 from db.queries import UnknownAct, act_diff, act_on, act_versions, acts_on, check_date, problems_report
 from zan import messages
 from parser.dates import to_display
@@ -110,6 +113,8 @@ def _print_problem_files(db_path: Path, lang: str) -> None:
 
 
 def _build_with_progress(corpus: Path, db_path: Path, lang: str = messages.DEFAULT_LANGUAGE, **options):
+    from db.load import build  # the build's process pool and git readers, loaded only to build
+
     try:
         files = corpus_files(corpus)
     except CorpusNotFound as error:
@@ -185,7 +190,7 @@ def parse_command(file: Path, as_json: bool) -> None:
         if version is not None:
             effective = version.effective
             took_effect = effective.exact or f"{effective.earliest or '?'} – {effective.latest or '?'}"
-            click.echo(f"  version of {version.version_date or '?'} ({version.version_date_basis}), in effect from {took_effect}")
+            click.echo(f"  version of {version.version_date or '?'} ({version.version_date_basis.rule}), in effect from {took_effect}")
         for provision in document.provisions:
             indent = "  " * (provision.key.count("/") + 1)
             click.echo(f"{provision.source_line:>5} {indent}{provision.kind} {provision.label or ''}: {provision.text[:90]}")
@@ -351,7 +356,7 @@ def serve(db_path: Path, host: str, port: int, settings: dict | None = None) -> 
     import uvicorn
     from datasette.app import Datasette
 
-    from datasette_plugins import datasette_options
+    from db.publish import datasette_options
 
     options = datasette_options(db_path.stem)
     options["settings"].update(settings or {})

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from parser.dates import to_display
@@ -50,6 +52,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Қазақстан Республикасының нормативтік құқықтық актілері: мәтіні, әрбір өзгерісі, кез келген күнгі редакциясы.",
         "Нормативные правовые акты Республики Казахстан: текст, каждое изменение, редакция на любую дату.",
     ),
+    # what the database holds, on Datasette's own pages (db.publish)
+    "site_acts": ("Қазақстан Республикасының нормативтік құқықтық актілері", "Нормативные правовые акты Республики Казахстан"),
     "home": ("Басты бет", "Главная"),
     "acts": ("Актілер", "Акты"),
     "language": ("Тіл", "Язык"),
@@ -185,6 +189,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule_publication_days": (
         "алғашқы ресми жарияланған күнінен кейін күнтізбелік {days} күн өткен соң қолданысқа енгізіледі",
         "вводится в действие по истечении {days} календарных дней после дня первого официального опубликования",
+    ),
+    "rule_publication_working_days": (
+        "алғашқы ресми жарияланған күнінен кейін {days} жұмыс күні өткен соң қолданысқа енгізіледі",
+        "вводится в действие по истечении {days} рабочих дней после дня первого официального опубликования",
+    ),
+    "rule_signing_days": (
+        "қол қойылған күнінен кейін күнтізбелік {days} күн өткен соң қолданысқа енгізіледі",
+        "вводится в действие по истечении {days} календарных дней после дня подписания",
+    ),
+    "rule_signing_working_days": (
+        "қол қойылған күнінен кейін {days} жұмыс күні өткен соң қолданысқа енгізіледі",
+        "вводится в действие по истечении {days} рабочих дней после дня подписания",
+    ),
+    "rule_signing_months": (
+        "қол қойылған күнінен кейін {months} ай өткен соң қолданысқа енгізіледі",
+        "вводится в действие по истечении {months} месяцев после дня подписания",
+    ),
+    "latest_by_deadline": (
+        "ол тіркелген күннен ({registered}) бастап {days} күн ішінде жариялануға тиіс",
+        "опубликование обязательно в течение {days} дней после государственной регистрации ({registered})",
+    ),
+    "latest_no_deadline": ("сол жылы жариялау мерзімі белгісіз: соңғы шегі жоқ", "срок опубликования для того года неизвестен: поздней границы нет"),
+    "latest_working_days": ("мерзім жұмыс күнімен есептеледі, мереке күндері белгісіз: соңғы шегі жоқ", "срок исчисляется в рабочих днях, праздники неизвестны: поздней границы нет"),
+    "meta_none": ("мета-файл жоқ", "мета-файла нет"),
+    "meta_undated": ("мета-файлда редакция күні жоқ", "в мета-файле нет даты редакции"),
+    "meta_stale": ("мета-файл ертерек редакцияныкі", "мета-файл от более ранней редакции"),
+    # how a day or window was derived (`parser.temporal.derive_effective`, EffectiveDate.basis)
+    "basis_derived_no_clause": ("мәтінде қолданысқа енгізу туралы ереже жоқ", "в тексте нет положения о введении в действие"),
+    "basis_derived_not_yet": ("күні есептелмеген", "дата не вычислена"),
+    "basis_derived_fixed": ("ережеде белгіленген күн: «{text}»", "дата, установленная положением: «{text}»"),
+    "basis_derived_not_understood": ("қолданысқа енгізу ережесі оқылмады: «{text}»", "положение о введении в действие не прочитано: «{text}»"),
+    "basis_derived_signing_undated": ("қол қойылған күнінен бастап, бірақ актінің күні мәтінде жоқ", "со дня подписания, но даты акта в тексте нет"),
+    "basis_derived_from_signing": ("қол қойылған күні — {signed}", "дата подписания — {signed}"),
+    "basis_derived_beyond_calendar": ("күні күнтізбеден тыс", "дата за пределами календаря"),
+    "basis_derived_undated": ("жариялану күні де, актінің күндері де белгісіз", "неизвестны ни дата опубликования, ни даты акта"),
+    "basis_derived_from_publication": ("алғашқы ресми жарияланған күні — {published} ({source})", "день первого официального опубликования — {published} ({source})"),
+    "basis_derived_dates_contradict": (
+        "актінің күндері бір-біріне қайшы (қабылданған күні {adopted}, тіркелген күні {registered}): мерзімін анықтау мүмкін емес",
+        "даты акта противоречат друг другу (принят {adopted}, зарегистрирован {registered}): срок определить нельзя",
+    ),
+    "basis_derived_cause_not_noted": (
+        "бұл редакцияның ескертулері оны тудырған актіні ({act}) атамайды: оның қолданысқа енгізілуі белгісіз",
+        "примечания этой редакции не называют вызвавший её акт ({act}): введение в действие неизвестно",
+    ),
+    "basis_derived_cause_no_clause": (
+        "ескерту өзгерткен актіні ({act}) атайды, бірақ оның қолданысқа енгізу ережесін көрсетпейді",
+        "примечание называет изменяющий акт ({act}), но не приводит положения о его введении в действие",
+    ),
+    "basis_derived_by_cause": (
+        "өзгерткен актінің ({act}) осы редакцияның ескертуі келтірген қолданысқа енгізу ережесі: {why}",
+        "положение о введении в действие изменяющего акта ({act}), как его приводит примечание этой редакции: {why}",
+    ),
+    "basis_derived_texts_disagree": (
+        "мәтіндер сәйкес емес ({said}): олардың кез келгені рұқсат ететін әр күн сақталды",
+        "тексты расходятся ({said}): сохранён каждый день, который допускает любой из них",
+    ),
+    # how a version's date was read (`parser.versions.read_version`)
+    "basis_version_date_meta": ("банктің мета-файлындағы редакция күні", "дата редакции из мета-файла банка"),
+    "basis_version_date_unknown": ("{meta_said}, өзгеріс туралы ескерту де жоқ: редакция күні белгісіз", "{meta_said}, и примечания об изменении нет: дата редакции неизвестна"),
+    "basis_version_date_by_note": (
+        "{meta_said}: ескертулер атайтын ең жаңа өзгерткен актінің ({act}) қабылданған күні",
+        "{meta_said}: дата принятия новейшего изменяющего акта, названного в примечаниях ({act})",
+    ),
+    "basis_version_date_rebuilt": (
+        "өзгерткен актінің нұсқауларын қолданып қайта құрылған ({base}, {amending}); оның қабылданған күнімен",
+        "восстановлена применением указаний изменяющего акта ({base}, {amending}); датирована его принятием",
     ),
     "rule_publication_months": (
         "алғашқы ресми жарияланған күнінен кейін {months} ай өткен соң қолданысқа енгізіледі",
@@ -562,48 +632,129 @@ def amendment_commencement_text(amendment: dict, lang: str) -> str:
 # --- The basis of a date or a wording --------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Said:
+    """A basis taken apart for saying it: its dates and facts, its parts already said, the
+    values a message fills in, and the reader's language."""
+
+    rule: str
+    dates: dict
+    facts: dict
+    parts: list[str]
+    values: dict
+    lang: str
+
+
 def basis_text(rule: str | None, data: dict | str | None, lang: str) -> str:
-    """A basis stored as data (`parser.timeline.Basis`: a rule code and its JSON data,
-    the ``*_basis_rule`` / ``*_basis_data`` columns) as one sentence in `lang`: the one
-    place where the explanation of a date or a wording is put into words, for the CLI,
-    the pages, the JSON answers and (as the SQL function ``zan_basis``) Datasette."""
+    """A basis stored as data (`parser.basis.Basis`: a rule code and its JSON data, the
+    ``*_basis_rule`` / ``*_basis_data`` columns) as one sentence in `lang`: the one place
+    where the explanation of a date, a wording or a status is put into words, for the CLI,
+    the pages, the JSON answers and (as the SQL function ``zan_basis``) Datasette. A rule
+    with a sentence of its own is said by its entry in `_SAYERS`; any other by its
+    ``basis_{rule}`` message."""
     if rule is None:
         return ""
     if isinstance(data, str):
         data = json.loads(data)
     data = data or {}
-    dates, facts, parts = data.get("dates") or {}, data.get("facts") or {}, data.get("parts") or []
-    said = [basis_text(part.get("rule"), part, lang) for part in parts]
-    act = data.get("act")  # [kind, number, date]
+    dates, facts = data.get("dates") or {}, data.get("facts") or {}
+    said = [basis_text(part.get("rule"), part, lang) for part in data.get("parts") or []]
     values: dict[str, object] = {name: to_display(value) for name, value in dates.items()}
     values.update(facts)
+    act = data.get("act")  # [kind, number, date]
     if act is not None:
         values["act"] = act_name(*act, lang) if any(act) else t("act_not_named", lang)
-    if rule == "and":
-        return "; ".join(said)
-    if rule == "but":
-        return t("basis_but", lang, first=said[0], second="; ".join(said[1:]))
-    if rule == "commencement":
-        return _commencement_basis(dates, facts, lang)
-    if rule == "changed_by":
-        return t("basis_changed_by", lang, act=values["act"], action=action_word(facts.get("action"), lang), when="; ".join(said))
-    if rule == "in_force_since":
-        return _in_force_text(dates, bool(facts.get("ends")), lang)
-    if rule == "repeal_in_other_text":
-        values["language"] = t(f"text_name_{facts.get('language')}", lang) if f"text_name_{facts.get('language')}" in MESSAGES else "?"
-    if rule == "status_not_known" and said:
-        return t("basis_status_not_known", lang) + "; " + "; ".join(said)
-    if rule == "version_wording" and act is not None:
-        rule = "version_wording_since"
+    basis = _Said(rule, dates, facts, said, values, lang)
+    sayer = _SAYERS.get(rule)
+    return sayer(basis) if sayer else _by_message(basis, "version_wording_since" if rule == "version_wording" and act is not None else rule)
+
+
+def _by_message(basis: _Said, rule: str) -> str:
     key = f"basis_{rule}"
     if key not in MESSAGES:
-        return t("basis_unknown", lang, rule=rule)
-    values.setdefault("window", window_text(dates.get("earliest"), dates.get("latest"), lang))
-    values.setdefault("why", "; ".join(said))
-    values.setdefault("when", "; ".join(said) or t("unknown", lang))
+        return t("basis_unknown", basis.lang, rule=rule)
+    values = dict(basis.values)
+    values.setdefault("window", window_text(basis.dates.get("earliest"), basis.dates.get("latest"), basis.lang))
+    values.setdefault("why", "; ".join(basis.parts))
+    values.setdefault("when", "; ".join(basis.parts) or t("unknown", basis.lang))
     for name in ("text", "target", "line", "act", "version", "older", "newer", "as_at", "until"):
         values.setdefault(name, "?")
-    return t(key, lang, **values)
+    return t(key, basis.lang, **values)
+
+
+def _with_parts(basis: _Said) -> str:
+    """The rule's own sentence, then what its parts say."""
+    return "; ".join([_by_message(basis, basis.rule), *basis.parts])
+
+
+def _period_text(facts: dict, lang: str) -> str:
+    """A commencement clause's period after its anchor (signing or publication) in words."""
+    anchor = "signing" if facts.get("anchor") == "signing" else "publication"
+    if facts.get("months"):
+        return t(f"rule_{anchor}_months", lang, months=facts["months"])
+    if facts.get("days"):
+        return t(f"rule_{anchor}_{'working_days' if facts.get('working') else 'days'}", lang, days=facts["days"])
+    return t("rule_signing" if anchor == "signing" else "rule_publication_0", lang)
+
+
+def _derived(basis: _Said) -> str:
+    """How a day or window was derived from a clause's period: the period, then the rule's sentence."""
+    return f"{_period_text(basis.facts, basis.lang)}; " + _by_message(basis, basis.rule)
+
+
+def _derived_publication_not_held(basis: _Said) -> str:
+    lang, facts = basis.lang, basis.facts
+    floor_word = t("floor_registration" if facts.get("floor") == "registration" else "floor_adoption", lang)
+    if facts.get("deadline_days"):
+        latest = t("latest_by_deadline", lang, days=facts["deadline_days"], registered=to_display(basis.dates.get("registered")))
+    else:
+        latest = t("latest_working_days" if facts.get("working") else "latest_no_deadline", lang)
+    return f"{_period_text(facts, lang)}; " + t("publication_unknown", lang, floor_word=floor_word, floor=to_display(basis.dates.get("floor"))) + f"; {latest}"
+
+
+def _derived_from_publication(basis: _Said) -> str:
+    source = basis.facts.get("source") or "publications.csv"
+    return f"{_period_text(basis.facts, basis.lang)}; " + t("basis_derived_from_publication", basis.lang, published=basis.values.get("published"), source=source)
+
+
+def _texts_disagree(basis: _Said) -> str:
+    lang = basis.lang
+    windows = basis.facts.get("windows") or {}
+    said = "; ".join(f"{t(f'text_name_{code}', lang) if f'text_name_{code}' in MESSAGES else code}: {window_text(*window, lang)}" for code, window in windows.items())
+    return t("basis_derived_texts_disagree", lang, said=said)
+
+
+def _meta_state(basis: _Said, rule: str) -> str:
+    meta = t(f"meta_{basis.facts.get('meta', 'none')}", basis.lang)
+    return _by_message(replace(basis, values={**basis.values, "meta_said": meta}), rule)
+
+
+def _repeal_in_other_text(basis: _Said) -> str:
+    code = basis.facts.get("language")
+    language = t(f"text_name_{code}", basis.lang) if f"text_name_{code}" in MESSAGES else "?"
+    return _by_message(replace(basis, values={**basis.values, "language": language}), basis.rule)
+
+
+#: The rules said by a function of their own (the others: their ``basis_{rule}`` message).
+_SAYERS: dict[str, Callable[[_Said], str]] = {
+    "and": lambda basis: "; ".join(basis.parts),
+    "but": lambda basis: t("basis_but", basis.lang, first=basis.parts[0], second="; ".join(basis.parts[1:])),
+    "commencement": lambda basis: _commencement_basis(basis.dates, basis.facts, basis.lang),
+    "changed_by": lambda basis: t(
+        "basis_changed_by", basis.lang, act=basis.values["act"], action=action_word(basis.facts.get("action"), basis.lang), when="; ".join(basis.parts)
+    ),
+    "in_force_since": lambda basis: _in_force_text(basis.dates, bool(basis.facts.get("ends")), basis.lang),
+    "repeal_in_other_text": _repeal_in_other_text,
+    "status_not_known": _with_parts,
+    "derived_from_signing": _derived,
+    "derived_beyond_calendar": _derived,
+    "derived_undated": _derived,
+    "derived_from_publication": _derived_from_publication,
+    "derived_publication_not_held": _derived_publication_not_held,
+    "derived_texts_disagree": _texts_disagree,
+    "version_date_unknown": lambda basis: _meta_state(basis, "version_date_unknown"),
+    "version_date_by_note": lambda basis: _meta_state(basis, "version_date_by_note"),
+}
 
 
 def _in_force_text(dates: dict, ends: bool, lang: str) -> str:
