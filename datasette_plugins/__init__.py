@@ -11,6 +11,24 @@ from __future__ import annotations
 
 from db.publish import datasette_options, metadata
 
-from .zan_site import extra_css_urls, handle_exception, prepare_connection, register_routes, render_cell, startup
+from .zan_site import extra_css_urls, handle_exception, prepare_connection, prepare_jinja2_environment, register_routes, render_cell, startup
 
-__all__ = ["extra_css_urls", "handle_exception", "prepare_connection", "register_routes", "render_cell", "startup", "datasette_options", "metadata"]
+__all__ = ["extra_css_urls", "handle_exception", "prepare_connection", "prepare_jinja2_environment", "register_routes", "render_cell", "startup", "datasette_options", "metadata"]
+
+
+def _register_complete() -> None:
+    """Imported before Datasette's plugin manager, this package is registered by it while
+    still half-imported (the manager loads entry points as `zan_site` imports Datasette),
+    with none of its hooks: the routes then answer 404. Registered again, whole."""
+    import sys
+
+    from datasette.plugins import pm
+
+    module = sys.modules[__name__]
+    if pm.is_registered(module) and not pm.get_hookcallers(module):
+        name = pm.get_name(module)
+        pm.unregister(module)
+        pm.register(module, name)
+
+
+_register_complete()

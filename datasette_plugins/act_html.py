@@ -12,7 +12,9 @@ templates', but for the amount of whitespace between tags. The page's frame
 (`zan_act.html` in Datasette's base template: menus, CSS) is still Datasette's.
 
 Every value from the database goes through `escape_html` (or `linked_text`, which
-escapes the text around its links); the rest is constant markup.
+escapes the text around its links); the rest is constant markup. The pieces that other
+pages draw too — the amendment line, the version label and the form comparing two
+versions, the unit block — are `pieces`' functions, which the templates call as well.
 """
 
 from __future__ import annotations
@@ -26,40 +28,15 @@ from parser.dates import to_display as display_date
 from zan import messages
 from zan.messages import t
 
+from .pieces import amendment_line, anchor, compare_form, escape_html, history_link, keep_lang, other_text_note, pilcrow, site_paths, unit_block, unit_line, version_label, version_start
+
+__all__ = ["HEADING_KINDS", "HIDDEN_KINDS", "act_body", "anchor", "escape_html", "linked_text", "note_html", "side_by_side_body", "site_paths", "unit_html"]
+
 #: Units printed as headings, and units not printed in the text at all.
 HEADING_KINDS = ("chapter", "section", "appendix")
 HIDDEN_KINDS = ("title", "other")
 
 Row = dict[str, Any]
-
-
-def escape_html(value: object) -> str:
-    """`value` as HTML text, character for character what Jinja's autoescape
-    (markupsafe) writes: ``& < > ' "`` as ``&amp; &lt; &gt; &#39; &#34;``, None as
-    ``None``; without the `Markup` object markupsafe makes for every value. Most texts
-    hold none of the five characters, and looking for them (``in``) is more than twice as
-    fast as replacing them in Kazakh text."""
-    text = str(value)
-    if "&" in text or "<" in text or ">" in text or "'" in text or '"' in text:
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace('"', "&#34;")
-    return text
-
-
-def site_paths(urls, lang: str = messages.DEFAULT_LANGUAGE) -> Callable[[str], str]:
-    """`urls.path` as a plain function of a path beginning with ``/``: the same text
-    (the base URL and the path), without Datasette's wrapped string type, whose every
-    method call is wrapped in turn — a few microseconds a link, hundreds of links a page.
-    For a reader of another language than the default, each link keeps ``lang``."""
-    base = str(urls.path("/"))
-    if lang == messages.DEFAULT_LANGUAGE:
-        return lambda path: base + path[1:]
-    suffix = f"lang={lang}"
-    return lambda path: base + path[1:] + ("&" if "?" in path else "?") + suffix
-
-
-def anchor(key: str) -> str:
-    """A stable HTML anchor for a provision key: ``doc/p6/sp8`` -> ``doc-p6-sp8``."""
-    return key.replace("/", "-").replace("~", "_")
 
 
 def act_body(document: Row, urls, json_url: str, lang: str) -> Markup:
@@ -90,15 +67,14 @@ def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_ur
     status in words, the repeal as printed, and each change noted on the whole act."""
     status = escape_html(act["status"])
     repeal = f"<br>{escape_html(act['repeal_text'])}" if act["repeal_text"] else ""
-    amendments = "".join(f"<br>{_amendment_line(a, lang)}" for a in header_amendments)
+    amendments = "".join(f"<br>{amendment_line(a, lang)}" for a in header_amendments)
     banner_lines = "".join(f"\n    {line}" for line in (repeal, amendments) if line)
-    keep_lang = "" if lang == messages.DEFAULT_LANGUAGE else f'<input type="hidden" name="lang" value="{escape_html(lang)}">'
     return f"""<article class="zan-act" lang="{escape_html(text_language or act['language'] or 'kk')}">
   <p class="zan-crumbs"><a href="{escape_html(acts_url)}">{t("acts", lang)}</a> / {escape_html(act['id'])}
     · <a href="{escape_html(json_url)}">JSON</a></p>
   <h1>{escape_html(act['title'] or act['id'])}</h1>
   <form class="zan-date" action="" method="get">
-    <label>{t("as_of_date", lang)}: <input type="date" name="date"></label>{keep_lang}
+    <label>{t("as_of_date", lang)}: <input type="date" name="date"></label>{keep_lang(lang)}
     <button type="submit">{t("show", lang)}</button>
   </form>
   <p class="zan-banner zan-{status}">
@@ -113,10 +89,8 @@ def _texts_html(document: Row, path: Callable[[str], str], lang: str) -> str:
     language, and a link to both texts side by side when it has two."""
     act = document["act"]
     held, shown, asked = act.get("languages_held") or [], act.get("text_language"), act.get("text_asked")
-    lines = []
-    if shown and asked and shown != asked:
-        note = t("text_not_held", lang, asked=t(f"text_name_{asked}", lang), shown=t(f"text_name_{shown}", lang))
-        lines.append(f'<p class="zan-text-language">{escape_html(note)}</p>')
+    note = other_text_note(shown, asked, lang)
+    lines = [note] if note else []
     if len(held) > 1:
         other = next(code for code in held if code != shown)
         url = path(f"/-/acts/{act['id']}?with={other}")
@@ -173,7 +147,7 @@ def _text_html(document: Row, path: Callable[[str], str], lang: str) -> str:
 
     columns = _table_columns(document["provisions"])
     units = "".join(
-        unit_html(p, linked, path, lang, columns.get(p["parent_id"])) + notes_html(p["id"]) + "\n    </div>\n"
+        unit_block(p, f'{unit_html(p, linked, path, lang, columns.get(p["parent_id"]))}{notes_html(p["id"])}')
         for p in document["provisions"]
         if p["kind"] not in HIDDEN_KINDS
     )
@@ -200,26 +174,21 @@ def _grouped(rows: Iterable[Row], key: Callable[[Row], str]) -> dict[str, list[R
 def unit_html(
     p: Row, linked: Callable[[str, str], str], path: Callable[[str], str], lang: str = messages.DEFAULT_LANGUAGE, columns: int | None = None
 ) -> str:
-    """The opening of a unit's block and what it prints: a heading, a removed unit, a
-    table row, or its text with its act references linked (`linked`); its notes and the
-    closing tag follow."""
-    key = escape_html(p["key"])
-    unit_anchor = anchor(key)  # = escape_html(anchor(p["key"])): neither writes what the other replaces
-    opening = f'    <div id="{unit_anchor}" class="zan-unit zan-{escape_html(p["kind"])}" style="margin-left: {p["key"].count("/") * 1.5}em">\n      '
+    """What a unit's block (`unit_block`) prints on the act page: a heading, a removed
+    unit, a table row, or its text with its act references linked (`linked`); its notes
+    follow."""
     if p["kind"] in HEADING_KINDS:
         titled_appendix = p["kind"] == "appendix" and p["heading"]
         heading = escape_html(p["heading"] if titled_appendix else p["text"])
         stamp = f'\n        <p class="zan-appendix-stamp">{escape_html(t("appendix_stamp", lang, label=p["label"]))}</p>' if titled_appendix and p["label"] else ""
-        return f'{opening}<h2 class="zan-heading">{heading}</h2>{stamp}'
-    pilcrow = f'<a class="zan-anchor" href="#{unit_anchor}" title="{escape_html(messages.unit_name(p["key"], lang))}">¶</a>'
-    history = f'\n          <a class="zan-history-link" href="{escape_html(path("/-/history/" + p["id"]))}" title="{t("history", lang)}">⟲</a></p>'
+        return f'<h2 class="zan-heading">{heading}</h2>{stamp}'
     if p["removed_in_version_id"]:
-        removed_in = escape_html(t("removed_in", lang, date=display_date(p["removed_in_version_id"].split("@")[-1])))
-        return f'{opening}<p class="zan-removed">{pilcrow} <del>{escape_html(p["text"])}</del>\n          <small>({removed_in})</small>{history}'
+        removed_in = escape_html(t("removed_in", lang, date=display_date(p["removed_in_date"]) or "?"))
+        return unit_line(p, f'<del>{escape_html(p["text"])}</del>\n          <small>({removed_in})</small>', lang, path, css_class="zan-removed")
     if p["cells"]:
         cells = "".join(f'<span class="zan-cell">{escape_html(cell)}</span>' for cell in p["cells"])
-        return f'{opening}<p class="zan-row" style="--cells: {columns or len(p["cells"])}">{pilcrow}{cells}{history}'
-    return f"{opening}<p>{pilcrow} {linked(p['text'], p['id'])}{history}"
+        return unit_line(p, cells, lang, path, css_class="zan-row", style=f"--cells: {columns or len(p['cells'])}")
+    return unit_line(p, linked(p["text"], p["id"]), lang, path)
 
 
 def note_html(note: Row, act_prefix: str, linked: Callable[[str, str], str], lang: str = messages.DEFAULT_LANGUAGE) -> str:
@@ -231,27 +200,7 @@ def note_html(note: Row, act_prefix: str, linked: Callable[[str, str], str], lan
 
 
 def _amendment_html(a: Row, lang: str) -> str:
-    return f'\n    <p class="zan-amendment">\n      {_amendment_line(a, lang)}\n    </p>\n  '
-
-
-def _amendment_line(a: Row, lang: str) -> str:
-    """A change a note records: what it did, by which act, from when, and why then."""
-    if not (a["amending_act_kind"] or a["amending_act_date"] or a["amending_act_number"]):
-        # nothing read of an amending act: say so, rather than print "? № ?"
-        return f'<span class="zan-unparsed">{t("amendment_unread", lang)}</span>'
-    if a["date_status"] == "exact":
-        applies = t("applies_exact", lang, date=display_date(a["effective_from"]))
-    elif a["date_status"] == "bounded":
-        applies = t("applies_window", lang, window=messages.effective_text(a, lang))
-    else:
-        applies = t("applies_unknown", lang)
-    parse = f"; {t('parse_incomplete', lang)}" if a["parse_status"] != "ok" else ""
-    act = messages.act_name(a["amending_act_kind"], a["amending_act_number"], a["amending_act_date"], lang)
-    reason = messages.amendment_commencement_text(a, lang)
-    return (
-        f"{escape_html(messages.action_word(a['action'], lang))}: {escape_html(act)} —\n      {escape_html(applies)}\n"
-        f"      <small>({escape_html(reason)}{parse})</small>"
-    )
+    return f'\n    <p class="zan-amendment">\n      {amendment_line(a, lang)}\n    </p>\n  '
 
 
 def linked_text(text: str, citations: Iterable[Row], path: Callable[[str], str]) -> str:
@@ -284,21 +233,16 @@ def _versions_html(versions: list[Row], act_id: str, path: Callable[[str], str],
     rows = "".join(
         f"""
         <tr{' class="zan-current-version"' if v['is_current'] else ''}>
-          <td>{_date(v['date'])}{' (' + t('current_version', lang) + ')' if v['is_current'] else ''}{' <strong>' + t('rebuilt_version', lang) + '</strong>' if v['rebuilt'] else ''}</td>
-          <td>{_version_start(v, lang)}</td>
+          <td>{version_label(v, lang)}</td>
+          <td>{version_start(v, lang)}</td>
           <td>{escape_html(messages.act_name(v['caused_by_kind'], v['caused_by_number'], v['caused_by_date'], lang) if v['caused_by_kind'] or v['caused_by_number'] else '—')}</td>
         </tr>"""
         for v in versions
     )
     compare = ""
     if len(versions) > 1:
-        keep_lang = "" if lang == messages.DEFAULT_LANGUAGE else f'<input type="hidden" name="lang" value="{escape_html(lang)}">'
-        compare = f"""
-    <form class="zan-compare" action="{escape_html(path('/-/diff/' + act_id).split('?')[0])}" method="get">
-      <label>{t('compare_from', lang)} <select name="from">{_version_options(versions, len(versions) - 2)}</select></label>
-      <label>{t('compare_to', lang)} <select name="to">{_version_options(versions, len(versions) - 1)}</select></label>{keep_lang}
-      <button type="submit">{t('compare', lang)}</button>
-    </form>"""
+        action = path("/-/diff/" + act_id).split("?")[0]
+        compare = f'\n    {compare_form(versions, versions[-2]["id"], versions[-1]["id"], action, lang)}'
     return f"""
   <section id="versions" class="zan-versions">
     <h2>{t('versions', lang)}</h2>
@@ -309,22 +253,6 @@ def _versions_html(versions: list[Row], act_id: str, path: Callable[[str], str],
     </table></div>{compare}
   </section>
   """
-
-
-def _version_start(v: Row, lang: str) -> str:
-    """When a version's wording took effect, escaped: a day, a window, or not known and why."""
-    effective = escape_html(messages.effective_text(v, lang))
-    if v["date_status"] != "unknown" or not (v["caused_by_kind"] or v["caused_by_number"]):
-        return effective
-    act = messages.act_name(v["caused_by_kind"], v["caused_by_number"], v["caused_by_date"], lang)
-    return f"{effective} <small>({escape_html(t('version_start_unknown', lang, act=act))})</small>"
-
-
-def _version_options(versions: list[Row], selected: int) -> str:
-    return "".join(
-        f'<option value="{escape_html(v["id"])}"{" selected" if index == selected else ""}>{_date(v["date"])}</option>'
-        for index, v in enumerate(versions)
-    )
 
 
 def _links_html(links: Row, act_id: str, path: Callable[[str], str], lang: str) -> str:
@@ -444,8 +372,7 @@ def _pair_html(row: Row, first: str, second: str, path: Callable[[str], str], la
     unit_anchor = anchor(escape_html(row["key"]))
     sides = "".join(_side_html(row[code], code, row["paired"], path, lang) for code in (first, second))
     paired = "" if row["paired"] else " zan-unpaired"
-    title = escape_html(messages.unit_name(row["key"], lang))
-    return f'    <div id="{unit_anchor}" class="zan-pair zan-{escape_html(row["kind"])}{paired}"><a class="zan-anchor" href="#{unit_anchor}" title="{title}">¶</a>{sides}</div>\n'
+    return f'    <div id="{unit_anchor}" class="zan-pair zan-{escape_html(row["kind"])}{paired}">{pilcrow(row["key"], lang)}{sides}</div>\n'
 
 
 def _side_html(unit: Row | None, code: str, paired: bool, path: Callable[[str], str], lang: str) -> str:
@@ -458,5 +385,4 @@ def _side_html(unit: Row | None, code: str, paired: bool, path: Callable[[str], 
     if unit["removed_in_version_id"]:
         body = f"<del>{body}</del>"
     mark = "" if paired else f' <small class="zan-alone">({t("no_partner", lang)})</small>'
-    history = f' <a class="zan-history-link" href="{escape_html(path("/-/history/" + unit["id"]))}" title="{t("history", lang)}">⟲</a>'
-    return f'<div class="zan-side" lang="{escape_html(unit["language"] or code)}">{body}{mark}{history}</div>'
+    return f'<div class="zan-side" lang="{escape_html(unit["language"] or code)}">{body}{mark} {history_link(unit["id"], path, lang)}</div>'

@@ -44,7 +44,8 @@ from parser.languages.kk import fold
 from zan import messages
 from zan.messages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, UnknownLanguage, parse_lang, t
 
-from .act_html import act_body, anchor, side_by_side_body
+from .act_html import act_body, side_by_side_body
+from .pieces import JINJA_GLOBALS, anchor, with_lang
 
 #: An act's statuses (``acts.status``).
 ACT_STATUSES = ("in_force", "repealed", "unknown")
@@ -99,6 +100,12 @@ def prepare_connection(conn):
     conn.create_function("kk_norm", 1, kk_norm, deterministic=True)
     conn.create_function("zan_date", 1, zan_date, deterministic=True)
     conn.create_function("zan_status_on", 6, zan_status_on, deterministic=True)
+
+
+@hookimpl
+def prepare_jinja2_environment(env, datasette):
+    """The pieces drawn on the act page too (`pieces`), for the templates."""
+    env.globals.update(JINJA_GLOBALS)
 
 
 @hookimpl
@@ -270,8 +277,8 @@ async def diff_page(datasette, request, lang):
         "zan_diff.html",
         versions=versions,
         unit_anchor=lambda provision_id: anchor(provision_id[len(text["base"]) + 1 :]),
-        act_url=_with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
-        json_url=_with_lang(datasette.urls.path(f"/-/diff/{act_id}.json") + "?" + query, lang),
+        act_url=with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
+        json_url=with_lang(datasette.urls.path(f"/-/diff/{act_id}.json") + "?" + query, lang),
     )
 
 
@@ -293,7 +300,7 @@ async def links_page(datasette, request, lang):
     answer = await _run(datasette, lambda conn: act_links(conn, act_id))
     if request.url_vars.get("as_json"):
         return _json(answer)
-    return Response.redirect(_with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang) + "#links")
+    return Response.redirect(with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang) + "#links")
 
 
 @page
@@ -325,7 +332,7 @@ async def search_page(datasette, request, lang):
 
     results, count = await _run(datasette, find)
     for result in results:
-        result["url"] = _with_lang(datasette.urls.path(f"/-/acts/{result['act_id']}"), lang) + (f"#{anchor(result['key'])}" if result.get("key") else "")
+        result["url"] = with_lang(datasette.urls.path(f"/-/acts/{result['act_id']}"), lang) + (f"#{anchor(result['key'])}" if result.get("key") else "")
     next_page = page_number + 1 if offset + len(results) < count else None
     answer = {"q": query, "date": date, "count": count, "page": page_number, "page_size": SEARCH_PAGE_SIZE, "next_page": next_page, "results": results}
     json_url = datasette.urls.path("/-/search.json") + "?" + request.query_string
@@ -387,13 +394,6 @@ def _with_page(request, page_number: int | None) -> str | None:
     return "?" + urllib.parse.urlencode({**args, "page": page_number})
 
 
-def _with_lang(url: str, lang: str) -> str:
-    """`url` for a reader of `lang`: Kazakh, the default, needs no argument."""
-    if lang == DEFAULT_LANGUAGE:
-        return url
-    return url + ("&" if "?" in url else "?") + f"lang={lang}"
-
-
 def _lang_links(request) -> list[tuple[str, str, str]]:
     """(code, name, URL) of this page in each language: the same place, date and arguments."""
     links = []
@@ -418,8 +418,8 @@ async def history_page(datasette, request, lang):
         lang,
         answer,
         "zan_history.html",
-        act_url=_with_lang(datasette.urls.path(f"/-/acts/{provision['act_id']}"), lang) + "#" + anchor(provision["key"]),
-        json_url=_with_lang(datasette.urls.path(f"/-/history/{provision['id']}.json"), lang),
+        act_url=with_lang(datasette.urls.path(f"/-/acts/{provision['act_id']}"), lang) + "#" + anchor(provision["key"]),
+        json_url=with_lang(datasette.urls.path(f"/-/history/{provision['id']}.json"), lang),
     )
 
 
@@ -471,15 +471,21 @@ def _with_plain_text(conn, function):
         conn.text_factory = previous
 
 
+def page_message(key: str, lang: str, **values: object) -> Markup:
+    """`t` for a template: the message escaped, and its values too unless they are
+    markup already (a piece such as `pieces.version_label`), which is kept as it is."""
+    return Markup(escape(t(key, lang))).format(**values) if values else Markup(escape(t(key, lang)))
+
+
 def page_context(request, lang: str) -> dict:
     """What every page's template uses: the reader's language and its words, the
     language switch, and the functions that name dates, units, kinds and statuses."""
     return {
         "lang": lang,
-        "t": lambda key, **values: t(key, lang, **values),
+        "t": lambda key, **values: page_message(key, lang, **values),
         "lang_links": _lang_links(request),
-        "home_url": _with_lang("/", lang),
-        "link": lambda url: _with_lang(str(url), lang),
+        "home_url": with_lang("/", lang),
+        "link": lambda url: with_lang(str(url), lang),
         "display_date": display_date,
         "anchor": anchor,
         "unit_name": lambda key: messages.unit_name(key, lang),
@@ -533,8 +539,8 @@ async def act_on_date_page(datasette, request, lang):
         lang,
         answer,
         "zan_at.html",
-        act_url=_with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
-        json_url=_with_lang(datasette.urls.path(f"/-/at/{act_id}.json?date={date}"), lang),
+        act_url=with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
+        json_url=with_lang(datasette.urls.path(f"/-/at/{act_id}.json?date={date}"), lang),
     )
 
 
@@ -576,7 +582,7 @@ async def act_page(datasette, request, lang):
     document["database"] = _database_with_acts(datasette).name
     if request.url_vars.get("as_json"):
         return _json(document, default=str)  # before the page's own lookups, which JSON does not need
-    json_url = _with_lang(datasette.urls.path(f"/-/acts/{act_id}.json"), lang)
+    json_url = with_lang(datasette.urls.path(f"/-/acts/{act_id}.json"), lang)
     body_html = act_body(document, datasette.urls, json_url, lang)
     return await _respond(datasette, request, lang, document, "zan_act.html", body_html=body_html)
 
@@ -592,6 +598,6 @@ async def _side_by_side_page(datasette, request, lang: str, act_id: str):
     answer = await _run_in_loop(datasette, lambda conn: act_side_by_side(conn, act_id, lang, other))
     if request.url_vars.get("as_json"):
         return _json(answer, default=str)
-    json_url = _with_lang(datasette.urls.path(f"/-/acts/{act_id}.json") + f"?with={other}", lang)
+    json_url = with_lang(datasette.urls.path(f"/-/acts/{act_id}.json") + f"?with={other}", lang)
     body_html = side_by_side_body(answer, datasette.urls, json_url, lang)
     return await _respond(datasette, request, lang, {"act": {"id": act_id, "title": answer["title"]}}, "zan_act.html", body_html=body_html)

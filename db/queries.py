@@ -573,7 +573,8 @@ def cited_act(conn: sqlite3.Connection, cited_act_id: str) -> dict[str, Any]:
 
 ACT_DOCUMENT_SQL = "select * from acts where id = :act_id"
 PROVISIONS_SQL = f"""
-select id, parent_id, key, kind, label, heading, text, position, source_line, role, cells, removed_in_version_id, language
+select id, parent_id, key, kind, label, heading, text, position, source_line, role, cells, removed_in_version_id,
+       (select v.version_date from versions v where v.id = provisions.removed_in_version_id) as removed_in_date, language
 from provisions where act_id = :act_id and {in_text("id")} order by position
 """
 NOTES_SQL = f"""

@@ -229,9 +229,9 @@ async def test_the_act_page_lists_the_versions_and_links_to_a_diff(site):
 async def test_a_version_whose_start_is_not_known_says_so_and_why(site):
     """Order № 153's note in the 2004 version prints no commencement clause."""
     page = (await site.client.get(f"/-/acts/{INSTRUCTION_ACT}")).text
-    assert "белгісіз <small>(27.05.2004 № 153 бұйрық қолданысқа енгізілген күні мәтіндерде жоқ)</small>" in page
+    assert "белгісіз <small>(ескерту өзгерткен актіні (27.05.2004 № 153 бұйрық) атайды, бірақ оның қолданысқа енгізу ережесін көрсетпейді)</small>" in page
     russian = (await site.client.get(f"/-/acts/{INSTRUCTION_ACT}", params={"lang": "ru"})).text
-    assert "неизвестно <small>(дата введения в действие акта «приказ от 27.05.2004 № 153» в текстах не указана)</small>" in russian
+    assert "неизвестно <small>(примечание называет изменяющий акт (приказ от 27.05.2004 № 153), но не приводит положения о его введении в действие)</small>" in russian
 
 
 @pytest.mark.asyncio(loop_scope="session")
