@@ -496,7 +496,6 @@ def page_context(request, lang: str) -> dict:
         "effective_text": lambda row: messages.effective_text(row, lang),
         "window_text": lambda earliest, latest: messages.window_text(earliest, latest, lang),
         "amendment_reason": lambda row: messages.amendment_commencement_text(row, lang),
-        "act_reason": lambda row: messages.act_commencement_text(row, lang),
         "problem_kind_text": lambda kind: messages.problem_kind_text(kind, lang),
         "severity_word": lambda severity: messages.severity_word(severity, lang),
     }

@@ -270,8 +270,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "floor_adoption": ("қабылданған күннен", "принятию"),
     # in force on a date (`parser.timeline.existence_on`): since a day, since a window, until
     "in_force_since": ("{since} бастап күшінде", "действует с {since}"),
-    "in_force_since_window": ("күшінде: {earliest} мен {latest} аралығында қолданысқа енгізілген", "действует: введён в действие между {earliest} и {latest}"),
-    "in_force_since_by": ("күшінде: {latest} кешіктірмей қолданысқа енгізілген", "действует: введён в действие не позднее {latest}"),
+    "in_force_since_window": ("{earliest} мен {latest} аралығында қолданысқа енгізілген", "введён в действие между {earliest} и {latest}"),
+    "in_force_since_by": ("{latest} кешіктірмей қолданысқа енгізілген", "введён в действие не позднее {latest}"),
     "in_force_until": ("{until} дейін", "до {until}"),
     "in_force_until_window": ("күшінің жойылуы: {window}", "прекращение действия: {window}"),
     # the basis of a date or a wording (`basis_text`): one message per rule of parser.timeline.Basis
@@ -642,6 +642,7 @@ class _Said:
     parts: list[str]
     values: dict
     lang: str
+    raw_parts: tuple = ()  # the parts as data, for a sayer that says them its own way
 
 
 def basis_text(rule: str | None, data: dict | str | None, lang: str) -> str:
@@ -663,7 +664,7 @@ def basis_text(rule: str | None, data: dict | str | None, lang: str) -> str:
     act = data.get("act")  # [kind, number, date]
     if act is not None:
         values["act"] = act_name(*act, lang) if any(act) else t("act_not_named", lang)
-    basis = _Said(rule, dates, facts, said, values, lang)
+    basis = _Said(rule, dates, facts, said, values, lang, tuple(data.get("parts") or ()))
     sayer = _SAYERS.get(rule)
     return sayer(basis) if sayer else _by_message(basis, "version_wording_since" if rule == "version_wording" and act is not None else rule)
 
@@ -728,6 +729,17 @@ def _meta_state(basis: _Said, rule: str) -> str:
     return _by_message(replace(basis, values={**basis.values, "meta_said": meta}), rule)
 
 
+def _clause_alone(basis: _Said) -> str:
+    """The commencement clause an `in_force_as_at` basis rests on, without the window the
+    clause alone gives (the official text has closed it: saying both would be two answers)."""
+    (part,) = basis.raw_parts or ({},)
+    if part.get("rule") != "commencement":
+        return "; ".join(basis.parts)
+    dates, facts = part.get("dates") or {}, part.get("facts") or {}
+    row = _commencement_row(dates, facts)
+    return commencement_text(row, basis.lang, dates.get("floor"), facts.get("floor") == "registration", with_window=False)
+
+
 def _repeal_in_other_text(basis: _Said) -> str:
     code = basis.facts.get("language")
     language = t(f"text_name_{code}", basis.lang) if f"text_name_{code}" in MESSAGES else "?"
@@ -744,6 +756,7 @@ _SAYERS: dict[str, Callable[[_Said], str]] = {
     ),
     "in_force_since": lambda basis: _in_force_text(basis.dates, bool(basis.facts.get("ends")), basis.lang),
     "repeal_in_other_text": _repeal_in_other_text,
+    "in_force_as_at": lambda basis: _by_message(replace(basis, values={**basis.values, "why": _clause_alone(basis)}), "in_force_as_at"),
     "status_not_known": _with_parts,
     "derived_from_signing": _derived,
     "derived_beyond_calendar": _derived,
@@ -777,7 +790,12 @@ def _in_force_text(dates: dict, ends: bool, lang: str) -> str:
 
 def _commencement_basis(dates: dict, facts: dict, lang: str) -> str:
     """A `commencement` basis: the clause's rule and the day or window derived."""
-    row = {
+    return commencement_text(_commencement_row(dates, facts), lang, dates.get("floor"), facts.get("floor") == "registration")
+
+
+def _commencement_row(dates: dict, facts: dict) -> dict:
+    """A `commencement` basis's data as the commencement columns of a row."""
+    return {
         "commencement_rule": facts.get("rule"),
         "commencement_offset_days": facts.get("days"),
         "commencement_offset_months": facts.get("months"),
@@ -787,7 +805,6 @@ def _commencement_basis(dates: dict, facts: dict, lang: str) -> str:
         "effective_from_earliest": dates.get("earliest"),
         "effective_from_latest": dates.get("latest"),
     }
-    return commencement_text(row, lang, dates.get("floor"), facts.get("floor") == "registration")
 
 
 # --- Problems of a build ---------------------------------------------------------------
