@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from .languages import KAZAKH, Language, detect_language
+from .layout import Block, Layout, Line, close_blocks
 from .model import Problem, Repair
 from .notes import is_note_start
 from .repair import unspace_letters
@@ -31,47 +31,6 @@ _APPROVING_KINDS = KAZAKH.APPROVING_KINDS
 
 #: The kinds of heading, in the order they are tried.
 HEADING_KINDS = (("division", "DIVISION"), ("chapter", "CHAPTER"), ("section", "SECTION"), ("appendix", "APPENDIX"), ("article", "ARTICLE"))
-
-
-@dataclass
-class Line:
-    number: int  # 1-based line number in the source
-    raw: str  # as in the source, with its line end
-    text: str  # after line-level repairs, without the line end
-    joined_heading: bool = False  # its heading number came from the line before ("1-" / "тарау.")
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
-
-    @property
-    def indent(self) -> int:
-        return len(self.text) - len(self.text.lstrip(" "))
-
-
-@dataclass
-class Block:
-    """A run of lines from `start` to the next block: one provision or one note."""
-
-    start: int  # index into the document's lines
-    kind: str
-    label: str | None = None
-    role: str | None = None
-    end: int = 0  # filled in by `close_blocks`
-    status: str | None = None  # Provision.status: "excluded", "deferred", "suspending"
-
-
-@dataclass
-class Layout:
-    name: str
-    lines: list[Line]
-    blocks: list[Block] = field(default_factory=list)
-    repairs: list[Repair] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
 
 # --- Lines -------------------------------------------------------------------------
@@ -126,32 +85,42 @@ def heading_match(text: str, lang: Language) -> tuple[str, str | None] | None:
 # --- The whole document ------------------------------------------------------------
 
 
+ADILET_TEXT = "adilet_text"
+ZQAI_TEXT = "zqai_text"
+
+
 def segment(text: str) -> Layout:
-    """Cut a document into blocks. Pure: text in, `Layout` out."""
+    """Cut a plain-text document into blocks, in whichever of the two layouts its lines
+    are (`detect_layout`; the format registry, `parser.formats`, makes the same choice).
+    Pure: text in, `Layout` out."""
     lines, repairs = split_lines(text)
-    layout = Layout(detect_layout(lines), lines, repairs=repairs)
-    if layout.name == "adilet_text":
-        body_start = _adilet_header(layout)
-    else:
-        body_start = _zqai_header(layout)
+    return _segment_lines(detect_layout(lines), lines, repairs)
+
+
+def segment_adilet(text: str) -> Layout:
+    """Cut a text in the Adilet export's layout (indented units) into blocks."""
+    return _segment_lines(ADILET_TEXT, *split_lines(text))
+
+
+def segment_zqai(text: str) -> Layout:
+    """Cut a text in the ЗҚАИ layout (nothing indented, units between blank lines) into blocks."""
+    return _segment_lines(ZQAI_TEXT, *split_lines(text))
+
+
+def is_zqai_layout(text: str) -> bool:
+    """Whether a plain text is in the ЗҚАИ layout (almost no line indented)."""
+    return detect_layout(split_lines(text)[0]) == ZQAI_TEXT
+
+
+def _segment_lines(name: str, lines: list[Line], repairs: list[Repair]) -> Layout:
+    layout = Layout(name, lines, repairs=repairs)
+    body_start = _adilet_header(layout) if name == ADILET_TEXT else _zqai_header(layout)
     body_end, doc_start = _tail(layout, body_start)
     _units(layout, body_start, body_end, root=True)
     if doc_start is not None:
         _units(layout, doc_start, len(lines), root=False)
     close_blocks(layout)
     return layout
-
-
-def close_blocks(layout: Layout) -> None:
-    """Sort blocks by start and let each run to the next; the first takes leading blanks."""
-    blocks = sorted(layout.blocks, key=lambda block: block.start)
-    if not blocks and layout.lines:
-        blocks = [Block(0, "other", role="unparsed")]  # nothing recognised: the lines still belong somewhere
-    if blocks:
-        blocks[0].start = 0
-    for block, following in zip(blocks, blocks[1:] + [None]):
-        block.end = following.start if following else len(layout.lines)
-    layout.blocks = [block for block in blocks if block.end > block.start]
 
 
 def _next_text(lines: list[Line], index: int) -> int:

@@ -21,7 +21,7 @@ from datasette.app import Datasette
 
 from datasette_plugins import datasette_options
 from db import build
-from parser import parse_file
+from db.sources import parse_file
 from parser.apply import apply_instructions, grade
 from parser.instructions import parse_instruction_lines, read_repeals
 from zan.cli import cli

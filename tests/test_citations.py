@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-import parser
+from db.sources import parse_file
 import parser.spacy_kk  # noqa: F401 (registers "kk" with spaCy)
 from db import build
 from db.queries import act_links, cited_act
@@ -83,7 +83,7 @@ def test_precision_and_recall_on_the_hand_labelled_seeds():
     gold = json.loads((ROOT / "tests" / "data" / "citations_gold.json").read_text(encoding="utf-8"))
     predicted = []
     for seed, path in (("001", "corpus/001_9b5972101ba212e8.txt"), ("003", "corpus/003_11aecfe5ead87c1b.txt")):
-        document = parser.parse_file(ROOT / path)
+        document = parse_file(ROOT / path)
         units = [(p.key, p.text) for p in document.provisions if p.kind not in ("title", "other", "signature", "approval")]
         units += [(f"note{n.ordinal}", n.text) for n in document.notes]
         for unit, text in units:

@@ -209,7 +209,7 @@ ORDER_341 = Path(__file__).resolve().parent / "data" / "instructions" / "order_3
 
 
 def test_an_order_in_the_zqai_layout_with_word_replacements_is_read_through_the_parser():
-    document = __import__("parser").parse_file(ORDER_341)
+    document = __import__("db.sources", fromlist=["parse_file"]).parse_file(ORDER_341)
     amended = document.amended_act
     assert (amended.reference.date, amended.reference.number, amended.registration_number) == ("2001-12-11", "146", "1718")
     assert [(i.operation, i.target_text, i.target.key, i.old_words, i.new_words) for i in document.instructions] == [

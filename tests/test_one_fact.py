@@ -17,7 +17,6 @@ from db.queries import act_document, act_on, provision_history
 from parser.basis import Basis
 from parser.dates import add_days
 from zan.messages import LANGUAGES, basis_text, status_reason, status_word
-from tests.conftest import CORPUS_ACTS
 
 #: The status each basis rule of `parser.document.decide_status` allows.
 STATUS_OF_RULE = {
