@@ -9,6 +9,10 @@ has Cyrillic letters; Latin words (`QR`, `pertussis`) keep their letters.
 from __future__ import annotations
 
 import re
+from types import ModuleType
+from typing import ClassVar
+
+from .base import Language
 
 #: A lower-case Cyrillic letter of either language.
 LETTER = re.compile(r"[а-яёәғқңөұүһі]")
@@ -28,3 +32,16 @@ def fold_search_word(word: str) -> str:
     if LETTER.search(word):
         word = word.translate(_LOOKALIKE_TABLE)
     return word
+
+
+class CyrillicLanguage(Language):
+    """A language of the acts written in Cyrillic (Kazakh, Russian): the search folding they
+    share, and the stem its own `stemmer` module gives."""
+
+    stemmer: ClassVar[ModuleType]
+
+    def stem(self, word: str) -> str:
+        return self.stemmer.stem(word)
+
+    def fold_search_word(self, word: str) -> str:
+        return fold_search_word(word)

@@ -4,22 +4,16 @@ message catalogue) and its grammar of names."""
 
 from __future__ import annotations
 
-from .. import cyrillic
-from ..base import Language
+from ..cyrillic import CyrillicLanguage
 from . import stemmer, vocabulary, words
 
 
-class Kazakh(Language):
+class Kazakh(CyrillicLanguage):
     """The Kazakh language of the acts."""
 
     Defaults = vocabulary
     Words = words
-
-    def stem(self, word: str) -> str:
-        return stemmer.stem(word)
-
-    def fold_search_word(self, word: str) -> str:
-        return cyrillic.fold_search_word(word)
+    stemmer = stemmer
 
     def search_alternative(self, term: str) -> str | None:
         return stemmer.alternative(term)

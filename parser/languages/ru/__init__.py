@@ -4,22 +4,16 @@ column of the message catalogue) and its grammar of names."""
 
 from __future__ import annotations
 
-from .. import cyrillic
-from ..base import Language
+from ..cyrillic import CyrillicLanguage
 from . import stemmer, vocabulary, words
 
 
-class Russian(Language):
+class Russian(CyrillicLanguage):
     """The Russian language of the acts."""
 
     Defaults = vocabulary
     Words = words
-
-    def stem(self, word: str) -> str:
-        return stemmer.stem(word)
-
-    def fold_search_word(self, word: str) -> str:
-        return cyrillic.fold_search_word(word)
+    stemmer = stemmer
 
     def name_unit(self, parts: list[tuple[str, str]]) -> str:
         """The innermost unit first, in the nominative, each outer one after it in the
