@@ -44,7 +44,7 @@ from db.queries import (
 from db.publish import QUERIES
 from db.search import count_matches, search
 from parser.dates import to_display as display_date
-from parser.languages.kk import fold
+from parser.languages import KAZAKH
 from parser.references import normal_number
 
 from zan import messages
@@ -76,7 +76,7 @@ def kk_lower(text: str | None) -> str | None:
 
 def kk_norm(text: str | None) -> str | None:
     """Lower case with Latin look-alikes folded (`шiлдедегi` -> `шілдедегі`), for matching."""
-    return fold(text) if text is not None else None
+    return KAZAKH.fold(text) if text is not None else None
 
 
 class RefusedArgument(ValueError):
@@ -449,7 +449,7 @@ async def search_page(datasette, request, lang):
     def find(conn) -> tuple[list[dict], int]:
         if not query:
             return [], 0
-        return search(conn, query, date, SEARCH_PAGE_SIZE, lang, offset), count_matches(conn, query, date, lang)
+        return search(conn, query, date, SEARCH_PAGE_SIZE, lang=lang, offset=offset), count_matches(conn, query, date, lang=lang)
 
     results, count = await _run(datasette, find)
     for result in results:
@@ -621,7 +621,6 @@ def page_context(request, lang: str) -> dict:
         "effective_text": lambda row: messages.effective_text(row, lang),
         "window_text": lambda earliest, latest: messages.window_text(earliest, latest, lang),
         "amendment_reason": lambda row: messages.amendment_commencement_text(row, lang),
-        "act_reason": lambda row: messages.act_commencement_text(row, lang),
         "problem_kind_text": lambda kind: messages.problem_kind_text(kind, lang),
         "severity_word": lambda severity: messages.severity_word(severity, lang),
     }

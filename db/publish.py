@@ -9,11 +9,11 @@ below both.
 
 from __future__ import annotations
 
-from parser.languages.kk import NOTE_MARKERS
+from parser.languages import KAZAKH
 from zan.messages import DEFAULT_LANGUAGE, t
 
 #: The word a Kazakh amendment note starts with, as the notes table's description names it.
-NOTE_WORD = NOTE_MARKERS[0].rstrip(".")
+NOTE_WORD = KAZAKH.NOTE_MARKERS[0].rstrip(".")
 
 #: Datasette settings for a public, read-only site.
 SETTINGS = {
@@ -97,7 +97,7 @@ order by ordinal""",
     },
     "amendments_by_act": {
         "title": "What an amending act changed",
-        "description": "Every unit amended by the act numbered :number (e.g. 954; a Roman numeral in Latin or Cyrillic letters, 165-VI = 165-VІ), with the act and unit it changed.",
+        "description": "Every unit amended by the act numbered :number (e.g. 954; a Roman numeral in Latin letters or with a Cyrillic I, as the notes print it, finds both), with the act and unit it changed.",
         "sql": """select a.amending_act_date, a.amending_act_number, a.action, a.act_id, acts.title, a.provision_id,
   a.date_status, a.effective_from, a.effective_from_earliest, a.effective_from_latest
 from amendments a join acts on acts.id = a.act_id
