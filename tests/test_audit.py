@@ -226,4 +226,4 @@ def test_zan_audit_json():
 def test_zan_audit_on_a_missing_corpus_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["audit", "--corpus", str(tmp_path / "nowhere")])
     assert result.exit_code == 1
-    assert "corpus folder not found" in result.output
+    assert result.output.strip().splitlines() == [f"Қате: {tmp_path / 'nowhere'} деген корпус қалтасы жоқ."]  # in the reader's language (--lang)

@@ -173,10 +173,15 @@ def test_the_commands_errors_are_in_the_readers_language(corpus_db):
     cases = [
         (["at", "no-such-act", "2020-01-01", "--db", db], "Қате: no-such-act деген акт жоқ."),
         (["at", "no-such-act", "2020-01-01", "--db", db, "--lang", "ru"], "Ошибка: Акта no-such-act нет."),
-        (["at", "law-1999-07-13-414", "2020-13-01", "--db", db, "--lang", "ru"], "Ошибка: Дата должна быть настоящей датой в виде ГГГГ-ММ-ДД (YYYY-MM-DD), а не «2020-13-01»."),
-        (["at", "law-1999-07-13-414", "--db", db, "--lang", "ru"], "Ошибка: Укажите акт и дату или `--all` и дату."),
         (["diff", "V1900019742", "abc", "2020-10-27", "--db", db, "--lang", "ru"], "Ошибка: «abc» — не идентификатор редакции и не дата ГГГГ-ММ-ДД, на которую действовала какая-либо редакция."),
     ]
     for arguments, line in cases:
         result = CliRunner().invoke(cli, arguments)
         assert (result.exit_code, result.output.strip().splitlines()) == (1, [line]), arguments
+    given_wrongly = [  # exit status 2, as click gives a command given wrongly
+        (["at", "law-1999-07-13-414", "2020-13-01", "--db", db, "--lang", "ru"], "Ошибка: Дата должна быть настоящей датой в виде ГГГГ-ММ-ДД (YYYY-MM-DD), а не «2020-13-01»."),
+        (["at", "law-1999-07-13-414", "--db", db, "--lang", "ru"], "Ошибка: Укажите акт и дату или `--all` и дату."),
+    ]
+    for arguments, line in given_wrongly:
+        result = CliRunner().invoke(cli, arguments)
+        assert (result.exit_code, result.output.strip().splitlines()) == (2, [line]), arguments

@@ -381,13 +381,13 @@ def test_cli_all_acts_json(db_path, conn):
 
 def test_cli_errors(db_path, tmp_path):
     bad_date = run("--db", str(db_path), "V1500011361", "2018-02-30")
-    assert bad_date.exit_code == 2 and "not a date (YYYY-MM-DD): '2018-02-30'" in bad_date.output
+    assert bad_date.exit_code == 2 and "«2018-02-30»" in bad_date.output  # in the reader's language: tests/test_cli.py
     unknown = run("--db", str(db_path), "nothing-here", "2018-01-01")
-    assert unknown.exit_code == 1 and "Error: no act with id nothing-here" in unknown.output
+    assert unknown.exit_code == 1 and unknown.output == "Қате: nothing-here деген акт жоқ.\n"
     no_date = run("--db", str(db_path), "V1500011361")
     assert no_date.exit_code == 2
     missing = run("--db", str(tmp_path / "none.db"), "--all", "2018-01-01")
-    assert missing.exit_code == 1 and "database not found" in missing.output
+    assert missing.exit_code == 1 and "none.db деген дерекқор жоқ" in missing.output
     assert not (tmp_path / "none.db").exists()
 
 

@@ -43,9 +43,10 @@ class Failure(click.ClickException):
     """A command's error as one line in the reader's language (``--lang``): ``Қате: …`` /
     ``Ошибка: …``, exit status 1, never a traceback."""
 
-    def __init__(self, message: str, lang: str = messages.DEFAULT_LANGUAGE) -> None:
+    def __init__(self, message: str, lang: str = messages.DEFAULT_LANGUAGE, exit_code: int = 1) -> None:
         super().__init__(message)
         self.lang = lang
+        self.exit_code = exit_code  # 2, as click says it, for a command given wrongly
 
     def show(self, file=None) -> None:
         click.echo(t("error_cli", self.lang, message=self.message), err=True)
@@ -233,7 +234,7 @@ def parse_command(file: Path, as_json: bool) -> None:
 def at_command(act_or_date: str, date: str | None, all_acts: bool, as_json: bool, db_path: Path, lang: str) -> None:
     """What was in force on a date: `zan at ACT DATE`, or `zan at --all DATE`."""
     if not all_acts and date is None:
-        raise Failure(t("error_at_usage", lang), lang)
+        raise Failure(t("error_at_usage", lang), lang, exit_code=2)
     connection = sqlite3.connect(checked_database(db_path, lang))
     try:
         if all_acts:
@@ -265,7 +266,7 @@ def _date_argument(value: str, lang: str) -> str:
     try:
         return check_date(value)
     except ValueError:
-        raise Failure(t("error_date", lang, value=value), lang) from None
+        raise Failure(t("error_date", lang, value=value), lang, exit_code=2) from None
 
 
 def _print_act_on(answer: dict, lang: str) -> None:
