@@ -109,14 +109,9 @@ def _segments(units: list[tuple[str, str]]) -> list[_Segment]:
                 position = clause_start = end
                 after_colon = False
                 continue
-            if char in "«“„" or (char == '"' and (quotes == 0 or _straight_opens(text, position))):
-                quotes += 1
-            elif char in "»”" or char == '"':
-                quotes = max(0, quotes - 1)
-            elif quotes == 0 and char == "(":
-                brackets += 1
-            elif quotes == 0 and char == ")" and brackets:
-                brackets -= 1
+            depths = _nesting(text, position, quotes, brackets)
+            if depths is not None:
+                quotes, brackets = depths
             elif quotes == 0 and brackets == 0 and _ends_clause(text, position):
                 piece = text[clause_start : position + 1]
                 if piece.strip(" ;.:"):
@@ -155,6 +150,21 @@ def _joined(units: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _unbalanced(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("«") != text.count("»")
+
+
+def _nesting(text: str, position: int, quotes: int, brackets: int) -> tuple[int, int] | None:
+    """The depth of quotes and brackets after the character at `position`, or None when
+    it opens or closes neither."""
+    char = text[position]
+    if char in "«“„" or (char == '"' and (quotes == 0 or _straight_opens(text, position))):
+        return quotes + 1, brackets
+    if char in "»”" or char == '"':
+        return max(0, quotes - 1), brackets
+    if quotes == 0 and char == "(":
+        return quotes, brackets + 1
+    if quotes == 0 and char == ")" and brackets:
+        return quotes, brackets - 1
+    return None
 
 
 def _opens(text: str, position: int) -> bool:
