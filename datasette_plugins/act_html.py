@@ -56,6 +56,7 @@ def act_body(document: Row, urls, json_url: str, lang: str) -> Markup:
                 _versions_html(document["versions"], act["id"], path, lang),
                 _links_html(document["links"], act["id"], path, lang),
                 _instructions_html(document["instructions"], path, lang),
+                _did_html(document["did"], path, lang),
                 "</article>\n",
             )
         )
@@ -307,26 +308,85 @@ def _cited_html(row: Row, path: Callable[[str], str], lang: str = messages.DEFAU
 
 
 def _instructions_html(instructions: list[Row], path: Callable[[str], str], lang: str) -> str:
-    """For an amending act: the act it amends and each of its instructions."""
+    """For an amending act: each of its instructions, under the act it amends (an omnibus
+    law names several)."""
     if not instructions:
         return "\n  "
-    first = instructions[0]
+    groups: list[list[Row]] = []
+    for instruction in instructions:
+        if not groups or _target_of(groups[-1][0]) != _target_of(instruction):
+            groups.append([])
+        groups[-1].append(instruction)
+    body = "".join(_instruction_group_html(group, path, lang) for group in groups)
+    return f"""
+  <section class="zan-instructions">
+    <h2>{t('instructions', lang)}</h2>{body}
+  </section>
+  """
+
+
+def _target_of(instruction: Row) -> tuple:
+    return tuple(instruction[f"target_act_{part}"] for part in ("id", "kind", "date", "number", "title"))
+
+
+def _instruction_group_html(group: list[Row], path: Callable[[str], str], lang: str) -> str:
+    first = group[0]
     registration = f"({escape_html(t('registration_number', lang, number=first['target_act_registration_number']))})" if first["target_act_registration_number"] else ""
     if first["target_act_id"]:
         where = f'— <a href="{escape_html(path("/-/acts/" + first["target_act_id"]))}">{t("in_corpus", lang)}</a>'
     else:
         where = f"— {t('not_in_corpus', lang)}"
     target = messages.act_name(first["target_act_kind"], first["target_act_number"] or "?", first["target_act_date"], lang)
-    items = "".join(_instruction_html(instruction, lang) for instruction in instructions)
+    items = "".join(_instruction_html(instruction, lang) for instruction in group)
     return f"""
-  <section class="zan-instructions">
-    <h2>{t('instructions', lang)}</h2>
     <p>{escape_html(t('instructions_target', lang, act=target))}
       {registration}
       «{escape_html(first['target_act_title'] or '')}»
       {where}</p>
-    <ol>{items}
-    </ol>
+    <ol start="{group[0]['ordinal']}">{items}
+    </ol>"""
+
+
+def _did_html(did: Row, path: Callable[[str], str], lang: str) -> str:
+    """What this act changed (`db.queries.act_amendments`): a row per change, from each
+    source, with when it took effect and why; the sources that disagree below."""
+    if not did["acts"]:
+        return "\n  "
+    rows = []
+    for target in did["acts"]:
+        name = escape_html(messages.act_name(target["kind"], target["number"] or "?", target["date"], lang))
+        if target["title"]:
+            name += f" «{escape_html(target['title'])}»"
+        if target["act_id"]:
+            name = f'<a href="{escape_html(path("/-/acts/" + target["act_id"]))}">{name}</a>'
+        for index, change in enumerate(target["changes"]):
+            words = messages.operation_word(change["change"], lang) if change["source"] == "instruction" else (
+                messages.action_word(change["change"], lang) if change["source"] == "note" else t(f"change_{change['change']}", lang)
+            )
+            unit = messages.unit_name(change["unit"], lang) if change["unit"] else t("did_whole_act", lang)
+            when = escape_html(messages.effective_text(change, lang))
+            basis = f'<br><small>{escape_html(change["date_basis"])}</small>' if change["date_basis"] else ""
+            rows.append(
+                f"""
+      <tr>{f'<th rowspan="{len(target["changes"])}" scope="row">{name}</th>' if index == 0 else ""}<td>{escape_html(unit)}</td>"""
+                f"""<td>{escape_html(words)}</td><td>{when}{basis}</td><td>{escape_html(messages.source_word(change["source"], lang))}</td></tr>"""
+            )
+    disagreements = "".join(f"\n      <li>{escape_html(item['text'])}</li>" for item in did["disagreements"])
+    if disagreements:
+        disagreements = f"""
+    <h3>{t('did_disagreements', lang)}</h3>
+    <ul class="zan-did-disagreements">{disagreements}
+    </ul>"""
+    json_url = escape_html(path(f"/-/amendments/{did['act_id']}.json"))
+    return f"""
+  <section class="zan-did" id="did">
+    <h2>{t('did_heading', lang)}</h2>
+    <p>{t('did_intro', lang)} <a href="{json_url}">{t('did_json', lang)}</a></p>
+    <div class="zan-table-wrap"><table class="zan-did-table">
+      <thead><tr><th>{t('did_act', lang)}</th><th>{t('did_unit', lang)}</th><th>{t('did_change', lang)}</th><th>{t('did_took_effect', lang)}</th><th>{t('did_source', lang)}</th></tr></thead>
+      <tbody>{"".join(rows)}
+      </tbody>
+    </table></div>{disagreements}
   </section>
   """
 

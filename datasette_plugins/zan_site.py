@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from db.queries import (
     PAGE_SIZE,
     UnknownAct,
+    act_amendments,
     act_diff,
     act_status_on,
     act_document,
@@ -189,6 +190,7 @@ def register_routes():
         (r"^/-/links/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", links_page),
         (r"^/-/cited/(?P<cited_id>[^/]+?)(?P<as_json>\.json)?$", cited_page),
         (r"^/-/diff/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", diff_page),
+        (r"^/-/amendments/(?P<act_id>[^/]+?)\.json$", amendments_page),
         (r"^/-/problems(?P<as_json>\.json)?$", problems_page),
     ]
 
@@ -280,6 +282,16 @@ async def diff_page(datasette, request, lang):
         act_url=with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
         json_url=with_lang(datasette.urls.path(f"/-/diff/{act_id}.json") + "?" + query, lang),
     )
+
+
+@page
+async def amendments_page(datasette, request, lang):
+    """What an amending act did (`db.queries.act_amendments`): every act and unit it
+    changed, from each source of that fact, and where the sources disagree; its page
+    shows the same as a section."""
+    act_id = request.url_vars["act_id"]
+    answer = await _run(datasette, lambda conn: act_amendments(conn, act_id, lang))
+    return _json(answer, default=str)
 
 
 def _same_version(versions: list[dict], wanted: str | None) -> str | None:

@@ -27,7 +27,8 @@ from parser.diff import word_diff
 from parser.languages import LANGUAGES as TEXT_LANGUAGES
 from parser.model import CommencementRule, EffectiveDate, Provision
 from parser.timeline import Basis, Bound, Version, act_data, answer_on, change_basis, commencement_basis, existence_on
-from zan.messages import basis_text
+from parser.references import normal_number
+from zan.messages import basis_text, disagreement_text
 
 # --- Language texts -------------------------------------------------------------------
 
@@ -642,6 +643,7 @@ def act_document(conn: sqlite3.Connection, act_id: str, language: str | None = N
         "citations": rows(CITATIONS_SQL),
         "links": act_links(conn, act_id),
         "versions": act_versions(conn, act_id, text["text_language"]),
+        "did": act_amendments(conn, act_id, language),
     }
 
 
@@ -830,3 +832,151 @@ def _unit(unit: dict[str, Any]) -> dict[str, Any]:
         "language": unit["language"],
         "removed_in_version_id": unit["removed_in_version_id"],
     }
+
+
+# --- What an amending act did (issue 23, question 3) --------------------------------------
+
+AMENDING_ACT_SQL = "select id, kind, adopted_on, number, title from acts where id = ?"
+#: The notes of other acts that name this act as their amending act (resolved by db.links).
+DID_NOTES_SQL = f"""
+select a.id as source_id, a.act_id as target_act_id, t.kind as target_act_kind, t.adopted_on as target_act_date,
+       t.number as target_act_number, t.title as target_act_title, p.key as unit, a.provision_id, a.action as change,
+       n.language, {AMENDMENT_COMMENCEMENT}
+from amendments a join cited_acts ca on ca.id = a.amending_cited_act_id join acts t on t.id = a.act_id
+left join provisions p on p.id = a.provision_id left join notes n on n.id = a.note_id
+where ca.act_id = :act_id and a.act_id != :act_id
+order by a.act_id, a.id
+"""
+#: The real versions of other acts this act caused (the bank's `caused_by`), each unit they changed.
+DID_VERSIONS_SQL = """
+select v.id as version_id, v.act_id as target_act_id, t.kind as target_act_kind, t.adopted_on as target_act_date,
+       t.number as target_act_number, t.title as target_act_title, v.language, v.caused_by_number,
+       v.commencement, v.commencement_rule, v.commencement_offset_days, v.commencement_offset_months,
+       v.commencement_fixed_date, v.effective_from, v.effective_from_earliest, v.effective_from_latest, v.date_status,
+       v.date_basis_rule, v.date_basis_data
+from versions v join acts t on t.id = v.act_id
+where v.rebuilt = 0 and v.act_id != :act_id and v.caused_by_kind = :kind and v.caused_by_date = :adopted_on
+order by v.act_id, v.id
+"""
+DID_VERSION_CHANGES_SQL = """
+select c.id as source_id, c.provision_id, coalesce(p.key, c.to_key, c.from_key) as unit, c.change
+from version_changes c left join provisions p on p.id = c.provision_id
+where c.to_version_id = ? and c.change in ('added', 'removed', 'reworded') order by c.id
+"""
+#: Its own instructions, in the language asked (each instruction's act: `instructions.target_act_*`).
+DID_INSTRUCTIONS_SQL = f"""
+select i.id as source_id, i.target_act_id, i.target_act_kind, i.target_act_date, i.target_act_number,
+       i.target_act_title, i.target_key as unit, i.target_text, i.operation as change, i.clause, i.ordinal, i.language,
+       i.old_words, i.new_words, i.new_text, r.status as applied, {", ".join(f"i.{column}" for column in COMMENCEMENT_COLUMNS)}
+from instructions i left join instruction_results r on r.instruction_id = i.id
+where i.act_id = :act_id and {in_text("i.id")}
+order by i.ordinal
+"""
+
+
+def act_amendments(conn: sqlite3.Connection, act_id: str, language: str | None = None) -> dict[str, Any]:
+    """What an amending act did: every act and unit it changed, from every source of that
+    fact — the notes of the amended acts that name it (``note``), the real versions it
+    caused (``version``: the bank's `caused_by`, each unit the version changed) and its
+    own instructions (``instruction``) — each change with what it was (``change``: the
+    note's action, the version's added / removed / reworded, the instruction's operation)
+    and when it took effect (the commencement columns and ``date_basis`` in the language
+    asked). Grouped by the act changed (``acts``); ``disagreements`` lists where the
+    sources that speak of one act differ: a unit one names and another does not, or a
+    unit whose change they date differently (``rule``, ``data``, ``text`` in the
+    language asked)."""
+    act = _rows(conn, AMENDING_ACT_SQL, (act_id,)).fetchone()
+    if act is None:
+        raise UnknownAct(f"no act with id {act_id}")
+    text = act_text(conn, act_id, language)
+    lang = text["text_asked"]
+    changes = [_did(row, "note", lang) for row in _in_language(_rows(conn, DID_NOTES_SQL, {"act_id": act_id}), lang)]
+    if act["kind"] and act["adopted_on"]:
+        versions = _rows(conn, DID_VERSIONS_SQL, {"act_id": act_id, "kind": act["kind"], "adopted_on": act["adopted_on"]})
+        for version in _in_language(versions, lang):
+            if act["number"] and version["caused_by_number"] and not _same_act_number(act["number"], version["caused_by_number"]):
+                continue
+            for change in _rows(conn, DID_VERSION_CHANGES_SQL, (version["version_id"],)):
+                changes.append(_did({**dict(version), **dict(change)}, "version", lang))
+    changes += [_did(row, "instruction", lang) for row in _rows(conn, DID_INSTRUCTIONS_SQL, _text_params(text))]
+    acts: dict[str, dict[str, Any]] = {}
+    for change in changes:
+        key = change["target_act_id"] or f"{change['target_act_kind']}|{change['target_act_date']}|{change['target_act_number']}"
+        target = acts.setdefault(
+            key,
+            {
+                "act_id": change["target_act_id"],
+                "kind": change["target_act_kind"],
+                "date": change["target_act_date"],
+                "number": change["target_act_number"],
+                "title": change["target_act_title"],
+                "in_corpus": change["target_act_id"] is not None,
+                "sources": [],
+                "changes": [],
+            },
+        )
+        if change["source"] not in target["sources"]:
+            target["sources"].append(change["source"])
+        target["changes"].append({name: value for name, value in change.items() if not name.startswith("target_act_")})
+    return {
+        "act_id": act_id,
+        "title": text["title"] or act["title"],
+        **_text_fields(text),
+        "counts": {source: sum(change["source"] == source for change in changes) for source in ("note", "version", "instruction")},
+        "acts": list(acts.values()),
+        "disagreements": [item for target in acts.values() for item in _disagreements(target, lang)],
+    }
+
+
+def _in_language(rows: Any, lang: str) -> list[sqlite3.Row]:
+    """The rows of the language text asked, for each act changed that has one; the rows of
+    its other text when it has none in that language."""
+    rows = list(rows)
+    held = {(row["target_act_id"], row["language"]) for row in rows}
+    return [row for row in rows if row["language"] in (lang, None) or (row["target_act_id"], lang) not in held]
+
+
+def _same_act_number(a: str, b: str) -> bool:
+    return normal_number(a) == normal_number(b)
+
+
+def _did(row: sqlite3.Row | dict, source: str, lang: str) -> dict[str, Any]:
+    """One change, from one source, with its basis in words."""
+    change = dict(row)
+    change["source"] = source
+    change["date_basis"] = basis_text(change.get("date_basis_rule"), change.get("date_basis_data"), lang) or None
+    return change
+
+
+def _disagreements(target: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """Where the sources speaking of one act changed differ. A unit is compared only
+    between sources that name units of that act (a note on the whole act names none)."""
+    by_unit: dict[str, dict[str, set]] = {}
+    for change in target["changes"]:
+        if change["unit"]:
+            dates = by_unit.setdefault(change["unit"], {})
+            dates.setdefault(change["source"], set()).add(_when(change))
+    speaking = sorted({source for dates in by_unit.values() for source in dates})
+    found = []
+    for unit, dates in by_unit.items():
+        silent = [source for source in speaking if source not in dates]
+        if silent and len(speaking) > 1:
+            data = {"unit": unit, "named_by": sorted(dates), "not_named_by": silent}
+            found.append(_disagreement_row(target, "unit_named_by_some_sources", data, lang))
+        known = {when for whens in dates.values() for when in whens if when != (None, None)}
+        if len(known) > 1:
+            data = {"unit": unit, "dates": {source: sorted(f"{a}…{b}" if a != b else a for a, b in whens if a or b) for source, whens in dates.items()}}
+            found.append(_disagreement_row(target, "sources_date_unit_differently", data, lang))
+    return found
+
+
+def _when(change: dict[str, Any]) -> tuple[str | None, str | None]:
+    if change.get("date_status") == "exact" and change.get("effective_from"):
+        return change["effective_from"], change["effective_from"]
+    if change.get("date_status") == "bounded":
+        return change.get("effective_from_earliest"), change.get("effective_from_latest")
+    return None, None
+
+
+def _disagreement_row(target: dict[str, Any], rule: str, data: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {"act_id": target["act_id"], "unit": data["unit"], "rule": rule, "data": data, "text": disagreement_text(rule, data, lang)}

@@ -119,6 +119,30 @@ def operation_word(operation: str | None, lang: str) -> str:
     return language.OPERATION_WORDS.get(operation or "", language.ACTION_WORDS["other"])
 
 
+def source_word(source: str, lang: str) -> str:
+    """Where a fact about an amending act's change comes from: ``note``, ``version``,
+    ``instruction`` (`db.queries.act_amendments`)."""
+    return t(f"did_source_{source}", lang)
+
+
+def disagreement_text(rule: str, data: dict, lang: str) -> str:
+    """Two sources of what an amending act did that differ (`db.queries.act_amendments`),
+    in words: a unit one names and another does not, or a unit they date differently."""
+    unit = unit_name(data["unit"], lang)
+    if rule == "unit_named_by_some_sources":
+        named = ", ".join(source_word(source, lang) for source in data["named_by"])
+        silent = ", ".join(source_word(source, lang) for source in data["not_named_by"])
+        return t("did_unit_named_by_some_sources", lang, unit=unit, named=named, silent=silent)
+    dates = "; ".join(
+        f"{source_word(source, lang)}: {', '.join(_span_display(day) for day in days) or t('unknown', lang)}" for source, days in data["dates"].items()
+    )
+    return t("did_sources_date_unit_differently", lang, unit=unit, dates=dates)
+
+
+def _span_display(span: str) -> str:
+    return "…".join(to_display(day) for day in span.split("…"))
+
+
 def act_name(kind: str | None, number: str | None, date: str | None, lang: str) -> str:
     """An act as a lawyer names it: ``09.12.2010 № 954 бұйрық`` / ``приказ от 09.12.2010 № 954``."""
     return get_language(lang).name_act(kind_word(kind, lang), number, to_display(date))
