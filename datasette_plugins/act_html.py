@@ -348,29 +348,12 @@ def _instruction_group_html(group: list[Row], path: Callable[[str], str], lang: 
 
 
 def _did_html(did: Row, path: Callable[[str], str], lang: str) -> str:
-    """What this act changed (`db.queries.act_amendments`): a row per change, from each
-    source, with when it took effect and why; the sources that disagree below."""
+    """What this act changed (`db.queries.act_amendments`): each act it changed, and under
+    it each change from each source, with when it took effect and why; the sources that
+    disagree below."""
     if not did["acts"]:
         return "\n  "
-    rows = []
-    for target in did["acts"]:
-        name = escape_html(messages.act_name(target["kind"], target["number"] or "?", target["date"], lang))
-        if target["title"]:
-            name += f" «{escape_html(target['title'])}»"
-        if target["act_id"]:
-            name = f'<a href="{escape_html(path("/-/acts/" + target["act_id"]))}">{name}</a>'
-        for index, change in enumerate(target["changes"]):
-            words = messages.operation_word(change["change"], lang) if change["source"] == "instruction" else (
-                messages.action_word(change["change"], lang) if change["source"] == "note" else t(f"change_{change['change']}", lang)
-            )
-            unit = messages.unit_name(change["unit"], lang) if change["unit"] else t("did_whole_act", lang)
-            when = escape_html(messages.effective_text(change, lang))
-            basis = f'<br><small>{escape_html(change["date_basis"])}</small>' if change["date_basis"] else ""
-            rows.append(
-                f"""
-      <tr>{f'<th rowspan="{len(target["changes"])}" scope="row">{name}</th>' if index == 0 else ""}<td>{escape_html(unit)}</td>"""
-                f"""<td>{escape_html(words)}</td><td>{when}{basis}</td><td>{escape_html(messages.source_word(change["source"], lang))}</td></tr>"""
-            )
+    groups = "".join(_did_act_html(target, path, lang) for target in did["acts"])
     disagreements = "".join(f"\n      <li>{escape_html(item['text'])}</li>" for item in did["disagreements"])
     if disagreements:
         disagreements = f"""
@@ -381,14 +364,46 @@ def _did_html(did: Row, path: Callable[[str], str], lang: str) -> str:
     return f"""
   <section class="zan-did" id="did">
     <h2>{t('did_heading', lang)}</h2>
-    <p>{t('did_intro', lang)} <a href="{json_url}">{t('did_json', lang)}</a></p>
-    <div class="zan-table-wrap"><table class="zan-did-table">
-      <thead><tr><th>{t('did_act', lang)}</th><th>{t('did_unit', lang)}</th><th>{t('did_change', lang)}</th><th>{t('did_took_effect', lang)}</th><th>{t('did_source', lang)}</th></tr></thead>
-      <tbody>{"".join(rows)}
-      </tbody>
-    </table></div>{disagreements}
+    <p>{t('did_intro', lang)} <a href="{json_url}">{t('did_json', lang)}</a></p>{groups}{disagreements}
   </section>
   """
+
+
+def _did_act_html(target: Row, path: Callable[[str], str], lang: str) -> str:
+    name = escape_html(messages.act_name(target["kind"], target["number"], target["date"], lang))
+    if target["title"]:
+        name += f" «{escape_html(target['title'])}»"
+    if target["act_id"]:
+        name = f'<a href="{escape_html(path("/-/acts/" + target["act_id"]))}">{name}</a>'
+    else:
+        name += f" — {t('not_in_corpus', lang)}"
+    whens = {_did_when_html(change, lang) for change in target["changes"]}
+    shared = len(whens) == 1  # one entry into force for every change: said once, under the act
+    items = "".join(_did_change_html(change, lang, not shared) for change in target["changes"])
+    when = f"\n    <p>{next(iter(whens))}</p>" if shared else ""
+    return f"""
+    <h3>{name}</h3>{when}
+    <ul class="zan-did-changes">{items}
+    </ul>"""
+
+
+def _did_when_html(change: Row, lang: str) -> str:
+    basis = f' <small>({escape_html(change["date_basis"])})</small>' if change["date_basis"] else ""
+    return f"{t('did_took_effect', lang)}: {escape_html(messages.effective_text(change, lang))}{basis}."
+
+
+def _did_change_html(change: Row, lang: str, with_when: bool) -> str:
+    if change["source"] == "instruction":
+        words = messages.operation_word(change["change"], lang)
+    elif change["source"] == "note":
+        words = messages.action_word(change["change"], lang)
+    else:
+        words = t(f"change_{change['change']}", lang)
+    unit = messages.unit_name(change["unit"], lang) if change["unit"] else t("did_whole_act", lang)
+    when = f"\n        {_did_when_html(change, lang)}" if with_when else ""
+    return f"""
+      <li><strong>{escape_html(unit)}</strong>: {escape_html(words)}.{when}
+        <small>{t('did_source', lang)}: {escape_html(messages.source_word(change["source"], lang))}</small></li>"""
 
 
 def _instruction_html(i: Row, lang: str) -> str:

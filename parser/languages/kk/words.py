@@ -325,7 +325,9 @@ OPERATION_WORDS: dict[str, str] = {
 #: Key prefix -> (nominative, genitive, possessive, possessive genitive), as `name_unit` uses them. ``doc`` (the approved
 #: document as a whole) is left out of a name, as lawyers leave it out.
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "art": ("бап", "баптың", "бабы", "бабының"),
     "p": ("тармақ", "тармақтың", "тармағы", "тармағының"),
+    "pt": ("тармақ", "тармақтың", "тармағы", "тармағының"),  # a numbered point of a law's article
     "sp": ("тармақша", "тармақшаның", "тармақшасы", "тармақшасының"),
     "i": ("абзац", "абзацтың", "абзацы", "абзацының"),
     "ch": ("тарау", "тараудың", "тарауы", "тарауының"),

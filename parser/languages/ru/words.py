@@ -325,7 +325,9 @@ OPERATION_WORDS: dict[str, str] = {
 #: Key prefix -> (nominative, genitive), as `name_unit` uses them. ``doc`` (the approved
 #: document as a whole) is left out of a name, as lawyers leave it out.
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "art": ("статья", "статьи"),
     "p": ("пункт", "пункта"),
+    "pt": ("пункт", "пункта"),  # a numbered point of a law's article
     "sp": ("подпункт", "подпункта"),
     "i": ("абзац", "абзаца"),
     "ch": ("глава", "главы"),
