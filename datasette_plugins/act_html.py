@@ -398,7 +398,7 @@ def _did_change_html(change: Row, lang: str, with_when: bool) -> str:
     elif change["source"] == "note":
         words = messages.action_word(change["change"], lang)
     else:
-        words = t(f"change_{change['change']}", lang)
+        words = messages.version_change_word(change["change"], lang)
     unit = messages.unit_name(change["unit"], lang) if change["unit"] else t("did_whole_act", lang)
     when = f"\n        {_did_when_html(change, lang)}" if with_when else ""
     return f"""

@@ -121,8 +121,15 @@ def operation_word(operation: str | None, lang: str) -> str:
 
 def source_word(source: str, lang: str) -> str:
     """Where a fact about an amending act's change comes from: ``note``, ``version``,
-    ``instruction`` (`db.queries.act_amendments`)."""
-    return t(f"did_source_{source}", lang)
+    ``instruction`` (`db.queries.act_amendments`); an unknown code as it is."""
+    key = f"did_source_{source}"
+    return t(key, lang) if key in MESSAGES else source
+
+
+def version_change_word(change: str | None, lang: str) -> str:
+    """A unit's change between two versions (``added``, ``removed``, ``reworded``) in words."""
+    key = f"change_{change}"
+    return t(key, lang) if key in MESSAGES else get_language(lang).ACTION_WORDS["other"]
 
 
 def disagreement_text(rule: str, data: dict, lang: str) -> str:
