@@ -28,6 +28,7 @@ from db.queries import (
     act_text,
     act_versions,
     commencement_of,
+    diff_text,
     in_text,
     resolve_version,
     version_took_effect,
@@ -265,7 +266,8 @@ def changes(
     if since_date > until_date:
         raise ValueError(f"the period starts ({since_date}) after it ends ({until_date})")
     reader = language or DEFAULT_TEXT_LANGUAGE
-    text, versions = _real_versions(conn, act_id, language)
+    text, versions = diff_text(conn, act_id, language)  # the primary text when this one holds no two versions
+    versions = [version for version in versions if not version["rebuilt"]]
     span = unit_range(conn, text["base"], units)
     items: dict[str, dict[str, Any]] = {}
     touching = []
