@@ -63,7 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date": ("Күні", "Дата"),
     "date_hint": ("бос болса — бүгін", "пусто — сегодня"),
     "search": ("Іздеу", "Поиск"),
-    "search_placeholder": ("мысалы: бұйрық, тармақ, психотерапия", "например: бұйрық, тармақ, психотерапия"),
+    "search_placeholder": ("мысалы: бұйрық, тармақ, психотерапия", "например: пособие, пункт, выборы"),
     "filter": ("Сүзу", "Отобрать"),
     "all": ("барлығы", "все"),
     "status": ("Мәртебесі", "Статус"),
@@ -126,6 +126,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Бұл актінің {asked} мәтінінің салыстыратын редакциялары жоқ: {shown} мәтінінің редакциялары салыстырылды.",
         "У текста этого акта {asked} нет редакций для сравнения: сравниваются редакции текста {shown}.",
     ),
+    "said_in_other_language": (
+        "Актінің шығарған органы, деректемелері немесе күшін жою жазбасы корпуста тек {language} бар: олар сол тілде келтірілген.",
+        "Орган, реквизиты или запись об утрате силы есть в корпусе только {language}: они приведены на этом языке.",
+    ),
+    "parts_missing": (
+        "Бұл актінің {count} бөлігі корпуста жоқ ({units}): олардың мәтіні бұл бетте жоқ.",
+        "Частей этого акта нет в корпусе: {count} ({units}); их текста на этой странице нет.",
+    ),
+    "part_file_name": ("құжат бөлігінің басы: {unit}", "начало части документа: {unit}"),
+    "problem_file": ("файл", "файл"),
     "no_partner": ("екінші мәтінде жұбы жоқ", "нет пары в другом тексте"),
     "one_text_only": ("Бұл акт корпуста бір тілде ғана бар.", "Этот акт есть в корпусе только на одном языке."),
     "version": ("Редакция", "Редакция"),
@@ -169,12 +179,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{act}: «{action}» ({units} частей) вступило в силу {window}, поэтому неизвестно, какая редакция действовала {date}.",
     ),
     "held_as_at": (
-        "Корпустағы ең жаңа мәтін {as_at} күнгі: одан кейінгі өзгерістер корпуста жоқ, сондықтан {units} бөліктің {date} күнгі мәтіні дәлелденбеген (кейінгі редакцияны корпусқа қосыңыз).",
-        "Новейший текст в корпусе — на {as_at}: более поздних изменений в корпусе нет, поэтому текст {units} частей на {date} не доказан (добавьте в корпус более позднюю редакцию).",
+        "Корпустағы ең жаңа мәтін {as_at} күнгі: одан кейінгі өзгерістер корпуста жоқ, сондықтан {units} бөліктің {date} күнгі мәтіні дәлелденбеген.",
+        "Новейший текст в корпусе — на {as_at}: более поздних изменений в корпусе нет, поэтому текст {units} частей на {date} не доказан.",
     ),
     "settle_hint": (
-        "Оны нақтылау үшін актінің жариялану күнін publications.csv файлына қосыңыз.",
-        "Чтобы уточнить, добавьте дату его опубликования в publications.csv.",
+        "Жариялану күні корпуста жоқ актінің қолданысқа енгізілу күнін нақтылау үшін оның жариялану күнін publications.csv файлына қосыңыз; жаңа редакция файлы келсе, оны корпусқа қосыңыз.",
+        "Чтобы уточнить день введения в действие акта, дата опубликования которого неизвестна корпусу, добавьте её в publications.csv; более позднюю редакцию добавьте в корпус.",
     ),
     "proven_units": ("Редакциясы дәлелденген бөліктер", "Части с доказанной редакцией"),
     "unproven_units": ("Редакциясы дәлелденбеген бөліктер (болжамды мәтін)", "Части с недоказанной редакцией (предполагаемый текст)"),
@@ -322,7 +332,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "search_title": ("Іздеу", "Поиск"),
     "search_count": ("{count} нәтиже", "Результатов: {count}"),
     "search_among": ("{date} күні күшінде болуы мүмкін актілер арасында", "среди актов, которые могли действовать {date}"),
-    "search_forms": ("Сөздер қазақ тілінің жалғауларымен бірге ізделеді (бұйрық → бұйрығымен).", "Слова ищутся с учётом казахских окончаний (бұйрық → бұйрығымен)."),
+    "search_forms": (
+        "Сөздер қазақ тілінің жалғауларымен бірге ізделеді (бұйрық → бұйрығымен).",
+        "Слова ищутся в любой форме: падеж и число не важны (пособие → пособия, выборы → выборов).",
+    ),
+    "search_other_language": ("{language} мәтіндерде табылғаны: {count}", "В текстах {language} найдено: {count}"),
     "search_nothing": ("Ештеңе табылмады.", "Ничего не найдено."),
     "note": ("ескерту", "примечание"),
     "history_title": ("{unit}: өзгерістер тарихы", "{unit}: история изменений"),
@@ -500,7 +514,16 @@ UNIT_WORDS: dict[str, tuple[str, str, str, str, str, str]] = {
     "t": ("кесте", "кестенің", "кестесі", "кестесінің", "таблица", "таблицы"),
     "r": ("жол", "жолдың", "жолы", "жолының", "строка", "строки"),
     "q": ("дәйексөз", "дәйексөздің", "дәйексөзі", "дәйексөзінің", "цитата", "цитаты"),
+    "art": ("бап", "баптың", "бабы", "бабының", "статья", "статьи"),
+    "pt": ("тармақ", "тармақтың", "тармағы", "тармағының", "пункт", "пункта"),
+    "div": ("бөлім", "бөлімнің", "бөлімі", "бөлімінің", "раздел", "раздела"),
+    "ed": ("РҚАО ескертпесі", "РҚАО ескертпесінің", "РҚАО ескертпесі", "РҚАО ескертпесінің", "примечание РЦПИ", "примечания РЦПИ"),
+    "note": ("ескерту", "ескертудің", "ескертуі", "ескертуінің", "примечание", "примечания"),
 }
+
+#: Units whose number is the build's own count, not a number printed in the act: named
+#: by their word alone (the editorial remarks, the notes printed apart from any unit).
+UNNUMBERED_UNITS = ("ed", "note")
 
 #: Whole-act parts named by a word alone.
 PART_WORDS: dict[str, tuple[str, str]] = {
@@ -514,7 +537,21 @@ PART_WORDS: dict[str, tuple[str, str]] = {
     "agreement": ("келісу белгісі", "гриф согласования"),
     "ministry": ("орган атауы", "наименование органа"),
     "qr": ("QR-код", "QR-код"),
+    "contents": ("мазмұны", "оглавление"),
+    "rule": ("бөлу сызығы", "разделительная черта"),
+    "title_repeat": ("атауы (қайталанған)", "наименование (повтор)"),
+    "parts_index": ("құжат бөліктерінің тізімі", "перечень частей документа"),
+    "part_file": ("құжаттың бөлігі", "часть документа"),
+    "quote": ("мәтіннен бөлек жазба", "надпись вне текста"),
+    "ministry_ru": ("орган атауы", "наименование органа"),
+    "front_matter": ("кіріспе деректер", "вводные сведения"),
+    "heading": ("тақырып", "заголовок"),
+    "unparsed": ("танылмаған мәтін", "нераспознанный текст"),
+    "other": ("басқа мәтін", "прочий текст"),
 }
+
+#: The beginning of a part file of a split act (``part_file-ch015``): named by the unit it begins with.
+_PART_FILE = re.compile(r"^part_file-(?P<prefix>[a-z]+)0*(?P<number>\d[\d-]*)$")
 
 _SEGMENT = re.compile(r"^(?P<prefix>[a-z]+)(?P<number>\d[\d-]*)?(?:~.*)?$")
 
@@ -525,18 +562,26 @@ def unit_name(key: str, lang: str) -> str:
     ``29-тармақтың 24) тармақшасы`` / ``подпункт 24) пункта 29``; ``doc/app3/p7`` ->
     ``3-қосымшаның 7-тармағы`` / ``пункт 7 приложения 3``."""
     parts: list[tuple[tuple[str, ...], str | None]] = []
-    segments = key.split("/")
+    segments = [segment for segment in key.split("/") if segment not in LANGUAGES]  # ``ru/art2``: a text's rows, not a unit
     for segment in segments:
+        part_file = _PART_FILE.match(segment)
+        if part_file:
+            begins = unit_name(f"{part_file['prefix']}{part_file['number']}", lang)
+            return t("part_file_name", lang, unit=begins)
         match = _SEGMENT.match(segment)
         prefix = match.group("prefix") if match else segment
         if prefix in UNIT_WORDS:
-            parts.append((UNIT_WORDS[prefix], match.group("number") if match else None))
+            parts.append((UNIT_WORDS[prefix], match.group("number") if match and prefix not in UNNUMBERED_UNITS else None))
         elif prefix == "doc" and len(segments) > 1:
             continue
         elif prefix in PART_WORDS:
             return PART_WORDS[prefix][1 if lang == "ru" else 0]
+        elif segment.startswith("part_file"):
+            return PART_WORDS["part_file"][1 if lang == "ru" else 0]
+        else:
+            parts.append(((PART_WORDS["other"][0],) * 4 + (PART_WORDS["other"][1],) * 2, None))  # a key no rule names: never the key itself
     if not parts:
-        return key
+        return PART_WORDS["doc"][1 if lang == "ru" else 0] if segments == ["doc"] else PART_WORDS["other"][1 if lang == "ru" else 0]
     if lang == "ru":
         return " ".join(_russian_part(words, number, index == 0) for index, (words, number) in enumerate(reversed(parts)))
     last = len(parts) - 1
