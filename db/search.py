@@ -36,7 +36,7 @@ import sqlite_utils
 from parser.dates import check_date
 from parser.languages import DEFAULT, Language, get_language, kk
 from parser.languages.kk import MIXED_SCRIPT_LOOKALIKES, STEM_KEEP, STEM_MIN_LENGTH, STEM_POSSESSIVE_N, STEM_VOWELS, WORD_LETTER
-from parser.model import ParsedDocument
+from parser.model import LAYOUT_ROLES, ParsedDocument
 
 
 #: The FTS5 table of stems.
@@ -98,7 +98,7 @@ def _stem_of(printed: str, lang: Language = DEFAULT) -> str:
 #: were stored (`acts.rowid`), each act's provisions in document order, then its notes.
 ACTS_IN_STORED_ORDER_SQL = "select id from acts order by rowid"
 PROVISION_ROWS_SQL = """
-select id, kind, heading, text, language from provisions where act_id = ?
+select id, kind, heading, text, language, role from provisions where act_id = ?
 order by language is not (select language from act_texts t where t.id = ?), language, position, id
 """
 NOTE_ROWS_SQL = """
@@ -152,12 +152,18 @@ def unit_stems(heading: str | None, text: str | None, lang: Language = DEFAULT) 
     return normalize(" ".join(part for part in (heading, text) if part), lang)
 
 
+def _stems_unless_layout(role: str | None, heading: str | None, text: str | None, lang: Language = DEFAULT) -> str:
+    """`unit_stems`, or none for a unit of the source's layout (`LAYOUT_ROLES`: a part
+    file's link, the index of parts): no search finds it, as no page prints it."""
+    return "" if role in LAYOUT_ROLES else unit_stems(heading, text, lang)
+
+
 def document_stems(document: ParsedDocument) -> list[str]:
     """`unit_stems` of each provision of `document`, then of each note, in order (the
     order `db.load.Store` indexes them in), in the document's language. Pure: the
     build's workers make them."""
     lang = get_language(document.act.language if document.act else None)
-    provisions = [unit_stems(p.heading, p.text, lang) for p in document.provisions]
+    provisions = [_stems_unless_layout(p.role, p.heading, p.text, lang) for p in document.provisions]
     return provisions + [unit_stems(None, n.text, lang) for n in document.notes]
 
 
@@ -245,8 +251,8 @@ def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, list[tuple]]]:
     flat however large the corpus."""
     for (act_id,) in conn.execute(ACTS_IN_STORED_ORDER_SQL).fetchall():
         rows = [
-            (unit_stems(heading, text, get_language(language)), provision_id, None, act_id, kind, language)
-            for provision_id, kind, heading, text, language in conn.execute(PROVISION_ROWS_SQL, (act_id, act_id))
+            (_stems_unless_layout(role, heading, text, get_language(language)), provision_id, None, act_id, kind, language)
+            for provision_id, kind, heading, text, language, role in conn.execute(PROVISION_ROWS_SQL, (act_id, act_id))
         ]
         rows += [
             (unit_stems(None, text, get_language(language)), provision_id, note_id, act_id, "note", language)
@@ -306,7 +312,8 @@ def _matches(word_stem: str, terms: list[str], lang: Language = DEFAULT) -> bool
 
 #: A unit of the index as a result: `source` names the rows as `r`.
 UNIT_SQL = """
-select r.provision_id, r.note_id, r.act_id, a.title as act_title, r.kind,
+select r.provision_id, r.note_id, r.act_id,
+       coalesce((select t.title from act_texts t where t.act_id = r.act_id and t.language = r.language and t.title is not null), a.title) as act_title, r.kind,
        p.label, p.key, p.heading, p.text as provision_text, n.text as note_text,
        {rank} as rank
 from {source}
