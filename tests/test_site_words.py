@@ -68,7 +68,6 @@ RUSSIAN_ONLY = re.compile(r"\b(?:от|года|и|в|на|по|для|Респу
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-@on_site
 async def site(db_path):
     instance = Datasette(immutables=[str(db_path)], **datasette_options("laws"))
     await instance.invoke_startup()
