@@ -27,7 +27,7 @@ from parser.dates import check_date, is_iso_date
 from parser.diff import word_diff
 from parser.languages import LANGUAGES as TEXT_LANGUAGES
 from parser.languages import detect_language
-from parser.model import CommencementRule, EffectiveDate, Provision
+from parser.model import LAYOUT_ROLES, CommencementRule, EffectiveDate, Provision
 from parser.timeline import Basis, Bound, Version, act_data, answer_on, change_basis, commencement_basis, existence_on
 from zan.messages import basis_text
 
@@ -137,7 +137,7 @@ select p.id as provision_id, p.key, p.kind, p.label, v.valid_from, v.valid_from_
        v.valid_to_basis_rule, v.valid_to_basis_data, v.ends_with_act, v.ended_by_amendment_id, v.has_end, v.text_known,
        coalesce(v.text, p.text) as text, v.basis_rule, v.basis_data
 from provisions p join provision_versions v on v.provision_id = p.id
-where p.act_id = :act_id and {in_text("p.id")}
+where p.act_id = :act_id and {in_text("p.id")} and coalesce(p.role, '') not in ({", ".join(f"'{role}'" for role in LAYOUT_ROLES)})
 order by p.position, v.ordinal
 """
 AMENDMENTS_SQL = f"""
@@ -250,6 +250,7 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str, language: str | Non
     answer = _act_answer(act_row, date, reader)
     answer.update(dict(_rows(conn, ACT_DATES_SQL, (act_id,)).fetchone()))
     answer["title"] = text["title"] or answer["title"]
+    answer["title_language"] = text["text_language"]
     answer.update(_text_fields(text))
     answer["missing_parts"] = missing_parts(conn, act_id, text["source_path"])
     return {
