@@ -283,9 +283,22 @@ def _versions_html(versions: list[Row], act_id: str, path: Callable[[str], str],
       <thead><tr><th>{t('version', lang)}</th><th>{t('in_effect_from', lang)}</th><th>{t('caused_by', lang)}</th></tr></thead>
       <tbody>{rows}
       </tbody>
-    </table></div>{compare}
+    </table></div>{compare}{_tracking_html(act_id, path, lang)}
   </section>
   """
+
+
+def _tracking_html(act_id: str, path: Callable[[str], str], lang: str) -> str:
+    """Amendment tracking (issue 23): since when the text says a phrase (a form), what
+    changed in a period and what is coming (links)."""
+    since_action = path("/-/since/" + act_id).split("?")[0]
+    return f"""
+    <form method="get" action="{escape_html(since_action)}" class="zan-since-form">
+      <label><span>{t('since_label', lang)}</span> <input type="search" name="q" placeholder="{escape_html(t('since_placeholder', lang))}"></label>{keep_lang(lang)}
+      <button type="submit">{t('find', lang)}</button>
+    </form>
+    <p class="zan-tracking"><a href="{escape_html(path('/-/changes/' + act_id))}">{t('changes_link', lang)}</a> ·
+      <a href="{escape_html(path('/-/pending?act=' + act_id))}">{t('pending_link', lang)}</a></p>"""
 
 
 def _links_html(links: Row, act_id: str, path: Callable[[str], str], lang: str) -> str:

@@ -20,6 +20,7 @@ from datasette.utils.asgi import Base400, NotFound, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
+from db.changes import changes, pending, since
 from db.queries import (
     PAGE_SIZE,
     UnknownAct,
@@ -190,6 +191,9 @@ def register_routes():
         (r"^/-/cited/(?P<cited_id>[^/]+?)(?P<as_json>\.json)?$", cited_page),
         (r"^/-/diff/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", diff_page),
         (r"^/-/problems(?P<as_json>\.json)?$", problems_page),
+        (r"^/-/since/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", since_page),
+        (r"^/-/changes/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", changes_page),
+        (r"^/-/pending(?P<as_json>\.json)?$", pending_page),
     ]
 
 
@@ -279,6 +283,68 @@ async def diff_page(datasette, request, lang):
         unit_anchor=lambda provision_id: anchor(provision_id[len(text["base"]) + 1 :]),
         act_url=with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
         json_url=with_lang(datasette.urls.path(f"/-/diff/{act_id}.json") + "?" + query, lang),
+    )
+
+
+@page
+async def since_page(datasette, request, lang):
+    """Since when each unit of an act has said ``?q=`` (in the text in effect on ``?date=``,
+    today by default): the version that brought it, when it took effect and the amending act."""
+    act_id = request.url_vars["act_id"]
+    phrase = (request.args.get("q") or "").strip()
+    if not phrase:
+        raise Refusal(400, t("since_none", lang, phrase=""))
+    date = requested_date(request, lang)
+    try:
+        answer = await _run(datasette, lambda conn: since(conn, act_id, phrase, date, lang))
+    except ValueError as error:
+        raise Refusal(400, str(error)) from None
+    query = urllib.parse.urlencode({"q": phrase, "date": date})
+    return await _respond(
+        datasette, request, lang, answer, "zan_since.html",
+        effective_text=lambda row: messages.effective_text(row, lang),
+        act_url=with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
+        json_url=with_lang(datasette.urls.path(f"/-/since/{act_id}.json") + "?" + query, lang),
+    )
+
+
+@page
+async def changes_page(datasette, request, lang):
+    """What changed in an act between ``?since=`` and ``?until=`` (``&units=art5..art9``,
+    ``&summary=1`` without the diffs), unit by unit in document order."""
+    act_id = request.url_vars["act_id"]
+    today = datetime.date.today()
+    since_date = (request.args.get("since") or "").strip() or today.replace(year=today.year - 1).isoformat()
+    until_date = (request.args.get("until") or "").strip() or today.isoformat()
+    units = (request.args.get("units") or "").strip() or None
+    summary = (request.args.get("summary") or "") not in ("", "0", "false")
+    try:
+        answer = await _run(datasette, lambda conn: changes(conn, act_id, since_date, until_date, units, summary, lang))
+    except ValueError as error:
+        raise Refusal(400, str(error)) from None
+    query = urllib.parse.urlencode({key: value for key, value in (("since", since_date), ("until", until_date), ("units", units or ""), ("summary", "1" if summary else "")) if value})
+    return await _respond(
+        datasette, request, lang, answer, "zan_changes.html",
+        effective_text=lambda row: messages.effective_text(row, lang),
+        act_url=with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
+        json_url=with_lang(datasette.urls.path(f"/-/changes/{act_id}.json") + "?" + query, lang),
+    )
+
+
+@page
+async def pending_page(datasette, request, lang):
+    """What is announced but not in force on ``?date=`` (today by default), over the corpus
+    or one act (``?act=``)."""
+    date = requested_date(request, lang)
+    act_id = (request.args.get("act") or "").strip() or None
+    answer = await _run(datasette, lambda conn: pending(conn, date, act_id, lang))
+    query = urllib.parse.urlencode({key: value for key, value in (("date", date), ("act", act_id or "")) if value})
+    return await _respond(
+        datasette, request, lang, answer, "zan_pending.html",
+        what_text=lambda what: messages.pending_what_text(what, lang),
+        window_text=lambda earliest, latest: messages.window_text(earliest, latest, lang),
+        act_url=with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang) if act_id else None,
+        json_url=with_lang(datasette.urls.path("/-/pending.json") + ("?" + query if query else ""), lang),
     )
 
 

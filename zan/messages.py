@@ -114,6 +114,14 @@ def action_word(action: str | None, lang: str) -> str:
     return words.get(action or "other", words["other"])
 
 
+def pending_what_text(what: str, lang: str) -> str:
+    """What a pending item (`db.changes.pending`) is: a change a note announces said by its
+    action (``pending_repealed`` -> the words of ``repealed``), any other by its message."""
+    if what.startswith("pending_"):
+        return action_word(what.removeprefix("pending_"), lang)
+    return t(f"pending_what_{what}", lang)
+
+
 def operation_word(operation: str | None, lang: str) -> str:
     language = get_language(lang)
     return language.OPERATION_WORDS.get(operation or "", language.ACTION_WORDS["other"])
