@@ -385,7 +385,7 @@ async def links_page(datasette, request, lang):
 async def cited_page(datasette, request, lang):
     """A cited act — in the corpus or not — and every place that names it."""
     cited_id = request.url_vars["cited_id"]
-    answer = await _run(datasette, lambda conn: cited_act(conn, cited_id))
+    answer = await _run(datasette, lambda conn: cited_act(conn, cited_id, lang))
     return await _respond(datasette, request, lang, answer, "zan_cited.html", json_url=datasette.urls.path(f"/-/cited/{cited_id}.json"))
 
 
@@ -403,18 +403,34 @@ async def search_page(datasette, request, lang):
     page_number = requested_page(request, lang)
     offset = (page_number - 1) * SEARCH_PAGE_SIZE
 
-    def find(conn) -> tuple[list[dict], int]:
+    def find(conn) -> tuple[list[dict], int, dict[str, int]]:
         if not query:
-            return [], 0
-        return search(conn, query, date, SEARCH_PAGE_SIZE, lang=lang, offset=offset), count_matches(conn, query, date, lang=lang)
+            return [], 0, {}
+        count = count_matches(conn, query, date, lang=lang)
+        # nothing in the reader's language: what the texts in the others hold, to offer them
+        elsewhere = {} if count else {code: count_matches(conn, query, date, lang=code) for code in LANGUAGES if code != lang}
+        return search(conn, query, date, SEARCH_PAGE_SIZE, lang=lang, offset=offset), count, elsewhere
 
-    results, count = await _run(datasette, find)
+    results, count, elsewhere = await _run(datasette, find)
     for result in results:
         result["url"] = with_lang(datasette.urls.path(f"/-/acts/{result['act_id']}"), lang) + (f"#{anchor(result['key'])}" if result.get("key") else "")
     next_page = page_number + 1 if offset + len(results) < count else None
     answer = {"q": query, "date": date, "count": count, "page": page_number, "page_size": SEARCH_PAGE_SIZE, "next_page": next_page, "results": results}
+    if elsewhere:
+        answer["other_languages"] = [{"lang": code, "count": found} for code, found in elsewhere.items() if found]
+    offers = [(code, found, _in_language(request, code)) for code, found in elsewhere.items() if found]
     json_url = datasette.urls.path("/-/search.json") + "?" + request.query_string
-    return await _respond(datasette, request, lang, answer, "zan_search.html", marked=marked, json_url=json_url, first=offset + 1, **_paging_urls(request, answer))
+    return await _respond(
+        datasette, request, lang, answer, "zan_search.html", marked=marked, json_url=json_url, first=offset + 1, offers=offers, **_paging_urls(request, answer)
+    )
+
+
+def _in_language(request, code: str) -> str:
+    """This page's URL for a reader of `code`: the same arguments, the first page."""
+    args = [(name, value) for name, value in urllib.parse.parse_qsl(request.query_string, keep_blank_values=True) if name not in ("lang", "page")]
+    if code != DEFAULT_LANGUAGE:
+        args.append(("lang", code))
+    return request.path + "?" + urllib.parse.urlencode(args)
 
 
 def marked(snippet: str, highlights: list) -> Markup:
