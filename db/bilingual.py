@@ -53,7 +53,33 @@ def reconcile(texts: dict[str, ParsedDocument]) -> list[Problem]:
         problems += _status(primary, other)
         problems += unpaired_units(primary, other)
         problems += _amending_acts(primary, other)
+        problems += instruction_disagreements(primary, other)
     return problems
+
+
+def instruction_disagreements(primary: ParsedDocument, other: ParsedDocument) -> list[Problem]:
+    """An amending act's instructions read in both languages, clause by clause: where one
+    change is phrased differently (149902: the Russian text deletes words the Kazakh text
+    replaces, or adds words after a word the Kazakh text replaces), both are kept, in each
+    text's `instructions`, and a `language_disagreement` row says so; likewise a clause
+    count that differs."""
+    mine, theirs = _operations_by_clause(primary), _operations_by_clause(other)
+    if not mine and not theirs:
+        return []
+    if len(mine) != len(theirs):
+        return [_disagreement(primary, other, "number of amending instructions", len(mine), len(theirs))]
+    return [
+        _disagreement(primary, other, f"operation of amending instruction {clause}", ", ".join(sorted(mine[clause])), ", ".join(sorted(theirs.get(clause, ()))))
+        for clause in sorted(mine)
+        if mine[clause] != theirs.get(clause)
+    ]
+
+
+def _operations_by_clause(document: ParsedDocument) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for instruction in document.instructions:
+        found.setdefault(instruction.clause or instruction.ordinal, set()).add(instruction.operation)
+    return found
 
 
 def share_entry_into_force(primary: ParsedDocument, documents: list[ParsedDocument]) -> None:

@@ -240,21 +240,24 @@ def _instruction_rows(document: ParsedDocument, act_id: str, base: str) -> Itera
     act = document.act
     assert act is not None
     for instruction in document.instructions:
+        target = instruction.act or amended  # an omnibus law names an act per instruction
         yield {
             "id": f"{base}/instruction{instruction.ordinal}",
             "act_id": act_id,
             "provision_id": _provision_id(base, instruction.provision_key),
             "quote_provision_id": _provision_id(base, instruction.quote_key),
             "ordinal": instruction.ordinal,
+            "clause": instruction.clause,
+            "language": act.language,
             "operation": instruction.operation,
             "target_act_id": None,  # set by db.links.link_cited_acts when the act is in the corpus
             "target_cited_act_id": None,
-            "target_act_kind": amended.reference.kind,
-            "target_act_date": amended.reference.date,
-            "target_act_number": amended.reference.number,
-            "target_act_issuer": amended.reference.issuer,
-            "target_act_registration_number": amended.registration_number,
-            "target_act_title": amended.title,
+            "target_act_kind": target.reference.kind,
+            "target_act_date": target.reference.date,
+            "target_act_number": target.reference.number,
+            "target_act_issuer": target.reference.issuer,
+            "target_act_registration_number": target.registration_number,
+            "target_act_title": target.title,
             "target_text": instruction.target_text,
             "target_kind": instruction.target.kind,
             "target_label": instruction.target.label,

@@ -307,6 +307,8 @@ TABLES: dict[str, dict] = {
             "provision_id": str,
             "quote_provision_id": str,
             "ordinal": int,
+            "language": str,  # the language of the text it was read from (kk, ru)
+            "clause": int,  # the clause of the amending act it was read from (an amending law: one clause, several units)
             "operation": str,
             "target_act_id": str,
             "target_act_kind": str,

@@ -14,12 +14,13 @@ from .basis import Basis
 from .dates import first_date, impossible_dates
 from .formats import SourceFormat, format_of_text
 from .header import adilet_id, stable_id
-from .languages import RUSSIAN, Language
+from .languages import BANK_CODES, RUSSIAN, Language
 from .markdown import VersionMeta
 from .references import normal_number
 from .versions import derive_version_effective
 from .model import Act, Amendment, CommencementException, Note, ParsedDocument, Problem, Provision
 from .instructions import read_instructions
+from .law_instructions import read_law_instructions
 from .notes import parse_note
 from .placeholders import mark_placeholders
 from .publications import Publications
@@ -411,6 +412,8 @@ def build_document(
     document.act = _act(layout, document, source_path, meta, fmt, lang)
     document.version = fmt.date_version(document, meta)
     document.amended_act, document.instructions = read_instructions(document)
+    if not document.instructions:
+        document.amended_act, document.instructions = read_law_instructions(document)
     derive_dates(document, publications or Publications())
     check_consistency(document)
     return document
@@ -608,7 +611,10 @@ def _act_identity(
     readable = stable_id(kind, adopted_on, number)
     if readable:
         return readable, "built from kind, adoption date and number (no Adilet id pattern known for this registration)"
-    return "file-" + re.sub(r"[^0-9A-Za-z_-]+", "-", PurePath(source_path).stem), "built from the file name: the header gives no kind, date and number"
+    path = PurePath(source_path)
+    if path.stem in BANK_CODES and path.parent.name:  # "…/2561-izmeneniia-…/kaz.md": the folder is the act, the file its language
+        return "file-" + re.sub(r"[^0-9A-Za-z_-]+", "-", path.parent.name), "built from the folder name: the header gives no kind, date and number, the file name only the language"
+    return "file-" + re.sub(r"[^0-9A-Za-z_-]+", "-", path.stem), "built from the file name: the header gives no kind, date and number"
 
 
 def _status(act: Act, document: ParsedDocument, requisites, lang: Language, from_meta: bool = False) -> None:

@@ -72,6 +72,12 @@ class Instruction:
     new_words: str | None = None
     #: new_wording whose text is the amending act's own annex, not a quote
     new_text_in_annex: bool = False
+    #: the act this instruction amends, when the amending act names several (an omnibus
+    #: law: parser.law_instructions); None: the document's `amended_act`
+    act: "AmendedAct | None" = None
+    #: the clause of the amending act it was read from (one clause may give several
+    #: instructions: "пункты 2 и 3 … изложить", words replaced "respectively")
+    clause: int | None = None
 
 
 @dataclass

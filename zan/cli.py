@@ -17,6 +17,7 @@ import click
 from db.corpus import PUBLICATIONS_FILE, CorpusNotFound, corpus_files
 from db.sources import meta_beside, parse_file, part_files
 from db.git_history import find_repositories
+from db.changes import changes, pending, since
 from db.queries import NotZanDatabase, UnknownAct, act_diff, act_on, act_versions, acts_on, check_database, check_date, problems_report
 from zan import messages
 from parser.dates import to_display
@@ -292,16 +293,18 @@ def _print_act_on(answer: dict, lang: str) -> None:
         click.echo(t("uncertain_change", lang, act=name, action=messages.action_word(change["action"], lang), units=change["units"], window=window, date=messages.to_display(date)))
 
 
-def _answer(db_path: Path, lang: str, function, act: str, *arguments):
-    """Run a `db.queries` function on ACT in the database; its errors become one clear
-    line in the reader's language."""
+def _answer(db_path: Path, lang: str, function, *arguments, act: str | None = None):
+    """Run a `db.queries` function on the database; its errors become one clear line in
+    the reader's language (`act`: the act asked about, named when it is not held)."""
     connection = sqlite3.connect(checked_database(db_path, lang))
     try:
-        return function(connection, act, *arguments)
+        return function(connection, *arguments)
     except UnknownAct as error:
         held_once = "one text only" in str(error)  # an act without versions to compare
-        raise Failure(t("no_versions", lang) if held_once else t("error_no_act", lang, id=act), lang) from None
+        raise Failure(t("no_versions", lang) if held_once else t("error_no_act", lang, id=act) if act else str(error), lang) from None
     except ValueError as error:
+        if function is not act_diff:
+            raise Failure(str(error), lang) from None
         wrong = next((value for value in arguments if isinstance(value, str) and value in str(error)), "")
         raise Failure(t("error_version", lang, value=wrong), lang) from None
     finally:
@@ -315,7 +318,7 @@ def _answer(db_path: Path, lang: str, function, act: str, *arguments):
 @text_lang_option
 def versions_command(act: str, as_json: bool, db_path: Path, lang: str) -> None:
     """The versions of ACT the corpus holds, oldest first, and when each took effect."""
-    versions = _answer(db_path, lang, act_versions, act, lang)
+    versions = _answer(db_path, lang, act_versions, act, lang, act=act)
     if as_json:
         click.echo(json.dumps(versions, ensure_ascii=False, indent=2))
         return
@@ -338,7 +341,7 @@ def versions_command(act: str, as_json: bool, db_path: Path, lang: str) -> None:
 def diff_command(act: str, old: str, new: str, as_json: bool, db_path: Path, lang: str) -> None:
     """What changed in ACT between two versions, given as version ids or dates (a date
     means the version whose wording applied on it)."""
-    answer = _answer(db_path, lang, act_diff, act, old, new, lang)
+    answer = _answer(db_path, lang, act_diff, act, old, new, lang, act=act)
     if as_json:
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return
@@ -349,6 +352,96 @@ def diff_command(act: str, old: str, new: str, as_json: bool, db_path: Path, lan
         for part in change["diff"] or []:
             if part["op"] != "equal":
                 click.echo(f"      {'-' if part['op'] == 'delete' else '+'} {part['text'].strip()}")
+
+
+def _act_named(act: dict | None, lang: str) -> str:
+    return messages.act_name(act["kind"], act["number"], act["date"], lang) if act else t("none", lang)
+
+
+@cli.command(name="since")
+@click.argument("act")
+@click.argument("phrase")
+@click.option("--date", default=None, help="Read the text in effect on this date (YYYY-MM-DD; default today).")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the documented contract).")
+@db_option
+@text_lang_option
+def since_command(act: str, phrase: str, date: str | None, as_json: bool, db_path: Path, lang: str) -> None:
+    """Since when each unit of ACT has said PHRASE: the version that brought it, when it
+    took effect and the amending act (matched as search matches: stems, any case)."""
+    date = _date_argument(date, lang) if date else None
+    answer = _answer(db_path, lang, since, act, phrase, date, lang, act=act)
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    click.echo(t("since_read", lang, date=to_display(answer["date"]), version=to_display(answer["version"]["date"]), chosen=answer["chosen"]))
+    if not answer["units"]:
+        click.echo(t("since_none", lang, phrase=phrase))
+    for unit in answer["units"]:
+        version = to_display(unit["version"]["date"])
+        when = t("since_first_held", lang, version=version) if unit["since_first_held"] else t("since_from_version", lang, version=version)
+        click.echo(f"{messages.unit_name(unit['key'], lang)}: {when}")
+        click.echo(f"    {t('took_effect', lang)}: {messages.effective_text(unit['took_effect'], lang)}")
+        if unit["amending_act"]:
+            click.echo(f"    {t('brought_by', lang)}: {_act_named(unit['amending_act'], lang)}")
+        click.echo(f"    {unit['text']}")
+
+
+@cli.command(name="changes")
+@click.argument("act")
+@click.option("--since", "since_date", required=True, help="First day of the period (YYYY-MM-DD).")
+@click.option("--until", "until_date", required=True, help="Last day of the period (YYYY-MM-DD).")
+@click.option("--units", default=None, help="Only these units: art5..art9, p3..p7, ch2.")
+@click.option("--summary", is_flag=True, help="Leave the word diffs out.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the documented contract).")
+@db_option
+@text_lang_option
+def changes_command(act: str, since_date: str, until_date: str, units: str | None, summary: bool, as_json: bool, db_path: Path, lang: str) -> None:
+    """What changed in ACT between two days: each unit, in document order, with every
+    version that touched it, the amending act, when it took effect and the word diff."""
+    since_date, until_date = _date_argument(since_date, lang), _date_argument(until_date, lang)
+    answer = _answer(db_path, lang, changes, act, since_date, until_date, units, summary, lang, act=act)
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    _say_other_text(answer, "diff_other_text", lang)
+    click.echo(t("changes_title", lang, since=to_display(since_date), until=to_display(until_date)))
+    click.echo(t("changed_units_count", lang, count=len(answer["items"])) if answer["items"] else t("changes_none", lang))
+    for item in answer["items"]:
+        click.echo(messages.unit_name(item["key"] or item["id"], lang))
+        for change in item["changes"]:
+            maybe = f"  ({t('in_period_may_be', lang)})" if change["in_period"] == "may_be" else ""
+            click.echo(
+                f"  {t('change_' + change['change'], lang)}: {to_display(change['version']['date'])}, {_act_named(change['amending_act'], lang)}, "
+                f"{t('took_effect', lang)} {messages.effective_text(change['took_effect'], lang)}{maybe}"
+            )
+            for part in change.get("diff") or []:
+                if part["op"] != "equal":
+                    click.echo(f"      {'-' if part['op'] == 'delete' else '+'} {part['text'].strip()}")
+
+
+@cli.command(name="pending")
+@click.option("--date", default=None, help="The day asked about (YYYY-MM-DD; default today).")
+@click.option("--act", "act_id", default=None, help="Only this act.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the documented contract).")
+@db_option
+@text_lang_option
+def pending_command(date: str | None, act_id: str | None, as_json: bool, db_path: Path, lang: str) -> None:
+    """What is announced but not in force on a day: acts, units added or deferred, parts of a
+    split commencement, changes notes announce; with the day or window and the act that announced them."""
+    date = _date_argument(date, lang) if date else None
+    answer = _answer(db_path, lang, pending, date, act_id, lang, act=act_id)
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    click.echo(t("pending_title", lang, date=to_display(answer["date"])))
+    click.echo(t("pending_count", lang, count=len(answer["items"])) if answer["items"] else t("pending_none", lang))
+    for item in answer["items"]:
+        what = messages.pending_what_text(item["what"], lang)
+        unit = f" {messages.unit_name(item['key'], lang)}" if item["key"] else ""
+        click.echo(f"{messages.window_text(item['earliest'], item['latest'], lang)}  {item['act_id']}{unit}: {what}")
+        if item["announced_by"]:
+            click.echo(f"    {t('announced_by', lang)}: {_act_named(item['announced_by'], lang)}")
+        click.echo(f"    {item['basis']}")
 
 
 @cli.command(name="serve")

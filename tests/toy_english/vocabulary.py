@@ -157,3 +157,10 @@ ACTING_ABBREVIATION = "acting"
 fold = fold_with(LOOKALIKES)
 squash = squash_with(fold)
 act_kind = kind_reader(ACT_KINDS, fold)
+
+LAW_INSTRUCTIONS = {
+    "own_article": re.compile(r"^article\s+\d+\.\s*"),
+    "units": (("article", re.compile(r"article\s+(?P<labels>\d+)")),),
+    "ordinals": ("first", "second", "third"),
+    "respectively": "respectively",
+}

@@ -365,7 +365,7 @@ AMENDING_OPERATIONS = (
 #: An instruction about words, not units: «X» деген сөз / сөздер / цифрлар / сандар.
 #: With "ауыстырылсын" they are replaced, with "алып тасталсын" deleted (operation
 #: "delete_words").
-WORDS_MARKER = r"деген\s+(?:сөз|цифр|сан|таңба|белгі)\w*"
+WORDS_MARKER = r"деген\s*(?:сөз|цифр|сан|таңба|белгі)\w*"
 
 #: Whether the words marker stands before the quote (Russian "слова «X»") or after it.
 WORDS_MARKER_BEFORE = False
@@ -620,3 +620,31 @@ ACTING_ABBREVIATION = "м.а."
 #: Letters only Kazakh has among the Cyrillic ones (і aside: Ukrainian and Belarusian
 #: have it too), which tell a Kazakh text from another Cyrillic one in any encoding.
 KAZAKH_ONLY_LETTERS = "әғқңөұүһӘҒҚҢӨҰҮҺ"
+
+
+# --- Amending laws (parser.law_instructions) ----------------------------------------------
+#
+# "1-бап. «…» 1998 жылғы 30 желтоқсандағы Қазақстан Республикасының Заңына мынадай
+# өзгерістер енгізілсін:", omnibus laws with numbered targets ("1. «Саяси партиялар туралы»
+# 2002 жылғы 15 шілдедегі Қазақстан Республикасының Заңына:"), group headings ("5.
+# 19-баптың 4-тармағында:") and the units an instruction names ("9-баптың 1-тармағының
+# 46) тармақшасы", "7-тармақтың төртінші бөлігі", "екінші және үшінші абзацтар", "тақырып").
+
+_N = r"\d+(?:-\d+)*"
+_ORD = r"(?:бірінші|екінші|үшінші|төртінші|бесінші|алтыншы|жетінші|сегізінші|тоғызыншы|оныншы)"
+
+#: Everything the reader of amending laws asks of a language (folded text).
+LAW_INSTRUCTIONS = {
+    "own_article": re.compile(r"^\d+-бап\.\s*"),
+    "units": (
+        ("article", re.compile(rf"(?P<labels>{_N}(?:\s*(?:,|және)\s*{_N})*)\s*-?\s*ба[пб]")),
+        ("subparagraph", re.compile(rf"(?P<labels>{_N}\)(?:\s*(?:,|және)\s*{_N}\))*)\s*тармақша")),
+        ("paragraph", re.compile(rf"(?P<labels>{_N}(?:\s*(?:,|және)\s*{_N})*)\s*-?\s*тарма[қғ](?!ша)")),
+        ("part", re.compile(rf"(?P<labels>{_ORD}(?:\s*(?:,|және)\s*{_ORD})*)\s+бөлі")),
+        ("paragraph_of_text", re.compile(rf"(?P<labels>{_ORD}(?:\s*(?:,|және)\s*{_ORD})*)\s+абзац")),
+        ("heading", re.compile(r"(?P<labels>)(?:тақырып|атау)")),
+        ("text", re.compile(r"(?P<labels>)мәтін")),
+    ),
+    "ordinals": ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші", "тоғызыншы", "оныншы"),
+    "respectively": "тиісінше",
+}

@@ -381,6 +381,7 @@ AMENDING_OPERATIONS = (
     ("признатьутратившимсилу", "repeal"),
     ("признатьутратившимисилу", "repeal"),
     ("вследующейредакции", "new_wording"),
+    ("изложитьследующейредакции", "new_wording"),  # without "в" (law 53548)
     ("вновойредакции", "new_wording"),
     ("заменить", "replace_words"),
     ("исключить", "delete"),
@@ -521,3 +522,34 @@ WORD_LETTER = "[а-яё]"
 fold = fold_with(LOOKALIKES)
 squash = squash_with(fold)
 act_kind = kind_reader(ACT_KINDS, fold)
+
+
+# --- Amending laws (parser.law_instructions) ----------------------------------------------
+#
+# "Статья 1. Внести в Закон … следующие изменения:", omnibus laws with numbered targets
+# ("2. В Закон Республики Казахстан от 20 октября 2008 года «Об Ассамблее …»:"), group
+# headings ("5. В пункте 4 статьи 19:") and the units an instruction names ("подпункт 46)
+# пункта 1 статьи 9", "часть четвертую пункта 7", "абзацы второй и третий", "заголовок").
+
+_N = r"\d+(?:-\d+)*"
+_ORD = r"(?:перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят)[а-яё]*"
+
+#: Everything the reader of amending laws asks of a language (folded text).
+LAW_INSTRUCTIONS = {
+    # the amending act's own article heading before a clause: "Статья 1. "
+    "own_article": re.compile(r"^статья\s+\d+\.\s*"),
+    # the units an instruction or a group heading names: kind -> pattern with `labels`
+    "units": (
+        ("article", re.compile(rf"стать[а-яё]*\s+(?P<labels>{_N}(?:\s*(?:,|и)\s*{_N})*)")),
+        ("subparagraph", re.compile(rf"подпункт[а-яё]*\s+(?P<labels>{_N}\)(?:\s*(?:,|и)\s*{_N}\))*)")),
+        ("paragraph", re.compile(rf"(?<![а-яё])пункт[а-яё]*\s+(?P<labels>{_N}(?:\s*(?:,|и)\s*{_N})*)(?!\s*\))")),
+        ("part", re.compile(rf"част[а-яё]*\s+(?P<labels>{_ORD}(?:\s*(?:,|и)\s*{_ORD})*)")),
+        ("paragraph_of_text", re.compile(rf"абзац[а-яё]*\s+(?P<labels>{_ORD}(?:\s*(?:,|и)\s*{_ORD})*)")),
+        ("heading", re.compile(r"(?P<labels>)(?:заголов|назван)")),
+        ("text", re.compile(r"(?P<labels>)в\s+тексте")),
+    ),
+    # ordinal words, first to tenth (stems)
+    "ordinals": ("перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят", "десят"),
+    # two lists of words replaced in order: "соответственно"
+    "respectively": "соответственно",
+}
