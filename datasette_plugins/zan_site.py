@@ -38,6 +38,7 @@ from db.queries import (
     provision_history,
 )
 from db.search import count_matches, search
+from parser.dates import read_date
 from parser.dates import to_display as display_date
 from parser.languages.kk import fold
 
@@ -234,10 +235,11 @@ def request_lang(request) -> str:
 
 
 def requested_date(request, lang: str) -> str:
-    """``?date=`` as ISO text, today when absent or empty; a `Refusal` when it is not a real date."""
+    """``?date=`` (``19.10.2009``, as the date fields show it, or ISO) as ISO text, today
+    when absent or empty; a `Refusal` when it is not a real date."""
     value = (request.args.get("date") or "").strip()
     try:
-        return check_date(value or datetime.date.today().isoformat())
+        return read_date(value or datetime.date.today().isoformat())
     except ValueError:
         raise Refusal(400, t("error_date", lang, value=value)) from None
 
