@@ -74,8 +74,9 @@ def other_text_note(shown: str | None, asked: str | None, lang: str, key: str = 
 
 
 #: What a date field accepts (the browser checks it; `parser.dates.read_date` reads it):
-#: ``19.10.2009`` (dots, slashes or dashes between the parts) or ISO ``2009-10-19``.
-DATE_PATTERN = r"\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}"
+#: ``19.10.2009`` or ISO ``2009-10-19``. No character class: browsers compile the
+#: pattern in the ``v`` mode, where an unescaped ``/`` or ``-`` in one voids the pattern.
+DATE_PATTERN = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
 
 
 def date_field(label: str, value: str | None, lang: str, name: str = "date") -> Markup:
@@ -139,16 +140,16 @@ CONTENTS_SCRIPT = """
   const nav = document.currentScript.previousElementSibling;
   if (matchMedia("(max-width: 999px)").matches) nav.querySelector("details").open = false;
   const links = [...nav.querySelectorAll("a")];
-  const targets = links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
-  let queued = false;
-  const mark = () => {
+  let targets = null, queued = false;
+  const mark = () => {  // the units follow this script: looked up once the page is read
     queued = false;
+    targets = targets || links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
     let current = -1;
     targets.forEach((target, index) => { if (target && target.getBoundingClientRect().top < 80) current = index; });
     links.forEach((a, index) => a.classList.toggle("zan-toc-current", index === current));
   };
   addEventListener("scroll", () => { if (!queued) { queued = true; requestAnimationFrame(mark); } }, { passive: true });
-  mark();
+  addEventListener("DOMContentLoaded", mark);
 })();
 """
 
