@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import parser  # noqa: E402
+from db.sources import parse_file  # noqa: E402
 from parser.citations import extract_citations  # noqa: E402
-from parser.languages import get_language  # noqa: E402
+from parser.languages import document_language, get_language  # noqa: E402
 
 
 def corpus_texts(lang: str | None = None, folder: Path | None = None) -> list[tuple[str, object]]:
@@ -35,8 +35,8 @@ def corpus_texts(lang: str | None = None, folder: Path | None = None) -> list[tu
         paths = sorted({*folder.rglob(f"{bank}.md"), *folder.rglob(f"{bank}@*.md"), *folder.rglob(f"{bank}/*.md")})
     texts = []
     for path in paths:
-        document = parser.parse_file(path)
-        language = get_language(document.act.language if document.act else None)
+        document = parse_file(path)
+        language = document_language(document)
         texts += [(p.text, language) for p in document.provisions] + [(n.text, language) for n in document.notes]
     return texts
 

@@ -72,11 +72,11 @@ def document_units(document) -> list[tuple[str, str]]:
 
 def seed_units(seeds: Iterable[str]) -> dict[tuple[str, str], str]:
     """{(seed, unit): repaired text} for the given seeds, parsed from `corpus/`."""
-    import parser
+    from db.sources import parse_file
 
     texts: dict[tuple[str, str], str] = {}
     for seed in seeds:
-        for unit, text in document_units(parser.parse_file(seed_path(seed))):
+        for unit, text in document_units(parse_file(seed_path(seed))):
             texts[(seed, unit)] = text
     return texts
 

@@ -153,7 +153,7 @@ class Seed:
 
 def read_seed(path: Path) -> Seed:
     """A seed with its issuer, kind and header date, as the project's parser reads them."""
-    from parser import parse_file
+    from db.sources import parse_file
 
     text = path.read_bytes().decode("utf-8", "surrogateescape")
     act = parse_file(path).act

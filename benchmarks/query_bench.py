@@ -96,9 +96,9 @@ def questions(conn: sqlite3.Connection, acts: int) -> list[tuple[str, list[str],
     ]
     for words in SEARCHES:
         query = urllib.parse.quote(words)
-        rows.append((f"search `{words}`", [f"/-/search.json?q={query}"], [lambda c, w=words: search(c, w, None)]))
+        rows.append((f"search `{words}`", [f"/-/search.json?q={query}"], [lambda c, w=words: search(c, w, None, lang="kk")]))
         rows.append(
-            (f"search `{words}` on {DATE}", [f"/-/search.json?q={query}&date={DATE}"], [lambda c, w=words: search(c, w, DATE)])
+            (f"search `{words}` on {DATE}", [f"/-/search.json?q={query}&date={DATE}"], [lambda c, w=words: search(c, w, DATE, lang="kk")])
         )
     return rows
 

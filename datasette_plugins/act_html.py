@@ -137,8 +137,9 @@ def _requisites_html(act: Row, lang: str) -> str:
         rows.append(f"<dt>{t('adopted', lang)}</dt><dd>{_date(act['adopted_on'])}{number} {escape_html(messages.kind_word(act['kind'], lang))}</dd>")
     if act["registered_on"]:
         rows.append(f"<dt>{t('registered', lang)}</dt><dd>{_date(act['registered_on'])} № {escape_html(act['registration_number'])}</dd>")
-    effective = escape_html(messages.effective_text(act, lang))
-    reason = escape_html(messages.act_commencement_text(act, lang, with_window=False))
+    # the act's start as every answer gives it (a clause's window an official text closed is closed here too)
+    effective = escape_html(messages.window_text(act["valid_from"], act["valid_from_latest"], lang))
+    reason = escape_html(act["start_basis"] if act["valid_from_basis_rule"] else messages.act_commencement_text(act, lang, with_window=False))
     rows.append(f"<dt>{t('entry_into_force', lang)}</dt><dd>\n      {effective}\n      <small>({reason})</small></dd>")
     header = f'\n  <p class="zan-header-text">{escape_html(act["header_text"])}</p>' if act["header_text"] else ""
     return '  <dl class="zan-requisites">\n    ' + "\n    ".join(rows) + f"\n  </dl>{header}\n"

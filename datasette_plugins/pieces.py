@@ -83,7 +83,7 @@ def date_field(label: str, value: str | None, lang: str, name: str = "date") -> 
     """A date field as lawyers write dates (``19.10.2009``), not the browser's own
     ``mm/dd/yyyy`` picker: a text field with the form shown as its hint, labelled
     `label`, holding `value` (ISO) in that form; the server reads ISO too."""
-    hint = escape_html(t("date_hint", lang))
+    hint = escape_html(t("date_format_hint", lang))
     return Markup(
         f'<label class="zan-date-field">{escape_html(label)} <input class="zan-date-input" type="text" name="{escape_html(name)}" value="{escape_html(display_date(value))}"'
         f' inputmode="numeric" pattern="{DATE_PATTERN}" placeholder="{escape_html(t("date_placeholder", lang))}" title="{hint}"'

@@ -40,7 +40,7 @@ from db.queries import (
 from db.search import count_matches, search
 from parser.dates import read_date
 from parser.dates import to_display as display_date
-from parser.languages.kk import fold
+from parser.languages import KAZAKH
 
 from zan import messages
 from zan.messages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, UnknownLanguage, parse_lang, t
@@ -71,7 +71,7 @@ def kk_lower(text: str | None) -> str | None:
 
 def kk_norm(text: str | None) -> str | None:
     """Lower case with Latin look-alikes folded (`шiлдедегi` -> `шілдедегі`), for matching."""
-    return fold(text) if text is not None else None
+    return KAZAKH.fold(text) if text is not None else None
 
 
 def zan_date(text: str | None) -> str:
@@ -330,7 +330,7 @@ async def search_page(datasette, request, lang):
     def find(conn) -> tuple[list[dict], int]:
         if not query:
             return [], 0
-        return search(conn, query, date, SEARCH_PAGE_SIZE, lang, offset), count_matches(conn, query, date, lang)
+        return search(conn, query, date, SEARCH_PAGE_SIZE, lang=lang, offset=offset), count_matches(conn, query, date, lang=lang)
 
     results, count = await _run(datasette, find)
     for result in results:
@@ -498,7 +498,6 @@ def page_context(request, lang: str) -> dict:
         "effective_text": lambda row: messages.effective_text(row, lang),
         "window_text": lambda earliest, latest: messages.window_text(earliest, latest, lang),
         "amendment_reason": lambda row: messages.amendment_commencement_text(row, lang),
-        "act_reason": lambda row: messages.act_commencement_text(row, lang),
         "problem_kind_text": lambda kind: messages.problem_kind_text(kind, lang),
         "severity_word": lambda severity: messages.severity_word(severity, lang),
     }

@@ -35,13 +35,13 @@ from datetime import date as Date, timedelta
 from pathlib import Path
 from typing import Any
 
-from parser import part_files
 from parser.align import is_placeholder
 from parser.model import Provision
 
 from .git_history import find_repositories
 from .load import build
 from .queries import act_on
+from .sources import part_files
 
 #: ``kaz@0123456789ab.md``: a source read from a git commit (`db.git_corpus`).
 _COMMIT_SOURCE = re.compile(r"@(?P<commit>[0-9a-f]{7,40})\.md$")

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parser import Publications, meta_beside, part_files, read_meta, read_parts, read_publications
+from parser import Publications, read_publications
 from parser.formats import is_source
 from parser.model import Problem
 
 from .git_history import find_repositories
-from .sources import Source
+from .sources import Source, meta_beside, part_files, read_meta, read_parts
 
 #: Files that describe a folder of sources rather than being one (``README.md``).
 NOT_SOURCES = ("readme",)
@@ -48,7 +48,7 @@ def corpus_files(corpus: Path) -> list[Path]:
 
 def without_part_files(files: list[Path]) -> list[Path]:
     """The files less the part files of split acts (``rus/ch015.md``): each is read with
-    the index that links it (`parser.part_files`), never as an act of its own."""
+    the index that links it (`db.sources.part_files`), never as an act of its own."""
     parts = {part.resolve() for path in files for part in part_files(path)}
     return [path for path in files if path.resolve() not in parts] if parts else files
 

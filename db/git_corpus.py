@@ -23,11 +23,10 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from parser import linked_part_paths
 from parser.markdown import load_yaml
 from parser.languages import LANGUAGES
 
-from .sources import Source
+from .sources import Source, linked_part_paths
 from .git_history import ActVersion, HistoryError, head_commit, read_history, summarize_new
 
 #: The text files of an act folder, one per language: ``kaz.md``, ``rus.md``.

@@ -9,11 +9,11 @@ below both.
 
 from __future__ import annotations
 
-from parser.languages.kk import NOTE_MARKERS
+from parser.languages import KAZAKH
 from zan.messages import DEFAULT_LANGUAGE, t
 
 #: The word a Kazakh amendment note starts with, as the notes table's description names it.
-NOTE_WORD = NOTE_MARKERS[0].rstrip(".")
+NOTE_WORD = KAZAKH.NOTE_MARKERS[0].rstrip(".")
 
 #: Datasette settings for a public, read-only site.
 SETTINGS = {

@@ -194,6 +194,7 @@ def _act_answer(row: sqlite3.Row, date: str, language: str | None = None) -> dic
         "latest": latest,
         "basis": basis_text(basis.rule, basis.data(), language or DEFAULT_TEXT_LANGUAGE),
         "shown_in_force_as_at": as_at if unseen_after else None,
+        "start_basis": basis_text(start.basis.rule, start.basis.data(), language or DEFAULT_TEXT_LANGUAGE),
         "valid_from": row["valid_from"],
         "valid_from_latest": row["valid_from_latest"],
         "valid_to": row["valid_to"],
@@ -655,6 +656,9 @@ def act_document(conn: sqlite3.Connection, act_id: str, language: str | None = N
     act_fields["title"] = text["title"] or act_fields["title"]
     # why the act ends, said in the language asked (NULL: no end known), beside its data
     act_fields["valid_to_basis"] = basis_text(act["valid_to_basis_rule"], act["valid_to_basis_data"], text["text_asked"]) or None
+    # when it took effect (`valid_from` … `valid_from_latest`) and why, as every answer says it
+    start = _act_start(act)
+    act_fields["start_basis"] = basis_text(start.rule, start.data(), text["text_asked"])
     act_fields.update(_text_fields(text), text_base=text["base"])
     return {
         "act": act_fields,

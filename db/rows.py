@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from parser.citations import extract_citations
-from parser.languages import get_language
+from parser.languages import document_language
 from parser.model import Amendment, ParsedDocument, Problem
 from parser.timeline import Timelines, build_timelines
 
@@ -271,7 +271,7 @@ def _instruction_rows(document: ParsedDocument, act_id: str, base: str) -> Itera
 def _citation_rows(document: ParsedDocument, act_id: str, base: str) -> Iterator[dict]:
     """Act references in the provisions and notes, read in the language of the text
     (db.links resolves them)."""
-    lang = get_language(document.act.language if document.act else None)
+    lang = document_language(document)
     for provision_key, note_ordinal, text in citation_units(document):
         found = extract_citations(text, lang)
         provision_id = _provision_id(base, provision_key)

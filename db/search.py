@@ -13,9 +13,9 @@ The index is one FTS5 table, ``search_index``: a row per provision (heading and 
 and per note, with the stems in ``stems`` and the row's ids beside them. `search`
 returns the original text around the words found, never the stems.
 
-Each language stems with its own module's `stem` (`parser.languages`): Kazakh with a
-light suffix stripper (its suffix table and rules in ``parser/languages/kk.py``),
-Russian with the Snowball Russian stemmer. A unit is stemmed in its text's language, a
+Each language folds and stems with its own object (`parser.languages`:
+`fold_search_word`, `stem`, `search_alternative`): Kazakh with a light suffix stripper
+(``parser/languages/kk/stemmer.py``), Russian with the Snowball Russian stemmer. A unit is stemmed in its text's language, a
 query in the language asked for (`lang`), and each row of the index carries its
 language, so a search finds the units of one language.
 """
@@ -34,8 +34,7 @@ from typing import Any
 import sqlite_utils
 
 from parser.dates import check_date
-from parser.languages import DEFAULT, Language, get_language, kk
-from parser.languages.kk import MIXED_SCRIPT_LOOKALIKES, STEM_KEEP, STEM_MIN_LENGTH, STEM_POSSESSIVE_N, STEM_VOWELS, WORD_LETTER
+from parser.languages import Language, document_language, get_language
 from parser.model import ParsedDocument
 
 
@@ -49,8 +48,6 @@ ACT_ROWS_TABLE = "search_act_rows"  # per act: its rows of search_index and its 
 #: do for FTS5's unicode61 tokenizer (`1-тармаққа` -> `1`, `тармаққа`).
 WORD = re.compile(r"[^\W_]+")
 
-_CYRILLIC = re.compile(WORD_LETTER)
-
 
 #: At most this many words of a query are searched for; the rest are ignored.
 MAX_QUERY_WORDS = 16
@@ -62,34 +59,22 @@ SNIPPET_BEFORE, SNIPPET_AFTER = 60, 140
 # --- Normalising ---------------------------------------------------------------------
 
 
-_LOOKALIKE_TABLE = str.maketrans(MIXED_SCRIPT_LOOKALIKES)
-
-
-def _fold_word(word: str) -> str:
-    """A word in lower case (Python's, which knows Kazakh letters), with Latin
-    look-alikes folded to Cyrillic if it has Cyrillic letters too (`шiлдедегi`)."""
-    word = word.lower()
-    if _CYRILLIC.search(word):
-        word = word.translate(_LOOKALIKE_TABLE)
-    return word
-
-
-def stem(word: str, lang: Language = DEFAULT) -> str:
+def stem(word: str, lang: Language) -> str:
     """The stem of one folded (lower-case) word in language `lang`."""
     return lang.stem(word)
 
 
-def normalize(text: str, lang: Language = DEFAULT) -> str:
-    """`text` as the index and queries see it: each word folded (`_fold_word`: SQLite's
-    lower() is ASCII-only, so this is done in Python) and stemmed in `lang`, joined by
+def normalize(text: str, lang: Language) -> str:
+    """`text` as the index and queries see it: each word folded (`lang.fold_search_word`:
+    SQLite's lower() is ASCII-only, so this is done in Python) and stemmed in `lang`, joined by
     single spaces. ``normalize("Бұйрығымен бекітілген") == "бұйрық бекіт"``."""
     return " ".join(_stem_of(word, lang) for word in WORD.findall(text or ""))
 
 
 @lru_cache(maxsize=1 << 16)
-def _stem_of(printed: str, lang: Language = DEFAULT) -> str:
+def _stem_of(printed: str, lang: Language) -> str:
     """The stem of a word as printed (cached: legal texts repeat their words)."""
-    return lang.stem(_fold_word(printed))
+    return lang.stem(lang.fold_search_word(printed))
 
 
 # --- Building the index ------------------------------------------------------------------
@@ -147,7 +132,7 @@ def _create_act_index(conn: sqlite3.Connection) -> None:
     )
 
 
-def unit_stems(heading: str | None, text: str | None, lang: Language = DEFAULT) -> str:
+def unit_stems(heading: str | None, text: str | None, lang: Language) -> str:
     """What the index holds of a unit: the stems of its heading and text."""
     return normalize(" ".join(part for part in (heading, text) if part), lang)
 
@@ -156,7 +141,9 @@ def document_stems(document: ParsedDocument) -> list[str]:
     """`unit_stems` of each provision of `document`, then of each note, in order (the
     order `db.load.Store` indexes them in), in the document's language. Pure: the
     build's workers make them."""
-    lang = get_language(document.act.language if document.act else None)
+    if document.act is None:  # a file that could not be read: no units
+        return []
+    lang = document_language(document)
     provisions = [unit_stems(p.heading, p.text, lang) for p in document.provisions]
     return provisions + [unit_stems(None, n.text, lang) for n in document.notes]
 
@@ -259,28 +246,17 @@ def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, list[tuple]]]:
 # --- Searching -------------------------------------------------------------------------------
 
 
-def query_terms(query: str, lang: Language = DEFAULT) -> list[str]:
+def query_terms(query: str, lang: Language) -> list[str]:
     """The distinct stems of a query in language `lang`, in order, at most
     `MAX_QUERY_WORDS` of them."""
     return list(dict.fromkeys(normalize(query, lang).split()))[:MAX_QUERY_WORDS]
-
-
-def _alternative(term: str, lang: Language = DEFAULT) -> str | None:
-    """A second, exact stem a term may have in the index. The accusative ны/ні and the
-    possessive ы/і after н are spelt alike in Kazakh, so `кешені` (кешен + і) is read as
-    кеше + ні: a stem ending in a vowel and н also looks for itself without the н."""
-    if lang is not kk:
-        return None
-    if len(term) > STEM_MIN_LENGTH and term[-1] == STEM_POSSESSIVE_N and term[-2] in STEM_VOWELS and term not in STEM_KEEP:
-        return term[:-1]
-    return None
 
 
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def match_expression(query: str, prefix: bool = True, lang: Language = DEFAULT) -> str:
+def match_expression(query: str, lang: Language, prefix: bool = True) -> str:
     """A safe FTS5 MATCH expression for a user's query, or "" if it has no words.
 
     Every stem becomes a quoted prefix term (``"бұйрық"*``; with `prefix` False the
@@ -291,7 +267,7 @@ def match_expression(query: str, prefix: bool = True, lang: Language = DEFAULT) 
     star = "*" if prefix else ""
     parts = []
     for term in query_terms(query, lang):
-        alternative = _alternative(term, lang)
+        alternative = lang.search_alternative(term)
         if alternative:
             parts.append(f"({_quote(term)}{star} OR {_quote(alternative)})")
         else:
@@ -299,9 +275,9 @@ def match_expression(query: str, prefix: bool = True, lang: Language = DEFAULT) 
     return " AND ".join(parts)
 
 
-def _matches(word_stem: str, terms: list[str], lang: Language = DEFAULT) -> bool:
+def _matches(word_stem: str, terms: list[str], lang: Language) -> bool:
     """Whether a word's stem is found by the terms, as FTS5 finds it (see match_expression)."""
-    return any(word_stem.startswith(term) or word_stem == _alternative(term, lang) for term in terms)
+    return any(word_stem.startswith(term) or word_stem == lang.search_alternative(term) for term in terms)
 
 
 #: A unit of the index as a result: `source` names the rows as `r`.
@@ -358,9 +334,9 @@ order by rowid limit :limit
 
 
 def search(
-    conn: sqlite3.Connection, query: str, date: str | None = None, limit: int = 50, lang: str | None = None, offset: int = 0
+    conn: sqlite3.Connection, query: str, date: str | None = None, limit: int = 50, *, lang: str, offset: int = 0
 ) -> list[dict[str, Any]]:
-    """Provisions and notes in language `lang` (``kk`` by default, ``ru``) that contain
+    """Provisions and notes in language `lang` (a code: ``kk``, ``ru``) that contain
     every word of `query` (in any inflected form), best first.
 
     Each result is ``{provision_id, note_id, act_id, act_title, kind, label, key,
@@ -405,10 +381,10 @@ def _chosen_match(conn: sqlite3.Connection, query: str, language: Language) -> t
     result: on a large corpus a common word costs hundreds of milliseconds
     (docs/benchmarks.md). When the exact stems alone match more than MAX_RANKED units,
     the results are those, in corpus order, read as lazily as one word's list."""
-    match = match_expression(query, lang=language)
+    match = match_expression(query, language)
     if not match:
         return "", False
-    exact = match_expression(query, prefix=False, lang=language)
+    exact = match_expression(query, language, prefix=False)
     if _count_over(conn, exact, MAX_RANKED):
         return exact, True
     return match, _count_over(conn, match, MAX_RANKED)
@@ -424,7 +400,7 @@ select count(*) from (
 """
 
 
-def count_matches(conn: sqlite3.Connection, query: str, date: str | None = None, lang: str | None = None, cap: int = 100_000) -> int:
+def count_matches(conn: sqlite3.Connection, query: str, date: str | None = None, *, lang: str, cap: int = 100_000) -> int:
     """How many results `search` has for `query` on `date` in `lang` in all: every page
     of them. Counting stops at `cap` (a caller says "more than" when the count reaches it)."""
     if date:
@@ -491,7 +467,7 @@ def _rowids_not_out_of_force(conn: sqlite3.Connection, match: str, date: str, li
     return found
 
 
-def make_snippet(sources: list[str | None], terms: list[str], lang: Language = DEFAULT) -> tuple[str, list[list[int]]]:
+def make_snippet(sources: list[str | None], terms: list[str], lang: Language) -> tuple[str, list[list[int]]]:
     """The part of the first source text that contains a word found, and the offsets of
     the words found in it, found as FTS5 finds them (`_matches`)."""
     texts = [text for text in sources if text]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from .diff import similarity
-from .languages.kk import DELETION_PLACEHOLDERS, fold
+from .languages import KAZAKH
 from .model import Provision
 
 #: Keys whose last part is a position, not a printed number.
@@ -69,7 +69,7 @@ def body(provision: Provision) -> str:
 
 def is_placeholder(provision: Provision) -> bool:
     """``5. Алып тасталды - …``: a deleted unit kept in place."""
-    return fold(body(provision)).startswith(DELETION_PLACEHOLDERS)
+    return KAZAKH.fold(body(provision)).startswith(KAZAKH.DELETION_PLACEHOLDERS)
 
 
 def is_positional(key: str) -> bool:

@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .dates import find_dates
-from .languages import Language, kk
+from .languages import Language
 from .model import ActReference
 from .references import NUMBER
 
@@ -226,7 +226,7 @@ def _is_time_limit(doc: Doc, date: Span, lang: Language) -> bool:
     return date.start > 0 and doc[date.start - 1].lower_ in lang.DATE_LIMIT_WORDS_BEFORE
 
 
-def extract_citations(text: str, lang: Language = kk) -> list[Citation]:
+def extract_citations(text: str, lang: Language) -> list[Citation]:
     """Every act reference in `text`, written in `lang` (a `parser.languages` module), in
     order: those with a date or a number, and laws and codes cited by their title alone."""
     titled = _titled_laws(text, lang)

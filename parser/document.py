@@ -5,34 +5,49 @@ name, and the act's metadata. The last step of the pure parser.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import PurePath
+from typing import ClassVar
 
 from .basis import Basis
 from .dates import first_date, impossible_dates
-from .formats import SourceFormat, format_named
-from .header import Requisites, adilet_id, read_requisites, stable_id
-from .languages import Language, kk, ru
+from .formats import SourceFormat, format_of_text
+from .header import adilet_id, stable_id
+from .languages import RUSSIAN, Language
 from .markdown import VersionMeta
-from .references import normal_number, read_reference
-from .versions import derive_version_effective, read_version
+from .references import normal_number
+from .versions import derive_version_effective
 from .model import Act, Amendment, CommencementException, Note, ParsedDocument, Problem, Provision
 from .instructions import read_instructions
 from .notes import parse_note
 from .placeholders import mark_placeholders
 from .publications import Publications
-from .repair import join_lines, repair_block
-from .structure import Block, Layout, heading_match
+from .repair import join_lines
+from .layout import Block, Layout
+from .structure import heading_match
 from .temporal import commencement_exceptions, derive_effective, is_commencement_clause, parse_commencement, units_named
 
 CONTAINER_KINDS = ("appendix",)
 _LABEL_NUMBER = re.compile(r"^(\d+)(?:-(\d+))?")
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a block's unit goes: its key (before repeats are told apart), its parent,
+    its heading, and its kind when the place changes it (a paragraph of an article is a
+    part)."""
+
+    key: str
+    parent: str | None = None
+    heading: str | None = None
+    kind: str | None = None
+
+
 class Tree:
     """Builds provisions in document order, giving each a parent and a stable key."""
 
-    def __init__(self, lang: Language = kk) -> None:
+    def __init__(self, lang: Language) -> None:
         self.lang = lang
         self.provisions: list[Provision] = []
         self.by_key: dict[str, Provision] = {}
@@ -63,111 +78,22 @@ class Tree:
         return self.container or None
 
     def add(self, block: Block, lines: list[str], text: str, raw: str, first: int, last: int, cells: list[str] | None = None) -> Provision:
-        kind, label, heading = block.kind, block.label, None
-        parent: str | None = None
-        if kind == "title":
-            key = "title"
-        elif kind == "other" and block.role == "part_file" and label:
-            key = f"part_file-{label}"  # where a part file of a split act begins: one per part
-        elif kind == "other":
-            key = block.role or "other"
-        elif kind in ("preamble", "signature", "approval"):
-            key = kind
-        elif kind == "appendix" and block.role == "approved_document":
-            key, heading = "doc", text
-            self.has_document, self.container = True, "doc"
-            self._reset_within_container()
-        elif kind == "appendix":
-            key = _join("doc" if self.has_document else "", f"app{label or ''}")
-            parent = "doc" if self.has_document else None
-            heading = _appendix_heading(lines, self.lang)
-            self.container = key
-            self._reset_within_container()
-        elif kind == "division":  # "Раздел 2" / "2-бөлім": above the chapters of a code
-            parent = self.container_key
-            key = _join(self.container, f"div{label}")
-            heading = _heading_text(text, self.lang)
-            self._reset_within_container()
-            self.division = key
-        elif kind == "chapter":  # keyed without its division: chapters are numbered through a code
-            parent = self.division or self.container_key
-            key = _join(self.container, f"ch{label}")
-            heading = _heading_text(text, self.lang)
-            division = self.division
-            self._reset_within_container()
-            self.division, self.chapter = division, key
-        elif kind == "section":
-            parent = self.chapter or self.container_key
-            key = _join(parent or "", f"s{label}")
-            heading = _heading_text(text, self.lang)
-            self.section, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
-            self.article, self.list_owner = None, None
-        elif kind == "article":  # keyed without chapter or section: articles are numbered through an act
-            parent = self.section or self.chapter or self.division or self.container_key
-            key = _join(self.container, f"art{label}")
-            heading = _heading_text(text, self.lang)
-            self.article, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
-            self.list_owner, self.subparagraph_parent = None, None
-        elif kind == "paragraph" and self.article:
-            kind, parent = "part", self.article
-            key = _join(self.article, f"pt{label}")
-            self.paragraph, self.subparagraph, self.indent_owner = key, None, None
-            self.list_owner, self.subparagraph_parent = None, None
-        elif kind == "paragraph":
-            parent = self.section or self.chapter or self.container_key
-            key = _join(self.container, f"p{label}")
-            self._check_sequence(self.container, "paragraph", label, first)
-            self.paragraph, self.subparagraph, self.indent_owner, self.list_owner = key, None, None, None
-        elif kind == "subparagraph":
-            parent = self.paragraph or self.article or self.section or self.chapter or self.container_key
-            previous_parent = self.subparagraph_parent
-            if self.article and previous_parent not in (None, parent) and _follows(label, self._last_label.get((previous_parent, "subparagraph"))):
-                parent = previous_parent  # the list goes on under the paragraph that introduced it
-            elif _join(parent or "", f"sp{label}") in self.by_key and self.list_owner:
-                parent = self.list_owner  # a second list, introduced by "Ем-шаралар және манипуляциялар:"
-            self.subparagraph_parent = parent
-            key = _join(parent or "", f"sp{label}")
-            self._check_sequence(parent or "", "subparagraph", label, first)
-            self.subparagraph = key
-            self.indent_owner = key if text.rstrip().endswith(":") else None
-        elif kind == "table":
-            parent = self.paragraph or self.article or self.section or self.chapter or self.container_key
-            key = _join(parent or "", f"t{self._next_child(parent or '', kind)}")
-            self.table = key
-        elif kind == "row":
-            parent = self.table or self.container_key
-            key = _join(parent or "", f"r{self._next_child(parent or '', kind)}")
-        elif kind == "editorial":  # "Примечание РЦПИ!" and its text: not law text
-            parent = self.article
-            key = _join(parent or "", f"ed{self._next_child(parent or '', kind)}")
-        elif kind == "quote" and self.article:  # a new or temporary wording, under what introduces it
-            parent = self.last_unit or self.article
-            key = _join(parent, f"q{self._next_child(parent, kind)}")
-        elif kind == "indent" and block.status == "suspending":  # the act's own clause: at article level
-            parent = self.article or self.paragraph or self.section or self.chapter or self.container_key
-            key = _join(parent or "", f"i{self._next_child(parent or '', kind)}")
-            self.paragraph, self.subparagraph, self.indent_owner = None, None, None
-            self.list_owner = key if text.rstrip().endswith(":") else None
-        else:  # indent, quote
-            parent = self.indent_owner or self.paragraph or self.article or self.section or self.chapter or self.container_key
-            if kind == "quote":
-                parent = self.paragraph or parent
-            key = _join(parent or "", f"{'q' if kind == 'quote' else 'i'}{self._next_child(parent or '', kind)}")
-            if kind == "indent" and text.rstrip().endswith(":") and not (self.article and self.indent_owner and parent == self.indent_owner):
-                self.list_owner = key  # (in an article, not a line inside a subparagraph's own list)
-            if kind == "indent" and parent == self.indent_owner and text.rstrip().endswith("."):
-                self.indent_owner = None  # "… флюорография." closes the list of a subparagraph
-        key = self._unique(key, first)
+        """The provision of one block: where it goes (its kind's placer, `_PLACERS`) and
+        what it holds."""
+        placer = self._PLACERS.get(block.kind, Tree._place_line)
+        place = placer(self, block, lines, text, first)
+        kind = place.kind or block.kind
+        key = self._unique(place.key, first)
         provision = Provision(
             key=key,
             kind=kind,
-            label=label,
-            heading=heading,
+            label=block.label,
+            heading=place.heading,
             text=text,
             raw=raw,
             source_line=first,
             source_line_end=last,
-            parent_key=parent,
+            parent_key=place.parent,
             role=block.role if kind == "other" or block.role == "approved_document" else None,
             position=len(self.provisions) + 1,
             cells=cells,
@@ -179,6 +105,161 @@ class Tree:
         self.by_key[key] = provision
         self.container_of[key] = self.container if kind not in ("title", "other", "preamble", "signature", "approval") else ""
         return provision
+
+    def _innermost(self, *levels: str) -> str | None:
+        """The first of the open units `levels` (attribute names), else the container."""
+        for level in levels:
+            key = getattr(self, level)
+            if key:
+                return key
+        return self.container_key
+
+    # --- one placer per kind of block: where its unit goes, and what it opens or closes ---
+
+    def _place_title(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        return Place("title")
+
+    def _place_other(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        if block.role == "part_file" and block.label:
+            return Place(f"part_file-{block.label}")  # where a part file of a split act begins: one per part
+        return Place(block.role or "other")
+
+    def _place_frame(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """The preamble, the signature, the approval stamp: one each, keyed by kind."""
+        return Place(block.kind)
+
+    def _place_appendix(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        if block.role == "approved_document":
+            self.has_document, self.container = True, "doc"
+            self._reset_within_container()
+            return Place("doc", heading=text)
+        key = _join("doc" if self.has_document else "", f"app{block.label or ''}")
+        parent = "doc" if self.has_document else None
+        self.container = key
+        self._reset_within_container()
+        return Place(key, parent, _appendix_heading(lines, self.lang))
+
+    def _place_division(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """"Раздел 2" / "2-бөлім": above the chapters of a code."""
+        place = Place(_join(self.container, f"div{block.label}"), self.container_key, _heading_text(text, self.lang))
+        self._reset_within_container()
+        self.division = place.key
+        return place
+
+    def _place_chapter(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """Keyed without its division: chapters are numbered through a code."""
+        place = Place(_join(self.container, f"ch{block.label}"), self._innermost("division"), _heading_text(text, self.lang))
+        division = self.division
+        self._reset_within_container()
+        self.division, self.chapter = division, place.key
+        return place
+
+    def _place_section(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        parent = self._innermost("chapter")
+        key = _join(parent or "", f"s{block.label}")
+        self.section, self.paragraph, self.subparagraph, self.indent_owner = key, None, None, None
+        self.article, self.list_owner = None, None
+        return Place(key, parent, _heading_text(text, self.lang))
+
+    def _place_article(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """Keyed without chapter or section: articles are numbered through an act."""
+        place = Place(_join(self.container, f"art{block.label}"), self._innermost("section", "chapter", "division"), _heading_text(text, self.lang))
+        self.article, self.paragraph, self.subparagraph, self.indent_owner = place.key, None, None, None
+        self.list_owner, self.subparagraph_parent = None, None
+        return place
+
+    def _place_paragraph(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """A numbered paragraph of an order; inside an article, a part of it."""
+        if self.article:
+            key = _join(self.article, f"pt{block.label}")
+            self.paragraph, self.subparagraph, self.indent_owner = key, None, None
+            self.list_owner, self.subparagraph_parent = None, None
+            return Place(key, self.article, kind="part")
+        place = Place(_join(self.container, f"p{block.label}"), self._innermost("section", "chapter"))
+        self._check_sequence(self.container, "paragraph", block.label, first)
+        self.paragraph, self.subparagraph, self.indent_owner, self.list_owner = place.key, None, None, None
+        return place
+
+    def _place_subparagraph(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        label = block.label
+        parent = self._innermost("paragraph", "article", "section", "chapter")
+        previous_parent = self.subparagraph_parent
+        if self.article and previous_parent not in (None, parent) and _follows(label, self._last_label.get((previous_parent, "subparagraph"))):
+            parent = previous_parent  # the list goes on under the paragraph that introduced it
+        elif _join(parent or "", f"sp{label}") in self.by_key and self.list_owner:
+            parent = self.list_owner  # a second list, introduced by "Ем-шаралар және манипуляциялар:"
+        self.subparagraph_parent = parent
+        key = _join(parent or "", f"sp{label}")
+        self._check_sequence(parent or "", "subparagraph", label, first)
+        self.subparagraph = key
+        self.indent_owner = key if text.rstrip().endswith(":") else None
+        return Place(key, parent)
+
+    def _place_table(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        parent = self._innermost("paragraph", "article", "section", "chapter")
+        key = _join(parent or "", f"t{self._next_child(parent or '', 'table')}")
+        self.table = key
+        return Place(key, parent)
+
+    def _place_row(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        parent = self._innermost("table")
+        return Place(_join(parent or "", f"r{self._next_child(parent or '', 'row')}"), parent)
+
+    def _place_editorial(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """"Примечание РЦПИ!" and its text: not law text."""
+        parent = self.article
+        return Place(_join(parent or "", f"ed{self._next_child(parent or '', 'editorial')}"), parent)
+
+    def _place_quote(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """A new or temporary wording, under what introduces it (in an article)."""
+        if not self.article:
+            return self._place_line(block, lines, text, first)
+        parent = self.last_unit or self.article
+        return Place(_join(parent, f"q{self._next_child(parent, 'quote')}"), parent)
+
+    def _place_indent(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        if block.status != "suspending":
+            return self._place_line(block, lines, text, first)
+        # the act's own suspension clause: at article level
+        parent = self._innermost("article", "paragraph", "section", "chapter")
+        key = _join(parent or "", f"i{self._next_child(parent or '', 'indent')}")
+        self.paragraph, self.subparagraph, self.indent_owner = None, None, None
+        self.list_owner = key if text.rstrip().endswith(":") else None
+        return Place(key, parent)
+
+    def _place_line(self, block: Block, lines: list[str], text: str, first: int) -> Place:
+        """An unnumbered line (an indent), or a quoted wording outside any article: under
+        the innermost unit that is open."""
+        kind = block.kind
+        parent = self._innermost("indent_owner", "paragraph", "article", "section", "chapter")
+        if kind == "quote":
+            parent = self.paragraph or parent
+        key = _join(parent or "", f"{'q' if kind == 'quote' else 'i'}{self._next_child(parent or '', kind)}")
+        if kind == "indent" and text.rstrip().endswith(":") and not (self.article and self.indent_owner and parent == self.indent_owner):
+            self.list_owner = key  # (in an article, not a line inside a subparagraph's own list)
+        if kind == "indent" and parent == self.indent_owner and text.rstrip().endswith("."):
+            self.indent_owner = None  # "… флюорография." closes the list of a subparagraph
+        return Place(key, parent)
+
+    _PLACERS: ClassVar[dict[str, Callable[[Tree, Block, list[str], str, int], Place]]] = {
+        "title": _place_title,
+        "other": _place_other,
+        "preamble": _place_frame,
+        "signature": _place_frame,
+        "approval": _place_frame,
+        "appendix": _place_appendix,
+        "division": _place_division,
+        "chapter": _place_chapter,
+        "section": _place_section,
+        "article": _place_article,
+        "paragraph": _place_paragraph,
+        "subparagraph": _place_subparagraph,
+        "table": _place_table,
+        "row": _place_row,
+        "editorial": _place_editorial,
+        "quote": _place_quote,
+        "indent": _place_indent,
+    }
 
     def _next_child(self, parent: str, kind: str) -> int:
         counter_key = f"{parent}|{kind}"
@@ -257,7 +338,7 @@ def _join(prefix: str, part: str) -> str:
     return f"{prefix}/{part}" if prefix else part
 
 
-def _heading_text(text: str, lang: Language = kk) -> str:
+def _heading_text(text: str, lang: Language) -> str:
     """``1-тарау. Жалпы ережелер`` -> ``Жалпы ережелер``; ``Глава 3. Заключительное
     положение`` -> ``Заключительное положение`` (in the text's language)."""
     match = heading_match(text, lang)
@@ -270,7 +351,7 @@ def _heading_text(text: str, lang: Language = kk) -> str:
     return text
 
 
-def _appendix_heading(lines: list[str], lang: Language = kk) -> str | None:
+def _appendix_heading(lines: list[str], lang: Language) -> str | None:
     """The title printed under ``N-қосымша``."""
     for index, line in enumerate(lines):
         if lang.APPENDIX.match(line.strip()):
@@ -287,14 +368,16 @@ def build_document(
     publications: Publications | None = None,
     meta: VersionMeta | None = None,
     source_format: SourceFormat | None = None,
-    lang: Language = kk,
+    *,
+    lang: Language,
     layout: Layout | None = None,
 ) -> ParsedDocument:
     """Parse the text of one act, in language `lang`. Pure: no file system, no database.
-    `publications` turn publication-based dates into exact ones. `source_format` (the
-    Adilet text export by default) cuts the text into blocks; the official bank's
-    Markdown takes its requisites from `meta` (its ``meta.yaml``)."""
-    fmt = source_format or format_named("adilet_text")
+    `publications` turn publication-based dates into exact ones. `source_format` (by
+    default the plain-text format the text is in) cuts the text into blocks, reads its
+    requisites (the official bank's Markdown from `meta`, its ``meta.yaml``) and dates
+    its version."""
+    fmt = source_format or format_of_text(source_path, text)
     if layout is None:  # (a split act comes cut already: its index and part files, `parser.markdown`)
         layout = fmt.segment(text, lang)
     document = ParsedDocument(source_path=source_path, act=None)
@@ -305,12 +388,9 @@ def build_document(
     for block in layout.blocks:
         lines = layout.lines[block.start : block.end]
         numbered = [(line.number, line.text) for line in lines]
-        if not fmt.repairs_pdf_damage:  # the bank's text was never through a PDF: nothing to repair
-            block_text = join_lines([text for _, text in numbered if text.strip()])
-        else:
-            block_text, repairs, problems = repair_block(numbered, keep_paragraphs=block.kind == "quote")
-            document.repairs.extend(repairs)
-            document.problems.extend(problems)
+        block_text, repairs, problems = fmt.block_text(numbered, block.kind)
+        document.repairs.extend(repairs)
+        document.problems.extend(problems)
         raw = "".join(line.raw for line in lines)
         first, last = _first_text_line(layout, block), lines[-1].number
         source_file = getattr(lines[0], "file", None)
@@ -329,8 +409,7 @@ def build_document(
     document.problems.extend(tree.problems)
     mark_placeholders(document, lang)
     document.act = _act(layout, document, source_path, meta, fmt, lang)
-    if fmt.reads_meta:
-        document.version = read_version(document, meta)
+    document.version = fmt.date_version(document, meta)
     document.amended_act, document.instructions = read_instructions(document)
     derive_dates(document, publications or Publications())
     check_consistency(document)
@@ -438,55 +517,75 @@ def _inside(tree: Tree, key: str, ancestor: str) -> bool:
 def _act(
     layout: Layout, document: ParsedDocument, source_path: str, meta: VersionMeta | None, fmt: SourceFormat, lang: Language
 ) -> Act:
-    by_key = {p.key: p for p in document.provisions}
-    title = by_key.get("title")
-    status_line = by_key.get("status")
-    requisites_provision = by_key.get("requisites")
-    header_text = requisites_provision.text if requisites_provision else None
-    identity_basis = None
-    if meta is not None and meta.requisite:
-        requisites = read_requisites(meta.requisite, ru)  # the bank prints them in Russian
-        header_text, identity_basis = meta.requisite, "the requisites of the bank's meta file"
-    elif fmt.reads_meta:
-        requisites = _requisites_from_stamp(document, lang)
-        identity_basis = "the approval stamp (the file has no meta with requisites)" if requisites else None
-    else:
-        requisites = read_requisites(requisites_provision.text) if requisites_provision else None
+    """The act the text is: its requisites as the format reads them, its identity, its
+    own entry into force and its status."""
+    reading = fmt.read_requisites(document, meta, lang)
+    requisites = reading.requisites
     reference = requisites.act if requisites else None
-    registered_on = requisites.registered_on if requisites else None
-    registration_number = requisites.registration_number if requisites else None
-    kind = reference.kind if reference else None
-    if kind is None and meta is not None and meta.form in ru.BANK_FORMS:
-        kind = ru.BANK_FORMS[meta.form]  # the requisite does not say it; the bank's form does
-        if reference is not None:
-            reference.kind = kind
-    adopted_on = reference.date if reference else None
-    number = reference.number if reference else None
-    act_id, basis = _act_identity(kind, adopted_on, number, registration_number, registered_on, source_path)
-    if identity_basis and not act_id.startswith("file-"):
-        basis += f"; read from {identity_basis}"
-    if act_id.startswith("file-"):
-        document.problems.append(Problem("warning", "no_act_identity", "kind, date or number of the act not found in its header", 1))
+    kind = _act_kind(reference, meta)
+    act_id, basis = _identity(document, reference, requisites, kind, source_path, reading.identity_basis)
     act = Act(
         id=act_id,
         id_basis=basis,
-        title=(title.text if title else meta.title_in(lang.CODE) if meta else None),
+        title=_title(document, meta, lang),
         kind=kind,
         kind_text=reference.kind_text if reference else None,
         issuer=reference.issuer if reference else None,
         issuer_acting=reference.issuer_acting if reference else False,
-        adopted_on=adopted_on,
-        number=number,
-        registered_on=registered_on,
-        registration_number=registration_number,
-        status_text=status_line.text if status_line else None,
-        header_text=header_text,
+        adopted_on=reference.date if reference else None,
+        number=reference.number if reference else None,
+        registered_on=requisites.registered_on if requisites else None,
+        registration_number=requisites.registration_number if requisites else None,
+        status_text=_text_of(document, "status"),
+        header_text=reading.header_text,
         repeal_text=requisites.repeal_text if requisites else None,
         language=lang.CODE,
         layout=layout.name,
     )
     _own_commencement(act, document, lang)
     _status(act, document, requisites, lang, from_meta=meta is not None and bool(meta.requisite))
+    _check_meta_approval(act, document, meta)
+    return act
+
+
+def _text_of(document: ParsedDocument, key: str) -> str | None:
+    provision = next((p for p in document.provisions if p.key == key), None)
+    return provision.text if provision else None
+
+
+def _title(document: ParsedDocument, meta: VersionMeta | None, lang: Language) -> str | None:
+    """The text's own title, else the one the bank's meta gives in the text's language."""
+    title = _text_of(document, "title")
+    if title is not None:
+        return title
+    return meta.title_in(lang.CODE) if meta else None
+
+
+def _act_kind(reference, meta: VersionMeta | None) -> str | None:  # reference: ActReference | None
+    """The act's kind from its requisites, else from the bank's form (which the
+    requisite does not say), written back into the reference."""
+    kind = reference.kind if reference else None
+    if kind is None and meta is not None and meta.form in RUSSIAN.BANK_FORMS:
+        kind = RUSSIAN.BANK_FORMS[meta.form]
+        if reference is not None:
+            reference.kind = kind
+    return kind
+
+
+def _identity(document: ParsedDocument, reference, requisites, kind: str | None, source_path: str, identity_basis: str | None) -> tuple[str, str]:
+    """The act's id and what it rests on (and the problem when it rests on the file name)."""
+    registration_number = requisites.registration_number if requisites else None
+    registered_on = requisites.registered_on if requisites else None
+    adopted_on, number = (reference.date, reference.number) if reference else (None, None)
+    act_id, basis = _act_identity(kind, adopted_on, number, registration_number, registered_on, source_path)
+    if act_id.startswith("file-"):
+        document.problems.append(Problem("warning", "no_act_identity", "kind, date or number of the act not found in its header", 1))
+    elif identity_basis:
+        basis += f"; read from {identity_basis}"
+    return act_id, basis
+
+
+def _check_meta_approval(act: Act, document: ParsedDocument, meta: VersionMeta | None) -> None:
     if meta is not None and meta.approved_on and act.adopted_on and meta.approved_on != act.adopted_on:
         document.problems.append(
             Problem(
@@ -496,7 +595,6 @@ def _act(
                 1,
             )
         )
-    return act
 
 
 def _act_identity(
@@ -511,34 +609,6 @@ def _act_identity(
     if readable:
         return readable, "built from kind, adoption date and number (no Adilet id pattern known for this registration)"
     return "file-" + re.sub(r"[^0-9A-Za-z_-]+", "-", PurePath(source_path).stem), "built from the file name: the header gives no kind, date and number"
-
-
-def _requisites_from_stamp(document: ParsedDocument, lang: Language) -> Requisites | None:
-    """Without a meta file, the act's kind, date and number as its approval stamp
-    prints them (``… 2019 жылғы 3 желтоқсандағы № 19-42-3.3.22 бұйрығына ҚОСЫМША``)."""
-    stamp = next((p for p in document.provisions if p.kind == "approval"), None)
-    text = stamp.text if stamp is not None else _appendix_stamp_text(document, lang)
-    if text is None:
-        return None
-    reference = read_reference(text, lang)
-    if not (reference.date and reference.number):
-        return None
-    return Requisites(reference, None, None, None, None)
-
-
-def _appendix_stamp_text(document: ParsedDocument, lang: Language) -> str | None:
-    """A Russian appendix stamp prints its word first ("> *ПРИЛОЖЕНИЕ к приказу … от 3
-    декабря 2019 года № 19-42-3.3.22*"), and may be read into the stamp block above it
-    («СОГЛАСОВАНО»): its text from that word on."""
-    if lang.STAMP_FIRST_WORD is None:
-        return None
-    for provision in document.provisions:
-        if provision.kind != "other" or provision.role not in ("quote", "agreement"):
-            continue
-        at = lang.fold(provision.text).find(lang.STAMP_FIRST_WORD)
-        if at >= 0:
-            return provision.text[at:]
-    return None
 
 
 def _status(act: Act, document: ParsedDocument, requisites, lang: Language, from_meta: bool = False) -> None:

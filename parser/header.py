@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .dates import first_date
-from .languages import Language, detect_language, kk
+from .languages import Language, detect_language
 from .model import ActReference, CommencementRule
 from .temporal import commencement_in
 from .references import find_number, read_reference, slug
@@ -32,7 +32,7 @@ class Requisites:
     repeal_commencement: CommencementRule | None = None  # printed with the repeal (the bank's meta)
 
 
-def read_requisites(text: str, lang: Language = kk) -> Requisites:
+def read_requisites(text: str, lang: Language) -> Requisites:
     """Split the requisites sentence into the act, its registration and its repeal: the
     Adilet export's Kazakh sentence, or the bank's Russian one (its ``meta.yaml``):
     ``Приказ Министра юстиции Республики Казахстан от 11 декабря 2001 года № 146.

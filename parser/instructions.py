@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .languages import Language, get_language, kk
+from .languages import Language, document_language
 from .model import ActReference, ParsedDocument, Provision
 from .references import read_reference
 
@@ -82,11 +82,6 @@ class AmendedAct:
     registration_number: str | None
     title: str | None
     provision_key: str
-
-
-def document_language(document: ParsedDocument) -> Language:
-    """The language of a parsed document (Kazakh when it does not say)."""
-    return get_language(document.act.language if document.act is not None else None)
 
 
 def read_instructions(document: ParsedDocument, lang: Language | None = None) -> tuple[AmendedAct | None, list[Instruction]]:
@@ -170,7 +165,7 @@ def read_repeals(document: ParsedDocument, lang: Language | None = None) -> list
 _ANY_TITLE = re.compile(r"«([^»]*)»|\"([^\"]*)\"|“([^”]*)”")
 
 
-def _repeals_an_act(text: str, lang: Language = kk) -> bool:
+def _repeals_an_act(text: str, lang: Language) -> bool:
     """A paragraph that repeals one act it cites by date or number (not a list of acts
     below it: "Мыналардың күші жойылды деп танылсын:")."""
     if lang.REPEAL_VERB not in lang.squash(text):
@@ -179,7 +174,7 @@ def _repeals_an_act(text: str, lang: Language = kk) -> bool:
     return cited.kind is not None and (cited.date is not None or cited.number is not None)
 
 
-def _repealed_reference(text: str, lang: Language = kk) -> ActReference:
+def _repealed_reference(text: str, lang: Language) -> ActReference:
     title = _ANY_TITLE.search(text)
     if lang.KIND_BEFORE_DATE:  # "Признать утратившим силу Закон … от 24 ноября 2020 года «О …»"
         verb = lang.INSTRUCTION_REPEAL_WORDS.search(lang.fold(text))
@@ -192,7 +187,7 @@ def _repealed_reference(text: str, lang: Language = kk) -> ActReference:
 _LEADING_LABEL = re.compile(r"^\s*\d+(?:-\d+)*\.\s*")
 
 
-def _repealed_act(paragraph: Provision, lang: Language = kk) -> AmendedAct:
+def _repealed_act(paragraph: Provision, lang: Language) -> AmendedAct:
     title = _ANY_TITLE.search(paragraph.text)
     registration = re.search(lang.CITED_REGISTRATION_PATTERN, paragraph.text)  # "№ 15262" or "N 2601"
     return AmendedAct(
@@ -203,7 +198,7 @@ def _repealed_act(paragraph: Provision, lang: Language = kk) -> AmendedAct:
     )
 
 
-def _repeal(paragraph: Provision, lang: Language = kk) -> Instruction:
+def _repeal(paragraph: Provision, lang: Language) -> Instruction:
     """The whole act repealed; its target text is the sentence up to ``күші жойылды``."""
     verb = lang.INSTRUCTION_REPEAL_WORDS.search(lang.fold(paragraph.text))
     target_text = _LEADING_LABEL.sub("", paragraph.text[: verb.start()] if verb else paragraph.text).strip()
@@ -219,12 +214,12 @@ def _repeal(paragraph: Provision, lang: Language = kk) -> Instruction:
     )
 
 
-def _introduces_changes(text: str, lang: Language = kk) -> bool:
+def _introduces_changes(text: str, lang: Language) -> bool:
     squashed = lang.squash(text.partition(":")[0])
     return lang.INTRODUCING_VERB in squashed and any(word in squashed for word in lang.INTRODUCED_CHANGES)
 
 
-def _amended_act(paragraph: Provision, lang: Language = kk) -> AmendedAct:
+def _amended_act(paragraph: Provision, lang: Language) -> AmendedAct:
     text = paragraph.text.partition(":")[0] if lang.INTRODUCING_VERB in lang.squash(paragraph.text.partition(":")[0]) else paragraph.text
     title = _TITLE.search(text) or _ANY_TITLE.search(text)
     if lang.KIND_BEFORE_DATE:  # "Внести в Закон Республики Казахстан от 10 января 1992 года … «Об охране …»"
@@ -244,7 +239,7 @@ def _amended_act(paragraph: Provision, lang: Language = kk) -> AmendedAct:
     )
 
 
-def _instructions(children: list[Provision], scope: str = "", lang: Language = kk) -> list[Instruction]:
+def _instructions(children: list[Provision], scope: str, lang: Language) -> list[Instruction]:
     """`scope`: "" = the amended order itself; "doc" = its approved Rules; "doc/app2";
     "doc/p10" = paragraph 10 of the Rules. Lines naming a scope change it."""
     instructions: list[Instruction] = []
@@ -294,7 +289,7 @@ def _renumber(pending: list[Instruction], before: int) -> list[Instruction]:
 
 
 _QUOTED = re.compile(r"«([^«»]*(?:«[^«»]*»[^«»]*)*)»|\"([^\"]*)\"|“([^“”]*)”|„([^„“]*)“")
-def word_pairs(text: str, lang: Language = kk) -> list[tuple[str, str]]:
+def word_pairs(text: str, lang: Language) -> list[tuple[str, str]]:
     """The words an instruction replaces or deletes, in order: ``«X» деген сөздер «Y»
     деген сөздермен ауыстырылсын`` -> ``[("X", "Y")]``; ``«X» деген сөз алып тасталсын``
     -> ``[("X", "")]``. Only quotes followed by ``деген сөз…`` count (a quoted title
@@ -320,14 +315,14 @@ def _words_marked(text: str, match: re.Match[str], lang: Language) -> bool:
     return re.compile(r"\s*" + lang.WORDS_MARKER).match(text, match.end()) is not None
 
 
-def new_text_in_annex(text: str, lang: Language = kk) -> bool:
+def new_text_in_annex(text: str, lang: Language) -> bool:
     """``Қосымша осы бұйрыққа қосымшаға сәйкес жаңа редакцияда жазылсын``: the new wording
     is printed as the amending act's annex, not quoted in the instruction."""
     squashed = lang.squash(text)
     return any(phrase in squashed for phrase in lang.NEW_WORDING_IN_ANNEX)
 
 
-def _whole_text(text: str, lang: Language = kk) -> bool:
+def _whole_text(text: str, lang: Language) -> bool:
     """``мәтін бойынша`` / ``мәтіні бойынша``, before the quoted words."""
     head = lang.fold(text).split("«")[0].split('"')[0]
     return any(marker in head for marker in lang.WHOLE_TEXT_MARKERS)
@@ -342,12 +337,12 @@ def _join(*parts: str) -> str:
     return "/".join(part for part in parts if part)
 
 
-def _operation(text: str, lang: Language = kk) -> str | None:
+def _operation(text: str, lang: Language) -> str | None:
     squashed = lang.squash(text)
     return next((operation for phrase, operation in lang.AMENDING_OPERATIONS if phrase in squashed), None)
 
 
-def _scope(text: str, current: str, lang: Language = kk) -> str:
+def _scope(text: str, current: str, lang: Language) -> str:
     """A line that names where the following instructions apply."""
     folded = lang.fold(text).rstrip(":").strip()
     paragraph = re.search(lang.PARAGRAPH_SCOPE, folded)
@@ -361,7 +356,7 @@ def _scope(text: str, current: str, lang: Language = kk) -> str:
     return current
 
 
-def _target_text(text: str, lang: Language = kk) -> str:
+def _target_text(text: str, lang: Language) -> str:
     """The units an instruction is about: ``1 және 2 - тармақ`` in ``1 және 2 - тармақ
     мынадай редакцияда жазылсын:``, ``1504-8 жолдармен`` in ``мынадай 1504-8 жолдармен
     толықтырылсын:``."""
@@ -375,7 +370,7 @@ def _target_text(text: str, lang: Language = kk) -> str:
     return body[: end.start()].strip() if end else body
 
 
-def _targets(target_text: str, scope: str, lang: Language = kk) -> list[Target]:
+def _targets(target_text: str, scope: str, lang: Language) -> list[Target]:
     folded = lang.fold(target_text)
     kind = next((kind for word, kind in lang.INSTRUCTION_UNIT_WORDS if word in folded), None)
     if kind is None and lang.ROW_WORD in folded:
@@ -460,7 +455,7 @@ def _unquote(text: str) -> str:
     return closed.strip()
 
 
-def parse_instruction_lines(text: str, scope: str = "", lang: Language = kk) -> list[Instruction]:
+def parse_instruction_lines(text: str, lang: Language, scope: str = "") -> list[Instruction]:
     """Instructions from their lines alone, as point 1 of an amending order lists them
     after ``… енгізілсін:``: blocks separated by blank lines, a block that opens with «
     being the quoted new wording of the instruction before it. For instruction texts

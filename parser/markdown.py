@@ -20,16 +20,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import PurePath, PurePosixPath
 from typing import Any
 
 import yaml
 from lxml import html as lxml_html
 
-from .languages import Language, kk
+from .languages import Language
+from .layout import Block, Layout, Line, close_blocks
 from .model import Problem
 from .notes import is_note_start
-from .structure import PARAGRAPH, SUBPARAGRAPH, Block, Layout, Line, close_blocks, heading_match, is_operative_formula
+from .structure import PARAGRAPH, SUBPARAGRAPH, heading_match, is_operative_formula
 from .temporal import is_commencement_clause
 
 LAYOUT = "zan_markdown"
@@ -101,6 +102,13 @@ def read_version_meta(text: str, source_path: str) -> VersionMeta:
         caused_by_requisite=_text(caused_by.get("requisite")),
         caused_by_title=_by_language(caused_by.get("title"), "kaz"),
     )
+
+
+def meta_path_for(path: PurePath) -> PurePath:
+    """The bank's meta file beside a version: ``kaz@2020-08-10.md`` -> ``meta@2020-08-10.yaml``,
+    ``kaz.md`` -> ``meta.yaml``."""
+    _, at, date = path.stem.partition("@")
+    return path.with_name(f"meta{at}{date}.yaml")
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:
@@ -250,12 +258,12 @@ _OPENING_QUOTES = ("«", '"')
 STRUCTURE_KINDS = ("division", "chapter", "section", "article")
 
 
-def segment_markdown(text: str, lang: Language = kk) -> Layout:
+def segment_markdown(text: str, lang: Language) -> Layout:
     """Cut a Markdown version in language `lang` into blocks. Pure: text in, `Layout` out."""
     return segment_split_markdown(text, [], lang)
 
 
-def segment_split_markdown(index_text: str, parts: list[tuple[str, str]], lang: Language = kk) -> Layout:
+def segment_split_markdown(index_text: str, parts: list[tuple[str, str]], lang: Language) -> Layout:
     """Cut the index of a split act and its part files (``(display path, text)``, in the
     index's order) into the blocks of one act. Each part's lines keep their own numbers and
     name their file (`MarkdownLine.file`); each part opens with a unit of its own (role
@@ -301,39 +309,117 @@ def _is_law(lines: list[MarkdownLine], lang: Language) -> bool:
     )
 
 
+@dataclass
+class WalkState:
+    """Where the walk of a Markdown text is: what it has passed, what is open, and the
+    unit it started last. It changes only through the transitions below, each named for
+    what the walk met."""
+
+    title_seen: bool = False
+    preamble_seen: bool = False
+    body_seen: bool = False  # the order's own numbered paragraphs have begun
+    signed: bool = False
+    stamp: str | None = None  # "approved" | "appendix" after an approval stamp, "done" once its document began
+    appendix_label: str | None = None  # the label the last appendix stamp gives
+    structure_seen: bool = False  # a division, chapter, section or article heading
+    in_article: bool = False
+    quote_open: str | None = None  # the mark of a quoted wording still open
+    quote_start: int = 0
+    remark_open: bool = False  # the text of an editorial remark follows its heading
+    contents_open: bool = False  # inside a table of contents printed after the title
+    contents_seen: set[tuple[str, str | None]] = field(default_factory=set)
+    skip_until: int = -1  # lines of the index's table of parts
+    last_kind: str | None = None
+    last_text: str = ""  # the text of the paragraph that started the last unit
+    previous_paragraph: str = ""  # the last line of the paragraph before this one
+
+    def started(self, kind: str, text: str) -> None:
+        self.last_kind, self.last_text = kind, text
+
+    def part_file_began(self) -> None:
+        """A part file of a split act: no remark or table of contents runs into it."""
+        self.remark_open = self.contents_open = False
+        self.last_kind = "other"
+
+    def title_met(self) -> None:
+        self.title_seen = True
+
+    def preamble_met(self) -> None:
+        self.preamble_seen = True
+
+    def body_met(self) -> None:
+        self.body_seen = True
+
+    def unnumbered_unit_met(self) -> None:
+        """A plain paragraph after the preamble is the body's."""
+        self.body_seen = self.body_seen or self.preamble_seen
+
+    def structure_met(self, kind: str) -> None:
+        self.structure_seen = self.body_seen = True
+        self.in_article = kind == "article"
+
+    def signature_met(self, leaves_article: bool = False) -> None:
+        self.signed = True
+        if leaves_article:
+            self.in_article = False
+
+    def appendix_stamp_met(self, label: str | None) -> None:
+        self.stamp, self.appendix_label = "appendix", label
+
+    def approval_stamp_met(self) -> None:
+        self.stamp = "approved"
+
+    def stamped_document_began(self) -> None:
+        self.stamp = "done"
+
+    def quote_opened(self, start: int, mark: str | None) -> None:
+        """A quoted wording begins at `start`; `mark` None: it closes in its own paragraph."""
+        self.quote_start, self.quote_open = start, mark
+
+    def quote_closed(self) -> None:
+        self.quote_open = None
+
+    def remark_opened(self) -> None:
+        self.remark_open = True
+
+    def remark_passed(self, line: MarkdownLine) -> bool:
+        """Whether `line` is the text of an open editorial remark; either way the remark is over."""
+        text_of_remark = self.remark_open and not line.heading and not line.quote
+        self.remark_open = False
+        return text_of_remark
+
+    def contents_opened(self) -> None:
+        self.contents_open, self.contents_seen = True, set()
+
+    def contents_listed(self, heading: tuple[str, str | None]) -> None:
+        self.contents_seen.add(heading)
+
+    def contents_closed(self) -> None:
+        self.contents_open = False
+
+    def paragraph_passed(self, last_line: str) -> None:
+        self.previous_paragraph = last_line
+
+    def parts_index_until(self, last: int) -> None:
+        self.skip_until = last
+
+
 class Segmenter:
     """Walks the paragraphs of the Markdown text once, in order, deciding what each starts."""
 
-    def __init__(self, layout: Layout, lines: list[MarkdownLine], lang: Language = kk, part_starts: dict[int, str] | None = None) -> None:
+    def __init__(self, layout: Layout, lines: list[MarkdownLine], lang: Language, part_starts: dict[int, str] | None = None) -> None:
         self.layout = layout
         self.lines = lines
         self.lang = lang
         self.part_starts = part_starts or {}
-        self.title_seen = False
-        self.preamble_seen = False
-        self.body_seen = False  # the order's own numbered paragraphs have begun
-        self.signed = False
-        self.stamp: str | None = None  # "approved" | "appendix" after an approval stamp
-        self.last_kind: str | None = None
-        self.last_text = ""  # the text of the paragraph that started the last unit
-        self.previous_paragraph = ""  # the last line of the paragraph before this one
-        self.appendix_label: str | None = None
         #: a law or code (articles): its own rules for preambles, quotes and signatures
         self.law = _is_law(lines, lang)
-        self.structure_seen = False  # a division, chapter, section or article heading
-        self.in_article = False
         self.title_index: int | None = None  # the `# title` line (found by `run`)
-        self.quote_open: str | None = None  # the mark of a quoted wording still open
-        self.quote_start = 0
-        self.remark_open = False  # the text of an editorial remark follows its heading
-        self.contents_open = False  # inside a table of contents printed after the title
-        self.contents_seen: set[tuple[str, str | None]] = set()
-        self.skip_until = -1  # lines of the index's table of parts
+        self.state = WalkState()
 
     def add(self, index: int, kind: str, label: str | None = None, role: str | None = None, status: str | None = None) -> None:
         self.layout.blocks.append(Block(index, kind, label, role, status=status))
-        self.last_kind = kind
-        self.last_text = self.lines[index].stripped
+        self.state.started(kind, self.lines[index].stripped)
 
     def problem(self, kind: str, message: str, index: int) -> None:
         line = self.lines[index]
@@ -346,7 +432,7 @@ class Segmenter:
         started: set[int] = set()
         first = next((i for i in range(index, len(self.lines)) if not self.lines[i].blank), None)
         if first is not None and _BACK_LINK.match(self.lines[first].text):
-            self.title_seen = True  # a part file read on its own: the act's title is in its index
+            self.state.title_met()  # a part file read on its own: the act's title is in its index
         while index < len(self.lines):
             line = self.lines[index]
             if index in self.part_starts and index not in started:
@@ -356,7 +442,7 @@ class Segmenter:
                 if _BACK_LINK.match(line.text):
                     index += 1
                     continue
-            if index <= self.skip_until:
+            if index <= self.state.skip_until:
                 index += 1
                 continue
             line = self.lines[index]
@@ -371,19 +457,18 @@ class Segmenter:
                 continue
             if previous_blank or line.heading:
                 self._paragraph(index, line)
-                self.previous_paragraph = self._run(index)[-1].stripped
+                self.state.paragraph_passed(self._run(index)[-1].stripped)
             previous_blank = False
             index += 1
         self._close_quote(len(self.lines) - 1)
-        if not self.title_seen:
+        if not self.state.title_seen:
             self.layout.problems.append(Problem("warning", "no_title", "no '# title' line: the text has no title of its own", 1))
 
     def _part_start(self, index: int) -> None:
         """The first line of a part file: a unit of its own, whatever the line is."""
         self._close_quote(index)
-        self.remark_open = self.contents_open = False
+        self.state.part_file_began()
         self.layout.blocks.append(Block(index, "other", self.part_starts[index], "part_file"))
-        self.last_kind = "other"
 
     def _table(self, start: int) -> int:
         end = start
@@ -404,21 +489,28 @@ class Segmenter:
         return end
 
     def _paragraph(self, index: int, line: MarkdownLine) -> None:
+        """Decide what the paragraph starting at `index` is: inside something still open
+        (a quote, a table of contents, a remark), marked by its Markdown, or plain text."""
         text = line.stripped
         if self.title_index is not None and index < self.title_index:
-            if self.last_kind != "other" or not self.layout.blocks or self.layout.blocks[-1].role != "contents":
-                self.add(index, "other", role="contents")  # a table of contents before the title
+            self._contents_before_title(index)
             return
-        if self._in_quote(index, line, text):
+        if self._in_quote(index, line, text) or self._in_contents(index, line, text) or self.state.remark_passed(line):
             return
-        if self._in_contents(index, line, text):
-            return
-        if self.remark_open and not line.heading and not line.quote:
-            self.remark_open = False
-            return  # the editorial remark's text, under its heading
-        self.remark_open = False
-        if line.heading and not self.title_seen:
-            self.title_seen = True
+        if not self._marked_paragraph(index, line, text):
+            self._plain_paragraph(index, line, text)
+
+    def _contents_before_title(self, index: int) -> None:
+        """A table of contents before the title: one unit, however many paragraphs."""
+        if self.state.last_kind != "other" or not self.layout.blocks or self.layout.blocks[-1].role != "contents":
+            self.add(index, "other", role="contents")
+
+    def _marked_paragraph(self, index: int, line: MarkdownLine, text: str) -> bool:
+        """A paragraph its Markdown or its first words mark: the title, a blockquote, a
+        note, an editorial remark, a part file's back link, a heading (of a law, also
+        printed in bold or plain). False: plain text."""
+        if line.heading and not self.state.title_seen:
+            self.state.title_met()
             self.add(index, "title")
         elif line.quote:
             self._quote(index, line)
@@ -426,28 +518,32 @@ class Segmenter:
             self.add(index, "note")  # a note printed as a plain paragraph
         elif self._editorial(text):
             self.add(index, "editorial")
-            self.remark_open = True
+            self.state.remark_opened()
         elif _BACK_LINK.match(line.text):
             self.add(index, "other", role="part_file")
         elif line.heading:
             self._heading(index, text)
-        elif self._structure_heading(index, line, text):
-            return
-        elif self.law and self._law_paragraph(index, line, text):
-            return
-        elif line.strong or (line.emphasis and self.body_seen and not self.signed):
-            if self.last_kind != "signature":
+        elif not self._structure_heading(index, line, text) and not (self.law and self._law_paragraph(index, line, text)):
+            return False
+        return True
+
+    def _plain_paragraph(self, index: int, line: MarkdownLine, text: str) -> None:
+        """A signature, the preamble, a quoted wording, the rest of a broken sentence, an
+        agreement stamp, or a unit."""
+        state = self.state
+        if line.strong or (line.emphasis and state.body_seen and not state.signed):
+            if state.last_kind != "signature":
                 self.add(index, "signature")
-            self.signed = True
-        elif not self.preamble_seen and not self.body_seen and is_operative_formula(text, self.lang):
-            self.preamble_seen = True
+            state.signature_met()
+        elif not state.preamble_seen and not state.body_seen and is_operative_formula(text, self.lang):
+            state.preamble_met()
             self.add(index, "preamble")
         elif self._opens_quote(index, text):
             return
-        elif not self.law and text[:1].islower() and self.last_kind in ("paragraph", "subparagraph", "indent", "preamble"):
+        elif not self.law and text[:1].islower() and state.last_kind in ("paragraph", "subparagraph", "indent", "preamble"):
             return  # a sentence the renderer broke in two: it goes on the unit before
-        elif self.signed and self.stamp is None and not heading_match(text, self.lang) and not PARAGRAPH.match(text):
-            if self.last_kind not in ("other",):
+        elif state.signed and state.stamp is None and not heading_match(text, self.lang) and not PARAGRAPH.match(text):
+            if state.last_kind not in ("other",):
                 self.add(index, "other", role="agreement")
         else:
             self._unit(index, line, text)
@@ -469,8 +565,7 @@ class Segmenter:
 
     def _structure(self, index: int, kind: str, label: str | None, text: str) -> None:
         self._close_quote(index)
-        self.structure_seen = self.body_seen = True
-        self.in_article = kind == "article"
+        self.state.structure_met(kind)
         self.add(index, kind, label, status=self._status_of_heading(text) if kind == "article" else None)
 
     def _status_of_heading(self, text: str) -> str | None:
@@ -487,18 +582,17 @@ class Segmenter:
         again, the preamble (before the first heading), a signature printed as a plain
         line, a rule. False: read it as a unit."""
         folded = self.lang.fold(text)
-        if self.last_kind == "title" and _squashed(text) == _squashed(self.last_text):
+        if self.state.last_kind == "title" and _squashed(text) == _squashed(self.state.last_text):
             self.add(index, "other", role="title_repeat")
         elif _RULE.match(text):
             self.add(index, "other", role="rule")
-        elif self.lang.SIGNATURE_LINE.match(folded) or (line.strong and not self.in_article) or (line.emphasis and self.structure_seen):
-            if self.last_kind != "signature":
+        elif self.lang.SIGNATURE_LINE.match(folded) or (line.strong and not self.state.in_article) or (line.emphasis and self.state.structure_seen):
+            if self.state.last_kind != "signature":
                 self.add(index, "signature")
-            self.signed = True
-            self.in_article = False
-        elif not self.structure_seen and self.title_seen and not self._opens_quote(index, text, check_only=True):
-            if not self.preamble_seen:
-                self.preamble_seen = True
+            self.state.signature_met(leaves_article=True)
+        elif not self.state.structure_seen and self.state.title_seen and not self._opens_quote(index, text, check_only=True):
+            if not self.state.preamble_seen:
+                self.state.preamble_met()
                 self.add(index, "preamble")
             # a later paragraph before the first heading goes on with the preamble
         else:
@@ -517,42 +611,41 @@ class Segmenter:
         introduces it (ending with a colon)."""
         if not text.startswith(_OPENING_QUOTES):
             return False
-        if not (self.in_article or self.previous_paragraph.endswith(":")) or self.last_kind in ("title", "other", None):
+        if not (self.state.in_article or self.state.previous_paragraph.endswith(":")) or self.state.last_kind in ("title", "other", None):
             return False
         if check_only:
             return True
         mark = text[0]
         paragraph = " ".join(line.stripped for line in self._run(index))
         self.add(index, "quote")
-        self.quote_start = index
-        self.quote_open = mark if not _closes(paragraph, mark, opening=True) else None
+        self.state.quote_opened(index, mark if not _closes(paragraph, mark, opening=True) else None)
         return True
 
     def _in_quote(self, index: int, line: MarkdownLine, text: str) -> bool:
         """Inside an open quoted wording every paragraph belongs to it, numbers included;
         a heading, a note or the act's own suspension clause closes a quote whose closing
         mark the source lost (and says so)."""
-        if self.quote_open is None:
+        if self.state.quote_open is None:
             return False
         breaks = line.heading or line.quote or is_note_start(text) or self._suspending(text)
         if breaks:
             self._close_quote(index, lost=True)
             return False
         paragraph = " ".join(l.stripped for l in self._run(index))
-        if _closes(paragraph, self.quote_open, opening=False):
-            self.quote_open = None
+        if _closes(paragraph, self.state.quote_open, opening=False):
+            self.state.quote_closed()
         return True
 
     def _close_quote(self, index: int, lost: bool = True) -> None:
-        if self.quote_open is None:
+        if self.state.quote_open is None:
             return
         if lost:
             self.problem(
                 "unclosed_quote",
-                f"a quoted wording opened with {self.quote_open} is not closed before line {self.lines[index].number}; it is taken to end there",
-                self.quote_start,
+                f"a quoted wording opened with {self.state.quote_open} is not closed before line {self.lines[index].number}; it is taken to end there",
+                self.state.quote_start,
             )
-        self.quote_open = None
+        self.state.quote_closed()
 
     def _suspending(self, text: str) -> bool:
         return self.law and self.lang.SUSPENDING_CLAUSE.search(self.lang.fold(text)) is not None
@@ -563,20 +656,19 @@ class Segmenter:
         """``Оглавление`` and the headings it lists, up to the first `#` heading or the first
         heading it already listed (the text itself begins there)."""
         word = self.lang.fold(text).rstrip(" :.")
-        if not self.contents_open and word in self.lang.CONTENTS_HEADINGS:
+        if not self.state.contents_open and word in self.lang.CONTENTS_HEADINGS:
             self._close_quote(index)
-            self.contents_open = True
-            self.contents_seen = set()
+            self.state.contents_opened()
             self.add(index, "other", role="contents")
             return True
-        if not self.contents_open:
+        if not self.state.contents_open:
             return False
         found = heading_match(text, self.lang)
-        if line.heading or line.quote or (found is not None and found in self.contents_seen):
-            self.contents_open = False
+        if line.heading or line.quote or (found is not None and found in self.state.contents_seen):
+            self.state.contents_closed()
             return False
         if found is not None:
-            self.contents_seen.add(found)
+            self.state.contents_listed(found)
         return True
 
     def _quote(self, index: int, line: MarkdownLine) -> None:
@@ -587,12 +679,11 @@ class Segmenter:
         stamp = " ".join(l.stripped for l in self._run(index))
         squashed = self.lang.squash(stamp)
         if self.lang.MARKDOWN_APPENDIX_STAMP.search(squashed):
-            self.stamp = "appendix"
             label = self.lang.MARKDOWN_APPENDIX_LABEL.search(stamp)
-            self.appendix_label = label["label"] if label else None
+            self.state.appendix_stamp_met(label["label"] if label else None)
             self.add(index, "approval")
         elif any(squashed.rstrip(".").endswith(word) for word in self.lang.APPROVAL_WORDS):
-            self.stamp = "approved"
+            self.state.approval_stamp_met()
             self.add(index, "approval")
         elif any(word in squashed for word in self.lang.MARKDOWN_AGREEMENT_WORDS):
             self.add(index, "other", role="agreement")
@@ -601,7 +692,7 @@ class Segmenter:
         elif self.law:
             self.add(index, "other", role="quote")
             self.problem("note_unrecognized", f"a blockquote that is neither a note nor a stamp: «{stamp[:120]}»; kept apart from the law text", index)
-        elif self.last_kind not in ("other",):
+        elif self.state.last_kind not in ("other",):
             self.add(index, "other", role="quote")
 
     def _run(self, index: int) -> list[MarkdownLine]:
@@ -619,13 +710,13 @@ class Segmenter:
         chapter = self.lang.MARKDOWN_CHAPTER.match(text)
         if self._parts_index(index):
             return
-        stamped = self.signed or (self.law and self.stamp in ("appendix", "approved"))
-        if stamped and self.stamp != "done" and not (self.law and found and found[0] in STRUCTURE_KINDS):
-            if self.stamp == "appendix":
-                self.add(index, "appendix", label=self.appendix_label)
+        stamped = self.state.signed or (self.law and self.state.stamp in ("appendix", "approved"))
+        if stamped and self.state.stamp != "done" and not (self.law and found and found[0] in STRUCTURE_KINDS):
+            if self.state.stamp == "appendix":
+                self.add(index, "appendix", label=self.state.appendix_label)
             else:
                 self.add(index, "appendix", role="approved_document")
-            self.stamp = "done"
+            self.state.stamped_document_began()
         elif found and found[0] in STRUCTURE_KINDS and self.law:
             self._structure(index, found[0], found[1], text)
         elif found:
@@ -648,27 +739,27 @@ class Segmenter:
             return False
         self._close_quote(index)
         self.add(index, "other", role="parts_index")
-        self.skip_until = end - 1
+        self.state.parts_index_until(end - 1)
         return True
 
     def _unit(self, index: int, line: MarkdownLine, text: str) -> None:
-        if self.stamp == "approved" or self.stamp == "appendix":
-            self.stamp = "done"  # a stamp with no heading after it: the document starts untitled
+        if self.state.stamp == "approved" or self.state.stamp == "appendix":
+            self.state.stamped_document_began()  # a stamp with no heading after it: the document starts untitled
         for kind, pattern in (("paragraph", PARAGRAPH), ("subparagraph", SUBPARAGRAPH)):
             match = pattern.match(text)
             if match:
-                if kind == "paragraph" and line.indent >= 3 and self.last_kind in ("subparagraph", "indent"):
+                if kind == "paragraph" and line.indent >= 3 and self.state.last_kind in ("subparagraph", "indent"):
                     break  # "   1. …" inside a list is a subparagraph-level item, read as text
-                self.body_seen = True
+                self.state.body_met()
                 self.add(index, kind, match["label"], status=self._status_of_unit(text[match.end() :]))
                 return
         found = heading_match(text, self.lang)
         if found:
             self.add(index, found[0], found[1])
             return
-        self.body_seen = self.body_seen or self.preamble_seen
+        self.state.unnumbered_unit_met()
         status = "suspending" if self._suspending(text) else None
-        self.add(index, "indent" if self.title_seen else "other", role=None if self.title_seen else "unparsed", status=status)
+        self.add(index, "indent" if self.state.title_seen else "other", role=None if self.state.title_seen else "unparsed", status=status)
 
     def _status_of_unit(self, own_text: str) -> str | None:
         """``excluded`` for a numbered unit that only says it was deleted ("3) исключен;",

@@ -176,7 +176,7 @@ class Act:
     header_text: str | None = None  # the requisites sentence, repaired
     repeal_text: str | None = None
     language: str | None = None
-    layout: str | None = None  # adilet_text | zqai_text
+    layout: str | None = None  # the source format's name: adilet_text, zqai_text, zan_markdown
     commencement: CommencementRule | None = None
     effective: EffectiveDate | None = None
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from .languages import LANGUAGES, Language, kk
+from .languages import LANGUAGES, Language
 from .model import ActReference, Amendment
 from .dates import first_date
 from .references import read_reference
@@ -44,7 +44,7 @@ class ParsedNote:
     other_targets: list[str] = field(default_factory=list)
 
 
-def strip_marker(text: str, lang: Language = kk) -> str:
+def strip_marker(text: str, lang: Language) -> str:
     for marker in lang.NOTE_MARKERS:
         if text.startswith(marker):
             return text[len(marker) :].strip()
@@ -64,7 +64,7 @@ def _action_patterns(lang: Language) -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
-def find_action(text: str, lang: Language = kk) -> tuple[str, int, int] | None:
+def find_action(text: str, lang: Language) -> tuple[str, int, int] | None:
     """The note's action and where its phrase lies in `text` (tolerating stray spaces)."""
     folded = lang.fold(text)
     best: tuple[str, int, int] | None = None
@@ -75,7 +75,7 @@ def find_action(text: str, lang: Language = kk) -> tuple[str, int, int] | None:
     return best
 
 
-def read_target(text: str, lang: Language = kk, inserted: str = "") -> NoteTarget:
+def read_target(text: str, lang: Language, inserted: str = "") -> NoteTarget:
     """Read the unit a note names: ``1-тармаққа`` -> paragraph 1; ``Ереженің атауына`` ->
     the approved document's heading; ``Бұйрықтың`` -> the act itself; ``пункт 2 статьи
     3`` -> paragraph 2 of article 3. `inserted`: the words after an insertion's verb,
@@ -104,7 +104,7 @@ def read_target(text: str, lang: Language = kk, inserted: str = "") -> NoteTarge
     return NoteTarget(text, None, None, part)
 
 
-def parse_note(text: str, lang: Language = kk) -> ParsedNote:
+def parse_note(text: str, lang: Language) -> ParsedNote:
     """Split a note into its target, its action and one `Amendment` per amending act.
 
     Actions can chain: ``1-бап жаңа редакцияда - ҚР 17.03.2015 № 293-V (…); өзгерістер
@@ -290,7 +290,7 @@ def _unparsed(text: str, action: str = "other") -> Amendment:
     )
 
 
-def _share_issuer_and_kind(amendments: list[Amendment], lang: Language = kk) -> None:
+def _share_issuer_and_kind(amendments: list[Amendment], lang: Language) -> None:
     """``… министрінің 30.03.2024 № 2 (…); 24.09.2024 № 4 (…) бұйрықтарымен``: the issuer is
     printed once at the start and the kind once at the end; every act in the list has them.
     Russian prints the kind before each group (``Кодексом РК от …; законами РК от …; от …``):
@@ -313,11 +313,12 @@ def _share_issuer_and_kind(amendments: list[Amendment], lang: Language = kk) -> 
                 amendment.act.kind, amendment.act.kind_text = source.act.kind, source.act.kind_text
 
 
-#: Every language's note markers: a note is a note in whichever language it is printed.
-_NOTE_MARKERS = tuple(
-    marker for language in LANGUAGES.values() for marker in language.NOTE_MARKERS + language.UNMARKED_NOTE_STARTS
-)
+@lru_cache(maxsize=8)
+def _note_markers(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Every registered language's note markers (`codes`: the registry's, so a language
+    registered later counts too): a note is a note in whichever language it is printed."""
+    return tuple(marker for code in codes for marker in LANGUAGES[code].NOTE_MARKERS + LANGUAGES[code].UNMARKED_NOTE_STARTS)
 
 
 def is_note_start(text: str) -> bool:
-    return text.lstrip().startswith(_NOTE_MARKERS)
+    return text.lstrip().startswith(_note_markers(tuple(LANGUAGES)))

@@ -12,11 +12,11 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .languages.kk import KAZAKH_ONLY_LETTERS
+from .languages import KAZAKH
 from .model import Problem
 
 CYRILLIC_RANGE = range(0x0400, 0x0500)
-KAZAKH_ONLY = KAZAKH_ONLY_LETTERS
+KAZAKH_ONLY = KAZAKH.KAZAKH_ONLY_LETTERS
 
 
 @dataclass

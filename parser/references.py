@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates, first_date
-from .languages import LANGUAGES, ROMAN_LOOKALIKES, Language, kk
+from .languages import KAZAKH, LANGUAGES, ROMAN_LOOKALIKES, Language
 from .model import ActReference
 
 _UPPER = "".join(dict.fromkeys(language.UPPER for language in LANGUAGES.values()))
@@ -34,7 +34,7 @@ def slug(text: str) -> str:
     return _NOT_SLUG.sub("-", text).strip("-")
 
 
-_NOT_SLUG = re.compile(rf"[^0-9A-Za-z{kk.LETTER}]+")
+_NOT_SLUG = re.compile(rf"[^0-9A-Za-z{KAZAKH.LETTER}]+")
 
 
 _ROMAN_LOOKALIKES = str.maketrans(ROMAN_LOOKALIKES)
@@ -56,11 +56,11 @@ def find_number(text: str) -> str | None:
     return match["number"].strip() if match else None
 
 
-def read_reference(text: str, lang: Language = kk) -> ActReference:
+def read_reference(text: str, lang: Language) -> ActReference:
     """Read whatever parts of an act reference `text` holds; missing parts stay None."""
     reference = ActReference()
     if lang.KIND_BEFORE_DATE:
-        reference.kind_text, reference.kind = find_kind_word(text, 0, lang)
+        reference.kind_text, reference.kind = find_kind_word(text, lang)
     issuer_start = _issuer_start(text, reference.kind_text) if lang.KIND_BEFORE_DATE else 0
     # the act's date and number follow its kind word: "приостановлен до 01.01.2025 Законом РК
     # от 10.01.2018 № 133-VІ" is the law of 10.01.2018
@@ -76,7 +76,7 @@ def read_reference(text: str, lang: Language = kk) -> ActReference:
     if number_match:
         reference.number = number_match["number"].strip()
     if not lang.KIND_BEFORE_DATE:
-        reference.kind_text, reference.kind = find_kind_word(text, number_match.end() if number_match else 0, lang)
+        reference.kind_text, reference.kind = find_kind_word(text, lang, number_match.end() if number_match else 0)
     return reference
 
 
@@ -96,7 +96,7 @@ def _issuer(text: str, lang: Language) -> str | None:
     return issuer or None
 
 
-def find_kind_word(text: str, after: int = 0, lang: Language = kk) -> tuple[str | None, str | None]:
+def find_kind_word(text: str, lang: Language, after: int = 0) -> tuple[str | None, str | None]:
     """The first word at or after `after` that names a kind of act, and its kind code.
     Two-word kinds (``Конституциялық заңымен``, ``бірлескен бұйрығымен``) win over their
     last word alone."""

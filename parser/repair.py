@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .languages.kk import GLUED_WORD_STEMS, LINKED_ABBREVIATION, LINKED_REFERENCE, LINKED_WORD_STEMS, SPLIT_WORDS, fold
+from .languages import KAZAKH
 from .model import Problem, Repair
 
 # --- Letter spacing -------------------------------------------------------------
@@ -124,10 +124,10 @@ def find_moved_word(line: str, weak: bool = True) -> MovedWord | None:
 
 
 def _is_linked_word(word: str) -> bool:
-    if LINKED_ABBREVIATION.fullmatch(word):
+    if KAZAKH.LINKED_ABBREVIATION.fullmatch(word):
         return True
-    folded = fold(word)
-    return folded.startswith(LINKED_WORD_STEMS) or bool(LINKED_REFERENCE.match(folded))
+    folded = KAZAKH.fold(word)
+    return folded.startswith(KAZAKH.LINKED_WORD_STEMS) or bool(KAZAKH.LINKED_REFERENCE.match(folded))
 
 
 #: A punctuation mark the moved word was glued to, printed after a space: the mark
@@ -209,8 +209,8 @@ def _next_word(text: str, position: int) -> str:
 def rejoin_words(line: str, line_number: int) -> tuple[str, list[Repair]]:
     """The line with the words the export glued together parted (``сақтауминистрінің``)
     and the words it split in two joined (``енгіз іледі``), from the Kazakh module's lists."""
-    fixed = GLUED_WORD_STEMS.sub(" ", line)
-    for split, whole in SPLIT_WORDS.items():
+    fixed = KAZAKH.GLUED_WORD_STEMS.sub(" ", line)
+    for split, whole in KAZAKH.SPLIT_WORDS.items():
         if split in fixed:
             fixed = fixed.replace(split, whole)
     if fixed == line:

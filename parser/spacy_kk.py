@@ -16,19 +16,19 @@ from spacy.language import BaseDefaults, Language
 from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from spacy.util import update_exc
 
-from .languages.kk import NUMBER_WORDS, STOP_WORDS, TOKEN_ABBREVIATIONS
+from .languages import KAZAKH
 
 
 def like_num(text: str) -> bool:
     """Digits, `2010.12.09`-like, or a Kazakh number word (`он`, `отыз`)."""
     plain = text.replace(",", "").replace(".", "")
-    return plain.isdigit() or text.lower() in NUMBER_WORDS
+    return plain.isdigit() or text.lower() in KAZAKH.NUMBER_WORDS
 
 
 class KazakhDefaults(BaseDefaults):
-    stop_words = STOP_WORDS
+    stop_words = KAZAKH.STOP_WORDS
     lex_attr_getters = {LIKE_NUM: like_num}
-    tokenizer_exceptions = update_exc(BASE_EXCEPTIONS, {word: [{ORTH: word}] for word in TOKEN_ABBREVIATIONS})
+    tokenizer_exceptions = update_exc(BASE_EXCEPTIONS, {word: [{ORTH: word}] for word in KAZAKH.TOKEN_ABBREVIATIONS})
 
 
 @spacy.registry.languages("kk")

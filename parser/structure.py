@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from .languages import Language, detect_language, kk
-from .languages.kk import APPROVAL_WORDS, SIGNATURE_END, STATUS_LINES, squash
+from .languages import KAZAKH, Language, detect_language
+from .layout import Block, Layout, Line, close_blocks
 from .model import Problem, Repair
 from .notes import is_note_start
 from .repair import unspace_letters
@@ -27,52 +26,11 @@ from .repair import unspace_letters
 PARAGRAPH = re.compile(r"^(?P<label>\d+(?:-\d+)*)\.(?:\s+|$)")
 SUBPARAGRAPH = re.compile(r"^(?P<label>\d+(?:-\d+)*)\s?\)(?:\s+|$)")
 SPLIT_HEADING = re.compile(r"^(?P<head>.*\S)\s+(?P<number>\d+)-\s*$")
-SPLIT_TAIL = kk.SPLIT_HEADING_TAIL
-_APPROVING_KINDS = kk.APPROVING_KINDS
+SPLIT_TAIL = KAZAKH.SPLIT_HEADING_TAIL
+_APPROVING_KINDS = KAZAKH.APPROVING_KINDS
 
 #: The kinds of heading, in the order they are tried.
 HEADING_KINDS = (("division", "DIVISION"), ("chapter", "CHAPTER"), ("section", "SECTION"), ("appendix", "APPENDIX"), ("article", "ARTICLE"))
-
-
-@dataclass
-class Line:
-    number: int  # 1-based line number in the source
-    raw: str  # as in the source, with its line end
-    text: str  # after line-level repairs, without the line end
-    joined_heading: bool = False  # its heading number came from the line before ("1-" / "тарау.")
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
-
-    @property
-    def indent(self) -> int:
-        return len(self.text) - len(self.text.lstrip(" "))
-
-
-@dataclass
-class Block:
-    """A run of lines from `start` to the next block: one provision or one note."""
-
-    start: int  # index into the document's lines
-    kind: str
-    label: str | None = None
-    role: str | None = None
-    end: int = 0  # filled in by `close_blocks`
-    status: str | None = None  # Provision.status: "excluded", "deferred", "suspending"
-
-
-@dataclass
-class Layout:
-    name: str
-    lines: list[Line]
-    blocks: list[Block] = field(default_factory=list)
-    repairs: list[Repair] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
 
 # --- Lines -------------------------------------------------------------------------
@@ -109,12 +67,12 @@ def detect_layout(lines: list[Line]) -> str:
     return "zqai_text"
 
 
-def is_operative_formula(text: str, lang: Language = kk) -> bool:
+def is_operative_formula(text: str, lang: Language) -> bool:
     squashed = lang.squash(text)
     return any(lang.squash(formula) in squashed for formula in lang.OPERATIVE_FORMULAS)
 
 
-def heading_match(text: str, lang: Language = kk) -> tuple[str, str | None] | None:
+def heading_match(text: str, lang: Language) -> tuple[str, str | None] | None:
     """``("chapter", "1")`` for ``1-тарау. Жалпы ережелер``, and so on; None otherwise."""
     for kind, name in HEADING_KINDS:
         match = getattr(lang, name).match(text.strip())
@@ -127,32 +85,42 @@ def heading_match(text: str, lang: Language = kk) -> tuple[str, str | None] | No
 # --- The whole document ------------------------------------------------------------
 
 
+ADILET_TEXT = "adilet_text"
+ZQAI_TEXT = "zqai_text"
+
+
 def segment(text: str) -> Layout:
-    """Cut a document into blocks. Pure: text in, `Layout` out."""
+    """Cut a plain-text document into blocks, in whichever of the two layouts its lines
+    are (`detect_layout`; the format registry, `parser.formats`, makes the same choice).
+    Pure: text in, `Layout` out."""
     lines, repairs = split_lines(text)
-    layout = Layout(detect_layout(lines), lines, repairs=repairs)
-    if layout.name == "adilet_text":
-        body_start = _adilet_header(layout)
-    else:
-        body_start = _zqai_header(layout)
+    return _segment_lines(detect_layout(lines), lines, repairs)
+
+
+def segment_adilet(text: str) -> Layout:
+    """Cut a text in the Adilet export's layout (indented units) into blocks."""
+    return _segment_lines(ADILET_TEXT, *split_lines(text))
+
+
+def segment_zqai(text: str) -> Layout:
+    """Cut a text in the ЗҚАИ layout (nothing indented, units between blank lines) into blocks."""
+    return _segment_lines(ZQAI_TEXT, *split_lines(text))
+
+
+def is_zqai_layout(text: str) -> bool:
+    """Whether a plain text is in the ЗҚАИ layout (almost no line indented)."""
+    return detect_layout(split_lines(text)[0]) == ZQAI_TEXT
+
+
+def _segment_lines(name: str, lines: list[Line], repairs: list[Repair]) -> Layout:
+    layout = Layout(name, lines, repairs=repairs)
+    body_start = _adilet_header(layout) if name == ADILET_TEXT else _zqai_header(layout)
     body_end, doc_start = _tail(layout, body_start)
     _units(layout, body_start, body_end, root=True)
     if doc_start is not None:
         _units(layout, doc_start, len(lines), root=False)
     close_blocks(layout)
     return layout
-
-
-def close_blocks(layout: Layout) -> None:
-    """Sort blocks by start and let each run to the next; the first takes leading blanks."""
-    blocks = sorted(layout.blocks, key=lambda block: block.start)
-    if not blocks and layout.lines:
-        blocks = [Block(0, "other", role="unparsed")]  # nothing recognised: the lines still belong somewhere
-    if blocks:
-        blocks[0].start = 0
-    for block, following in zip(blocks, blocks[1:] + [None]):
-        block.end = following.start if following else len(layout.lines)
-    layout.blocks = [block for block in blocks if block.end > block.start]
 
 
 def _next_text(lines: list[Line], index: int) -> int:
@@ -183,7 +151,7 @@ def _adilet_header(layout: Layout) -> int:
         return index
     _add(layout, index, "title")
     index = _next_text(lines, _run_until_blank(lines, index))
-    if index < len(lines) and lines[index].stripped in STATUS_LINES:
+    if index < len(lines) and lines[index].stripped in KAZAKH.STATUS_LINES:
         _add(layout, index, "other", role="status")
         index = _next_text(lines, index + 1)
     if index < len(lines) and lines[index].indent < 3 and not is_note_start(lines[index].text):
@@ -209,7 +177,7 @@ def _adilet_header(layout: Layout) -> int:
 def _continuation_end(lines: list[Line], index: int) -> int:
     """First line after `index` that starts a new unit in the Adilet layout."""
     while index < len(lines) and (lines[index].blank or lines[index].indent < 3):
-        if is_note_start(lines[index].text) or (heading_match(lines[index].text) and lines[index - 1].blank):
+        if is_note_start(lines[index].text) or (heading_match(lines[index].text, KAZAKH) and lines[index - 1].blank):
             break
         index += 1
     return index
@@ -220,7 +188,7 @@ def _find_formula(lines: list[Line], start: int) -> int | None:
     if it comes before the first numbered paragraph."""
     for index in range(start, len(lines)):
         line = lines[index]
-        if is_operative_formula(line.text):
+        if is_operative_formula(line.text, KAZAKH):
             return index
         if PARAGRAPH.match(line.stripped) and (line.indent >= 3 or lines[index - 1].blank):
             return None
@@ -237,10 +205,10 @@ def _zqai_header(layout: Layout) -> int:
     title_started = False
     for start, end in segments:
         text = " ".join(line.stripped for line in lines[start:end])
-        squashed = squash(text)
+        squashed = KAZAKH.squash(text)
         if "qr" in squashed:
             _add(layout, start, "other", role="qr")
-        elif not requisites_started and text.startswith(kk.REQUISITES_OPENING) and not squashed.endswith(kk.MINISTRY_NAME_ENDING):
+        elif not requisites_started and text.startswith(KAZAKH.REQUISITES_OPENING) and not squashed.endswith(KAZAKH.MINISTRY_NAME_ENDING):
             requisites_started = True
             _add(layout, start, "other", role="requisites")
             requisites_done = _ends_registration(squashed)
@@ -265,7 +233,7 @@ def _zqai_header(layout: Layout) -> int:
 
 
 def _ends_registration(squashed: str) -> bool:
-    return any(word in squashed for word in kk.REGISTRATION_END_WORDS)
+    return any(word in squashed for word in KAZAKH.REGISTRATION_END_WORDS)
 
 
 def _is_russian(text: str) -> bool:
@@ -317,7 +285,7 @@ def _tail(layout: Layout, body_start: int) -> tuple[int, int | None]:
     _add(layout, title, "appendix", role="approved_document")
     title_end = title
     while title_end < len(lines) and not lines[title_end].blank:
-        if title_end > title and heading_match(lines[title_end].text):
+        if title_end > title and heading_match(lines[title_end].text, KAZAKH):
             break
         title_end += 1
     return body_end, title_end
@@ -328,10 +296,10 @@ def _find_stamp_end(lines: list[Line], start: int) -> int | None:
     for index in range(start, len(lines)):
         line = lines[index]
         words = line.stripped.rstrip(".").split(" ")
-        if line.indent >= 3 or len(line.stripped) > 80 or words[-1] not in APPROVAL_WORDS:
+        if line.indent >= 3 or len(line.stripped) > 80 or words[-1] not in KAZAKH.APPROVAL_WORDS:
             continue
         previous = lines[index - 1].stripped if index else ""
-        near = squash(previous + " " + line.stripped)
+        near = KAZAKH.squash(previous + " " + line.stripped)
         if any(kind in near for kind in _APPROVING_KINDS):
             return index
     return None
@@ -345,7 +313,7 @@ def _find_signature_end(lines: list[Line], start: int, end: int, at_document_end
         line = lines[index]
         if line.blank:
             continue
-        if SIGNATURE_END.search(line.stripped) and not PARAGRAPH.match(line.stripped):
+        if KAZAKH.SIGNATURE_END.search(line.stripped) and not PARAGRAPH.match(line.stripped):
             return index
         if at_document_end:
             return None  # with no stamp, only the very last line can end a signature
@@ -434,7 +402,7 @@ def _classify_adilet(line: Line, previous: Line | None) -> tuple[str, str | None
         return "indent", None
     # a heading starts after a blank line, or where the split-heading repair rejoined it
     if previous is None or previous.blank or line.joined_heading:
-        return heading_match(text)
+        return heading_match(text, KAZAKH)
     return None
 
 
@@ -446,7 +414,7 @@ def _classify_zqai(line: Line, previous_blank: bool) -> tuple[str, str | None] |
         return "quote", None
     if is_note_start(text):
         return "note", None
-    heading = heading_match(text)
+    heading = heading_match(text, KAZAKH)
     if heading:
         return heading
     for kind, pattern in (("paragraph", PARAGRAPH), ("subparagraph", SUBPARAGRAPH)):
@@ -461,6 +429,6 @@ def _appendix_prefix(lines: list[Line], index: int, floor: int) -> int:
     жөніндегі ережеге`` / ``1-қосымша``): short margin lines that end no sentence."""
 
     def stops(line: Line) -> bool:
-        return line.indent >= 3 or _ends_sentence(line) or line.stripped.endswith(",") or heading_match(line.text) is not None
+        return line.indent >= 3 or _ends_sentence(line) or line.stripped.endswith(",") or heading_match(line.text, KAZAKH) is not None
 
     return _walk_back(lines, index, floor, stops)

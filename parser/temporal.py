@@ -23,19 +23,19 @@ from typing import Any
 
 from .basis import Basis, known_dates
 from .dates import DateMatch, add_days, add_months, find_dates
-from .languages import Language, kk
+from .languages import Language
 from .model import CommencementException, CommencementRule, EffectiveDate
 
 PUBLICATION_DEADLINE_SINCE = "2017-01-01"
 PUBLICATION_DEADLINE_DAYS = 30
 
 
-def is_commencement_clause(text: str, lang: Language = kk) -> bool:
+def is_commencement_clause(text: str, lang: Language) -> bool:
     squashed = lang.squash(text)
     return any(verb in squashed for verb in lang.COMMENCEMENT_VERBS)
 
 
-def parse_commencement(text: str, lang: Language = kk) -> CommencementRule:
+def parse_commencement(text: str, lang: Language) -> CommencementRule:
     """Read a clause such as ``ресми жарияланған күнінен бастап күнтізбелік он күн өткен соң
     қолданысқа енгізіледі`` or ``вводится в действие по истечении десяти календарных дней
     после дня его первого официального опубликования`` into a rule. Unknown phrasing gives
@@ -47,7 +47,7 @@ def parse_commencement(text: str, lang: Language = kk) -> CommencementRule:
     return rule
 
 
-def commencement_in(text: str, lang: Language = kk) -> CommencementRule | None:
+def commencement_in(text: str, lang: Language) -> CommencementRule | None:
     """The commencement clause printed in `text` — in brackets (``Утратил силу приказом …
     (вводится в действие по истечении десяти календарных дней …)``) or the whole text —
     read into a rule; None when `text` holds none."""
@@ -79,7 +79,7 @@ def _start_rule(text: str, starts: list[DateMatch], lang: Language) -> Commencem
     return CommencementRule("unknown", text=text)
 
 
-def term_end(text: str, lang: Language = kk) -> DateMatch | None:
+def term_end(text: str, lang: Language) -> DateMatch | None:
     """The last day of the term a clause sets: ``… және 2023 жылғы 31 желтоқсанға дейін
     қолданылады`` -> the date ``2023-12-31``; None when it sets none."""
     return next((date for date in find_dates(text) if _ends_term(text, date, lang)), None)
@@ -208,7 +208,7 @@ def _publication_window(
 # --- Split commencement -------------------------------------------------------------------
 
 
-def commencement_exceptions(text: str, lang: Language = kk) -> list[CommencementException]:
+def commencement_exceptions(text: str, lang: Language) -> list[CommencementException]:
     """The parts a commencement clause puts into force on dates of their own: "за
     исключением пункта 2 статьи 122 , статьи 204 , …, которые вводятся в действие с 1
     января 2008 года" -> one exception (four units, 2008-01-01); "… о наказании в виде
@@ -231,7 +231,7 @@ def commencement_exceptions(text: str, lang: Language = kk) -> list[Commencement
     return _dated_parts(text, lang)
 
 
-def units_named(text: str, lang: Language = kk) -> list[tuple[str, str | None]]:
+def units_named(text: str, lang: Language) -> list[tuple[str, str | None]]:
     """The units `text` names by number, outermost first, as (kind, label): "пункта 2 статьи
     122" -> [("article", "122"), ("paragraph", "2")]; "3-баптың 2-тармағы" alike."""
     found = [(lang.STRUCTURE_WORDS.get(m["word"], "other"), m["label"]) for m in lang.NOTE_UNIT.finditer(lang.fold(text))]

@@ -257,10 +257,10 @@ def _own_starts(document: ParsedDocument) -> dict[str, Bound]:
                 starts[key] = Bound(exception.fixed_date, exception.fixed_date, _own_commencement(exception.text))
     for note in document.notes:  # "Вводится в действие с 12.07.2026 …" under a unit's heading
         if note.target_key and not note.amendments and note.target_status == "unit":
-            from .languages import get_language
+            from .languages import document_language
             from .temporal import parse_commencement
 
-            own = parse_commencement(note.text, get_language(document.act.language if document.act else None))
+            own = parse_commencement(note.text, document_language(document))
             if own.rule == "fixed_date" and own.fixed_date:
                 starts[note.target_key] = Bound(own.fixed_date, own.fixed_date, _own_commencement(note.text))
     return starts
@@ -314,12 +314,12 @@ def _placeholder_change(provision, document: ParsedDocument) -> Change | None:
     """A unit whose text is only its exclusion ("Статья 26. Исключена Законом РК от …",
     "5. Алып тасталды - … бұйрығымен") with no note saying so: it ends, at a date not
     known unless the text names the act (not before that act's adoption)."""
-    from .languages import get_language
+    from .languages import document_language
     from .notes import parse_note
 
     if provision.kind not in ("article", "paragraph", "part", "subparagraph", "chapter", "section"):
         return None
-    lang = get_language(document.act.language if document.act else None)
+    lang = document_language(document)
     body = _placeholder_body(provision.text)
     if not lang.fold(body).startswith(lang.DELETION_PLACEHOLDERS):
         return None

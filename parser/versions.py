@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .align import Pair, comparable, is_placeholder
 from .header import read_requisites
-from .languages import ru
+from .languages import RUSSIAN
 from .references import normal_number
 from .temporal import derive_effective
 from .markdown import VersionMeta
@@ -47,7 +47,7 @@ def read_version(document: ParsedDocument, meta: VersionMeta | None) -> VersionI
             title_ru=meta.title_ru,
         )
     if meta is not None and meta.version_date:
-        cause = read_requisites(meta.caused_by_requisite, ru) if meta.caused_by_requisite else None
+        cause = read_requisites(meta.caused_by_requisite, RUSSIAN) if meta.caused_by_requisite else None
         return VersionInfo(
             version_date=meta.version_date,
             version_date_basis=Basis("version_date_meta"),
@@ -95,7 +95,7 @@ def _meta_is_stale(meta: VersionMeta, newest: Amendment | None) -> bool:
     of 27.05.2004, so the number decides, not the date alone.)"""
     if newest is None or not newest.act.date or newest.act.date <= meta.version_date:
         return False
-    cause = read_requisites(meta.caused_by_requisite, ru).act if meta.caused_by_requisite else None
+    cause = read_requisites(meta.caused_by_requisite, RUSSIAN).act if meta.caused_by_requisite else None
     if cause is not None and cause.number and newest.act.number:
         return normal_number(cause.number) != normal_number(newest.act.number)
     return cause is None

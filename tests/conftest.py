@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from db import build
-from parser import parse_file
+from db.sources import parse_file
 from parser.model import ParsedDocument, Provision
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -68,7 +68,7 @@ def sources(seed_paths) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def seeds(seed_paths) -> dict[str, ParsedDocument]:
-    """Every seed parsed once with `parser.parse_file`, by file-name prefix."""
+    """Every seed parsed once with `db.sources.parse_file`, by file-name prefix."""
     return {prefix: parse_file(path) for prefix, path in seed_paths.items()}
 
 

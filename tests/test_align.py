@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from parser import parse_file, parse_text
+from db.sources import parse_file
+from parser import parse_text
 from parser.align import align
 from parser.diff import tokens, word_diff
 from tests.conftest import BANK, CORPUS

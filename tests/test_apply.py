@@ -21,10 +21,11 @@ from datasette.app import Datasette
 
 from datasette_plugins import datasette_options
 from db import build
-from parser import parse_file
+from db.sources import parse_file
 from parser.apply import apply_instructions, grade
 from parser.instructions import parse_instruction_lines, read_repeals
 from zan.cli import cli
+from parser.languages import KAZAKH
 
 ROOT = Path(__file__).resolve().parent.parent
 BANK = ROOT / "corpus" / "zan-gov-kz"
@@ -56,7 +57,7 @@ def keys(provisions):
 
 
 def applied(base, text, scope=IN_THE_INSTRUCTION):
-    return apply_instructions(base, parse_instruction_lines(text, scope))
+    return apply_instructions(base, parse_instruction_lines(text, KAZAKH, scope))
 
 
 # --- New wording --------------------------------------------------------------------------
@@ -227,7 +228,7 @@ def test_an_annex_whose_new_wording_is_not_quoted_is_not_applied_and_grades_fail
     the two rows the new annex changed."""
     base = parse_file(V137412 / "kaz@2019-12-03.md").provisions
     real = parse_file(V137412 / "kaz@2020-08-10.md").provisions
-    (instruction,) = parse_instruction_lines("Қосымша осы бұйрыққа қосымшаға сәйкес жаңа редакцияда жазылсын.")
+    (instruction,) = parse_instruction_lines("Қосымша осы бұйрыққа қосымшаға сәйкес жаңа редакцияда жазылсын.", lang=KAZAKH)
     assert (instruction.operation, instruction.target.key, instruction.new_text_in_annex) == ("new_wording", "app", True)
     rebuild = apply_instructions(base, [instruction])
     assert [(o.status, o.reason) for o in rebuild.outcomes] == [

@@ -15,6 +15,7 @@ from parser.temporal import derive_effective, parse_commencement
 from parser.timeline import answer_on, build_timelines
 
 from tests.conftest import BANK
+from parser.languages import KAZAKH
 
 
 def parsed(folder: str, name: str):
@@ -87,7 +88,7 @@ def test_4051_insertion_names_the_inserted_article_not_its_chapter():
 
 
 def test_kazakh_insertion_into_a_chapter_names_the_article():
-    note = parse_note("Ескерту. 2-тарау 5-1-баппен толықтырылды - ҚР 20.04.2023 № 226-VII (01.07.2023 бастап қолданысқа енгізіледі) Заңымен.")
+    note = parse_note("Ескерту. 2-тарау 5-1-баппен толықтырылды - ҚР 20.04.2023 № 226-VII (01.07.2023 бастап қолданысқа енгізіледі) Заңымен.", lang=KAZAKH)
     assert note.target.path == [("chapter", "2"), ("article", "5-1")]
     assert (note.target.kind, note.target.label) == ("article", "5-1")
 
@@ -222,7 +223,7 @@ def test_a_period_is_never_the_publication_day(clause):
 
 
 def test_months_and_working_days_are_read():
-    from parser.languages import kk, ru
+    from parser.languages import KAZAKH as kk, RUSSIAN as ru
 
     assert parse_commencement("алғашқы ресми жарияланған күнінен кейін бір айдан кейін қолданысқа енгізіледі", kk).offset_months == 1
     working = parse_commencement("алғашқы ресми жарияланған күнінен кейін он жұмыс күні өткен соң қолданысқа енгізіледі", kk)
@@ -234,7 +235,7 @@ def test_months_and_working_days_are_read():
 
 
 def test_an_unread_period_is_unknown_not_the_day():
-    from parser.languages import kk
+    from parser.languages import KAZAKH as kk
 
     rule = parse_commencement("алғашқы ресми жарияланған күнінен кейін бірнеше күн өткен соң қолданысқа енгізіледі", kk)
     assert rule.rule == "unknown"
@@ -268,12 +269,11 @@ def test_4013_instructions(name, words):
 
 def test_russian_instruction_lines():
     from parser.instructions import parse_instruction_lines
-    from parser.languages import ru
+    from parser.languages import RUSSIAN as ru
 
     instructions = parse_instruction_lines(
         "пункт 2 изложить в следующей редакции:\n\n«2. Новый текст.»;\n\n"
         "подпункт 3) пункта 1 исключить;\n\nв пункте 5 слова «старые слова» заменить словами «новые слова»;",
-        "",
         ru,
     )
     assert [(i.operation, i.target.key, i.new_text, i.old_words, i.new_words) for i in instructions] == [
@@ -285,7 +285,7 @@ def test_russian_instruction_lines():
 
 def test_russian_repeal_of_a_whole_act():
     from parser.instructions import _repealed_reference
-    from parser.languages import ru
+    from parser.languages import RUSSIAN as ru
 
     reference = _repealed_reference(
         "2. Признать утратившим силу Закон Республики Казахстан от 24 ноября 2020 года «О гарантированном трансферте»."[3:], ru
@@ -304,7 +304,7 @@ def test_words_replaced_throughout_the_text_change_every_units_wording():
     title = build_timelines(index).versions["title"]
     assert len(title) >= 2  # its wording changed in 1999 (note 1) …
     from parser.notes import parse_note
-    from parser.languages import ru
+    from parser.languages import RUSSIAN as ru
 
     part = parse_note("Сноска. По всему тексту слова «А» заменены словами «Б» Законом РК от 19.06.2007 № 268-III.", ru)
     assert (part.target.kind, part.target.part, part.action) == ("act", "text", "replaced_words")
@@ -386,7 +386,7 @@ def test_a_repeal_note_on_the_act_makes_it_repealed():
 
 
 def test_old_kazakh_styles_with_trailing_dots_and_stray_spaces():
-    note = parse_note("Ескерту. 3-бапқа өзгерістер енгізілді - Қазақстан Республикасының 1998.12.17. N 325 , 2004.01.13. N 523 Заңдарымен .")
+    note = parse_note("Ескерту. 3-бапқа өзгерістер енгізілді - Қазақстан Республикасының 1998.12.17. N 325 , 2004.01.13. N 523 Заңдарымен .", lang=KAZAKH)
     assert [(a.action, a.act.kind, a.act.date, a.act.number, a.parse_status) for a in note.amendments] == [
         ("amended", "law", "1998-12-17", "325", "ok"),
         ("amended", "law", "2004-01-13", "523", "ok"),
@@ -394,7 +394,7 @@ def test_old_kazakh_styles_with_trailing_dots_and_stray_spaces():
 
 
 def test_russian_kinds_change_along_the_list():
-    from parser.languages import ru
+    from parser.languages import RUSSIAN as ru
 
     note = parse_note(
         "Сноска. Статья 26 с изменениями, внесенными Кодексом РК от 23.11.2015 № 414-V (вводится в действие с 01.01.2017); "
@@ -406,7 +406,7 @@ def test_russian_kinds_change_along_the_list():
 
 
 def test_russian_nested_target_pending_and_suspension():
-    from parser.languages import ru
+    from parser.languages import RUSSIAN as ru
 
     deleted = parse_note("Сноска. Пункт 2 статьи 3 исключен Законом РК от 10.01.2018 № 133-VІ.", ru)
     assert (deleted.target.path, deleted.amendments[0].action) == ([("article", "3"), ("paragraph", "2")], "deleted")
@@ -465,7 +465,7 @@ def test_see_article_two_is_that_articles_clause():
     [note] = document.notes
     assert (note.target_status, note.amendments) == ("act", [])  # the act's own commencement, not an unread note
     from parser.document import _see_article
-    from parser.languages import kk
+    from parser.languages import KAZAKH as kk
 
     rule = parse_commencement("қолданысқа енгізілу тәртібін 2-баптан қараңыз", kk)
     assert rule.rule == "see_act"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from db.bilingual import by_language, reconcile, unpaired_units
-from parser import parse_file
+from db.sources import parse_file
 from tests.conftest import BANK
 
 

@@ -19,7 +19,8 @@ import pytest
 import sqlite_utils
 
 from db import build
-from parser import meta_path_for, parse_file, parse_text
+from db.sources import parse_file
+from parser import meta_path_for, parse_text
 from parser.dates import find_dates
 
 TESTS = Path(__file__).resolve().parent

@@ -17,7 +17,7 @@ import spacy
 from db import build
 from db.links import cited_act_id
 from parser.citations import extract_citations
-from parser.languages import ru
+from parser.languages import RUSSIAN as ru
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Copies of the bank's files the database test builds (tests/data/bank-ru/README.md).

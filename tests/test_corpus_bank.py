@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from parser import parse_file
+from db.sources import parse_file
 from parser.model import Amendment, ParsedDocument, Provision
 from parser.timeline import act_versions, answer_on, build_timelines
 
@@ -51,7 +51,7 @@ QUOTE_KINDS = ("quote",)
 
 @lru_cache(maxsize=None)
 def parsed(path: str) -> ParsedDocument:
-    """The document `path` (relative to corpus/zan-gov-kz) as `parser.parse_file` reads it."""
+    """The document `path` (relative to corpus/zan-gov-kz) as `db.sources.parse_file` reads it."""
     return parse_file(BANK / path, display_path=f"corpus/zan-gov-kz/{path}")
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from parser.header import adilet_id, detect_language, read_requisites, stable_id
 from parser.repair import join_lines
+from parser.languages import KAZAKH
 
 
 def requisites(seed_line, prefix, numbers):
@@ -15,7 +16,7 @@ def requisites(seed_line, prefix, numbers):
 
 
 def test_requisites_of_seed_000(seed_line):
-    read = read_requisites(requisites(seed_line, "000", range(5, 11)))
+    read = read_requisites(requisites(seed_line, "000", range(5, 11)), lang=KAZAKH)
     assert read.act.issuer == "Қазақстан Республикасы Денсаулық сақтау министрінің"
     assert (read.act.date, read.act.number, read.act.kind_text) == ("2009-10-19", "542", "Бұйрығы")
     assert (read.registered_on, read.registration_number) == ("2009-11-11", "5853")
@@ -25,7 +26,7 @@ def test_requisites_of_seed_000(seed_line):
 
 
 def test_requisites_of_seed_002_repealed_by_an_acting_minister(seed_line):
-    read = read_requisites(requisites(seed_line, "002", range(8, 13)))
+    read = read_requisites(requisites(seed_line, "002", range(8, 13)), lang=KAZAKH)
     assert (read.act.date, read.act.number) == ("2015-05-13", "344")
     assert (read.registered_on, read.registration_number) == ("2015-06-16", "11361")
     assert read.repeal.date == "2023-07-18"  # "шiлдедегi" with Latin i
@@ -34,7 +35,7 @@ def test_requisites_of_seed_002_repealed_by_an_acting_minister(seed_line):
 
 
 def test_requisites_of_seed_001_not_repealed(seed_line):
-    read = read_requisites(requisites(seed_line, "001", range(6, 9)))
+    read = read_requisites(requisites(seed_line, "001", range(6, 9)), lang=KAZAKH)
     assert read.act.issuer_acting is True
     assert (read.act.date, read.act.number) == ("2022-02-23", "61")
     assert (read.registered_on, read.registration_number) == ("2022-02-24", "26917")
@@ -42,7 +43,7 @@ def test_requisites_of_seed_001_not_repealed(seed_line):
 
 
 def test_requisites_of_seed_004_across_blank_lines(seed_line):
-    read = read_requisites(requisites(seed_line, "004", range(6, 15)))
+    read = read_requisites(requisites(seed_line, "004", range(6, 15)), lang=KAZAKH)
     assert read.act.issuer == "Қазақстан Республикасы Денсаулық сақтау министрінің"
     assert (read.act.date, read.act.number, read.act.kind) == ("2025-01-24", "5", "order")
     assert (read.registered_on, read.registration_number) == ("2025-01-27", "35673")

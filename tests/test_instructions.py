@@ -203,12 +203,13 @@ def test_an_unrelated_act_is_not_linked(tmp_path):
 # --- More operations, in the official phrasing ------------------------------------------------
 
 from parser.instructions import parse_instruction_lines  # noqa: E402
+from parser.languages import KAZAKH  # noqa: E402
 
 ORDER_341 = Path(__file__).resolve().parent / "data" / "instructions" / "order_341_amends_146.txt"
 
 
 def test_an_order_in_the_zqai_layout_with_word_replacements_is_read_through_the_parser():
-    document = __import__("parser").parse_file(ORDER_341)
+    document = __import__("db.sources", fromlist=["parse_file"]).parse_file(ORDER_341)
     amended = document.amended_act
     assert (amended.reference.date, amended.reference.number, amended.registration_number) == ("2001-12-11", "146", "1718")
     assert [(i.operation, i.target_text, i.target.key, i.old_words, i.new_words) for i in document.instructions] == [
@@ -230,20 +231,20 @@ def test_an_order_in_the_zqai_layout_with_word_replacements_is_read_through_the_
     ids=["delete", "repeal-unit", "replace-straight-quotes", "replace-whole-text", "delete-words", "annex-new-wording"],
 )
 def test_operations_in_the_official_phrasing(line, operation, kind, key, words):
-    (instruction,) = parse_instruction_lines(line, "doc")
+    (instruction,) = parse_instruction_lines(line, KAZAKH, "doc")
     assert (instruction.operation, instruction.target.kind, instruction.target.key) == (operation, kind, key)
     assert (instruction.old_words, instruction.new_words) == words
     assert instruction.parse_status == "ok"
 
 
 def test_a_paragraph_line_scopes_the_subparagraphs_after_it():
-    instructions = parse_instruction_lines("10-тармақта:\n\n5) тармақша алынып тасталсын;\n\n6) тармақша алынып тасталсын;", "doc")
+    instructions = parse_instruction_lines("10-тармақта:\n\n5) тармақша алынып тасталсын;\n\n6) тармақша алынып тасталсын;", KAZAKH, "doc")
     assert [(i.ordinal, i.target.key) for i in instructions] == [(1, "doc/p10/sp5"), (2, "doc/p10/sp6")]
 
 
 def test_two_word_pairs_on_one_line_are_two_instructions():
     line = "5-тармақтағы «таяқшасы» деген сөз «таяғы» деген сөзбен, «қолкісендер» деген сөз «кісендер» деген сөзбен ауыстырылсын;"
-    assert [(i.ordinal, i.old_words, i.new_words) for i in parse_instruction_lines(line, "doc")] == [
+    assert [(i.ordinal, i.old_words, i.new_words) for i in parse_instruction_lines(line, KAZAKH, "doc")] == [
         (1, "таяқшасы", "таяғы"),
         (2, "қолкісендер", "кісендер"),
     ]

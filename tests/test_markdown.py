@@ -8,9 +8,10 @@ import shutil
 
 import pytest
 
-from parser import parse_file, parse_text, part_files
+from db.sources import parse_file, part_files
+from parser import parse_text
 from parser.header import read_requisites
-from parser.languages import ru
+from parser.languages import RUSSIAN as ru
 from parser.markdown import read_version_meta, table_rows
 from tests.conftest import BANK
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 import shutil
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
 from db.load import corpus_files
-from parser import parse_file, parse_split, parse_text, part_files
+from db.sources import parse_file, part_files
+from parser import parse_split, parse_text
 from parser.model import ParsedDocument
 from tests.conftest import BANK
 

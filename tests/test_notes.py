@@ -8,6 +8,7 @@ import pytest
 
 from parser.notes import find_action, is_note_start, parse_note, read_target, split_top_level, strip_marker
 from parser.temporal import derive_effective
+from parser.languages import KAZAKH
 
 # --- Seed 000: every note attached to the unit it names ------------------------------
 
@@ -213,12 +214,12 @@ SEVERAL_ACTS = (
 def test_a_note_on_the_acts_own_term_names_the_act_and_no_amending_act():
     """Order № 05/110 of 2023 (corpus/zan-gov-kz), the note under its title: "applies until
     31.12.2023 — by paragraph 4 of this order"."""
-    parsed = parse_note("Ескерту. 31.12.2023 дейін қолданылады – осы бұйрықтың 4-тармағымен.")
+    parsed = parse_note("Ескерту. 31.12.2023 дейін қолданылады – осы бұйрықтың 4-тармағымен.", lang=KAZAKH)
     assert (parsed.target.kind, parsed.target.text, parsed.action, parsed.amendments) == ("act", "31.12.2023 дейін қолданылады", "term", [])
 
 
 def test_a_note_listing_three_acts_gives_three_amendments_sharing_issuer_and_kind():
-    parsed = parse_note(SEVERAL_ACTS)
+    parsed = parse_note(SEVERAL_ACTS, lang=KAZAKH)
     assert (parsed.target.kind, parsed.target.label, parsed.action) == ("appendix", "4", "amended")
     assert [(a.act.date, a.act.number) for a in parsed.amendments] == [
         ("2024-03-30", "2"),
@@ -232,7 +233,7 @@ def test_a_note_listing_three_acts_gives_three_amendments_sharing_issuer_and_kin
 
 
 def test_each_listed_act_keeps_its_own_commencement():
-    first, second, third = parse_note(SEVERAL_ACTS).amendments
+    first, second, third = parse_note(SEVERAL_ACTS, lang=KAZAKH).amendments
     assert first.commencement is None and first.effective.status == "unknown"  # "(…)" says nothing
     assert second.commencement is None
     assert (third.commencement.rule, third.commencement.fixed_date) == ("fixed_date", "2025-07-10")
@@ -261,7 +262,7 @@ def test_each_listed_act_keeps_its_own_commencement():
     ],
 )
 def test_read_target(target, kind, label, part):
-    got = read_target(target)
+    got = read_target(target, lang=KAZAKH)
     assert (got.kind, got.label, got.part) == (kind, label, part)
 
 
@@ -279,13 +280,13 @@ def test_read_target(target, kind, label, part):
     ],
 )
 def test_find_action(body, action):
-    assert find_action(body)[0] == action
+    assert find_action(body, lang=KAZAKH)[0] == action
 
 
 def test_note_markers(seed_line):
     assert is_note_start(seed_line("000", 18))
     assert not is_note_start(seed_line("000", 16))
-    assert strip_marker("Ескерту. Тақырыбы жаңа редакцияда") == "Тақырыбы жаңа редакцияда"
+    assert strip_marker("Ескерту. Тақырыбы жаңа редакцияда", lang=KAZAKH) == "Тақырыбы жаңа редакцияда"
 
 
 def test_split_top_level_ignores_separators_in_brackets_and_quotes():

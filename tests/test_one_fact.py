@@ -17,7 +17,6 @@ from db.queries import act_document, act_on, provision_history
 from parser.basis import Basis
 from parser.dates import add_days
 from zan.messages import LANGUAGES, basis_text, status_reason, status_word
-from tests.conftest import CORPUS_ACTS
 
 #: The status each basis rule of `parser.document.decide_status` allows.
 STATUS_OF_RULE = {
@@ -254,3 +253,19 @@ def test_the_search_filter_by_date_is_the_sql_form_of_the_one_in_force_decision(
         for day in sorted(days | {add_days(d, -1) for d in days}):
             kept = {row[0] for row in rows_conn.execute(sql, {"date": day})}
             assert (act["id"] in kept) == (act_on(rows_conn, act["id"], day, "kk")["act"]["status"] != "not_in_force"), (act["id"], day)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_act_page_and_the_as_of_page_give_one_start_for_the_act(corpus_db, rows_conn, lang):
+    """The as-of page closed the 1995 election law's start at 01.01.2023 while its entry
+    into force still read "not before 28.09.1995 (latest day unknown)", the clause alone."""
+    from zan.messages import window_text
+
+    act_id = "constitutional_law-1995-09-28-2464"
+    urls = Datasette(immutables=[str(corpus_db)]).urls
+    page = str(act_body({**act_document(rows_conn, act_id, lang), "database": "laws"}, urls, "/-/acts/x.json", lang))
+    requisites = page[page.index('<dl class="zan-requisites">') : page.index("</dl>")]
+    assert window_text("1995-09-28", "2023-01-01", lang) in requisites
+    assert window_text("1995-09-28", None, lang) not in requisites
+    answer = act_on(rows_conn, act_id, "2026-12-01", lang)["act"]
+    assert window_text("1995-09-28", None, lang) not in answer["start_basis"] and "01.01.2023" in answer["start_basis"]

@@ -21,6 +21,7 @@ from db.load import load_publications
 from db.queries import act_on
 from parser.publications import read_publications
 from parser.temporal import apply_offset, derive_effective, parse_commencement
+from parser.languages import KAZAKH
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -93,7 +94,7 @@ def test_from_the_day_of_publication_is_the_publication_day(seeds):
 
 
 def test_months_after_publication_end_on_the_same_date_and_apply_from_the_next_day():
-    rule = parse_commencement("Осы бұйрық алғашқы ресми жарияланған күнінен кейін үш ай өткен соң қолданысқа енгізіледі.")
+    rule = parse_commencement("Осы бұйрық алғашқы ресми жарияланған күнінен кейін үш ай өткен соң қолданысқа енгізіледі.", lang=KAZAKH)
     assert (rule.rule, rule.offset_days, rule.offset_months) == ("publication", None, 3)
     assert apply_offset(rule, "2022-03-15") == "2022-06-16"
     assert apply_offset(rule, "2022-11-30") == "2023-03-01"  # no 30 February: its last day, then the day after

@@ -9,7 +9,8 @@ import hashlib
 
 import pytest
 
-from parser import parse_bytes, parse_file
+from db.sources import parse_file
+from parser import parse_bytes
 from parser.reader import decode_source, read_source
 
 

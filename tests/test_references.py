@@ -7,6 +7,7 @@ import pytest
 
 from parser.references import find_kind_word, find_number, read_reference
 from parser.repair import join_lines
+from parser.languages import KAZAKH
 
 
 @pytest.mark.parametrize(
@@ -54,7 +55,7 @@ def test_a_word_ending_in_n_is_not_a_number_sign():
 
 def test_requisites_reference_of_seed_000(seed_line):
     text = join_lines([seed_line("000", 5), seed_line("000", 6)])
-    reference = read_reference(text[: text.index("Бұйрығы.") + len("Бұйрығы.")])
+    reference = read_reference(text[: text.index("Бұйрығы.") + len("Бұйрығы.")], lang=KAZAKH)
     assert reference.issuer == "Қазақстан Республикасы Денсаулық сақтау министрінің"
     assert reference.issuer_acting is False
     assert reference.date == "2009-10-19"
@@ -64,7 +65,7 @@ def test_requisites_reference_of_seed_000(seed_line):
 
 def test_acting_minister_with_m_a(seed_line):
     assert seed_line("001", 6) == "Қазақстан Республикасы Төтенше жағдайлар министрінің м.а. 2022 жылғы 23 "
-    reference = read_reference(join_lines([seed_line("001", 6), "ақпандағы № 61 бұйрығы."]))
+    reference = read_reference(join_lines([seed_line("001", 6), "ақпандағы № 61 бұйрығы."]), lang=KAZAKH)
     assert reference.issuer == "Қазақстан Республикасы Төтенше жағдайлар министрінің м.а."
     assert reference.issuer_acting is True
     assert (reference.date, reference.number, reference.kind) == ("2022-02-23", "61", "order")
@@ -74,7 +75,7 @@ def test_acting_minister_spelled_out(seed_line):
     assert seed_line("002", 189) == "      КДК халыққа ұсыну тәртібі Қазақстан Республикасы Денсаулық сақтау және "
     assert seed_line("002", 190) == "әлеуметтік даму министрінің міндетін атқарушының 2015 жылғы 28 шілдедегі №"
     assert seed_line("002", 191) == "626  бекітілген (Нормативтік құқықтық актілерді мемлекеттік тіркеу бұйрығымен"
-    reference = read_reference(join_lines([seed_line("002", 190), seed_line("002", 191)]))
+    reference = read_reference(join_lines([seed_line("002", 190), seed_line("002", 191)]), lang=KAZAKH)
     assert reference.issuer == "әлеуметтік даму министрінің міндетін атқарушының"
     assert reference.issuer_acting is True
     assert (reference.date, reference.number) == ("2015-07-28", "626")
@@ -82,7 +83,7 @@ def test_acting_minister_spelled_out(seed_line):
 
 def test_amending_act_in_a_note(seed_line):
     text = join_lines([seed_line("003", 50)[len("      Ескерту. Ереже жаңа редакцияда - ") :], "17.08.2013 № 479 бұйрығымен."])
-    reference = read_reference(text)
+    reference = read_reference(text, lang=KAZAKH)
     assert reference.issuer == "ҚР Денсаулық сақтау министрінің м.а."
     assert reference.issuer_acting is True
     assert (reference.date, reference.number, reference.kind, reference.kind_text) == ("2013-08-17", "479", "order", "бұйрығымен")
@@ -91,7 +92,7 @@ def test_amending_act_in_a_note(seed_line):
 def test_number_with_ministry_prefix_in_a_note(seed_line):
     assert seed_line("003", 125) == "      Ескерту. 8-тармақ жаңа редакцияда – ҚР Денсаулық сақтау министрінің "
     text = join_lines(["ҚР Денсаулық сақтау министрінің", seed_line("003", 126), seed_line("003", 127)])
-    reference = read_reference(text)
+    reference = read_reference(text, lang=KAZAKH)
     assert (reference.date, reference.number, reference.kind) == ("2018-10-02", "ҚР ДСМ-21", "order")
     assert reference.issuer == "ҚР Денсаулық сақтау министрінің"
 
@@ -99,25 +100,25 @@ def test_number_with_ministry_prefix_in_a_note(seed_line):
 def test_reference_of_the_amended_order_in_seed_004(seed_line):
     text = join_lines([seed_line("004", 29)])
     assert text.startswith("министрінің 2022 жылғы 27 сәуірдегі № ҚР ДСМ-37 бұйрығына")
-    reference = read_reference(text)
+    reference = read_reference(text, lang=KAZAKH)
     assert (reference.date, reference.number, reference.kind, reference.kind_text) == ("2022-04-27", "ҚР ДСМ-37", "order", "бұйрығына")
 
 
 def test_law_named_without_its_issuer():
-    reference = read_reference("ҚР 29.09.2022 № 143-VII (…) Заңымен")
+    reference = read_reference("ҚР 29.09.2022 № 143-VII (…) Заңымен", lang=KAZAKH)
     assert (reference.kind, reference.kind_text, reference.date, reference.number) == ("law", "Заңымен", "2022-09-29", "143-VII")
     assert reference.issuer == "ҚР"
     assert reference.issuer_acting is False
 
 
 def test_maslikhat_decision():
-    reference = read_reference("Маңғыстау облысы Бейнеу аудандық мәслихатының 2017 жылғы 30 қазандағы № 18/145 шешімі.")
+    reference = read_reference("Маңғыстау облысы Бейнеу аудандық мәслихатының 2017 жылғы 30 қазандағы № 18/145 шешімі.", lang=KAZAKH)
     assert reference.issuer == "Маңғыстау облысы Бейнеу аудандық мәслихатының"
     assert (reference.kind, reference.date, reference.number) == ("decision", "2017-10-30", "18/145")
 
 
 def test_missing_parts_stay_empty():
-    reference = read_reference("ҚР Денсаулық сақтау министрінің соң қолданысқа енгізіледі) Бұйрығымен.")
+    reference = read_reference("ҚР Денсаулық сақтау министрінің соң қолданысқа енгізіледі) Бұйрығымен.", lang=KAZAKH)
     assert reference.date is None and reference.number is None
     assert reference.kind == "order"
 
@@ -137,7 +138,7 @@ def test_missing_parts_stay_empty():
     ],
 )
 def test_kind_words_in_any_case_form(word, kind):
-    assert find_kind_word(f"№ 5 {word}.") == (word, kind)
+    assert find_kind_word(f"№ 5 {word}.", lang=KAZAKH) == (word, kind)
 
 
 @pytest.mark.parametrize(
@@ -150,4 +151,4 @@ def test_kind_words_in_any_case_form(word, kind):
 )
 def test_two_word_kinds_are_not_cut_to_their_last_word(closing, kind):
     # language.ACT_KINDS knows both; the reader must not stop at "заңымен" / "бұйрығымен"
-    assert find_kind_word(closing)[1] == kind
+    assert find_kind_word(closing, lang=KAZAKH)[1] == kind

@@ -16,6 +16,7 @@ from parser.structure import (
     segment,
     split_lines,
 )
+from parser.languages import KAZAKH
 
 
 def blocks(layout):
@@ -117,7 +118,7 @@ def test_a_quote_never_closed_swallows_the_rest_and_is_reported(sources):
     ],
 )
 def test_heading_match(text, expected):
-    assert heading_match(text) == expected
+    assert heading_match(text, lang=KAZAKH) == expected
 
 
 def test_paragraph_and_subparagraph_labels(seed_line):
@@ -130,17 +131,17 @@ def test_paragraph_and_subparagraph_labels(seed_line):
 
 
 def test_operative_formula(seed_line):
-    assert is_operative_formula(seed_line("004", 25))
-    assert is_operative_formula("БҰЙЫРАМЫН:")
-    assert is_operative_formula(seed_line("003", 17))  # "жетілдіру мақсатында :БҰЙЫРАМЫН"
-    assert not is_operative_formula(seed_line("000", 16))
+    assert is_operative_formula(seed_line("004", 25), lang=KAZAKH)
+    assert is_operative_formula("БҰЙЫРАМЫН:", lang=KAZAKH)
+    assert is_operative_formula(seed_line("003", 17), lang=KAZAKH)  # "жетілдіру мақсатында :БҰЙЫРАМЫН"
+    assert not is_operative_formula(seed_line("000", 16), lang=KAZAKH)
 
 
 def test_letter_spaced_operative_formula_ends_the_preamble(sources):
     lines, _ = split_lines(sources["000"])
     assert lines[14].raw.rstrip("\n") == "Б Ұ Й Ы Р А М Ы Н :"
     assert lines[14].text == "БҰЙЫРАМЫН:"
-    assert is_operative_formula(lines[14].text)
+    assert is_operative_formula(lines[14].text, lang=KAZAKH)
 
 
 def test_a_wrapped_line_that_starts_with_a_number_is_not_a_new_unit(sources, seed_line):

@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-import parser as zan_parser
+from db.sources import parse_file
 from db.version_store import TextCollision, VersionStore, distinct_wordings, text_id
 from tests.conftest import CORPUS
 
@@ -31,7 +31,7 @@ def test_each_version_reads_as_its_file_parsed(conn):
     """The view gives every unit and note of a version, in print order, with the
     wording and the source lines of the file it was read from."""
     for version_id, source_path in conn.execute("select id, source_path from versions where act_id = ? and rebuilt = 0", (ORDER_146,)):
-        document = zan_parser.parse_file(CORPUS.parent / source_path)
+        document = parse_file(CORPUS.parent / source_path)
         printed = document.units_in_print_order()
         rows = conn.execute("select key, text, raw_text, source_line from version_provisions where version_id = ? order by position", (version_id,)).fetchall()
         assert [row["text"] for row in rows] == [unit.text for unit in printed]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from parser import part_files
+from db.sources import part_files
 import pytest_asyncio
 from click.testing import CliRunner
 from datasette.app import Datasette

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import click
 
-import parser as zan_parser
 from db.corpus import PUBLICATIONS_FILE, CorpusNotFound, corpus_files
+from db.sources import meta_beside, parse_file, part_files
 from db.git_history import find_repositories
 from db.queries import UnknownAct, act_diff, act_on, act_versions, acts_on, check_date, problems_report
 from zan import messages
@@ -178,7 +178,7 @@ class BuildProgress:
 @click.option("--json", "as_json", is_flag=True, help="Print everything the parser makes of the file as JSON.")
 def parse_command(file: Path, as_json: bool) -> None:
     """Show what the parser makes of one FILE."""
-    document = zan_parser.parse_file(file)
+    document = parse_file(file)
     if as_json:
         click.echo(json.dumps(document.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -415,8 +415,8 @@ def needs_build(corpus: Path, db_path: Path) -> bool:
         return False  # serve what was built; nothing to rebuild from
     built = db_path.stat().st_mtime
     files = corpus_files(corpus)
-    metas = [zan_parser.meta_beside(path) for path in files]
-    parts = [part for path in files for part in zan_parser.part_files(path)]  # a split act's parts
+    metas = [meta_beside(path) for path in files]
+    parts = [part for path in files for part in part_files(path)]  # a split act's parts
     inputs = [corpus, *files, *parts, *(meta for meta in metas if meta is not None)]
     if (corpus / PUBLICATIONS_FILE).exists():
         inputs.append(corpus / PUBLICATIONS_FILE)

@@ -12,11 +12,8 @@ Sources: ../shared/notes/FORMATS.md §2c–§2e and §3, the texts of ../shared/
 from __future__ import annotations
 
 import re
-import threading
 
-import Stemmer
-
-from .base import fold_with, kind_reader, squash_with
+from ..base import fold_with, kind_reader, squash_with
 
 CODE = "ru"
 BANK_CODE = "rus"
@@ -517,26 +514,8 @@ ISSUER_STOP_WORDS: frozenset[str] = frozenset()
 #: The acting marker as citations print it before the official: "приказом и.о. Министра".
 ACTING_ABBREVIATION = "и.о."
 
-# --- Search --------------------------------------------------------------------------------
-
+#: A letter of a word, as the parser's patterns write it.
 WORD_LETTER = "[а-яё]"
-_CYRILLIC = re.compile(WORD_LETTER)
-
-#: Snowball's Russian stemmer (PyStemmer, in C). Its stemmer objects are not safe to
-#: share between threads, and Datasette searches from several: one per thread.
-_STEMMERS = threading.local()
-
-
-def stem(word: str) -> str:
-    """The Snowball stem of one lower-case word: ``законами`` -> ``закон``, ``пункта`` ->
-    ``пункт``. Words of other scripts and numbers are returned as they are."""
-    if not _CYRILLIC.search(word):
-        return word
-    stemmer = getattr(_STEMMERS, "russian", None)
-    if stemmer is None:
-        stemmer = _STEMMERS.russian = Stemmer.Stemmer("russian")
-    return stemmer.stemWord(word)
-
 
 #: The form every matcher works on, the same without spaces, and a kind word's kind.
 fold = fold_with(LOOKALIKES)
