@@ -101,7 +101,7 @@ CONTENTS_MINIMUM = 3
 
 
 def contents_html(units: list[Row], lang: str) -> Markup:
-    """A long act's table of contents: its sections, chapters, paragraphs and articles (by
+    """A long act's table of contents: its divisions, chapters, sections and articles (by
     number and heading) and appendices, each a link to the unit on the page; nothing for
     an act with fewer than `CONTENTS_MINIMUM` of them. Beside the text on a wide screen,
     above it on a narrow one (zan.css); the unit being read is marked while scrolling."""
