@@ -29,6 +29,7 @@ from zan import messages
 from zan.messages import t
 
 from .pieces import (
+    act_crumb,
     amendment_line,
     anchor,
     compare_form,
@@ -36,10 +37,13 @@ from .pieces import (
     date_field,
     escape_html,
     history_link,
+    in_language,
     keep_lang,
+    missing_parts_note,
     other_text_note,
     pilcrow,
     row_block,
+    said_in_other_language_note,
     site_paths,
     table_columns,
     text_blocks,
@@ -75,7 +79,7 @@ def act_body(document: Row, urls, json_url: str, lang: str) -> Markup:
                 _text_html(document, path, lang),
                 _versions_html(document["versions"], act["id"], path, lang),
                 _links_html(document["links"], act["id"], path, lang),
-                _instructions_html(document["instructions"], path, lang),
+                _instructions_html(document["instructions"], path, lang, act.get("text_language")),
                 "</article>\n",
             )
         )
@@ -86,13 +90,15 @@ def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_ur
     """The crumbs, the title, the as-of-date form and the status banner: the act's
     status in words, the repeal as printed, and each change noted on the whole act."""
     status = escape_html(act["status"])
-    repeal = f"<br>{escape_html(act['repeal_text'])}" if act["repeal_text"] else ""
+    said = act.get("said_in") or {}
+    repeal = f"<br>{in_language(act['repeal_text'], said.get('repeal_text'), lang)}" if act["repeal_text"] else ""
     amendments = "".join(f"<br>{amendment_line(a, lang)}" for a in header_amendments)
     banner_lines = "".join(f"\n    {line}" for line in (repeal, amendments) if line)
-    return f"""<article class="zan-act" lang="{escape_html(text_language or act['language'] or 'kk')}">
-  <p class="zan-crumbs"><a href="{escape_html(acts_url)}">{t("acts", lang)}</a> / {escape_html(act['id'])}
+    title_language = act.get("text_language") if act["title"] else None
+    return f"""<article class="zan-act">
+  <p class="zan-crumbs"><a href="{escape_html(acts_url)}">{t("acts", lang)}</a> / {escape_html(act_crumb(act, lang))}
     · <a href="{escape_html(json_url)}">JSON</a></p>
-  <h1>{escape_html(act['title'] or act['id'])}</h1>
+  <h1>{in_language(act['title'] or act_crumb(act, lang), title_language, lang)}</h1>
   <p class="zan-as-at">{escape_html(_as_at(act, lang))}</p>
   <form class="zan-date" action="" method="get">
     {date_field(t("as_of_date", lang) + ":", None, lang)}{keep_lang(lang)}
@@ -119,6 +125,12 @@ def _texts_html(document: Row, path: Callable[[str], str], lang: str) -> str:
     held, shown, asked = act.get("languages_held") or [], act.get("text_language"), act.get("text_asked")
     note = other_text_note(shown, asked, lang)
     lines = [note] if note else []
+    said = said_in_other_language_note((act.get("said_in") or {}).values(), lang)
+    if said:
+        lines.append(said)
+    missing = missing_parts_note(act.get("missing_parts") or [], lang)
+    if missing:
+        lines.append(missing)
     if len(held) > 1:
         other = next(code for code in held if code != shown)
         url = path(f"/-/acts/{act['id']}?with={other}")
@@ -130,8 +142,9 @@ def _requisites_html(act: Row, lang: str) -> str:
     """Who issued the act, when it was adopted and registered, when it took effect,
     and its requisites sentence."""
     rows = []
+    said = act.get("said_in") or {}
     if act["issuer"]:
-        rows.append(f"<dt>{t('issuer', lang)}</dt><dd>{escape_html(act['issuer'])}</dd>")
+        rows.append(f"<dt>{t('issuer', lang)}</dt><dd>{in_language(act['issuer'], said.get('issuer'), lang)}</dd>")
     if act["adopted_on"]:
         number = f" № {escape_html(act['number'])}" if act["number"] else ""
         rows.append(f"<dt>{t('adopted', lang)}</dt><dd>{_date(act['adopted_on'])}{number} {escape_html(messages.kind_word(act['kind'], lang))}</dd>")
@@ -141,7 +154,7 @@ def _requisites_html(act: Row, lang: str) -> str:
     effective = escape_html(messages.window_text(act["valid_from"], act["valid_from_latest"], lang))
     reason = escape_html(act["start_basis"] if act["valid_from_basis_rule"] else messages.act_commencement_text(act, lang, with_window=False))
     rows.append(f"<dt>{t('entry_into_force', lang)}</dt><dd>\n      {effective}\n      <small>({reason})</small></dd>")
-    header = f'\n  <p class="zan-header-text">{escape_html(act["header_text"])}</p>' if act["header_text"] else ""
+    header = f'\n  <p class="zan-header-text">{in_language(act["header_text"], said.get("header_text"), lang)}</p>' if act["header_text"] else ""
     return '  <dl class="zan-requisites">\n    ' + "\n    ".join(rows) + f"\n  </dl>{header}\n"
 
 
@@ -183,8 +196,13 @@ def _text_html(document: Row, path: Callable[[str], str], lang: str) -> str:
 
     printed = [p for p in document["provisions"] if p["kind"] not in HIDDEN_KINDS]
     units = text_blocks((p, drawn(p)) for p in printed)
-    text = f'  <div class="zan-text">\n{units}  </div>\n'
-    return f"\n  {notes_html(at_top)}\n{with_contents(contents_html(printed, lang), text)}"
+    text_language = document["act"].get("text_language")
+    marked = f' lang="{escape_html(text_language)}"' if text_language and text_language != lang else ""
+    top = notes_html(at_top)
+    if top and marked:
+        top = f"<div{marked}>{top}</div>"
+    text = f'  <div class="zan-text"{marked}>\n{units}  </div>\n'
+    return f"\n  {top}\n{with_contents(contents_html(printed, lang), text)}"
 
 
 def _row_html(p: Row, path: Callable[[str], str], lang: str, notes: str, columns: int) -> str:
@@ -281,16 +299,29 @@ def _versions_html(versions: list[Row], act_id: str, path: Callable[[str], str],
       <thead><tr><th>{t('version', lang)}</th><th>{t('in_effect_from', lang)}</th><th>{t('caused_by', lang)}</th></tr></thead>
       <tbody>{rows}
       </tbody>
-    </table></div>{compare}
+    </table></div>{compare}{_tracking_html(act_id, path, lang)}
   </section>
   """
+
+
+def _tracking_html(act_id: str, path: Callable[[str], str], lang: str) -> str:
+    """Amendment tracking (issue 23): since when the text says a phrase (a form), what
+    changed in a period and what is coming (links)."""
+    since_action = path("/-/since/" + act_id).split("?")[0]
+    return f"""
+    <form method="get" action="{escape_html(since_action)}" class="zan-since-form">
+      <label><span>{t('since_label', lang)}</span> <input type="search" name="q" placeholder="{escape_html(t('since_placeholder', lang))}"></label>{keep_lang(lang)}
+      <button type="submit">{t('find', lang)}</button>
+    </form>
+    <p class="zan-tracking"><a href="{escape_html(path('/-/changes/' + act_id))}">{t('changes_link', lang)}</a> ·
+      <a href="{escape_html(path('/-/pending?act=' + act_id))}">{t('pending_link', lang)}</a></p>"""
 
 
 def _links_html(links: Row, act_id: str, path: Callable[[str], str], lang: str) -> str:
     """What the act cites and is cited by, amends and is amended or repealed by."""
 
     def act_link(row: Row) -> str:
-        return f'<a href="{escape_html(path("/-/acts/" + row["act_id"]))}">{escape_html(row["title"] or row["act_id"])}</a>'
+        return f'<a href="{escape_html(path("/-/acts/" + row["act_id"]))}">{in_language(row["title"] or row["act_id"], row.get("title_language"), lang)}</a>'
 
     def cited(row: Row) -> str:
         return _cited_html(row, path, lang)
@@ -330,13 +361,13 @@ def _listed(items: Iterable[str]) -> str:
 def _cited_html(row: Row, path: Callable[[str], str], lang: str = messages.DEFAULT_LANGUAGE) -> str:
     """A link to a cited act: its page in the corpus, else its page as a cited act (`/-/cited/`)."""
     url = path(f"/-/acts/{row['act_id']}") if row["act_id"] else path(f"/-/cited/{row['id']}")
-    title = f" «{escape_html(row['title'])}»" if row.get("title") else ""  # amending acts' rows have no title
+    title = f" «{in_language(row['title'], row.get('title_language'), lang)}»" if row.get("title") else ""  # amending acts' rows have no title
     outside = "" if row["act_id"] else f" <small>({t('not_in_corpus', lang)})</small>"
     name = messages.act_name(row["kind"], row["number"] or "?", row["adopted_on"], lang)
     return f'<a href="{escape_html(url)}">{escape_html(name)}{title}</a>{outside}'
 
 
-def _instructions_html(instructions: list[Row], path: Callable[[str], str], lang: str) -> str:
+def _instructions_html(instructions: list[Row], path: Callable[[str], str], lang: str, text_language: str | None = None) -> str:
     """For an amending act: the act it amends and each of its instructions."""
     if not instructions:
         return "\n  "
@@ -353,9 +384,9 @@ def _instructions_html(instructions: list[Row], path: Callable[[str], str], lang
     <h2>{t('instructions', lang)}</h2>
     <p>{escape_html(t('instructions_target', lang, act=target))}
       {registration}
-      «{escape_html(first['target_act_title'] or '')}»
+      «{in_language(first['target_act_title'] or '', text_language, lang)}»
       {where}</p>
-    <ol>{items}
+    <ol{f' lang="{escape_html(text_language)}"' if text_language and text_language != lang else ''}>{items}
     </ol>
   </section>
   """
@@ -387,9 +418,9 @@ def side_by_side_body(answer: Row, urls, json_url: str, lang: str) -> Markup:
     act_url = path(f"/-/acts/{answer['act_id']}")
     return Markup(
         f"""<article class="zan-act zan-side-by-side">
-  <p class="zan-crumbs"><a href="{escape_html(path('/'))}">{t("acts", lang)}</a> / <a href="{escape_html(act_url)}">{escape_html(answer['act_id'])}</a>
+  <p class="zan-crumbs"><a href="{escape_html(path('/'))}">{t("acts", lang)}</a> / <a href="{escape_html(act_url)}">{escape_html(act_crumb(answer, lang))}</a>
     · <a href="{escape_html(json_url)}">JSON</a></p>
-  <h1>{escape_html(answer['title'] or answer['act_id'])}</h1>
+  <h1>{in_language(answer['title'] or act_crumb(answer, lang), answer['sides'][0].get('text_language'), lang)}</h1>
   <p class="zan-side-by-side-title">{t("side_by_side_title", lang)}. {escape_html(counts)}</p>{single}
   <div class="zan-pairs">
     <div class="zan-pair zan-pair-head">{headings}</div>

@@ -73,6 +73,44 @@ def other_text_note(shown: str | None, asked: str | None, lang: str, key: str = 
     return Markup(f'<p class="zan-text-language">{escape_html(note)}</p>')
 
 
+def in_language(value: object, language: str | None, lang: str) -> Markup:
+    """`value` escaped, marked as written in `language` (``<span lang>``) when that is
+    not the reader's `lang`: a title, an issuer, a status line that the corpus holds in
+    the other language only is shown as it is, and marked so (browsers, screen readers
+    and the tests read it as that language)."""
+    if not language or language == lang:
+        return Markup(escape_html(value))
+    return Markup(f'<span lang="{escape_html(language)}">{escape_html(value)}</span>')
+
+
+def said_in_other_language_note(languages: Iterable[str | None], lang: str) -> Markup:
+    """The one note a page shows when some of what it prints (an issuer, requisites, a
+    status line, titles) is held in another language only (`languages`: the language of
+    each such value); nothing when all are in the reader's."""
+    others = sorted({code for code in languages if code and code != lang and f"text_name_{code}" in messages.MESSAGES})
+    if not others:
+        return Markup("")
+    names = ", ".join(t(f"text_name_{code}", lang) for code in others)
+    return Markup(f'<p class="zan-text-language">{escape_html(t("said_in_other_language", lang, language=names))}</p>')
+
+
+def missing_parts_note(parts: list[str], lang: str) -> Markup:
+    """The note an act page shows when part files of the act's text are not in the corpus
+    (`parts`: the keys of the units each begins with): the text is not whole."""
+    if not parts:
+        return Markup("")
+    units = ", ".join(messages.unit_name(part, lang) for part in parts)
+    return Markup(f'<p class="zan-text-language zan-parts-missing">{escape_html(t("parts_missing", lang, count=len(parts), units=units))}</p>')
+
+
+def act_crumb(row: Row, lang: str) -> str:
+    """An act as the crumbs name it: its kind, date and number as a lawyer writes them
+    (a row with ``kind``, ``number``, ``adopted_on``); its title when these are not known."""
+    if row.get("kind") or row.get("number") or row.get("adopted_on"):
+        return messages.act_name(row.get("kind"), row.get("number"), row.get("adopted_on"), lang)
+    return row.get("title") or ""
+
+
 #: What a date field accepts (the browser checks it; `parser.dates.read_date` reads it):
 #: ``19.10.2009`` or ISO ``2009-10-19``. No character class: browsers compile the
 #: pattern in the ``v`` mode, where an unescaped ``/`` or ``-`` in one voids the pattern.
@@ -376,6 +414,10 @@ def _unit_block_in_page(p: Row, body: str, classes: Iterable[str] = ()) -> Marku
 #: The pieces as the templates call them (`zan_site.prepare_jinja2_environment`).
 JINJA_GLOBALS: dict[str, Callable[..., Markup]] = {
     "keep_lang": _in_reader_language(keep_lang),
+    "in_language": _in_reader_language(in_language),
+    "said_in_other_language_note": _in_reader_language(said_in_other_language_note),
+    "missing_parts_note": _in_reader_language(missing_parts_note),
+    "act_crumb": _in_reader_language(act_crumb),
     "date_field": _in_reader_language(date_field),
     "contents_html": _in_reader_language(contents_html),
     "with_contents": with_contents,

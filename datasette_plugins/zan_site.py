@@ -20,6 +20,7 @@ from datasette.utils.asgi import Base400, NotFound, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
+from db.changes import changes, pending, since
 from db.queries import (
     PAGE_SIZE,
     UnknownAct,
@@ -191,6 +192,9 @@ def register_routes():
         (r"^/-/cited/(?P<cited_id>[^/]+?)(?P<as_json>\.json)?$", cited_page),
         (r"^/-/diff/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", diff_page),
         (r"^/-/problems(?P<as_json>\.json)?$", problems_page),
+        (r"^/-/since/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", since_page),
+        (r"^/-/changes/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", changes_page),
+        (r"^/-/pending(?P<as_json>\.json)?$", pending_page),
     ]
 
 
@@ -234,12 +238,13 @@ def request_lang(request) -> str:
         raise Refusal(400, str(error)) from None
 
 
-def requested_date(request, lang: str) -> str:
-    """``?date=`` (``19.10.2009``, as the date fields show it, or ISO) as ISO text, today
-    when absent or empty; a `Refusal` when it is not a real date."""
-    value = (request.args.get("date") or "").strip()
+def requested_date(request, lang: str, name: str = "date", default: str | None = None) -> str:
+    """``?date=`` (or the argument `name`: ``19.10.2009``, as the date fields show it, or
+    ISO) as ISO text; `default` (today unless given) when absent or empty; a `Refusal`
+    when it is not a real date."""
+    value = (request.args.get(name) or "").strip()
     try:
-        return read_date(value or datetime.date.today().isoformat())
+        return read_date(value or default or datetime.date.today().isoformat())
     except ValueError:
         raise Refusal(400, t("error_date", lang, value=value)) from None
 
@@ -284,6 +289,68 @@ async def diff_page(datasette, request, lang):
     )
 
 
+@page
+async def since_page(datasette, request, lang):
+    """Since when each unit of an act has said ``?q=`` (in the text in effect on ``?date=``,
+    today by default): the version that brought it, when it took effect and the amending act."""
+    act_id = request.url_vars["act_id"]
+    phrase = (request.args.get("q") or "").strip()
+    if not phrase:
+        raise Refusal(400, t("since_none", lang, phrase=""))
+    date = requested_date(request, lang)
+    try:
+        answer = await _run(datasette, lambda conn: since(conn, act_id, phrase, date, lang))
+    except ValueError as error:
+        raise Refusal(400, str(error)) from None
+    query = urllib.parse.urlencode({"q": phrase, "date": date})
+    return await _respond(
+        datasette, request, lang, answer, "zan_since.html",
+        effective_text=lambda row: messages.effective_text(row, lang),
+        act_url=with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
+        json_url=with_lang(datasette.urls.path(f"/-/since/{act_id}.json") + "?" + query, lang),
+    )
+
+
+@page
+async def changes_page(datasette, request, lang):
+    """What changed in an act between ``?since=`` and ``?until=`` (``&units=art5..art9``,
+    ``&summary=1`` without the diffs), unit by unit in document order."""
+    act_id = request.url_vars["act_id"]
+    today = datetime.date.today()
+    since_date = requested_date(request, lang, "since", today.replace(year=today.year - 1).isoformat())
+    until_date = requested_date(request, lang, "until", today.isoformat())
+    units = (request.args.get("units") or "").strip() or None
+    summary = (request.args.get("summary") or "") not in ("", "0", "false")
+    try:
+        answer = await _run(datasette, lambda conn: changes(conn, act_id, since_date, until_date, units, summary, lang))
+    except ValueError as error:
+        raise Refusal(400, str(error)) from None
+    query = urllib.parse.urlencode({key: value for key, value in (("since", since_date), ("until", until_date), ("units", units or ""), ("summary", "1" if summary else "")) if value})
+    return await _respond(
+        datasette, request, lang, answer, "zan_changes.html",
+        effective_text=lambda row: messages.effective_text(row, lang),
+        act_url=with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
+        json_url=with_lang(datasette.urls.path(f"/-/changes/{act_id}.json") + "?" + query, lang),
+    )
+
+
+@page
+async def pending_page(datasette, request, lang):
+    """What is announced but not in force on ``?date=`` (today by default), over the corpus
+    or one act (``?act=``)."""
+    date = requested_date(request, lang)
+    act_id = (request.args.get("act") or "").strip() or None
+    answer = await _run(datasette, lambda conn: pending(conn, date, act_id, lang))
+    query = urllib.parse.urlencode({key: value for key, value in (("date", date), ("act", act_id or "")) if value})
+    return await _respond(
+        datasette, request, lang, answer, "zan_pending.html",
+        what_text=lambda what: messages.pending_what_text(what, lang),
+        window_text=lambda earliest, latest: messages.window_text(earliest, latest, lang),
+        act_url=with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang) if act_id else None,
+        json_url=with_lang(datasette.urls.path("/-/pending.json") + ("?" + query if query else ""), lang),
+    )
+
+
 def _same_version(versions: list[dict], wanted: str | None) -> str | None:
     """`wanted` (a version id or a date) as this text's versions name it: a version id of
     the act's text in another language (the language switch keeps ``from`` and ``to``)
@@ -309,7 +376,7 @@ async def links_page(datasette, request, lang):
 async def cited_page(datasette, request, lang):
     """A cited act — in the corpus or not — and every place that names it."""
     cited_id = request.url_vars["cited_id"]
-    answer = await _run(datasette, lambda conn: cited_act(conn, cited_id))
+    answer = await _run(datasette, lambda conn: cited_act(conn, cited_id, lang))
     return await _respond(datasette, request, lang, answer, "zan_cited.html", json_url=datasette.urls.path(f"/-/cited/{cited_id}.json"))
 
 
@@ -327,18 +394,34 @@ async def search_page(datasette, request, lang):
     page_number = requested_page(request, lang)
     offset = (page_number - 1) * SEARCH_PAGE_SIZE
 
-    def find(conn) -> tuple[list[dict], int]:
+    def find(conn) -> tuple[list[dict], int, dict[str, int]]:
         if not query:
-            return [], 0
-        return search(conn, query, date, SEARCH_PAGE_SIZE, lang=lang, offset=offset), count_matches(conn, query, date, lang=lang)
+            return [], 0, {}
+        count = count_matches(conn, query, date, lang=lang)
+        # nothing in the reader's language: what the texts in the others hold, to offer them
+        elsewhere = {} if count else {code: count_matches(conn, query, date, lang=code) for code in LANGUAGES if code != lang}
+        return search(conn, query, date, SEARCH_PAGE_SIZE, lang=lang, offset=offset), count, elsewhere
 
-    results, count = await _run(datasette, find)
+    results, count, elsewhere = await _run(datasette, find)
     for result in results:
         result["url"] = with_lang(datasette.urls.path(f"/-/acts/{result['act_id']}"), lang) + (f"#{anchor(result['key'])}" if result.get("key") else "")
     next_page = page_number + 1 if offset + len(results) < count else None
     answer = {"q": query, "date": date, "count": count, "page": page_number, "page_size": SEARCH_PAGE_SIZE, "next_page": next_page, "results": results}
+    if elsewhere:
+        answer["other_languages"] = [{"lang": code, "count": found} for code, found in elsewhere.items() if found]
+    offers = [(code, found, _in_language(request, code)) for code, found in elsewhere.items() if found]
     json_url = datasette.urls.path("/-/search.json") + "?" + request.query_string
-    return await _respond(datasette, request, lang, answer, "zan_search.html", marked=marked, json_url=json_url, first=offset + 1, **_paging_urls(request, answer))
+    return await _respond(
+        datasette, request, lang, answer, "zan_search.html", marked=marked, json_url=json_url, first=offset + 1, offers=offers, **_paging_urls(request, answer)
+    )
+
+
+def _in_language(request, code: str) -> str:
+    """This page's URL for a reader of `code`: the same arguments, the first page."""
+    args = [(name, value) for name, value in urllib.parse.parse_qsl(request.query_string, keep_blank_values=True) if name not in ("lang", "page")]
+    if code != DEFAULT_LANGUAGE:
+        args.append(("lang", code))
+    return request.path + "?" + urllib.parse.urlencode(args)
 
 
 def marked(snippet: str, highlights: list) -> Markup:

@@ -17,6 +17,7 @@ only when ``text`` is provably the provision's wording on that date.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from typing import Any
 
@@ -26,7 +27,8 @@ from parser.dates import check_date, is_iso_date
 from parser.diff import word_diff
 from parser.markdown import CELL_SEPARATOR, cell_spans, row_cells
 from parser.languages import LANGUAGES as TEXT_LANGUAGES
-from parser.model import CommencementRule, EffectiveDate, Provision
+from parser.languages import detect_language
+from parser.model import LAYOUT_ROLES, CommencementRule, EffectiveDate, Provision
 from parser.timeline import Basis, Bound, Version, act_data, answer_on, change_basis, commencement_basis, existence_on
 from zan.messages import basis_text
 
@@ -37,6 +39,24 @@ DEFAULT_TEXT_LANGUAGE = "kk"
 
 #: An act's title in the language asked (``:language``), when it has a text in it.
 TITLE_IN_LANGUAGE = "coalesce((select t.title from act_texts t where t.id in (acts.id, acts.id || '/' || :language) and t.language = :language), title)"
+#: The language of that title: the language asked, else the primary text's (NULL: not known).
+TITLE_LANGUAGE = (
+    "coalesce((select t.language from act_texts t where t.id in (acts.id, acts.id || '/' || :language) and t.language = :language and t.title is not null),"
+    " (select t.language from act_texts t where t.id = acts.id), acts.language)"
+)
+
+
+def titled(alias: str, name: str = "title") -> str:
+    """SQL for the title of the act `alias` (a row of ``acts``) in the language ``:language``
+    where the act has a text in it, else its primary title, as `name`; and the language
+    of that title as ``{name}_language``."""
+    return (
+        f"coalesce((select t.title from act_texts t where t.act_id = {alias}.id and t.language = :language and t.title is not null), {alias}.title) as {name}, "
+        f"coalesce((select t.language from act_texts t where t.act_id = {alias}.id and t.language = :language and t.title is not null), "
+        f"(select t.language from act_texts t where t.id = {alias}.id), {alias}.language) as {name}_language"
+    )
+
+
 ACT_TEXTS_SQL = (
     "select id, language, is_primary, title, source_path, text_as_at from act_texts where act_id = ? order by is_primary desc, language"
 )
@@ -119,7 +139,7 @@ select p.id as provision_id, p.parent_id, p.key, p.kind, p.label, p.heading, p.c
        coalesce(v.text, p.text) as text, v.basis_rule, v.basis_data,
        case when p.cells is not null then p.raw_text end as row_source
 from provisions p join provision_versions v on v.provision_id = p.id
-where p.act_id = :act_id and {in_text("p.id")}
+where p.act_id = :act_id and {in_text("p.id")} and coalesce(p.role, '') not in ({", ".join(f"'{role}'" for role in LAYOUT_ROLES)})
 order by p.position, v.ordinal
 """
 AMENDMENTS_SQL = f"""
@@ -129,7 +149,7 @@ select id, action, amending_act_kind, amending_act_number, amending_act_date, da
 from amendments where act_id = :act_id and {in_text("id")}
 """
 ALL_ACTS_SQL = f"""
-select id, {TITLE_IN_LANGUAGE} as title, {ACT_BOUND_COLUMNS}
+select id, {TITLE_IN_LANGUAGE} as title, {TITLE_LANGUAGE} as title_language, {ACT_BOUND_COLUMNS}
 from acts order by adopted_on, id
 """
 
@@ -189,6 +209,7 @@ def _act_answer(row: sqlite3.Row, date: str, language: str | None = None) -> dic
     return {
         "id": row["id"],
         "title": row["title"],
+        "title_language": row["title_language"] if "title_language" in row.keys() else None,
         "status": status,
         "earliest": earliest,
         "latest": latest,
@@ -232,7 +253,9 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str, language: str | Non
     answer = _act_answer(act_row, date, reader)
     answer.update(dict(_rows(conn, ACT_DATES_SQL, (act_id,)).fetchone()))
     answer["title"] = text["title"] or answer["title"]
+    answer["title_language"] = text["text_language"]
     answer.update(_text_fields(text))
+    answer["missing_parts"] = missing_parts(conn, act_id, text["source_path"])
     return {
         "date": date,
         "act": answer,
@@ -401,7 +424,7 @@ ACT_FILTERS = {
     "year": "substr(adopted_on, 1, 4) = :year",
 }
 LIST_ACTS_SQL = (
-    f"select id, {TITLE_IN_LANGUAGE} as title, kind, kind_text, issuer, adopted_on, number, registered_on, registration_number, status\n"
+    f"select id, {TITLE_IN_LANGUAGE} as title, {TITLE_LANGUAGE} as title_language, kind, kind_text, issuer, adopted_on, number, registered_on, registration_number, status\n"
     "from acts {where} order by adopted_on desc, id limit :limit offset :offset"
 )
 COUNT_ACTS_SQL = "select count(*) from acts {where}"
@@ -424,11 +447,14 @@ def list_acts(conn: sqlite3.Connection, filters: dict[str, str], page: int = 1, 
     clause = f"where {where}" if where else ""
     page = max(1, page)
     params = {**chosen, "language": language or DEFAULT_TEXT_LANGUAGE, "limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE}
-    acts = [dict(row) for row in _rows(conn, LIST_ACTS_SQL.format(where=clause), params)]
+    acts = [said_in(dict(row), "issuer") for row in _rows(conn, LIST_ACTS_SQL.format(where=clause), params)]
     total = conn.execute(COUNT_ACTS_SQL.format(where=clause), chosen).fetchone()[0]
     facets: dict[str, list[dict[str, Any]]] = {}
     for row in _rows(conn, FACETS_SQL):
-        facets.setdefault(row["facet"], []).append({"value": row["value"], "count": row["n"]})
+        option = {"value": row["value"], "count": row["n"]}
+        if row["facet"] == "issuer":
+            option["language"] = detect_language(row["value"]) if row["value"] else None
+        facets.setdefault(row["facet"], []).append(option)
     has_next = page * PAGE_SIZE < total
     return {"filters": chosen, "count": total, "page": page, "next_page": page + 1 if has_next else None, "acts": acts, "facets": facets}
 
@@ -494,9 +520,51 @@ def _with_basis(row: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 PROBLEMS_SQL = """
-select id, source_path, act_id, severity, kind, message, source_line from problems
-order by source_path, kind, source_line, id
+select p.id, p.source_path, p.act_id, p.severity, p.kind, p.message, p.source_line, a.kind as act_kind, a.number as act_number,
+       a.adopted_on as act_adopted_on
+from problems p left join acts a on a.id = p.act_id
+order by p.source_path, p.kind, p.source_line, p.id
 """
+
+
+#: The file a problem's message begins with (``corpus/…/kaz/ch001.md: …``).
+_SUBJECT_FILE = re.compile(r"^(?P<path>[^\s:]+\.(?:md|txt|yaml|yml|csv)): ")
+
+
+def problem_subject(message: str | None, source_path: str | None) -> str | None:
+    """The file a problem is about when it is not the file it was found in (a part file
+    the index links, a meta file): every problem of a source names its own file."""
+    match = _SUBJECT_FILE.match(message or "")
+    return match["path"] if match and match["path"] != source_path else None
+
+
+#: Where the units of a part file of a split act would be: its name (``ch001``, ``ch009-1``) as a key.
+_PART_FILE_KEY = re.compile(r"^(?P<prefix>[a-z]+)0*(?P<number>\d[\d-]*)$")
+MISSING_PARTS_SQL = "select message from problems where act_id = :act_id and kind = 'part_missing' and source_path = :source_path order by id"
+
+
+def missing_parts(conn: sqlite3.Connection, act_id: str, source_path: str | None) -> list[str]:
+    """The part files of a split act's text (at `source_path`) its index links and the
+    corpus does not hold (the ``part_missing`` problems), as the keys of the units they
+    begin with (``ch1``), or their file names when these name no unit."""
+    parts = []
+    for (message,) in conn.execute(MISSING_PARTS_SQL, {"act_id": act_id, "source_path": source_path}):
+        path = (problem_subject(message, source_path) or "").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        match = _PART_FILE_KEY.match(path)
+        parts.append(f"{match['prefix']}{match['number']}" if match else path)
+    return parts
+
+
+#: The act's fields printed as the source gives them, in one language only.
+SAID_FIELDS = ("issuer", "header_text", "repeal_text", "status_text")
+
+
+def said_in(row: dict[str, Any], *fields: str) -> dict[str, Any]:
+    """`row` with ``said_in``: the language each of its `fields` is written in (the bank's
+    meta gives an act's requisites in Russian only; an Adilet export in Kazakh only), so
+    that a page in the other language marks them, rather than passing them off as its own."""
+    row["said_in"] = {field: detect_language(row[field]) if row.get(field) else None for field in fields}
+    return row
 
 
 def problems_report(conn: sqlite3.Connection) -> dict[str, Any]:
@@ -506,6 +574,7 @@ def problems_report(conn: sqlite3.Connection) -> dict[str, Any]:
     kinds: dict[str, int] = {}
     for row in _rows(conn, PROBLEMS_SQL):
         problem = dict(row)
+        problem["subject"] = problem_subject(problem["message"], problem["source_path"])
         files.setdefault(problem["source_path"] or "", []).append(problem)
         kinds[problem["kind"]] = kinds.get(problem["kind"], 0) + 1
     return {
@@ -517,80 +586,105 @@ def problems_report(conn: sqlite3.Connection) -> dict[str, Any]:
 
 # --- Links between acts ------------------------------------------------------------------
 
-CITES_SQL = """
-select ca.id, ca.act_id, ca.status, ca.kind, ca.adopted_on, ca.number, ca.title, ca.registration_number,
-       count(*) as times, group_concat(c.provision_id, ' ') as provisions
+CITES_SQL = f"""
+select ca.id, ca.act_id, ca.status, ca.kind, ca.adopted_on, ca.number,
+       coalesce((select t.title from act_texts t where t.act_id = ca.act_id and t.language = :language), ca.title) as title,
+       ca.registration_number, count(*) as times, group_concat(c.provision_id, ' ') as provisions
 from citations c join cited_acts ca on ca.id = c.cited_act_id
-where c.act_id = ? and c.note_id is null
+where c.act_id = :act_id and c.note_id is null
 group by ca.id order by ca.adopted_on, ca.id
 """
-CITED_BY_SQL = """
-select c.act_id, a.title, count(*) as times, group_concat(c.provision_id, ' ') as provisions
+CITED_BY_SQL = f"""
+select c.act_id, {titled("a")}, count(*) as times, group_concat(c.provision_id, ' ') as provisions
 from cited_acts ca join citations c on c.cited_act_id = ca.id join acts a on a.id = c.act_id
-where ca.act_id = ? and c.act_id != ?
+where ca.act_id = :act_id and c.act_id != :act_id
 group by c.act_id order by c.act_id
 """
 AMENDED_BY_SQL = """
 select ca.id, ca.act_id, ca.status, ca.kind, ca.adopted_on, ca.number, count(*) as changes,
        sum(a.action = 'repealed' and a.provision_id is null) as repeals
 from amendments a join cited_acts ca on ca.id = a.amending_cited_act_id
-where a.act_id = ?
+where a.act_id = :act_id
 group by ca.id order by ca.adopted_on, ca.id
 """
 AMENDS_SQL = """
-select ca.id, ca.act_id, ca.status, ca.kind, ca.adopted_on, ca.number, ca.title, count(*) as instructions
+select ca.id, ca.act_id, ca.status, ca.kind, ca.adopted_on, ca.number,
+       coalesce((select t.title from act_texts t where t.act_id = ca.act_id and t.language = :language), ca.title) as title, count(*) as instructions
 from instructions i join cited_acts ca on ca.id = i.target_cited_act_id
-where i.act_id = ?
+where i.act_id = :act_id
 group by ca.id order by ca.id
 """
-AMENDING_ACTS_IN_CORPUS_SQL = """
-select i.act_id, a.title, count(*) as instructions
+AMENDING_ACTS_IN_CORPUS_SQL = f"""
+select i.act_id, {titled("a")}, count(*) as instructions
 from instructions i join acts a on a.id = i.act_id
-where i.target_act_id = ?
+where i.target_act_id = :act_id
 group by i.act_id order by i.act_id
 """
 
 
-def act_links(conn: sqlite3.Connection, act_id: str) -> dict[str, Any]:
+def act_links(conn: sqlite3.Connection, act_id: str, language: str | None = None) -> dict[str, Any]:
     """What an act cites and is cited by, what amends it and what it amends, and what
-    repealed it — each resolved to a corpus act or a `not_in_corpus` cited act."""
+    repealed it — each resolved to a corpus act or a `not_in_corpus` cited act; an act
+    of the corpus titled in `language` where it has a text in it (Kazakh by default)."""
     if _rows(conn, "select 1 from acts where id = ?", (act_id,)).fetchone() is None:
         raise UnknownAct(f"no act with id {act_id}")
-    amended_by = [dict(row) for row in _rows(conn, AMENDED_BY_SQL, (act_id,))]
+    params = {"act_id": act_id, "language": language or DEFAULT_TEXT_LANGUAGE}
+    amended_by = [dict(row) for row in _rows(conn, AMENDED_BY_SQL, params)]
     return {
         "act_id": act_id,
-        "cites": [dict(row) for row in _rows(conn, CITES_SQL, (act_id,))],
-        "cited_by": [dict(row) for row in _rows(conn, CITED_BY_SQL, (act_id, act_id))],
+        "cites": [_title_language(dict(row)) for row in _rows(conn, CITES_SQL, params)],
+        "cited_by": [dict(row) for row in _rows(conn, CITED_BY_SQL, params)],
         "amended_by": [row for row in amended_by if not row["repeals"]],
         "repealed_by": [row for row in amended_by if row["repeals"]],
-        "amends": [dict(row) for row in _rows(conn, AMENDS_SQL, (act_id,))],
-        "amended_by_acts_in_corpus": [dict(row) for row in _rows(conn, AMENDING_ACTS_IN_CORPUS_SQL, (act_id,))],
+        "amends": [_title_language(dict(row)) for row in _rows(conn, AMENDS_SQL, params)],
+        "amended_by_acts_in_corpus": [dict(row) for row in _rows(conn, AMENDING_ACTS_IN_CORPUS_SQL, params)],
     }
 
 
+def _title_language(row: dict[str, Any]) -> dict[str, Any]:
+    """A row with ``title_language``: the language its ``title`` is written in."""
+    row["title_language"] = detect_language(row["title"]) if row.get("title") else None
+    return row
+
+
 CITED_ACT_SQL = "select * from cited_acts where id = ?"
-CITING_SQL = """
-select c.act_id, a.title as act_title, c.provision_id, c.note_id, p.key, c.text, c.cited_provision
+#: Whether a row of language :row_language is read for :language: it is in that
+#: language, or the act (:act) has no text in it.
+IN_READER_LANGUAGE = """(coalesce({row_language}, '') = :language
+    or not exists (select 1 from act_texts t where t.act_id = {act} and t.language = :language))"""
+CITING_SQL = f"""
+select c.act_id, {titled("a", "act_title")}, c.provision_id, c.note_id, coalesce(p.key, np.key) as key,
+       c.text, c.cited_provision, coalesce(p.language, n.language) as language
 from citations c join acts a on a.id = c.act_id left join provisions p on p.id = c.provision_id
-where c.cited_act_id = ? order by c.act_id, c.id
+left join notes n on n.id = c.note_id left join provisions np on np.id = n.provision_id
+where c.cited_act_id = :cited_act_id and {IN_READER_LANGUAGE.format(row_language="coalesce(p.language, n.language, (select t.language from act_texts t where t.id = c.act_id))", act="c.act_id")}
+order by c.act_id, c.id
 """
-AMENDING_SQL = """
-select a.act_id, acts.title as act_title, a.provision_id, a.action, a.effective_from, a.effective_from_earliest,
+AMENDING_SQL = f"""
+select a.act_id, {titled("acts", "act_title")}, a.provision_id, p.key, a.action, a.effective_from, a.effective_from_earliest,
        a.effective_from_latest, a.date_status
-from amendments a join acts on acts.id = a.act_id
-where a.amending_cited_act_id = ? order by a.act_id, a.id
+from amendments a join acts on acts.id = a.act_id left join provisions p on p.id = a.provision_id
+left join notes n on n.id = a.note_id
+where a.amending_cited_act_id = :cited_act_id and {IN_READER_LANGUAGE.format(row_language="coalesce(n.language, p.language, (select t.language from act_texts t where t.id = a.act_id))", act="a.act_id")}
+order by a.act_id, a.id
 """
 
 
-def cited_act(conn: sqlite3.Connection, cited_act_id: str) -> dict[str, Any]:
-    """A cited act (in the corpus or not) and every place of the corpus that names it."""
+def cited_act(conn: sqlite3.Connection, cited_act_id: str, language: str | None = None) -> dict[str, Any]:
+    """A cited act (in the corpus or not) and every place of the corpus that names it:
+    the places in the text of `language` (Kazakh by default) of each citing act, or in
+    its other text when it has none in that language; each citing act titled in it. The
+    cited act's ``title_language`` is the language its title (read from a citation) is in."""
     row = _rows(conn, CITED_ACT_SQL, (cited_act_id,)).fetchone()
     if row is None:
         raise UnknownAct(f"no cited act with id {cited_act_id}")
+    params = {"cited_act_id": cited_act_id, "language": language or DEFAULT_TEXT_LANGUAGE}
+    cited = dict(row)
+    said_in(_title_language(cited), "issuer")
     return {
-        "cited_act": dict(row),
-        "citations": [dict(r) for r in _rows(conn, CITING_SQL, (cited_act_id,))],
-        "amendments": [dict(r) for r in _rows(conn, AMENDING_SQL, (cited_act_id,))],
+        "cited_act": cited,
+        "citations": [dict(r) for r in _rows(conn, CITING_SQL, params)],
+        "amendments": [dict(r) for r in _rows(conn, AMENDING_SQL, params)],
     }
 
 
@@ -660,6 +754,8 @@ def act_document(conn: sqlite3.Connection, act_id: str, language: str | None = N
     start = _act_start(act)
     act_fields["start_basis"] = basis_text(start.rule, start.data(), text["text_asked"])
     act_fields.update(_text_fields(text), text_base=text["base"])
+    said_in(act_fields, *SAID_FIELDS)
+    act_fields["missing_parts"] = missing_parts(conn, act_id, text["source_path"])
     return {
         "act": act_fields,
         "provisions": provisions,
@@ -667,7 +763,7 @@ def act_document(conn: sqlite3.Connection, act_id: str, language: str | None = N
         "header_amendments": by_note.get("", []),
         "instructions": rows(INSTRUCTIONS_SQL),
         "citations": rows(CITATIONS_SQL),
-        "links": act_links(conn, act_id),
+        "links": act_links(conn, act_id, text["text_asked"]),
         "versions": act_versions(conn, act_id, text["text_language"]),
     }
 
@@ -744,6 +840,13 @@ def diff_text(conn: sqlite3.Connection, act_id: str, language: str | None = None
     return text, versions
 
 
+def act_requisites(conn: sqlite3.Connection, act_id: str) -> dict[str, Any]:
+    """What names an act as a lawyer names it (`zan.messages.act_name`): its ``kind``,
+    ``number`` and ``adopted_on``."""
+    row = conn.execute("select kind, number, adopted_on from acts where id = ?", (act_id,)).fetchone()
+    return {"kind": row[0], "number": row[1], "adopted_on": row[2]} if row else {"kind": None, "number": None, "adopted_on": None}
+
+
 def act_diff(conn: sqlite3.Connection, act_id: str, old: str, new: str, language: str | None = None) -> dict[str, Any]:
     """The units that differ between two versions of one language text (ids or dates;
     `language` as in `act_versions`), with word-level diffs:
@@ -760,8 +863,12 @@ def act_diff(conn: sqlite3.Connection, act_id: str, old: str, new: str, language
     changes = [{**_change(pair), "language": text["text_language"]} for pair in pairs if pair.is_change]
     for version in versions:
         del version["ordinal_index"]
+    title = act_text(conn, act_id, reader)
     return {
         "act_id": act_id,
+        "title": title["title"],
+        "title_language": title["text_language"],
+        **act_requisites(conn, act_id),
         **_text_fields(text),
         "from": {**before, "chosen": basis_text(before_basis.rule, before_basis.data(), reader), "chosen_basis": before_basis.as_dict()},
         "to": {**after, "chosen": basis_text(after_basis.rule, after_basis.data(), reader), "chosen_basis": after_basis.as_dict()},
@@ -813,6 +920,7 @@ def act_side_by_side(conn: sqlite3.Connection, act_id: str, language: str | None
     return {
         "act_id": act_id,
         "title": left["title"],
+        **act_requisites(conn, act_id),
         "languages": [first, second],
         "sides": [_text_fields(left), _text_fields(right)],
         "languages_held": left["languages_held"],

@@ -35,7 +35,7 @@ import sqlite_utils
 
 from parser.dates import check_date
 from parser.languages import Language, document_language, get_language
-from parser.model import ParsedDocument
+from parser.model import LAYOUT_ROLES, ParsedDocument
 
 
 #: The FTS5 table of stems.
@@ -83,7 +83,7 @@ def _stem_of(printed: str, lang: Language) -> str:
 #: were stored (`acts.rowid`), each act's provisions in document order, then its notes.
 ACTS_IN_STORED_ORDER_SQL = "select id from acts order by rowid"
 PROVISION_ROWS_SQL = """
-select id, kind, heading, text, language from provisions where act_id = ?
+select id, kind, heading, text, language, role from provisions where act_id = ?
 order by language is not (select language from act_texts t where t.id = ?), language, position, id
 """
 NOTE_ROWS_SQL = """
@@ -137,6 +137,12 @@ def unit_stems(heading: str | None, text: str | None, lang: Language) -> str:
     return normalize(" ".join(part for part in (heading, text) if part), lang)
 
 
+def _stems_unless_layout(role: str | None, heading: str | None, text: str | None, lang: Language) -> str:
+    """`unit_stems`, or none for a unit of the source's layout (`LAYOUT_ROLES`: a part
+    file's link, the index of parts): no search finds it, as no page prints it."""
+    return "" if role in LAYOUT_ROLES else unit_stems(heading, text, lang)
+
+
 def document_stems(document: ParsedDocument) -> list[str]:
     """`unit_stems` of each provision of `document`, then of each note, in order (the
     order `db.load.Store` indexes them in), in the document's language. Pure: the
@@ -144,7 +150,7 @@ def document_stems(document: ParsedDocument) -> list[str]:
     if document.act is None:  # a file that could not be read: no units
         return []
     lang = document_language(document)
-    provisions = [unit_stems(p.heading, p.text, lang) for p in document.provisions]
+    provisions = [_stems_unless_layout(p.role, p.heading, p.text, lang) for p in document.provisions]
     return provisions + [unit_stems(None, n.text, lang) for n in document.notes]
 
 
@@ -232,8 +238,8 @@ def _index_rows(conn: sqlite3.Connection) -> Iterator[tuple[str, list[tuple]]]:
     flat however large the corpus."""
     for (act_id,) in conn.execute(ACTS_IN_STORED_ORDER_SQL).fetchall():
         rows = [
-            (unit_stems(heading, text, get_language(language)), provision_id, None, act_id, kind, language)
-            for provision_id, kind, heading, text, language in conn.execute(PROVISION_ROWS_SQL, (act_id, act_id))
+            (_stems_unless_layout(role, heading, text, get_language(language)), provision_id, None, act_id, kind, language)
+            for provision_id, kind, heading, text, language, role in conn.execute(PROVISION_ROWS_SQL, (act_id, act_id))
         ]
         rows += [
             (unit_stems(None, text, get_language(language)), provision_id, note_id, act_id, "note", language)
@@ -282,7 +288,8 @@ def _matches(word_stem: str, terms: list[str], lang: Language) -> bool:
 
 #: A unit of the index as a result: `source` names the rows as `r`.
 UNIT_SQL = """
-select r.provision_id, r.note_id, r.act_id, a.title as act_title, r.kind,
+select r.provision_id, r.note_id, r.act_id,
+       coalesce((select t.title from act_texts t where t.act_id = r.act_id and t.language = r.language and t.title is not null), a.title) as act_title, r.kind,
        p.label, p.key, p.heading, p.text as provision_text, n.text as note_text,
        {rank} as rank
 from {source}

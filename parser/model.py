@@ -13,6 +13,12 @@ from typing import Any
 from .basis import Basis
 
 
+#: Roles of "other" units that are the source's layout, not the act's words: the index
+#: of a split act's part files and where each part begins, a horizontal rule, a table of
+#: contents, a title printed twice. Search leaves them out.
+LAYOUT_ROLES = ("part_file", "parts_index", "rule", "contents", "title_repeat")
+
+
 @dataclass
 class Problem:
     """Something the parser could not do, or doubts. Becomes a row in `problems`."""

@@ -16,7 +16,7 @@ from zan.messages import MESSAGES, UnknownLanguage, act_name, parse_lang, t, uni
 LATIN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 #: Messages whose Russian quotes Kazakh on purpose: the site's name, and search examples
 #: (the texts searched are Kazakh).
-QUOTING_KAZAKH = {"site_title", "search_placeholder", "search_forms"}
+QUOTING_KAZAKH = {"site_title"}
 ALLOWED_LATIN = {"YYYY", "Zan", "JSON", "SQL", "QR", "publications", "csv", "kk", "ru"}
 
 

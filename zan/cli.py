@@ -17,6 +17,7 @@ import click
 from db.corpus import PUBLICATIONS_FILE, CorpusNotFound, corpus_files
 from db.sources import meta_beside, parse_file, part_files
 from db.git_history import find_repositories
+from db.changes import changes, pending, since
 from db.queries import UnknownAct, act_diff, act_on, act_versions, acts_on, check_date, problems_report
 from zan import messages
 from parser.dates import to_display
@@ -326,6 +327,93 @@ def diff_command(act: str, old: str, new: str, as_json: bool, db_path: Path, lan
         for part in change["diff"] or []:
             if part["op"] != "equal":
                 click.echo(f"      {'-' if part['op'] == 'delete' else '+'} {part['text'].strip()}")
+
+
+def _act_named(act: dict | None, lang: str) -> str:
+    return messages.act_name(act["kind"], act["number"], act["date"], lang) if act else t("none", lang)
+
+
+@cli.command(name="since")
+@click.argument("act")
+@click.argument("phrase")
+@click.option("--date", default=None, help="Read the text in effect on this date (YYYY-MM-DD; default today).")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the documented contract).")
+@db_option
+@text_lang_option
+def since_command(act: str, phrase: str, date: str | None, as_json: bool, db_path: Path, lang: str) -> None:
+    """Since when each unit of ACT has said PHRASE: the version that brought it, when it
+    took effect and the amending act (matched as search matches: stems, any case)."""
+    answer = _answer(db_path, since, act, phrase, date, lang)
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    click.echo(t("since_read", lang, date=to_display(answer["date"]), version=to_display(answer["version"]["date"]), chosen=answer["chosen"]))
+    if not answer["units"]:
+        click.echo(t("since_none", lang, phrase=phrase))
+    for unit in answer["units"]:
+        version = to_display(unit["version"]["date"])
+        when = t("since_first_held", lang, version=version) if unit["since_first_held"] else t("since_from_version", lang, version=version)
+        click.echo(f"{messages.unit_name(unit['key'], lang)}: {when}")
+        click.echo(f"    {t('took_effect', lang)}: {messages.effective_text(unit['took_effect'], lang)}")
+        if unit["amending_act"]:
+            click.echo(f"    {t('brought_by', lang)}: {_act_named(unit['amending_act'], lang)}")
+        click.echo(f"    {unit['text']}")
+
+
+@cli.command(name="changes")
+@click.argument("act")
+@click.option("--since", "since_date", required=True, help="First day of the period (YYYY-MM-DD).")
+@click.option("--until", "until_date", required=True, help="Last day of the period (YYYY-MM-DD).")
+@click.option("--units", default=None, help="Only these units: art5..art9, p3..p7, ch2.")
+@click.option("--summary", is_flag=True, help="Leave the word diffs out.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the documented contract).")
+@db_option
+@text_lang_option
+def changes_command(act: str, since_date: str, until_date: str, units: str | None, summary: bool, as_json: bool, db_path: Path, lang: str) -> None:
+    """What changed in ACT between two days: each unit, in document order, with every
+    version that touched it, the amending act, when it took effect and the word diff."""
+    answer = _answer(db_path, changes, act, since_date, until_date, units, summary, lang)
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    _say_other_text(answer, "diff_other_text", lang)
+    click.echo(t("changes_title", lang, since=to_display(since_date), until=to_display(until_date)))
+    click.echo(t("changed_units_count", lang, count=len(answer["items"])) if answer["items"] else t("changes_none", lang))
+    for item in answer["items"]:
+        click.echo(messages.unit_name(item["key"] or item["id"], lang))
+        for change in item["changes"]:
+            maybe = f"  ({t('in_period_may_be', lang)})" if change["in_period"] == "may_be" else ""
+            click.echo(
+                f"  {t('change_' + change['change'], lang)}: {to_display(change['version']['date'])}, {_act_named(change['amending_act'], lang)}, "
+                f"{t('took_effect', lang)} {messages.effective_text(change['took_effect'], lang)}{maybe}"
+            )
+            for part in change.get("diff") or []:
+                if part["op"] != "equal":
+                    click.echo(f"      {'-' if part['op'] == 'delete' else '+'} {part['text'].strip()}")
+
+
+@cli.command(name="pending")
+@click.option("--date", default=None, help="The day asked about (YYYY-MM-DD; default today).")
+@click.option("--act", "act_id", default=None, help="Only this act.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the documented contract).")
+@db_option
+@text_lang_option
+def pending_command(date: str | None, act_id: str | None, as_json: bool, db_path: Path, lang: str) -> None:
+    """What is announced but not in force on a day: acts, units added or deferred, parts of a
+    split commencement, changes notes announce; with the day or window and the act that announced them."""
+    answer = _answer(db_path, pending, date, act_id, lang)
+    if as_json:
+        click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+        return
+    click.echo(t("pending_title", lang, date=to_display(answer["date"])))
+    click.echo(t("pending_count", lang, count=len(answer["items"])) if answer["items"] else t("pending_none", lang))
+    for item in answer["items"]:
+        what = messages.pending_what_text(item["what"], lang)
+        unit = f" {messages.unit_name(item['key'], lang)}" if item["key"] else ""
+        click.echo(f"{messages.window_text(item['earliest'], item['latest'], lang)}  {item['act_id']}{unit}: {what}")
+        if item["announced_by"]:
+            click.echo(f"    {t('announced_by', lang)}: {_act_named(item['announced_by'], lang)}")
+        click.echo(f"    {item['basis']}")
 
 
 @cli.command(name="serve")

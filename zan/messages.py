@@ -114,6 +114,14 @@ def action_word(action: str | None, lang: str) -> str:
     return words.get(action or "other", words["other"])
 
 
+def pending_what_text(what: str, lang: str) -> str:
+    """What a pending item (`db.changes.pending`) is: a change a note announces said by its
+    action (``pending_repealed`` -> the words of ``repealed``), any other by its message."""
+    if what.startswith("pending_"):
+        return action_word(what.removeprefix("pending_"), lang)
+    return t(f"pending_what_{what}", lang)
+
+
 def operation_word(operation: str | None, lang: str) -> str:
     language = get_language(lang)
     return language.OPERATION_WORDS.get(operation or "", language.ACTION_WORDS["other"])
@@ -129,6 +137,13 @@ def act_name(kind: str | None, number: str | None, date: str | None, lang: str) 
 
 _SEGMENT = re.compile(r"^(?P<prefix>[a-z]+)(?P<number>\d[\d-]*)?(?:~.*)?$")
 
+#: Units whose number is the build's own count, not a number printed in the act: named
+#: by their word alone (the editorial remarks, the notes printed apart from any unit).
+UNNUMBERED_UNITS = ("ed", "note")
+
+#: The beginning of a part file of a split act (``part_file-ch015``): named by the unit it begins with.
+_PART_FILE = re.compile(r"^part_file-(?P<prefix>[a-z]+)0*(?P<number>\d[\d-]*)$")
+
 
 @lru_cache(maxsize=65536)
 def unit_name(key: str, lang: str) -> str:
@@ -138,18 +153,26 @@ def unit_name(key: str, lang: str) -> str:
     here; the language puts it into words (`Language.name_unit`)."""
     language = get_language(lang)
     parts: list[tuple[str, str]] = []
-    segments = key.split("/")
+    segments = [segment for segment in key.split("/") if segment not in LANGUAGES]  # ``ru/art2``: a text's rows, not a unit
     for segment in segments:
+        part_file = _PART_FILE.match(segment)
+        if part_file:
+            return t("part_file_name", lang, unit=unit_name(f"{part_file['prefix']}{part_file['number']}", lang))
         match = _SEGMENT.match(segment)
         prefix = match.group("prefix") if match else segment
         if prefix in language.UNIT_WORDS:
-            parts.append((prefix, _label(prefix, match.group("number") if match else None)))
+            number = match.group("number") if match and prefix not in UNNUMBERED_UNITS else None
+            parts.append((prefix, _label(prefix, number)))
         elif prefix == "doc" and len(segments) > 1:
             continue
         elif prefix in language.PART_WORDS:
             return language.PART_WORDS[prefix]
+        elif segment.startswith("part_file") and "part_file" in language.PART_WORDS:
+            return language.PART_WORDS["part_file"]
+        else:  # a key no rule names: never the key itself
+            return language.PART_WORDS.get("other", key)
     if not parts:
-        return key
+        return language.PART_WORDS.get("other", key)
     return language.name_unit(parts)
 
 

@@ -1,0 +1,472 @@
+"""Amendment tracking as lawyers ask it (issue 23): since when a unit says something, what
+changed in a period, and what is announced but not yet in force.
+
+Each question is one function over the stored versions (`versions`, `version_provisions`,
+`version_changes`, `provision_versions`, `amendments`) — nothing is parsed at request time —
+taking a plain `sqlite3.Connection`, so `zan since` / `zan changes` / `zan pending` and the
+site's pages and JSON give the same answers. Dates are ISO; every explanation is a
+`parser.basis.Basis` said by `zan.messages.basis_text` in the language asked (``basis``),
+beside its data (``basis_data``). Whether something is in force on a day is
+`parser.timeline.existence_on`'s answer, never decided here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sqlite3
+from typing import Any
+
+from db.queries import (
+    DEFAULT_TEXT_LANGUAGE,
+    UnknownAct,
+    _act_start,
+    _Bases,
+    _rows,
+    _text_fields,
+    _text_params,
+    act_text,
+    act_versions,
+    commencement_of,
+    diff_text,
+    in_text,
+    resolve_version,
+    version_took_effect,
+)
+from db.search import normalize
+from parser.basis import Basis, act_data, known_dates
+from parser.dates import check_date
+from parser.languages import get_language
+from parser.timeline import NOT_CHANGES, Bound, existence_on
+from zan.messages import basis_text
+
+#: A version's wording took effect on no day we can name (its date status unknown).
+UNKNOWN_START = Basis("not_recorded")
+
+
+def today() -> str:
+    return datetime.date.today().isoformat()
+
+
+def _said(basis: Basis, lang: str) -> dict[str, Any]:
+    """A basis as every answer carries it: in words (``basis``) and as data (``basis_data``)."""
+    return {"basis": basis_text(basis.rule, basis.data(), lang), "basis_data": basis.as_dict()}
+
+
+def _version_basis(version: dict[str, Any]) -> Basis:
+    """Why a version's wording took effect when it did: its stored ``date_basis``."""
+    return Basis.from_stored(version["date_basis_rule"], version["date_basis_data"]) or UNKNOWN_START
+
+
+def _took_effect(version: dict[str, Any]) -> dict[str, Any]:
+    """When a version's wording took effect: the day or the window, and how it was derived."""
+    return {
+        "effective_from": version["effective_from"],
+        "effective_from_earliest": version["effective_from"] or version["effective_from_earliest"],
+        "effective_from_latest": version["effective_from"] or version["effective_from_latest"],
+        "date_status": version["date_status"],
+        "date_basis": version["date_basis"],
+    }
+
+
+def _amending_act(version: dict[str, Any]) -> dict[str, Any] | None:
+    """The amending act a version names as its cause (None for an act's original text)."""
+    if not (version["caused_by_kind"] or version["caused_by_number"] or version["caused_by_date"]):
+        return None
+    return {"kind": version["caused_by_kind"], "number": version["caused_by_number"], "date": version["caused_by_date"], "caused_by": version["caused_by"]}
+
+
+def _real_versions(conn: sqlite3.Connection, act_id: str, language: str | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One language text of an act and its real versions (never a rebuilt one), oldest first."""
+    text = act_text(conn, act_id, language)
+    versions = [v for v in act_versions(conn, act_id, text["text_language"]) if not v["rebuilt"]]
+    for index, version in enumerate(versions):
+        version["ordinal_index"] = index
+    return text, versions
+
+
+def newest_version_on(versions: list[dict[str, Any]], date: str) -> tuple[dict[str, Any], Basis]:
+    """The newest version whose wording may apply on `date` (its taking effect not
+    provably after it) and why: `resolve_version`'s answer when that version provably
+    took effect, else the newer version, said to be unproven on `date`. ValueError when
+    no version had taken effect by then."""
+    possible = [v for v in versions if not version_took_effect(v).ahead(date)]
+    if not possible:
+        raise ValueError(f"no version held had taken effect by {date}")
+    newest = possible[-1]
+    bound = version_took_effect(newest)
+    if bound.passed(date):
+        return resolve_version(versions, date)
+    return newest, Basis("version_may_be_in_effect_on", dates={"date": date, **bound.window()})
+
+
+# --- 1. Since when -----------------------------------------------------------------------
+
+VERSION_TEXTS_SQL = """
+select provision_id, key, kind, label, text, position from version_provisions
+where version_id = ? and kind != 'note' and text is not null and text != '' order by position
+"""
+
+
+def phrase_stems(phrase: str, language: str) -> str:
+    """A phrase as search reads it (`db.search.normalize`: each word folded and stemmed in
+    `language`), padded with spaces so that a match is one of whole stems."""
+    return f" {normalize(phrase, get_language(language))} "
+
+
+def holds_phrase(text: str | None, stems: str, language: str) -> bool:
+    """Whether a wording holds the phrase as search matches it: its stems, in order."""
+    return bool(text) and stems.strip() != "" and stems in f" {normalize(text or '', get_language(language))} "
+
+
+def since(conn: sqlite3.Connection, act_id: str, phrase: str, date: str | None = None, language: str | None = None) -> dict[str, Any]:
+    """For each unit whose wording holds `phrase` in the version in effect on `date`
+    (today by default), the first version of the unbroken run of versions whose wording
+    of that unit holds it, when that version's wording took effect and the amending act
+    that brought it; ``since_first_held`` when the phrase is in the oldest version held
+    (we do not know when it came: no origin is made up).
+
+    ``{"act_id", "phrase", "date", "text_language", …, "version": the version read on
+    `date`, "chosen", "units": [{"id", "key", "kind", "label", "text", "since_first_held",
+    "version": {"id", "date"}, "took_effect": {…}, "amending_act", "basis", "basis_data"}]}``."""
+    date = date or today()
+    check_date(date)
+    reader = language or DEFAULT_TEXT_LANGUAGE
+    text, versions = _real_versions(conn, act_id, language)
+    if not versions:
+        raise UnknownAct(f"act {act_id} is held in one text only: no versions to trace a wording through")
+    current, chosen = newest_version_on(versions, date)
+    text_language = text["text_language"] or reader
+    stems = phrase_stems(phrase, text_language)
+    wordings = {v["id"]: {row["provision_id"]: dict(row) for row in _rows(conn, VERSION_TEXTS_SQL, (v["id"],))} for v in versions[: current["ordinal_index"] + 1]}
+    units = []
+    for unit in wordings[current["id"]].values():
+        if not holds_phrase(unit["text"], stems, text_language):
+            continue
+        first = current
+        for older in reversed(versions[: current["ordinal_index"]]):
+            wording = wordings[older["id"]].get(unit["provision_id"])
+            if wording is None or not holds_phrase(wording["text"], stems, text_language):
+                break
+            first = older
+        units.append(_since_unit(unit, first, first["ordinal_index"] == 0, reader))
+    for version in versions:
+        version.pop("ordinal_index", None)
+    current.pop("ordinal_index", None)
+    return {
+        "act_id": act_id,
+        "phrase": phrase,
+        "date": date,
+        **_text_fields(text),
+        "version": {"id": current["id"], "date": current["date"]},
+        "chosen": basis_text(chosen.rule, chosen.data(), reader),
+        "units": units,
+    }
+
+
+def _since_unit(unit: dict[str, Any], first: dict[str, Any], oldest: bool, reader: str) -> dict[str, Any]:
+    amending = _amending_act(first)
+    took = _version_basis(first)
+    if oldest:
+        basis = Basis("since_first_held", dates={"version": first["date"]}, parts=(took,))
+    else:
+        act = act_data(first["caused_by_kind"], first["caused_by_number"], first["caused_by_date"]) if amending else None
+        basis = Basis("since_version", act=act, dates={"version": first["date"]}, parts=(took,))
+    return {
+        "id": unit["provision_id"],
+        "key": unit["key"],
+        "kind": unit["kind"],
+        "label": unit["label"],
+        "text": unit["text"],
+        "since_first_held": oldest,
+        "version": {"id": first["id"], "date": first["date"]},
+        "took_effect": _took_effect(first),
+        "amending_act": None if oldest else amending,
+        **_said(basis, reader),
+    }
+
+
+# --- 2. What changed in a period --------------------------------------------------------
+
+CHANGES_SQL = """
+select c.provision_id, c.kind, c.label, c.change, c.from_key, c.to_key, c.diff, c.from_version_id, c.to_version_id,
+       p.position, p.key
+from version_changes c left join provisions p on p.id = c.provision_id
+where c.act_id = :act_id and c.to_version_id = :version_id and c.change != 'joined'
+"""
+UNIT_RANGE_SQL = """
+with recursive below(id, position) as (
+    select id, position from provisions where id = :unit
+    union all
+    select p.id, p.position from provisions p join below b on p.parent_id = b.id
+)
+select min(position), max(position) from below
+"""
+
+
+def unit_range(conn: sqlite3.Connection, base: str, units: str | None) -> tuple[int, int] | None:
+    """The positions `units` covers in a text (``art5..art9``, ``p3..p7``, ``ch2``): from the
+    first unit named to the last unit inside the second (each named by its key, or by the
+    end of it: ``p3`` is ``doc/p3`` in an order). None: the whole text. ValueError when a
+    unit is not in the text."""
+    if not units:
+        return None
+    first, _, last = units.partition("..")
+    low, _ = _unit_positions(conn, base, first.strip())
+    _, high = _unit_positions(conn, base, (last or first).strip())
+    return (min(low, high), max(low, high))
+
+
+def _unit_positions(conn: sqlite3.Connection, base: str, key: str) -> tuple[int, int]:
+    row = conn.execute(
+        f"select id from provisions where {in_text('id')} and (key = :key or key like '%/' || :key) order by key = :key desc, position limit 1",
+        {"base": base, "key": key},
+    ).fetchone()
+    if row is None:
+        raise ValueError(f"no unit {key!r} in this text (units are named by key: art5, p3, ch2, app/p7)")
+    low, high = conn.execute(UNIT_RANGE_SQL, {"unit": row[0]}).fetchone()
+    return low, high
+
+
+def in_period(bound: Bound, since_date: str, until_date: str) -> str | None:
+    """Whether a version whose wording took effect at `bound` did so in the period:
+    ``inside`` (its day or whole window is in it), ``may_be`` (its window overlaps it, or
+    its day is not known) or None (provably before or after it)."""
+    if bound.ahead(until_date) or (bound.latest is not None and bound.latest < since_date):
+        return None
+    if bound.earliest is not None and bound.latest is not None and bound.earliest >= since_date and bound.latest <= until_date:
+        return "inside"
+    return "may_be"
+
+
+def change_kind(row: dict[str, Any], diff: list[dict[str, str]] | None) -> str:
+    """added / removed / reworded / renumbered: a unit whose key changed and whose words
+    did not is renumbered."""
+    if row["change"] == "reworded" and row["from_key"] != row["to_key"] and not any(part["op"] != "equal" for part in diff or []):
+        return "renumbered"
+    return row["change"]
+
+
+def changes(
+    conn: sqlite3.Connection,
+    act_id: str,
+    since_date: str,
+    until_date: str,
+    units: str | None = None,
+    summary: bool = False,
+    language: str | None = None,
+) -> dict[str, Any]:
+    """Every unit that changed between `since_date` and `until_date` (both included), one
+    item per unit in document order, each with the versions that touched it in the period:
+    the version, the amending act, when its wording took effect (``in_period`` says
+    ``inside`` or ``may_be`` when its window only overlaps the period), the kind of change
+    and the word diff (left out with `summary`). `units` narrows to a range (`unit_range`)."""
+    check_date(since_date)
+    check_date(until_date)
+    if since_date > until_date:
+        raise ValueError(f"the period starts ({since_date}) after it ends ({until_date})")
+    reader = language or DEFAULT_TEXT_LANGUAGE
+    text, versions = diff_text(conn, act_id, language)  # the primary text when this one holds no two versions
+    versions = [version for version in versions if not version["rebuilt"]]
+    span = unit_range(conn, text["base"], units)
+    items: dict[str, dict[str, Any]] = {}
+    touching = []
+    for version in versions[1:]:
+        where = in_period(version_took_effect(version), since_date, until_date)
+        if where is None:
+            continue
+        touching.append({"id": version["id"], "date": version["date"], "in_period": where})
+        for row in _rows(conn, CHANGES_SQL, {"act_id": act_id, "version_id": version["id"]}):
+            row = dict(row)
+            if span is not None and (row["position"] is None or not span[0] <= row["position"] <= span[1]):
+                continue
+            diff = json.loads(row["diff"]) if row["diff"] else None
+            item = items.setdefault(
+                row["provision_id"],
+                {"id": row["provision_id"], "key": row["key"], "kind": row["kind"], "label": row["label"], "position": row["position"], "changes": []},
+            )
+            item["changes"].append(_change(row, version, where, diff, summary, reader))
+    ordered = sorted(items.values(), key=lambda item: (item["position"] is None, item["position"] or 0, item["id"]))
+    for item in ordered:
+        del item["position"]
+    return {
+        "act_id": act_id,
+        "since": since_date,
+        "until": until_date,
+        "units": units,
+        "summary": summary,
+        **_text_fields(text),
+        "versions": touching,
+        "items": ordered,
+    }
+
+
+def _change(row: dict[str, Any], version: dict[str, Any], where: str, diff: list | None, summary: bool, reader: str) -> dict[str, Any]:
+    amending = _amending_act(version)
+    act = act_data(version["caused_by_kind"], version["caused_by_number"], version["caused_by_date"]) if amending else None
+    basis = Basis("changed_in_version", act=act, dates={"version": version["date"]}, parts=(_version_basis(version),))
+    change = {
+        "version": {"id": version["id"], "date": version["date"], "from_id": row["from_version_id"]},
+        "amending_act": amending,
+        "took_effect": _took_effect(version),
+        "in_period": where,
+        "change": change_kind(row, diff),
+        "renumbered": bool(row["from_key"] and row["to_key"] and row["from_key"] != row["to_key"]),
+        "from_key": row["from_key"],
+        "to_key": row["to_key"],
+        **_said(basis, reader),
+    }
+    if not summary:
+        change["diff"] = diff
+    return change
+
+
+# --- 3. What is coming ------------------------------------------------------------------
+
+PENDING_ACTS_SQL = """
+select id, title, kind, number, adopted_on, registered_on, valid_from, valid_from_latest, valid_from_basis_rule, valid_from_basis_data,
+       commencement_rule, commencement_offset_days, commencement_offset_months, commencement_fixed_date,
+       effective_from, effective_from_earliest, effective_from_latest, date_status, commencement_exceptions,
+       (select t.text_as_at from act_texts t where t.id = acts.id) as text_as_at,
+       valid_to, valid_to_latest, valid_to_basis_rule, valid_to_basis_data
+from acts where (:act_id is null or id = :act_id)
+order by adopted_on, id
+"""
+#: Units whose life starts after the act's: their first interval, not yet begun for certain on :date.
+PENDING_UNITS_SQL = f"""
+select p.id as provision_id, p.key, p.kind, p.label, p.text, p.status as provision_status, v.*
+from provision_versions v join provisions p on p.id = v.provision_id
+where v.act_id = :act_id and {in_text("p.id")} and v.ordinal = 1 and not coalesce(v.starts_with_act, 0)
+  and coalesce(v.valid_from_latest, v.valid_from, '9999-12-31') > :date
+order by p.position
+"""
+PENDING_NOTES_SQL = f"""
+select a.id, a.action, a.provision_id, p.key, p.kind, p.label, a.amending_act_kind, a.amending_act_number, a.amending_act_date,
+       a.commencement_rule, a.commencement_offset_days, a.commencement_offset_months, a.commencement_fixed_date,
+       a.effective_from, a.effective_from_earliest, a.effective_from_latest, a.date_status, a.date_basis_rule, a.date_basis_data
+from amendments a left join provisions p on p.id = a.provision_id
+where a.act_id = :act_id and {in_text("a.id")} and a.action in ({", ".join(f"'{action}'" for action in NOT_CHANGES if action.startswith("pending_"))})
+order by coalesce(p.position, -1), a.id
+"""
+AMENDMENT_ROWS_SQL = f"""
+select id, action, amending_act_kind, amending_act_number, amending_act_date, date_basis_rule, date_basis_data, commencement_rule,
+       commencement_offset_days, commencement_offset_months, commencement_fixed_date, effective_from,
+       effective_from_earliest, effective_from_latest, date_status
+from amendments where act_id = :act_id and {in_text("id")}
+"""
+
+
+def pending(conn: sqlite3.Connection, date: str | None = None, act_id: str | None = None, language: str | None = None) -> dict[str, Any]:
+    """What is announced but not in force on `date` (today by default), over the corpus or
+    one act: an act not yet in force; a unit whose life starts later than its act's (a
+    unit added by an amendment, a deferred placeholder, a unit of a split commencement);
+    a part of a split commencement (`acts.commencement_exceptions`); a change a note
+    announces as pending (``pending_*``). Each with the day or window it takes effect,
+    the act that announced it, and `existence_on`'s answer on `date` (``not_in_force``
+    or, inside a window, ``uncertain``).
+
+    ``{"date", "act_id", "items": [{"act_id", "act_title", "what", "id", "key", "kind",
+    "label", "status", "earliest", "latest", "announced_by", "basis", "basis_data"}]}``."""
+    date = date or today()
+    check_date(date)
+    reader = language or DEFAULT_TEXT_LANGUAGE
+    acts = [dict(row) for row in _rows(conn, PENDING_ACTS_SQL, {"act_id": act_id})]
+    if act_id is not None and not acts:
+        raise UnknownAct(f"no act with id {act_id}")
+    items: list[dict[str, Any]] = []
+    for act in acts:
+        items += _pending_of_act(conn, act, date, language, reader)
+    items.sort(key=lambda item: (item["earliest"] or item["latest"] or "9999-12-31", item["act_id"], item["order"]))
+    for item in items:
+        del item["order"]
+    return {"date": date, "act_id": act_id, "language": reader, "items": items}
+
+
+def _pending_of_act(conn: sqlite3.Connection, act: dict[str, Any], date: str, language: str | None, reader: str) -> list[dict[str, Any]]:
+    text = act_text(conn, act["id"], language)
+    title = text["title"] or act["title"]
+    if act["adopted_on"] and act["adopted_on"] > date:
+        return []  # not yet announced on `date`
+    start = Bound(act["valid_from"], act["valid_from_latest"], _act_start(act))
+    status, basis, earliest, latest = existence_on(start, None, date)
+    # a window its commencement leaves open, closed only by a text seen in force years later, is no "coming"
+    if announced_not_in_force(status, latest if (act["effective_from"] or act["effective_from_latest"]) else None):
+        item = {"what": "act", "id": act["id"], "key": None, "kind": act["kind"], "label": None}
+        return [_pending(act["id"], title, item, status, basis, earliest, latest, None, -1, reader)]
+    items = []
+    params = _text_params(text, date=date)
+    amendments = {row["id"]: row for row in _rows(conn, AMENDMENT_ROWS_SQL, params)}
+    bases = _Bases(act, amendments)
+    for order, row in enumerate(_rows(conn, PENDING_UNITS_SQL, params)):
+        amendment = amendments.get(row["started_by_amendment_id"]) if row["started_by_amendment_id"] else None
+        if amendment is not None and (amendment["amending_act_date"] or "") > date:
+            continue
+        bound = Bound(row["valid_from"], row["valid_from_latest"], bases.start(row))
+        status, basis, earliest, latest = existence_on(bound, None, date)
+        if not announced_not_in_force(status, latest):
+            continue
+        if items and row["key"].startswith(f"{items[-1]['key']}/") and items[-1]["announced_by"] == _announcer(amendment):
+            items[-1]["subunits"] += 1  # inside a unit listed already, coming with it
+            continue
+        what = "deferred" if row["provision_status"] == "deferred" else "added" if amendment is not None else "own_commencement"
+        item = {"what": what, "id": row["provision_id"], "key": row["key"], "kind": row["kind"], "label": row["label"]}
+        items.append(_pending(act["id"], title, item, status, basis, earliest, latest, _announcer(amendment), order, reader))
+    items += _split_commencement(act, title, date, reader, {item["key"] for item in items})
+    for order, row in enumerate(_rows(conn, PENDING_NOTES_SQL, params), start=len(items)):
+        if (row["amending_act_date"] or "") > date:
+            continue
+        bound = Bound(row["effective_from"] or row["effective_from_earliest"], row["effective_from"] or row["effective_from_latest"], commencement_of(row, row["amending_act_date"]))
+        if bound.earliest is None and bound.latest is None:
+            bound = Bound(row["amending_act_date"], None, bound.basis)
+        status, basis, earliest, latest = existence_on(bound, None, date)
+        if not announced_not_in_force(status, latest):
+            continue
+        item = {"what": row["action"], "id": row["provision_id"] or act["id"], "key": row["key"], "kind": row["kind"], "label": row["label"]}
+        items.append(_pending(act["id"], title, item, status, basis, earliest, latest, _announcer(row), order, reader))
+    return items
+
+
+def announced_not_in_force(status: str, latest: str | None) -> bool:
+    """Whether `existence_on`'s answer makes a thing announced "coming": provably not yet
+    in force, or inside a window that closes on a known day (a window open since long ago
+    with no end known is a doubt about the past, not something coming)."""
+    return status == "not_in_force" or (status == "uncertain" and latest is not None)
+
+
+def _split_commencement(act: dict[str, Any], title: str, date: str, reader: str, seen: set[str]) -> list[dict[str, Any]]:
+    """The parts of a split commencement not yet in force on `date` whose units are not
+    already listed from their own timelines."""
+    items = []
+    for order, part in enumerate(json.loads(act["commencement_exceptions"] or "[]")):
+        day = part.get("effective_from")
+        if not day or (part.get("unit_keys") and set(part["unit_keys"]) <= seen):
+            continue
+        bound = Bound(day, day, Basis("split_commencement", dates={"date": day}, facts={"units": part.get("units_text") or ""}))
+        status, basis, earliest, latest = existence_on(bound, None, date)
+        if not announced_not_in_force(status, latest):
+            continue
+        item = {"what": "split_commencement", "id": f"{act['id']}/{part.get('source_key') or ''}".rstrip("/"), "key": part.get("source_key"), "kind": None, "label": None, "units_text": part.get("units_text")}
+        items.append(_pending(act["id"], title, item, status, basis, earliest, latest, None, 1000 + order, reader))
+    return items
+
+
+def _announcer(row: Any) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {"kind": row["amending_act_kind"], "number": row["amending_act_number"], "date": row["amending_act_date"], "amendment_id": row["id"]}
+
+
+def _pending(act_id: str, title: str | None, item: dict[str, Any], status: str, basis: Basis, earliest: str | None, latest: str | None, announced_by: dict | None, order: int, reader: str) -> dict[str, Any]:
+    return {
+        "act_id": act_id,
+        "act_title": title,
+        **item,
+        "status": status,
+        "earliest": earliest,
+        "latest": latest,
+        "window": known_dates(earliest=earliest, latest=latest),
+        "announced_by": announced_by,
+        "subunits": 0,
+        "order": order,
+        **_said(basis, reader),
+    }

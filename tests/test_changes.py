@@ -1,0 +1,160 @@
+"""Amendment tracking (issue 23, db.changes): since when, what changed in a period, what
+is coming — on the real versions of the bundled corpus, in both languages, and the
+JSON, the CLI and the pages giving the same answer."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import pytest_asyncio
+from click.testing import CliRunner
+from datasette.app import Datasette
+
+from datasette_plugins import datasette_options
+from db.changes import changes, holds_phrase, pending, phrase_stems, since
+from zan.cli import cli
+
+KM = "2100 км"
+ORDER_11034 = "order-2001-12-11-146"
+
+
+def test_phrase_matches_as_search_does_stems_and_case():
+    stems = phrase_stems("автокөліктің ЖҮРУ лимиті", "kk")
+    assert holds_phrase("* - бір автокөліктің бір айдағы жүру лимиті 2100 км.", phrase_stems("жүру лимиті", "kk"), "kk")
+    assert holds_phrase("Автокөлік жүру лимиті", stems, "kk")  # another case of the same stem
+    assert not holds_phrase("жүру", stems, "kk")
+    assert not holds_phrase("21000 км", phrase_stems(KM, "kk"), "kk")  # whole stems, not a prefix
+
+
+def test_the_2100_km_line_is_found_since_the_version_that_brought_it(conn):
+    """The annex line reads 2600 km in the versions of 2019 and 10.08.2020, 2100 km from
+    27.10.2020's: that version, its window (not before 07.11.2020, no end known) and its cause."""
+    answer = since(conn, "V1900019742", KM, "2021-06-01", "kk")
+    [unit] = answer["units"]
+    assert unit["key"] == "app/i2" and "2100" in unit["text"]
+    assert unit["version"] == {"id": "V1900019742@2020-10-27", "date": "2020-10-27"}
+    assert not unit["since_first_held"]
+    assert unit["took_effect"]["effective_from_earliest"] == "2020-11-07"
+    assert unit["took_effect"]["effective_from_latest"] is None
+    assert unit["amending_act"]["number"] == "20-42-3.3.15" and unit["amending_act"]["date"] == "2020-10-27"
+    assert unit["basis_data"]["rule"] == "since_version" and "20-42-3.3.15" in unit["basis"]
+
+
+def test_a_phrase_in_the_oldest_version_is_held_since_it_never_a_made_up_origin(conn):
+    answer = since(conn, "V1900019742", "жүру лимиті", "2020-01-15", "kk")
+    [unit] = answer["units"]  # on 15.01.2020 only the 2019 text may apply: 2600 km then
+    assert unit["since_first_held"] and unit["amending_act"] is None
+    assert unit["version"]["date"] == "2019-12-03" and "2600" in unit["text"]
+    assert unit["basis_data"]["rule"] == "since_first_held"
+
+
+def test_since_in_russian_says_the_one_russian_version_held_is_the_first(conn):
+    answer = since(conn, "V1900019742", KM, "2021-06-01", "ru")
+    [unit] = answer["units"]
+    assert answer["text_language"] == "ru" and "пробега" in unit["text"]
+    assert unit["since_first_held"] and unit["version"]["id"] == "V1900019742/ru@2020-10-27"
+    assert "хранимой редакции" in unit["basis"]
+
+
+def test_a_period_that_spans_two_versions_lists_both_changes(conn):
+    answer = changes(conn, "V1900019742", "2020-01-01", "2020-12-31")
+    assert [v["date"] for v in answer["versions"]] == ["2020-08-10", "2020-10-27"]
+    by_key = {item["key"]: item for item in answer["items"]}
+    [km] = by_key["app/i2"]["changes"]
+    assert km["change"] == "reworded" and km["amending_act"]["number"] == "20-42-3.3.15"
+    assert {"op": "insert", "text": "2100"} in km["diff"] and {"op": "delete", "text": "2600"} in km["diff"]
+    assert km["in_period"] == "may_be"  # its window opens 07.11.2020 and has no end known
+    row = by_key["app/t1/r4"]["changes"][0]
+    assert row["renumbered"] and row["from_key"] == "app/t1/r5" and row["in_period"] == "inside"
+    assert any(c["change"] == "removed" for item in answer["items"] for c in item["changes"])
+    positions = [item["id"] for item in answer["items"]]
+    assert positions.index("V1900019742/app/t1/r4") < positions.index("V1900019742/app/i2")  # document order
+
+
+def test_one_unit_changed_by_two_versions_in_a_period_lists_both(conn):
+    answer = changes(conn, ORDER_11034, "2010-01-01", "2011-12-31", units="p10..p12", summary=True)
+    by_key = {item["key"]: item for item in answer["items"]}
+    assert set(by_key) == {"doc/p10/sp4", "doc/p10/sp5", "doc/p10/sp6", "doc/p12"}
+    assert [c["version"]["date"] for c in by_key["doc/p10/sp5"]["changes"]] == ["2010-09-27", "2010-12-22"]
+    assert [c["amending_act"]["number"] for c in by_key["doc/p10/sp5"]["changes"]] == ["268", "341"]
+    assert all("diff" not in c for item in answer["items"] for c in item["changes"])  # summary
+
+
+def test_a_period_before_every_change_lists_none(conn):
+    assert changes(conn, "V1900019742", "2019-01-01", "2019-12-31")["items"] == []
+    with pytest.raises(ValueError):
+        changes(conn, "V1900019742", "2020-12-31", "2020-01-01")
+    with pytest.raises(ValueError):
+        changes(conn, "V1900019742", "2020-01-01", "2020-12-31", units="art999")
+
+
+def test_changes_asked_in_russian_reads_the_kazakh_versions_and_says_so(conn):
+    answer = changes(conn, "V1900019742", "2020-01-01", "2020-12-31", language="ru")
+    assert answer["text_language"] == "kk" and answer["text_asked"] == "ru"
+    assert len(answer["items"]) == 3
+    assert "приказ" in answer["items"][0]["changes"][0]["basis"]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_pending_before_a_fixed_date_repeal_lists_it(conn, lang):
+    """Law 252 of 2007 carries a note: the Labour Code of 23.11.2015 № 414-V repeals it from 01.01.2016."""
+    items = pending(conn, "2015-12-01", language=lang)["items"]
+    [item] = [i for i in items if i["act_id"] == "law-2007-05-15-252"]
+    assert item["what"] == "pending_repealed" and item["status"] == "not_in_force"
+    assert item["earliest"] == item["latest"] == "2016-01-01"
+    assert item["announced_by"]["number"] == "414-V"
+    assert item["basis"] and item["basis_data"]["rule"] == "not_yet"
+    assert not [i for i in pending(conn, "2016-01-01", language=lang)["items"] if i["act_id"] == "law-2007-05-15-252"]
+
+
+def test_pending_lists_units_an_amendment_adds_from_a_later_day_once_each(conn):
+    items = pending(conn, "2023-05-01", act_id="law-1999-07-13-414")["items"]
+    assert [(i["key"], i["what"], i["earliest"]) for i in items] == [("art5-1", "added", "2023-07-01"), ("art5-2", "added", "2023-07-01")]
+    assert items[0]["subunits"] > 0 and items[0]["announced_by"]["number"] == "226-VII"
+    # not announced yet on a day before the amending law was adopted
+    assert pending(conn, "2023-04-01", act_id="law-1999-07-13-414")["items"] == []
+
+
+def _cli_json(db_path, *args):
+    result = CliRunner().invoke(cli, [*args, "--db", str(db_path), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_cli_gives_the_functions_answers(db_path, conn):
+    assert _cli_json(db_path, "since", "V1900019742", KM, "--date", "2021-06-01") == since(conn, "V1900019742", KM, "2021-06-01", "kk")
+    assert _cli_json(db_path, "changes", "V1900019742", "--since", "2020-01-01", "--until", "2020-12-31", "--lang", "ru") == changes(
+        conn, "V1900019742", "2020-01-01", "2020-12-31", language="ru"
+    )
+    assert _cli_json(db_path, "pending", "--date", "2015-12-01") == pending(conn, "2015-12-01", language="kk")
+    human = CliRunner().invoke(cli, ["since", "V1900019742", KM, "--date", "2021-06-01", "--db", str(db_path), "--lang", "kk"])
+    assert human.exit_code == 0 and "20-42-3.3.15" in human.output and "27.10.2020" in human.output
+
+
+@pytest_asyncio.fixture(scope="module")
+async def site(db_path):
+    instance = Datasette(immutables=[str(db_path)], **datasette_options("laws"))
+    await instance.invoke_startup()
+    return instance
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_json_and_pages_agree_with_the_functions(site, conn):
+    response = await site.client.get("/-/since/V1900019742.json", params={"q": KM, "date": "2021-06-01", "lang": "ru"})
+    assert response.status_code == 200 and response.json() == since(conn, "V1900019742", KM, "2021-06-01", "ru")
+    response = await site.client.get("/-/changes/V1900019742.json?since=2020-01-01&until=2020-12-31&summary=1")
+    assert response.json() == changes(conn, "V1900019742", "2020-01-01", "2020-12-31", summary=True, language="kk")
+    response = await site.client.get("/-/pending.json?date=2015-12-01&lang=ru")
+    assert response.json() == pending(conn, "2015-12-01", language="ru")
+    for lang, word in (("kk", "бұйрық"), ("ru", "приказ")):
+        page = await site.client.get("/-/since/V1900019742", params={"q": KM, "date": "2021-06-01", "lang": lang})
+        assert page.status_code == 200 and "20-42-3.3.15" in page.text and word in page.text
+        page = await site.client.get(f"/-/changes/V1900019742?since=2020-01-01&until=2020-12-31&lang={lang}")
+        assert page.status_code == 200 and "<ins>2100</ins>" in page.text and "<del>2600</del>" in page.text
+        page = await site.client.get(f"/-/pending?date=2015-12-01&lang={lang}")
+        assert page.status_code == 200 and "414-V" in page.text and "01.01.2016" in page.text
+    act = await site.client.get("/-/acts/V1900019742")
+    assert 'action="/-/since/V1900019742"' in act.text and "/-/changes/V1900019742" in act.text and "/-/pending?act=V1900019742" in act.text
+    bad = await site.client.get("/-/changes/V1900019742.json?since=2020-12-31&until=2020-01-01")
+    assert bad.status_code == 400
