@@ -202,7 +202,7 @@ def _text_html(document: Row, path: Callable[[str], str], lang: str) -> str:
     if top and marked:
         top = f"<div{marked}>{top}</div>"
     text = f'  <div class="zan-text"{marked}>\n{units}  </div>\n'
-    return f"\n  {top}\n{with_contents(contents_html(printed, lang), text)}"
+    return f"\n  {top}\n{with_contents(contents_html(printed, lang, text_language), text)}"
 
 
 def _row_html(p: Row, path: Callable[[str], str], lang: str, notes: str, columns: int) -> str:

@@ -138,11 +138,13 @@ CONTENTS_UNITS = ("division", "chapter", "section", "article")
 CONTENTS_MINIMUM = 3
 
 
-def contents_html(units: list[Row], lang: str) -> Markup:
+def contents_html(units: list[Row], lang: str, text_language: str | None = None) -> Markup:
     """A long act's table of contents: its divisions, chapters, sections and articles (by
     number and heading) and appendices, each a link to the unit on the page; nothing for
     an act with fewer than `CONTENTS_MINIMUM` of them. Beside the text on a wide screen,
-    above it on a narrow one (zan.css); the unit being read is marked while scrolling."""
+    above it on a narrow one (zan.css); the unit being read is marked while scrolling.
+    Its entries are the text's own words: marked as `text_language` when that is not the
+    reader's."""
     entries = [p for p in units if p["kind"] in CONTENTS_LEVELS]
     if sum(1 for p in entries if p["kind"] in CONTENTS_UNITS) < CONTENTS_MINIMUM:
         return Markup("")
@@ -153,8 +155,9 @@ def contents_html(units: list[Row], lang: str) -> Markup:
         for p in entries
     )
     title = escape_html(t("contents", lang))
+    marked = f' lang="{escape_html(text_language)}"' if text_language and text_language != lang else ""
     return Markup(
-        f'  <nav class="zan-toc" aria-label="{title}"><details open><summary>{title}</summary><ol>{items}</ol></details></nav>\n'
+        f'  <nav class="zan-toc" aria-label="{title}"><details open><summary>{title}</summary><ol{marked}>{items}</ol></details></nav>\n'
         f"  <script>{CONTENTS_SCRIPT}</script>\n"
     )
 
