@@ -33,6 +33,8 @@ from .pieces import (
     amendment_line,
     anchor,
     compare_form,
+    contents_html,
+    date_field,
     escape_html,
     history_link,
     in_language,
@@ -40,12 +42,16 @@ from .pieces import (
     missing_parts_note,
     other_text_note,
     pilcrow,
+    row_block,
     said_in_other_language_note,
     site_paths,
+    table_columns,
+    text_blocks,
     unit_block,
     unit_line,
     version_label,
     version_start,
+    with_contents,
 )
 
 __all__ = ["HEADING_KINDS", "HIDDEN_KINDS", "act_body", "anchor", "escape_html", "linked_text", "note_html", "side_by_side_body", "site_paths", "unit_html"]
@@ -94,8 +100,9 @@ def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_ur
   <p class="zan-crumbs"><a href="{escape_html(acts_url)}">{t("acts", lang)}</a> / {escape_html(act_crumb(act, lang))}
     · <a href="{escape_html(json_url)}">JSON</a></p>
   <h1>{in_language(act['title'] or act_crumb(act, lang), title_language, lang)}</h1>
+  <p class="zan-as-at">{escape_html(_as_at(act, lang))}</p>
   <form class="zan-date" action="" method="get">
-    <label>{t("as_of_date", lang)}: <input type="date" name="date"></label>{keep_lang(lang)}
+    {date_field(t("as_of_date", lang) + ":", None, lang)}{keep_lang(lang)}
     <button type="submit">{t("show", lang)}</button>
   </form>
   <p class="zan-banner zan-{status}">
@@ -103,6 +110,13 @@ def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_ur
     {escape_html(messages.status_reason(act, lang))}{banner_lines}
   </p>
 """
+
+
+def _as_at(act: Row, lang: str) -> str:
+    """What text the page prints: the newest the corpus holds, as at the day it was current
+    when the source says it (`act_texts.text_as_at`) — the statement a printout opens with."""
+    as_at = act.get("text_as_at")
+    return t("text_held_as_at", lang, date=display_date(as_at)) if as_at else t("text_held", lang)
 
 
 def _texts_html(document: Row, path: Callable[[str], str], lang: str) -> str:
@@ -174,28 +188,33 @@ def _text_html(document: Row, path: Callable[[str], str], lang: str) -> str:
     def notes_html(unit_id: str) -> str:
         return "".join(note_html(note, act_prefix, linked, lang) for note in notes_after.get(unit_id, ()))
 
-    columns = _table_columns(document["provisions"])
-    units = "".join(
-        unit_block(p, f'{unit_html(p, linked, path, lang, columns.get(p["parent_id"]))}{notes_html(p["id"])}')
-        for p in document["provisions"]
-        if p["kind"] not in HIDDEN_KINDS
-    )
+    columns = table_columns(document["provisions"])
+
+    def drawn(p: Row) -> str:
+        if p["cells"]:
+            return _row_html(p, path, lang, notes_html(p["id"]), columns.get(p["parent_id"], 0))
+        return unit_block(p, f'{unit_html(p, linked, path, lang)}{notes_html(p["id"])}')
+
+    printed = [p for p in document["provisions"] if p["kind"] not in HIDDEN_KINDS]
+    units = text_blocks((p, drawn(p)) for p in printed)
     text_language = document["act"].get("text_language")
     marked = f' lang="{escape_html(text_language)}"' if text_language and text_language != lang else ""
     top = notes_html(at_top)
     if top and marked:
         top = f"<div{marked}>{top}</div>"
-    return f'\n  {top}\n  <div class="zan-text"{marked}>\n{units}  </div>\n'
+    text = f'  <div class="zan-text"{marked}>\n{units}  </div>\n'
+    return f"\n  {top}\n{with_contents(contents_html(printed, lang, text_language), text)}"
 
 
-def _table_columns(provisions: list[Row]) -> dict[str, int]:
-    """The number of columns of each table (its widest row), by the table's id: every row
-    of a table is laid on that many columns, so that its cells line up."""
-    columns: dict[str, int] = {}
-    for p in provisions:
-        if p["cells"]:
-            columns[p["parent_id"]] = max(columns.get(p["parent_id"], 0), len(p["cells"]))
-    return columns
+def _row_html(p: Row, path: Callable[[str], str], lang: str, notes: str, columns: int) -> str:
+    """A table row: its cells; a removed row's struck through, the first saying since when."""
+    cells = [escape_html(cell) for cell in p["cells"]]
+    if not p["removed_in_version_id"]:
+        return row_block(p, cells, lang, path, after=notes, columns=columns)
+    removed_in = escape_html(t("removed_in", lang, date=display_date(p["removed_in_date"]) or "?"))
+    cells = [f"<del>{cell}</del>" for cell in cells]
+    cells[0] += f' <small class="zan-removed-when">({removed_in})</small>'
+    return row_block(p, cells, lang, path, ["zan-removed"], after=notes, columns=columns)
 
 
 def _grouped(rows: Iterable[Row], key: Callable[[Row], str]) -> dict[str, list[Row]]:
@@ -205,12 +224,10 @@ def _grouped(rows: Iterable[Row], key: Callable[[Row], str]) -> dict[str, list[R
     return groups
 
 
-def unit_html(
-    p: Row, linked: Callable[[str, str], str], path: Callable[[str], str], lang: str = messages.DEFAULT_LANGUAGE, columns: int | None = None
-) -> str:
+def unit_html(p: Row, linked: Callable[[str, str], str], path: Callable[[str], str], lang: str = messages.DEFAULT_LANGUAGE) -> str:
     """What a unit's block (`unit_block`) prints on the act page: a heading, a removed
-    unit, a table row, or its text with its act references linked (`linked`); its notes
-    follow."""
+    unit, or its text with its act references linked (`linked`); its notes follow. (A
+    table row is a row of its table: `_row_html`.)"""
     if p["kind"] in HEADING_KINDS:
         titled_appendix = p["kind"] == "appendix" and p["heading"]
         heading = escape_html(p["heading"] if titled_appendix else p["text"])
@@ -219,9 +236,8 @@ def unit_html(
     if p["removed_in_version_id"]:
         removed_in = escape_html(t("removed_in", lang, date=display_date(p["removed_in_date"]) or "?"))
         return unit_line(p, f'<del>{escape_html(p["text"])}</del>\n          <small>({removed_in})</small>', lang, path, css_class="zan-removed")
-    if p["cells"]:
-        cells = "".join(f'<span class="zan-cell">{escape_html(cell)}</span>' for cell in p["cells"])
-        return unit_line(p, cells, lang, path, css_class="zan-row", style=f"--cells: {columns or len(p['cells'])}")
+    if not p["text"]:  # a unit that prints nothing of its own (a table): its name
+        return unit_line(p, f'<span class="zan-unit-name">{escape_html(messages.unit_name(p["key"], lang))}</span>', lang, path)
     return unit_line(p, linked(p["text"], p["id"]), lang, path)
 
 

@@ -111,6 +111,98 @@ def act_crumb(row: Row, lang: str) -> str:
     return row.get("title") or ""
 
 
+#: What a date field accepts (the browser checks it; `parser.dates.read_date` reads it):
+#: ``19.10.2009`` or ISO ``2009-10-19``. No character class: browsers compile the
+#: pattern in the ``v`` mode, where an unescaped ``/`` or ``-`` in one voids the pattern.
+DATE_PATTERN = r"\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}"
+
+
+def date_field(label: str, value: str | None, lang: str, name: str = "date") -> Markup:
+    """A date field as lawyers write dates (``19.10.2009``), not the browser's own
+    ``mm/dd/yyyy`` picker: a text field with the form shown as its hint, labelled
+    `label`, holding `value` (ISO) in that form; the server reads ISO too."""
+    hint = escape_html(t("date_format_hint", lang))
+    return Markup(
+        f'<label class="zan-date-field">{escape_html(label)} <input class="zan-date-input" type="text" name="{escape_html(name)}" value="{escape_html(display_date(value))}"'
+        f' inputmode="numeric" pattern="{DATE_PATTERN}" placeholder="{escape_html(t("date_placeholder", lang))}" title="{hint}"'
+        f' size="10" maxlength="10" autocomplete="off"></label>'
+    )
+
+
+# --- The table of contents ---------------------------------------------------------------
+
+#: The units a table of contents lists, and how deep each is drawn.
+CONTENTS_LEVELS = {"division": 0, "chapter": 1, "section": 2, "article": 3, "appendix": 0}
+#: The units that make an act long enough for a table of contents: three or more of them.
+CONTENTS_UNITS = ("division", "chapter", "section", "article")
+CONTENTS_MINIMUM = 3
+
+
+def contents_html(units: list[Row], lang: str, text_language: str | None = None) -> Markup:
+    """A long act's table of contents: its divisions, chapters, sections and articles (by
+    number and heading) and appendices, each a link to the unit on the page; nothing for
+    an act with fewer than `CONTENTS_MINIMUM` of them. Beside the text on a wide screen,
+    above it on a narrow one (zan.css); the unit being read is marked while scrolling.
+    Its entries are the text's own words: marked as `text_language` when that is not the
+    reader's."""
+    entries = [p for p in units if p["kind"] in CONTENTS_LEVELS]
+    if sum(1 for p in entries if p["kind"] in CONTENTS_UNITS) < CONTENTS_MINIMUM:
+        return Markup("")
+    top = min(CONTENTS_LEVELS[p["kind"]] for p in entries)
+    items = "".join(
+        f'<li class="zan-toc-{escape_html(p["kind"])}" style="margin-left: {(CONTENTS_LEVELS[p["kind"]] - top) * 0.8}em">'
+        f'<a href="#{anchor(escape_html(p["key"]))}">{escape_html(_contents_entry(p, lang))}</a></li>'
+        for p in entries
+    )
+    title = escape_html(t("contents", lang))
+    marked = f' lang="{escape_html(text_language)}"' if text_language and text_language != lang else ""
+    return Markup(
+        f'  <nav class="zan-toc" aria-label="{title}"><details open><summary>{title}</summary><ol{marked}>{items}</ol></details></nav>\n'
+        f"  <script>{CONTENTS_SCRIPT}</script>\n"
+    )
+
+
+#: The longest entry of a table of contents, in characters; a longer heading is cut.
+CONTENTS_ENTRY_LENGTH = 120
+
+
+def _contents_entry(p: Row, lang: str) -> str:
+    """A unit as its table of contents names it: its printed heading line (``5-бап.
+    Кедейлік шегі``), or the appendix's title; its name when it prints none."""
+    text = (p.get("heading") if p["kind"] == "appendix" else None) or p.get("text") or p.get("candidate_text") or ""
+    line = " ".join(text.split("\n", 1)[0].split()) or messages.unit_name(p["key"], lang)
+    return line if len(line) <= CONTENTS_ENTRY_LENGTH else line[: CONTENTS_ENTRY_LENGTH - 1].rstrip() + "…"
+
+
+#: The table of contents closed on a narrow screen (it stands above the text there), and
+#: its entry of the unit being read marked while scrolling.
+CONTENTS_SCRIPT = """
+(() => {
+  const nav = document.currentScript.previousElementSibling;
+  if (matchMedia("(max-width: 999px)").matches) nav.querySelector("details").open = false;
+  const links = [...nav.querySelectorAll("a")];
+  let targets = null, queued = false;
+  const mark = () => {  // the units follow this script: looked up once the page is read
+    queued = false;
+    targets = targets || links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
+    let current = -1;
+    targets.forEach((target, index) => { if (target && target.getBoundingClientRect().top < 80) current = index; });
+    links.forEach((a, index) => a.classList.toggle("zan-toc-current", index === current));
+  };
+  addEventListener("scroll", () => { if (!queued) { queued = true; requestAnimationFrame(mark); } }, { passive: true });
+  addEventListener("DOMContentLoaded", mark);
+})();
+"""
+
+
+def with_contents(contents: str, text: str) -> Markup:
+    """The text of an act (its ``zan-text`` block) with its table of contents beside it,
+    when it has one."""
+    if not contents:
+        return Markup(text)
+    return Markup(f'  <div class="zan-with-toc">\n{contents}{text}  </div>\n')
+
+
 # --- The amendment line ------------------------------------------------------------------
 
 
@@ -213,6 +305,65 @@ def unit_block(p: Row, body: str, classes: Iterable[str] = ()) -> Markup:
     )  # anchor(key) = escape_html(anchor(p["key"])): neither writes what the other replaces
 
 
+def row_block(
+    p: Row, cells: list[str], lang: str, path: Callable[[str], str], classes: Iterable[str] = (), lead: str = "", after: str = "", columns: int = 0
+) -> Markup:
+    """A table row (a unit with ``cells``, ``spans``) as a row of its table (`text_blocks`
+    draws the table around its rows): its ¶ link (and `lead`, a mark such as "not
+    proven"), its cells (HTML, each spanning the rows and columns its source gives), its
+    history link; `after` (its notes) in a row of its own below, across the table's
+    `columns`."""
+    key = escape_html(p["key"])
+    more = "".join(f" {escape_html(name)}" for name in classes)
+    spans = p.get("spans") or [(1, 1)] * len(cells)
+    tds = "".join(
+        f"<td{_span_attribute('rowspan', rows)}{_span_attribute('colspan', wide)}>{cell}</td>" for cell, (rows, wide) in zip(cells, spans)
+    )
+    lead = f" {lead}" if lead else ""
+    below = f'\n      <tr class="zan-row-after"><td></td><td colspan="{max(columns, len(cells))}">{after}</td><td></td></tr>' if after else ""
+    return Markup(
+        f'      <tr id="{anchor(key)}" class="zan-unit zan-{escape_html(p["kind"])}{more}">'
+        f'<td class="zan-row-mark">{pilcrow(p["key"], lang)}{lead}</td>{tds}'
+        f'<td class="zan-row-mark">{history_link(p["id"], path, lang)}</td></tr>{below}\n'
+    )
+
+
+def _span_attribute(name: str, value: int) -> str:
+    return f' {name}="{int(value)}"' if value and int(value) > 1 else ""
+
+
+def table_columns(rows: Iterable[Row]) -> dict[str, int]:
+    """The number of columns of each table (its widest row, counting the columns each
+    cell spans), by the table's id (the rows' ``parent_id``)."""
+    columns: dict[str, int] = {}
+    for p in rows:
+        if p.get("cells"):
+            spans = p.get("spans") or [(1, 1)] * len(p["cells"])
+            columns[p["parent_id"]] = max(columns.get(p["parent_id"], 0), sum(wide for _, wide in spans))
+    return columns
+
+
+def text_blocks(blocks: Iterable[tuple[Row, str]]) -> Markup:
+    """The blocks of units, each a unit and its drawing (`unit_block`, or `row_block` for
+    a unit with ``cells``), the consecutive rows of one table in one ``<table>``: its
+    columns line up, each as wide as its cells need, and a table wider than the screen
+    scrolls in its own box."""
+    parts: list[str] = []
+    table: str | None = None
+    for p, drawn in blocks:
+        row_of = p["parent_id"] if p.get("cells") else None
+        if row_of != table and table is not None:
+            parts.append("    </tbody></table></div>\n")
+        if row_of is not None and row_of != table:
+            depth = max(p["key"].count("/") - 1, 0) * 1.5
+            parts.append(f'    <div class="zan-table-box" style="margin-left: {depth}em"><table class="zan-table"><tbody>\n')
+        table = row_of
+        parts.append(str(drawn))
+    if table is not None:
+        parts.append("    </tbody></table></div>\n")
+    return Markup("".join(parts))
+
+
 def unit_line(p: Row, content: str, lang: str, path: Callable[[str], str], css_class: str = "", style: str = "") -> Markup:
     """A unit's printed line: its ¶ link to its own anchor (titled with the unit's name),
     `content` (HTML), and the link to its history (a row with ``id`` and ``key``)."""
@@ -251,6 +402,13 @@ def _unit_line_in_page(context, p: Row, content: str, **kwargs) -> Markup:
     return unit_line(p, escape(content), lang=lang, path=site_paths(context["urls"], lang), **kwargs)
 
 
+@pass_context
+def _row_block_in_page(context, p: Row, classes: Iterable[str] = (), lead: str = "") -> Markup:
+    """`row_block` for a template: the row's own cells, escaped; `lead` escaped unless markup."""
+    lang = context["lang"]
+    return row_block(p, [escape_html(cell) for cell in p["cells"]], lang, site_paths(context["urls"], lang), classes, escape(lead))
+
+
 def _unit_block_in_page(p: Row, body: str, classes: Iterable[str] = ()) -> Markup:
     """`unit_block` for a template: a `body` that is not markup yet is escaped."""
     return unit_block(p, escape(body), classes)
@@ -263,6 +421,9 @@ JINJA_GLOBALS: dict[str, Callable[..., Markup]] = {
     "said_in_other_language_note": _in_reader_language(said_in_other_language_note),
     "missing_parts_note": _in_reader_language(missing_parts_note),
     "act_crumb": _in_reader_language(act_crumb),
+    "date_field": _in_reader_language(date_field),
+    "contents_html": _in_reader_language(contents_html),
+    "with_contents": with_contents,
     "other_text_note": _in_reader_language(other_text_note),
     "amendment_line": _in_reader_language(amendment_line),
     "amendment_applies": _in_reader_language(amendment_applies),
@@ -271,5 +432,7 @@ JINJA_GLOBALS: dict[str, Callable[..., Markup]] = {
     "compare_form": _in_reader_language(compare_form),
     "pager": _in_reader_language(pager),
     "unit_block": _unit_block_in_page,
+    "row_block": _row_block_in_page,
+    "text_blocks": text_blocks,
     "unit_line": _unit_line_in_page,
 }

@@ -45,6 +45,7 @@ from db.queries import (
 )
 from db.publish import QUERIES
 from db.search import count_matches, search
+from parser.dates import read_date
 from parser.dates import to_display as display_date
 from parser.languages import KAZAKH
 from parser.references import normal_number
@@ -360,11 +361,13 @@ def request_lang(request) -> str:
         raise Refusal(400, str(error)) from None
 
 
-def requested_date(request, lang: str) -> str:
-    """``?date=`` as ISO text, today when absent or empty; a `Refusal` when it is not a real date."""
-    value = (request.args.get("date") or "").strip()
+def requested_date(request, lang: str, name: str = "date", default: str | None = None) -> str:
+    """``?date=`` (or the argument `name`: ``19.10.2009``, as the date fields show it, or
+    ISO) as ISO text; `default` (today unless given) when absent or empty; a `Refusal`
+    when it is not a real date."""
+    value = (request.args.get(name) or "").strip()
     try:
-        return check_date(value or datetime.date.today().isoformat())
+        return read_date(value or default or datetime.date.today().isoformat())
     except ValueError:
         raise Refusal(400, t("error_date", lang, value=value)) from None
 
@@ -447,8 +450,8 @@ async def changes_page(datasette, request, lang):
     ``&summary=1`` without the diffs), unit by unit in document order."""
     act_id = request.url_vars["act_id"]
     today = datetime.date.today()
-    since_date = (request.args.get("since") or "").strip() or today.replace(year=today.year - 1).isoformat()
-    until_date = (request.args.get("until") or "").strip() or today.isoformat()
+    since_date = requested_date(request, lang, "since", today.replace(year=today.year - 1).isoformat())
+    until_date = requested_date(request, lang, "until", today.isoformat())
     units = (request.args.get("units") or "").strip() or None
     summary = (request.args.get("summary") or "") not in ("", "0", "false")
     try:

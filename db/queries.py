@@ -26,6 +26,7 @@ from db.schema import COMMENCEMENT_COLUMNS
 from parser.align import Pair, align
 from parser.dates import check_date, is_iso_date
 from parser.diff import word_diff
+from parser.markdown import CELL_SEPARATOR, cell_spans, row_cells
 from parser.references import roman_folded
 from parser.languages import LANGUAGES as TEXT_LANGUAGES
 from parser.languages import detect_language
@@ -135,10 +136,11 @@ select kind, adopted_on, number, registered_on, commencement_rule, commencement_
 from acts where id = ?
 """
 VERSIONS_SQL = f"""
-select p.id as provision_id, p.key, p.kind, p.label, v.valid_from, v.valid_from_latest, v.valid_from_basis_rule,
+select p.id as provision_id, p.parent_id, p.key, p.kind, p.label, p.heading, p.cells, v.valid_from, v.valid_from_latest, v.valid_from_basis_rule,
        v.valid_from_basis_data, v.starts_with_act, v.started_by_amendment_id, v.valid_to, v.valid_to_latest,
        v.valid_to_basis_rule, v.valid_to_basis_data, v.ends_with_act, v.ended_by_amendment_id, v.has_end, v.text_known,
-       coalesce(v.text, p.text) as text, v.basis_rule, v.basis_data
+       coalesce(v.text, p.text) as text, v.basis_rule, v.basis_data,
+       case when p.cells is not null then p.raw_text end as row_source
 from provisions p join provision_versions v on v.provision_id = p.id
 where p.act_id = :act_id and {in_text("p.id")} and coalesce(p.role, '') not in ({", ".join(f"'{role}'" for role in LAYOUT_ROLES)})
 order by p.position, v.ordinal
@@ -399,23 +401,45 @@ def _provision_answer(rows: list[sqlite3.Row], bases: _Bases, date: str, languag
     row = rows[0]
     answer = answer_on([_version(version, bases) for version in rows], date)
     unproven = answer.status != "not_in_force" and not answer.text_known
+    candidate = rows[-1]["text"] if unproven else None
     return {
         "id": row["provision_id"],
+        "parent_id": row["parent_id"],
         "key": row["key"],
         "kind": row["kind"],
         "label": row["label"],
+        "heading": row["heading"],
+        **_row_layout(row, answer.text or candidate),
         "language": language,
         "status": answer.status,
         "text_known": answer.text_known,
         "wording": "not_in_force" if answer.status == "not_in_force" else "proven" if answer.text_known else "unproven",
         "text": answer.text,
-        "candidate_text": rows[-1]["text"] if unproven else None,
+        "candidate_text": candidate,
         "uncertain_by": _open_change(rows, date) if unproven else None,
         "basis": basis_text(answer.basis.rule, answer.basis.data(), reader),
         "wording_basis": basis_text(answer.wording.rule, answer.wording.data(), reader) if answer.wording else "",
         "earliest": answer.earliest,
         "latest": answer.latest,
     }
+
+
+def _row_layout(row: sqlite3.Row, shown: str | None) -> dict[str, Any]:
+    """A table row's ``cells`` as the wording shown prints them (its earlier wordings are
+    held as text only) and the ``spans`` of its cells (`cell_spans`; only for the current
+    wording, whose source lines say them); None for a unit that is not a row."""
+    if not row["cells"] or shown is None:
+        return {"cells": None, "spans": None}
+    current = json.loads(row["cells"])
+    if shown == CELL_SEPARATOR.join(current):
+        return {"cells": current, "spans": _spans(row["row_source"], current)}
+    return {"cells": row_cells(shown), "spans": None}
+
+
+def _spans(row_source: str | None, cells: list[str]) -> list[tuple[int, int]] | None:
+    """The spans of a row's cells, when its source gives one for each cell."""
+    spans = cell_spans(row_source) if row_source else []
+    return spans if len(spans) == len(cells) else None
 
 
 def _open_change(rows: list[sqlite3.Row], date: str) -> str | None:
@@ -722,7 +746,8 @@ def cited_act(conn: sqlite3.Connection, cited_act_id: str, language: str | None 
 
 ACT_DOCUMENT_SQL = "select * from acts where id = :act_id"
 PROVISIONS_SQL = f"""
-select id, parent_id, key, kind, label, heading, text, position, source_line, role, cells, removed_in_version_id,
+select id, parent_id, key, kind, label, heading, text, position, source_line, role, cells,
+       case when cells is not null then raw_text end as row_source, removed_in_version_id,
        (select v.version_date from versions v where v.id = provisions.removed_in_version_id) as removed_in_date, language
 from provisions where act_id = :act_id and {in_text("id")} order by position
 """
@@ -773,6 +798,8 @@ def act_document(conn: sqlite3.Connection, act_id: str, language: str | None = N
     provisions = rows(PROVISIONS_SQL)
     for provision in provisions:
         provision["cells"] = json.loads(provision["cells"]) if provision["cells"] else None
+        row_source = provision.pop("row_source")
+        provision["spans"] = _spans(row_source, provision["cells"]) if provision["cells"] else None
     act_fields = dict(act)
     act_fields["title"] = text["title"] or act_fields["title"]
     # why the act ends, said in the language asked (NULL: no end known), beside its data

@@ -53,6 +53,23 @@ def check_date(date: str) -> str:
     return date
 
 
+#: A date as a reader types it: ``19.10.2009`` (also ``19/10/2009``, ``19-10-2009``).
+TYPED_DATE = re.compile(r"(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})")
+
+
+def read_date(text: str) -> str:
+    """A date a reader typed, as ISO text: ``19.10.2009`` (the form lawyers write, and the
+    date fields show) or ``2009-10-19``; ValueError for anything else or an impossible day."""
+    value = text.strip()
+    if is_iso_date(value):
+        return value
+    match = TYPED_DATE.fullmatch(value)
+    iso = iso_date(int(match["year"]), int(match["month"]), int(match["day"])) if match else None
+    if iso is None:
+        raise ValueError(f"not a date (DD.MM.YYYY or YYYY-MM-DD): {text!r}")
+    return iso
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in `text`, in order of appearance, in any of the three forms.
 

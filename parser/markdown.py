@@ -199,6 +199,34 @@ def table_rows(source: str) -> list[list[str]]:
     return rows
 
 
+#: How a row's cells are joined into the row's text (`_fill_table`), and split again (`row_cells`).
+CELL_SEPARATOR = " | "
+
+
+def row_cells(text: str) -> list[str]:
+    """The cells of a table row from its text (the cells joined by `CELL_SEPARATOR`):
+    a row's earlier wording is held as text only."""
+    return text.split(CELL_SEPARATOR)
+
+
+def cell_spans(row_source: str) -> list[tuple[int, int]]:
+    """The (rows, columns) each cell of a row spans (``rowspan``, ``colspan``; 1 when
+    absent or not a number), from the row's source lines (its ``<tr>``)."""
+    body = row_source.replace("<table>", "").replace("</table>", "")
+    fragment = lxml_html.fragment_fromstring(f"<table>{body}</table>", create_parent="div")
+    spans = []
+    for row in fragment.iter("tr"):
+        for cell in row:
+            if cell.tag in ("td", "th"):
+                spans.append((_span(cell.get("rowspan")), _span(cell.get("colspan"))))
+        break
+    return spans
+
+
+def _span(value: str | None) -> int:
+    return int(value) if value and value.strip().isdigit() and 0 < int(value) < 100 else 1
+
+
 def _fill_table(lines: list[MarkdownLine], start: int, end: int) -> list[int]:
     """Give each ``<tr>`` line of the table its row's text (cells joined by `` | ``);
     returns the indexes of those lines. Other table lines keep no text of their own."""
@@ -206,10 +234,10 @@ def _fill_table(lines: list[MarkdownLine], start: int, end: int) -> list[int]:
     rows = table_rows(source)
     row_starts = [index for index in range(start, end) if "<tr" in lines[index].raw]
     if len(row_starts) != len(rows):  # rows not one to a line: the table is one unit
-        lines[start].text = " / ".join(" | ".join(cells) for cells in rows)
+        lines[start].text = " / ".join(CELL_SEPARATOR.join(cells) for cells in rows)
         return []
     for index, cells in zip(row_starts, rows):
-        lines[index].text = " | ".join(cells)
+        lines[index].text = CELL_SEPARATOR.join(cells)
         lines[index].cells = cells
     return row_starts
 

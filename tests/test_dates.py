@@ -141,3 +141,13 @@ def test_day_and_month_arithmetic():
 def test_display_form_is_the_one_lawyers_write():
     assert to_display("2009-10-19") == "19.10.2009"
     assert to_display(None) == ""
+
+
+def test_a_typed_date_is_read_as_lawyers_write_it_or_in_iso():
+    from parser.dates import read_date
+
+    assert read_date("19.10.2009") == read_date(" 19.10.2009 ") == read_date("2009-10-19") == "2009-10-19"
+    assert read_date("1.2.2010") == read_date("01/02/2010") == "2010-02-01"
+    for bad in ("30.02.2018", "2018-02-30", "19.10.09", "tomorrow", "", "10/19/2009"):
+        with pytest.raises(ValueError):
+            read_date(bad)

@@ -12,7 +12,7 @@ from db.sources import parse_file, part_files
 from parser import parse_text
 from parser.header import read_requisites
 from parser.languages import RUSSIAN as ru
-from parser.markdown import read_version_meta, table_rows
+from parser.markdown import CELL_SEPARATOR, cell_spans, read_version_meta, row_cells, table_rows
 from tests.conftest import BANK
 
 VERSIONS = sorted(BANK.rglob("*.md"))
@@ -232,3 +232,9 @@ def test_meta_files_read_with_libyaml_give_what_pyyaml_gives():
     for path in metas:
         text = path.read_text(encoding="utf-8")
         assert load_yaml(text) == yaml.safe_load(text), path.name
+
+
+def test_a_rows_cells_span_as_its_source_says_and_its_text_splits_back_into_cells():
+    row = '<tr>\n<td rowspan="2">A</td>\n<td colspan="2">B</td>\n<td colspan="x">C</td>\n</tr>\n</table>\n'
+    assert cell_spans(row) == [(2, 1), (1, 2), (1, 1)]
+    assert row_cells(CELL_SEPARATOR.join(["жедел", "-", "1"])) == ["жедел", "-", "1"]

@@ -421,12 +421,20 @@ async def test_site_act_on_a_date_page(site):
 
 
 @pytest.mark.asyncio(loop_scope="session")
-@pytest.mark.parametrize("path", ["/-/at/V1500011361.json?date=2018-02-30", "/-/at/V1500011361.json?date=01.01.2018", "/-/in-force.json?date=2016-13-01"])
+@pytest.mark.parametrize("path", ["/-/at/V1500011361.json?date=2018-02-30", "/-/at/V1500011361.json?date=30.02.2018", "/-/in-force.json?date=2016-13-01", "/-/at/V1500011361.json?date=1.1.18"])
 async def test_site_bad_date_is_a_400_json_error(site, path):
     response = await site.client.get(path)
     assert response.status_code == 400
     body = response.json()
-    assert body["ok"] is False and "YYYY-MM-DD" in body["error"]
+    assert body["ok"] is False and "19.10.2009" in body["error"]  # the form the date fields ask for, by example
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_site_reads_a_date_as_lawyers_write_it_and_as_iso(site):
+    """The date fields show 19.10.2009; a date typed so, or in ISO, is the same date."""
+    typed = (await site.client.get("/-/at/V1500011361.json?date=01.01.2018")).json()
+    iso = (await site.client.get("/-/at/V1500011361.json?date=2018-01-01")).json()
+    assert typed["date"] == iso["date"] == "2018-01-01" and typed == iso
 
 
 @pytest.mark.asyncio(loop_scope="session")

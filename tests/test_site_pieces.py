@@ -14,7 +14,19 @@ from datasette.utils.asgi import Request
 from markupsafe import Markup
 
 from datasette_plugins import datasette_options
-from datasette_plugins.pieces import JINJA_GLOBALS, amendment_line, pager, unit_block, unit_line, version_label, version_start
+from datasette_plugins.pieces import (
+    JINJA_GLOBALS,
+    amendment_line,
+    contents_html,
+    date_field,
+    pager,
+    row_block,
+    text_blocks,
+    unit_block,
+    unit_line,
+    version_label,
+    version_start,
+)
 from datasette_plugins.zan_site import page_context
 from db.queries import act_on, act_versions, diff_text, provision_history
 
@@ -159,3 +171,39 @@ def test_a_unit_block_escapes_what_a_template_gives_it():
     assert unit_block(unit, Markup("<i>")).count("<i>") == 1  # markup stays markup
     line = unit_line(unit, "text", "ru", lambda path: path)
     assert line.startswith('<p><a class="zan-anchor" href="#p1" title="пункт 1">¶</a> text') and 'href="/-/history/a/p1"' in line
+
+
+# --- Tables, contents, dates ----------------------------------------------------------------
+
+
+def _row(key: str, cells: list[str], spans=None) -> dict:
+    return {"id": f"a/{key}", "key": key, "kind": "row", "parent_id": "a/app/t1", "cells": cells, "spans": spans}
+
+
+def test_the_rows_of_a_table_are_one_table_with_the_spans_of_their_cells():
+    """A table's consecutive rows in one <table>, each a <tr> with its ¶ and ⟲ links and
+    its cells spanning as the source says; the unit before and after stay blocks."""
+    paragraph = {"id": "a/p1", "key": "p1", "kind": "paragraph", "parent_id": None, "cells": None}
+    head = _row("app/t1/r1", ["<A>", "B"], [(2, 1), (1, 2)])
+    body = _row("app/t1/r2", ["1", "2"])
+    draw = lambda p: row_block(p, [f"<x>{cell}</x>" for cell in p["cells"]], "kk", lambda path: path) if p["cells"] else unit_block(p, "text")
+    html = text_blocks((p, draw(p)) for p in (paragraph, head, body, paragraph))
+    assert html.count('<table class="zan-table">') == 1 and html.count("</table>") == 1
+    assert html.index('id="p1"') < html.index("<table") < html.index('id="app-t1-r1"') < html.index('id="app-t1-r2"') < html.index("</table>")
+    assert '<td rowspan="2"><x><A></x></td><td colspan="2"><x>B</x></td>' in html  # cells given as HTML stay as given
+    assert html.count('class="zan-row-mark"') == 4 and html.count("⟲") == 2
+
+
+def test_a_long_act_has_contents_a_short_one_none():
+    articles = [{"key": f"art{n}", "kind": "article", "text": f"{n}-бап. Тақырып {n}\nмәтін"} for n in range(1, 4)]
+    contents = contents_html([{"key": "ch1", "kind": "chapter", "text": "1-тарау. Жалпы ережелер"}, *articles], "kk")
+    assert '<a href="#art2">2-бап. Тақырып 2</a>' in contents and '<a href="#ch1">1-тарау. Жалпы ережелер</a>' in contents
+    assert "мәтін" not in contents  # the heading line only
+    assert contents_html(articles[:2], "ru") == ""
+
+
+def test_a_date_field_shows_the_date_as_lawyers_write_it():
+    field = date_field("Күні:", "2009-10-19", "kk")
+    assert 'type="text"' in field and 'value="19.10.2009"' in field and 'placeholder="кк.аа.жжжж"' in field
+    assert re.fullmatch(re.search(r'pattern="([^"]+)"', field)[1], "19.10.2009")
+    assert 'value=""' in date_field("Дата", None, "ru")
