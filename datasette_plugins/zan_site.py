@@ -35,7 +35,6 @@ from db.queries import (
     act_on,
     act_side_by_side,
     acts_on,
-    check_date,
     cited_act,
     diff_text,
     list_acts,
@@ -88,10 +87,11 @@ class RefusedArgument(ValueError):
 
 
 def zan_date(text: str | None) -> str:
-    """`text` if it is a real date written YYYY-MM-DD; an error otherwise, which fails the
-    query: the canned queries refuse a bad ``:date`` as the pages do (400)."""
+    """`text` as ISO text if it is a real date (``2009-10-19`` or ``19.10.2009``, as the
+    pages read it: `parser.dates.read_date`); an error otherwise, which fails the query:
+    the canned queries refuse a bad ``:date`` as the pages do (400)."""
     try:
-        return check_date(text or "")
+        return read_date(text or "")
     except ValueError as error:
         raise RefusedArgument(str(error)) from None
 
@@ -185,7 +185,7 @@ async def _dated_query_answer(datasette, scope, receive) -> Response | None:
         args = urllib.parse.parse_qsl(request.query_string, keep_blank_values=True)
         return Response.redirect(request.path + "?" + urllib.parse.urlencode([*args, ("date", datetime.date.today().isoformat())]))
     try:
-        check_date((date or "").strip())
+        read_date(date or "")
         return None
     except ValueError:
         lang = _lenient_lang(request)

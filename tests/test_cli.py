@@ -179,7 +179,7 @@ def test_the_commands_errors_are_in_the_readers_language(corpus_db):
         result = CliRunner().invoke(cli, arguments)
         assert (result.exit_code, result.output.strip().splitlines()) == (1, [line]), arguments
     given_wrongly = [  # exit status 2, as click gives a command given wrongly
-        (["at", "law-1999-07-13-414", "2020-13-01", "--db", db, "--lang", "ru"], "Ошибка: Дата должна быть настоящей датой в виде ГГГГ-ММ-ДД (YYYY-MM-DD), а не «2020-13-01»."),
+        (["at", "law-1999-07-13-414", "2020-13-01", "--db", db, "--lang", "ru"], "Ошибка: Дата должна быть настоящей датой в виде ДД.ММ.ГГГГ (например, 19.10.2009) или ГГГГ-ММ-ДД, а не «2020-13-01»."),
         (["at", "law-1999-07-13-414", "--db", db, "--lang", "ru"], "Ошибка: Укажите акт и дату или `--all` и дату."),
     ]
     for arguments, line in given_wrongly:

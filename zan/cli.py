@@ -18,9 +18,9 @@ from db.corpus import PUBLICATIONS_FILE, CorpusNotFound, corpus_files
 from db.sources import meta_beside, parse_file, part_files
 from db.git_history import find_repositories
 from db.changes import changes, pending, since
-from db.queries import NotZanDatabase, UnknownAct, act_diff, act_on, act_versions, acts_on, check_database, check_date, problems_report
+from db.queries import NotZanDatabase, UnknownAct, act_diff, act_on, act_versions, acts_on, check_database, problems_report
 from zan import messages
-from parser.dates import to_display
+from parser.dates import read_date, to_display
 from zan.messages import t
 
 DEFAULT_DB = "laws.db"
@@ -265,7 +265,7 @@ def _say_other_text(answer: dict, message: str, lang: str) -> None:
 
 def _date_argument(value: str, lang: str) -> str:
     try:
-        return check_date(value)
+        return read_date(value)  # 19.10.2009 or 2009-10-19, as the pages read it
     except ValueError:
         raise Failure(t("error_date", lang, value=value), lang, exit_code=2) from None
 
