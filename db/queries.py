@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -320,6 +321,17 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str, language: str | Non
     }
 
 
+def said(basis: Basis, lang: str) -> str:
+    """`basis` in words (`zan.messages.basis_text`), remembered by its data: the units of
+    an act share a few bases, and an answer says one for each of hundreds of units."""
+    return _said(basis.rule, basis.data_json(), lang)
+
+
+@lru_cache(maxsize=8192)
+def _said(rule: str, data: str | None, lang: str) -> str:
+    return basis_text(rule, data, lang)
+
+
 def wording_counts(provisions: list[dict[str, Any]]) -> dict[str, int]:
     """How many units of an answer have their wording on the date proven, how many are
     in force (or may be) with it unproven, and how many are not in force: the numbers a
@@ -417,8 +429,8 @@ def _provision_answer(rows: list[sqlite3.Row], bases: _Bases, date: str, languag
         "text": answer.text,
         "candidate_text": candidate,
         "uncertain_by": _open_change(rows, date) if unproven else None,
-        "basis": basis_text(answer.basis.rule, answer.basis.data(), reader),
-        "wording_basis": basis_text(answer.wording.rule, answer.wording.data(), reader) if answer.wording else "",
+        "basis": said(answer.basis, reader),
+        "wording_basis": said(answer.wording, reader) if answer.wording else "",
         "earliest": answer.earliest,
         "latest": answer.latest,
     }
