@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from parser.basis import Basis
 from parser.languages import LANGUAGES
-from parser.model import Act, Amendment, CommencementRule, EffectiveDate, ParsedDocument, Problem
+from parser.model import Act, CommencementRule, EffectiveDate, ParsedDocument, Problem
 from parser.references import normal_number
 
 #: Act fields the primary text takes from another when it lacks them.
@@ -116,8 +116,8 @@ def _entry_into_force(primary: ParsedDocument, other: ParsedDocument) -> list[Pr
     if mine is None or mine.status == "unknown":
         primary.act.effective, primary.act.commencement = theirs, other.act.commencement
         return []
-    same_rule = _rule(primary.act.commencement) == _rule(other.act.commencement)
-    if _window(mine) == _window(theirs) and same_rule:
+    same_rule = _terms(primary.act.commencement) == _terms(other.act.commencement)
+    if mine.window() == theirs.window() and same_rule:
         return []
     if same_rule or None in (primary.act.commencement, other.act.commencement):
         if _within(mine, theirs):
@@ -125,39 +125,28 @@ def _entry_into_force(primary: ParsedDocument, other: ParsedDocument) -> list[Pr
         if _within(theirs, mine):
             primary.act.effective, primary.act.commencement = theirs, other.act.commencement
             return []
-    (start_a, end_a), (start_b, end_b) = _window(mine), _window(theirs)
+    (start_a, end_a), (start_b, end_b) = mine.window(), theirs.window()
     primary.act.effective = EffectiveDate(
         "bounded",
         earliest=min(start_a, start_b),
         latest=None if end_a is None or end_b is None else max(end_a, end_b),
-        basis=Basis("derived_texts_disagree", facts={"windows": {primary.act.language: list(_window(mine)), other.act.language: list(_window(theirs))}}),
+        basis=Basis("derived_texts_disagree", facts={"windows": {primary.act.language: list(mine.window()), other.act.language: list(theirs.window())}}),
     )
     return [_disagreement(primary, other, "entry into force", _window_text(mine), _window_text(theirs))]
 
 
-def _rule(rule: CommencementRule | None) -> tuple | None:
-    """What a commencement clause says, its wording aside: ten days after publication
-    in one language and twenty-one in the other are two different rules."""
-    if rule is None:
-        return None
-    return (rule.rule, rule.offset_days, rule.offset_months, rule.fixed_date)
-
-
-def _window(date: EffectiveDate) -> tuple[str, str | None]:
-    """The first and last day an effective date allows (the last None: no end known)."""
-    if date.status == "exact":
-        return date.exact, date.exact
-    return date.earliest, date.latest
+def _terms(rule: CommencementRule | None) -> tuple | None:
+    return rule.terms() if rule else None
 
 
 def _within(narrow: EffectiveDate, wide: EffectiveDate) -> bool:
     """Every day `narrow` allows is one `wide` allows."""
-    (start, end), (wide_start, wide_end) = _window(narrow), _window(wide)
+    (start, end), (wide_start, wide_end) = narrow.window(), wide.window()
     return start >= wide_start and (wide_end is None or (end is not None and end <= wide_end))
 
 
 def _window_text(date: EffectiveDate) -> str:
-    start, end = _window(date)
+    start, end = date.window()
     return start if start == end else f"{start} – {end or '?'}"
 
 
@@ -248,62 +237,3 @@ def _disagreement(primary: ParsedDocument, other: ParsedDocument, fact: str, min
         f"the texts disagree on the {fact}: {primary.act.language} ({primary.source_path}) says {mine}, "
         f"{other.act.language} ({other.source_path}) says {theirs}",
     )
-
-
-def share_amendment_dates(primary: ParsedDocument, documents: list[ParsedDocument]) -> list[Problem]:
-    """One amending act's change takes effect on one day, whatever the language or the
-    version that notes it: every amendment naming the same act with the same
-    commencement rule takes the window all of them allow (the Kazakh version's meta gives
-    order 20-42-3.3.8's registration, which the Russian note alone does not: both then
-    say 29.09.2020–29.10.2020). Where the windows exclude each other, the answer widens to
-    every day either allows, and a `language_disagreement` row names both."""
-    groups: dict[tuple, list[tuple[ParsedDocument, Amendment]]] = {}
-    for document in documents:
-        for amendment in _all_amendments(document):
-            if amendment.act.date and amendment.act.number and _window(amendment.effective)[0]:
-                key = (amendment.act.date, normal_number(amendment.act.number), _rule(amendment.commencement))
-                groups.setdefault(key, []).append((document, amendment))
-    problems: list[Problem] = []
-    for (date, number, _), noted in groups.items():
-        windows = {_window(amendment.effective) for _, amendment in noted}
-        if len(windows) < 2:
-            continue
-        shared = _intersection(windows)
-        if shared is None:
-            shared = _union(windows)
-            holders = {document.act.language: _window_text(amendment.effective) for document, amendment in noted}
-            if len(holders) > 1:
-                problems.append(_disagreement_of_texts(primary, f"entry into force of the change by the act of {date} № {number}", holders))
-        for _, amendment in noted:
-            if _window(amendment.effective) != shared:
-                amendment.effective = _effective(shared, amendment.effective)
-    return problems
-
-
-def _all_amendments(document: ParsedDocument) -> list[Amendment]:
-    return [amendment for note in document.notes for amendment in note.amendments] + document.header_amendments
-
-
-def _intersection(windows: set[tuple[str, str | None]]) -> tuple[str, str | None] | None:
-    """The days every window allows; None when there are none."""
-    start = max(start for start, _ in windows)
-    ends = [end for _, end in windows if end is not None]
-    end = min(ends) if ends else None
-    return None if end is not None and end < start else (start, end)
-
-
-def _union(windows: set[tuple[str, str | None]]) -> tuple[str, str | None]:
-    ends = [end for _, end in windows]
-    return min(start for start, _ in windows), None if None in ends else max(ends)
-
-
-def _effective(window: tuple[str, str | None], was: EffectiveDate) -> EffectiveDate:
-    start, end = window
-    if start == end:
-        return EffectiveDate("exact", start, start, start, was.basis)
-    return EffectiveDate("bounded", None, start, end, was.basis)
-
-
-def _disagreement_of_texts(primary: ParsedDocument, fact: str, said: dict[str | None, str]) -> Problem:
-    sayings = ", ".join(f"{language} says {window}" for language, window in said.items())
-    return Problem("warning", "language_disagreement", f"the texts disagree on the {fact}: {sayings}")

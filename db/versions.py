@@ -32,9 +32,9 @@ from parser.document import derive_dates
 from parser.model import Note, ParsedDocument, Problem, Provision
 from parser.references import normal_number
 from parser.timeline import Timelines, hold_until, prove_in_force_as_at
-from parser.versions import identity_maps, merged_timelines
+from parser.versions import identity_maps, merged_timelines, share_amendment_dates
 
-from .bilingual import by_language, reconcile, share_amendment_dates, share_entry_into_force
+from .bilingual import by_language, reconcile, share_entry_into_force
 from .rows import ActRows, act_rows, provenance_rows, text_base
 from .schema import basis_values, commencement_values
 from .version_store import Wordings, distinct_wordings
@@ -176,7 +176,7 @@ def versioned_act_rows(
     primary.problems += reconcile({language: versions[-1] for language, versions in texts.items()})
     every_document = [document for versions in texts.values() for document in versions]
     share_entry_into_force(primary, every_document)
-    primary.problems += share_amendment_dates(primary, every_document)
+    primary.problems += share_amendment_dates(every_document)
     if act_id != claimed_id:
         primary.problems.append(duplicate_act_problem(claimed_id, act_id))
     return [versioned_text_rows(versions, act_id, index == 0, mirrors) for index, versions in enumerate(texts.values())]

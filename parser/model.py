@@ -107,6 +107,11 @@ class CommencementRule:
     #: the provision of the act that sets this rule ("Статья 8. Порядок введения в действие …")
     source_key: str | None = None
 
+    def terms(self) -> tuple:
+        """What the clause says, its wording aside: ten days after publication in one
+        language and twenty-one in the other are two different rules."""
+        return (self.rule, self.offset_days, self.offset_months, self.fixed_date)
+
 
 @dataclass
 class EffectiveDate:
@@ -117,6 +122,12 @@ class EffectiveDate:
     earliest: str | None = None
     latest: str | None = None
     basis: Basis = field(default_factory=lambda: Basis("derived_not_yet"))  # how it was derived
+
+    def window(self) -> tuple[str | None, str | None]:
+        """The first and last day it allows (the last None: no end known)."""
+        if self.status == "exact":
+            return self.exact, self.exact
+        return self.earliest, self.latest
 
 
 @dataclass

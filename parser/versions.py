@@ -203,7 +203,6 @@ def merged_timelines(documents: list[ParsedDocument], maps: list[dict[str, str]]
     oldest version's notes say what applied before it; between versions the wording is
     known exactly, changing at the dates the newer version's notes give, or within the
     window between the versions."""
-    share_cause_dates(documents)
     timelines = [build_timelines(d) for d in documents]
     bounds = [version_bound(d) for d in documents]
     texts = [_units_by_identity(d, maps[k]) for k, d in enumerate(documents)]
@@ -324,21 +323,58 @@ def _change_act(version: Version, document: ParsedDocument) -> tuple:
     return (version.start.earliest, version.start.latest)
 
 
-def share_cause_dates(documents: list[ParsedDocument]) -> None:
-    """What one version's meta file tells of its amending act (its registration, which
-    bounds its publication) holds in every version's notes naming that act."""
-    for source in documents:
-        version = source.version
-        if version is None or version.caused_by is None or not version.caused_by_registered_on:
+def share_amendment_dates(documents: list[ParsedDocument]) -> list[Problem]:
+    """One amending act's change takes effect on one day, whatever the version or the
+    language that notes it: every amendment naming the same act with the same
+    commencement rule takes the window all of them allow — what one version's meta file
+    tells of its amending act (its registration, which bounds its publication) holds in
+    every version and language (order 20-42-3.3.8: the Kazakh version's meta gives it, the
+    Russian note alone does not; both then say 29.09.2020–29.10.2020). Where the windows
+    exclude each other, the answer widens to every day any allows, and a
+    `language_disagreement` problem names what each text said."""
+    groups: dict[tuple, list[tuple[ParsedDocument, Amendment]]] = {}
+    for document in documents:
+        for amendment in [a for note in document.notes for a in note.amendments] + document.header_amendments:
+            if amendment.act.date and amendment.act.number and amendment.effective.window()[0]:
+                rule = amendment.commencement.terms() if amendment.commencement else None
+                groups.setdefault((amendment.act.date, normal_number(amendment.act.number), rule), []).append((document, amendment))
+    problems: list[Problem] = []
+    for (date, number, _), noted in groups.items():
+        windows = {amendment.effective.window() for _, amendment in noted}
+        if len(windows) < 2:
             continue
-        cause = version.caused_by
-        known = next(iter(_amendments_by(source, cause.date, cause.number)), None)
-        if known is None:
-            continue
-        for document in documents:
-            for amendment in _amendments_by(document, cause.date, cause.number):
-                if amendment.commencement == known.commencement and amendment.effective.status != "exact":
-                    amendment.effective = known.effective
+        shared = _intersection(windows)
+        if shared is None:
+            shared = _union(windows)
+            said = {document.act.language if document.act else None: amendment.effective.window() for document, amendment in noted}
+            if len(said) > 1:
+                sayings = ", ".join(f"{language} says {start} – {end or '?'}" for language, (start, end) in said.items())
+                fact = f"the entry into force of the change by the act of {date} № {number}"
+                problems.append(Problem("warning", "language_disagreement", f"the texts disagree on {fact}: {sayings}"))
+        for _, amendment in noted:
+            if amendment.effective.window() != shared:
+                amendment.effective = _effective_within(shared, amendment.effective)
+    return problems
+
+
+def _intersection(windows: set[tuple[str, str | None]]) -> tuple[str, str | None] | None:
+    """The days every window allows; None when there are none."""
+    start = max(start for start, _ in windows)
+    ends = [end for _, end in windows if end is not None]
+    end = min(ends) if ends else None
+    return None if end is not None and end < start else (start, end)
+
+
+def _union(windows: set[tuple[str, str | None]]) -> tuple[str, str | None]:
+    ends = [end for _, end in windows]
+    return min(start for start, _ in windows), None if None in ends else max(ends)
+
+
+def _effective_within(window: tuple[str, str | None], was: EffectiveDate) -> EffectiveDate:
+    start, end = window
+    if start == end:
+        return EffectiveDate("exact", start, start, start, was.basis)
+    return EffectiveDate("bounded", None, start, end, was.basis)
 
 
 def _date(document: ParsedDocument) -> str | None:
