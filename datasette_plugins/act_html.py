@@ -438,10 +438,10 @@ def _did_act_html(target: Row, path: Callable[[str], str], lang: str) -> str:
         name = f'<a href="{escape_html(path("/-/acts/" + target["act_id"]))}">{name}</a>'
     else:
         name += f" — {t('not_in_corpus', lang)}"
-    whens = {_did_when_html(change, lang) for change in target["changes"]}
-    shared = len(whens) == 1  # one entry into force for every change: said once, under the act
-    items = "".join(_did_change_html(change, lang, not shared) for change in target["changes"])
-    when = f"\n    <p>{next(iter(whens))}</p>" if shared else ""
+    whens = [_did_when_html(change, lang) for change in target["changes"]]
+    shared = len(set(whens)) == 1  # one entry into force for every change: said once, under the act
+    items = "".join(_did_change_html(change, lang, None if shared else when) for change, when in zip(target["changes"], whens))
+    when = f"\n    <p>{whens[0]}</p>" if shared else ""
     return f"""
     <h3>{name}</h3>{when}
     <ul class="zan-did-changes">{items}
@@ -453,7 +453,7 @@ def _did_when_html(change: Row, lang: str) -> str:
     return f"{t('did_took_effect', lang)}: {escape_html(messages.effective_text(change, lang))}{basis}."
 
 
-def _did_change_html(change: Row, lang: str, with_when: bool) -> str:
+def _did_change_html(change: Row, lang: str, when_html: str | None) -> str:
     if change["source"] == "instruction":
         words = messages.operation_word(change["change"], lang)
     elif change["source"] == "note":
@@ -461,7 +461,7 @@ def _did_change_html(change: Row, lang: str, with_when: bool) -> str:
     else:
         words = messages.version_change_word(change["change"], lang)
     unit = messages.unit_name(change["unit"], lang) if change["unit"] else t("did_whole_act", lang)
-    when = f"\n        {_did_when_html(change, lang)}" if with_when else ""
+    when = f"\n        {when_html}" if when_html else ""
     return f"""
       <li><strong>{escape_html(unit)}</strong>: {escape_html(words)}.{when}
         <small>{t('did_source', lang)}: {escape_html(messages.source_word(change["source"], lang))}</small></li>"""

@@ -18,6 +18,7 @@ import sqlite3
 from typing import Any
 
 from db.queries import (
+    AMENDMENTS_SQL,
     DEFAULT_TEXT_LANGUAGE,
     UnknownAct,
     _act_start,
@@ -348,12 +349,6 @@ from amendments a left join provisions p on p.id = a.provision_id
 where a.act_id = :act_id and {in_text("a.id")} and a.action in ({", ".join(f"'{action}'" for action in NOT_CHANGES if action.startswith("pending_"))})
 order by coalesce(p.position, -1), a.id
 """
-AMENDMENT_ROWS_SQL = f"""
-select id, action, amending_act_kind, amending_act_number, amending_act_date, date_basis_rule, date_basis_data, commencement_rule,
-       commencement_offset_days, commencement_offset_months, commencement_fixed_date, effective_from,
-       effective_from_earliest, effective_from_latest, date_status
-from amendments where act_id = :act_id and {in_text("id")}
-"""
 
 
 def pending(conn: sqlite3.Connection, date: str | None = None, act_id: str | None = None, language: str | None = None) -> dict[str, Any]:
@@ -395,7 +390,7 @@ def _pending_of_act(conn: sqlite3.Connection, act: dict[str, Any], date: str, la
         return [_pending(act["id"], title, item, status, basis, earliest, latest, None, -1, reader)]
     items = []
     params = _text_params(text, date=date)
-    amendments = {row["id"]: row for row in _rows(conn, AMENDMENT_ROWS_SQL, params)}
+    amendments = {row["id"]: row for row in _rows(conn, AMENDMENTS_SQL, params)}
     bases = _Bases(act, amendments)
     for order, row in enumerate(_rows(conn, PENDING_UNITS_SQL, params)):
         amendment = amendments.get(row["started_by_amendment_id"]) if row["started_by_amendment_id"] else None

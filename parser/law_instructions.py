@@ -224,7 +224,7 @@ def _clause(state: _State, segment: _Segment, lang: Language, vocabulary: dict) 
     if lang.REPEAL_VERB in squashed:
         act = _cited_act(text, segment.key, lang)
         if act is not None and not text.rstrip().endswith(":"):
-            _add(state, [_repeal(text, segment.key, act, lang)])
+            _add(state, [_repeal(text, segment.key, act)])
         else:
             state.repealing = True
         return
@@ -234,7 +234,7 @@ def _clause(state: _State, segment: _Segment, lang: Language, vocabulary: dict) 
         return
     act = _cited_act(text, segment.key, lang)
     if state.repealing and act is not None:
-        _add(state, [_repeal(text, segment.key, act, lang)])
+        _add(state, [_repeal(text, segment.key, act)])
         return
     if act is not None:
         state.act, state.scope, state.waiting = act, [], []
@@ -337,7 +337,7 @@ def _without_titles(text: str) -> str:
     return _ANY_TITLE.sub(lambda match: " " * len(match.group(0)), text)
 
 
-def _repeal(text: str, key: str, act: AmendedAct, lang: Language) -> Instruction:
+def _repeal(text: str, key: str, act: AmendedAct) -> Instruction:
     return Instruction(0, key, None, "repeal", text.strip(" ;.:"), Target("act", None, None), None, "ok", act=act)
 
 

@@ -370,7 +370,7 @@ def _derived_from_publication(basis: _Said) -> str:
 def _texts_disagree(basis: _Said) -> str:
     lang = basis.lang
     windows = basis.facts.get("windows") or {}
-    said = "; ".join(f"{t(f'text_name_{code}', lang) if f'text_name_{code}' in MESSAGES else code}: {window_text(*window, lang)}" for code, window in windows.items())
+    said = "; ".join(f"{_text_name(code, lang, code)}: {window_text(*window, lang)}" for code, window in windows.items())
     return t("basis_derived_texts_disagree", lang, said=said)
 
 
@@ -390,9 +390,15 @@ def _clause_alone(basis: _Said) -> str:
     return commencement_text(row, basis.lang, dates.get("floor"), facts.get("floor") == "registration", with_window=False)
 
 
+def _text_name(code: str | None, lang: str, unknown: str) -> str:
+    """A language text named in `lang` ("қазақша", "на русском языке"); `unknown` for a code the catalogue does not name."""
+    key = f"text_name_{code}"
+    return t(key, lang) if key in MESSAGES else unknown
+
+
 def _repeal_in_other_text(basis: _Said) -> str:
     code = basis.facts.get("language")
-    language = t(f"text_name_{code}", basis.lang) if f"text_name_{code}" in MESSAGES else "?"
+    language = _text_name(code, basis.lang, "?")
     return _by_message(replace(basis, values={**basis.values, "language": language}), basis.rule)
 
 
