@@ -109,6 +109,8 @@ def _apply(units: list[Provision], instruction: Instruction) -> tuple[list[Provi
         return _delete(units, instruction)
     if operation in ("replace_words", "delete_words"):
         return _replace_words(units, instruction)
+    if operation == "insert_words":
+        return _insert_words(units, instruction)
     raise NotApplied(f"unknown operation: {operation}")
 
 
@@ -247,6 +249,28 @@ def _replace_words(units: list[Provision], instruction: Instruction) -> tuple[li
         raise NotApplied(f"words not found: «{old}» in {where}")
     verb = "replaced" if new else "deleted"
     return [changed.get(unit.key, unit) for unit in units], f"{verb} {count} occurrence{'s' if count > 1 else ''} of «{old}» in {', '.join(changed)}"
+
+
+def _insert_words(units: list[Provision], instruction: Instruction) -> tuple[list[Provision], str]:
+    """``после слова «микрорайоны,» дополнить словами «районы в городе,»`` / ``«Шағын
+    аудандар,» деген сөздерден кейін «қаладағы аудандар,» деген сөздермен толықтырылсын``:
+    the new words (``new_words``) put after each occurrence of the words named
+    (``old_words``) in the unit (and the units under it), a space between them."""
+    anchor, new = instruction.old_words, instruction.new_words
+    if not anchor or not new:
+        raise NotApplied("no words quoted: the words to add and the words they follow are both needed")
+    top = find_target(units, instruction)
+    pattern = words_pattern(anchor)
+    changed: dict[str, Provision] = {}
+    count = 0
+    for unit in _subtree(units, top):
+        text, found = pattern.subn(lambda match: f"{match.group(0)} {new}", unit.text)
+        if found:
+            count += found
+            changed[unit.key] = replace(unit, text=text)
+    if not count:
+        raise NotApplied(f"words not found: «{anchor}» in {top.key}")
+    return [changed.get(unit.key, unit) for unit in units], f"inserted «{new}» after {count} occurrence{'s' if count > 1 else ''} of «{anchor}» in {', '.join(changed)}"
 
 
 def words_pattern(words: str) -> re.Pattern[str]:

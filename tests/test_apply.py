@@ -348,3 +348,47 @@ def test_a_rebuilt_version_is_labelled_as_rebuilt_wherever_it_is_shown(rebuilt_d
     }
     real = {row[0] for row in rebuilt_db.execute("select version_date from versions where act_id = 'order-2001-12-11-146' and rebuilt = 0")}
     assert "2010-09-27" in named and named <= real
+
+
+# --- Words inserted after words (issue 23: `insert_words`) ---------------------------------
+
+AMENDING = Path(__file__).resolve().parents[3] / "shared" / "corpus-bank" / "amending"
+if not AMENDING.is_dir():  # a worktree under /work/wt/NAME or the main checkout /work/main
+    AMENDING = Path(__file__).resolve().parents[2] / "shared" / "corpus-bank" / "amending"
+LAW_149902 = AMENDING / "149902-izmeneniia-zakon-adm-terr-ustroistvo"
+
+
+def _law_unit(key, text):
+    from parser.model import Provision
+
+    return Provision(key=key, kind="part", label=None, heading=None, text=text, raw=text, source_line=1, source_line_end=1)
+
+
+@pytest.mark.skipif(not LAW_149902.is_dir(), reason="the shared corpus bank is not here")
+@pytest.mark.parametrize(
+    "language,clause,key,base,after",
+    [
+        # "часть восьмую после слова «микрорайоны,» дополнить словами «районы в городе,»"
+        ("rus", 1, "art2/i8", "В городах могут создаваться микрорайоны, жилые массивы.", "В городах могут создаваться микрорайоны, районы в городе, жилые массивы."),
+        # "подпункт 1) после слова «категории» дополнить словами «городов районного значения,»"
+        ("rus", 11, "art14/sp1", "1) вносит предложение об отнесении к категории поселков, сел;", "1) вносит предложение об отнесении к категории городов районного значения, поселков, сел;"),
+        # "сегізінші бөлік «Шағын аудандар,» деген сөздерден кейін «қаладағы аудандар,» деген сөздермен толықтырылсын"
+        ("kaz", 1, "art2/i8", "Шағын аудандар, тұрғын алаптар қалалардың құрамдас бөліктері болып табылады.", "Шағын аудандар, қаладағы аудандар, тұрғын алаптар қалалардың құрамдас бөліктері болып табылады."),
+    ],
+)
+def test_words_inserted_after_words_from_the_real_amending_law(language, clause, key, base, after):
+    """The instructions are the real clauses of law 149902 (both languages); the law it
+    amends (1993, administrative-territorial structure) is not held, so each base unit is a
+    line holding the words the clause names."""
+    (instruction,) = [i for i in parse_file(LAW_149902 / f"{language}.md").instructions if i.clause == clause]
+    assert instruction.operation == "insert_words" and instruction.target.key == key
+    units = [_law_unit("art2/i7", "Другая часть."), _law_unit(key, base)]
+    rebuilt = apply_instructions(units, [instruction])
+    (outcome,) = rebuilt.outcomes
+    assert outcome.status == "applied", outcome.reason
+    assert outcome.reason == f"inserted «{instruction.new_words}» after 1 occurrence of «{instruction.old_words}» in {key}"
+    assert unit(rebuilt.provisions, key).text == after
+    assert unit(rebuilt.provisions, "art2/i7").text == "Другая часть."
+    # words the unit does not hold: not applied, and said
+    missing = apply_instructions([_law_unit(key, "Текст без этих слов.")], [instruction]).outcomes[0]
+    assert (missing.status, missing.reason) == ("not_applied", f"words not found: «{instruction.old_words}» in {key}")
