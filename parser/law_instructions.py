@@ -62,10 +62,12 @@ def read_law_instructions(document: ParsedDocument, lang: Language | None = None
     other text."""
     lang = lang or document_language(document)
     vocabulary = lang.LAW_INSTRUCTIONS
-    if not any(_introduces(provision.text, lang) for provision in document.provisions[:8]):  # "Внести … изменения"
+    units = [(provision.key, provision.text) for provision in document.provisions if provision.kind not in ("title", "signature")]
+    lead_in = find_lead_in(units, lang)  # "Внести … следующие изменения:", wherever the law states it
+    if lead_in is None:
         return None, []
     state = _State()
-    for segment in _segments([(provision.key, provision.text) for provision in document.provisions if provision.kind not in ("title", "signature")]):
+    for segment in _segments(units[lead_in:]):
         if segment.quote:
             _attach(state, segment)
         else:
@@ -258,6 +260,21 @@ def _strip_enumerator(text: str, lang: Language, vocabulary: dict) -> str:
     if subparagraph is not None and subparagraph.match(lang.fold(text.lstrip())):
         return text
     return text[found.end() :]
+
+
+def find_lead_in(units: list[tuple[str, str]], lang: Language) -> int | None:
+    """Where a law's instructions begin: the first unit with a clause that introduces
+    changes and ends in a colon, the list of them following (``Статья 1. Внести в Закон …
+    следующие изменения:``, ``… Заңына мынадай өзгерістер енгізілсін:``, or ``1. Внести …
+    дополнения:`` followed by the instructions in the same unit). None for a law that only
+    mentions changes to make (``Правительству … внести изменения в ранее принятые акты.``:
+    no colon, nothing listed) — anywhere in the law, not only in its first units."""
+    for index, (key, text) in enumerate(units):
+        if not _introduces(text, lang):
+            continue
+        if any(not segment.quote and segment.text.rstrip().endswith(":") and _introduces(segment.text, lang) for segment in _segments([(key, text)])):
+            return index
+    return None
 
 
 def _introduces(text: str, lang: Language) -> bool:

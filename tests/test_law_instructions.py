@@ -19,6 +19,7 @@ from db.sources import parse_file
 AMENDING = Path(__file__).resolve().parents[3] / "shared" / "corpus-bank" / "amending"
 if not AMENDING.is_dir():  # a worktree under /work/wt/NAME or the main checkout /work/main
     AMENDING = Path(__file__).resolve().parents[2] / "shared" / "corpus-bank" / "amending"
+BANK = AMENDING.parent
 pytestmark = pytest.mark.skipif(not AMENDING.is_dir(), reason="the shared corpus bank is not here")
 
 FOLDERS = {
@@ -128,6 +129,39 @@ def test_two_units_in_one_clause_and_words_replaced_respectively():
     assert len(respectively) == 2
     after = _parsed("149902", "rus").instructions[0]
     assert (after.operation, after.old_words, after.new_words) == ("insert_words", "микрорайоны,", "районы в городе,")
+
+
+@pytest.mark.parametrize("act,language", [("2561", "rus"), ("9231", "kaz")])
+def test_the_lead_in_is_found_wherever_the_law_states_it(act, language):
+    """A law whose own articles come before its "Внести … изменения:" (here thirty real
+    units of law 4051 — its preamble, first articles with their points — put before the amending law's Article 1) gives the same clauses:
+    the reader starts at the lead-in, not within the first eight units."""
+    from dataclasses import replace
+
+    from parser.law_instructions import read_law_instructions
+
+    amending = _parsed(act, language)
+    own = [unit for unit in parse_file(BANK / "4051-posobie-gornye-raboty" / f"{language}.md").provisions if unit.kind != "title"][:30]
+    assert len(own) == 30 and sum(unit.kind == "article" for unit in own) >= 5
+    longer = replace(amending, provisions=[amending.provisions[0], *own, *amending.provisions[1:]])
+    _, instructions = read_law_instructions(longer)
+    expected = [(i.clause, i.operation, i.target.key) for i in amending.instructions]
+    assert [(i.clause, i.operation, i.target.key) for i in instructions] == expected and len(_first_of_each_clause(instructions)) == sum(TOTALS[act, language].values())
+
+
+def test_no_other_text_of_the_corpora_reads_as_an_amending_law():
+    """Every act of corpus/ and of the shared bank: only the amending laws (and the decree
+    4013 and seed 004, which state a lead-in) give law instructions."""
+    from parser.law_instructions import read_law_instructions
+
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    files = [path for folder in (root, BANK) for path in sorted(folder.rglob("*.md")) + sorted(folder.rglob("*.txt"))]
+    files = [path for path in files if path.name != "README.md" and path.parent.name not in ("rus", "kaz")]
+    reading = {path for path in files if read_law_instructions(parse_file(path))[1]}
+    assert len(files) == 58  # 30 of corpus/ (5 Adilet exports, 25 bank files), 28 of the shared bank
+    assert sorted({path.parent.name if path.suffix == ".md" else path.name for path in reading}) == sorted(
+        ["004_a0c35a63ea4787ba.txt", "4013-izmeneniia-zakon-okhrana-zdorovia", *FOLDERS.values()]
+    )
 
 
 # --- Built as a corpus ------------------------------------------------------------------------
