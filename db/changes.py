@@ -18,6 +18,7 @@ import sqlite3
 from typing import Any
 
 from db.queries import (
+    ACT_SQL,
     AMENDMENTS_SQL,
     DEFAULT_TEXT_LANGUAGE,
     UnknownAct,
@@ -28,7 +29,7 @@ from db.queries import (
     _text_params,
     act_text,
     act_versions,
-    commencement_of,
+    amendment_took_effect,
     diff_text,
     in_text,
     resolve_version,
@@ -38,11 +39,12 @@ from db.search import normalize
 from parser.basis import Basis, act_data, known_dates
 from parser.dates import check_date
 from parser.languages import get_language
+from parser.model import LAYOUT_ROLES
 from parser.timeline import NOT_CHANGES, Bound, existence_on
 from zan.messages import basis_text
 
 #: A version's wording took effect on no day we can name (its date status unknown).
-UNKNOWN_START = Basis("not_recorded")
+UNKNOWN_START = NOT_RECORDED = Basis("not_recorded")
 
 
 def today() -> str:
@@ -134,8 +136,8 @@ def since(conn: sqlite3.Connection, act_id: str, phrase: str, date: str | None =
     check_date(date)
     reader = language or DEFAULT_TEXT_LANGUAGE
     text, versions = _real_versions(conn, act_id, language)
-    if not versions:
-        raise UnknownAct(f"act {act_id} is held in one text only: no versions to trace a wording through")
+    if not versions:  # an Adilet export: one text, and what its notes say
+        return _since_from_notes(conn, text, phrase, date, reader)
     current, chosen = newest_version_on(versions, date)
     text_language = text["text_language"] or reader
     stems = phrase_stems(phrase, text_language)
@@ -184,6 +186,89 @@ def _since_unit(unit: dict[str, Any], first: dict[str, Any], oldest: bool, reade
         "took_effect": _took_effect(first),
         "amending_act": None if oldest else amending,
         **_said(basis, reader),
+    }
+
+
+#: Each unit of one text with the start of its present wording (its last interval).
+TEXT_UNITS_SQL = f"""
+select p.id as provision_id, p.key, p.kind, p.label, p.text, v.valid_from, v.valid_from_latest, v.valid_from_basis_rule,
+       v.valid_from_basis_data, v.starts_with_act, v.started_by_amendment_id
+from provisions p left join provision_versions v on v.provision_id = p.id
+  and v.ordinal = (select max(w.ordinal) from provision_versions w where w.provision_id = p.id)
+where p.act_id = :act_id and {in_text("p.id")} and p.text is not null and p.text != ''
+  and coalesce(p.role, '') not in ({", ".join(f"'{role}'" for role in LAYOUT_ROLES)})
+order by p.position
+"""
+
+
+def _bound_said(bound: Bound, reader: str) -> dict[str, Any]:
+    """A start known from notes (a `Bound`) as the ``took_effect`` of an answer."""
+    status = "exact" if bound.exact else "bounded" if bound.earliest or bound.latest else "unknown"
+    return {
+        "effective_from": bound.earliest if bound.exact else None,
+        "effective_from_earliest": bound.earliest,
+        "effective_from_latest": bound.latest,
+        "date_status": status,
+        "date_basis": basis_text(bound.basis.rule, bound.basis.data(), reader),
+    }
+
+
+def _noted_act(amendment: Any) -> dict[str, Any] | None:
+    if amendment is None:
+        return None
+    return {"kind": amendment["amending_act_kind"], "number": amendment["amending_act_number"], "date": amendment["amending_act_date"], "caused_by": None}
+
+
+def _since_from_notes(conn: sqlite3.Connection, text: dict[str, Any], phrase: str, date: str, reader: str) -> dict[str, Any]:
+    """`since` for a text held once (an Adilet export): each unit of that text holding the
+    phrase, with when its present wording took effect as its notes tell it (the change
+    that set it, or the act's own start when no note records one). Whether an earlier
+    wording held the phrase too is not known — no earlier text is held — and each unit's
+    basis says so; ``from_notes`` marks the answer and each unit."""
+    params = _text_params(text)
+    act = _rows(conn, ACT_SQL, (text["act_id"],)).fetchone()
+    amendments = {row["id"]: row for row in _rows(conn, AMENDMENTS_SQL, params)}
+    bases = _Bases(act, amendments)
+    text_language = text["text_language"] or reader
+    stems = phrase_stems(phrase, text_language)
+    as_at = {"as_at": text["text_as_at"]} if text["text_as_at"] else {}
+    units = []
+    for row in _rows(conn, TEXT_UNITS_SQL, params):
+        if not holds_phrase(row["text"], stems, text_language):
+            continue
+        amendment = amendments.get(row["started_by_amendment_id"]) if row["started_by_amendment_id"] else None
+        start = bases.start(row) if row["valid_from"] or row["valid_from_latest"] or row["starts_with_act"] or amendment else NOT_RECORDED
+        bound = Bound(row["valid_from"], row["valid_from_latest"], start)
+        if amendment is not None:
+            act_named = act_data(amendment["amending_act_kind"], amendment["amending_act_number"], amendment["amending_act_date"])
+            basis = Basis("since_notes_changed", act=act_named, dates=as_at, parts=(start,))
+        else:
+            basis = Basis("since_notes_unchanged", dates=as_at, parts=(start,))
+        units.append(
+            {
+                "id": row["provision_id"],
+                "key": row["key"],
+                "kind": row["kind"],
+                "label": row["label"],
+                "text": row["text"],
+                "since_first_held": False,
+                "from_notes": True,
+                "version": None,
+                "took_effect": _bound_said(bound, reader),
+                "amending_act": _noted_act(amendment),
+                **_said(basis, reader),
+            }
+        )
+    chosen = Basis("one_text_held", dates=as_at)
+    return {
+        "act_id": text["act_id"],
+        "phrase": phrase,
+        "date": date,
+        **_text_fields(text),
+        "from_notes": True,
+        "version": None,
+        "chosen": basis_text(chosen.rule, chosen.data(), reader),
+        "units": units,
     }
 
 
@@ -270,6 +355,8 @@ def changes(
     text, versions = diff_text(conn, act_id, language)  # the primary text when this one holds no two versions
     versions = [version for version in versions if not version["rebuilt"]]
     span = unit_range(conn, text["base"], units)
+    if not versions:  # an Adilet export: one text, and the changes its notes record
+        return _changes_from_notes(conn, text, since_date, until_date, units, span, summary, reader)
     items: dict[str, dict[str, Any]] = {}
     touching = []
     for version in versions[1:]:
@@ -298,6 +385,71 @@ def changes(
         "summary": summary,
         **_text_fields(text),
         "versions": touching,
+        "items": ordered,
+    }
+
+
+NOTED_CHANGES_SQL = f"""
+select a.*, p.key, p.kind, p.label, p.position
+from amendments a left join provisions p on p.id = a.provision_id
+where a.act_id = :act_id and {in_text("a.id")} and a.action not in ({", ".join(f"'{action}'" for action in NOT_CHANGES)})
+order by coalesce(p.position, -1), a.id
+"""
+#: A change a note records, as the kinds of change a comparison of versions gives.
+NOTED_CHANGE = {"inserted": "added", "deleted": "removed", "repealed": "removed"}
+
+
+def _changes_from_notes(
+    conn: sqlite3.Connection, text: dict[str, Any], since_date: str, until_date: str, units: str | None, span: tuple[int, int] | None, summary: bool, reader: str
+) -> dict[str, Any]:
+    """`changes` for a text held once (an Adilet export): the changes its notes record
+    that took effect in the period, one item per unit named (the act itself when a note
+    names no unit), each with the amending act, its date of effect, ``in_period``,
+    ``change`` (the note's action as added / removed / reworded, and ``note_action``)
+    and no word diff: the earlier wording is not held. ``from_notes`` marks the answer."""
+    items: dict[str, dict[str, Any]] = {}
+    acts_seen: dict[tuple, dict[str, Any]] = {}
+    for row in _rows(conn, NOTED_CHANGES_SQL, _text_params(text)):
+        if span is not None and (row["position"] is None or not span[0] <= row["position"] <= span[1]):
+            continue
+        bound = amendment_took_effect(row)
+        where = in_period(bound, since_date, until_date)
+        if where is None:
+            continue
+        amending = _noted_act(row)
+        acts_seen.setdefault((amending["kind"], amending["number"], amending["date"]), {**amending, "in_period": where})
+        basis = Basis("changed_by_note", act=act_data(row["amending_act_kind"], row["amending_act_number"], row["amending_act_date"]), parts=(bound.basis,))
+        unit_id = row["provision_id"] or text["act_id"]
+        item = items.setdefault(unit_id, {"id": unit_id, "key": row["key"], "kind": row["kind"], "label": row["label"], "position": row["position"], "changes": []})
+        change = {
+            "version": None,
+            "from_notes": True,
+            "note_action": row["action"],
+            "amending_act": amending,
+            "took_effect": _bound_said(bound, reader),
+            "in_period": where,
+            "change": NOTED_CHANGE.get(row["action"], "reworded"),
+            "renumbered": False,
+            "from_key": row["key"],
+            "to_key": row["key"],
+            **_said(basis, reader),
+        }
+        if not summary:
+            change["diff"] = None
+        item["changes"].append(change)
+    ordered = sorted(items.values(), key=lambda item: (item["position"] is not None, item["position"] or 0, item["id"]))
+    for item in ordered:
+        del item["position"]
+    return {
+        "act_id": text["act_id"],
+        "since": since_date,
+        "until": until_date,
+        "units": units,
+        "summary": summary,
+        **_text_fields(text),
+        "from_notes": True,
+        "versions": [],
+        "amending_acts": list(acts_seen.values()),
         "items": ordered,
     }
 
@@ -410,9 +562,7 @@ def _pending_of_act(conn: sqlite3.Connection, act: dict[str, Any], date: str, la
     for order, row in enumerate(_rows(conn, PENDING_NOTES_SQL, params), start=len(items)):
         if (row["amending_act_date"] or "") > date:
             continue
-        bound = Bound(row["effective_from"] or row["effective_from_earliest"], row["effective_from"] or row["effective_from_latest"], commencement_of(row, row["amending_act_date"]))
-        if bound.earliest is None and bound.latest is None:
-            bound = Bound(row["amending_act_date"], None, bound.basis)
+        bound = amendment_took_effect(row)
         status, basis, earliest, latest = existence_on(bound, None, date)
         if not announced_not_in_force(status, latest):
             continue

@@ -894,6 +894,18 @@ def version_took_effect(version: dict[str, Any]) -> Bound:
     return Bound(version["effective_from_earliest"], version["effective_from_latest"], NOT_RECORDED)
 
 
+def amendment_took_effect(row: sqlite3.Row | dict) -> Bound:
+    """When a change a note records took effect (an ``amendments`` row) as a `Bound`: its
+    day or window, explained by its commencement; with neither known, not before the
+    amending act's date and no end known."""
+    basis = commencement_of(row, row["amending_act_date"])
+    earliest = row["effective_from"] or row["effective_from_earliest"]
+    latest = row["effective_from"] or row["effective_from_latest"]
+    if earliest is None and latest is None:
+        return Bound(row["amending_act_date"], None, basis)
+    return Bound(earliest, latest, basis)
+
+
 def diff_text(conn: sqlite3.Connection, act_id: str, language: str | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The language text whose versions a diff compares, and its versions: the text in
     `language` (`act_text`), or the act's primary text when that one holds fewer than two

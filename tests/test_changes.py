@@ -158,3 +158,71 @@ async def test_json_and_pages_agree_with_the_functions(site, conn):
     assert 'action="/-/since/V1900019742"' in act.text and "/-/changes/V1900019742" in act.text and "/-/pending?act=V1900019742" in act.text
     bad = await site.client.get("/-/changes/V1900019742.json?since=2020-12-31&until=2020-01-01")
     assert bad.status_code == 400
+
+
+# --- Adilet exports: one text, and what its notes say ----------------------------------------
+
+SEED_003 = "order-2011-01-05-7"  # corpus/003: an Adilet export, no versions, 14 amendments in its notes
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_since_on_a_text_held_once_answers_from_its_notes_and_says_so(conn, lang):
+    """Seed 003 is one Kazakh text: "медициналық оңалту" is in five units, whose present
+    wording its notes date (order № 479 of 17.08.2013 gave the Rules a new wording); when the
+    phrase came into them is not known beyond that one text."""
+    answer = since(conn, SEED_003, "медициналық оңалту", "2024-01-01", lang)
+    assert answer["from_notes"] and answer["version"] is None and answer["text_language"] == "kk"
+    assert [u["key"] for u in answer["units"]] == ["doc/p29/sp6", "doc/p29/sp24", "doc/p33/sp6", "doc/p42/sp6", "doc/p45/sp6"]
+    unit = answer["units"][0]
+    assert unit["from_notes"] and unit["version"] is None and not unit["since_first_held"]
+    assert unit["amending_act"] == {"kind": "order", "number": "479", "date": "2013-08-17", "caused_by": None}
+    assert (unit["took_effect"]["effective_from_earliest"], unit["took_effect"]["effective_from_latest"]) == ("2013-08-28", None)
+    assert unit["basis_data"]["rule"] == "since_notes_changed"
+    said = {"kk": ("сақталған жалғыз мәтінде", "бұрынғы редакцияда болған-болмағаны белгісіз"), "ru": ("единственном хранимом тексте", "было ли это в прежней редакции, неизвестно")}[lang]
+    assert all(part in unit["basis"] for part in said) and "479" in unit["basis"]
+    assert answer["chosen"] and "{" not in answer["chosen"]
+
+
+def test_since_on_a_unit_no_note_changed_says_it_reads_so_since_the_act_as_far_as_the_notes_tell(conn):
+    """Seed 000 (order of 2009, registered 11.11.2009): its paragraph 2 names the order
+    ("бұйрық"), and no note records a change of it."""
+    units = {u["key"]: u for u in since(conn, "V090005853_", "бұйрық", "2024-01-01", "kk")["units"]}
+    p2 = units["p2"]
+    assert p2["basis_data"]["rule"] == "since_notes_unchanged" and p2["amending_act"] is None
+    assert (p2["took_effect"]["effective_from_earliest"], p2["took_effect"]["effective_from_latest"]) == ("2009-11-11", None)
+    assert "бірде-бір ескерту" in p2["basis"] and "бұрынғы мәтін жоқ" in p2["basis"]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_changes_on_a_text_held_once_lists_what_its_notes_record(conn, lang):
+    """Seed 003 in 2018: order № 286 of 29.05.2018 and order № ҚР ДСМ-21 of 02.10.2018 gave
+    units new wordings (their notes say so); each listed once per note, in document order,
+    marked as from the notes, with no diff (the earlier wording is not held)."""
+    answer = changes(conn, SEED_003, "2018-06-01", "2018-12-31", language=lang)
+    assert answer["from_notes"] and answer["versions"] == []
+    numbers = {c["amending_act"]["number"] for item in answer["items"] for c in item["changes"]}
+    assert {"286", "ҚР ДСМ-21"} <= numbers
+    by_key = {item["key"]: item for item in answer["items"]}
+    [p8] = by_key["doc/p8"]["changes"]
+    assert (p8["note_action"], p8["change"], p8["diff"], p8["version"]) == ("new_wording", "reworded", None, None)
+    assert p8["took_effect"]["effective_from_earliest"] == "2018-10-02" and p8["basis_data"]["rule"] == "changed_by_note"
+    keys = [item["key"] for item in answer["items"]]
+    assert keys.index("doc/ch1") < keys.index("doc/p8") < keys.index("doc/app3/p7")
+    # a period before any note's change: nothing
+    assert changes(conn, SEED_003, "2011-01-01", "2012-12-31", language=lang)["items"] == []
+    # a unit range narrows it
+    assert [item["key"] for item in changes(conn, SEED_003, "2018-06-01", "2018-12-31", units="p8..p11", language=lang)["items"]] == ["doc/p8", "doc/p11"]
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_pages_and_cli_of_a_text_held_once_say_they_answer_from_the_notes(site, conn, db_path):
+    for lang, word, other in (("kk", "ескертулер бойынша", None), ("ru", "по примечаниям", "Текста этого акта на русском языке")):
+        page = await site.client.get(f"/-/since/{SEED_003}", params={"q": "медициналық оңалту", "lang": lang})
+        assert page.status_code == 200 and word in page.text and "479" in page.text
+        assert (other in page.text) if other else True
+        page = await site.client.get(f"/-/changes/{SEED_003}?since=2018-06-01&until=2018-12-31&lang={lang}")
+        assert page.status_code == 200 and word in page.text and "ҚР ДСМ-21" in page.text and "<del>" not in page.text
+    response = await site.client.get(f"/-/changes/{SEED_003}.json?since=2018-06-01&until=2018-12-31&summary=1&lang=ru")
+    assert response.json() == changes(conn, SEED_003, "2018-06-01", "2018-12-31", summary=True, language="ru")
+    human = CliRunner().invoke(cli, ["since", SEED_003, "медициналық оңалту", "--db", str(db_path), "--lang", "ru"])
+    assert human.exit_code == 0 and "по примечаниям" in human.output and "479" in human.output

@@ -373,12 +373,18 @@ def since_command(act: str, phrase: str, date: str | None, as_json: bool, db_pat
     if as_json:
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return
-    click.echo(t("since_read", lang, date=to_display(answer["date"]), version=to_display(answer["version"]["date"]), chosen=answer["chosen"]))
+    if answer["version"] is None:  # one text held: what its notes say
+        click.echo(answer["chosen"])
+    else:
+        click.echo(t("since_read", lang, date=to_display(answer["date"]), version=to_display(answer["version"]["date"]), chosen=answer["chosen"]))
     if not answer["units"]:
         click.echo(t("since_none", lang, phrase=phrase))
     for unit in answer["units"]:
-        version = to_display(unit["version"]["date"])
-        when = t("since_first_held", lang, version=version) if unit["since_first_held"] else t("since_from_version", lang, version=version)
+        if unit["version"] is None:
+            when = f"{t('from_notes', lang)}\n    {unit['basis']}"
+        else:
+            version = to_display(unit["version"]["date"])
+            when = t("since_first_held", lang, version=version) if unit["since_first_held"] else t("since_from_version", lang, version=version)
         click.echo(f"{messages.unit_name(unit['key'], lang)}: {when}")
         click.echo(f"    {t('took_effect', lang)}: {messages.effective_text(unit['took_effect'], lang)}")
         if unit["amending_act"]:
@@ -403,7 +409,7 @@ def changes_command(act: str, since_date: str, until_date: str, units: str | Non
     if as_json:
         click.echo(json.dumps(answer, ensure_ascii=False, indent=2))
         return
-    _say_other_text(answer, "diff_other_text", lang)
+    _say_other_text(answer, "text_not_held" if answer.get("from_notes") else "diff_other_text", lang)
     click.echo(t("changes_title", lang, since=to_display(since_date), until=to_display(until_date)))
     click.echo(t("changed_units_count", lang, count=len(answer["items"])) if answer["items"] else t("changes_none", lang))
     for item in answer["items"]:
@@ -411,7 +417,7 @@ def changes_command(act: str, since_date: str, until_date: str, units: str | Non
         for change in item["changes"]:
             maybe = f"  ({t('in_period_may_be', lang)})" if change["in_period"] == "may_be" else ""
             click.echo(
-                f"  {t('change_' + change['change'], lang)}: {to_display(change['version']['date'])}, {_act_named(change['amending_act'], lang)}, "
+                f"  {t('change_' + change['change'], lang)}: {to_display(change['version']['date']) if change['version'] else t('from_notes', lang)}, {_act_named(change['amending_act'], lang)}, "
                 f"{t('took_effect', lang)} {messages.effective_text(change['took_effect'], lang)}{maybe}"
             )
             for part in change.get("diff") or []:
