@@ -32,8 +32,8 @@ from db.queries import (
     amendment_took_effect,
     diff_text,
     in_text,
-    resolve_version,
     version_took_effect,
+    versions_on,
 )
 from db.search import normalize
 from parser.basis import Basis, act_data, known_dates
@@ -62,11 +62,13 @@ def _version_basis(version: dict[str, Any]) -> Basis:
 
 
 def _took_effect(version: dict[str, Any]) -> dict[str, Any]:
-    """When a version's wording took effect: the day or the window, and how it was derived."""
+    """When a version's wording took effect (`version_took_effect`): the day or the window,
+    and how it was derived."""
+    bound = version_took_effect(version)
     return {
         "effective_from": version["effective_from"],
-        "effective_from_earliest": version["effective_from"] or version["effective_from_earliest"],
-        "effective_from_latest": version["effective_from"] or version["effective_from_latest"],
+        "effective_from_earliest": bound.earliest,
+        "effective_from_latest": bound.latest,
         "date_status": version["date_status"],
         "date_basis": version["date_basis"],
     }
@@ -91,16 +93,15 @@ def _real_versions(conn: sqlite3.Connection, act_id: str, language: str | None) 
 def newest_version_on(versions: list[dict[str, Any]], date: str) -> tuple[dict[str, Any], Basis]:
     """The newest version whose wording may apply on `date` (its taking effect not
     provably after it) and why: `resolve_version`'s answer when that version provably
-    took effect, else the newer version, said to be unproven on `date`. ValueError when
-    no version had taken effect by then."""
-    possible = [v for v in versions if not version_took_effect(v).ahead(date)]
-    if not possible:
+    took effect, else the newer version, said to be unproven on `date` (`versions_on`:
+    one scan). ValueError when no version had taken effect by then."""
+    on = versions_on(versions, date)
+    if on.newest is None:
         raise ValueError(f"no version held had taken effect by {date}")
-    newest = possible[-1]
-    bound = version_took_effect(newest)
-    if bound.passed(date):
-        return resolve_version(versions, date)
-    return newest, Basis("version_may_be_in_effect_on", dates={"date": date, **bound.window()})
+    if on.newest is on.chosen:
+        return on.chosen, on.chosen_basis(date)
+    bound = version_took_effect(on.newest)
+    return on.newest, Basis("version_may_be_in_effect_on", dates={"date": date, **bound.window()})
 
 
 # --- 1. Since when -----------------------------------------------------------------------
@@ -318,9 +319,9 @@ def in_period(bound: Bound, since_date: str, until_date: str) -> str | None:
     """Whether a version whose wording took effect at `bound` did so in the period:
     ``inside`` (its day or whole window is in it), ``may_be`` (its window overlaps it, or
     its day is not known) or None (provably before or after it)."""
-    if bound.ahead(until_date) or (bound.latest is not None and bound.latest < since_date):
+    if bound.ahead(until_date) or bound.before(since_date):
         return None
-    if bound.earliest is not None and bound.latest is not None and bound.earliest >= since_date and bound.latest <= until_date:
+    if bound.within(since_date, until_date):
         return "inside"
     return "may_be"
 

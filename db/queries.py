@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -873,17 +874,45 @@ def resolve_version(versions: list[dict[str, Any]], wanted: str) -> tuple[dict[s
             return version, Basis("version_named")
     if not is_iso_date(wanted):
         raise ValueError(f"{wanted!r} is neither a version id (see `zan versions`) nor a date written YYYY-MM-DD")
-    real = [v for v in versions if not v["rebuilt"]]
-    applied = [v for v in real if version_took_effect(v).passed(wanted)]
-    if not applied:
+    on = versions_on(versions, wanted)
+    if on.chosen is None:
         raise ValueError(f"no version held had taken effect by {wanted}")
-    chosen = applied[-1]
-    basis = Basis("version_in_effect_on", dates={"date": wanted})
-    later = next((v for v in real if v["ordinal_index"] > chosen["ordinal_index"] and not version_took_effect(v).ahead(wanted)), None)
-    if later is not None:
-        bound = version_took_effect(later)
-        basis = basis.but(Basis("later_version_may_have", dates={"version": later["date"], **bound.window()}))
-    return chosen, basis
+    return on.chosen, on.chosen_basis(wanted)
+
+
+@dataclass
+class VersionsOn:
+    """Which real versions of a text may apply on a date, from one scan (`versions_on`)."""
+
+    chosen: dict[str, Any] | None  # the newest whose wording provably took effect by then
+    later: dict[str, Any] | None  # the first newer than `chosen` whose wording may have
+    newest: dict[str, Any] | None  # the newest whose taking effect is not provably after it
+
+    def chosen_basis(self, date: str) -> Basis:
+        """Why `chosen` is the version in effect on `date`, and the later one that may be."""
+        basis = Basis("version_in_effect_on", dates={"date": date})
+        if self.later is not None:
+            bound = version_took_effect(self.later)
+            basis = basis.but(Basis("later_version_may_have", dates={"version": self.later["date"], **bound.window()}))
+        return basis
+
+
+def versions_on(versions: list[dict[str, Any]], date: str) -> VersionsOn:
+    """The real (never rebuilt) versions, oldest first, read once against `date`: the
+    one decision of which version applied on a day, for `resolve_version` (a diff's
+    dates) and `db.changes.newest_version_on` (since when)."""
+    chosen = later = newest = None
+    for version in versions:
+        if version["rebuilt"]:
+            continue
+        bound = version_took_effect(version)
+        if bound.passed(date):
+            chosen, later = version, None
+        elif later is None and chosen is not None and not bound.ahead(date):
+            later = version
+        if not bound.ahead(date):
+            newest = version
+    return VersionsOn(chosen, later, newest)
 
 
 def version_took_effect(version: dict[str, Any]) -> Bound:

@@ -76,6 +76,14 @@ class Bound:
         """Provably not yet reached on `date`."""
         return self.earliest is not None and date < self.earliest
 
+    def before(self, date: str) -> bool:
+        """Provably reached before `date` (on the day before it at the latest)."""
+        return self.latest is not None and self.latest < date
+
+    def within(self, first: str, last: str) -> bool:
+        """Provably reached on a day from `first` to `last`: its whole window is inside."""
+        return self.earliest is not None and self.latest is not None and first <= self.earliest and self.latest <= last
+
     def window(self) -> dict[str, str]:
         """The bound's days as a basis's dates."""
         return known_dates(earliest=self.earliest, latest=self.latest)
