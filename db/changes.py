@@ -29,12 +29,15 @@ from db.queries import (
     _text_params,
     act_text,
     act_versions,
+    choose_text,
+    row_in_text,
     amendment_took_effect,
     diff_text,
     in_text,
     version_took_effect,
     versions_on,
 )
+from db.schema import LATE_START, LATE_START_DAY
 from db.search import normalize
 from parser.basis import Basis, act_data, known_dates
 from parser.dates import check_date
@@ -477,31 +480,59 @@ def _change(row: dict[str, Any], version: dict[str, Any], where: str, diff: list
 
 # --- 3. What is coming ------------------------------------------------------------------
 
-PENDING_ACTS_SQL = """
-select id, title, kind, number, adopted_on, registered_on, valid_from, valid_from_latest, valid_from_basis_rule, valid_from_basis_data,
+PENDING_ACT_COLUMNS = """id, title, kind, number, adopted_on, registered_on, valid_from, valid_from_latest, valid_from_basis_rule, valid_from_basis_data,
        commencement_rule, commencement_offset_days, commencement_offset_months, commencement_fixed_date,
        effective_from, effective_from_earliest, effective_from_latest, date_status, commencement_exceptions,
        (select t.text_as_at from act_texts t where t.id = acts.id) as text_as_at,
-       valid_to, valid_to_latest, valid_to_basis_rule, valid_to_basis_data
+       valid_to, valid_to_latest, valid_to_basis_rule, valid_to_basis_data"""
+PENDING_ACTS_SQL = f"""
+select {PENDING_ACT_COLUMNS}
 from acts where (:act_id is null or id = :act_id)
+order by adopted_on, id
+"""
+PENDING_ACTIONS = ", ".join(f"'{action}'" for action in NOT_CHANGES if action.startswith("pending_"))
+#: Over the whole corpus, only the acts that can have something coming on :date, each then
+#: decided as one act is: announced by then, and not provably started (`Bound.passed`: no
+#: latest day of its start on or before :date), or with a split commencement, a unit whose
+#: life starts later (the index `LATE_START`), or a change its notes announce.
+PENDING_CANDIDATES_SQL = f"""
+select {PENDING_ACT_COLUMNS}
+from acts where coalesce(adopted_on, '') <= :date and (
+  valid_from > :date or valid_from_latest > :date or commencement_exceptions is not null
+  or id in (select act_id from provision_versions where {LATE_START.format(t="")} and {LATE_START_DAY.format(t="")} > :date)
+  or id in (select act_id from amendments where action in ({PENDING_ACTIONS})))
 order by adopted_on, id
 """
 #: Units whose life starts after the act's: their first interval, not yet begun for certain on :date.
 PENDING_UNITS_SQL = f"""
-select p.id as provision_id, p.key, p.kind, p.label, p.text, p.status as provision_status, v.*
+select p.id as provision_id, p.key, p.kind, p.label, p.text, p.status as provision_status, p.position, v.*
 from provision_versions v join provisions p on p.id = v.provision_id
-where v.act_id = :act_id and {in_text("p.id")} and v.ordinal = 1 and not coalesce(v.starts_with_act, 0)
-  and coalesce(v.valid_from_latest, v.valid_from, '9999-12-31') > :date
+where v.act_id = :act_id and {in_text("p.id")} and {LATE_START.format(t="v.")} and {LATE_START_DAY.format(t="v.")} > :date
 order by p.position
 """
+#: The same over every act (no order: SQLite then reads the index `LATE_START`; sorted here).
+ALL_PENDING_UNITS_SQL = f"""
+select p.id as provision_id, p.key, p.kind, p.label, p.text, p.status as provision_status, p.position, v.*
+from provision_versions v join provisions p on p.id = v.provision_id
+where {LATE_START.format(t="v.")} and {LATE_START_DAY.format(t="v.")} > :date
+"""
+PENDING_NOTE_COLUMNS = """a.id, a.act_id, a.action, a.provision_id, p.key, p.kind, p.label, p.position, a.amending_act_kind, a.amending_act_number,
+       a.amending_act_date, a.commencement_rule, a.commencement_offset_days, a.commencement_offset_months, a.commencement_fixed_date,
+       a.effective_from, a.effective_from_earliest, a.effective_from_latest, a.date_status, a.date_basis_rule, a.date_basis_data"""
 PENDING_NOTES_SQL = f"""
-select a.id, a.action, a.provision_id, p.key, p.kind, p.label, a.amending_act_kind, a.amending_act_number, a.amending_act_date,
-       a.commencement_rule, a.commencement_offset_days, a.commencement_offset_months, a.commencement_fixed_date,
-       a.effective_from, a.effective_from_earliest, a.effective_from_latest, a.date_status, a.date_basis_rule, a.date_basis_data
+select {PENDING_NOTE_COLUMNS}
 from amendments a left join provisions p on p.id = a.provision_id
-where a.act_id = :act_id and {in_text("a.id")} and a.action in ({", ".join(f"'{action}'" for action in NOT_CHANGES if action.startswith("pending_"))})
+where a.act_id = :act_id and {in_text("a.id")} and a.action in ({PENDING_ACTIONS})
 order by coalesce(p.position, -1), a.id
 """
+ALL_PENDING_NOTES_SQL = f"""
+select {PENDING_NOTE_COLUMNS}
+from amendments a left join provisions p on p.id = a.provision_id
+where a.action in ({PENDING_ACTIONS})
+"""
+#: `AMENDMENTS_SQL`'s columns, for the amendments named by id.
+AMENDMENTS_BY_ID_SQL = AMENDMENTS_SQL.split("from amendments")[0] + "from amendments where id in ({ids})"
+ACT_TEXTS_OF_SQL = "select act_id, id, language, is_primary, title, source_path, text_as_at from act_texts where act_id in ({ids}) order by act_id, is_primary desc, language"
 
 
 def pending(conn: sqlite3.Connection, date: str | None = None, act_id: str | None = None, language: str | None = None) -> dict[str, Any]:
@@ -513,25 +544,73 @@ def pending(conn: sqlite3.Connection, date: str | None = None, act_id: str | Non
     the act that announced it, and `existence_on`'s answer on `date` (``not_in_force``
     or, inside a window, ``uncertain``).
 
+    Over the corpus, the few acts that can have something coming are read by a handful of
+    queries for them all (`PENDING_CANDIDATES_SQL`, then their units, notes, texts), not
+    four per act.
+
     ``{"date", "act_id", "items": [{"act_id", "act_title", "what", "id", "key", "kind",
     "label", "status", "earliest", "latest", "announced_by", "basis", "basis_data"}]}``."""
     date = date or today()
     check_date(date)
     reader = language or DEFAULT_TEXT_LANGUAGE
-    acts = [dict(row) for row in _rows(conn, PENDING_ACTS_SQL, {"act_id": act_id})]
-    if act_id is not None and not acts:
-        raise UnknownAct(f"no act with id {act_id}")
+    if act_id is not None:
+        acts = [dict(row) for row in _rows(conn, PENDING_ACTS_SQL, {"act_id": act_id})]
+        if not acts:
+            raise UnknownAct(f"no act with id {act_id}")
+        text = act_text(conn, act_id, language)
+        params = _text_params(text, date=date)
+        amendments = {row["id"]: row for row in _rows(conn, AMENDMENTS_SQL, params)}
+        read = {act_id: (text, list(_rows(conn, PENDING_UNITS_SQL, params)), list(_rows(conn, PENDING_NOTES_SQL, params)))}
+    else:
+        acts = [dict(row) for row in _rows(conn, PENDING_CANDIDATES_SQL, {"date": date})]
+        read, amendments = _read_pending(conn, [act["id"] for act in acts], date, language)
     items: list[dict[str, Any]] = []
     for act in acts:
-        items += _pending_of_act(conn, act, date, language, reader)
+        text, units, notes = read[act["id"]]
+        items += _pending_of_act(act, date, reader, text, units, notes, amendments)
     items.sort(key=lambda item: (item["earliest"] or item["latest"] or "9999-12-31", item["act_id"], item["order"]))
     for item in items:
         del item["order"]
     return {"date": date, "act_id": act_id, "language": reader, "items": items}
 
 
-def _pending_of_act(conn: sqlite3.Connection, act: dict[str, Any], date: str, language: str | None, reader: str) -> list[dict[str, Any]]:
-    text = act_text(conn, act["id"], language)
+def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
+    return [values[start : start + size] for start in range(0, len(values), size)]
+
+
+def _read_pending(conn: sqlite3.Connection, act_ids: list[str], date: str, language: str | None) -> tuple[dict[str, tuple], dict[str, Any]]:
+    """For each act of `act_ids`: its text in `language` (`choose_text`, as `act_text`
+    chooses), its units whose life starts after it and the changes its notes announce —
+    each in that text only (`row_in_text`), in document order — and the amendments that
+    start those units."""
+    held: dict[str, list[dict[str, Any]]] = {act: [] for act in act_ids}
+    for chunk in _chunks(act_ids):
+        for row in _rows(conn, ACT_TEXTS_OF_SQL.format(ids=", ".join("?" * len(chunk))), chunk):
+            held[row["act_id"]].append(dict(row))
+    texts = {act: choose_text(act, held[act], language) for act in act_ids}
+    units: dict[str, list] = {act: [] for act in act_ids}
+    for row in _rows(conn, ALL_PENDING_UNITS_SQL, {"date": date}):
+        text = texts.get(row["act_id"])
+        if text is not None and row_in_text(row["provision_id"], text["base"]):
+            units[row["act_id"]].append(row)
+    notes: dict[str, list] = {act: [] for act in act_ids}
+    for row in _rows(conn, ALL_PENDING_NOTES_SQL, {}):
+        text = texts.get(row["act_id"])
+        if text is not None and row_in_text(row["id"], text["base"]):
+            notes[row["act_id"]].append(row)
+    starting = sorted({row["started_by_amendment_id"] for rows in units.values() for row in rows if row["started_by_amendment_id"]})
+    amendments = {}
+    for chunk in _chunks(starting):
+        amendments.update((row["id"], row) for row in _rows(conn, AMENDMENTS_BY_ID_SQL.format(ids=", ".join("?" * len(chunk))), chunk))
+    read = {}
+    for act in act_ids:
+        ordered_units = sorted(units[act], key=lambda row: row["position"])
+        ordered_notes = sorted(notes[act], key=lambda row: (-1 if row["position"] is None else row["position"], row["id"]))
+        read[act] = (texts[act], ordered_units, ordered_notes)
+    return read, amendments
+
+
+def _pending_of_act(act: dict[str, Any], date: str, reader: str, text: dict[str, Any], units: list, notes: list, amendments: dict[str, Any]) -> list[dict[str, Any]]:
     title = text["title"] or act["title"]
     if act["adopted_on"] and act["adopted_on"] > date:
         return []  # not yet announced on `date`
@@ -542,10 +621,8 @@ def _pending_of_act(conn: sqlite3.Connection, act: dict[str, Any], date: str, la
         item = {"what": "act", "id": act["id"], "key": None, "kind": act["kind"], "label": None}
         return [_pending(act["id"], title, item, status, basis, earliest, latest, None, -1, reader)]
     items = []
-    params = _text_params(text, date=date)
-    amendments = {row["id"]: row for row in _rows(conn, AMENDMENTS_SQL, params)}
     bases = _Bases(act, amendments)
-    for order, row in enumerate(_rows(conn, PENDING_UNITS_SQL, params)):
+    for order, row in enumerate(units):
         amendment = amendments.get(row["started_by_amendment_id"]) if row["started_by_amendment_id"] else None
         if amendment is not None and (amendment["amending_act_date"] or "") > date:
             continue
@@ -560,7 +637,7 @@ def _pending_of_act(conn: sqlite3.Connection, act: dict[str, Any], date: str, la
         item = {"what": what, "id": row["provision_id"], "key": row["key"], "kind": row["kind"], "label": row["label"]}
         items.append(_pending(act["id"], title, item, status, basis, earliest, latest, _announcer(amendment), order, reader))
     items += _split_commencement(act, title, date, reader, {item["key"] for item in items})
-    for order, row in enumerate(_rows(conn, PENDING_NOTES_SQL, params), start=len(items)):
+    for order, row in enumerate(notes, start=len(items)):
         if (row["amending_act_date"] or "") > date:
             continue
         bound = amendment_took_effect(row)

@@ -74,11 +74,16 @@ def act_text(conn: sqlite3.Connection, act_id: str, language: str | None = None)
     ``{"act_id", "text_language", "text_asked", "languages_held", "base", "title",
     "source_path"}``; ``base`` is where the text's rows live (`db.rows.text_base`: the
     act id for the primary text, ``{act}/{language}`` for another)."""
-    asked = language or DEFAULT_TEXT_LANGUAGE
     texts = [dict(row) for row in _rows(conn, ACT_TEXTS_SQL, (act_id,))]
+    if not texts and conn.execute("select 1 from acts where id = ?", (act_id,)).fetchone() is None:
+        raise UnknownAct(f"no act with id {act_id}")
+    return choose_text(act_id, texts, language)
+
+
+def choose_text(act_id: str, texts: list[dict[str, Any]], language: str | None = None) -> dict[str, Any]:
+    """`act_text`'s choice among an act's ``act_texts`` rows (primary first), read already."""
+    asked = language or DEFAULT_TEXT_LANGUAGE
     if not texts:
-        if conn.execute("select 1 from acts where id = ?", (act_id,)).fetchone() is None:
-            raise UnknownAct(f"no act with id {act_id}")
         texts = [{"id": act_id, "language": None, "is_primary": 1, "title": None, "source_path": None, "text_as_at": None}]
     chosen = next((text for text in texts if text["language"] == asked), texts[0])
     return {
@@ -99,6 +104,12 @@ def in_text(column: str) -> str:
     primary text's base is the act id, which the other texts' bases begin with)."""
     others = ", ".join(f"'{code}/'" for code in TEXT_LANGUAGES)
     return f"(substr({column}, 1, length(:base) + 1) = :base || '/' and substr({column}, length(:base) + 2, 3) not in ({others}))"
+
+
+def row_in_text(row_id: str, base: str) -> bool:
+    """`in_text` in Python, for rows read for many acts at once: the row id is under
+    ``{base}/`` and not under another language text's base within it."""
+    return row_id.startswith(base + "/") and row_id[len(base) + 1 : len(base) + 4] not in {f"{code}/" for code in TEXT_LANGUAGES}
 
 
 def _text_params(text: dict[str, Any], **more: Any) -> dict[str, Any]:

@@ -514,6 +514,12 @@ UNINDEXED_FOREIGN_KEYS = {
 
 #: Indexes for the act list (newest first, filtered by status, issuer or year): without
 #: them every page of / sorts all acts (docs/benchmarks-site.md).
+#: A unit's first interval that does not start with its act (a unit an amendment adds, a
+#: deferred placeholder, a part of a split commencement), and the last day it can start
+#: on: `db.changes` asks for these terms as written here, so SQLite can use the index.
+LATE_START = "{t}ordinal = 1 and not coalesce({t}starts_with_act, 0)"
+LATE_START_DAY = "coalesce({t}valid_from_latest, {t}valid_from, '9999-12-31')"
+
 LIST_INDEXES_SQL = [
     "create index if not exists idx_acts_issuer on acts (issuer)",
     "create index if not exists idx_acts_year on acts (substr(adopted_on, 1, 4))",
@@ -521,6 +527,10 @@ LIST_INDEXES_SQL = [
     "create index if not exists idx_acts_status_newest on acts (status, adopted_on desc, id)",
     # the order of "acts in force on D" (db.queries.ALL_ACTS_SQL), paged on the site
     "create index if not exists idx_acts_oldest on acts (adopted_on, id)",
+    # what is coming over the whole corpus (db.changes.pending): the units whose life starts
+    # after their act's, by the last day that start can be, and the changes notes announce
+    f"create index if not exists idx_provision_versions_late_start on provision_versions ({LATE_START_DAY.format(t='')}) where {LATE_START.format(t='')}",
+    "create index if not exists idx_amendments_action on amendments (action)",
 ]
 
 

@@ -226,3 +226,26 @@ async def test_pages_and_cli_of_a_text_held_once_say_they_answer_from_the_notes(
     assert response.json() == changes(conn, SEED_003, "2018-06-01", "2018-12-31", summary=True, language="ru")
     human = CliRunner().invoke(cli, ["since", SEED_003, "медициналық оңалту", "--db", str(db_path), "--lang", "ru"])
     assert human.exit_code == 0 and "по примечаниям" in human.output and "479" in human.output
+
+
+@pytest.mark.parametrize("date", ["2008-01-01", "2015-12-01", "2023-05-01", "2026-12-31"])
+def test_pending_over_the_corpus_is_the_answers_of_each_act_read_together(conn, date):
+    """The corpus-wide answer reads only the acts that can have something coming, a few
+    queries for them all; it lists exactly what asking each act in turn lists."""
+    everything = pending(conn, date, language="ru")["items"]
+    acts = [row[0] for row in conn.execute("select id from acts order by id")]
+    each = [item for act in acts for item in pending(conn, date, act, "ru")["items"]]
+    key = lambda item: (item["act_id"], item["what"], item["id"], item["earliest"] or "", item["latest"] or "")  # noqa: E731
+    assert sorted(everything, key=key) == sorted(each, key=key)
+    assert date != "2015-12-01" or any(item["act_id"] == "law-2007-05-15-252" for item in everything)
+
+
+def test_pending_over_the_corpus_reads_the_late_starts_by_their_index(conn):
+    from db.changes import ALL_PENDING_UNITS_SQL, PENDING_CANDIDATES_SQL
+
+    def plan(sql):
+        return " ".join(row[3] for row in conn.execute(f"explain query plan {sql}", {"date": "2024-01-01"}))
+
+    assert "idx_provision_versions_late_start" in plan(ALL_PENDING_UNITS_SQL)
+    candidates = plan(PENDING_CANDIDATES_SQL)
+    assert "idx_provision_versions_late_start" in candidates and "idx_amendments_action" in candidates
