@@ -531,6 +531,8 @@ LIST_INDEXES_SQL = [
     # after their act's, by the last day that start can be, and the changes notes announce
     f"create index if not exists idx_provision_versions_late_start on provision_versions ({LATE_START_DAY.format(t='')}) where {LATE_START.format(t='')}",
     "create index if not exists idx_amendments_action on amendments (action)",
+    # what an amending act did (db.queries.act_amendments): the versions it caused
+    "create index if not exists idx_versions_caused_by on versions (caused_by_date, caused_by_kind)",
 ]
 
 
