@@ -145,18 +145,26 @@ def since(conn: sqlite3.Connection, act_id: str, phrase: str, date: str | None =
     current, chosen = newest_version_on(versions, date)
     text_language = text["text_language"] or reader
     stems = phrase_stems(phrase, text_language)
-    wordings = {v["id"]: {row["provision_id"]: dict(row) for row in _rows(conn, VERSION_TEXTS_SQL, (v["id"],))} for v in versions[: current["ordinal_index"] + 1]}
-    units = []
-    for unit in wordings[current["id"]].values():
-        if not holds_phrase(unit["text"], stems, text_language):
-            continue
-        first = current
-        for older in reversed(versions[: current["ordinal_index"]]):
-            wording = wordings[older["id"]].get(unit["provision_id"])
-            if wording is None or not holds_phrase(wording["text"], stems, text_language):
-                break
-            first = older
-        units.append(_since_unit(unit, first, first["ordinal_index"] == 0, reader))
+    held: dict[str, bool] = {}  # a wording repeats across versions: each distinct text is read once
+
+    def holds(text: str | None) -> bool:
+        if text not in held:
+            held[text] = holds_phrase(text, stems, text_language)
+        return held[text]
+
+    found = [dict(row) for row in _rows(conn, VERSION_TEXTS_SQL, (current["id"],)) if holds(row["text"])]
+    first = {unit["provision_id"]: current for unit in found}
+    running = set(first)  # the units whose unbroken run of versions holding the phrase goes on
+    for older in reversed(versions[: current["ordinal_index"]]):
+        if not running:
+            break  # older versions are read only while a run goes on
+        wordings = {row["provision_id"]: row["text"] for row in _rows(conn, VERSION_TEXTS_SQL, (older["id"],)) if row["provision_id"] in running}
+        for provision_id in list(running):
+            if provision_id in wordings and holds(wordings[provision_id]):
+                first[provision_id] = older
+            else:
+                running.discard(provision_id)
+    units = [_since_unit(unit, first[unit["provision_id"]], first[unit["provision_id"]]["ordinal_index"] == 0, reader) for unit in found]
     for version in versions:
         version.pop("ordinal_index", None)
     current.pop("ordinal_index", None)
