@@ -381,7 +381,7 @@ def since_command(act: str, phrase: str, date: str | None, as_json: bool, db_pat
         click.echo(t("since_none", lang, phrase=phrase))
     for unit in answer["units"]:
         if unit["version"] is None:
-            when = f"{t('from_notes', lang)}\n    {unit['basis']}"
+            when = f"{t('since_from_notes', lang)}\n    {unit['basis']}"
         else:
             version = to_display(unit["version"]["date"])
             when = t("since_first_held", lang, version=version) if unit["since_first_held"] else t("since_from_version", lang, version=version)
@@ -417,7 +417,7 @@ def changes_command(act: str, since_date: str, until_date: str, units: str | Non
         for change in item["changes"]:
             maybe = f"  ({t('in_period_may_be', lang)})" if change["in_period"] == "may_be" else ""
             click.echo(
-                f"  {t('change_' + change['change'], lang)}: {to_display(change['version']['date']) if change['version'] else t('from_notes', lang)}, {_act_named(change['amending_act'], lang)}, "
+                f"  {messages.action_word(change['note_action'], lang) if change.get('note_action') else t('change_' + change['change'], lang)}: {to_display(change['version']['date']) if change['version'] else t('from_notes', lang)}, {_act_named(change['amending_act'], lang)}, "
                 f"{t('took_effect', lang)} {messages.effective_text(change['took_effect'], lang)}{maybe}"
             )
             for part in change.get("diff") or []:
