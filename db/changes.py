@@ -236,7 +236,9 @@ def _since_from_notes(conn: sqlite3.Connection, text: dict[str, Any], phrase: st
     phrase, with when its present wording took effect as its notes tell it (the change
     that set it, or the act's own start when no note records one). Whether an earlier
     wording held the phrase too is not known — no earlier text is held — and each unit's
-    basis says so; ``from_notes`` marks the answer and each unit."""
+    basis says so; ``from_notes`` marks the answer and each unit. A unit whose present
+    wording provably took effect after `date` is left out (what it said then is not held)
+    and named in ``worded_later``."""
     params = _text_params(text)
     act = _rows(conn, ACT_SQL, (text["act_id"],)).fetchone()
     amendments = {row["id"]: row for row in _rows(conn, AMENDMENTS_SQL, params)}
@@ -244,13 +246,17 @@ def _since_from_notes(conn: sqlite3.Connection, text: dict[str, Any], phrase: st
     text_language = text["text_language"] or reader
     stems = phrase_stems(phrase, text_language)
     as_at = {"as_at": text["text_as_at"]} if text["text_as_at"] else {}
-    units = []
+    units: list[dict[str, Any]] = []
+    later: list[str] = []
     for row in _rows(conn, TEXT_UNITS_SQL, params):
         if not holds_phrase(row["text"], stems, text_language):
             continue
         amendment = amendments.get(row["started_by_amendment_id"]) if row["started_by_amendment_id"] else None
         start = bases.start(row) if row["valid_from"] or row["valid_from_latest"] or row["starts_with_act"] or amendment else NOT_RECORDED
         bound = Bound(row["valid_from"], row["valid_from_latest"], start)
+        if bound.ahead(date):  # its present wording came later: what it said on `date` is not held
+            later.append(row["key"])
+            continue
         if amendment is not None:
             act_named = act_data(amendment["amending_act_kind"], amendment["amending_act_number"], amendment["amending_act_date"])
             basis = Basis("since_notes_changed", act=act_named, dates=as_at, parts=(start,))
@@ -281,6 +287,7 @@ def _since_from_notes(conn: sqlite3.Connection, text: dict[str, Any], phrase: st
         "version": None,
         "chosen": basis_text(chosen.rule, chosen.data(), reader),
         "units": units,
+        "worded_later": later,
     }
 
 

@@ -181,6 +181,9 @@ def test_since_on_a_text_held_once_answers_from_its_notes_and_says_so(conn, lang
     said = {"kk": ("сақталған жалғыз мәтінде", "бұрынғы редакцияда болған-болмағаны белгісіз"), "ru": ("единственном хранимом тексте", "было ли это в прежней редакции, неизвестно")}[lang]
     assert all(part in unit["basis"] for part in said) and "479" in unit["basis"]
     assert answer["chosen"] and "{" not in answer["chosen"]
+    # on a day before order № 479's wording took effect, what those units said is not held: none listed, each named
+    earlier = since(conn, SEED_003, "медициналық оңалту", "2012-01-01", lang)
+    assert earlier["units"] == [] and earlier["worded_later"] == [u["key"] for u in answer["units"]]
 
 
 def test_since_on_a_unit_no_note_changed_says_it_reads_so_since_the_act_as_far_as_the_notes_tell(conn):

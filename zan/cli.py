@@ -377,7 +377,7 @@ def since_command(act: str, phrase: str, date: str | None, as_json: bool, db_pat
         click.echo(answer["chosen"])
     else:
         click.echo(t("since_read", lang, date=to_display(answer["date"]), version=to_display(answer["version"]["date"]), chosen=answer["chosen"]))
-    if not answer["units"]:
+    if not answer["units"] and not answer.get("worded_later"):
         click.echo(t("since_none", lang, phrase=phrase))
     for unit in answer["units"]:
         if unit["version"] is None:
@@ -390,6 +390,8 @@ def since_command(act: str, phrase: str, date: str | None, as_json: bool, db_pat
         if unit["amending_act"]:
             click.echo(f"    {t('brought_by', lang)}: {_act_named(unit['amending_act'], lang)}")
         click.echo(f"    {unit['text']}")
+    if answer.get("worded_later"):
+        click.echo(t("since_worded_later", lang, count=len(answer["worded_later"]), date=to_display(answer["date"])))
 
 
 @cli.command(name="changes")
