@@ -37,7 +37,7 @@ from db.queries import (
     version_took_effect,
     versions_on,
 )
-from db.schema import LATE_START, LATE_START_DAY
+from db.schema import ANNOUNCED, LATE_START, LATE_START_DAY
 from db.search import normalize
 from parser.basis import Basis, act_data, known_dates
 from parser.dates import check_date
@@ -514,7 +514,7 @@ PENDING_CANDIDATES_SQL = f"""
 select {PENDING_ACT_COLUMNS}
 from acts where coalesce(adopted_on, '') <= :date and (
   valid_from > :date or valid_from_latest > :date or commencement_exceptions is not null
-  or id in (select act_id from provision_versions where {LATE_START.format(t="")} and {LATE_START_DAY.format(t="")} > :date)
+  or id in (select act_id from provision_versions where {LATE_START.format(t="")} and {LATE_START_DAY.format(t="")} > :date and {ANNOUNCED.format(t="")})
   or id in (select act_id from amendments where action in ({PENDING_ACTIONS})))
 order by adopted_on, id
 """
@@ -525,11 +525,15 @@ from provision_versions v join provisions p on p.id = v.provision_id
 where v.act_id = :act_id and {in_text("p.id")} and {LATE_START.format(t="v.")} and {LATE_START_DAY.format(t="v.")} > :date
 order by p.position
 """
-#: The same over every act (no order: SQLite then reads the index `LATE_START`; sorted here).
+#: The same over every act, announced by :date (no order: SQLite then reads the index
+#: `LATE_START`; sorted here), with only the columns `_pending_of_act` reads; not those of
+#: an act that provably starts after :date (`Bound.ahead`: the act itself is what is coming).
 ALL_PENDING_UNITS_SQL = f"""
-select p.id as provision_id, p.key, p.kind, p.label, p.text, p.status as provision_status, p.position, v.*
+select p.id as provision_id, p.key, p.kind, p.label, p.status as provision_status, p.position, v.act_id, v.valid_from, v.valid_from_latest,
+       v.valid_from_basis_rule, v.valid_from_basis_data, v.starts_with_act, v.started_by_amendment_id
 from provision_versions v join provisions p on p.id = v.provision_id
-where {LATE_START.format(t="v.")} and {LATE_START_DAY.format(t="v.")} > :date
+where {LATE_START.format(t="v.")} and {LATE_START_DAY.format(t="v.")} > :date and {ANNOUNCED.format(t="v.")}
+  and coalesce((select t.valid_from from acts t where t.id = v.act_id), '') <= :date
 """
 PENDING_NOTE_COLUMNS = """a.id, a.act_id, a.action, a.provision_id, p.key, p.kind, p.label, p.position, a.amending_act_kind, a.amending_act_number,
        a.amending_act_date, a.commencement_rule, a.commencement_offset_days, a.commencement_offset_months, a.commencement_fixed_date,
@@ -629,10 +633,11 @@ def _pending_of_act(act: dict[str, Any], date: str, reader: str, text: dict[str,
     title = text["title"] or act["title"]
     if act["adopted_on"] and act["adopted_on"] > date:
         return []  # not yet announced on `date`
-    start = Bound(act["valid_from"], act["valid_from_latest"], _act_start(act))
+    start = Bound(act["valid_from"], act["valid_from_latest"], NOT_RECORDED)  # its basis said only when it is coming
     status, basis, earliest, latest = existence_on(start, None, date)
     # a window its commencement leaves open, closed only by a text seen in force years later, is no "coming"
     if announced_not_in_force(status, latest if (act["effective_from"] or act["effective_from_latest"]) else None):
+        status, basis, earliest, latest = existence_on(Bound(start.earliest, start.latest, _act_start(act)), None, date)
         item = {"what": "act", "id": act["id"], "key": None, "kind": act["kind"], "label": None}
         return [_pending(act["id"], title, item, status, basis, earliest, latest, None, -1, reader)]
     items = []

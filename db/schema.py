@@ -516,9 +516,12 @@ UNINDEXED_FOREIGN_KEYS = {
 #: them every page of / sorts all acts (docs/benchmarks-site.md).
 #: A unit's first interval that does not start with its act (a unit an amendment adds, a
 #: deferred placeholder, a part of a split commencement), and the last day it can start
-#: on: `db.changes` asks for these terms as written here, so SQLite can use the index.
+#: on (its first day when no last is known; NULL when neither is: nothing is coming then):
+#: `db.changes` asks for these terms as written here, so SQLite can use the index.
 LATE_START = "{t}ordinal = 1 and not coalesce({t}starts_with_act, 0)"
-LATE_START_DAY = "coalesce({t}valid_from_latest, {t}valid_from, '9999-12-31')"
+LATE_START_DAY = "coalesce({t}valid_from_latest, {t}valid_from)"
+#: ... and announced by :date: the amendment that starts it (when there is one) adopted by then.
+ANNOUNCED = "coalesce((select a.amending_act_date from amendments a where a.id = {t}started_by_amendment_id), '') <= :date"
 
 LIST_INDEXES_SQL = [
     "create index if not exists idx_acts_issuer on acts (issuer)",
@@ -529,7 +532,7 @@ LIST_INDEXES_SQL = [
     "create index if not exists idx_acts_oldest on acts (adopted_on, id)",
     # what is coming over the whole corpus (db.changes.pending): the units whose life starts
     # after their act's, by the last day that start can be, and the changes notes announce
-    f"create index if not exists idx_provision_versions_late_start on provision_versions ({LATE_START_DAY.format(t='')}) where {LATE_START.format(t='')}",
+    f"create index if not exists idx_provision_versions_late_start on provision_versions ({LATE_START_DAY.format(t='')}, act_id, started_by_amendment_id) where {LATE_START.format(t='')}",
     "create index if not exists idx_amendments_action on amendments (action)",
     # what an amending act did (db.queries.act_amendments): the versions it caused
     "create index if not exists idx_versions_caused_by on versions (caused_by_date, caused_by_kind)",
