@@ -508,12 +508,14 @@ order by adopted_on, id
 PENDING_ACTIONS = ", ".join(f"'{action}'" for action in NOT_CHANGES if action.startswith("pending_"))
 #: Over the whole corpus, only the acts that can have something coming on :date, each then
 #: decided as one act is: announced by then, and not provably started (`Bound.passed`: no
-#: latest day of its start on or before :date), or with a split commencement, a unit whose
-#: life starts later (the index `LATE_START`), or a change its notes announce.
+#: latest day of its start on or before :date), or with a part of a split commencement
+#: starting after :date, a unit whose life starts later (the index `LATE_START`), or a
+#: change its notes announce.
 PENDING_CANDIDATES_SQL = f"""
 select {PENDING_ACT_COLUMNS}
 from acts where coalesce(adopted_on, '') <= :date and (
-  valid_from > :date or valid_from_latest > :date or commencement_exceptions is not null
+  valid_from > :date or valid_from_latest > :date
+  or exists (select 1 from json_each(acts.commencement_exceptions) part where json_extract(part.value, '$.effective_from') > :date)
   or id in (select act_id from provision_versions where {LATE_START.format(t="")} and {LATE_START_DAY.format(t="")} > :date and {ANNOUNCED.format(t="")})
   or id in (select act_id from amendments where action in ({PENDING_ACTIONS})))
 order by adopted_on, id
