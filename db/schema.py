@@ -512,8 +512,6 @@ UNINDEXED_FOREIGN_KEYS = {
 }
 
 
-#: Indexes for the act list (newest first, filtered by status, issuer or year): without
-#: them every page of / sorts all acts (docs/benchmarks-site.md).
 #: A unit's first interval that does not start with its act (a unit an amendment adds, a
 #: deferred placeholder, a part of a split commencement), and the last day it can start
 #: on (its first day when no last is known; NULL when neither is: nothing is coming then):
@@ -523,6 +521,8 @@ LATE_START_DAY = "coalesce({t}valid_from_latest, {t}valid_from)"
 #: ... and announced by :date: the amendment that starts it (when there is one) adopted by then.
 ANNOUNCED = "coalesce((select a.amending_act_date from amendments a where a.id = {t}started_by_amendment_id), '') <= :date"
 
+#: Indexes for the act list (newest first, filtered by status, issuer or year): without
+#: them every page of / sorts all acts (docs/benchmarks-site.md).
 LIST_INDEXES_SQL = [
     "create index if not exists idx_acts_issuer on acts (issuer)",
     "create index if not exists idx_acts_year on acts (substr(adopted_on, 1, 4))",
