@@ -43,7 +43,7 @@ from db.queries import (
     spelled_id,
 )
 from db.publish import QUERIES
-from db.search import count_matches, search
+from db.search import count_matches, search, search_in_law_wording
 from parser.dates import read_date
 from parser.dates import to_display as display_date
 from parser.languages import KAZAKH
@@ -521,25 +521,36 @@ SEARCH_PAGE_SIZE = 50
 async def search_page(datasette, request, lang):
     """Full-text search over the provisions and notes of the reader's language (Kazakh
     texts for ``lang=kk``, Russian for ``ru``), 50 results a page, with the number of
-    results in all; ``?date=`` keeps acts that may have been in force on that date. JSON: ``{"q", "date", "count", "page", "page_size", "next_page", "results"}``."""
+    results in all; ``?date=`` keeps acts that may have been in force on that date. A query
+    that finds nothing and holds everyday words the law says otherwise (the language's
+    `EVERYDAY`) is searched in the law's wording, and the page says so. JSON: ``{"q", "date",
+    "count", "page", "page_size", "next_page", "results"}``, with ``"law_wording": {"q",
+    "substitutions": [{"asked", "everyday", "law"}]}`` when the results are those of the
+    law's wording (`db.search.search_in_law_wording`)."""
     query = request.args.get("q", "").strip()
     date = requested_date(request, lang) if (request.args.get("date") or "").strip() else None
     page_number = requested_page(request, lang)
     offset = (page_number - 1) * SEARCH_PAGE_SIZE
 
-    def find(conn) -> tuple[list[dict], int, dict[str, int]]:
+    def find(conn) -> tuple[list[dict], int, dict[str, int], dict | None]:
         if not query:
-            return [], 0, {}
+            return [], 0, {}, None
         count = count_matches(conn, query, date, lang=lang)
+        # nothing for the words asked: the same search in the law's wording of any everyday word
+        law = None if count else search_in_law_wording(conn, query, date, lang=lang)
         # nothing in the reader's language: what the texts in the others hold, to offer them
         elsewhere = {} if count else {code: count_matches(conn, query, date, lang=code) for code in LANGUAGES if code != lang}
-        return search(conn, query, date, SEARCH_PAGE_SIZE, lang=lang, offset=offset), count, elsewhere
+        if law:
+            count = law["count"]
+        return search(conn, law["q"] if law else query, date, SEARCH_PAGE_SIZE, lang=lang, offset=offset), count, elsewhere, law
 
-    results, count, elsewhere = await _run(datasette, find)
+    results, count, elsewhere, law = await _run(datasette, find)
     for result in results:
         result["url"] = with_lang(datasette.urls.path(f"/-/acts/{result['act_id']}"), lang) + (f"#{anchor(result['key'])}" if result.get("key") else "")
     next_page = page_number + 1 if offset + len(results) < count else None
     answer = {"q": query, "date": date, "count": count, "page": page_number, "page_size": SEARCH_PAGE_SIZE, "next_page": next_page, "results": results}
+    if law:
+        answer["law_wording"] = {"q": law["q"], "substitutions": law["substitutions"]}
     if elsewhere:
         answer["other_languages"] = [{"lang": code, "count": found} for code, found in elsewhere.items() if found]
     offers = [(code, found, _in_language(request, code)) for code, found in elsewhere.items() if found]

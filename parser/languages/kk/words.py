@@ -233,6 +233,7 @@ MESSAGES: dict[str, str] = {
     "search_forms": "Сөздер қазақ тілінің жалғауларымен бірге ізделеді (бұйрық → бұйрығымен).",
     "search_other_language": "{language} мәтіндерде табылғаны: {count}",
     "search_nothing": "Ештеңе табылмады.",
+    "search_law_wording": "«{asked}» бойынша ештеңе табылмады. Заң мұны басқаша атайды: «{law}» бойынша табылғандар көрсетілген.",
     "note": "ескерту",
     "history_title": "{unit}: өзгерістер тарихы",
     "current_text": "Қазіргі мәтіні",
