@@ -107,6 +107,14 @@ def zan_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, has_
     return act_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, bool(has_end), zan_date(date))[0]
 
 
+def zan_unit_name(key: str | None, lang: str | None) -> str | None:
+    """A unit's key as a lawyer names the unit, in `lang` (``kk`` by default):
+    `zan.messages.unit_name` as an SQL function (``art3/pt3``: part 3 of article 3, in its words)."""
+    if not key:
+        return None
+    return messages.unit_name(key, lang if lang in messages.LANGUAGES else DEFAULT_LANGUAGE)
+
+
 def zan_basis(rule: str | None, data: str | None, lang: str | None = None) -> str | None:
     """A basis stored as data (``*_basis_rule``, ``*_basis_data``) in words, in `lang`
     (``kk`` by default): `zan.messages.basis_text` as an SQL function."""
@@ -124,6 +132,7 @@ def prepare_connection(conn):
     conn.create_function("zan_date", 1, zan_date, deterministic=True)
     conn.create_function("zan_normal_number", 1, zan_normal_number, deterministic=True)
     conn.create_function("zan_status_on", 6, zan_status_on, deterministic=True)
+    conn.create_function("zan_unit_name", 2, zan_unit_name, deterministic=True)
 
 
 def _quiet_refusals(hook):
@@ -200,6 +209,9 @@ def prepare_jinja2_environment(env, datasette):
 
 @hookimpl
 def render_cell(row, value, column, table, datasette):
+    if column.endswith("_url") and isinstance(value, str) and value.startswith("/-/"):
+        # a canned query's link to a page of the site (`pending_on_date`)
+        return Markup(f'<a href="{escape(datasette.urls.path(value))}">{escape(value)}</a>')
     if table == "acts" and column == "title" and value:
         url = datasette.urls.path(f"/-/acts/{row['id']}")
         return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')

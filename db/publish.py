@@ -107,6 +107,122 @@ order by a.amending_act_date, a.act_id, a.provision_id""",
 }
 
 
+#: Every change the database records, one row each, with the act changed (`act_id`), the
+#: unit (`unit`, its key; "" for the act as a whole) and the amending act: `amending`, one
+#: key per amending act (its kind, date and number as compared, `zan_normal_number`; an act
+#: of the corpus that prints no requisites, by its id), `kind`, `date`, `number` as printed,
+#: and `amending_id`, its id when the corpus holds it. From each source of the fact (as
+#: `db.queries.act_amendments` reads them): the notes of the amended acts (`amendments`;
+#: `pending_*` too: the amending act made the change, its day is to come), the real
+#: versions an act caused (the bank's `caused_by`, each unit the version changed) and the
+#: instructions of the amending acts in the corpus (an act they amend that the corpus does
+#: not hold is named by its id in `cited_acts`). `took_effect` is the day the change took
+#: effect, or the first day it can have (a window's start), else the amending act's date.
+#: A change two sources (or two languages) record is one row once `select distinct` drops
+#: the columns that differ.
+CHANGES_SQL = """
+select a.act_id, coalesce(p.key, '') as unit,
+  a.amending_act_kind || ' ' || a.amending_act_date || ' ' || coalesce(zan_normal_number(a.amending_act_number), '') as amending,
+  a.amending_act_kind as kind, a.amending_act_date as date, a.amending_act_number as number, null as amending_id,
+  coalesce(a.effective_from, a.effective_from_earliest, a.amending_act_date) as took_effect
+from amendments a left join provisions p on p.id = a.provision_id
+where a.amending_act_kind is not null and a.amending_act_date is not null
+union all
+select v.act_id, coalesce(p.key, c.to_key, c.from_key, ''),
+  v.caused_by_kind || ' ' || v.caused_by_date || ' ' || coalesce(zan_normal_number(v.caused_by_number), ''),
+  v.caused_by_kind, v.caused_by_date, v.caused_by_number, null, coalesce(v.effective_from, v.effective_from_earliest, v.caused_by_date)
+from versions v
+left join version_changes c on c.to_version_id = v.id and c.change in ('added', 'removed', 'reworded')
+left join provisions p on p.id = c.provision_id
+where v.rebuilt = 0 and v.caused_by_kind is not null and v.caused_by_date is not null
+union all
+select coalesce(i.target_act_id, i.target_cited_act_id), coalesce(i.target_key, ''),
+  coalesce(m.kind || ' ' || m.adopted_on || ' ' || coalesce(zan_normal_number(m.number), ''), m.id),
+  m.kind, m.adopted_on, m.number, m.id, coalesce(i.effective_from, i.effective_from_earliest, m.adopted_on)
+from instructions i join acts m on m.id = i.act_id
+where coalesce(i.target_act_id, i.target_cited_act_id) is not null
+"""
+
+#: The corpus's id of the amending act of a group of CHANGES_SQL's rows (NULL when not held).
+AMENDING_ACT_IN_CORPUS = """coalesce(max(c.amending_id), (select m.id from acts m where m.kind = c.kind and m.adopted_on = c.date
+  and m.kind || ' ' || m.adopted_on || ' ' || coalesce(zan_normal_number(m.number), '') = c.amending limit 1))"""
+#: The amending acts of a group of CHANGES_SQL's rows, as printed.
+AMENDED_BY = """group_concat(distinct coalesce(c.kind || ' ' || c.date || coalesce(' No ' || c.number, ''), c.amending))"""
+
+CORPUS_QUERIES = {
+    "acts_amended_most": {
+        "title": "Acts amended most in a year",
+        "description": (
+            "The acts changed by the most amending acts dated in :year (e.g. 2015: the amending act's date, its "
+            "adoption as the notes and the bank name it), with the number of their units changed, from every source "
+            "of the fact: the notes of the amended act, the versions the bank holds and the instructions of amending "
+            "acts in the corpus (a change two sources record counts once)."
+        ),
+        "sql": f"""with c as (select distinct act_id, unit, amending, kind, date, number from ({CHANGES_SQL}))
+select c.act_id, acts.title, acts.kind, acts.adopted_on, acts.number,
+  count(distinct c.amending) as amending_acts, count(distinct nullif(c.unit, '')) as units_changed,
+  {AMENDED_BY} as amended_by
+from c join acts on acts.id = c.act_id
+where substr(c.date, 1, 4) = printf('%04d', cast(:year as integer))
+group by c.act_id
+order by amending_acts desc, units_changed desc, acts.adopted_on, c.act_id
+limit 100""",
+    },
+    "amending_acts_widest": {
+        "title": "Amending acts that touched the most acts",
+        "description": (
+            "Each amending act with the number of acts it changed (acts: all of them; acts_in_corpus: those the "
+            "corpus holds, the others named by their id in cited_acts) and of their units, from the notes of the "
+            "amended acts, the versions the bank holds and its own instructions (a change two sources record counts "
+            "once); in_corpus is its id when the corpus holds it (its page: /-/acts/{id}; /-/amendments/{id}.json "
+            "lists every change)."
+        ),
+        "sql": f"""with c as (select distinct act_id, unit, amending, kind, date, number, amending_id from ({CHANGES_SQL}))
+select c.kind, c.date, min(c.number) as number, {AMENDING_ACT_IN_CORPUS} as in_corpus,
+  count(distinct c.act_id) as acts, count(distinct t.id) as acts_in_corpus,
+  count(distinct case when c.unit != '' then c.act_id || '/' || c.unit end) as units,
+  group_concat(distinct c.act_id) as acts_changed
+from c left join acts t on t.id = c.act_id
+group by c.amending
+order by acts desc, units desc, c.date desc, c.amending
+limit 100""",
+    },
+    "units_changed_most": {
+        "title": "Units of an act changed most since a date",
+        "description": (
+            "The units (articles, paragraphs, …) of the act :act (e.g. order-2001-12-11-146) changed by the most "
+            "amending acts whose change took effect on or after :date (YYYY-MM-DD; a window counts from its first "
+            "possible day), from the notes, the versions the bank holds and the instructions of amending acts in "
+            "the corpus; each named as a lawyer names it, in Kazakh and in Russian."
+        ),
+        "sql": f"""with c as (select distinct unit, amending, kind, date, number, took_effect from ({CHANGES_SQL})
+  where act_id = :act and unit != '' and took_effect >= zan_date(:date))
+select c.unit as key, zan_unit_name(c.unit, 'kk') as unit_kk, zan_unit_name(c.unit, 'ru') as unit_ru,
+  count(distinct c.amending) as changes, min(c.took_effect) as first_change, max(c.took_effect) as last_change,
+  {AMENDED_BY} as changed_by
+from c left join provisions p on p.id = :act || '/' || c.unit
+group by c.unit
+order by changes desc, p.position, c.unit
+limit 200""",
+    },
+    "pending_on_date": {
+        "title": "Acts pending on a date",
+        "description_html": (
+            "What is announced but not in force on a date is decided once, in Python, by "
+            "<code>db.changes.pending</code> (<code>parser.timeline.existence_on</code> on each act, unit, split "
+            "commencement and pending note): SQL cannot say it without deciding it a second time. So this query "
+            "only gives the link to that answer for :date (YYYY-MM-DD, e.g. 2015-12-01): the page "
+            '<a href="/-/pending">/-/pending?date=</a>, its JSON <code>/-/pending.json?date=</code>, and '
+            "<code>zan pending --date</code>."
+        ),
+        "sql": """select '/-/pending?date=' || zan_date(:date) as pending_url,
+  '/-/pending.json?date=' || zan_date(:date) as pending_json_url""",
+    },
+}
+#: The corpus-wide questions are canned queries like the others (the site and its tests read QUERIES).
+QUERIES.update(CORPUS_QUERIES)
+
+
 def metadata(database: str) -> dict:
     """Site metadata for a database named `database` (the file name without `.db`)."""
     return {
