@@ -18,6 +18,11 @@ Each language folds and stems with its own object (`parser.languages`:
 (``parser/languages/kk/stemmer.py``), Russian with the Snowball Russian stemmer. A unit is stemmed in its text's language, a
 query in the language asked for (`lang`), and each row of the index carries its
 language, so a search finds the units of one language.
+
+A search that finds nothing may have asked in everyday words the law says otherwise
+(`зарплата` for `заработная плата`): `search_in_law_wording` replaces them from the
+language's `EVERYDAY` (`law_wording`) and says what it searched instead, when that finds
+something; `search` itself always searches the words asked.
 """
 
 from __future__ import annotations
