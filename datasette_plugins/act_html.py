@@ -41,6 +41,7 @@ from .pieces import (
     keep_lang,
     missing_parts_note,
     other_text_note,
+    replacement_html,
     pilcrow,
     row_block,
     said_in_other_language_note,
@@ -74,6 +75,7 @@ def act_body(document: Row, urls, json_url: str, lang: str) -> Markup:
         "".join(
             (
                 _heading_html(act, document["header_amendments"], path("/"), json_url, lang, act.get("text_language")),
+                _succession_html(document["links"], path, lang),
                 _texts_html(document, path, lang),
                 _requisites_html(act, lang),
                 _text_html(document, path, lang),
@@ -109,6 +111,19 @@ def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_ur
     <span class="zan-status zan-{status}">{escape_html(messages.status_word(act["status"], lang))}</span>
     {escape_html(messages.status_reason(act, lang))}{banner_lines}
   </p>
+"""
+
+
+def _succession_html(links: Row, path: Callable[[str], str], lang: str) -> str:
+    """Under the banner: the acts this act replaced and the act that replaced it
+    (`db.queries.act_replacements`), each with what says so; nothing when none is named."""
+    lines = [t("replaces_line", lang, old=replacement_html(item, path, lang)) for item in links.get("replaces", [])]
+    lines += [t("replaced_by_line", lang, new=replacement_html(item, path, lang)) for item in links.get("replaced_by", [])]
+    if not lines:
+        return ""
+    items = "".join(f"\n    <li>{line}</li>" for line in lines)
+    return f"""  <ul class="zan-succession" id="succession">{items}
+  </ul>
 """
 
 
