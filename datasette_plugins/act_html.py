@@ -205,10 +205,13 @@ def _text_html(document: Row, path: Callable[[str], str], lang: str) -> str:
 
     columns = table_columns(document["provisions"])
 
+    pending = document.get("pending_units") or {}
+
     def drawn(p: Row) -> str:
+        after = _pending_mark(p["key"], pending, document["act"]["id"], path, lang) + notes_html(p["id"])
         if p["cells"]:
-            return _row_html(p, path, lang, notes_html(p["id"]), columns.get(p["parent_id"], 0))
-        return unit_block(p, f'{unit_html(p, linked, path, lang)}{notes_html(p["id"])}')
+            return _row_html(p, path, lang, after, columns.get(p["parent_id"], 0))
+        return unit_block(p, f'{unit_html(p, linked, path, lang)}{after}')
 
     printed = [p for p in document["provisions"] if p["kind"] not in HIDDEN_KINDS]
     units = text_blocks((p, drawn(p)) for p in printed)
@@ -219,6 +222,22 @@ def _text_html(document: Row, path: Callable[[str], str], lang: str) -> str:
         top = f"<div{marked}>{top}</div>"
     text = f'  <div class="zan-text"{marked}>\n{units}  </div>\n'
     return f"\n  {top}\n{with_contents(contents_html(printed, lang, text_language), text)}"
+
+
+def _pending_mark(key: str, pending: dict[str, list[Row]], act_id: str, path: Callable[[str], str], lang: str) -> str:
+    """A unit not yet in force today, or with a change not yet in force (`db.changes.pending_units`,
+    the unit's own items or those of a unit containing it): a mark with the day or window
+    it takes effect, linked to the act's pending page."""
+    items = [item for pending_key, listed in pending.items() if key == pending_key or key.startswith(pending_key + "/") for item in listed]
+    if not items:
+        return ""
+    marks = []
+    for item in items:
+        when = messages.window_text(item["earliest"], item["latest"], lang)
+        word = "unit_pending_from" if item["mark"] == "unit" else "unit_change_pending"
+        marks.append(escape_html(t(word, lang, when=when)))
+    url = path(f"/-/pending?act={act_id}")
+    return f'\n          <p class="zan-pending-mark"><a class="zan-status zan-not_in_force" href="{escape_html(url)}">{"; ".join(marks)}</a></p>'
 
 
 def _row_html(p: Row, path: Callable[[str], str], lang: str, notes: str, columns: int) -> str:
