@@ -115,15 +115,18 @@ def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_ur
 
 
 def _succession_html(links: Row, path: Callable[[str], str], lang: str) -> str:
-    """Under the banner: the acts this act replaced and the act that replaced it
-    (`db.queries.act_replacements`), each with what says so; nothing when none is named."""
-    lines = [t("replaces_line", lang, old=replacement_html(item, path, lang)) for item in links.get("replaces", [])]
-    lines += [t("replaced_by_line", lang, new=replacement_html(item, path, lang)) for item in links.get("replaced_by", [])]
-    if not lines:
+    """Under the banner: the acts this act replaced and the act that replaced it, with when
+    that one took effect (`db.queries.act_replacements`), each with what says so; nothing
+    when the texts name none."""
+    parts = []
+    for direction, when in (("replaces", False), ("replaced_by", True)):
+        items = "".join(f"\n      <li>{replacement_html(item, path, lang, when=when)}</li>" for item in links.get(direction, []))
+        if items:
+            parts.append(f"\n    <p>{t(direction, lang)}:</p>\n    <ul>{items}\n    </ul>")
+    if not parts:
         return ""
-    items = "".join(f"\n    <li>{line}</li>" for line in lines)
-    return f"""  <ul class="zan-succession" id="succession">{items}
-  </ul>
+    return f"""  <section class="zan-succession" id="succession">{"".join(parts)}
+  </section>
 """
 
 

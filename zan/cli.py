@@ -300,7 +300,7 @@ def _print_came_before(act: dict, date: str, lang: str) -> None:
         return
     click.echo(t("came_before_title", lang, date=messages.to_display(date)))
     for item in act["came_before"]:
-        name = messages.act_name(item["kind"], item["number"] or "?", item["adopted_on"], lang)
+        name = messages.act_name(item["kind"], item["number"], item["adopted_on"], lang)
         title = f" «{item['title']}»" if item.get("title") else ""
         status = t("came_before_status", lang, date=messages.to_display(date), status=messages.status_word(item["status"], lang)) if item["status"] else t("came_before_outside", lang)
         click.echo(f"  {item['id']}: {name}{title} — {status} ({item['basis']})")
