@@ -311,7 +311,9 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str, language: str | Non
     answer["title_language"] = text["text_language"]
     answer.update(_text_fields(text))
     answer["missing_parts"] = missing_parts(conn, act_id, text["source_path"])
-    answer["came_before"] = came_before(conn, answer, date, reader)
+    before = came_before(conn, answer, date, reader)
+    if before:  # only when the texts name one: an answer without a predecessor stays as it was
+        answer["came_before"] = before
     return {
         "date": date,
         "act": answer,
