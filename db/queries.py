@@ -758,11 +758,11 @@ def came_before(conn: sqlite3.Connection, act: dict[str, Any], date: str, langua
     not before the act's start, or the act replaced nothing the texts name: no
     predecessor is ever made up. The one decision of "which act came before"; `zan at`,
     the at pages and their JSON render it."""
-    started = act["valid_from"] or act["valid_from_latest"]
-    if act["status"] == "in_force" or (started is not None and date >= started) or (started is None and act["status"] != "not_in_force"):
-        return None
-    if act["valid_to"] is not None and date >= act["valid_to"]:
-        return None  # after its end, not before its start
+    earliest, latest = act["valid_from"], act["valid_from_latest"]
+    before_start = earliest is not None and date < earliest
+    in_start_window = act["status"] == "uncertain" and earliest is not None and latest is not None and earliest <= date < latest
+    if act["status"] == "in_force" or not (before_start or in_start_window):
+        return None  # in force, after its start, or an open window: no "before"
     lang = language or DEFAULT_TEXT_LANGUAGE
     before = []
     for row in _rows(conn, REPLACEMENT_SQL.format(this="new", other="old"), {"act_id": act["id"], "language": lang}):
