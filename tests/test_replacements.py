@@ -13,6 +13,7 @@ from datasette.app import Datasette
 
 import db.changes
 from datasette_plugins import datasette_options
+from datasette_plugins.pieces import replacement_html
 from db.changes import pending_units
 from db.queries import act_links, act_on, act_replacements
 from zan.cli import cli
@@ -142,3 +143,34 @@ async def test_the_act_page_marks_each_unit_pending_today(site, monkeypatch, lan
     monkeypatch.setattr(db.changes, "today", lambda: "2023-07-01")
     page = await site.client.get(f"/-/acts/law-1999-07-13-414?lang={lang}")
     assert 'class="zan-pending-mark"' not in page.text
+
+
+def test_a_predecessor_in_the_corpus_is_answered_with_its_own_status_on_the_date(db_path, tmp_path):
+    """No two acts of the bundled corpus replace each other, so one link is written by hand
+    into a copy (the fire-audit rules of 2015, in force until 14.04.2017, "replaced" by the
+    2019 order): its status on the date is its own answer (`act_status_on`), its link its as-of
+    page, and on a date it was not in force it is not named. (Its own window of entry
+    into force is open at the end — no publication date —, so on 01.06.2016 it is
+    "uncertain", as its own page says.)"""
+    import shutil
+    import sqlite3
+
+    copy = tmp_path / "laws.db"
+    shutil.copy(db_path, copy)
+    with sqlite3.connect(copy) as conn:
+        conn.execute(
+            "insert into replacements (id, old_act_id, new_act_id, takes_effect_from, takes_effect_latest, basis_rule, basis_data) "
+            "values (100, 'V1500010492', ?, '2019-12-30', '2020-01-29', 'repealed_in_text', '{\"act\":[\"order\",\"19-42-3.3.22\",\"2019-12-03\"],\"facts\":{\"unit\":\"p2\"}}')",
+            (NORMS_2019,),
+        )
+        conn.commit()
+        before = act_on(conn, NORMS_2019, "2016-06-01", "ru")["act"]["came_before"]
+        assert [(item["id"], item["in_corpus"], item["status"]) for item in before] == [("V1500010492", True, "uncertain")]  # the 2017 order: not adopted yet
+        assert 'href="/-/at/V1500010492?date=2016-06-01"' in replacement_html(before[0], lambda path: path, "ru", "2016-06-01")
+        # adopted 13.02.2015 but not in force before 29.03.2015: not named on 01.03.2015
+        assert "came_before" not in act_on(conn, NORMS_2019, "2015-03-01", "ru")["act"]
+        # repealed from 14.04.2017 at the earliest, the end of that window unknown: still "uncertain" in 2018, as its page says
+        later = act_on(conn, NORMS_2019, "2018-06-01", "ru")["act"]["came_before"]
+        assert [(item["id"], item["status"]) for item in later] == [("V1500010492", "uncertain"), (NORMS_2017, None)]
+    result = CliRunner().invoke(cli, ["at", NORMS_2019, "2016-06-01", "--lang", "ru", "--db", str(copy)])
+    assert "V1500010492: приказ от 13.02.2015 № 111" in result.output and "на 01.06.2016: не установлено" in result.output
