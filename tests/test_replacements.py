@@ -174,3 +174,15 @@ def test_a_predecessor_in_the_corpus_is_answered_with_its_own_status_on_the_date
         assert [(item["id"], item["status"]) for item in later] == [("V1500010492", "uncertain"), (NORMS_2017, None)]
     result = CliRunner().invoke(cli, ["at", NORMS_2019, "2016-06-01", "--lang", "ru", "--db", str(copy)])
     assert "V1500010492: приказ от 13.02.2015 № 111" in result.output and "на 01.06.2016: не установлено" in result.output
+
+
+def test_pending_units_shortcut_changes_no_answer(conn, monkeypatch):
+    """`pending_units` skips `pending` for an act that cannot have a unit coming: on every
+    act of the bundled corpus, on days around its changes, in both languages, the answer
+    is the one `pending` itself gives."""
+    acts = [row[0] for row in conn.execute("select id from acts order by id")]
+    days = ("1997-08-01", "1999-06-01", "2007-06-01", "2015-12-01", "2019-12-20", "2023-05-01", "2025-02-01")
+    fast = {(act, day, lang): pending_units(conn, act, day, lang) for act in acts for day in days for lang in ("kk", "ru")}
+    monkeypatch.setattr(db.changes, "_may_have_pending_units", lambda *args: True)
+    assert fast == {(act, day, lang): pending_units(conn, act, day, lang) for act in acts for day in days for lang in ("kk", "ru")}
+    assert sum(bool(units) for units in fast.values()) == 2  # law 414 of 1999 on 01.05.2023, in both languages
