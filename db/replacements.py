@@ -31,7 +31,7 @@ from parser.languages import get_language
 
 #: Units that cite an earlier act, in acts that amend nothing.
 CITING_UNITS_SQL = """
-select c.act_id as new_act_id, c.provision_id, p.key, p.language, ca.id as old_cited_act_id, ca.act_id as old_act_id,
+select c.act_id as new_act_id, c.provision_id, p.key, coalesce(p.language, a.language) as language, ca.id as old_cited_act_id, ca.act_id as old_act_id,
        a.kind, a.number, a.adopted_on, a.valid_from, a.valid_from_latest
 from citations c
 join provisions p on p.id = c.provision_id
@@ -44,7 +44,7 @@ order by c.act_id, p.position, c.id
 """
 
 #: A unit and the units containing it, by key (``art2/sp1`` → ``art2/sp1``, ``art2``).
-UNIT_TEXT_SQL = "select text, heading from provisions where act_id = ? and coalesce(language, '') = coalesce(?, '') and key = ?"
+UNIT_TEXT_SQL = "select p.text, p.heading from provisions p join acts a on a.id = p.act_id where p.act_id = ? and coalesce(p.language, a.language) = ? and p.key = ?"
 
 #: Repeals of a whole act that name the act that repealed it, when that act replaces.
 NAMED_REPEALS_SQL = """
@@ -61,10 +61,10 @@ order by a.act_id, a.id
 OLD_CITED_SQL = "select id from cited_acts where act_id = ? order by id limit 1"
 
 
-def _repeals(conn: sqlite3.Connection, act_id: str, language: str | None, key: str) -> bool:
+def _repeals(conn: sqlite3.Connection, act_id: str, language: str, key: str) -> bool:
     """Whether the unit `key` of the act's text in `language`, or a unit containing it,
     declares an act repealed."""
-    lang = get_language(language or "kk")
+    lang = get_language(language)
     segments = key.split("/")
     for end in range(len(segments), 0, -1):
         row = conn.execute(UNIT_TEXT_SQL, (act_id, language, "/".join(segments[:end]))).fetchone()
