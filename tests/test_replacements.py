@@ -186,3 +186,21 @@ def test_pending_units_shortcut_changes_no_answer(conn, monkeypatch):
     monkeypatch.setattr(db.changes, "_may_have_pending_units", lambda *args: True)
     assert fast == {(act, day, lang): pending_units(conn, act, day, lang) for act in acts for day in days for lang in ("kk", "ru")}
     assert sum(bool(units) for units in fast.values()) == 2  # law 414 of 1999 on 01.05.2023, in both languages
+
+
+def test_amending_laws_repeal_but_replace_nothing(tmp_path):
+    """The six amending laws of ../shared/corpus-bank/amending/ (9231 declares acts repealed,
+    "Признать утратившими силу следующие законодательные акты"): every one is an amending act,
+    so none replaces what it repeals."""
+    from tests.test_law_instructions import AMENDING
+
+    if not AMENDING.is_dir():
+        pytest.skip("the shared corpus bank is not here")
+    import sqlite3
+
+    from db import build
+
+    build(AMENDING, tmp_path / "laws.db")
+    with sqlite3.connect(tmp_path / "laws.db") as conn:
+        assert conn.execute("select count(*) from instructions where operation = 'repeal'").fetchone()[0] > 0
+        assert conn.execute("select count(*) from replacements").fetchone()[0] == 0
