@@ -23,7 +23,7 @@ from datasette.utils.asgi import Base400, NotFound, Request, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
-from db.changes import changes, pending, since
+from db.changes import changes, pending, pending_units, since
 from db.queries import (
     PAGE_SIZE,
     UnknownAct,
@@ -833,6 +833,7 @@ async def act_page(datasette, request, lang):
     if request.args.get("with"):
         return await _side_by_side_page(datasette, request, lang, act_id)
     document = await _run_in_loop(datasette, lambda conn: act_document(conn, act_id, lang))
+    document["pending_units"] = await _run_in_loop(datasette, lambda conn: pending_units(conn, act_id, None, lang))
     document["database"] = _database_with_acts(datasette).name
     if request.url_vars.get("as_json"):
         return _json(document, default=str)  # before the page's own lookups, which JSON does not need

@@ -48,6 +48,7 @@ TABLE_METADATA = {
         "facets": ["severity", "kind"],
         "description": "Everything the build could not do, or doubted.",
     },
+    "replacements": {"description": "An act that repealed and replaced another (old -> new), with what says so: basis_rule and basis_data (zan_basis(basis_rule, basis_data, lang) says it)."},
     "repairs": {"facets": ["kind"], "description": "Every change made to the printed text, with its source line."},
     "sources": {"description": "The source files the database was built from."},
     "search_index": {"hidden": True, "description": "Stems for Kazakh full-text search; use /-/search."},
