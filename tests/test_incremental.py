@@ -25,10 +25,12 @@ TOUCHED_FOLDER_CODE = "137412"
 #: others), the search index's rowids (an act's units are consecutive rows, appended).
 ORDER_COLUMNS = {
     "problems": ("id",),
+    "problem_rows": ("id",),  # the rows of the view problems (db.version_store.BY_ID)
     "repairs": ("id",),
     # versions are numbered, and unit wordings given ids, as they are stored: the view
     # version_provisions, compared whole, shows that they hold the same units and texts
     "versions": ("seq",),
+    "version_rows": ("seq",),
     "unit_wordings": ("id",),
     "version_units": ("version_seq", "wording_id"),
     "search_rows": ("rowid",),
