@@ -52,7 +52,7 @@ from .links import unlink_cited_acts
 from .parallel import ParseCache, Parsed, code_digest, default_workers, file_digest, parse_documents, parser_fingerprint
 from .rebuild import clear_rebuilt_versions
 from .schema import FTS
-from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, act_words
+from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, delete_rows
 from .store import Store, finish_passes
 from .version_store import store_text
 
@@ -518,9 +518,8 @@ def _delete_search_rows(db: sqlite_utils.Database) -> None:
         f"select first_rowid, last_rowid from {ACT_ROWS_TABLE} where act_id in (select id from temp.zan_gone)"
     ).fetchall()
     for first, last in texts:
-        stems = (row[0] for row in db.execute(f"select stems from {SEARCH_TABLE} where rowid between ? and ? order by rowid", [first, last]))
-        db.execute(f"insert into {ACTS_TABLE} ({ACTS_TABLE}, rowid, stems) values ('delete', ?, ?)", [first, act_words(stems)])
-        db.execute(f"delete from {SEARCH_TABLE} where rowid between ? and ?", [first, last])
+        words = delete_rows(db.conn, first, last)  # the index keeps no stems: made again from the units
+        db.execute(f"insert into {ACTS_TABLE} ({ACTS_TABLE}, rowid, stems) values ('delete', ?, ?)", [first, words])
     db.execute(f"delete from {ACT_ROWS_TABLE} where act_id in (select id from temp.zan_gone)")
 
 

@@ -122,6 +122,9 @@ BY_ID: dict[str, ByIdTable] = {
     # a doubt repeats in every version of an act, and in every problem of a file its path:
     # each distinct message and path once
     "problems": ByIdTable("problem_rows", ("source_path", "message")),
+    # a word diff prints the unit around what changed; the same change recurs (an act's
+    # versions, a rebuilt and a real one)
+    "version_changes": ByIdTable("version_change_rows", ("diff",)),
 }
 
 
