@@ -54,7 +54,7 @@ from .rebuild import clear_rebuilt_versions
 from .schema import FTS
 from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, delete_rows
 from .store import Store, finish_passes
-from .version_store import store_text
+from .version_store import PROVISION_ACT_SQL, store_text
 
 #: What the database says of the build that made it: ``key`` → ``value``.
 BUILD_INFO = "build_info"
@@ -544,14 +544,16 @@ def _move_hold(db: sqlite_utils.Database, display: str, old_day: str | None, new
     db.execute(
         f"""update provision_version_rows set valid_to = zan_held_cut(:new, coalesce(valid_from_latest, valid_from)),
                valid_to_latest = zan_held_cut(:new, coalesce(valid_from_latest, valid_from)), valid_to_basis_data_id = :new_id
-           where act_id in ({acts}) and valid_to_basis_rule = :held and valid_to_basis_data_id = :old_id""",
+           where {PROVISION_ACT_SQL.format(provision_id="provision_id")} in ({acts})
+             and valid_to_basis_rule = :held and valid_to_basis_data_id = :old_id""",
         {**where, "new": new_day, "held": held, "old_id": old_id, "new_id": new_id},
     )
     db.execute(
         f"""update provision_version_rows set valid_from = known.valid_to, valid_from_latest = known.valid_to,
                valid_from_basis_data_id = :new_id, basis_rule = :unproven_rule, basis_data_id = :unproven_id
            from provision_version_rows known
-           where provision_version_rows.act_id in ({acts}) and provision_version_rows.valid_from_basis_rule = :held
+           where {PROVISION_ACT_SQL.format(provision_id="provision_version_rows.provision_id")} in ({acts})
+             and provision_version_rows.valid_from_basis_rule = :held
              and provision_version_rows.valid_from_basis_data_id = :old_id
              and known.provision_id = provision_version_rows.provision_id and known.ordinal = provision_version_rows.ordinal - 1""",
         {**where, "held": held, "old_id": old_id, "new_id": new_id, "unproven_rule": unproven.rule, "unproven_id": unproven_id},

@@ -516,6 +516,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
 
 #: Foreign keys not worth an index: nobody looks a version up by the amendment that ends it.
 UNINDEXED_FOREIGN_KEYS = {
+    # (provision_versions.act_id is made from the unit's id: db.version_store.BY_ID)
     ("provision_version_rows", "started_by_amendment_id"),
     ("provision_version_rows", "ended_by_amendment_id"),
     # a version's units are read by version (the primary key), never by their text

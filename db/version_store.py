@@ -106,14 +106,18 @@ class ByIdTable:
     without_rowid: bool = False  # a composite key: the rows are its b-tree, no second copy
 
 
+#: The act of a unit, from its id (``{act}/{key}``, ``{act}/{language}/{key}``).
+PROVISION_ACT_SQL = "substr({provision_id}, 1, instr({provision_id}, '/') - 1)"
+
 #: The public tables stored by id (public name -> how), see `ByIdTable`.
 BY_ID: dict[str, ByIdTable] = {
     # 218k intervals for 1,000 acts with a few thousand distinct basis data; the id is
-    # the unit's and the interval's number, so it is made rather than stored (and indexed)
+    # the unit's and the interval's number, and the act begins the unit's id
+    # (`db.rows.text_base`), so both are made rather than stored (and indexed)
     "provision_versions": ByIdTable(
         "provision_version_rows",
         ("valid_from_basis_data", "valid_to_basis_data", "basis_data", "text"),
-        {"id": "provision_id || '@' || ordinal"},
+        {"id": "provision_id || '@' || ordinal", "act_id": PROVISION_ACT_SQL.format(provision_id="provision_id")},
         ("provision_id", "ordinal"),
         without_rowid=True,
     ),
