@@ -432,7 +432,8 @@ def tables_keyed_by_act(db: sqlite_utils.Database) -> list[tuple[str, str]]:
     later is not forgotten: ``(table, condition)`` where the condition picks the rows
     of the acts in ``temp.zan_gone`` by ``act_id``, or, for a table without it, by the
     id of the act's version, provision or note (`CHILD_KEYS`). Children first."""
-    skip = set(GLOBAL_TABLES) | set(SEARCH_TABLES)
+    # unit_wordings: those no version prints any more are dropped at the end (prune_unreferenced)
+    skip = set(GLOBAL_TABLES) | set(SEARCH_TABLES) | {"unit_wordings"}
     keyed, children = [], []
     for table in db.tables:
         if table.name in skip or _is_virtual(db, table.name):

@@ -37,7 +37,6 @@ TABLES_SQL = [
     TEXTS_SQL,
     """create table if not exists unit_wordings (
         id integer primary key,
-        act_id text not null references acts (id),
         provision_id text,  -- the unit across versions (provisions.id)
         key text not null,
         kind text,
@@ -287,11 +286,13 @@ class VersionStore:
 
     def wording(self, wording: tuple) -> int:
         """A new row of `unit_wordings` for (act_id, provision_id, key, kind, label,
-        heading, text, raw_text, cells), its texts stored by id."""
-        *unit, heading, text, raw_text, cells = wording
+        heading, text, raw_text, cells), its texts stored by id. The act is not stored:
+        the versions that print the wording are its act's (`version_units`), and an
+        update drops the wordings no version prints (`prune_unreferenced`)."""
+        _act_id, *unit, heading, text, raw_text, cells = wording
         return self.conn.execute(
-            "insert into unit_wordings (act_id, provision_id, key, kind, label, heading_id, text_id, raw_text_id, cells_id)"
-            " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into unit_wordings (provision_id, key, kind, label, heading_id, text_id, raw_text_id, cells_id)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?)",
             (*unit, self.text(heading), self.text(text), self.text(raw_text), self.text(cells)),
         ).lastrowid
 
