@@ -521,10 +521,11 @@ from acts where coalesce(adopted_on, '') <= :date and (
 order by adopted_on, id
 """
 #: Units whose life starts after the act's: their first interval, not yet begun for certain on :date.
+#: (By the units' act: provision_versions.act_id is made from the unit's id, not indexed.)
 PENDING_UNITS_SQL = f"""
 select p.id as provision_id, p.key, p.kind, p.label, p.text, p.status as provision_status, p.position, v.*
 from provision_versions v join provisions p on p.id = v.provision_id
-where v.act_id = :act_id and {in_text("p.id")} and {LATE_START.format(t="v.")} and {LATE_START_DAY.format(t="v.")} > :date
+where p.act_id = :act_id and {in_text("p.id")} and {LATE_START.format(t="v.")} and {LATE_START_DAY.format(t="v.")} > :date
 order by p.position
 """
 #: The same over every act, announced by :date (no order: SQLite then reads the index
@@ -622,7 +623,7 @@ def pending_units(conn: sqlite3.Connection, act_id: str, date: str | None = None
 #: change a note announces as pending. Read before `pending`, which reads every unit the
 #: first kind of row leaves: a tenth of the act page of seed 003, for nothing.
 MAY_HAVE_PENDING_UNITS_SQL = f"""
-select exists (select 1 from provision_versions v where v.act_id = :act_id and {LATE_START.format(t="v.")}
+select exists (select 1 from provisions p join provision_versions v on v.provision_id = p.id where p.act_id = :act_id and {LATE_START.format(t="v.")}
                  and {LATE_START_DAY.format(t="v.")} > :date)
     or exists (select 1 from amendments a where a.act_id = :act_id and a.action in ({PENDING_ACTIONS}))
 """

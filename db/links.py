@@ -18,6 +18,7 @@ import sqlite_utils
 from parser.references import normal_number, number_in_id, slug
 
 from .replacements import link_replacements, unlink_replacements
+from .version_store import insert_rows
 
 
 def cited_act_id(kind: str | None, date: str | None, number: str | None, title: str | None = None) -> str:
@@ -170,13 +171,13 @@ def _report_self_citations(db: sqlite_utils.Database) -> None:
 
 
 def _problem(db: sqlite_utils.Database, act: dict, kind: str, message: str, line: int | None) -> None:
-    db["problems"].insert(
-        {
-            "source_path": act["source_path"],
-            "act_id": act["act_id"],
-            "severity": "warning",
-            "kind": kind,  # one of LINK_PROBLEMS
-            "message": message,
-            "source_line": line,
-        }
-    )
+    # problems is a view (db.version_store.BY_ID): its rows go where it reads them
+    row = {
+        "source_path": act["source_path"],
+        "act_id": act["act_id"],
+        "severity": "warning",
+        "kind": kind,  # one of LINK_PROBLEMS
+        "message": message,
+        "source_line": line,
+    }
+    insert_rows(db.conn, "problems", list(row), [tuple(row.values())])
