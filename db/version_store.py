@@ -191,6 +191,36 @@ def delete_version_units(conn: sqlite3.Connection, versions_where: str) -> None:
     conn.execute(f"delete from version_units where version_seq in (select seq from versions where {versions_where})")
 
 
+def prune_unreferenced_of(conn: sqlite3.Connection, acts: Iterable[str]) -> None:
+    """`prune_unreferenced` for an update that stored again or cleared versions of
+    `acts` alone: their wordings no version prints, and of the texts in
+    ``temp.zan_texts`` (those the wordings deleted held) the ones no wording holds. Reads
+    the units of those acts' versions, and the wordings' text columns once."""
+    acts = sorted(set(acts))
+    conn.execute("create temp table if not exists zan_texts (id integer primary key)")
+    for start in range(0, len(acts), 500):
+        part = acts[start : start + 500]
+        marks = ", ".join("?" for _ in part)
+        unprinted = f"""act_id in ({marks}) and id not in (
+            select u.wording_id from versions v join version_units u on u.version_seq = v.seq where v.act_id in ({marks}))"""
+        for column in TEXT_COLUMNS.values():
+            conn.execute(f"insert or ignore into temp.zan_texts select {column} from unit_wordings where {unprinted} and {column} is not null", part + part)
+        conn.execute(f"delete from unit_wordings where {unprinted}", part + part)
+    held = " or ".join(f"{column} in (select id from temp.zan_texts)" for column in TEXT_COLUMNS.values())
+    still = {value for row in conn.execute(f"select {', '.join(TEXT_COLUMNS.values())} from unit_wordings where {held}") for value in row}
+    conn.executemany("delete from temp.zan_texts where id = ?", [(value,) for value in still if value is not None])
+    conn.execute("delete from texts where id in (select id from temp.zan_texts)")
+    conn.execute("delete from temp.zan_texts")
+
+
+def remember_texts_of(conn: sqlite3.Connection, acts_where: str) -> None:
+    """Before the wordings of the acts `acts_where` picks (a condition on ``act_id``)
+    are deleted: the texts they hold, in ``temp.zan_texts``, for `prune_unreferenced_of`."""
+    conn.execute("create temp table if not exists zan_texts (id integer primary key)")
+    for column in TEXT_COLUMNS.values():
+        conn.execute(f"insert or ignore into temp.zan_texts select {column} from unit_wordings where {acts_where} and {column} is not null")
+
+
 def prune_unreferenced(conn: sqlite3.Connection) -> None:
     """The wordings no version prints and the texts no wording holds: what an update
     (`db.incremental`) left of the acts and rebuilt versions it stored again."""
