@@ -35,7 +35,7 @@ from .version_store import VersionStore, delete_version_units
 AMENDING_PAIRS_SQL = """
 select distinct i.act_id as amending_act_id, i.target_act_id
 from instructions i
-where i.target_act_id in (select act_id from versions where rebuilt = 0)
+where exists (select 1 from versions v where v.act_id = i.target_act_id and v.rebuilt = 0)  -- by index: an update asks for a few acts
 order by i.act_id, i.target_act_id
 """
 
@@ -46,7 +46,7 @@ def rebuild_versions(db: sqlite_utils.Database, amending: set[str] | None = None
     before it, and store outcomes, rebuilt text and grade."""
     sql, arguments = AMENDING_PAIRS_SQL, []
     if amending is not None:
-        sql = sql.replace("where i.target_act_id", f"where i.act_id in ({_marks(amending)}) and i.target_act_id")
+        sql = sql.replace("where exists", f"where i.act_id in ({_marks(amending)}) and exists")
         arguments = sorted(amending)
     for pair in list(db.query(sql, arguments)):
         _rebuild_one(db, pair["amending_act_id"], pair["target_act_id"])
