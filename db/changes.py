@@ -334,10 +334,11 @@ from acts where (:act_id is null or id = :act_id)
 order by adopted_on, id
 """
 #: Units whose life starts after the act's: their first interval, not yet begun for certain on :date.
+#: (By the units' act: provision_versions.act_id is made from the unit's id, not indexed.)
 PENDING_UNITS_SQL = f"""
 select p.id as provision_id, p.key, p.kind, p.label, p.text, p.status as provision_status, v.*
 from provision_versions v join provisions p on p.id = v.provision_id
-where v.act_id = :act_id and {in_text("p.id")} and v.ordinal = 1 and not coalesce(v.starts_with_act, 0)
+where p.act_id = :act_id and {in_text("p.id")} and v.ordinal = 1 and not coalesce(v.starts_with_act, 0)
   and coalesce(v.valid_from_latest, v.valid_from, '9999-12-31') > :date
 order by p.position
 """

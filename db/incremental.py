@@ -52,9 +52,9 @@ from .links import relink_cited_acts, remember_links
 from .parallel import ParseCache, Parsed, code_digest, default_workers, file_digest, parse_documents, parser_fingerprint
 from .rebuild import clear_rebuilt_versions, rebuild_versions
 from .schema import FTS, finish_schema
-from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, act_words, finish_search_rows_after
+from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, delete_rows, finish_search_rows_after
 from .store import Store
-from .version_store import prune_unreferenced_of, remember_texts_of
+from .version_store import PROVISION_ACT_SQL, prune_unreferenced, store_text
 
 #: What the database says of the build that made it: ``key`` → ``value``.
 BUILD_INFO = "build_info"
@@ -279,9 +279,9 @@ def _finish_passes(db: sqlite_utils.Database, deleted: set[str], stored: set[str
     and texts no version prints any more, their search rows; the rest of the database is
     read only through indexes, so an update's time follows what the new commits touched."""
     amending = relink_cited_acts(db) | deleted
-    targets = clear_rebuilt_versions(db, amending)
+    clear_rebuilt_versions(db, amending)
     rebuild_versions(db, amending)
-    prune_unreferenced_of(db.conn, targets | stored | deleted)
+    prune_unreferenced(db.conn)  # the texts are held by many tables now: read whole (what is left, docs/benchmarks-git.md)
     finish_search_rows_after(db.conn, last_search_row)
     finish_schema(db)
 
@@ -463,7 +463,8 @@ def tables_keyed_by_act(db: sqlite_utils.Database) -> list[tuple[str, str]]:
     later is not forgotten: ``(table, condition)`` where the condition picks the rows
     of the acts in ``temp.zan_gone`` by ``act_id``, or, for a table without it, by the
     id of the act's version, provision or note (`CHILD_KEYS`). Children first."""
-    skip = set(GLOBAL_TABLES) | set(SEARCH_TABLES)
+    # unit_wordings: those no version prints any more are dropped at the end (prune_unreferenced)
+    skip = set(GLOBAL_TABLES) | set(SEARCH_TABLES) | {"unit_wordings"}
     keyed, children = [], []
     for table in db.tables:
         if table.name in skip or _is_virtual(db, table.name):
@@ -489,7 +490,6 @@ def _delete_acts(db: sqlite_utils.Database, act_ids: set[str], folder_prefixes: 
     (an unreadable version's source and problems have no act)."""
     _mark_gone(db, act_ids)
     remember_links(db)  # the cited acts to link again (`_finish_passes`)
-    remember_texts_of(db.conn, "act_id in (select id from temp.zan_gone)")  # the texts to prune, if no wording holds them then
     _delete_search_rows(db)
     _full_text_rows(db, "delete")
     for table, condition in tables_keyed_by_act(db):
@@ -509,9 +509,18 @@ def _delete_under_folders(db: sqlite_utils.Database, folder_prefixes: list[str])
     db.execute("create temp table if not exists zan_folders (prefix text primary key)")
     db.execute("delete from temp.zan_folders")
     db.conn.executemany("insert or ignore into temp.zan_folders values (?)", [(prefix,) for prefix in folder_prefixes])
-    for table, column in (("sources", "path"), ("problems", "source_path"), ("repairs", "source_path")):
-        nearest = f"(select f.prefix from temp.zan_folders f where f.prefix <= {table}.{column} order by f.prefix desc limit 1)"
-        db.execute(f"delete from {table} where act_id is null and instr({column}, {nearest}) = 1")
+
+    def under(path: str) -> str:
+        nearest = f"(select f.prefix from temp.zan_folders f where f.prefix <= {path} order by f.prefix desc limit 1)"
+        return f"instr({path}, {nearest}) = 1"
+
+    for table, column in (("sources", "path"), ("repairs", "source_path")):
+        db.execute(f"delete from {table} where act_id is null and {under(f'{table}.{column}')}")
+    # problems is a view (db.version_store.BY_ID): its paths are texts, each looked at once
+    db.execute(
+        f"""delete from problem_rows where act_id is null and source_path_id in (
+              select t.id from texts t where t.id in (select source_path_id from problem_rows where act_id is null) and {under('t.body')})"""
+    )
 
 
 def _mark_gone(db: sqlite_utils.Database, act_ids: set[str]) -> None:
@@ -544,10 +553,8 @@ def _delete_search_rows(db: sqlite_utils.Database) -> None:
         f"select first_rowid, last_rowid from {ACT_ROWS_TABLE} where act_id in (select id from temp.zan_gone)"
     ).fetchall()
     for first, last in texts:
-        stems = (row[0] for row in db.execute(f"select stems from {SEARCH_TABLE} where rowid between ? and ? order by rowid", [first, last]))
-        db.execute(f"insert into {ACTS_TABLE} ({ACTS_TABLE}, rowid, stems) values ('delete', ?, ?)", [first, act_words(stems)])
-        db.execute(f"delete from {SEARCH_TABLE} where rowid between ? and ?", [first, last])
-        db.execute(f"delete from {ROWS_TABLE} where rowid between ? and ?", [first, last])
+        words = delete_rows(db.conn, first, last)  # the index keeps no stems: made again from the units
+        db.execute(f"insert into {ACTS_TABLE} ({ACTS_TABLE}, rowid, stems) values ('delete', ?, ?)", [first, words])
     db.execute(f"delete from {ACT_ROWS_TABLE} where act_id in (select id from temp.zan_gone)")
 
 
@@ -566,20 +573,25 @@ def _move_hold(db: sqlite_utils.Database, display: str, old_day: str | None, new
     held, unproven = held_bound_basis(new_day).rule, held_basis(new_day)
     acts = "select act_id from act_texts where text_as_at = :old and substr(source_path, 1, :length) = :prefix"
     where = {"old": old_day, "length": len(prefix), "prefix": prefix}
+    # provision_versions is a view: its rows are in provision_version_rows, basis data by id (db.version_store)
+    old_id, new_id = store_text(db.conn, old_data), store_text(db.conn, new_data)
+    unproven_id = store_text(db.conn, unproven.data_json())
     db.execute(
-        f"""update provision_versions set valid_to = zan_held_cut(:new, coalesce(valid_from_latest, valid_from)),
-               valid_to_latest = zan_held_cut(:new, coalesce(valid_from_latest, valid_from)), valid_to_basis_data = :new_data
-           where act_id in ({acts}) and valid_to_basis_rule = :held and valid_to_basis_data = :old_data""",
-        {**where, "new": new_day, "held": held, "old_data": old_data, "new_data": new_data},
+        f"""update provision_version_rows set valid_to = zan_held_cut(:new, coalesce(valid_from_latest, valid_from)),
+               valid_to_latest = zan_held_cut(:new, coalesce(valid_from_latest, valid_from)), valid_to_basis_data_id = :new_id
+           where {PROVISION_ACT_SQL.format(provision_id="provision_id")} in ({acts})
+             and valid_to_basis_rule = :held and valid_to_basis_data_id = :old_id""",
+        {**where, "new": new_day, "held": held, "old_id": old_id, "new_id": new_id},
     )
     db.execute(
-        f"""update provision_versions set valid_from = known.valid_to, valid_from_latest = known.valid_to,
-               valid_from_basis_data = :new_data, basis_rule = :unproven_rule, basis_data = :unproven_data
-           from provision_versions known
-           where provision_versions.act_id in ({acts}) and provision_versions.valid_from_basis_rule = :held
-             and provision_versions.valid_from_basis_data = :old_data
-             and known.provision_id = provision_versions.provision_id and known.ordinal = provision_versions.ordinal - 1""",
-        {**where, "held": held, "old_data": old_data, "new_data": new_data, "unproven_rule": unproven.rule, "unproven_data": unproven.data_json()},
+        f"""update provision_version_rows set valid_from = known.valid_to, valid_from_latest = known.valid_to,
+               valid_from_basis_data_id = :new_id, basis_rule = :unproven_rule, basis_data_id = :unproven_id
+           from provision_version_rows known
+           where {PROVISION_ACT_SQL.format(provision_id="provision_version_rows.provision_id")} in ({acts})
+             and provision_version_rows.valid_from_basis_rule = :held
+             and provision_version_rows.valid_from_basis_data_id = :old_id
+             and known.provision_id = provision_version_rows.provision_id and known.ordinal = provision_version_rows.ordinal - 1""",
+        {**where, "held": held, "old_id": old_id, "new_id": new_id, "unproven_rule": unproven.rule, "unproven_id": unproven_id},
     )
     db.execute(
         "update act_texts set text_as_at = :new where text_as_at = :old and substr(source_path, 1, :length) = :prefix",

@@ -17,6 +17,8 @@ import sqlite_utils
 
 from parser.references import normal_number, number_in_id, slug
 
+from .version_store import insert_rows
+
 
 def cited_act_id(kind: str | None, date: str | None, number: str | None, title: str | None = None) -> str:
     """A readable key: ``order-2010-11-23-907``; unknown parts as ``x``. A law cited by its
@@ -331,13 +333,13 @@ def _report_self_citations(db: sqlite_utils.Database, acts: set[str] | None = No
 
 
 def _problem(db: sqlite_utils.Database, act: dict, kind: str, message: str, line: int | None) -> None:
-    db["problems"].insert(
-        {
-            "source_path": act["source_path"],
-            "act_id": act["act_id"],
-            "severity": "warning",
-            "kind": kind,  # one of LINK_PROBLEMS
-            "message": message,
-            "source_line": line,
-        }
-    )
+    # problems is a view (db.version_store.BY_ID): its rows go where it reads them
+    row = {
+        "source_path": act["source_path"],
+        "act_id": act["act_id"],
+        "severity": "warning",
+        "kind": kind,  # one of LINK_PROBLEMS
+        "message": message,
+        "source_line": line,
+    }
+    insert_rows(db.conn, "problems", list(row), [tuple(row.values())])

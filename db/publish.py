@@ -54,6 +54,16 @@ TABLE_METADATA = {
     "search_rows": {"hidden": True, "description": "The unit and act of each search_index row; use /-/search."},
     "search_acts": {"hidden": True, "description": "Each act's stems once, for dated search; use /-/search."},
     "search_act_rows": {"hidden": True, "description": "Each act's rows of search_index and its dates; use /-/search."},
+    # the rows of the views that store their long values once, in texts (db.version_store.BY_ID)
+    **{
+        stored: {"hidden": True, "description": f"The rows of the view {view}, each long value by its id in texts; read {view}."}
+        for view, stored in (
+            ("provision_versions", "provision_version_rows"),
+            ("versions", "version_rows"),
+            ("problems", "problem_rows"),
+            ("version_changes", "version_change_rows"),
+        )
+    },
 }
 
 

@@ -30,7 +30,7 @@ from parser.versions import same_act
 from parser.basis import Basis
 
 from .schema import basis_values
-from .version_store import VersionStore, delete_version_units
+from .version_store import VersionStore, delete_version_units, insert_rows
 
 AMENDING_PAIRS_SQL = """
 select distinct i.act_id as amending_act_id, i.target_act_id
@@ -95,7 +95,7 @@ def _rebuild_one(db: sqlite_utils.Database, amending_act_id: str, target_act_id:
     version_id = f"{target_act_id}@{amending['adopted_on']}~rebuilt-by-{amending_act_id}"
     store = VersionStore(db.conn)
     [version] = store.number([_version_row(version_id, target_act_id, base, amending, rows[0])])
-    db["versions"].insert(version)
+    insert_rows(db.conn, "versions", list(version), [tuple(version.values())])  # versions is a view (BY_ID)
     store.write_units({version_id: version["seq"]}, _unit_rows(db, version_id, target_act_id, base["id"], rebuild.provisions))
     _store_outcomes(db, rows, base["id"], version_id, None, rebuild.outcomes)
     db["rebuilt_versions"].insert(_rebuilt_row(version_id, target_act_id, base["id"], amending_act_id, rebuild, graded, real))

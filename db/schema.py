@@ -12,7 +12,7 @@ import sqlite_utils
 from parser.model import CommencementRule, EffectiveDate
 from parser.timeline import Basis
 
-from .version_store import create_version_tables, finish_version_tables
+from .version_store import BY_ID, TEXTS_SQL, by_id_columns, by_id_trigger_sql, by_id_view_sql, create_version_tables, finish_version_tables, stored_table
 
 #: When something takes effect: the clause verbatim, its rule, and the derived date
 #: (exact) or window (earliest, latest) with its status and basis. Shared by `acts`
@@ -483,7 +483,6 @@ LATER_FOREIGN_KEYS = [
 #: `acts.registration_number`.)
 INDEXES = [
     ("provisions", ["act_id", "position"]),
-    ("provision_versions", ["act_id", "provision_id", "ordinal"]),
     ("acts", ["valid_from", "valid_to"]),
     ("amendments", ["amending_act_date", "amending_act_number"]),
     ("problems", ["severity"]),
@@ -496,17 +495,31 @@ FTS = [("provisions", ["text", "heading"]), ("notes", ["text"])]
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
-    """Create every table, with primary and foreign keys declared so Datasette links them."""
+    """Create every table, with primary and foreign keys declared so Datasette links them;
+    a table stored by id (`db.version_store.BY_ID`) is its stored table and a view."""
+    db.execute(TEXTS_SQL)
     for name, spec in TABLES.items():
-        db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
-    db.add_foreign_keys(LATER_FOREIGN_KEYS)
+        # a key to a table stored by id points at its stored table: SQLite refuses a view
+        keys = [(column, stored_table(other), key) for column, other, key in spec["foreign_keys"]]
+        if name in BY_ID:
+            how = BY_ID[name]
+            columns = by_id_columns(name, spec["columns"])
+            keys = [key for key in keys if key[0] in columns]
+            sql = db.create_table_sql(how.table, columns, pk=how.pk, foreign_keys=keys).rstrip().rstrip(";")
+            db.execute(sql + (" without rowid" if how.without_rowid else ""))
+            db.execute(by_id_view_sql(name, list(spec["columns"])))
+            db.execute(by_id_trigger_sql(name))
+            continue
+        db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=keys)
+    db.add_foreign_keys([(stored_table(table), column, stored_table(other), key) for table, column, other, key in LATER_FOREIGN_KEYS])
     create_version_tables(db.conn)
 
 
 #: Foreign keys not worth an index: nobody looks a version up by the amendment that ends it.
 UNINDEXED_FOREIGN_KEYS = {
-    ("provision_versions", "started_by_amendment_id"),
-    ("provision_versions", "ended_by_amendment_id"),
+    # (provision_versions.act_id is made from the unit's id: db.version_store.BY_ID)
+    ("provision_version_rows", "started_by_amendment_id"),
+    ("provision_version_rows", "ended_by_amendment_id"),
     # a version's units are read by version (the primary key), never by their text
     ("version_units", "wording_id"),
     *(("unit_wordings", column) for column in ("heading_id", "text_id", "raw_text_id", "cells_id")),
@@ -530,7 +543,7 @@ def _covered(table: sqlite_utils.db.Table, columns: list[str]) -> bool:
     `columns`, or a longer one of INDEXES does: SQLite uses it for `columns` alone, so
     another index would only cost build time and space."""
     existing = [list(index.columns) for index in table.indexes]
-    planned = [list(others) for name, others in INDEXES if name == table.name and len(others) > len(columns)]
+    planned = [list(others) for name, others in INDEXES if stored_table(name) == table.name and len(others) > len(columns)]
     return any(others[: len(columns)] == columns for others in existing + planned)
 
 
@@ -545,6 +558,7 @@ def finish_schema(db: sqlite_utils.Database) -> None:
             if (table.name, column) not in UNINDEXED_FOREIGN_KEYS and not _covered(table, [column]):
                 table.create_index([column], if_not_exists=True)
     for table, columns in INDEXES:
+        table = stored_table(table)
         if not _covered(db[table], columns):
             db[table].create_index(columns)
     for table, columns in FTS:

@@ -9,8 +9,10 @@ and when a query is read, and FTS5 matches stems (with a prefix match on top):
     normalize("тармағының")  == "тармақ"
     normalize("ҚАЗАҚСТАН")   == "қазақстан"
 
-The index is one FTS5 table, ``search_index``: a row per provision (heading and text)
-and per note, with the stems in ``stems`` and the row's ids beside them. `search`
+The index is one contentless FTS5 table, ``search_index``: a row per provision (heading
+and text) and per note, indexing the stems of its text without keeping a copy of them
+(`unit_stems` makes them again from ``provisions`` and ``notes`` when a row is taken out);
+``search_rows`` holds the row's unit, act and dates under the same rowid. `search`
 returns the original text around the words found, never the stems.
 
 Each language folds and stems with its own object (`parser.languages`:
@@ -108,13 +110,17 @@ TOKENIZE = "tokenize = 'unicode61 remove_diacritics 0'"
 
 
 def create_search_index(conn: sqlite3.Connection) -> None:
-    """An empty `search_index` and act-level index (`search_acts`, `search_act_rows`),
-    replacing any there were."""
+    """An empty `search_index` with its `search_rows`, and act-level index (`search_acts`,
+    `search_act_rows`), replacing any there were. The index keeps no copy of the stems
+    (``content = ''``): they are the units' text again, stemmed (`stored_stems`)."""
     conn.execute(f"drop table if exists {TABLE}")
+    conn.execute(f"create virtual table {TABLE} using fts5(stems, content = '', {TOKENIZE})")
+    conn.execute(f"drop table if exists {ROWS_TABLE}")
+    # What the date filter and the results need, beside the stems: the dates are the
+    # acts', final once every act is in (`finish_search_index`)
     conn.execute(
-        f"""create virtual table {TABLE} using fts5(
-            stems, provision_id unindexed, note_id unindexed, act_id unindexed, kind unindexed, language unindexed, {TOKENIZE}
-        )"""
+        f"""create table {ROWS_TABLE} (rowid integer primary key, act_id text, provision_id text,
+            note_id text, kind text, valid_from text, valid_to_latest text, language text)"""
     )
     _create_act_index(conn)
 
@@ -174,13 +180,43 @@ def index_act(
     rows = [row for row in rows if row[0]]
     if not rows:
         return
+    first = conn.execute(f"select coalesce(max(rowid), 0) + 1 from {ROWS_TABLE}").fetchone()[0]
+    conn.executemany(f"insert into {TABLE} (rowid, stems) values (?, ?)", ((first + at, row[0]) for at, row in enumerate(rows)))
     conn.executemany(
-        f"insert into {TABLE} (stems, provision_id, note_id, act_id, kind, language) values (?, ?, ?, ?, ?, ?)", rows
+        f"insert into {ROWS_TABLE} (rowid, act_id, provision_id, note_id, kind, language) values (?, ?, ?, ?, ?, ?)",
+        ((first + at, act_id_, provision_id, note_id, kind, language) for at, (_, provision_id, note_id, act_id_, kind, language) in enumerate(rows)),
     )
-    last = conn.execute("select last_insert_rowid()").fetchone()[0]
+    last = first + len(rows) - 1
     if words is None:
         words = act_words(row[0] for row in rows)
-    _index_act_words(conn, act_id, last - len(rows) + 1, last, words, rows[0][5])
+    _index_act_words(conn, act_id, first, last, words, rows[0][5])
+
+
+#: The unit of each row of the index from `first` to `last`, to stem again (`stored_stems`).
+STORED_UNITS_SQL = f"""
+select r.rowid, r.act_id, r.language, r.note_id, p.role, p.heading, p.text, n.text
+from {ROWS_TABLE} r left join provisions p on p.id = r.provision_id and r.note_id is null
+left join notes n on n.id = r.note_id
+where r.rowid between ? and ? order by r.rowid
+"""
+
+
+def stored_stems(conn: sqlite3.Connection, first: int = 0, last: int = 1 << 62) -> Iterator[tuple[int, str, str, str]]:
+    """``(rowid, act_id, language, stems)`` of the rows `first` to `last` of the index:
+    the stems it was given, made again from the units' text (the index keeps no copy)."""
+    for rowid, act_id, language, note_id, role, heading, text, note_text in conn.execute(STORED_UNITS_SQL, (first, last)):
+        lang = get_language(language)
+        stems = unit_stems(None, note_text, lang) if note_id is not None else _stems_unless_layout(role, heading, text, lang)
+        yield rowid, act_id, language, stems
+
+
+def delete_rows(conn: sqlite3.Connection, first: int, last: int) -> str:
+    """Take the rows `first` to `last` (one text of an act) out of the index and
+    `search_rows`; the `act_words` they had, for the act-level index."""
+    stems = [(rowid, words) for rowid, _, _, words in stored_stems(conn, first, last)]
+    conn.executemany(f"insert into {TABLE} ({TABLE}, rowid, stems) values ('delete', ?, ?)", stems)
+    conn.execute(f"delete from {ROWS_TABLE} where rowid between ? and ?", (first, last))
+    return act_words(words for _, words in stems)
 
 
 def _index_act_words(conn: sqlite3.Connection, act_id: str, first: int, last: int, words: str, language: str | None) -> None:
@@ -197,44 +233,36 @@ def add_act_index(conn: sqlite3.Connection) -> None:
     `search_act_rows`, from the stems its `search_index` holds (nothing is stemmed
     again): the same rows a build writes. Reads the index once, one act at a time."""
     _create_act_index(conn)
-    rows = conn.execute(f"select rowid, act_id, stems, language from {TABLE} order by rowid")
-    for (act_id, language), units in itertools.groupby(rows, key=operator.itemgetter(1, 3)):
+    rows = list(stored_stems(conn))
+    for (act_id, language), units in itertools.groupby(rows, key=operator.itemgetter(1, 2)):
         units = list(units)
-        _index_act_words(conn, act_id, units[0][0], units[-1][0], act_words(row[2] for row in units), language)
+        _index_act_words(conn, act_id, units[0][0], units[-1][0], act_words(row[3] for row in units), language)
     conn.execute(f"insert into {ACTS_TABLE} ({ACTS_TABLE}) values ('optimize')")
     _date_act_rows(conn)
 
 
 def finish_search_index(conn: sqlite3.Connection) -> None:
     """Once every unit is in: merge each index into one segment (so an unchanged corpus
-    rebuilds to a byte-identical file), write `search_rows` and give `search_act_rows`
-    the acts' dates (final only now: versions are grouped after the acts are stored)."""
+    rebuilds to a byte-identical file) and give `search_rows` and `search_act_rows` the
+    acts' dates (final only now: versions are grouped after the acts are stored)."""
     for table in (TABLE, ACTS_TABLE):
         conn.execute(f"insert into {table} ({table}) values ('optimize')")
-    # What the date filter and the results need, beside the stems: reading them from
-    # the FTS content row (which also holds the stems) was most of a search's time.
-    conn.execute(f"drop table if exists {ROWS_TABLE}")
     conn.execute(
-        f"""create table {ROWS_TABLE} (rowid integer primary key, act_id text, provision_id text,
-            note_id text, kind text, valid_from text, valid_to_latest text, language text)"""
-    )
-    conn.execute(
-        f"""insert into {ROWS_TABLE} select s.rowid, s.act_id, s.provision_id, s.note_id, s.kind,
-            a.valid_from, a.valid_to_latest, s.language from {TABLE} s join acts a on a.id = s.act_id order by s.rowid"""
+        f"""update {ROWS_TABLE} set valid_from = a.valid_from, valid_to_latest = a.valid_to_latest
+            from acts a where a.id = {ROWS_TABLE}.act_id"""
     )
     _date_act_rows(conn)
 
 
 def finish_search_rows_after(conn: sqlite3.Connection, last_rowid: int) -> None:
     """`finish_search_index` for an update, which appended the rows of the acts it stored
-    again after rowid `last_rowid` (their old rows deleted, `search_rows` too): their
-    `search_rows` and their dates in `search_act_rows`. The other acts' rows are as they
-    were; the index keeps the segments FTS5's automatic merging leaves (an update is not
+    again after rowid `last_rowid` (their old rows deleted, `delete_rows`): their acts'
+    dates in `search_rows` and `search_act_rows`. The other acts' rows are as they were;
+    the index keeps the segments FTS5's automatic merging leaves (an update is not
     byte-identical to a full build, and merging every segment would read the whole index)."""
     conn.execute(
-        f"""insert into {ROWS_TABLE} select s.rowid, s.act_id, s.provision_id, s.note_id, s.kind,
-            a.valid_from, a.valid_to_latest, s.language from {TABLE} s join acts a on a.id = s.act_id
-            where s.rowid > ? order by s.rowid""",
+        f"""update {ROWS_TABLE} set valid_from = a.valid_from, valid_to_latest = a.valid_to_latest
+            from acts a where a.id = {ROWS_TABLE}.act_id and {ROWS_TABLE}.rowid > ?""",
         (last_rowid,),
     )
     _date_act_rows(conn, f"first_rowid > {int(last_rowid)}")

@@ -21,7 +21,7 @@ from .rebuild import rebuild_versions
 from .rows import ActRows, TableRows, problem_rows, provenance_rows, source_rows, table_rows
 from .schema import finish_schema
 from .search import finish_search_index, index_act
-from .version_store import VersionStore, prune_unreferenced
+from .version_store import VersionStore, insert_rows, prune_unreferenced
 from .versions import StagedVersions, VersionedText, duplicate_act_problem
 
 
@@ -34,6 +34,7 @@ class Store:
         self.act_ids: set[str] = set()
         self.staged = StagedVersions(db.conn)
         self.versions = VersionStore(db.conn)
+        self.texts: dict[str, int] = {}  # short texts stored by id (`BY_ID`) already: body -> id
         #: git mirrors read: how their sources' paths begin -> the day of their last commit
         self.mirrors: dict[str, str | None] = {}
 
@@ -91,9 +92,9 @@ class Store:
 
     def _write_tables(self, tables: list[TableRows]) -> None:
         for rows in tables:
-            names = ", ".join(f'"{column}"' for column in rows.columns)
-            marks = ", ".join("?" for _ in rows.columns)
-            self.db.conn.executemany(f'insert into "{rows.table}" ({names}) values ({marks})', rows.values)
+            insert_rows(self.db.conn, rows.table, rows.columns, rows.values, self.texts)
+            if len(self.texts) > 100_000:  # memory stays flat: the common ones come back at once
+                self.texts.clear()
 
     def _unique_act_id(self, act_id: str, document: ParsedDocument) -> str:
         """Two files claiming one act are both kept; the second is said to be a duplicate."""

@@ -12,7 +12,11 @@ database grow with versions × act size. Here it grows with the text that change
 - ``version_units``: the order of one version's units, where each is printed, and
   which wording it has: five integers a unit;
 - ``version_provisions`` is the view that puts them together, with the columns the
-  table had, so a Datasette user and every query read a version's units as before.
+  table had, so a Datasette user and every query read a version's units as before;
+- other public tables whose long values repeat (`BY_ID`: an interval's basis data and
+  earlier wording, …) hold them in ``texts`` too: their rows are in a table of their own
+  with an id in place of each such value, and the public name is a view with the old
+  columns (`by_id_views_sql`).
 
 One writer, `VersionStore`, serves the build (`db.load`) and the rebuilt versions
 (`db.rebuild`).
@@ -25,14 +29,14 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-TABLES_SQL = [
-    """create table if not exists texts (
+TEXTS_SQL = """create table if not exists texts (
         id integer primary key,  -- the first 8 bytes of the SHA-1 of the UTF-8 body (`text_id`)
         body text not null
-    )""",
+    )"""
+TABLES_SQL = [
+    TEXTS_SQL,
     """create table if not exists unit_wordings (
         id integer primary key,
-        act_id text not null references acts (id),
         provision_id text,  -- the unit across versions (provisions.id)
         key text not null,
         kind text,
@@ -80,12 +84,130 @@ left join texts c on c.id = w.cells_id
 """
 
 INDEXES_SQL = [
-    "create unique index if not exists idx_versions_seq on versions (seq)",
+    "create unique index if not exists idx_versions_seq on version_rows (seq)",
 ]
 
 #: The columns of a version's unit row (`db.versions.VersionedAct.version_provision_rows`)
 #: that are texts, and the wording column that holds each one's id.
 TEXT_COLUMNS = {"heading": "heading_id", "text": "text_id", "raw_text": "raw_text_id", "cells": "cells_id"}
+
+
+@dataclass(frozen=True)
+class ByIdTable:
+    """A public table stored with some of its values in `texts`: its rows are in `table`,
+    each column of `by_id` as ``{column}_id``; `computed` columns are not stored but made
+    by the view (SQL over the stored columns); the public name is the view."""
+
+    table: str
+    by_id: tuple[str, ...]
+    computed: dict[str, str] = field(default_factory=dict)
+    pk: tuple[str, ...] = ("id",)
+    without_rowid: bool = False  # a composite key: the rows are its b-tree, no second copy
+
+
+#: The act of a unit, from its id (``{act}/{key}``, ``{act}/{language}/{key}``).
+PROVISION_ACT_SQL = "substr({provision_id}, 1, instr({provision_id}, '/') - 1)"
+
+#: The public tables stored by id (public name -> how), see `ByIdTable`.
+BY_ID: dict[str, ByIdTable] = {
+    # 218k intervals for 1,000 acts with a few thousand distinct basis data; the id is
+    # the unit's and the interval's number, and the act begins the unit's id
+    # (`db.rows.text_base`), so both are made rather than stored (and indexed)
+    "provision_versions": ByIdTable(
+        "provision_version_rows",
+        ("valid_from_basis_data", "valid_to_basis_data", "basis_data", "text"),
+        {"id": "provision_id || '@' || ordinal", "act_id": PROVISION_ACT_SQL.format(provision_id="provision_id")},
+        ("provision_id", "ordinal"),
+        without_rowid=True,
+    ),
+    # every meta verbatim: a version's Kazakh and Russian texts share one
+    "versions": ByIdTable("version_rows", ("meta_text",)),
+    # a doubt repeats in every version of an act, and in every problem of a file its path:
+    # each distinct message and path once
+    "problems": ByIdTable("problem_rows", ("source_path", "message")),
+    # a word diff prints the unit around what changed; the same change recurs (an act's
+    # versions, a rebuilt and a real one)
+    "version_changes": ByIdTable("version_change_rows", ("diff",)),
+}
+
+
+def stored_table(name: str) -> str:
+    """The table that holds the rows of the public table `name` (itself, unless `BY_ID`)."""
+    return BY_ID[name].table if name in BY_ID else name
+
+
+def by_id_columns(public: str, columns: dict[str, type]) -> dict[str, type]:
+    """The stored table's columns for a public table's `columns` (`BY_ID`)."""
+    how = BY_ID[public]
+    return {
+        (f"{name}_id" if name in how.by_id else name): (int if name in how.by_id else kind)
+        for name, kind in columns.items()
+        if name not in how.computed
+    }
+
+
+def by_id_view_sql(public: str, columns: list[str]) -> str:
+    """The view with the public table's `columns`, in order, over its stored table."""
+    how = BY_ID[public]
+    said = []
+    for name in columns:
+        if name in how.computed:
+            said.append(f"{how.computed[name]} as {name}")
+        elif name in how.by_id:
+            said.append(f"(select body from texts where texts.id = s.{name}_id) as {name}")
+        else:
+            said.append(f"s.{name} as {name}")
+    return f"create view if not exists {public} as select {', '.join(said)} from {how.table} s"
+
+
+def by_id_trigger_sql(public: str) -> str:
+    """Deleting from the view deletes the stored rows (`delete from problems where …`
+    keeps working); its texts stay until `prune_unreferenced`."""
+    how = BY_ID[public]
+    stored = how.pk if not set(how.pk) & set(how.by_id) else ("rowid",)
+    match = " and ".join(f"{column} = old.{column}" for column in stored)
+    return f"create trigger if not exists {public}_delete instead of delete on {public} begin delete from {how.table} where {match}; end"
+
+
+def insert_rows(conn: sqlite3.Connection, table: str, columns: list[str], values: list[tuple], known: dict[str, int] | None = None) -> None:
+    """Rows of a public table (`columns`, `values`), into the table that holds them
+    (`by_id_rows` for one stored by id)."""
+    if table in BY_ID:
+        table, columns, values = by_id_rows(conn, table, columns, values, known)
+    names = ", ".join(f'"{column}"' for column in columns)
+    marks = ", ".join("?" for _ in columns)
+    conn.executemany(f'insert into "{table}" ({names}) values ({marks})', values)
+
+
+def by_id_rows(conn: sqlite3.Connection, public: str, columns: list[str], values: list[tuple], known: dict[str, int] | None = None) -> tuple[str, list[str], list[tuple]]:
+    """Rows of a public table (`columns`, `values`) as its stored table's: each value of
+    a column stored by id put in `texts` (`store_text`; `known` remembers the texts stored
+    already, body -> id) and replaced by its id, computed columns left out."""
+    how = BY_ID[public]
+    known = {} if known is None else known
+    kept = [at for at, name in enumerate(columns) if name not in how.computed]
+    by_id = {at for at in kept if columns[at] in how.by_id}
+
+    def stored(body: str | None) -> int | None:
+        if body is None:
+            return None
+        key = known.get(body)
+        if key is None:
+            key = store_text(conn, body)
+            if len(body) <= 256:  # basis data and the like, which repeat; not wordings
+                known[body] = key
+        return key
+
+    names = [f"{columns[at]}_id" if at in by_id else columns[at] for at in kept]
+    rows = [tuple(stored(row[at]) if at in by_id else row[at] for at in kept) for row in values]
+    return how.table, names, rows
+
+
+def text_references() -> list[tuple[str, str]]:
+    """Every (table, column) holding an id of `texts`."""
+    return [("unit_wordings", column) for column in TEXT_COLUMNS.values()] + [
+        (how.table, f"{name}_id") for how in BY_ID.values() for name in how.by_id
+    ]
 
 
 class TextCollision(Exception):
@@ -164,25 +286,30 @@ class VersionStore:
 
     def wording(self, wording: tuple) -> int:
         """A new row of `unit_wordings` for (act_id, provision_id, key, kind, label,
-        heading, text, raw_text, cells), its texts stored by id."""
-        *unit, heading, text, raw_text, cells = wording
+        heading, text, raw_text, cells), its texts stored by id. The act is not stored:
+        the versions that print the wording are its act's (`version_units`), and an
+        update drops the wordings no version prints (`prune_unreferenced`)."""
+        _act_id, *unit, heading, text, raw_text, cells = wording
         return self.conn.execute(
-            "insert into unit_wordings (act_id, provision_id, key, kind, label, heading_id, text_id, raw_text_id, cells_id)"
-            " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into unit_wordings (provision_id, key, kind, label, heading_id, text_id, raw_text_id, cells_id)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?)",
             (*unit, self.text(heading), self.text(text), self.text(raw_text), self.text(cells)),
         ).lastrowid
 
     def text(self, body: str | None) -> int | None:
-        """The id of `body` in `texts`, stored unless it is there (None for none); a
-        different text under its id is an error, never a silent swap."""
-        if body is None:
-            return None
-        key = text_id(body)
-        if self.conn.execute("insert or ignore into texts (id, body) values (?, ?)", (key, body)).rowcount == 0:
-            held = self.conn.execute("select body from texts where id = ?", (key,)).fetchone()[0]
-            if held != body:
-                raise TextCollision(f"texts {key}: two different texts share the first 8 bytes of their SHA-1")
-        return key
+        """The id of `body` in `texts` (`store_text`; None for none)."""
+        return None if body is None else store_text(self.conn, body)
+
+
+def store_text(conn: sqlite3.Connection, body: str) -> int:
+    """The id of `body` in `texts`, stored unless it is there; a different text under its
+    id is an error, never a silent swap."""
+    key = text_id(body)
+    if conn.execute("insert or ignore into texts (id, body) values (?, ?)", (key, body)).rowcount == 0:
+        held = conn.execute("select body from texts where id = ?", (key,)).fetchone()[0]
+        if held != body:
+            raise TextCollision(f"texts {key}: two different texts share the first 8 bytes of their SHA-1")
+    return key
 
 
 def delete_version_units(conn: sqlite3.Connection, versions_where: str) -> None:
@@ -191,43 +318,9 @@ def delete_version_units(conn: sqlite3.Connection, versions_where: str) -> None:
     conn.execute(f"delete from version_units where version_seq in (select seq from versions where {versions_where})")
 
 
-def prune_unreferenced_of(conn: sqlite3.Connection, acts: Iterable[str]) -> None:
-    """`prune_unreferenced` for an update that stored again or cleared versions of
-    `acts` alone: their wordings no version prints, and of the texts in
-    ``temp.zan_texts`` (those the wordings deleted held) the ones no wording holds. Reads
-    the units of those acts' versions, and the wordings' text columns once."""
-    acts = sorted(set(acts))
-    conn.execute("create temp table if not exists zan_texts (id integer primary key)")
-    for start in range(0, len(acts), 500):
-        part = acts[start : start + 500]
-        marks = ", ".join("?" for _ in part)
-        unprinted = f"""act_id in ({marks}) and id not in (
-            select u.wording_id from versions v join version_units u on u.version_seq = v.seq where v.act_id in ({marks}))"""
-        for column in TEXT_COLUMNS.values():
-            conn.execute(f"insert or ignore into temp.zan_texts select {column} from unit_wordings where {unprinted} and {column} is not null", part + part)
-        conn.execute(f"delete from unit_wordings where {unprinted}", part + part)
-    held = " or ".join(f"{column} in (select id from temp.zan_texts)" for column in TEXT_COLUMNS.values())
-    still = {value for row in conn.execute(f"select {', '.join(TEXT_COLUMNS.values())} from unit_wordings where {held}") for value in row}
-    conn.executemany("delete from temp.zan_texts where id = ?", [(value,) for value in still if value is not None])
-    conn.execute("delete from texts where id in (select id from temp.zan_texts)")
-    conn.execute("delete from temp.zan_texts")
-
-
-def remember_texts_of(conn: sqlite3.Connection, acts_where: str) -> None:
-    """Before the wordings of the acts `acts_where` picks (a condition on ``act_id``)
-    are deleted: the texts they hold, in ``temp.zan_texts``, for `prune_unreferenced_of`."""
-    conn.execute("create temp table if not exists zan_texts (id integer primary key)")
-    for column in TEXT_COLUMNS.values():
-        conn.execute(f"insert or ignore into temp.zan_texts select {column} from unit_wordings where {acts_where} and {column} is not null")
-
-
 def prune_unreferenced(conn: sqlite3.Connection) -> None:
-    """The wordings no version prints and the texts no wording holds: what an update
+    """The wordings no version prints and the texts nothing holds: what an update
     (`db.incremental`) left of the acts and rebuilt versions it stored again."""
     conn.execute("delete from unit_wordings where id not in (select wording_id from version_units)")
-    conn.execute(
-        "delete from texts where id not in (select heading_id from unit_wordings where heading_id is not null"
-        " union select text_id from unit_wordings where text_id is not null"
-        " union select raw_text_id from unit_wordings where raw_text_id is not null"
-        " union select cells_id from unit_wordings where cells_id is not null)"
-    )
+    held = " union ".join(f"select {column} from {table} where {column} is not null" for table, column in text_references())
+    conn.execute(f"delete from texts where id not in ({held})")

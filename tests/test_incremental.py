@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from db import build
+from db.search import stored_stems
 from zan.messages import build_summary_line
 from tests.gitrepo import Commit, build_test_repository, repository_commits, write_commits
 
@@ -26,10 +27,12 @@ TOUCHED_FOLDER_CODE = "137412"
 #: others), the search index's rowids (an act's units are consecutive rows, appended).
 ORDER_COLUMNS = {
     "problems": ("id",),
+    "problem_rows": ("id",),  # the rows of the view problems (db.version_store.BY_ID)
     "repairs": ("id",),
     # versions are numbered, and unit wordings given ids, as they are stored: the view
     # version_provisions, compared whole, shows that they hold the same units and texts
     "versions": ("seq",),
+    "version_rows": ("seq",),
     "unit_wordings": ("id",),
     "version_units": ("version_seq", "wording_id"),
     "search_rows": ("rowid",),
@@ -194,8 +197,11 @@ def _assert_same_rows(updated: Path, full: Path) -> None:
         assert _tables(a) == tables
         for table in tables:
             assert _rows(a, table) == _rows(b, table), table
-        query = "select stems, provision_id, note_id, act_id, kind, language from search_index"
-        assert sorted(a.execute(query), key=repr) == sorted(b.execute(query), key=repr)
+        # the index keeps no copy of its stems (contentless): the units it indexes, stemmed again
+        def units(conn):
+            return sorted((act_id, language, stems) for _, act_id, language, stems in stored_stems(conn))
+
+        assert units(a) == units(b)
         for fts in ("provisions_fts", "notes_fts", "search_index"):  # each index holds its table's rows
             a.execute(f"insert into {fts} ({fts}) values ('integrity-check')")
         for word in ("бұйрық", "приказ", "2020"):

@@ -23,7 +23,7 @@ from db import build
 from db.incremental import _mark_gone
 from db.links import link_cited_acts, relink_cited_acts, remember_links, unlink_cited_acts
 from db.rebuild import clear_rebuilt_versions, rebuild_versions
-from db.version_store import prune_unreferenced, prune_unreferenced_of, remember_texts_of
+from db.version_store import prune_unreferenced
 from tests.test_incremental import ORDER_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,7 +63,6 @@ def _stored_again(db: sqlite_utils.Database, acts: set[str], change) -> None:
     (their keys, links, problems and rebuilt versions, deleted with them)."""
     _mark_gone(db, acts)
     remember_links(db)
-    remember_texts_of(db.conn, "act_id in (select id from temp.zan_gone)")
     change(db)
     for table, column in (("citations", "cited_act_id"), ("amendments", "amending_cited_act_id"), ("instructions", "target_cited_act_id")):
         db.execute(f"update {table} set {column} = null where act_id in (select id from temp.zan_gone)")
@@ -73,9 +72,9 @@ def _stored_again(db: sqlite_utils.Database, acts: set[str], change) -> None:
     db.execute(f"delete from version_units where version_seq in (select seq from versions where {rebuilt})")
     db.execute(f"delete from versions where {rebuilt}")
     amending = relink_cited_acts(db) | acts
-    targets = clear_rebuilt_versions(db, amending)
+    clear_rebuilt_versions(db, amending)
     rebuild_versions(db, amending)
-    prune_unreferenced_of(db.conn, targets | acts)
+    prune_unreferenced(db.conn)
 
 
 def _unchanged(db: sqlite_utils.Database) -> None:

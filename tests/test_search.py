@@ -13,7 +13,7 @@ import sqlite_utils
 
 from db import build
 import db.search
-from db.search import ACT_ROWS_TABLE, ACTS_TABLE, TABLE, add_act_index, build_search_index, match_expression, normalize
+from db.search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE, add_act_index, stored_stems, build_search_index, match_expression, normalize
 from parser.languages import KAZAKH
 from parser.model import LAYOUT_ROLES
 
@@ -329,7 +329,7 @@ def test_each_act_is_one_row_of_the_act_index_with_its_rows_and_dates(conn):
     assert (len(ranges), len({act_id for _, _, act_id, _, _, _ in ranges})) == (26, 17)
     assert [(act_id, language) for _, _, act_id, language, _, _ in ranges if act_id == "V1500010492"] == [("V1500010492", "kk"), ("V1500010492", "ru")]
     first, last, act_id, _, _, _ = ranges[0]
-    stems = " ".join(stems for (stems,) in conn.execute(f"select stems from {TABLE} where rowid between ? and ?", (first, last)))
+    stems = " ".join(stems for _, _, _, stems in stored_stems(conn, first, last))  # the index keeps no copy of them
     for word in set(stems.split()):
         holders = [rowid for (rowid,) in conn.execute(f"select rowid from {ACTS_TABLE} where {ACTS_TABLE} match ?", (f'"{word}"',))]
         assert first in holders, word
@@ -414,14 +414,15 @@ def test_the_index_holds_every_provision_and_note(conn):
     of underscores under its title) has nothing to find and no row, nor has a unit of the
     source's layout (`LAYOUT_ROLES`: the index of a split act's parts, the link that
     begins each part, a table of contents, a title printed twice), which no page prints."""
-    rows = conn.execute(f"select count(*), count(note_id) from {TABLE}").fetchone()
+    rows = conn.execute(f"select count(*), count(note_id) from {ROWS_TABLE}").fetchone()
+    assert conn.execute(f"select count(*) from {TABLE}_docsize").fetchone()[0] == rows[0]  # the index itself
     layout = f"coalesce(role, '') in ({', '.join(repr(role) for role in LAYOUT_ROLES)})"
     provisions = conn.execute(f"select count(*) from provisions where coalesce(nullif(text, ''), heading) is not null and not {layout}").fetchone()[0]
     notes = conn.execute("select count(*) from notes").fetchone()[0]
     assert rows == (provisions + notes, notes) == (1459, 93)
     unindexed = conn.execute(
         f"""select id, text from provisions where coalesce(nullif(text, ''), heading) is not null
-            and not {layout} and id not in (select provision_id from {TABLE} where provision_id is not null)"""
+            and not {layout} and id not in (select provision_id from {ROWS_TABLE} where provision_id is not null)"""
     ).fetchall()
     assert unindexed == []
     rule = conn.execute("select text from provisions where id = 'constitutional_law-1995-09-28-2464/rule'").fetchone()[0]
@@ -436,11 +437,13 @@ def test_rebuilding_the_index_gives_the_same_bytes(db_path, tmp_path):
     shutil.copy(first, tmp_path / "again.db")
     again = sqlite_utils.Database(tmp_path / "again.db")
     build_search_index(again)
-    rows = list(again.execute(f"select rowid, * from {TABLE} order by rowid"))
+    rows = list(again.execute(f"select * from {ROWS_TABLE} order by rowid")), list(stored_stems(again.conn))
+    data = list(again.execute(f"select * from {TABLE}_data order by id"))
     again.close()
     original = sqlite3.connect(first)
     try:
-        assert rows == original.execute(f"select rowid, * from {TABLE} order by rowid").fetchall()
+        assert rows == (original.execute(f"select * from {ROWS_TABLE} order by rowid").fetchall(), list(stored_stems(original)))
+        assert data == original.execute(f"select * from {TABLE}_data order by id").fetchall()
     finally:
         original.close()
 

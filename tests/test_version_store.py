@@ -97,3 +97,58 @@ def test_distinct_wordings_keeps_each_wording_once_and_every_placement():
     made = distinct_wordings(rows)
     assert len(made.wordings) == 2
     assert made.placed == [("a@1", 1, 0, 3, 3), ("a@2", 1, 0, 5, 5), ("a@3", 1, 1, 5, 5)]
+
+
+def test_the_tables_stored_by_id_read_as_the_tables_they_were(conn):
+    """provision_versions, versions, problems and version_changes are views over tables
+    holding each long value once in `texts` (BY_ID): their columns, in order, are the
+    public schema's, and each value they show is the text its id names."""
+    from db.schema import TABLES
+    from db.version_store import BY_ID
+
+    for view, how in BY_ID.items():
+        assert conn.execute("select type from sqlite_master where name = ?", (view,)).fetchone()[0] == "view"
+        assert [row[1] for row in conn.execute(f"pragma table_info({view})")] == list(TABLES[view]["columns"]), view
+        for column in how.by_id:
+            stored = conn.execute(
+                f"select count(*), count(distinct {column}_id) from {how.table} where {column}_id is not null"
+            ).fetchone()
+            shown = conn.execute(f"select count({column}), count(distinct {column}) from {view}").fetchone()
+            assert tuple(stored) == tuple(shown), (view, column)
+    # 137412's Russian intervals: the id and act made from the unit's id, the basis its data
+    rows = conn.execute(
+        "select id, act_id, basis_rule, basis_data from provision_versions where provision_id = 'V1900019742/ru/agreement' order by ordinal"
+    ).fetchall()
+    assert [tuple(row) for row in rows] == [
+        ("V1900019742/ru/agreement@1", "V1900019742", "current_no_note", None),
+        ("V1900019742/ru/agreement@2", "V1900019742", "held_unproven", '{"dates":{"as_at":"2020-10-27"}}'),
+    ]
+
+
+def test_a_doubt_repeated_in_each_version_is_one_text(conn):
+    """137412's Kazakh and Russian texts of 2020-10-27 are dated by their newest note:
+    two rows of problems, one message in texts."""
+    message = "no meta file: the version is dated by its newest note, the amending act of 2020-10-27 № 20-42-3.3.15"
+    rows = conn.execute("select source_path, severity, kind from problems where act_id = 'V1900019742' and message = ? order by id", (message,)).fetchall()
+    assert [tuple(row) for row in rows] == [
+        ("corpus/zan-gov-kz/137412-administratsiia-prezidenta/kaz@2020-10-27.md", "info", "version_dated_by_note"),
+        ("corpus/zan-gov-kz/137412-administratsiia-prezidenta/rus@2020-10-27.md", "info", "version_dated_by_note"),
+    ]
+    assert conn.execute("select count(distinct message_id) from problem_rows where message_id = ?", (text_id(message),)).fetchone()[0] == 1
+    assert conn.execute("select count(*) from texts where body = ?", (message,)).fetchone()[0] == 1
+
+
+def test_deleting_from_a_view_deletes_its_rows(tmp_path):
+    import sqlite_utils
+
+    from db.schema import create_schema
+    from db.version_store import insert_rows
+
+    db = sqlite_utils.Database(tmp_path / "x.db")
+    create_schema(db)
+    row = {"source_path": "a.md", "act_id": None, "severity": "warning", "kind": "k", "message": "m", "source_line": 3}
+    insert_rows(db.conn, "problems", list(row), [tuple(row.values()), tuple({**row, "source_path": "b.md"}.values())])
+    assert [r["source_path"] for r in db.query("select * from problems order by id")] == ["a.md", "b.md"]
+    db.execute("delete from problems where source_path = 'a.md'")
+    assert [(r["source_path"], r["message"]) for r in db.query("select * from problems")] == [("b.md", "m")]
+    assert db.execute("select count(*) from problem_rows").fetchone()[0] == 1
