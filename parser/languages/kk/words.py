@@ -301,7 +301,7 @@ MESSAGES: dict[str, str] = {
     "build_reason_plain_inputs_changed": "корпустың репозиторийлердің жанындағы файлдары өзгерді",
     "build_reason_repositories_changed": "репозиторийлер соңғы жинаудағыдай емес",
     "build_reason_history_rewritten": "{detail} тарихы соңғы жинаудан бері қайта жазылды",
-    "build_reason_read_elsewhere": "жаңа коммиттер өзгерткен акт {detail} ішінен де оқылады",
+    "build_reason_read_elsewhere": "жаңа коммиттер өзгерткен акт {detail} файлынан да оқылады",
     "build_reason_shared_id": "{detail} актілерінің идентификаторы қайта жазылған актінікімен бірдей",
     "build_reason_same_requisites": "{detail} актілерінің деректемелері қайта жазылған актінікімен бірдей",
     "error_lang": "Тіл kk немесе ru болуы керек, «{value}» емес.",
