@@ -231,3 +231,38 @@ def _rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
     columns = [row[1] for row in conn.execute(f'pragma table_info("{table}")') if row[1] not in ORDER_COLUMNS.get(table, ())]
     names = ", ".join(f'"{column}"' for column in columns)
     return sorted(conn.execute(f'select {names} from "{table}"').fetchall(), key=repr)
+
+
+#: Statements of the full build's passes that read or rewrite a whole table: an update's
+#: passes run over the acts it stored again (db/incremental.py `_finish_passes`).
+WHOLE_DATABASE = [
+    r"values \('optimize'\)",  # merging an index into one segment reads all of it
+    r"^delete from cited_acts$",
+    r"^delete from (instruction_results|rebuilt_versions)$",
+    # keys and links made for every row, not for those of the acts in temp.zan_gone / zan_keys
+    r"^update (citations|amendments|instructions) set \w+ = (?!.*temp\.zan_)",
+    r"^update cited_acts set (?!.*temp\.zan_)",
+    r"^drop table if exists search_rows",
+]
+
+
+def test_an_update_runs_no_pass_over_the_whole_database(clone, monkeypatch):
+    import re
+
+    import db.load
+
+    corpus, db_path, held_back = clone
+    statements: list[str] = []
+    opened = db.load._temporary_database
+
+    def traced(path: Path):
+        database = opened(path)
+        database.conn.set_trace_callback(statements.append)
+        return database
+
+    monkeypatch.setattr(db.load, "_temporary_database", traced)
+    write_commits(corpus / "codes", [held_back])
+    assert build(corpus, db_path, workers=2).full_build is None
+    said = [" ".join(statement.split()) for statement in statements]
+    assert any(statement.startswith("insert into cited_acts") for statement in said)  # the passes ran, over the touched acts
+    assert [statement for statement in said if any(re.search(pattern, statement) for pattern in WHOLE_DATABASE)] == []
