@@ -21,8 +21,10 @@ file, moved into place at the end as usual) and:
 4. stores them again with the full build's `db.store.Store` (parsed texts come from the
    parse cache when unchanged), and moves the day the other acts of the repository are held
    as at (`parser.timeline.hold_until`) to the new last commit's day;
-5. redoes the passes over the whole database (`db.store.finish_passes`): cited acts,
-   rebuilt versions, the search index's rows, the schema's indexes and full-text tables.
+5. redoes the passes of `db.store.finish_passes` for the acts it stored again alone
+   (`_finish_passes`): the cited acts they name, resolve to or share a registration
+   with, the rebuilt versions of the amending acts among them or naming them, their
+   search rows; then the schema's indexes and full-text tables, and the texts no row holds.
 
 The result has the rows of a full build of the same repository state, except numbers
 that say in what order rows were written (`problems.id`, `repairs.id`, the search index's
