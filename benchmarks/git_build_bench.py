@@ -486,8 +486,9 @@ def _cell(values: list[float | None]) -> str:
     present = [v for v in values if v is not None]
     if not present:
         return "—"
-    text = f"{statistics.median(present):.2f}"
-    return text + (f" ({percentile(present, 0.95):.2f})" if len(present) > 1 else "")
+    shown = "{:,}" if all(isinstance(v, int) for v in present) else "{:.2f}"  # counts as counts
+    text = shown.format(statistics.median(present))
+    return text + (f" ({shown.format(percentile(present, 0.95))})" if len(present) > 1 else "")
 
 
 def markdown(runs: list[list[Phase]], sizes: list[tuple[int, list[list[Phase]]]] | None = None) -> str:
