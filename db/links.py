@@ -17,6 +17,7 @@ import sqlite_utils
 
 from parser.references import normal_number, number_in_id, slug
 
+from .replacements import link_replacements, unlink_replacements
 from .version_store import insert_rows
 
 
@@ -149,6 +150,7 @@ def unlink_cited_acts(db: sqlite_utils.Database) -> None:
     """Forget what `link_cited_acts` made (`cited_acts`, its problems), so it can run
     again over a database whose acts changed (`db.incremental`). The columns it set are
     set afresh by it."""
+    unlink_replacements(db)
     db.execute("delete from cited_acts")
     db.execute(f"delete from problems where kind in ({', '.join('?' for _ in LINK_PROBLEMS)})", list(LINK_PROBLEMS))
 
@@ -163,6 +165,7 @@ def link_cited_acts(db: sqlite_utils.Database) -> None:
     for sql in LOOKUP_INDEXES + RESOLVE_SQL:
         db.execute(sql)
     _report_self_citations(db)
+    link_replacements(db)
 
 
 def _functions(db: sqlite_utils.Database) -> None:

@@ -212,6 +212,8 @@ def stored_bases(conn: sqlite3.Connection) -> list[tuple[str, str, str | None]]:
         for column in columns:
             if column.endswith("_basis_rule") or column == "basis_rule":
                 data = column[: -len("rule")] + "data"
+                if data not in columns:  # a table stored by id (db.version_store.BY_ID): its view shows the data
+                    continue
                 sql = f"select distinct {column}, {data} from {table} where {column} is not null"
                 found += [(f"{table}.{column}", rule, value) for rule, value in conn.execute(sql)]
     return found
