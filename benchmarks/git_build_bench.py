@@ -1,14 +1,19 @@
-"""Benchmark: ``zan build`` of a generated bank repository, from scratch and after new commits.
+"""Benchmark: ``zan build`` of generated bank repositories, from scratch and after new commits.
 
-The repository is `benchmarks/make_git_corpus.py`'s (``--acts N``, made at ``--repo``
-when missing). Each run clones it (hard links: cheap) into a corpus folder of its own and
-runs ``zan build`` there as a user would, each build a separate process:
+Each size of ``--acts N1 N2 …`` is measured side by side in one run, on the repository
+`benchmarks/make_git_corpus.py` makes of it (``--repo`` one per size; made when missing).
+Each run clones it (hard links: cheap) into a corpus folder of its own and runs ``zan
+build`` there as a user would, each build a separate process:
 
-1. **scratch**: no database, ``--no-cache`` (every version parsed, no cache written);
-2. **scratch, cache**: the same history again from no database, now writing the parse cache (a user's
-   first build; it is what the next build reuses);
-3. **+K commits**: ``make_git_corpus.py --more K`` appends K commits to the clone (the
-   ``git pull``), then ``zan build`` on the same database path with the parse cache.
+1. **scratch, W workers**: no database, for each W of ``--workers W1 W2 …``: every
+   version parsed; ``--no-cache``, except at the last W, which writes the parse cache (a
+   user's first build; it is what the update reuses);
+2. **+K commits**: ``make_git_corpus.py --more K`` appends K commits to the clone (the
+   ``git pull``), then ``zan build`` on the same database with the parse cache: the
+   update (`db.incremental`);
+3. **plain files**: the same acts' texts at the repository's last commit written as
+   plain files (``git archive``) and built as a corpus without git, at the last W: what
+   the parser and the store do with one version per act, for comparison.
 
 Each build is measured:
 
@@ -28,18 +33,20 @@ Each build is measured:
 - throughput: MB of distinct text (a) per CPU second — the issue's "per core" — and per
   wall second; and MB of act files over the history read (every file a commit wrote, as
   ``git log --raw --no-renames`` lists them) per CPU second;
-- the build's summary line, and what it says is new (``N new commits, M acts …``).
+- the build's summary line (asked in Russian, ``--lang ru``, and read with the
+  catalogue's own templates, `zan.messages`), and what it says is new (commits, acts).
 
 Only ``acts``, ``versions``, ``version_provisions`` and ``notes`` are queried by name
 (they stay readable by those names whatever tables hold the texts), and a column that
 is gone is reported missing rather than failing.
 
-The Markdown table gives each figure's median, and p95 in brackets when ``--runs`` > 1.
+The Markdown table gives each figure's median, and p95 in brackets when ``--runs`` > 1,
+a column per build of each size.
 
 Usage::
 
-    python benchmarks/git_build_bench.py --acts 200 --runs 1
-    nice -n 10 python benchmarks/git_build_bench.py --acts 1000 --runs 3 --workers 2 --json /tmp/gb.json
+    python benchmarks/git_build_bench.py --acts 200 --repo /work/bench/git-200 --workers 1 2
+    nice -n 10 python benchmarks/git_build_bench.py --acts 1000 10000 --repo /work/bench/git-1k /work/bench/git-10k --workers 1 2 --json /tmp/gb.json
 
 Where the time goes: ``python -m cProfile -o /tmp/build.prof -m zan build --corpus
 DIR --db DB --workers 1`` (one process parses and stores, so the profile sees both).
@@ -70,6 +77,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.make_git_corpus import append, make  # noqa: E402
+from zan import messages  # noqa: E402
 
 MB = 1_000_000
 TIME = Path("/usr/bin/time")
@@ -84,8 +92,21 @@ TEXT_COLUMNS = (
     ("notes", "raw_text"),
 )
 
-_NEW = re.compile(r"(\d+) new commits, (\d+) acts (\w+)")
-_PARSED = re.compile(r"(\d+) parsed, (\d+) unchanged")
+#: The language the builds are asked to speak (``--lang``); their summary line is read
+#: with that language's templates of the catalogue.
+LANG = "ru"
+
+
+def _template(key: str) -> re.Pattern:
+    """A message of the catalogue as a pattern: its numbers as named groups."""
+    template = messages.get_language(LANG).MESSAGES[key]
+    parts = re.split(r"{(\w+)}", template)
+    return re.compile("".join(re.escape(part) if index % 2 == 0 else rf"(?P<{part}>\d+)" for index, part in enumerate(parts)))
+
+
+_NEW = [_template("build_new_touched"), _template("build_new_reparsed")]
+_PARSED = _template("build_counts")
+_READ = _template("build_repositories")
 
 
 # --------------------------------------------------------------------------- memory
@@ -192,14 +213,15 @@ class BuildRun:
     peaks: PeakMemory
     tree_max_rss: int | None  # /usr/bin/time -v: the largest process of the tree
     line: str  # the summary line
+    commits_read: int | None = None
     new_commits: int | None = None
-    acts_touched: int | None = None
+    acts_touched: int | None = None  # the acts the new commits touched (an update: stored again)
     parsed: int | None = None
     reused: int | None = None
 
 
 def build_command(corpus: Path, db: Path, *, workers: int | None, no_cache: bool) -> list[str]:
-    command = [sys.executable, "-m", "zan", "build", "--corpus", str(corpus), "--db", str(db)]
+    command = [sys.executable, "-m", "zan", "build", "--corpus", str(corpus), "--db", str(db), "--lang", LANG]
     if workers:
         command += ["--workers", str(workers)]
     return command + (["--no-cache"] if no_cache else [])
@@ -234,14 +256,17 @@ def _time_max_rss(report: str) -> int | None:
 
 
 def parse_summary(output: str) -> dict:
-    """The build's summary line (``DB: N documents, …``) and the counts it gives."""
-    lines = [line for line in output.splitlines() if " documents, " in line]
+    """The build's summary line (``DB: <the catalogue's build_counts> …``) and the counts it gives."""
+    lines = [line for line in output.splitlines() if _PARSED.search(line)]
     line = lines[-1] if lines else (output.strip().splitlines() or [""])[0]
     found: dict = {"line": line}
-    if match := _NEW.search(line):
-        found["new_commits"], found["acts_touched"] = int(match[1]), int(match[2])
+    for pattern in _NEW:
+        if match := pattern.search(line):
+            found["new_commits"], found["acts_touched"] = int(match["commits"]), int(match["acts"])
+    if match := _READ.search(line):
+        found["commits_read"] = int(match["commits"])
     if match := _PARSED.search(line):
-        found["parsed"], found["reused"] = int(match[1]), int(match[2])
+        found["parsed"], found["reused"] = int(match["parsed"]), int(match["reused"])
     return found
 
 
@@ -370,9 +395,10 @@ def rates(phase: Phase) -> dict[str, float | None]:
     }
 
 
-def one_run(base: Path, workdir: Path, *, acts: int, seed: int, more: int, workers: int | None) -> list[Phase]:
-    """Clone `base`, build it from scratch (no cache, then writing the cache), append
-    `more` commits, build again with the cache."""
+def one_run(base: Path, workdir: Path, *, acts: int, seed: int, more: int, workers: list[int]) -> list[Phase]:
+    """Clone `base` and build it from scratch at each number of `workers` (the last
+    writing the parse cache), append `more` commits and update, then build the same
+    acts' last texts as plain files."""
     if workdir.exists():
         shutil.rmtree(workdir)
     corpus = workdir / "corpus"
@@ -380,22 +406,42 @@ def one_run(base: Path, workdir: Path, *, acts: int, seed: int, more: int, worke
     repository = corpus / "bank.git"
     subprocess.run(["git", "clone", "-q", "--bare", str(base), str(repository)], check=True)
     db = workdir / "zan.db"
-    phases = []
-    scratch = Phase("scratch", run_build(corpus, db, workers=workers, no_cache=True), history_bytes(repository))
-    scratch.database = measure_database(db)
-    phases.append(scratch)
-    # a user's first build: from nothing again (a database there would make it an update,
-    # which reads nothing new and writes no cache), now writing the parse cache
-    db.unlink()
-    phases.append(Phase("scratch, cache", run_build(corpus, db, workers=workers, no_cache=False), scratch.history_bytes))
+    phases, read = [], history_bytes(repository)
+    for index, count in enumerate(workers):
+        last = index == len(workers) - 1
+        db.unlink(missing_ok=True)  # from nothing each time: a database there would make it an update
+        name = f"scratch, {count} worker{'s' if count > 1 else ''}" + (", writing the cache" if last else "")
+        scratch = Phase(name, run_build(corpus, db, workers=count, no_cache=not last), read)
+        scratch.database = measure_database(db)
+        phases.append(scratch)
     old_head = head(repository)
     append(repository, acts=acts, more=more, seed=seed)
-    later = Phase(f"+{more} commits", run_build(corpus, db, workers=workers, no_cache=False), history_bytes(repository, old_head))
+    later = Phase(f"+{more} commits", run_build(corpus, db, workers=workers[-1], no_cache=False), history_bytes(repository, old_head))
     later.database, later.from_scratch = measure_database(db), False
     phases.append(later)
+    plain = write_plain_corpus(repository, workdir / "plain" / "corpus")
+    plain_db = workdir / "plain" / "zan.db"
+    files = Phase("plain files", run_build(plain, plain_db, workers=workers[-1], no_cache=True), tree_bytes(plain))
+    files.database = measure_database(plain_db)
+    phases.append(files)
     for phase in phases:
         phase.figures = rates(phase)
     return phases
+
+
+def write_plain_corpus(repository: Path, folder: Path) -> Path:
+    """The acts' files at the repository's last commit, written as a plain corpus (no
+    git): each act's folder with its ``meta.yaml`` and language texts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(repository), "archive", BRANCH], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def tree_bytes(folder: Path) -> int:
+    """The bytes of the files under `folder` (metas included, as `history_bytes` counts
+    every file a commit wrote)."""
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
 # --------------------------------------------------------------------------- report
@@ -418,6 +464,8 @@ def _flat(phase: Phase) -> dict[str, float | None]:
         "peak RSS tree max MB (time -v)": build.tree_max_rss / MB if build.tree_max_rss else None,
         "act files read MB": phase.history_bytes / MB,
         "act files MB per CPU s": phase.figures.get("history_mb_per_cpu_s"),
+        "texts parsed": build.parsed,
+        "acts the new commits touched (an update: stored again)": build.acts_touched,
     }
     if database:
         row |= {
@@ -438,19 +486,26 @@ def _cell(values: list[float | None]) -> str:
     present = [v for v in values if v is not None]
     if not present:
         return "—"
-    text = f"{statistics.median(present):.2f}"
-    return text + (f" ({percentile(present, 0.95):.2f})" if len(present) > 1 else "")
+    shown = "{:,}" if all(isinstance(v, int) for v in present) else "{:.2f}"  # counts as counts
+    text = shown.format(statistics.median(present))
+    return text + (f" ({shown.format(percentile(present, 0.95))})" if len(present) > 1 else "")
 
 
-def markdown(runs: list[list[Phase]]) -> str:
-    names = [phase.name for phase in runs[0]]
+def markdown(runs: list[list[Phase]], sizes: list[tuple[int, list[list[Phase]]]] | None = None) -> str:
+    """The figures of `runs` (each a list of phases), a column per phase; or of several
+    `sizes` (acts, their runs), their columns side by side."""
+    columns: list[tuple[str, list[Phase]]] = []
+    for acts, size_runs in sizes or [(0, runs)]:
+        for index, phase in enumerate(size_runs[0]):
+            title = f"{acts:,} acts: {phase.name}" if sizes else phase.name
+            columns.append((title, [run[index] for run in size_runs]))
     rows: dict[str, list[list[float | None]]] = {}
-    for run in runs:
-        for index, phase in enumerate(run):
+    for index, (_, phases) in enumerate(columns):
+        for phase in phases:
             for key, value in _flat(phase).items():
-                rows.setdefault(key, [[] for _ in names])[index].append(value)
-    lines = ["| figure | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
-    lines += [f"| {key} | " + " | ".join(_cell(column) for column in columns) + " |" for key, columns in rows.items()]
+                rows.setdefault(key, [[] for _ in columns])[index].append(value)
+    lines = ["| figure | " + " | ".join(title for title, _ in columns) + " |", "| --- |" + " ---: |" * len(columns)]
+    lines += [f"| {key} | " + " | ".join(_cell(column) for column in cells) + " |" for key, cells in rows.items()]
     return "\n".join(lines)
 
 
@@ -475,31 +530,40 @@ def _mb(value: int | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--acts", type=int, default=1000)
+    parser.add_argument("--acts", type=int, nargs="+", default=[1000], help="sizes measured side by side")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repo", type=Path, help="the generated repository (default /tmp/git-ACTS-sSEED; made when missing)")
+    parser.add_argument(
+        "--repo", type=Path, nargs="+", help="the generated repository of each size, in --acts order (default /tmp/git-ACTS-sSEED; made when missing)"
+    )
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--workers", type=int, default=None, help="zan build --workers (default: its own, one per CPU)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[2], help="a build from scratch at each (zan build --workers)")
     parser.add_argument("--more", type=int, default=100, help="commits appended before the incremental build")
-    parser.add_argument("--out", type=Path, help="where the runs' clones and databases go (default /tmp/git-build-bench-ACTS)")
+    parser.add_argument("--out", type=Path, help="where the runs' clones and databases go (default /tmp/git-build-bench)")
     parser.add_argument("--json", type=Path, help="also write every run's figures here")
     args = parser.parse_args()
-    base = args.repo or Path(f"/tmp/git-{args.acts}-s{args.seed}")
-    if not base.exists():
-        figures = make(base, args.acts, args.seed)
-        print(f"made {base}: {figures['acts']} acts, {figures['versions']} versions, {figures['commits']} commits in {figures['seconds']:.0f} s", file=sys.stderr)
-    out = args.out or Path(f"/tmp/git-build-bench-{args.acts}")
-    runs = []
-    for index in range(args.runs):
-        runs.append(one_run(base, out / f"run{index}", acts=args.acts, seed=args.seed, more=args.more, workers=args.workers))
-        print(f"run {index + 1}/{args.runs} done", file=sys.stderr)
-    print(f"zan build of {base} ({args.acts} acts, seed {args.seed}), workers {args.workers or 'default'}, {os.cpu_count()} CPUs, {args.runs} runs\n")
-    print(markdown(runs))
-    print()
-    for phase in runs[-1]:
-        print(details(phase))
+    if args.repo and len(args.repo) != len(args.acts):
+        parser.error("--repo: one repository per size of --acts")
+    sizes: list[tuple[int, list[list[Phase]]]] = []
+    for position, acts in enumerate(args.acts):
+        base = args.repo[position] if args.repo else Path(f"/tmp/git-{acts}-s{args.seed}")
+        if not base.exists():
+            figures = make(base, acts, args.seed)
+            print(f"made {base}: {figures['acts']} acts, {figures['versions']} versions, {figures['commits']} commits in {figures['seconds']:.0f} s", file=sys.stderr)
+        out = (args.out or Path("/tmp/git-build-bench")) / str(acts)
+        runs = []
+        for index in range(args.runs):
+            runs.append(one_run(base, out / f"run{index}", acts=acts, seed=args.seed, more=args.more, workers=args.workers))
+            print(f"{acts} acts: run {index + 1}/{args.runs} done", file=sys.stderr)
+        sizes.append((acts, runs))
+    sizes_text = ", ".join(f"{acts:,} acts" for acts in args.acts)
+    print(f"zan build of generated repositories ({sizes_text}, seed {args.seed}), workers {' and '.join(map(str, args.workers))}, {os.cpu_count()} CPUs, {args.runs} runs\n")
+    print(markdown([], sizes))
+    for acts, runs in sizes:
+        print(f"\n{acts:,} acts")
+        for phase in runs[-1]:
+            print(details(phase))
     if args.json:
-        args.json.write_text(json.dumps([[asdict(phase) for phase in run] for run in runs], indent=1, ensure_ascii=False))
+        args.json.write_text(json.dumps({str(acts): [[asdict(phase) for phase in run] for run in runs] for acts, runs in sizes}, indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":

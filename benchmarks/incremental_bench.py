@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from db import build  # noqa: E402
+from zan.messages import build_summary_line  # noqa: E402
 
 
 def git(repository: Path, *args: str) -> str:
@@ -47,7 +48,7 @@ def main() -> None:
         db_path.parent.mkdir()
         started = time.perf_counter()
         summary = build(root / "corpus", db_path, workers=args.workers)
-        print(f"full build: {time.perf_counter() - started:.1f} s — {summary.line()}")
+        print(f"full build: {time.perf_counter() - started:.1f} s — {build_summary_line(summary, 'ru')}")
         kept = root / "kept"
         shutil.copytree(db_path.parent, kept)
         for new in sorted(args.new):

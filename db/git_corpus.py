@@ -145,8 +145,8 @@ def repository_row(read: RepositoryRead) -> dict:
     }
 
 
-def new_commits_line(reads: list[RepositoryRead], previous: dict[str, str | None]) -> str:
-    """``N new commits, M acts touched`` since the last build (`previous`: each
+def new_since(reads: list[RepositoryRead], previous: dict[str, str | None]) -> tuple[int, int]:
+    """How many commits are new since the last build, and how many acts they touched (`previous`: each
     repository's last commit read then). A repository not read before, or whose history
     was rewritten, is new as a whole: what this build read of it is the answer, and only
     the commits after a known last one are read again (`summarize_new`: metas only)."""
@@ -161,7 +161,7 @@ def new_commits_line(reads: list[RepositoryRead], previous: dict[str, str | None
             summary = None
         commits += summary.commits if summary else read.commits
         acts += summary.acts if summary else read.acts
-    return f"{commits} new commits, {acts} acts touched"
+    return commits, acts
 
 
-__all__ = ["git_sources", "RepositoryRead", "repository_row", "new_commits_line", "head_commit"]
+__all__ = ["git_sources", "RepositoryRead", "repository_row", "new_since", "head_commit"]

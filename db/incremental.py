@@ -21,8 +21,10 @@ file, moved into place at the end as usual) and:
 4. stores them again with the full build's `db.store.Store` (parsed texts come from the
    parse cache when unchanged), and moves the day the other acts of the repository are held
    as at (`parser.timeline.hold_until`) to the new last commit's day;
-5. redoes the passes over the whole database (`db.store.finish_passes`): cited acts,
-   rebuilt versions, the search index's rows, the schema's indexes and full-text tables.
+5. redoes the passes of `db.store.finish_passes` for the acts it stored again alone
+   (`_finish_passes`): the cited acts they name, resolve to or share a registration
+   with, the rebuilt versions of the amending acts among them or naming them, their
+   search rows; then the schema's indexes and full-text tables, and the texts no row holds.
 
 The result has the rows of a full build of the same repository state, except numbers
 that say in what order rows were written (`problems.id`, `repairs.id`, the search index's
@@ -48,13 +50,13 @@ from parser.timeline import held_basis, held_bound_basis, held_cut
 from .sources import Source
 from .git_corpus import RepositoryRead, commit_day, git_sources
 from .git_history import PART_FOLDERS, count_commits, head_commit, is_ancestor, read_history
-from .links import unlink_cited_acts
+from .links import relink_cited_acts, remember_links
 from .parallel import ParseCache, Parsed, code_digest, default_workers, file_digest, parse_documents, parser_fingerprint
-from .rebuild import clear_rebuilt_versions
-from .schema import FTS
-from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, delete_rows
-from .store import Store, finish_passes
-from .version_store import PROVISION_ACT_SQL, store_text
+from .rebuild import clear_rebuilt_versions, rebuild_versions
+from .schema import FTS, finish_schema
+from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, delete_rows, finish_search_rows_after
+from .store import Store
+from .version_store import PROVISION_ACT_SQL, prune_unreferenced, store_text
 
 #: What the database says of the build that made it: ``key`` → ``value``.
 BUILD_INFO = "build_info"
@@ -68,16 +70,22 @@ SEARCH_TABLES = (SEARCH_TABLE, ACTS_TABLE, ACT_ROWS_TABLE, ROWS_TABLE)
 
 
 class FullBuildNeeded(Exception):
-    """An incremental rebuild found it cannot give the full build's result; the message
-    says why, and the full build runs instead."""
+    """An incremental rebuild found it cannot give the full build's result, and the full
+    build runs instead: `reason` says why as a code (``history_rewritten``; its words are
+    the catalogue's ``build_reason_*``, `zan.messages.build_summary_line`), `detail` the
+    data it names (a repository, a path, act ids), if any."""
+
+    def __init__(self, reason: str, detail: str | None = None) -> None:
+        super().__init__(reason if detail is None else f"{reason}: {detail}")
+        self.reason, self.detail = reason, detail
 
 
 class MoreActsNeeded(FullBuildNeeded):
     """An act stored again took an id other acts hold (``id``, ``id~2``): the update is
     to be done again from the old database with them stored again too (`act_ids`)."""
 
-    def __init__(self, message: str, act_ids: set[str]) -> None:
-        super().__init__(message)
+    def __init__(self, reason: str, act_ids: set[str]) -> None:
+        super().__init__(reason, ", ".join(sorted(act_ids)))
         self.act_ids = act_ids
         self.parsed = 0  # texts the attempt parsed
 
@@ -87,7 +95,8 @@ class UpdatePlan:
     """Whether a build can update the database in place of building it anew."""
 
     plain_digest: str
-    reason: str | None = None  # why the build is a full one (None: incremental)
+    reason: str | None = None  # why the build is a full one, a code (None: incremental; `FullBuildNeeded`)
+    detail: str | None = None  # what the reason names (a repository, a path, acts)
     #: repository path → its row of `repositories` in the old database
     previous: dict[str, dict] = field(default_factory=dict)
 
@@ -133,34 +142,36 @@ def plan_update(db_path: Path, repositories: list[Path], plain_digest: str) -> U
     """Whether the database at `db_path` can be updated from the new commits of
     `repositories`, and if not, why."""
     plan = UpdatePlan(plain_digest)
-    plan.reason = _why_full(db_path, repositories, plan)
+    why = _why_full(db_path, repositories, plan)
+    if why is not None:
+        plan.reason, plan.detail = why.reason, why.detail
     return plan
 
 
-def _why_full(db_path: Path, repositories: list[Path], plan: UpdatePlan) -> str | None:
+def _why_full(db_path: Path, repositories: list[Path], plan: UpdatePlan) -> FullBuildNeeded | None:
     if not repositories:
-        return "the corpus holds no git repository"
+        return FullBuildNeeded("no_repository")
     if not db_path.exists():
-        return "no database yet"
+        return FullBuildNeeded("no_database")
     try:
         with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
             conn.row_factory = sqlite3.Row
             info = dict(conn.execute(f"select key, value from {BUILD_INFO}").fetchall())
             plan.previous = {row["path"]: dict(row) for row in conn.execute("select * from repositories")}
     except sqlite3.Error:
-        return "the database does not say what built it"
+        return FullBuildNeeded("unknown_database")
     if info.get("parser") != parser_fingerprint():
-        return "the parser changed"
+        return FullBuildNeeded("parser_changed")
     if info.get("builder") != builder_fingerprint():
-        return "the code that stores the acts changed"
+        return FullBuildNeeded("builder_changed")
     if info.get("plain_inputs") != plan.plain_digest:
-        return "the corpus's files beside the repositories changed"
+        return FullBuildNeeded("plain_inputs_changed")
     if set(plan.previous) != {str(repository.resolve()) for repository in repositories}:
-        return "the repositories are not those of the last build"
+        return FullBuildNeeded("repositories_changed")
     for repository in repositories:
         last, head = plan.previous[str(repository.resolve())]["last_commit"], head_commit(repository)
         if last is None or head is None or not is_ancestor(repository, last, head):
-            return f"the history of {repository.name} was rewritten since the last build"
+            return FullBuildNeeded("history_rewritten", repository.name)
     return None
 
 
@@ -231,6 +242,7 @@ def update_database(
     for update in updates:
         _refuse_read_elsewhere(db, touched[update.display].act_ids, update.display)
     _delete_acts(db, act_ids, [f"{update.display}/{folder}/" for update in updates for folder in touched[update.display].folders])
+    last_search_row = db.execute(f"select coalesce(max(rowid), 0) from {SEARCH_TABLE}").fetchone()[0]
     store.act_ids = {row[0] for row in db.execute("select id from acts")}
     store.mirrors = {update.display: update.head_day for update in updates}
     result = UpdateResult(updates, 0, 0, 0)
@@ -258,8 +270,22 @@ def update_database(
     store.insert("repositories", (update.row() for update in updates))
     for update in updates:
         _move_hold(db, update.display, update.previous["last_commit_day"], update.head_day)
-    finish_passes(db, prune_unreferenced_wordings=True)  # what they made before was cleared (`_delete_acts`)
+    _finish_passes(db, act_ids, stored, last_search_row)
     return result
+
+
+def _finish_passes(db: sqlite_utils.Database, deleted: set[str], stored: set[str], last_search_row: int) -> None:
+    """`db.store.finish_passes` for the acts deleted and `stored` again (``temp.zan_gone``):
+    their links and those of the acts they cite or are cited as (`relink_cited_acts`),
+    the rebuilt versions of every amending act among them or naming them, the wordings
+    and texts no version prints any more, their search rows; the rest of the database is
+    read only through indexes, so an update's time follows what the new commits touched."""
+    amending = relink_cited_acts(db) | deleted
+    clear_rebuilt_versions(db, amending)
+    rebuild_versions(db, amending)
+    prune_unreferenced(db.conn)  # the texts are held by many tables now: read whole (what is left, docs/benchmarks-git.md)
+    finish_search_rows_after(db.conn, last_search_row)
+    finish_schema(db)
 
 
 def _read_new_commits(path: Path, display: str, previous: dict) -> RepositoryUpdate:
@@ -325,16 +351,23 @@ def _ids_by_codes(db: sqlite_utils.Database, codes: set[str], prefix: str) -> It
 def _ids_by_folders(db: sqlite_utils.Database, folders: set[str], prefix: str) -> Iterator[str]:
     for folder in folders:
         start = f"{prefix}{folder}/"
-        for (act_id,) in db.execute(
-            "select distinct act_id from sources where act_id is not null and substr(path, 1, ?) = ?", [len(start), start]
+        for (act_id,) in db.execute(  # a range of the primary key: the folder's files alone are read
+            "select distinct act_id from sources where path >= ? and path < ? and act_id is not null", [start, _past(start)]
         ):
             yield act_id
 
 
+def _past(prefix: str) -> str:
+    """The least string past every string that starts with `prefix`: ``a/b/`` -> ``a/b0``
+    (a range ``>= prefix and < _past(prefix)`` is the strings starting with it)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 def _same_id(db: sqlite_utils.Database, act_ids: set[str]) -> Iterator[str]:
     """The acts stored under the ids of `act_ids` less their ``~N`` (duplicates)."""
-    for base in {act_id.split("~")[0] for act_id in act_ids}:
-        for (act_id,) in db.execute("select id from acts where id = ? or substr(id, 1, ?) = ?", [base, len(base) + 1, base + "~"]):
+    for base in sorted({act_id.split("~")[0] for act_id in act_ids}):
+        copies = base + "~"
+        for (act_id,) in db.execute("select id from acts where id = ? or (id >= ? and id < ?)", [base, copies, _past(copies)]):
             yield act_id
 
 
@@ -385,7 +418,7 @@ def _refuse_read_elsewhere(db: sqlite_utils.Database, act_ids: set[str], display
     them in a full build; an update reads only the touched acts' history in one."""
     for (path,) in db.execute(f"select path from sources where act_id in ({_marks(act_ids)})", list(act_ids)):
         if not path.startswith(display + "/"):
-            raise FullBuildNeeded(f"an act the new commits touched is also read from {path}")
+            raise FullBuildNeeded("read_elsewhere", path)
 
 
 def _refuse_duplicates(db: sqlite_utils.Database, stored: set[str]) -> None:
@@ -394,7 +427,7 @@ def _refuse_duplicates(db: sqlite_utils.Database, stored: set[str]) -> None:
     the whole corpus."""
     others = set(_same_id(db, stored)) - stored
     if others:
-        raise MoreActsNeeded(f"acts {', '.join(sorted(others))} share an id with an act stored again", others)
+        raise MoreActsNeeded("shared_id", others)  # they share an id with an act stored again
 
 
 def _refuse_merges(db: sqlite_utils.Database, stored: set[str]) -> None:
@@ -411,7 +444,7 @@ def _refuse_merges(db: sqlite_utils.Database, stored: set[str]) -> None:
             if other not in stored and other_number and normal_number(other_number) == normal_number(number):
                 others.add(other)
     if others:
-        raise MoreActsNeeded(f"acts {', '.join(sorted(others))} have the requisites of an act stored again", others)
+        raise MoreActsNeeded("same_requisites", others)  # they have the requisites of an act stored again
 
 
 # --------------------------------------------------------------------------- deleting
@@ -458,10 +491,9 @@ def _delete_acts(db: sqlite_utils.Database, act_ids: set[str], folder_prefixes: 
     """Every row of the acts `act_ids`, and every row about a file under their folders
     (an unreadable version's source and problems have no act)."""
     _mark_gone(db, act_ids)
+    remember_links(db)  # the cited acts to link again (`_finish_passes`)
     _delete_search_rows(db)
     _full_text_rows(db, "delete")
-    unlink_cited_acts(db)
-    clear_rebuilt_versions(db)
     for table, condition in tables_keyed_by_act(db):
         db.execute(f'delete from "{table}" where {condition}')
     db.execute("delete from acts where id in (select id from temp.zan_gone)")
@@ -470,22 +502,26 @@ def _delete_acts(db: sqlite_utils.Database, act_ids: set[str], folder_prefixes: 
 
 def _delete_under_folders(db: sqlite_utils.Database, folder_prefixes: list[str]) -> None:
     """The rows of `sources`, `problems` and `repairs` of the files under the folders
-    (each prefix ends with ``/``; no folder holds another): one pass over each table,
-    each path looked up against the nearest prefix before it (a statement per folder
-    and table scanned `problems` 600 times in a 200-act update: 17 s of its 100)."""
+    (each prefix ends with ``/``; no folder holds another) that no act holds (an
+    unreadable version's): those of an act there are its rows, deleted with it, since
+    every act read from the folders is stored again (`_touched_acts`). Read by index:
+    the rows without an act, each path looked up against the nearest prefix before it
+    (a statement per folder and table scanned `problems` 600 times in a 200-act update:
+    17 s of its 100; one pass over each whole table grew with the database)."""
     db.execute("create temp table if not exists zan_folders (prefix text primary key)")
     db.execute("delete from temp.zan_folders")
     db.conn.executemany("insert or ignore into temp.zan_folders values (?)", [(prefix,) for prefix in folder_prefixes])
+
     def under(path: str) -> str:
         nearest = f"(select f.prefix from temp.zan_folders f where f.prefix <= {path} order by f.prefix desc limit 1)"
         return f"instr({path}, {nearest}) = 1"
 
     for table, column in (("sources", "path"), ("repairs", "source_path")):
-        db.execute(f"delete from {table} where {under(f'{table}.{column}')}")
+        db.execute(f"delete from {table} where act_id is null and {under(f'{table}.{column}')}")
     # problems is a view (db.version_store.BY_ID): its paths are texts, each looked at once
     db.execute(
-        f"""delete from problem_rows where source_path_id in (
-              select t.id from texts t where t.id in (select source_path_id from problem_rows) and {under('t.body')})"""
+        f"""delete from problem_rows where act_id is null and source_path_id in (
+              select t.id from texts t where t.id in (select source_path_id from problem_rows where act_id is null) and {under('t.body')})"""
     )
 
 

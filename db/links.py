@@ -57,47 +57,87 @@ REFERENCE_INDEXES = [
     "create index if not exists idx_instructions_target_cited_act_id on instructions (target_cited_act_id)",
 ]
 
-KEY_STATEMENTS = [
-    "create index if not exists idx_citations_back_references on citations (act_id, number, kind, date)",
-    f"""update citations set cited_act_id = zan_cited_key(
-        kind, case when date is null and number is not null then {FULL_REFERENCE_DATE} else date end, number, title)""",
-    """update amendments set amending_cited_act_id = zan_cited_key(amending_act_kind, amending_act_date, amending_act_number, null)
-       where amending_act_date is not null or amending_act_number is not null""",
-    """update instructions set target_cited_act_id = zan_cited_key(target_act_kind, target_act_date, target_act_number, target_act_title)""",
+#: How each referring row's key is made from its own columns: (table, column, key, which rows).
+KEYS = [
+    (
+        "citations",
+        "cited_act_id",
+        f"zan_cited_key(kind, case when date is null and number is not null then {FULL_REFERENCE_DATE} else date end, number, title)",
+        None,
+    ),
+    (
+        "amendments",
+        "amending_cited_act_id",
+        "zan_cited_key(amending_act_kind, amending_act_date, amending_act_number, null)",
+        "amending_act_date is not null or amending_act_number is not null",
+    ),
+    ("instructions", "target_cited_act_id", "zan_cited_key(target_act_kind, target_act_date, target_act_number, target_act_title)", None),
 ]
+BACK_REFERENCES_INDEX = "create index if not exists idx_citations_back_references on citations (act_id, number, kind, date)"
+
+
+def _key_statements(where: str | None = None) -> list[str]:
+    """The statements that set every referring row's key, or only those of rows `where`
+    picks (a condition naming the table's key column as ``{column}``)."""
+    statements = [BACK_REFERENCES_INDEX]
+    for table, column, key, rows in KEYS:
+        conditions = [f"({condition})" for condition in (rows, where.format(column=column) if where else None) if condition]
+        statements.append(f"update {table} set {column} = {key}" + (f" where {' and '.join(conditions)}" if conditions else ""))
+    return statements
+
+
+KEY_STATEMENTS = _key_statements()
 
 #: Every act named anywhere, with what its references say of it (the first value in key
 #: order; dates and registrations come from the full references, not the short ones).
-CITED_ACTS_SQL = """
+CITED_ACTS_TEMPLATE = """
 insert into cited_acts (id, kind, adopted_on, number, issuer, registration_number, title, citations)
 select key, min(kind), min(date), min(number), min(issuer), min(registration), min(title), count(*)
 from (
-    select cited_act_id as key, kind, date, number, issuer, registration_number as registration, title from citations
+    select cited_act_id as key, kind, date, number, issuer, registration_number as registration, title from citations{citations}
     union all
     select amending_cited_act_id, amending_act_kind, amending_act_date, amending_act_number, amending_act_issuer, null, null
-    from amendments where amending_cited_act_id is not null
+    from amendments where amending_cited_act_id is not null{amendments}
     union all
     select target_cited_act_id, target_act_kind, target_act_date, target_act_number, target_act_issuer,
            target_act_registration_number, target_act_title
-    from instructions
+    from instructions{instructions}
 )
 group by key order by key
 """
+CITED_ACTS_SQL = CITED_ACTS_TEMPLATE.format(citations="", amendments="", instructions="")
+#: The same for the keys of ``temp.zan_keys`` alone (`relink_cited_acts`).
+CITED_KEYS_SQL = CITED_ACTS_TEMPLATE.format(
+    citations=" where cited_act_id in (select id from temp.zan_keys)",
+    amendments=" and amending_cited_act_id in (select id from temp.zan_keys)",
+    instructions=" where target_cited_act_id in (select id from temp.zan_keys)",
+)
 
-RESOLVE_SQL = [
+RESOLVE_TEMPLATE = [
     """update cited_acts set act_id = coalesce(
         (select id from acts where acts.registration_number = cited_acts.registration_number order by id limit 1),
         (select id from acts where acts.kind = cited_acts.kind and acts.adopted_on = cited_acts.adopted_on
-            and zan_normal_number(acts.number) = zan_normal_number(cited_acts.number) order by id limit 1))""",
-    "update cited_acts set status = case when act_id is null then 'not_in_corpus' else 'in_corpus' end",
-    "update instructions set target_act_id = (select act_id from cited_acts where cited_acts.id = instructions.target_cited_act_id)",
+            and zan_normal_number(acts.number) = zan_normal_number(cited_acts.number) order by id limit 1)){cited}""",
+    "update cited_acts set status = case when act_id is null then 'not_in_corpus' else 'in_corpus' end{cited}",
+    "update instructions set target_act_id = (select act_id from cited_acts where cited_acts.id = instructions.target_cited_act_id){instructions}",
+]
+RESOLVE_SQL = [sql.format(cited="", instructions="") for sql in RESOLVE_TEMPLATE]
+#: The same for the cited acts of ``temp.zan_keys`` and the instructions naming them or
+#: made by an act of ``temp.zan_gone`` (`relink_cited_acts`).
+RESOLVE_KEYS_SQL = [
+    sql.format(
+        cited=" where id in (select id from temp.zan_keys)",
+        instructions=" where target_cited_act_id in (select id from temp.zan_keys) or act_id in (select id from temp.zan_gone)",
+    )
+    for sql in RESOLVE_TEMPLATE
 ]
 
-SAME_REGISTRATION_SQL = """
+SAME_REGISTRATION_TEMPLATE = """
 select registration_number, group_concat(id, char(10)) as keys from (
-    select registration_number, id from cited_acts where registration_number is not null order by id
+    select registration_number, id from cited_acts where registration_number is not null{keys} order by id
 ) group by registration_number having count(*) > 1 order by registration_number
 """
+SAME_REGISTRATION_SQL = SAME_REGISTRATION_TEMPLATE.format(keys="")
 
 REFERRING_COLUMNS = (("citations", "cited_act_id"), ("amendments", "amending_cited_act_id"), ("instructions", "target_cited_act_id"))
 
@@ -117,8 +157,7 @@ def unlink_cited_acts(db: sqlite_utils.Database) -> None:
 
 def link_cited_acts(db: sqlite_utils.Database) -> None:
     """Fill `cited_acts` and point citations, amendments and instructions at it."""
-    db.conn.create_function("zan_cited_key", 4, cited_act_id, deterministic=True)
-    db.conn.create_function("zan_normal_number", 1, _normal_number, deterministic=True)
+    _functions(db)
     for sql in KEY_STATEMENTS + REFERENCE_INDEXES:  # the keys first, then the indexes over them
         db.execute(sql)
     db.execute(CITED_ACTS_SQL)
@@ -129,11 +168,132 @@ def link_cited_acts(db: sqlite_utils.Database) -> None:
     link_replacements(db)
 
 
-def _merge_same_registration(db: sqlite_utils.Database) -> None:
+def _functions(db: sqlite_utils.Database) -> None:
+    db.conn.create_function("zan_cited_key", 4, cited_act_id, deterministic=True)
+    db.conn.create_function("zan_normal_number", 1, _normal_number, deterministic=True)
+
+
+# --------------------------------------------------------------------------- an update
+
+#: The cited acts an update links again (``temp.zan_keys``), and their registrations.
+KEYS_TABLES = [
+    "create temp table if not exists zan_keys (id text primary key)",
+    "create temp table if not exists zan_registrations (number text primary key)",
+]
+
+
+def remember_links(db: sqlite_utils.Database) -> None:
+    """Before the acts of ``temp.zan_gone`` are deleted (`db.incremental`): the cited acts
+    their references name and those resolved to them, in ``temp.zan_keys``, for
+    `relink_cited_acts` to link again once they are stored again."""
+    for sql in KEYS_TABLES:
+        db.execute(sql)
+    db.execute("delete from temp.zan_keys")
+    db.execute("delete from temp.zan_registrations")
+    for table, column in REFERRING_COLUMNS:
+        db.execute(
+            f"insert or ignore into temp.zan_keys select {column} from {table} where act_id in (select id from temp.zan_gone) and {column} is not null"
+        )
+    db.execute("insert or ignore into temp.zan_keys select id from cited_acts where act_id in (select id from temp.zan_gone)")
+
+
+def relink_cited_acts(db: sqlite_utils.Database) -> set[str]:
+    """`link_cited_acts` after an update stored again the acts of ``temp.zan_gone``: the
+    same rows, made for the cited acts their references name now or named before
+    (`remember_links`), those their requisites resolve, and every cited act sharing a
+    registration number with one of them (merged as one), instead of for the whole corpus.
+    Returns the acts whose instructions may now give other rebuilt versions: the
+    amending acts `db.rebuild.rebuild_versions` is to run again for."""
+    _functions(db)
+    gone = "(select id from temp.zan_gone)"
+    for sql in _key_statements(f"act_id in {gone}"):
+        db.execute(sql)
+    for table, column in REFERRING_COLUMNS:
+        db.execute(f"insert or ignore into temp.zan_keys select {column} from {table} where act_id in {gone} and {column} is not null")
+    db.execute(
+        f"""insert or ignore into temp.zan_keys select c.id from cited_acts c
+            where c.registration_number in (select registration_number from acts where id in {gone})"""
+    )
+    db.execute(
+        f"""insert or ignore into temp.zan_keys select c.id from acts a join cited_acts c on c.kind = a.kind and c.adopted_on = a.adopted_on
+            where a.id in {gone} and zan_normal_number(c.number) = zan_normal_number(a.number)"""
+    )
+    _close_over_registrations(db)
+    keys = "(select id from temp.zan_keys)"
+    resolved = {row[0] for row in db.execute(f"select act_id from cited_acts where id in {keys} and act_id is not null")}
+    db.execute(f"delete from cited_acts where id in {keys}")
+    db.execute(CITED_KEYS_SQL)
+    _forget_conflicts(db)
+    _merge_same_registration(db, SAME_REGISTRATION_TEMPLATE.format(keys=f" and id in {keys}"))
+    for sql in LOOKUP_INDEXES + RESOLVE_KEYS_SQL:
+        db.execute(sql)
+    gone_ids = {row[0] for row in db.execute(f"select id from {gone}")}
+    resolved |= {row[0] for row in db.execute(f"select act_id from cited_acts where id in {keys} and act_id is not null")}
+    # a self-citation is a citation of a key resolved to the citing act: only those of the
+    # keys linked again, resolved before or now, can be new or gone
+    for act_id in sorted(resolved - gone_ids):
+        db.execute("delete from problems where act_id = ? and kind = 'self_citation'", [act_id])
+    _report_self_citations(db, resolved | gone_ids)
+    amending = {row[0] for row in db.execute(f"select distinct act_id from instructions where target_cited_act_id in {keys}")}
+    amending |= {row[0] for row in db.execute(f"select distinct act_id from instructions where target_act_id in {gone}")}
+    return amending | gone_ids
+
+
+def _close_over_registrations(db: sqlite_utils.Database) -> None:
+    """``temp.zan_keys`` closed over what merging decides (`_merge_same_registration`):
+    every cited act holding a registration number of one of them, and the keys the rows
+    merged into one of them have of their own (each such row is given its own key again,
+    to be merged anew)."""
+    keys = "(select id from temp.zan_keys)"
+    while True:
+        before = db.execute("select count(*) from temp.zan_keys").fetchone()[0]
+        db.execute(
+            f"insert or ignore into temp.zan_registrations select registration_number from cited_acts where id in {keys} and registration_number is not null"
+        )
+        db.execute("insert or ignore into temp.zan_registrations select registration_number from citations where cited_act_id in (select id from temp.zan_keys) and registration_number is not null")
+        db.execute(
+            "insert or ignore into temp.zan_registrations select target_act_registration_number from instructions"
+            f" where target_cited_act_id in {keys} and target_act_registration_number is not null"
+        )
+        db.execute(f"insert or ignore into temp.zan_keys select id from cited_acts where registration_number in (select number from temp.zan_registrations)")
+        for table, column, key, _rows in KEYS:
+            db.execute(f"insert or ignore into temp.zan_keys select {key} from {table} where {column} in {keys}")
+        for sql in _key_statements(f"{{column}} in {keys}")[1:]:
+            db.execute(sql)
+        if db.execute("select count(*) from temp.zan_keys").fetchone()[0] == before:
+            return
+
+
+def _forget_conflicts(db: sqlite_utils.Database) -> None:
+    """The conflicts `_merge_same_registration` reported of the registration numbers of
+    ``temp.zan_registrations``, on the acts citing a key that has one of them: they are
+    merged anew."""
+    if not db.execute("select 1 from temp.zan_registrations limit 1").fetchone():
+        return
+    citing = db.execute(
+        """select distinct c.act_id from citations c join cited_acts ca on ca.id = c.cited_act_id
+           where c.cited_act_id in (select id from temp.zan_keys)
+             and ca.registration_number in (select number from temp.zan_registrations) order by 1"""
+    ).fetchall()
+    before, after = _conflict_message("\0", "\1", "").split("\1")[0].split("\0")  # the message up to the first key, around the number
+    for (act_id,) in citing:
+        db.execute(
+            """delete from problems where act_id = :act and kind = 'citation_conflict' and exists (
+                   select 1 from temp.zan_registrations r
+                   where substr(problems.message, 1, length(:before || r.number || :after)) = :before || r.number || :after)""",
+            {"act": act_id, "before": before, "after": after},
+        )
+
+
+def _conflict_message(number: str, canonical: str, other: str) -> str:
+    return f"registration № {number} is cited as {canonical} and as {other}; treated as one act"
+
+
+def _merge_same_registration(db: sqlite_utils.Database, groups_sql: str = SAME_REGISTRATION_SQL) -> None:
     """One registration number is one act: references to it printed with different dates
     (seed 003 dates order № 907 both 23.11.2010 and 21.12.2010, registration № 6697) are
     merged into the first, and the acts that print the other date are told."""
-    for row in list(db.query(SAME_REGISTRATION_SQL)):
+    for row in list(db.query(groups_sql)):
         canonical, *others = row["keys"].split("\n")
         for other in others:
             citing = list(db.query("select distinct c.act_id, a.source_path from citations c join acts a on a.id = c.act_id where c.cited_act_id = ? order by 1", [other]))
@@ -149,24 +309,29 @@ def _merge_same_registration(db: sqlite_utils.Database) -> None:
                     db,
                     citing_act,
                     "citation_conflict",
-                    f"registration № {row['registration_number']} is cited as {canonical} and as {other}; treated as one act",
+                    _conflict_message(row["registration_number"], canonical, other),
                     None,
                 )
 
 
-SELF_CITATIONS_SQL = """
+SELF_CITATIONS_TEMPLATE = """
 select c.act_id, a.source_path, c.text, p.source_line
 from citations c join cited_acts ca on ca.id = c.cited_act_id join acts a on a.id = c.act_id
 left join provisions p on p.id = c.provision_id
-where ca.act_id = c.act_id
+where ca.act_id = c.act_id{acts}
 order by c.id
 """
+SELF_CITATIONS_SQL = SELF_CITATIONS_TEMPLATE.format(acts="")
 
 
-def _report_self_citations(db: sqlite_utils.Database) -> None:
+def _report_self_citations(db: sqlite_utils.Database, acts: set[str] | None = None) -> None:
     """An act that cites (or amends) itself by date and number is suspicious: a
-    misprint, or a copy of another act's text."""
-    for row in list(db.query(SELF_CITATIONS_SQL)):
+    misprint, or a copy of another act's text. Of `acts` alone when given."""
+    if acts is None:
+        sql, arguments = SELF_CITATIONS_SQL, []
+    else:
+        sql, arguments = SELF_CITATIONS_TEMPLATE.format(acts=f" and c.act_id in ({', '.join('?' for _ in acts) or 'null'})"), sorted(acts)
+    for row in list(db.query(sql, arguments)):
         _problem(db, row, "self_citation", f"the act cites itself: «{row['text']}»", row["source_line"])
 
 

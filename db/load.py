@@ -36,7 +36,7 @@ from .corpus import (
     publications_file,
     read_source,
 )
-from .git_corpus import RepositoryRead, commit_day, git_sources, new_commits_line, repository_row
+from .git_corpus import RepositoryRead, commit_day, git_sources, new_since, repository_row
 from .git_history import find_repositories, head_commit
 from .incremental import FullBuildNeeded, MoreActsNeeded, UpdatePlan, UpdateResult, copy_database, plain_inputs_digest, plan_update, record_build, update_database
 from .parallel import ParseCache, Parsed, Source, default_workers, file_digest, parse_documents
@@ -77,23 +77,21 @@ class BuildSummary:
     reused: int = 0
     #: for a corpus of git repositories: what was read from each, and what is new
     repositories: list[RepositoryRead] = field(default_factory=list)
-    new_commits: str | None = None
-    #: why the whole corpus was read (None: an update from the new commits, db.incremental)
+    #: commits since the last build (None: no repository), and the acts they touched
+    #: (a full build) or that were stored again (an update: `reparsed`)
+    new_commits: int | None = None
+    new_acts: int = 0
+    reparsed: bool = False
+    #: why the whole corpus was read, a code (`db.incremental.FullBuildNeeded`; None: an
+    #: update from the new commits), and what it names. In words:
+    #: `zan.messages.build_summary_line`, in the reader's language.
     full_build: str | None = None
+    full_build_detail: str | None = None
 
-    def line(self) -> str:
-        line = (
-            f"{self.documents} documents, {self.acts} acts, {self.provisions} provisions, "
-            f"{self.notes} notes, {self.amendments} amendments, {self.problems} problems; "
-            f"{self.parsed} parsed, {self.reused} unchanged since the last build"
-        )
-        if self.repositories:
-            commits = sum(read.commits for read in self.repositories)
-            line += f"; {len(self.repositories)} git repositories, {commits} commits read"
-            if self.new_commits:
-                line += f" ({self.new_commits} since the last build)"
-            line += f"; full build: {self.full_build}" if self.full_build else ""
-        return line
+    @property
+    def commits(self) -> int:
+        """Commits read from the repositories (their whole history, or up to the last build)."""
+        return sum(read.commits for read in self.repositories)
 
     def count_rows(self, db: sqlite_utils.Database) -> None:
         """The database's counts of what a reader sees: acts, units, notes, amendments, problems."""
@@ -131,7 +129,7 @@ def build(
         try:
             return update(job, plan)
         except FullBuildNeeded as why:
-            plan.reason = str(why)
+            plan.reason, plan.detail = why.reason, why.detail
     return full_build(job, files, repositories, plan)
 
 
@@ -152,7 +150,7 @@ def full_build(job: BuildJob, files: list[Path], repositories: list[Path], plan:
         _store_repositories(store, summary, reads, previous)
         finish_passes(db)
         record_build(db, plan.plain_digest)
-        summary.full_build = plan.reason
+        summary.full_build, summary.full_build_detail = plan.reason, plan.detail
         summary.count_rows(db)
     return summary
 
@@ -194,7 +192,7 @@ def _store_repositories(store: Store, summary: BuildSummary, reads: list[Reposit
     """The repositories read, with the commit each was read to, and what is new since the last build."""
     summary.repositories = reads
     if reads:
-        summary.new_commits = new_commits_line(reads, previous)
+        summary.new_commits, summary.new_acts = new_since(reads, previous)
         store.insert("repositories", (repository_row(read) for read in reads))
 
 
@@ -203,17 +201,18 @@ def update(job: BuildJob, plan: UpdatePlan) -> BuildSummary:
     written to the temporary file and moved into place like a full build."""
     also: frozenset[str] = frozenset()
     parsed = 0
+    reason = FullBuildNeeded("no_database")  # replaced by the last attempt's
     for _ in range(UPDATE_ATTEMPTS):
         try:
             summary = _update_once(job, plan, also)
         except MoreActsNeeded as more:  # acts sharing an id with one stored again: them too
             also |= more.act_ids
             parsed += more.parsed
-            reason = str(more)
+            reason = more
             continue
         summary.parsed, summary.reused = summary.parsed + parsed, summary.reused - parsed
         return summary
-    raise FullBuildNeeded(reason)
+    raise FullBuildNeeded(reason.reason, reason.detail)
 
 
 #: How many times an update starts again with more acts (`MoreActsNeeded`).
@@ -235,13 +234,13 @@ def _update_once(job: BuildJob, plan: UpdatePlan, also: frozenset[str]) -> Build
 
 
 def updated_summary(db: sqlite_utils.Database, result: UpdateResult, files: list[Path]) -> BuildSummary:
-    """What an update did: the database's counts, and ``N new commits, M acts reparsed``."""
+    """What an update did: the database's counts, the new commits and the acts stored again."""
     summary = BuildSummary(parsed=result.parsed)
     summary.repositories = [
         RepositoryRead(str(update.path.resolve()), update.head, update.display, update.head_day, update.commits, update.versions, len(update.codes), update.sources)
         for update in result.repositories
     ]
-    summary.new_commits = f"{sum(u.new_commits for u in result.repositories)} new commits, {result.acts} acts reparsed"
+    summary.new_commits, summary.new_acts, summary.reparsed = sum(u.new_commits for u in result.repositories), result.acts, True
     (sources,) = db.execute("select sum(sources) from repositories").fetchone()
     summary.documents = len(files) + (sources or 0)
     summary.reused = summary.documents - summary.parsed

@@ -35,25 +35,47 @@ from .version_store import VersionStore, delete_version_units, insert_rows
 AMENDING_PAIRS_SQL = """
 select distinct i.act_id as amending_act_id, i.target_act_id
 from instructions i
-where i.target_act_id in (select act_id from versions where rebuilt = 0)
+where exists (select 1 from versions v where v.act_id = i.target_act_id and v.rebuilt = 0)  -- by index: an update asks for a few acts
 order by i.act_id, i.target_act_id
 """
 
 
-def rebuild_versions(db: sqlite_utils.Database) -> None:
-    """Apply every amending act of the corpus to the version of its target in force
+def rebuild_versions(db: sqlite_utils.Database, amending: set[str] | None = None) -> None:
+    """Apply every amending act of the corpus (or those of `amending`: an update, after
+    `clear_rebuilt_versions` of the same acts) to the version of its target in force
     before it, and store outcomes, rebuilt text and grade."""
-    for pair in list(db.query(AMENDING_PAIRS_SQL)):
+    sql, arguments = AMENDING_PAIRS_SQL, []
+    if amending is not None:
+        sql = sql.replace("where exists", f"where i.act_id in ({_marks(amending)}) and exists")
+        arguments = sorted(amending)
+    for pair in list(db.query(sql, arguments)):
         _rebuild_one(db, pair["amending_act_id"], pair["target_act_id"])
 
 
-def clear_rebuilt_versions(db: sqlite_utils.Database) -> None:
-    """Forget what `rebuild_versions` made, so it can run again over a database whose acts
-    changed (`db.incremental`): the rebuilt versions and their units, outcomes and grades."""
-    delete_version_units(db.conn, "rebuilt = 1")
-    db.execute("delete from versions where rebuilt = 1")
-    db.execute("delete from instruction_results")
-    db.execute("delete from rebuilt_versions")
+def _marks(values) -> str:
+    return ", ".join("?" for _ in values) or "null"
+
+
+def clear_rebuilt_versions(db: sqlite_utils.Database, amending: set[str] | None = None) -> set[str]:
+    """Forget what `rebuild_versions` made (of the amending acts of `amending` alone when
+    given), so it can run again over a database whose acts changed (`db.incremental`):
+    the rebuilt versions and their units, outcomes and grades. Returns the acts whose
+    rebuilt versions went (their wordings may be printed by no version now)."""
+    if amending is None:
+        targets = {row[0] for row in db.execute("select distinct act_id from versions where rebuilt = 1")}
+        delete_version_units(db.conn, "rebuilt = 1")
+        db.execute("delete from versions where rebuilt = 1")
+        db.execute("delete from instruction_results")
+        db.execute("delete from rebuilt_versions")
+        return targets
+    marks, arguments = _marks(amending), sorted(amending)
+    rebuilt = f"rebuilt = 1 and id in (select version_id from rebuilt_versions where amending_act_id in ({marks}))"
+    targets = {row[0] for row in db.execute(f"select distinct act_id from versions where {rebuilt}", arguments)}
+    db.execute(f"delete from version_units where version_seq in (select seq from versions where {rebuilt})", arguments)
+    db.execute(f"delete from versions where {rebuilt}", arguments)
+    db.execute(f"delete from instruction_results where act_id in ({marks})", arguments)
+    db.execute(f"delete from rebuilt_versions where amending_act_id in ({marks})", arguments)
+    return targets
 
 
 def _rebuild_one(db: sqlite_utils.Database, amending_act_id: str, target_act_id: str) -> None:

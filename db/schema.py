@@ -511,6 +511,7 @@ INDEXES = [
     ("amendments", ["amending_act_date", "amending_act_number"]),
     ("problems", ["severity"]),
     ("versions", ["act_id", "ordinal"]),
+    ("versions", ["act_code"]),  # the acts an update's new commits touched (db.incremental)
 ]
 
 #: Full-text search (FTS5, unicode61: folds Cyrillic case) over what lawyers read.

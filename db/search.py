@@ -259,10 +259,24 @@ def finish_search_index(conn: sqlite3.Connection) -> None:
     _date_act_rows(conn)
 
 
-def _date_act_rows(conn: sqlite3.Connection) -> None:
+def finish_search_rows_after(conn: sqlite3.Connection, last_rowid: int) -> None:
+    """`finish_search_index` for an update, which appended the rows of the acts it stored
+    again after rowid `last_rowid` (their old rows deleted, `delete_rows`): their acts'
+    dates in `search_rows` and `search_act_rows`. The other acts' rows are as they were;
+    the index keeps the segments FTS5's automatic merging leaves (an update is not
+    byte-identical to a full build, and merging every segment would read the whole index)."""
+    conn.execute(
+        f"""update {ROWS_TABLE} set valid_from = a.valid_from, valid_to_latest = a.valid_to_latest
+            from acts a where a.id = {ROWS_TABLE}.act_id and {ROWS_TABLE}.rowid > ?""",
+        (last_rowid,),
+    )
+    _date_act_rows(conn, f"first_rowid > {int(last_rowid)}")
+
+
+def _date_act_rows(conn: sqlite3.Connection, where: str | None = None) -> None:
     conn.execute(
         f"""update {ACT_ROWS_TABLE} set valid_from = a.valid_from, valid_to_latest = a.valid_to_latest
-            from acts a where a.id = {ACT_ROWS_TABLE}.act_id"""
+            from acts a where a.id = {ACT_ROWS_TABLE}.act_id""" + (f" and {ACT_ROWS_TABLE}.{where}" if where else "")
     )
 
 

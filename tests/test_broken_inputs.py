@@ -19,6 +19,7 @@ import pytest
 import sqlite_utils
 
 from db import build
+from zan.messages import build_summary_line
 from db.sources import parse_file
 from parser import meta_path_for, parse_text
 from parser.dates import find_dates
@@ -441,7 +442,7 @@ def test_a_document_of_fifty_megabytes_builds(tmp_path):
     started = time.perf_counter()
     summary = build(folder, tmp_path / "laws.db")
     seconds = time.perf_counter() - started
-    print(f"\n50 MB document: built in {seconds:.1f} s ({summary.line()})")
+    print(f"\n50 MB document: built in {seconds:.1f} s ({build_summary_line(summary, 'ru')})")
     db = sqlite_utils.Database(tmp_path / "laws.db")
     (source,) = rows(db, "select * from sources where path = 'corpus/big.txt'")
     assert source["status"] == "parsed" and source["size"] == len(text.encode("utf-8"))

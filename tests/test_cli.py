@@ -24,8 +24,22 @@ def test_build_writes_the_database_and_a_summary(tmp_path):
     db = tmp_path / "laws.db"
     result = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert f"{db}: 30 documents, 17 acts, 1375 provisions, 93 notes, 146 amendments" in result.output
+    assert f"{db}: 30 құжат, 17 акт, 1375 бөлік, 93 ескерту, 146 өзгеріс, " in result.output
+    assert "; 30 талданды, 0 соңғы жинаудан бері өзгерген жоқ\n" in result.output
     assert db.exists()
+
+
+def test_the_build_summary_is_in_the_readers_language(tmp_path):
+    """The summary line is the catalogue's words (`zan.messages.build_summary_line`), like
+    the rest of the build's output: the second build takes every text from the parse cache."""
+    db = tmp_path / "laws.db"
+    CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--db", str(db)])
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(CORPUS), "--db", str(db), "--lang", "ru"])
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.output.splitlines() if line.startswith(f"{db}: "))
+    assert line.startswith(f"{db}: документов: 30, актов: 17, единиц: 1375, примечаний: 93, изменений: 146, проблем: ")
+    assert line.endswith("; разобрано: 0, не изменились с прошлой сборки: 30")
+    assert not any(word in result.output for word in ("documents", "parsed", "unchanged"))
 
 
 def test_missing_corpus_is_one_line_and_a_non_zero_exit(tmp_path):

@@ -12,6 +12,7 @@ from db import build
 from db.queries import act_on
 from tests.conftest import CORPUS
 from tests.gitrepo import build_test_repository, repository_commits, write_commits
+from zan.messages import build_summary_line
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +64,7 @@ def test_every_version_of_every_act_is_read_from_the_history(built):
     # 137412: two versions so far (the third is held back for the next test)
     assert [date for date, _ in versions(db_path, "V1900019742")] == ["2019-12-03", "2020-08-10"]
     assert summary.repositories and summary.repositories[0].commits == len(repository_commits()) - 1
-    assert "git repositories" in summary.line()
+    assert "; 1 git репозиторийі, " in build_summary_line(summary, "kk")
 
 
 def test_the_working_tree_is_not_read_as_files(built):
@@ -105,7 +106,7 @@ def test_a_rebuild_after_one_new_commit(bank, built, tmp_path):
     (tmp_path / "laws.db.cache").write_bytes((db_path.parent / "laws.db.cache").read_bytes())
     write_commits(corpus / "codes", [held_back])
     summary = build(corpus, rebuilt)
-    assert summary.new_commits == "1 new commits, 1 acts reparsed"
+    assert (summary.new_commits, summary.new_acts, summary.reparsed) == (1, 1, True)
     assert summary.full_build is None  # an update from the new commit (db.incremental)
     assert summary.parsed == 2  # the Kazakh and Russian texts of 137412's new version
     assert [date for date, _ in versions(rebuilt, "V1900019742")] == ["2019-12-03", "2020-08-10", "2020-10-27"]

@@ -8,8 +8,22 @@ import subprocess
 
 import pytest
 
-from benchmarks.git_build_bench import Phase, history_bytes, markdown, measure_database, parse_summary, rates, run_build, table_sizes
+from benchmarks.git_build_bench import (
+    LANG,
+    Phase,
+    history_bytes,
+    markdown,
+    measure_database,
+    parse_summary,
+    rates,
+    run_build,
+    table_sizes,
+    tree_bytes,
+    write_plain_corpus,
+)
 from benchmarks.make_git_corpus import append, make
+from db.load import BuildSummary
+from zan.messages import build_summary_line
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +54,8 @@ def test_a_build_is_timed_and_its_memory_read(builds):
 def test_the_summary_line_says_what_is_new(builds):
     made, _, _, _, first, _, later = builds
     # a first build: everything it read is new (the layout commit that only moves folders aside)
-    assert made["commits"] - 1 <= first.new_commits <= made["commits"] and f"{first.new_commits} commits read" in first.line
+    assert made["commits"] - 1 <= first.new_commits <= made["commits"] and first.commits_read == first.new_commits
+    assert first.line.startswith(f"{corpus_db(first)}: ") and "documents" not in first.line  # in --lang ru, as asked
     assert first.reused == 0
     assert later.new_commits == 2 and 1 <= later.acts_touched <= 2 * 8
     assert later.reused > 0 and later.parsed < first.parsed  # the cache kept the old versions
@@ -77,9 +92,23 @@ def test_history_bytes_count_the_files_the_new_commits_wrote(builds):
     assert abs(everything - new - made["bytes"]) / made["bytes"] < 0.2  # the generator's own count, unchanged files aside
 
 
+def corpus_db(run) -> str:
+    return run.line.split(": ", 1)[0]
+
+
 def test_a_summary_line_without_git_parses_to_its_line():
-    line = "zan.db: 10 documents, 10 acts, 5 provisions, 1 notes, 0 amendments, 0 problems; 10 parsed, 0 unchanged since the last build"
+    line = "zan.db: " + build_summary_line(BuildSummary(documents=10, acts=10, provisions=5, notes=1, parsed=10), LANG)
     assert parse_summary(f"{line}\n  a.md: 1\n") == {"line": line, "parsed": 10, "reused": 0}
+
+
+def test_the_same_acts_as_plain_files_build_without_git(builds, tmp_path):
+    _, repository, _, _, _, _, _ = builds
+    plain = write_plain_corpus(repository, tmp_path / "corpus")
+    assert not list(plain.rglob(".git")) and len(list(plain.rglob("meta.yaml"))) == 5
+    run = run_build(plain, tmp_path / "plain.db", workers=1, no_cache=True)
+    assert run.commits_read is None and run.parsed == len(list(plain.rglob("*.md")))  # a text per language file, no git read
+    assert measure_database(tmp_path / "plain.db").acts == 5
+    assert tree_bytes(plain) > 100_000
 
 
 def test_rates_and_the_table_of_a_run(builds):
@@ -92,5 +121,7 @@ def test_rates_and_the_table_of_a_run(builds):
     assert after.figures["distinct_mb_per_cpu_s"] is None and after.figures["history_mb_per_cpu_s"] > 0
     table = markdown([[scratch, after], [scratch, after]]).splitlines()
     assert table[0] == "| figure | scratch | +2 commits |"
+    sizes = markdown([], [(5, [[scratch, after]]), (50, [[scratch]])]).splitlines()
+    assert sizes[0] == "| figure | 5 acts: scratch | 5 acts: +2 commits | 50 acts: scratch |"
     (ratio,) = [line for line in table if line.startswith("| DB / distinct text (a) |")]
     assert ratio == f"| DB / distinct text (a) | {database.ratio:.2f} ({database.ratio:.2f}) | {database.ratio:.2f} ({database.ratio:.2f}) |"

@@ -14,6 +14,7 @@ import pytest
 
 from db import build
 from db.search import stored_stems
+from zan.messages import build_summary_line
 from tests.gitrepo import Commit, build_test_repository, repository_commits, write_commits
 
 #: 137412's third version, held back from the repository to be the new commit.
@@ -50,7 +51,7 @@ def before(tmp_path_factory):
     build_test_repository(root / "work" / "corpus" / "codes", commits=[c for c in commits if c is not held_back])
     (root / "work" / "db").mkdir()
     summary = build(root / "work" / "corpus", root / "work" / "db" / "laws.db", workers=2)
-    assert summary.full_build == "no database yet"
+    assert summary.full_build == "no_database"
     shutil.copytree(root / "work", root / "pristine", symlinks=True)
     return root, held_back
 
@@ -70,9 +71,9 @@ def test_an_update_after_one_commit_reads_only_it_and_gives_the_full_build(clone
     shown: list[Path] = []
     summary = build(corpus, db_path, workers=2, on_document=shown.append)
     assert summary.full_build is None
-    assert summary.new_commits == "1 new commits, 1 acts reparsed"
+    assert (summary.new_commits, summary.new_acts, summary.reparsed) == (1, 1, True)
     assert [read.commits for read in summary.repositories] == [1]
-    assert "1 commits read (1 new commits, 1 acts reparsed since the last build)" in summary.line()
+    assert "прочитано коммитов: 1 (с прошлой сборки новых коммитов: 1, разобрано заново актов: 1)" in build_summary_line(summary, "ru")
     # only 137412's texts went to the parser (its earlier versions from the cache); the
     # new commit's Kazakh and Russian texts were parsed
     assert shown and all(TOUCHED_FOLDER_CODE in path.parent.name for path in shown)
@@ -80,7 +81,7 @@ def test_an_update_after_one_commit_reads_only_it_and_gives_the_full_build(clone
     assert _versions(db_path, TOUCHED_ACT) == ["2019-12-03", "2020-08-10", NEW_VERSION_DAY]
     full = tmp_path / "full.db"
     full_summary = build(corpus, full, workers=2, cache=False)
-    assert full_summary.full_build == "no database yet"
+    assert full_summary.full_build == "no_database"
     assert (summary.documents, summary.acts, summary.provisions, summary.problems) == (
         full_summary.documents, full_summary.acts, full_summary.provisions, full_summary.problems,
     )  # fmt: skip
@@ -102,7 +103,7 @@ def test_a_removed_act_keeps_its_versions_and_the_rows_of_a_full_build(clone, tm
     write_commits(corpus / "codes", [held_back, Commit("2021-02-01", "11034 leaves the bank", {folder: None})])
     summary = build(corpus, db_path, workers=2)
     assert summary.full_build is None
-    assert summary.new_commits == "2 new commits, 2 acts reparsed"
+    assert (summary.new_commits, summary.new_acts) == (2, 2)
     assert _versions(db_path, "order-2001-12-11-146") == before == ["2004-05-26", "2010-09-27", "2010-12-22"]
     full = tmp_path / "full.db"
     build(corpus, full, workers=2, cache=False)
@@ -124,7 +125,7 @@ def test_an_act_under_a_new_code_is_stored_with_the_act_it_is_a_version_of(clone
     write_commits(repository, [Commit("2021-03-01", "11034 again under another code", files)])
     summary = build(corpus, db_path, workers=2)
     assert summary.full_build is None
-    assert summary.new_commits == "1 new commits, 1 acts reparsed"  # the two codes are one act
+    assert (summary.new_commits, summary.new_acts) == (1, 1)  # the two codes are one act
     with sqlite3.connect(db_path) as conn:
         codes = conn.execute("select act_code, count(*) from versions where act_id = 'order-2001-12-11-146' group by 1 order by 1")
         assert codes.fetchall() == [("11034", 3), ("9911034", 1)]
@@ -138,8 +139,9 @@ def test_a_rewritten_history_makes_a_full_build(clone):
     repository = corpus / "codes"
     subprocess.run(["git", "-C", str(repository), "commit", "-q", "--amend", "-m", "amended"], check=True)
     summary = build(corpus, db_path, workers=2)
-    assert summary.full_build == "the history of codes was rewritten since the last build"
-    assert "full build: the history of codes was rewritten" in summary.line()
+    assert (summary.full_build, summary.full_build_detail) == ("history_rewritten", "codes")
+    assert build_summary_line(summary, "kk").endswith("; толық жинау: codes тарихы соңғы жинаудан бері қайта жазылды")
+    assert build_summary_line(summary, "ru").endswith("; полная сборка: история codes переписана после прошлой сборки")
 
 
 def test_another_parser_makes_a_full_build(clone):
@@ -148,7 +150,7 @@ def test_another_parser_makes_a_full_build(clone):
         conn.execute("update build_info set value = 'an older parser' where key = 'parser'")
     write_commits(corpus / "codes", [held_back])
     summary = build(corpus, db_path, workers=2)
-    assert summary.full_build == "the parser changed"
+    assert summary.full_build == "parser_changed"
     assert _versions(db_path, TOUCHED_ACT) == ["2019-12-03", "2020-08-10", NEW_VERSION_DAY]
 
 
@@ -158,13 +160,13 @@ def test_another_build_code_makes_a_full_build(clone):
     corpus, db_path, _ = clone
     with sqlite3.connect(db_path) as conn:
         conn.execute("update build_info set value = 'older code' where key = 'builder'")
-    assert build(corpus, db_path, workers=2).full_build == "the code that stores the acts changed"
+    assert build(corpus, db_path, workers=2).full_build == "builder_changed"
 
 
 def test_no_new_commit_changes_nothing(clone):
     corpus, db_path, _ = clone
     summary = build(corpus, db_path, workers=2)
-    assert (summary.full_build, summary.new_commits, summary.parsed) == (None, "0 new commits, 0 acts reparsed", 0)
+    assert (summary.full_build, summary.new_commits, summary.parsed) == (None, 0, 0)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -229,3 +231,38 @@ def _rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
     columns = [row[1] for row in conn.execute(f'pragma table_info("{table}")') if row[1] not in ORDER_COLUMNS.get(table, ())]
     names = ", ".join(f'"{column}"' for column in columns)
     return sorted(conn.execute(f'select {names} from "{table}"').fetchall(), key=repr)
+
+
+#: Statements of the full build's passes that read or rewrite a whole table: an update's
+#: passes run over the acts it stored again (db/incremental.py `_finish_passes`).
+WHOLE_DATABASE = [
+    r"values \('optimize'\)",  # merging an index into one segment reads all of it
+    r"^delete from cited_acts$",
+    r"^delete from (instruction_results|rebuilt_versions)$",
+    # keys and links made for every row, not for those of the acts in temp.zan_gone / zan_keys
+    r"^update (citations|amendments|instructions) set \w+ = (?!.*temp\.zan_)",
+    r"^update cited_acts set (?!.*temp\.zan_)",
+    r"^drop table if exists search_rows",
+]
+
+
+def test_an_update_runs_no_pass_over_the_whole_database(clone, monkeypatch):
+    import re
+
+    import db.load
+
+    corpus, db_path, held_back = clone
+    statements: list[str] = []
+    opened = db.load._temporary_database
+
+    def traced(path: Path):
+        database = opened(path)
+        database.conn.set_trace_callback(statements.append)
+        return database
+
+    monkeypatch.setattr(db.load, "_temporary_database", traced)
+    write_commits(corpus / "codes", [held_back])
+    assert build(corpus, db_path, workers=2).full_build is None
+    said = [" ".join(statement.split()) for statement in statements]
+    assert any(statement.startswith("insert into cited_acts") for statement in said)  # the passes ran, over the touched acts
+    assert [statement for statement in said if any(re.search(pattern, statement) for pattern in WHOLE_DATABASE)] == []

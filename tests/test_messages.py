@@ -17,7 +17,7 @@ LATIN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 #: Messages whose Russian quotes Kazakh on purpose: the site's name, and search examples
 #: (the texts searched are Kazakh).
 QUOTING_KAZAKH = {"site_title"}
-ALLOWED_LATIN = {"YYYY", "Zan", "JSON", "SQL", "SQLite", "QR", "publications", "csv", "kk", "ru"}
+ALLOWED_LATIN = {"YYYY", "Zan", "git", "JSON", "SQL", "SQLite", "QR", "publications", "csv", "kk", "ru"}
 #: A command or an option quoted as typed (`zan build`, `--all`) is not English.
 CODE = re.compile(r"`[^`]*`")
 

@@ -155,10 +155,10 @@ def test_the_cache_forgets_removed_files_and_survives_being_damaged(tmp_path):
 def test_zan_build_says_how_many_files_it_parsed(tmp_path):
     db_path = tmp_path / "laws.db"
     arguments = ["build", "--corpus", str(CORPUS), "--db", str(db_path), "--workers", "2"]
-    assert "30 parsed, 0 unchanged since the last build" in CliRunner().invoke(cli, arguments).output
-    assert "0 parsed, 30 unchanged since the last build" in CliRunner().invoke(cli, arguments).output
-    result = CliRunner().invoke(cli, [*arguments, "--no-cache"])
-    assert "30 parsed, 0 unchanged since the last build" in result.output
+    assert "30 талданды, 0 соңғы жинаудан бері өзгерген жоқ" in CliRunner().invoke(cli, arguments).output
+    assert "0 талданды, 30 соңғы жинаудан бері өзгерген жоқ" in CliRunner().invoke(cli, arguments).output
+    result = CliRunner().invoke(cli, [*arguments, "--no-cache", "--lang", "ru"])
+    assert "разобрано: 30, не изменились с прошлой сборки: 0" in result.output
 
 
 def test_caches_of_shards_merge_into_one_build(tmp_path):

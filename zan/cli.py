@@ -115,7 +115,7 @@ def build_command(corpus: Path, db_path: Path, workers: int | None, cache_path: 
     after `git pull`: update it from the new commits, or say why the build is a full one)."""
     cache: Path | bool = False if no_cache else (cache_path or True)
     summary = _build_with_progress(corpus, db_path, lang, workers=workers, cache=cache)
-    click.echo(f"{db_path}: {summary.line()}")
+    click.echo(f"{db_path}: {messages.build_summary_line(summary, lang)}")
     _print_problem_files(db_path, lang)
 
 
@@ -485,7 +485,7 @@ def serve_command(corpus: Path, db_path: Path, host: str, port: int, settings: t
         checked_database(db_path, lang)
     if needs_build(corpus, db_path):
         summary = _build_with_progress(corpus, db_path, lang)
-        click.echo(f"{db_path}: {summary.line()}", err=True)
+        click.echo(f"{db_path}: {messages.build_summary_line(summary, lang)}", err=True)
     serve(checked_database(db_path, lang), host, port, dict(settings))
 
 

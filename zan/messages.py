@@ -88,6 +88,26 @@ def t(key: str, lang: str, **values: object) -> str:
     return template.format(**values) if values else template
 
 
+def build_summary_line(summary, lang: str) -> str:
+    """What `zan build` did, on one line in `lang`: the database's counts, what was parsed,
+    and for a corpus of git repositories the commits read, those new since the last build,
+    and why the build was a full one. `summary` is `db.load.BuildSummary` (numbers and a
+    reason's code: the words are here)."""
+    line = t(
+        "build_counts", lang, documents=summary.documents, acts=summary.acts, provisions=summary.provisions,
+        notes=summary.notes, amendments=summary.amendments, problems=summary.problems, parsed=summary.parsed, reused=summary.reused,
+    )
+    if summary.repositories:
+        line += "; " + t("build_repositories", lang, repositories=len(summary.repositories), commits=summary.commits)
+        if summary.new_commits is not None:
+            new = "build_new_reparsed" if summary.reparsed else "build_new_touched"
+            line += " (" + t(new, lang, commits=summary.new_commits, acts=summary.new_acts) + ")"
+        if summary.full_build:
+            reason = t(f"build_reason_{summary.full_build}", lang, detail=summary.full_build_detail)
+            line += "; " + t("build_full", lang, reason=reason)
+    return line
+
+
 def status_reason(act: dict, lang: str) -> str:
     """On what an act's status (``acts.status``) rests: its stored basis
     (``status_basis_rule``, ``status_basis_data``, decided by `parser.document.decide_status`), in words."""
