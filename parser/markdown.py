@@ -614,8 +614,7 @@ class Segmenter:
         return True
 
     def _editorial(self, text: str) -> bool:
-        squashed = _squashed(text)
-        return any(squashed == _squashed(remark) for remark in self.lang.EDITORIAL_REMARKS)
+        return _squashed(text) in _editorial_remarks(self.lang)
 
     # --- quoted wordings ---------------------------------------------------------------
 
@@ -797,8 +796,15 @@ class Segmenter:
         return ""
 
 
+@lru_cache(maxsize=16384)  # once per distinct paragraph: every version reprints most of them
 def _squashed(text: str) -> str:
     return re.sub(r"\W+", "", text).lower()
+
+
+@lru_cache(maxsize=8)
+def _editorial_remarks(lang: Language) -> frozenset[str]:
+    """A language's editorial remarks, squashed: what `_editorial` compares a paragraph with."""
+    return frozenset(_squashed(remark) for remark in lang.EDITORIAL_REMARKS)
 
 
 def _closes(paragraph: str, mark: str, opening: bool) -> bool:
