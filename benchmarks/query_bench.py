@@ -8,8 +8,9 @@ connection opened as the site opens it (Datasette's immutable database: `immutab
 no locking; text decoded by SQLite, as the plugin's queries read it). That is the floor:
 the SQL the page runs and the Python that assembles its rows, without HTTP, Datasette,
 JSON or HTML. The pages run no SQL of their own besides that function's: with every
-statement on the site's connections traced, an act page runs the 14 statements of
-`act_document` and nothing else, and the first in-force page the 2 of `acts_on`. Reports
+statement on the site's connections traced, an act page runs the statements of
+`act_document` and of `db.changes.pending_units` (its "not yet in force" marks; one
+statement for an act with nothing coming) and nothing else, and the first in-force page the 2 of `acts_on`. Reports
 median and p95 (nearest rank) of both and their ratio.
 
 The HTTP requests of a question go over one kept-alive connection, as a browser's or a
@@ -45,6 +46,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.build_bench import nearest_rank  # noqa: E402
+from db.changes import pending_units  # noqa: E402
 from db.queries import act_document, act_on, acts_on  # noqa: E402
 from db.search import search  # noqa: E402
 from zan.testing import running_server  # noqa: E402
@@ -76,7 +78,7 @@ def questions(conn: sqlite3.Connection, acts: int) -> list[tuple[str, list[str],
         (
             f"act page `/-/acts/{{id}}` ({len(ids)} acts, median {provisions:.0f} provisions)",
             [f"/-/acts/{q}" for q in quoted],
-            [lambda c, a=a: act_document(c, a) for a in ids],
+            [lambda c, a=a: (act_document(c, a), pending_units(c, a)) for a in ids],
         ),
         (
             f"point-in-time JSON `/-/at/{{id}}.json?date={DATE}`",

@@ -41,6 +41,7 @@ from .pieces import (
     keep_lang,
     missing_parts_note,
     other_text_note,
+    replacement_html,
     pilcrow,
     row_block,
     said_in_other_language_note,
@@ -74,6 +75,7 @@ def act_body(document: Row, urls, json_url: str, lang: str) -> Markup:
         "".join(
             (
                 _heading_html(act, document["header_amendments"], path("/"), json_url, lang, act.get("text_language")),
+                _succession_html(document["links"], path, lang),
                 _texts_html(document, path, lang),
                 _requisites_html(act, lang),
                 _text_html(document, path, lang),
@@ -109,6 +111,22 @@ def _heading_html(act: Row, header_amendments: list[Row], acts_url: str, json_ur
     <span class="zan-status zan-{status}">{escape_html(messages.status_word(act["status"], lang))}</span>
     {escape_html(messages.status_reason(act, lang))}{banner_lines}
   </p>
+"""
+
+
+def _succession_html(links: Row, path: Callable[[str], str], lang: str) -> str:
+    """Under the banner: the acts this act replaced and the act that replaced it, with when
+    that one took effect (`db.queries.act_replacements`), each with what says so; nothing
+    when the texts name none."""
+    parts = []
+    for direction, when in (("replaces", False), ("replaced_by", True)):
+        items = "".join(f"\n      <li>{replacement_html(item, path, lang, when=when)}</li>" for item in links.get(direction, []))
+        if items:
+            parts.append(f"\n    <p>{t(direction, lang)}:</p>\n    <ul>{items}\n    </ul>")
+    if not parts:
+        return ""
+    return f"""  <section class="zan-succession" id="succession">{"".join(parts)}
+  </section>
 """
 
 
@@ -190,10 +208,13 @@ def _text_html(document: Row, path: Callable[[str], str], lang: str) -> str:
 
     columns = table_columns(document["provisions"])
 
+    pending = document.get("pending_units") or {}
+
     def drawn(p: Row) -> str:
+        after = _pending_mark(p["key"], pending, document["act"]["id"], path, lang) + notes_html(p["id"])
         if p["cells"]:
-            return _row_html(p, path, lang, notes_html(p["id"]), columns.get(p["parent_id"], 0))
-        return unit_block(p, f'{unit_html(p, linked, path, lang)}{notes_html(p["id"])}')
+            return _row_html(p, path, lang, after, columns.get(p["parent_id"], 0))
+        return unit_block(p, f'{unit_html(p, linked, path, lang)}{after}')
 
     printed = [p for p in document["provisions"] if p["kind"] not in HIDDEN_KINDS]
     units = text_blocks((p, drawn(p)) for p in printed)
@@ -204,6 +225,22 @@ def _text_html(document: Row, path: Callable[[str], str], lang: str) -> str:
         top = f"<div{marked}>{top}</div>"
     text = f'  <div class="zan-text"{marked}>\n{units}  </div>\n'
     return f"\n  {top}\n{with_contents(contents_html(printed, lang, text_language), text)}"
+
+
+def _pending_mark(key: str, pending: dict[str, list[Row]], act_id: str, path: Callable[[str], str], lang: str) -> str:
+    """A unit not yet in force today, or with a change not yet in force (`db.changes.pending_units`,
+    the unit's own items or those of a unit containing it): a mark with the day or window
+    it takes effect, linked to the act's pending page."""
+    items = [item for pending_key, listed in pending.items() if key == pending_key or key.startswith(pending_key + "/") for item in listed]
+    if not items:
+        return ""
+    marks = []
+    for item in items:
+        when = messages.window_text(item["earliest"], item["latest"], lang)
+        word = "unit_pending_from" if item["mark"] == "unit" else "unit_change_pending"
+        marks.append(escape_html(t(word, lang, when=when)))
+    url = path(f"/-/pending?act={act_id}")
+    return f'\n          <p class="zan-pending-mark"><a class="zan-status zan-not_in_force" href="{escape_html(url)}">{"; ".join(marks)}</a></p>'
 
 
 def _row_html(p: Row, path: Callable[[str], str], lang: str, notes: str, columns: int) -> str:

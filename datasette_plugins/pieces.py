@@ -414,6 +414,30 @@ def _unit_block_in_page(p: Row, body: str, classes: Iterable[str] = ()) -> Marku
     return unit_block(p, escape(body), classes)
 
 
+def replacement_html(item: Row, path: Callable[[str], str], lang: str, date: str | None = None, when: bool = False) -> str:
+    """One act of a replacement (`db.queries.act_replacements`, `came_before`): its name and
+    title linked — its page in the corpus (as it stood on `date` when given), else its page as
+    a cited act —, with `when` the day or window the new act took effect, and what says so."""
+    if item["act_id"]:
+        url = path(f"/-/at/{item['act_id']}?date={date}") if date else path(f"/-/acts/{item['act_id']}")
+    else:
+        url = path(f"/-/cited/{item['cited_act_id']}")
+    name = messages.act_name(item["kind"], item["number"], item["adopted_on"], lang)
+    title = f" «{in_language(item['title'], item.get('title_language'), lang)}»" if item.get("title") else ""
+    outside = "" if item["act_id"] else f" <small>({t('not_in_corpus', lang)})</small>"
+    took_effect = ""
+    if when and (item.get("takes_effect_from") or item.get("takes_effect_latest")):
+        window = messages.window_text(item["takes_effect_from"], item["takes_effect_latest"], lang)
+        took_effect = f" — {escape_html(t('took_effect_on', lang, when=window))}"
+    return f'<a href="{escape_html(url)}">{escape_html(name)}{title}</a>{outside}{took_effect} <small class="zan-basis">({escape_html(item["basis"])})</small>'
+
+
+@pass_context
+def _replacement_in_page(context, item: Row, date: str | None = None) -> Markup:
+    lang = context["lang"]
+    return Markup(replacement_html(item, site_paths(context["urls"], lang), lang, date))
+
+
 #: The pieces as the templates call them (`zan_site.prepare_jinja2_environment`).
 JINJA_GLOBALS: dict[str, Callable[..., Markup]] = {
     "keep_lang": _in_reader_language(keep_lang),
@@ -435,4 +459,5 @@ JINJA_GLOBALS: dict[str, Callable[..., Markup]] = {
     "row_block": _row_block_in_page,
     "text_blocks": text_blocks,
     "unit_line": _unit_line_in_page,
+    "replacement": _replacement_in_page,
 }

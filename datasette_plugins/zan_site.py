@@ -23,7 +23,7 @@ from datasette.utils.asgi import Base400, NotFound, Request, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
-from db.changes import changes, pending, since
+from db.changes import changes, pending, pending_units, since
 from db.queries import (
     PAGE_SIZE,
     UnknownAct,
@@ -43,7 +43,7 @@ from db.queries import (
     spelled_id,
 )
 from db.publish import QUERIES
-from db.search import count_matches, search
+from db.search import count_matches, search, search_in_law_wording
 from parser.dates import read_date
 from parser.dates import to_display as display_date
 from parser.languages import KAZAKH
@@ -107,6 +107,14 @@ def zan_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, has_
     return act_status_on(valid_from, valid_from_latest, valid_to, valid_to_latest, bool(has_end), zan_date(date))[0]
 
 
+def zan_unit_name(key: str | None, lang: str | None) -> str | None:
+    """A unit's key as a lawyer names the unit, in `lang` (``kk`` by default):
+    `zan.messages.unit_name` as an SQL function (``art3/pt3``: part 3 of article 3, in its words)."""
+    if not key:
+        return None
+    return messages.unit_name(key, lang if lang in messages.LANGUAGES else DEFAULT_LANGUAGE)
+
+
 def zan_basis(rule: str | None, data: str | None, lang: str | None = None) -> str | None:
     """A basis stored as data (``*_basis_rule``, ``*_basis_data``) in words, in `lang`
     (``kk`` by default): `zan.messages.basis_text` as an SQL function."""
@@ -124,6 +132,7 @@ def prepare_connection(conn):
     conn.create_function("zan_date", 1, zan_date, deterministic=True)
     conn.create_function("zan_normal_number", 1, zan_normal_number, deterministic=True)
     conn.create_function("zan_status_on", 6, zan_status_on, deterministic=True)
+    conn.create_function("zan_unit_name", 2, zan_unit_name, deterministic=True)
 
 
 def _quiet_refusals(hook):
@@ -200,6 +209,9 @@ def prepare_jinja2_environment(env, datasette):
 
 @hookimpl
 def render_cell(row, value, column, table, datasette):
+    if column.endswith("_url") and isinstance(value, str) and value.startswith("/-/"):
+        # a canned query's link to a page of the site (`pending_on_date`)
+        return Markup(f'<a href="{escape(datasette.urls.path(value))}">{escape(value)}</a>')
     if table == "acts" and column == "title" and value:
         url = datasette.urls.path(f"/-/acts/{row['id']}")
         return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
@@ -521,25 +533,36 @@ SEARCH_PAGE_SIZE = 50
 async def search_page(datasette, request, lang):
     """Full-text search over the provisions and notes of the reader's language (Kazakh
     texts for ``lang=kk``, Russian for ``ru``), 50 results a page, with the number of
-    results in all; ``?date=`` keeps acts that may have been in force on that date. JSON: ``{"q", "date", "count", "page", "page_size", "next_page", "results"}``."""
+    results in all; ``?date=`` keeps acts that may have been in force on that date. A query
+    that finds nothing and holds everyday words the law says otherwise (the language's
+    `EVERYDAY`) is searched in the law's wording, and the page says so. JSON: ``{"q", "date",
+    "count", "page", "page_size", "next_page", "results"}``, with ``"law_wording": {"q",
+    "substitutions": [{"asked", "everyday", "law"}]}`` when the results are those of the
+    law's wording (`db.search.search_in_law_wording`)."""
     query = request.args.get("q", "").strip()
     date = requested_date(request, lang) if (request.args.get("date") or "").strip() else None
     page_number = requested_page(request, lang)
     offset = (page_number - 1) * SEARCH_PAGE_SIZE
 
-    def find(conn) -> tuple[list[dict], int, dict[str, int]]:
+    def find(conn) -> tuple[list[dict], int, dict[str, int], dict | None]:
         if not query:
-            return [], 0, {}
+            return [], 0, {}, None
         count = count_matches(conn, query, date, lang=lang)
+        # nothing for the words asked: the same search in the law's wording of any everyday word
+        law = None if count else search_in_law_wording(conn, query, date, lang=lang)
         # nothing in the reader's language: what the texts in the others hold, to offer them
         elsewhere = {} if count else {code: count_matches(conn, query, date, lang=code) for code in LANGUAGES if code != lang}
-        return search(conn, query, date, SEARCH_PAGE_SIZE, lang=lang, offset=offset), count, elsewhere
+        if law:
+            count = law["count"]
+        return search(conn, law["q"] if law else query, date, SEARCH_PAGE_SIZE, lang=lang, offset=offset), count, elsewhere, law
 
-    results, count, elsewhere = await _run(datasette, find)
+    results, count, elsewhere, law = await _run(datasette, find)
     for result in results:
         result["url"] = with_lang(datasette.urls.path(f"/-/acts/{result['act_id']}"), lang) + (f"#{anchor(result['key'])}" if result.get("key") else "")
     next_page = page_number + 1 if offset + len(results) < count else None
     answer = {"q": query, "date": date, "count": count, "page": page_number, "page_size": SEARCH_PAGE_SIZE, "next_page": next_page, "results": results}
+    if law:
+        answer["law_wording"] = {"q": law["q"], "substitutions": law["substitutions"]}
     if elsewhere:
         answer["other_languages"] = [{"lang": code, "count": found} for code, found in elsewhere.items() if found]
     offers = [(code, found, _in_language(request, code)) for code, found in elsewhere.items() if found]
@@ -810,6 +833,7 @@ async def act_page(datasette, request, lang):
     if request.args.get("with"):
         return await _side_by_side_page(datasette, request, lang, act_id)
     document = await _run_in_loop(datasette, lambda conn: act_document(conn, act_id, lang))
+    document["pending_units"] = await _run_in_loop(datasette, lambda conn: pending_units(conn, act_id, None, lang))
     document["database"] = _database_with_acts(datasette).name
     if request.url_vars.get("as_json"):
         return _json(document, default=str)  # before the page's own lookups, which JSON does not need

@@ -377,6 +377,44 @@ def pending(conn: sqlite3.Connection, date: str | None = None, act_id: str | Non
     return {"date": date, "act_id": act_id, "language": reader, "items": items}
 
 
+#: What `pending` lists of a unit, and what the act page marks it with: the unit itself is
+#: not yet in force, or a change to it is not (``pending_*``: a note announces it).
+UNIT_NOT_YET = ("added", "deferred", "own_commencement")
+
+
+def pending_units(conn: sqlite3.Connection, act_id: str, date: str | None = None, language: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """`pending`'s items of one act that are about one of its own units, by the unit's key:
+    the same decision, for the act page to mark each unit (and the units inside it) not yet
+    in force on `date` (today by default). An item about the whole act (its banner says it)
+    or a split commencement of units of another act (a code an enacting law puts into
+    force: the unit that sets it is itself in force) marks no unit. Each item says its
+    ``mark``: ``unit`` (the unit is not yet in force) or ``change`` (a change to it is not)."""
+    units: dict[str, list[dict[str, Any]]] = {}
+    if not _may_have_pending_units(conn, act_id, date or today()):
+        return units
+    for item in pending(conn, date, act_id, language)["items"]:
+        if item["key"] and (item["what"] in UNIT_NOT_YET or item["what"].startswith("pending_")):
+            units.setdefault(item["key"], []).append({**item, "mark": "unit" if item["what"] in UNIT_NOT_YET else "change"})
+    return units
+
+
+#: Whether an act can have a unit `pending` lists (see `pending_units`): a unit whose first
+#: interval may start after :date (`PENDING_UNITS_SQL`'s rows less those whose start is not
+#: known at all, which `existence_on` answers "uncertain" with no end: never coming), or a
+#: change a note announces as pending. Read before `pending`, which reads every unit the
+#: first kind of row leaves: a tenth of the act page of seed 003, for nothing.
+MAY_HAVE_PENDING_UNITS_SQL = f"""
+select exists (select 1 from provision_versions v where v.act_id = :act_id and v.ordinal = 1 and not coalesce(v.starts_with_act, 0)
+                 and coalesce(v.valid_from_latest, v.valid_from) > :date)
+    or exists (select 1 from amendments a where a.act_id = :act_id
+                 and a.action in ({", ".join(f"'{action}'" for action in NOT_CHANGES if action.startswith("pending_"))}))
+"""
+
+
+def _may_have_pending_units(conn: sqlite3.Connection, act_id: str, date: str) -> bool:
+    return bool(conn.execute(MAY_HAVE_PENDING_UNITS_SQL, {"act_id": act_id, "date": date}).fetchone()[0])
+
+
 def _pending_of_act(conn: sqlite3.Connection, act: dict[str, Any], date: str, language: str | None, reader: str) -> list[dict[str, Any]]:
     text = act_text(conn, act["id"], language)
     title = text["title"] or act["title"]

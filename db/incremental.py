@@ -60,7 +60,7 @@ BUILD_INFO = "build_info"
 
 #: Tables the global passes fill afresh (`unlink_cited_acts`, `clear_rebuilt_versions`):
 #: their ``act_id`` is a link made by the pass, not the act the row belongs to.
-GLOBAL_TABLES = ("cited_acts", "instruction_results", "rebuilt_versions")
+GLOBAL_TABLES = ("cited_acts", "instruction_results", "rebuilt_versions", "replacements")
 
 #: The search index's tables: kept by `_delete_search_rows` and `finish_search_index`.
 SEARCH_TABLES = (SEARCH_TABLE, ACTS_TABLE, ACT_ROWS_TABLE, ROWS_TABLE)

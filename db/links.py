@@ -17,6 +17,8 @@ import sqlite_utils
 
 from parser.references import normal_number, number_in_id, slug
 
+from .replacements import link_replacements, unlink_replacements
+
 
 def cited_act_id(kind: str | None, date: str | None, number: str | None, title: str | None = None) -> str:
     """A readable key: ``order-2010-11-23-907``; unknown parts as ``x``. A law cited by its
@@ -107,6 +109,7 @@ def unlink_cited_acts(db: sqlite_utils.Database) -> None:
     """Forget what `link_cited_acts` made (`cited_acts`, its problems), so it can run
     again over a database whose acts changed (`db.incremental`). The columns it set are
     set afresh by it."""
+    unlink_replacements(db)
     db.execute("delete from cited_acts")
     db.execute(f"delete from problems where kind in ({', '.join('?' for _ in LINK_PROBLEMS)})", list(LINK_PROBLEMS))
 
@@ -122,6 +125,7 @@ def link_cited_acts(db: sqlite_utils.Database) -> None:
     for sql in LOOKUP_INDEXES + RESOLVE_SQL:
         db.execute(sql)
     _report_self_citations(db)
+    link_replacements(db)
 
 
 def _merge_same_registration(db: sqlite_utils.Database) -> None:

@@ -9,7 +9,7 @@ below both.
 
 from __future__ import annotations
 
-from parser.languages import KAZAKH
+from parser.languages import KAZAKH, LANGUAGES
 from zan.messages import DEFAULT_LANGUAGE, t
 
 #: The word a Kazakh amendment note starts with, as the notes table's description names it.
@@ -48,6 +48,7 @@ TABLE_METADATA = {
         "facets": ["severity", "kind"],
         "description": "Everything the build could not do, or doubted.",
     },
+    "replacements": {"description": "An act that repealed and replaced another (old -> new), with what says so: basis_rule and basis_data (zan_basis(basis_rule, basis_data, lang) says it)."},
     "repairs": {"facets": ["kind"], "description": "Every change made to the printed text, with its source line."},
     "sources": {"description": "The source files the database was built from."},
     "search_index": {"hidden": True, "description": "Stems for Kazakh full-text search; use /-/search."},
@@ -105,6 +106,150 @@ where zan_normal_number(a.amending_act_number) = zan_normal_number(:number)
 order by a.amending_act_date, a.act_id, a.provision_id""",
     },
 }
+
+
+#: A unit's key from its id (``{act}/{key}``, or ``{act}/{lang}/{key}`` for a text that is
+#: not the act's primary one), so that a change both languages record is one unit, and
+#: without reading `provisions` for each change.
+def _unit_key(provision_id: str, act_id: str) -> str:
+    rest = f"substr({provision_id}, length({act_id}) + 2)"
+    prefixes = ", ".join(f"'{code}/'" for code in LANGUAGES)
+    return f"case when substr({rest}, 1, 3) in ({prefixes}) then substr({rest}, 4) else {rest} end"
+
+
+def changes_cte(notes: str = "", versions: str = "", instructions: str = "") -> str:
+    """Common table expressions ending in `c`: every change the database records, a row
+    per source, with the act changed (`act_id`), the unit (`unit`, its key; "" for the act
+    as a whole) and the amending act: `amending`, one key per amending act (its kind, date
+    and number as compared, `zan_normal_number`; an act of the corpus that prints no
+    requisites by its id; a version whose cause the bank does not give, by the version's
+    id), `kind`, `date`, `number` as printed, and `amending_id`, its id when the corpus
+    holds it. From each source of the fact (as `db.queries.act_amendments` reads them):
+    the notes of the amended acts (`amendments`; `pending_*` too: the amending act made
+    the change, its day is to come), the real versions (the bank's `caused_by`, each unit
+    the version changed) and the instructions of the amending acts in the corpus (an act
+    they amend that the corpus does not hold is named by its id in `cited_acts`).
+    `took_effect` is the day the change took effect, or the first day it can have (a
+    window's start), else the amending act's date. A change two sources (or two
+    languages) record has a row each: count it with ``count(distinct …)``.
+
+    `notes`, `versions` and `instructions` are further conditions on each source (``and
+    …``, over `a`, `v` and `i`/`m`), so that a question about one act or one year reads
+    only its rows, by their indexes. Each printed number is compared once
+    (`zan_normal_number` is Python: once per distinct number, not per change)."""
+    return f"""raw as (
+select a.act_id, coalesce({_unit_key("a.provision_id", "a.act_id")}, '') as unit,
+  a.amending_act_kind as kind, a.amending_act_date as date, a.amending_act_number as number, null as amending_id,
+  null as unnamed, coalesce(a.effective_from, a.effective_from_earliest, a.amending_act_date) as took_effect
+from amendments a
+where a.amending_act_kind is not null and a.amending_act_date is not null {notes}
+union all
+select v.act_id, coalesce({_unit_key("c.provision_id", "v.act_id")}, c.to_key, c.from_key, ''),
+  v.caused_by_kind, v.caused_by_date, v.caused_by_number, null, v.id, coalesce(v.effective_from, v.effective_from_earliest, v.caused_by_date, v.version_date)
+from versions v
+left join version_changes c on c.to_version_id = v.id and c.change in ('added', 'removed', 'reworded')
+where v.rebuilt = 0 {versions}
+union all
+select coalesce(i.target_act_id, i.target_cited_act_id), coalesce(i.target_key, ''), m.kind, m.adopted_on, m.number, m.id,
+  null, coalesce(i.effective_from, i.effective_from_earliest, m.adopted_on)
+from instructions i join acts m on m.id = i.act_id
+where coalesce(i.target_act_id, i.target_cited_act_id) is not null {instructions}
+),
+numbers as materialized (select number, zan_normal_number(number) as normal from (select distinct number from raw where number is not null)),
+c as (
+select raw.act_id, raw.unit, raw.kind, raw.date, raw.number, raw.took_effect,
+  case when raw.kind is not null and raw.date is not null then raw.kind || ' ' || raw.date || ' ' || coalesce(n.normal, '')
+       else coalesce(raw.amending_id, raw.unnamed) end as amending,
+  raw.amending_id
+from raw left join numbers n on n.number = raw.number
+)"""
+
+
+#: The first and the last day of :year, for an index's range.
+YEAR_START, YEAR_END = "printf('%04d-01-01', cast(:year as integer))", "printf('%04d-12-31', cast(:year as integer))"
+IN_YEAR = f"between {YEAR_START} and {YEAR_END}"
+
+#: The corpus's id of the amending act of a group of `c`'s rows (NULL when not held).
+AMENDING_ACT_IN_CORPUS = """coalesce(max(c.amending_id), (select m.id from acts m where m.kind = c.kind and m.adopted_on = c.date
+  and m.kind || ' ' || m.adopted_on || ' ' || coalesce(zan_normal_number(m.number), '') = c.amending limit 1))"""
+#: The amending acts of a group of `c`'s rows, as printed.
+AMENDED_BY = """group_concat(distinct coalesce(c.kind || ' ' || c.date || coalesce(' No ' || c.number, ''), c.amending))"""
+
+CORPUS_QUERIES = {
+    "acts_amended_most": {
+        "title": "Acts amended most in a year",
+        "description": (
+            "The acts changed by the most amending acts dated in :year (e.g. 2015: the amending act's date, its "
+            "adoption as the notes and the bank name it), with the number of their units changed, from every source "
+            "of the fact: the notes of the amended act, the versions the bank holds and the instructions of amending "
+            "acts in the corpus (a change two sources record counts once)."
+        ),
+        "sql": f"""with {changes_cte(notes=f"and a.amending_act_date {IN_YEAR}", versions=f"and v.caused_by_date {IN_YEAR}",
+                           instructions=f"and m.adopted_on {IN_YEAR}")}
+select c.act_id, acts.title, acts.kind, acts.adopted_on, acts.number,
+  count(distinct c.amending) as amending_acts, count(distinct nullif(c.unit, '')) as units_changed,
+  {AMENDED_BY} as amended_by
+from c join acts on acts.id = c.act_id
+group by c.act_id
+order by amending_acts desc, units_changed desc, acts.adopted_on, c.act_id
+limit 100""",
+    },
+    "amending_acts_widest": {
+        "title": "Amending acts that touched the most acts",
+        "description": (
+            "Each amending act with the number of acts it changed (acts: all of them; acts_in_corpus: those the "
+            "corpus holds, the others named by their id in cited_acts) and of their units, from the notes of the "
+            "amended acts, the versions the bank holds and its own instructions (a change two sources record counts "
+            "once); in_corpus is its id when the corpus holds it (its page: /-/acts/{id}; /-/amendments/{id}.json "
+            "lists every change)."
+        ),
+        "sql": f"""with {changes_cte()}
+select c.kind, c.date, min(c.number) as number, {AMENDING_ACT_IN_CORPUS} as in_corpus,
+  count(distinct c.act_id) as acts, count(distinct t.id) as acts_in_corpus,
+  count(distinct case when c.unit != '' then c.act_id || '/' || c.unit end) as units,
+  group_concat(distinct c.act_id) as acts_changed
+from c left join acts t on t.id = c.act_id
+where c.date is not null or c.amending_id is not null
+group by c.amending
+order by acts desc, units desc, c.date desc, c.amending
+limit 100""",
+    },
+    "units_changed_most": {
+        "title": "Units of an act changed most since a date",
+        "description": (
+            "The units (articles, paragraphs, …) of the act :act (e.g. order-2001-12-11-146) changed by the most "
+            "amending acts whose change took effect on or after :date (YYYY-MM-DD; a window counts from its first "
+            "possible day), from the notes, the versions the bank holds (one whose cause the bank does not give counts "
+            "as a change of its own) and the instructions of amending acts in the corpus; each named as a lawyer "
+            "names it, in Kazakh and in Russian."
+        ),
+        "sql": f"""with {changes_cte(notes="and a.act_id = :act", versions="and v.act_id = :act",
+                           instructions="and (i.target_act_id = :act or i.target_cited_act_id = :act)")}
+select c.unit as key, zan_unit_name(c.unit, 'kk') as unit_kk, zan_unit_name(c.unit, 'ru') as unit_ru,
+  count(distinct c.amending) as changes, min(c.took_effect) as first_change, max(c.took_effect) as last_change,
+  {AMENDED_BY} as changed_by
+from c left join provisions p on p.id = :act || '/' || c.unit
+where c.unit != '' and c.took_effect >= zan_date(:date)
+group by c.unit
+order by changes desc, p.position, c.unit
+limit 200""",
+    },
+    "pending_on_date": {
+        "title": "Acts pending on a date",
+        "description_html": (
+            "What is announced but not in force on a date is decided once, in Python, by "
+            "<code>db.changes.pending</code> (<code>parser.timeline.existence_on</code> on each act, unit, split "
+            "commencement and pending note): SQL cannot say it without deciding it a second time. So this query "
+            "only gives the link to that answer for :date (YYYY-MM-DD, e.g. 2015-12-01): the page "
+            '<a href="/-/pending">/-/pending?date=</a>, its JSON <code>/-/pending.json?date=</code>, and '
+            "<code>zan pending --date</code>."
+        ),
+        "sql": """select '/-/pending?date=' || zan_date(:date) as pending_url,
+  '/-/pending.json?date=' || zan_date(:date) as pending_json_url""",
+    },
+}
+#: The corpus-wide questions are canned queries like the others (the site and its tests read QUERIES).
+QUERIES.update(CORPUS_QUERIES)
 
 
 def metadata(database: str) -> dict:

@@ -311,6 +311,9 @@ def act_on(conn: sqlite3.Connection, act_id: str, date: str, language: str | Non
     answer["title_language"] = text["text_language"]
     answer.update(_text_fields(text))
     answer["missing_parts"] = missing_parts(conn, act_id, text["source_path"])
+    before = came_before(conn, answer, date, reader)
+    if before:  # only when the texts name one: an answer without a predecessor stays as it was
+        answer["came_before"] = before
     return {
         "date": date,
         "act": answer,
@@ -704,7 +707,76 @@ def act_links(conn: sqlite3.Connection, act_id: str, language: str | None = None
         "repealed_by": [row for row in amended_by if row["repeals"]],
         "amends": [_title_language(dict(row)) for row in _rows(conn, AMENDS_SQL, params)],
         "amended_by_acts_in_corpus": [dict(row) for row in _rows(conn, AMENDING_ACTS_IN_CORPUS_SQL, params)],
+        **act_replacements(conn, act_id, params["language"]),
     }
+
+
+# --- Which act came before (issue 23, question 5) -----------------------------------------
+
+#: The acts an act replaced (``replaces``) or was replaced by (``replaced_by``), each side
+#: named as the corpus holds it (its act) or as the texts name it (its cited act).
+REPLACEMENT_SQL = """
+select r.id as replacement_id, r.{other}_act_id as act_id, r.{other}_cited_act_id as cited_act_id,
+       coalesce(a.kind, ca.kind) as kind, coalesce(a.number, ca.number) as number, coalesce(a.adopted_on, ca.adopted_on) as adopted_on,
+       coalesce((select t.title from act_texts t where t.act_id = a.id and t.language = :language), a.title, ca.title) as title,
+       r.takes_effect_from, r.takes_effect_latest, r.basis_rule, r.basis_data, r.provision_id, r.amendment_id,
+       a.valid_from, a.valid_from_latest, a.valid_to, a.valid_to_latest, a.valid_to_basis_rule
+from replacements r left join acts a on a.id = r.{other}_act_id left join cited_acts ca on ca.id = r.{other}_cited_act_id
+where r.{this}_act_id = :act_id
+order by coalesce(a.adopted_on, ca.adopted_on), r.id
+"""
+_ACT_WINDOW = ("valid_from", "valid_from_latest", "valid_to", "valid_to_latest", "valid_to_basis_rule")
+
+
+def _replacement(row: sqlite3.Row, lang: str) -> dict[str, Any]:
+    item = {key: row[key] for key in row.keys() if key not in _ACT_WINDOW}
+    item["in_corpus"] = row["act_id"] is not None
+    item["id"] = row["act_id"] or row["cited_act_id"]
+    item["basis"] = basis_text(row["basis_rule"], row["basis_data"], lang)
+    item["basis_data"] = json.loads(row["basis_data"]) if row["basis_data"] else None
+    return _title_language(item)
+
+
+def act_replacements(conn: sqlite3.Connection, act_id: str, language: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Both directions of `replacements` for one act: ``replaces`` (the acts it repealed
+    and took the place of) and ``replaced_by``, each with what says so (``basis``, said in
+    `language`, and ``basis_data``) and when the new act took effect."""
+    lang = language or DEFAULT_TEXT_LANGUAGE
+    params = {"act_id": act_id, "language": lang}
+    return {
+        "replaces": [_replacement(row, lang) for row in _rows(conn, REPLACEMENT_SQL.format(this="new", other="old"), params)],
+        "replaced_by": [_replacement(row, lang) for row in _rows(conn, REPLACEMENT_SQL.format(this="old", other="new"), params)],
+    }
+
+
+def came_before(conn: sqlite3.Connection, act: dict[str, Any], date: str, language: str | None = None) -> list[dict[str, Any]] | None:
+    """On a `date` before `act` (an `_act_answer`) can have taken effect, the acts it
+    replaced that may have been in force then, each with its own status on `date` when the
+    corpus holds it (`act_status_on`, so ``in_force``, ``uncertain`` or ``not_in_force`` as
+    its page says), else ``null``: the texts name it and say this act ended it, nothing
+    more. An act adopted after `date` is left out (it did not exist). None when `date` is
+    not before the act's start, or the act replaced nothing the texts name: no
+    predecessor is ever made up. The one decision of "which act came before"; `zan at`,
+    the at pages and their JSON render it."""
+    earliest, latest = act["valid_from"], act["valid_from_latest"]
+    before_start = earliest is not None and date < earliest
+    in_start_window = act["status"] == "uncertain" and earliest is not None and latest is not None and earliest <= date < latest
+    if act["status"] == "in_force" or not (before_start or in_start_window):
+        return None  # in force, after its start, or an open window: no "before"
+    lang = language or DEFAULT_TEXT_LANGUAGE
+    before = []
+    for row in _rows(conn, REPLACEMENT_SQL.format(this="new", other="old"), {"act_id": act["id"], "language": lang}):
+        if row["adopted_on"] is not None and row["adopted_on"] > date:
+            continue
+        item = _replacement(row, lang)
+        item["status"] = item["status_basis"] = None
+        if row["act_id"] is not None:
+            status, basis, _, _ = act_status_on(row["valid_from"], row["valid_from_latest"], row["valid_to"], row["valid_to_latest"], row["valid_to_basis_rule"] is not None, date)
+            if status == "not_in_force":
+                continue
+            item["status"], item["status_basis"] = status, basis_text(basis.rule, basis.data(), lang)
+        before.append(item)
+    return before or None
 
 
 def _title_language(row: dict[str, Any]) -> dict[str, Any]:

@@ -403,6 +403,30 @@ TABLES: dict[str, dict] = {
         "pk": "id",
         "foreign_keys": [("act_id", "acts", "id")],
     },
+    "replacements": {  # db.replacements: an act that repealed and replaced another, with what says so
+        "columns": {
+            "id": int,
+            "old_act_id": str,  # the act replaced, when in the corpus
+            "old_cited_act_id": str,  # the act replaced, as named (cited_acts), when something names it
+            "new_act_id": str,  # the act that replaced it, when in the corpus
+            "new_cited_act_id": str,
+            "takes_effect_from": str,  # when the new act took effect (the old one's end): a day, or the window's first day
+            "takes_effect_latest": str,  # the window's last day (= takes_effect_from when exact; NULL: open or unknown)
+            "provision_id": str,  # the new act's unit that declares the old one repealed
+            "amendment_id": str,  # the old act's repeal that names the new one
+            "basis_rule": str,
+            "basis_data": str,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("old_act_id", "acts", "id"),
+            ("new_act_id", "acts", "id"),
+            ("old_cited_act_id", "cited_acts", "id"),
+            ("new_cited_act_id", "cited_acts", "id"),
+            ("provision_id", "provisions", "id"),
+            ("amendment_id", "amendments", "id"),
+        ],
+    },
     "citations": {
         "columns": {
             "id": str,

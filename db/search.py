@@ -18,6 +18,11 @@ Each language folds and stems with its own object (`parser.languages`:
 (``parser/languages/kk/stemmer.py``), Russian with the Snowball Russian stemmer. A unit is stemmed in its text's language, a
 query in the language asked for (`lang`), and each row of the index carries its
 language, so a search finds the units of one language.
+
+A search that finds nothing may have asked in everyday words the law says otherwise
+(`зарплата` for `заработная плата`): `search_in_law_wording` replaces them from the
+language's `EVERYDAY` (`law_wording`) and says what it searched instead, when that finds
+something; `search` itself always searches the words asked.
 """
 
 from __future__ import annotations
@@ -418,6 +423,65 @@ def count_matches(conn: sqlite3.Connection, query: str, date: str | None = None,
         return 0
     sql = COUNT_MATCHES_SQL.format(table=TABLE, rows=ROWS_TABLE, date_filter=DATE_FILTER if date else "")
     return conn.execute(sql, {"match": match, "date": date or None, "cap": cap, "language": language.CODE}).fetchone()[0]
+
+
+# --- Everyday words ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _everyday_stems(lang: Language) -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """Each everyday word of `lang` (`lang.EVERYDAY`) as its stems, with the word and the
+    law's wording, the longest first (so a phrase wins over a word inside it)."""
+    entries = [(tuple(normalize(everyday, lang).split()), everyday, law) for everyday, law in lang.EVERYDAY.items()]
+    return tuple(sorted((entry for entry in entries if entry[0]), key=lambda entry: -len(entry[0])))
+
+
+def law_wording(query: str, lang: Language) -> tuple[str, list[dict[str, str]]] | None:
+    """`query` in the law's wording: each everyday word of `lang` it holds (`lang.EVERYDAY`,
+    matched as whole stems in order, in any case form) replaced by the wording the acts
+    print, and what was replaced (``[{"asked": "зарплаты", "everyday": "зарплата", "law":
+    "заработная плата"}]``, ``asked`` as the query printed it); None when it holds none.
+    Pure: `search_in_law_wording` asks it when a search finds nothing."""
+    words = WORD.findall(query or "")
+    stems = [_stem_of(word, lang) for word in words]
+    pieces: list[str] = []
+    substitutions: list[dict[str, str]] = []
+    position = 0
+    while position < len(words):
+        for key, everyday, law in _everyday_stems(lang):
+            if tuple(stems[position : position + len(key)]) == key:
+                asked = " ".join(words[position : position + len(key)])
+                pieces.append(law)
+                substitutions.append({"asked": asked, "everyday": everyday, "law": law})
+                position += len(key)
+                break
+        else:
+            pieces.append(words[position])
+            position += 1
+    if not substitutions:
+        return None
+    return " ".join(pieces), substitutions
+
+
+def search_in_law_wording(
+    conn: sqlite3.Connection, query: str, date: str | None = None, *, lang: str
+) -> dict[str, Any] | None:
+    """When `query` finds nothing on `date` in `lang` and holds everyday words the law
+    says otherwise (`law_wording`), the search to run instead: ``{"q": the query in the
+    law's wording, "count": how many units it finds, "substitutions": [{"asked",
+    "everyday", "law"}]}``. None when the query finds something, holds no everyday word,
+    or its law wording finds nothing either."""
+    language = get_language(lang)
+    if count_matches(conn, query, date, lang=lang, cap=1):
+        return None
+    reworded = law_wording(query, language)
+    if reworded is None:
+        return None
+    law_query, substitutions = reworded
+    count = count_matches(conn, law_query, date, lang=lang)
+    if not count:
+        return None
+    return {"q": law_query, "count": count, "substitutions": substitutions}
 
 
 def _result(row: sqlite3.Row, terms: list[str], lang: Language) -> dict[str, Any]:

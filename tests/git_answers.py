@@ -45,6 +45,26 @@ def _days(conn: sqlite3.Connection, act_id: str) -> list[str]:
     return sorted(days)
 
 
+#: What an answer gained after the reference was recorded, on purpose, each checked by a
+#: test of its own: an at answer before the act existed names the act it replaced
+#: (issue 23, question 5: ``act.came_before``; tests/test_replacements.py).
+ADDITIONS = {"at": ("act", "came_before")}
+
+
+def without_additions(args: tuple[str, ...], output: str) -> str:
+    """A ``--json`` output without the fields of `ADDITIONS`, printed as the CLI prints it:
+    every other byte of the answer is still compared with the reference."""
+    addition = ADDITIONS.get(args[0])
+    if addition is None or "--json" not in args or not output.startswith("{"):
+        return output
+    answer = json.loads(output)
+    parent, name = addition
+    if name not in answer.get(parent, {}):
+        return output
+    del answer[parent][name]
+    return json.dumps(answer, ensure_ascii=False, indent=2) + "\n"
+
+
 def answers(db_path: Path) -> dict[str, str]:
     """Every answer, keyed by its command line (without ``--db``): the output itself when
     short, else its sha256 (the whole texts would make a 17 MB reference)."""
@@ -53,7 +73,7 @@ def answers(db_path: Path) -> dict[str, str]:
 
     def run(*args: str) -> None:
         result = runner.invoke(cli, [*args, "--db", str(db_path)])
-        said = f"exit {result.exit_code}\n{result.output}"
+        said = f"exit {result.exit_code}\n{without_additions(args, result.output)}"
         out[" ".join(args)] = said if len(said) <= SHORT else "sha256 " + hashlib.sha256(said.encode()).hexdigest()
 
     with sqlite3.connect(db_path) as conn:

@@ -207,10 +207,10 @@ def test_a_third_language_renders_its_messages_and_names(english):
 
 def test_a_language_missing_a_piece_of_the_contract_is_refused_at_registration():
     from parser.languages import Language
-    from tests.toy_english import English, vocabulary, words
+    from tests.toy_english import English, everyday, vocabulary, words
 
     class NoStemmer(Language):
-        Defaults, Words = vocabulary, words
+        Defaults, Words, Everyday = vocabulary, words, everyday
         fold_search_word, name_unit, name_act = English.fold_search_word, English.name_unit, English.name_act
 
     class NoMonths(English):
@@ -219,7 +219,17 @@ def test_a_language_missing_a_piece_of_the_contract_is_refused_at_registration()
     class NoWords(English):
         Words = type("Words", (), {name: getattr(words, name) for name in DISPLAY_NAMES if name != "KIND_WORDS"})
 
-    for incomplete, missing in ((NoStemmer, "stem"), (NoMonths, "MONTHS"), (NoWords, "KIND_WORDS")):
+    class NoEverydayWords(English):
+        Everyday = type("Everyday", (), {})
+
+    class NoEveryday(Language):  # no everyday words at all
+        Defaults, Words = vocabulary, words
+        stem, fold_search_word, name_unit, name_act = English.stem, English.fold_search_word, English.name_unit, English.name_act
+
+    for incomplete, missing in (
+        (NoStemmer, "stem"), (NoMonths, "MONTHS"), (NoWords, "KIND_WORDS"), (NoEverydayWords, "EVERYDAY"),
+        (NoEveryday, "Everyday"),
+    ):
         with pytest.raises(IncompleteLanguage, match=rf"leaves out {missing}$"):
             register(incomplete)
     assert "en" not in LANGUAGES

@@ -11,6 +11,7 @@ from datasette.app import Datasette
 from benchmarks import query_bench
 from datasette_plugins import datasette_options
 from datasette_plugins.zan_site import _loop_connection
+from db.changes import pending_units
 from db.queries import act_document, acts_on
 
 
@@ -43,7 +44,7 @@ def statements_of_floor(db_path, question) -> list[str]:
 @pytest.mark.parametrize(
     "url, question",
     [
-        ("/-/acts/V1500011361", lambda conn: act_document(conn, "V1500011361")),
+        ("/-/acts/V1500011361", lambda conn: (act_document(conn, "V1500011361"), pending_units(conn, "V1500011361"))),
         ("/-/in-force.json?date=2016-01-01", lambda conn: acts_on(conn, "2016-01-01", 1)),
     ],
 )

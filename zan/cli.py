@@ -276,6 +276,7 @@ def _print_act_on(answer: dict, lang: str) -> None:
     act, date = answer["act"], answer["date"]
     _say_other_text(act, "text_not_held", lang)
     click.echo(f"{act['id']} — {t('as_of_title', lang, date=messages.to_display(date))}: {messages.status_word(act['status'], lang)} ({act['basis']})")
+    _print_came_before(act, date, lang)
     for provision in answer["provisions"]:
         if provision["text_known"]:
             wording = t("proven", lang)
@@ -291,6 +292,18 @@ def _print_act_on(answer: dict, lang: str) -> None:
         name = messages.act_name(change["amending_act_kind"], change["amending_act_number"], change["amending_act_date"], lang)
         window = messages.effective_text(change, lang)
         click.echo(t("uncertain_change", lang, act=name, action=messages.action_word(change["action"], lang), units=change["units"], window=window, date=messages.to_display(date)))
+
+
+def _print_came_before(act: dict, date: str, lang: str) -> None:
+    """Before the act existed: the acts it replaced then in force (`db.queries.came_before`)."""
+    if not act.get("came_before"):
+        return
+    click.echo(t("came_before_title", lang, date=messages.to_display(date)))
+    for item in act["came_before"]:
+        name = messages.act_name(item["kind"], item["number"], item["adopted_on"], lang)
+        title = f" «{item['title']}»" if item.get("title") else ""
+        status = t("came_before_status", lang, date=messages.to_display(date), status=messages.status_word(item["status"], lang)) if item["status"] else t("came_before_outside", lang)
+        click.echo(f"  {item['id']}: {name}{title} — {status} ({item['basis']})")
 
 
 def _answer(db_path: Path, lang: str, function, *arguments, act: str | None = None):

@@ -410,6 +410,10 @@ _SAYERS: dict[str, Callable[[_Said], str]] = {
     "changed_by": lambda basis: t(
         "basis_changed_by", basis.lang, act=basis.values["act"], action=action_word(basis.facts.get("action"), basis.lang), when="; ".join(basis.parts)
     ),
+    "repealed_in_text": lambda basis: _by_message(replace(basis, values={**basis.values, "unit": unit_name(basis.facts.get("unit") or "", basis.lang)}), "repealed_in_text"),
+    "repeal_names_successor": lambda basis: _by_message(
+        replace(basis, values={**basis.values, "why": t(f"successor_why_{basis.facts.get('why')}", basis.lang)}), "repeal_names_successor"
+    ),
     "in_force_since": lambda basis: _in_force_text(basis.dates, bool(basis.facts.get("ends")), basis.lang),
     "repeal_in_other_text": _repeal_in_other_text,
     "in_force_as_at": lambda basis: _by_message(replace(basis, values={**basis.values, "why": _clause_alone(basis)}), "in_force_as_at"),

@@ -9,7 +9,9 @@ parsing vocabulary (the names of `SHARED_NAMES`, read as attributes: `lang.MONTH
 language that leaves out any piece of the contract, so a missing piece is an error when
 the language is added, not when a text first needs it. Its `Words` module holds its
 display words (its column of the message catalogue, the words of kinds, units and
-parts: `DISPLAY_NAMES`), and the class its grammar (`name_unit`, `name_act`).
+parts: `DISPLAY_NAMES`), and the class its grammar (`name_unit`, `name_act`). Its
+`Everyday` module holds its everyday words (`EVERYDAY_NAMES`: `EVERYDAY`, from the words
+people use to the law's wording, which a search that finds nothing tries again).
 """
 
 from __future__ import annotations
@@ -113,6 +115,14 @@ DISPLAY_NAMES = (
 )
 
 
+#: What the everyday words of every language define (its `Everyday`): the words people use
+#: for what the law names otherwise, which a search that finds nothing tries again in the
+#: law's wording (`db.search.law_wording`). An empty dictionary is a complete one.
+EVERYDAY_NAMES = (
+    "EVERYDAY",  # an everyday word or phrase -> the law's wording of it, as the acts print it
+)
+
+
 class IncompleteLanguage(TypeError):
     """A language that leaves out a piece of the contract: refused when it is registered."""
 
@@ -131,12 +141,14 @@ class Language(abc.ABC):
     Defaults: ClassVar[ModuleType]
     #: The module of its display words (`DISPLAY_NAMES`).
     Words: ClassVar[ModuleType]
+    #: The module of its everyday words (`EVERYDAY_NAMES`).
+    Everyday: ClassVar[ModuleType]
 
     CODE: str
     BANK_CODE: str
 
     def __init__(self) -> None:
-        for module in (self.Defaults, self.Words):
+        for module in (self.Defaults, self.Words, self.Everyday):
             for name, value in vars(module).items():
                 if not name.startswith("_") and not isinstance(value, ModuleType) and not hasattr(type(self), name):
                     self.__dict__[name] = value
@@ -174,9 +186,10 @@ class Language(abc.ABC):
 
 def missing_pieces(language_class: type[Language]) -> list[str]:
     """What `language_class` leaves out of the contract: its abstract methods not
-    implemented, the names missing from its vocabulary and its display words."""
+    implemented, the names missing from its vocabulary, its display words and its
+    everyday words."""
     missing = sorted(getattr(language_class, "__abstractmethods__", ()))
-    for module, names in (("Defaults", SHARED_NAMES), ("Words", DISPLAY_NAMES)):
+    for module, names in (("Defaults", SHARED_NAMES), ("Words", DISPLAY_NAMES), ("Everyday", EVERYDAY_NAMES)):
         provided = getattr(language_class, module, None)
         if provided is None:
             missing.append(module)

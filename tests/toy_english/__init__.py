@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from parser.languages.base import Language
 
-from . import vocabulary, words
+from . import everyday, vocabulary, words
 
 
 class English(Language):
@@ -13,6 +13,7 @@ class English(Language):
 
     Defaults = vocabulary
     Words = words
+    Everyday = everyday
 
     def stem(self, word: str) -> str:
         return word[:-1] if len(word) > 3 and word.endswith("s") else word

@@ -1,11 +1,11 @@
 """Kazakh (`kk`): the language object, with its parsing vocabulary (`vocabulary`), its
 stemmer (`stemmer`) and search folding, its display words (`words`: its column of the
-message catalogue) and its grammar of names."""
+message catalogue), its everyday words (`everyday`) and its grammar of names."""
 
 from __future__ import annotations
 
 from ..cyrillic import CyrillicLanguage
-from . import stemmer, vocabulary, words
+from . import everyday, stemmer, vocabulary, words
 
 
 class Kazakh(CyrillicLanguage):
@@ -13,6 +13,7 @@ class Kazakh(CyrillicLanguage):
 
     Defaults = vocabulary
     Words = words
+    Everyday = everyday
     stemmer = stemmer
 
     def search_alternative(self, term: str) -> str | None:

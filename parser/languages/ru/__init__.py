@@ -1,11 +1,12 @@
 """Russian (`ru`): the language object, with its parsing vocabulary (`vocabulary`), its
 stemmer (`stemmer`, Snowball's) and search folding, its display words (`words`: its
-column of the message catalogue) and its grammar of names."""
+column of the message catalogue), its everyday words (`everyday`) and its grammar of
+names."""
 
 from __future__ import annotations
 
 from ..cyrillic import CyrillicLanguage
-from . import stemmer, vocabulary, words
+from . import everyday, stemmer, vocabulary, words
 
 
 class Russian(CyrillicLanguage):
@@ -13,6 +14,7 @@ class Russian(CyrillicLanguage):
 
     Defaults = vocabulary
     Words = words
+    Everyday = everyday
     stemmer = stemmer
 
     def name_unit(self, parts: list[tuple[str, str]]) -> str:
