@@ -40,7 +40,7 @@ from parser.model import ParsedDocument
 
 from .sources import Source
 from .rows import ActRows, source_rows
-from .versions import VersionedText, versioned_act_rows
+from .versions import StagedDocument, VersionedText, staged_document, versioned_act_rows
 
 #: Documents in flight per worker: enough to keep every worker busy while the main
 #: process stores, few enough that memory does not grow with the corpus.
@@ -59,13 +59,16 @@ class ParsedSource:
     """What a worker makes of one source file. For a plain act (readable, and not one of
     several versions) that is every row it adds to the database, `rows`, made in the
     worker: the main process, which writes the database alone and so limits the build,
-    only inserts them. Otherwise it is the parsed `document`, which the main process
-    stores itself: an unreadable file's problems, or a version, merged with the other
-    versions of its act once all are read."""
+    only inserts them. A version of an act is `staged`, pickled, to be merged with the
+    other versions of its act once all are read. Otherwise it is the parsed `document`,
+    which the main process stores itself: an unreadable file's problems."""
 
     document: ParsedDocument | None = None
     rows: ActRows | None = None
     size: int = 0  # the source file's bytes
+    #: a version of an act, pickled once here for the worker that will align it with the
+    #: act's other versions (the main process only stages it)
+    staged: StagedDocument | None = None
 
 
 @dataclass
@@ -90,6 +93,8 @@ def parse_source(
     parse it and, for a plain act (unless `rows` is False), make its rows: timelines,
     citations, search stems and all."""
     document = parse_bytes(data, display_path, publications, meta_text, meta_path, parts or None)
+    if rows and document.act is not None and document.version is not None:
+        return ParsedSource(staged=staged_document(document), size=document.size)
     if not rows or document.act is None or document.version is not None:
         return ParsedSource(document=document, size=document.size)
     return ParsedSource(rows=source_rows(document, document.act.id), size=document.size)

@@ -43,6 +43,9 @@ class Store:
         `db.parallel.ParsedSource`). A version of an act waits (see `finish`) until all
         the act's versions are in."""
         parsed = item.result
+        if parsed.staged is not None:
+            self.staged.stage(parsed.staged)
+            return
         if parsed.rows is not None:
             if parsed.rows.act_id not in self.act_ids:
                 self.act_ids.add(parsed.rows.act_id)

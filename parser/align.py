@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .diff import similarity
 from .languages import KAZAKH
@@ -57,19 +58,39 @@ class Pair:
         return unit.key
 
 
+#: Distinct unit texts whose compared forms are remembered per process: every version
+#: of an act reprints most of its units, and each is compared several times.
+TEXT_MEMO = 16384
+
+
 def comparable(provision: Provision) -> str:
     """The wording as compared: spaces normalised, nothing else touched."""
-    return " ".join(provision.text.split())
+    return _comparable(provision.text)
 
 
 def body(provision: Provision) -> str:
     """The wording without its printed number (``5. Осы …`` -> ``Осы …``)."""
-    return _LABEL.sub("", comparable(provision), count=1)
+    return _body(provision.text)
 
 
 def is_placeholder(provision: Provision) -> bool:
     """``5. Алып тасталды - …``: a deleted unit kept in place."""
-    return KAZAKH.fold(body(provision)).startswith(KAZAKH.DELETION_PLACEHOLDERS)
+    return _is_placeholder(provision.text)
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def _comparable(text: str) -> str:
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def _body(text: str) -> str:
+    return _LABEL.sub("", _comparable(text), count=1)
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def _is_placeholder(text: str) -> bool:
+    return KAZAKH.fold(_body(text)).startswith(KAZAKH.DELETION_PLACEHOLDERS)
 
 
 def is_positional(key: str) -> bool:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from .dates import find_dates
 from .languages import Language
+from .memo import copied
 from .model import ActReference
 from .references import NUMBER
 
@@ -226,9 +227,15 @@ def _is_time_limit(doc: Doc, date: Span, lang: Language) -> bool:
     return date.start > 0 and doc[date.start - 1].lower_ in lang.DATE_LIMIT_WORDS_BEFORE
 
 
+#: Distinct unit texts whose citations are remembered per process.
+CITATIONS_MEMO = 16384
+
+
+@copied(CITATIONS_MEMO)
 def extract_citations(text: str, lang: Language) -> list[Citation]:
     """Every act reference in `text`, written in `lang` (a `parser.languages` module), in
-    order: those with a date or a number, and laws and codes cited by their title alone."""
+    order: those with a date or a number, and laws and codes cited by their title alone.
+    Read once per distinct text and language (`parser.memo`): each call gets a copy."""
     titled = _titled_laws(text, lang)
     if not _may_cite(text, lang):
         return titled  # no date or number, or no word naming a kind of act: nothing to tokenize

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .languages import LANGUAGES
+from .memo import frozen
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,18 @@ def find_dates(text: str) -> list[DateMatch]:
     """Every date in `text`, in order of appearance, in any of the three forms.
 
     Offsets refer to `text` as given (folding keeps lengths: it only swaps single letters).
+    Read once per distinct text (`parser.memo`): the same note and unit recur in every
+    version of an act.
     """
+    return list(_dates_in(text))
+
+
+#: Distinct texts whose dates are remembered per process.
+DATES_MEMO = 16384
+
+
+@frozen(DATES_MEMO)
+def _dates_in(text: str) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     for language in LANGUAGES.values():
         folded = language.fold(text)
@@ -89,7 +101,7 @@ def find_dates(text: str) -> list[DateMatch]:
             iso = iso_date(int(match["year"]), int(match["month"]), int(match["day"]))
             if iso:
                 found.append(DateMatch(iso, match.start(), match.end(), text[match.start() : match.end()]))
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 _DATE_LIKE = re.compile(r"(?<![\d.])(?:\d{4}\.\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})(?![\d])")

@@ -45,7 +45,9 @@ def _append(parts: list[dict[str, str]], op: str, text: str) -> None:
 
 def similarity(old: str, new: str) -> float:
     """Share of words two wordings have in common, 0 to 1."""
+    if old == new:  # most units of a version are the version before's: no matching needed
+        return 1.0
     before, after = old.split(), new.split()
-    if not before and not after:
+    if before == after:  # the same words (also: none at all)
         return 1.0
     return SequenceMatcher(None, before, after, autojunk=False).ratio()

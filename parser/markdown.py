@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath, PurePosixPath
 from typing import Any
 
@@ -164,6 +165,19 @@ def markdown_lines(text: str) -> list[MarkdownLine]:
 
 
 def _clean_line(number: int, raw: str, printed: str) -> MarkdownLine:
+    text, level, quote, strong, emphasis = _cleaned(printed)
+    return MarkdownLine(number, raw, text, heading=level, quote=quote, strong=strong, emphasis=emphasis)
+
+
+#: Distinct lines whose cleaning is remembered per process: an act's next version
+#: reprints most of its lines.
+LINE_MEMO = 65536
+
+
+@lru_cache(maxsize=LINE_MEMO)
+def _cleaned(printed: str) -> tuple[str, int, bool, bool, bool]:
+    """A line's text with its formatting taken off, its heading level, and whether it is
+    quoted, wholly bold, wholly italic."""
     text = _ANCHOR.sub("", printed).rstrip()
     quote = False
     level = 0
@@ -183,7 +197,7 @@ def _clean_line(number: int, raw: str, printed: str) -> MarkdownLine:
     text = _ESCAPE.sub(r"\1", text)
     if level:
         text = text.strip()
-    return MarkdownLine(number, raw, text, heading=level, quote=quote, strong=strong, emphasis=emphasis)
+    return text, level, quote, strong, emphasis
 
 
 # --- Tables --------------------------------------------------------------------------
@@ -600,8 +614,7 @@ class Segmenter:
         return True
 
     def _editorial(self, text: str) -> bool:
-        squashed = _squashed(text)
-        return any(squashed == _squashed(remark) for remark in self.lang.EDITORIAL_REMARKS)
+        return _squashed(text) in _editorial_remarks(self.lang)
 
     # --- quoted wordings ---------------------------------------------------------------
 
@@ -783,8 +796,15 @@ class Segmenter:
         return ""
 
 
+@lru_cache(maxsize=16384)  # once per distinct paragraph: every version reprints most of them
 def _squashed(text: str) -> str:
     return re.sub(r"\W+", "", text).lower()
+
+
+@lru_cache(maxsize=8)
+def _editorial_remarks(lang: Language) -> frozenset[str]:
+    """A language's editorial remarks, squashed: what `_editorial` compares a paragraph with."""
+    return frozenset(_squashed(remark) for remark in lang.EDITORIAL_REMARKS)
 
 
 def _closes(paragraph: str, mark: str, opening: bool) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from .languages import LANGUAGES, Language
+from .memo import copied
 from .model import ActReference, Amendment
 from .dates import first_date
 from .references import read_reference
@@ -104,6 +105,11 @@ def read_target(text: str, lang: Language, inserted: str = "") -> NoteTarget:
     return NoteTarget(text, None, None, part)
 
 
+#: Distinct notes remembered per process: a version reprints most of its act's notes.
+NOTE_MEMO = 8192
+
+
+@copied(NOTE_MEMO)
 def parse_note(text: str, lang: Language) -> ParsedNote:
     """Split a note into its target, its action and one `Amendment` per amending act.
 

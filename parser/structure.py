@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .languages import KAZAKH, Language, detect_language
 from .layout import Block, Layout, Line, close_blocks
@@ -72,6 +73,7 @@ def is_operative_formula(text: str, lang: Language) -> bool:
     return any(lang.squash(formula) in squashed for formula in lang.OPERATIVE_FORMULAS)
 
 
+@lru_cache(maxsize=16384)  # once per distinct line: every version reprints most of them
 def heading_match(text: str, lang: Language) -> tuple[str, str | None] | None:
     """``("chapter", "1")`` for ``1-тарау. Жалпы ережелер``, and so on; None otherwise."""
     for kind, name in HEADING_KINDS:

@@ -19,6 +19,7 @@ The day-counting rule, in one place (see ../shared/notes/TEMPORAL.md, "What the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .basis import Basis, known_dates
@@ -30,6 +31,7 @@ PUBLICATION_DEADLINE_SINCE = "2017-01-01"
 PUBLICATION_DEADLINE_DAYS = 30
 
 
+@lru_cache(maxsize=16384)  # once per distinct unit or note text
 def is_commencement_clause(text: str, lang: Language) -> bool:
     squashed = lang.squash(text)
     return any(verb in squashed for verb in lang.COMMENCEMENT_VERBS)

@@ -18,12 +18,17 @@ turns a timeline into the status on a date: ``in_force``, ``not_in_force`` or
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .basis import Basis, act_data, known_dates
 from .dates import add_days
-from .model import Amendment, CommencementRule, EffectiveDate, ParsedDocument
+from .model import Amendment, CommencementRule, EffectiveDate, ParsedDocument, Provision
+
+if TYPE_CHECKING:
+    from .languages import Language
 
 T = TypeVar("T")
 
@@ -210,8 +215,11 @@ def _change(ref: tuple[int, int], amendment: Amendment) -> Change:
     return Change(ref, amendment.action, Bound(bound.earliest, bound.latest, when), amending_act(amendment), amendment.act.date)
 
 
-def build_timelines(document: ParsedDocument) -> Timelines:
-    """The timeline of the act and of every provision of `document`."""
+def build_timelines(document: ParsedDocument, on_demand: bool = False) -> Timelines:
+    """The timeline of the act and of every provision of `document`. `on_demand`: each
+    provision's timeline is made when first asked for (`UnitTimelines`): merging an act's
+    versions (`parser.versions.merged_timelines`) reads an older version's timelines only
+    for the units it first holds or that change after it, a few of each version's."""
     act = document.act
     assert act is not None
     act_start = bound_from(act.effective or EffectiveDate("unknown", basis=Basis("derived_no_clause")), act.adopted_on, act.commencement)
@@ -232,7 +240,8 @@ def build_timelines(document: ParsedDocument) -> Timelines:
     throughout = _throughout(document)
     own_starts = _own_starts(document)
     timelines = Timelines(act_start, act_end, act_end_ref)
-    for provision in document.provisions:
+
+    def unit_versions(provision: Provision) -> list[Version]:
         changes = [change for _, change in changes_on.get(provision.key, [])]
         if provision.kind not in ("title", "other", "signature", "approval"):
             changes += throughout
@@ -249,8 +258,35 @@ def build_timelines(document: ParsedDocument) -> Timelines:
         if doubt and versions[-1].text_known:
             last = versions[-1]
             versions[-1] = Version(last.key, last.start, last.end, False, None, last.basis.but(doubt), last.started_by, last.ended_by)
-        timelines.versions[provision.key] = versions
+        return versions
+
+    if on_demand:
+        timelines.versions = UnitTimelines(document.provisions, unit_versions)  # type: ignore[assignment]
+        return timelines
+    for provision in document.provisions:
+        timelines.versions[provision.key] = unit_versions(provision)
     return timelines
+
+
+class UnitTimelines(Mapping):
+    """Each provision's timeline by key, made when first asked for (and kept)."""
+
+    def __init__(self, provisions: list[Provision], make: Callable[[Provision], list[Version]]) -> None:
+        self._provisions = {provision.key: provision for provision in provisions}  # the last of a key, as a dict built in order keeps
+        self._make = make
+        self._made: dict[str, list[Version]] = {}
+
+    def __getitem__(self, key: str) -> list[Version]:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._make(self._provisions[key])
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._provisions)
+
+    def __len__(self) -> int:
+        return len(self._provisions)
 
 
 def _own_starts(document: ParsedDocument) -> dict[str, Bound]:
@@ -328,8 +364,8 @@ def _placeholder_change(provision, document: ParsedDocument) -> Change | None:
     if provision.kind not in ("article", "paragraph", "part", "subparagraph", "chapter", "section"):
         return None
     lang = document_language(document)
-    body = _placeholder_body(provision.text)
-    if not lang.fold(body).startswith(lang.DELETION_PLACEHOLDERS):
+    body = _deletion_body(provision.text, lang)
+    if body is None:
         return None
     parsed = parse_note(body, lang)
     amendment = parsed.amendments[0] if parsed.amendments else None
@@ -337,6 +373,13 @@ def _placeholder_change(provision, document: ParsedDocument) -> Change | None:
     act = amending_act(amendment) if amendment and date else {}
     bound = Bound(date, None, Basis("excluded_in_text", facts={"text": body}))
     return Change((0, 0), "deleted", bound, act, date)
+
+
+@lru_cache(maxsize=16384)  # once per distinct unit text: every version reprints most of them
+def _deletion_body(text: str, lang: Language) -> str | None:
+    """The words of a unit whose text is only its exclusion ("Исключена …"), else None."""
+    body = _placeholder_body(text)
+    return body if lang.fold(body).startswith(lang.DELETION_PLACEHOLDERS) else None
 
 
 def _placeholder_body(text: str) -> str:

@@ -203,7 +203,7 @@ def merged_timelines(documents: list[ParsedDocument], maps: list[dict[str, str]]
     oldest version's notes say what applied before it; between versions the wording is
     known exactly, changing at the dates the newer version's notes give, or within the
     window between the versions."""
-    timelines = [build_timelines(d) for d in documents]
+    timelines = [build_timelines(d, on_demand=True) for d in documents]  # a unit's, when read below
     bounds = [version_bound(d) for d in documents]
     texts = [_units_by_identity(d, maps[k]) for k, d in enumerate(documents)]
     identities = dict.fromkeys(identity for m in reversed(maps) for identity in m.values())

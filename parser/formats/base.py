@@ -14,6 +14,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 from typing import ClassVar
 
@@ -90,7 +91,7 @@ class SourceFormat(ABC):
     def block_text(self, lines: list[tuple[int, str]], kind: str) -> tuple[str, list[Repair], list[Problem]]:
         """The text of one block from its printed lines ``(number, text)``, with the
         repairs made and the problems met; plain joining by default."""
-        return join_lines([text for _, text in lines if text.strip()]), [], []
+        return _joined(tuple(text for _, text in lines if text.strip())), [], []
 
     @abstractmethod
     def read_requisites(self, document: ParsedDocument, meta: VersionMeta | None, lang: Language) -> RequisitesReading:
@@ -110,3 +111,8 @@ def requisites_of_header(document: ParsedDocument, lang: Language) -> Requisites
         return RequisitesReading(None, None)
     requisites = read_requisites(header.text, lang)
     return RequisitesReading(requisites, header.text)
+
+
+@lru_cache(maxsize=16384)  # once per distinct block: every version reprints most of them
+def _joined(lines: tuple[str, ...]) -> str:
+    return join_lines(list(lines))
