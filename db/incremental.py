@@ -52,6 +52,7 @@ from .git_corpus import RepositoryRead, commit_day, git_sources
 from .git_history import PART_FOLDERS, count_commits, head_commit, is_ancestor, read_history
 from .links import relink_cited_acts, remember_links
 from .parallel import ParseCache, Parsed, code_digest, default_workers, file_digest, parse_documents, parser_fingerprint
+from .reach import finish_reach
 from .rebuild import clear_rebuilt_versions, rebuild_versions
 from .schema import FTS, finish_schema
 from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, delete_rows, finish_search_rows_after
@@ -63,7 +64,7 @@ BUILD_INFO = "build_info"
 
 #: Tables the global passes fill afresh (`unlink_cited_acts`, `clear_rebuilt_versions`):
 #: their ``act_id`` is a link made by the pass, not the act the row belongs to.
-GLOBAL_TABLES = ("cited_acts", "instruction_results", "rebuilt_versions", "replacements")
+GLOBAL_TABLES = ("cited_acts", "instruction_results", "rebuilt_versions", "replacements", "changes_by_amending", "amending_reach")
 
 #: The search index's tables: kept by `_delete_search_rows` and `finish_search_index`.
 SEARCH_TABLES = (SEARCH_TABLE, ACTS_TABLE, ACT_ROWS_TABLE, ROWS_TABLE)
@@ -277,12 +278,15 @@ def update_database(
 def _finish_passes(db: sqlite_utils.Database, deleted: set[str], stored: set[str], last_search_row: int) -> None:
     """`db.store.finish_passes` for the acts deleted and `stored` again (``temp.zan_gone``):
     their links and those of the acts they cite or are cited as (`relink_cited_acts`),
-    the rebuilt versions of every amending act among them or naming them, the wordings
+    the rebuilt versions of every amending act among them or naming them, which amending
+    act changed what for them and for the acts whose instructions were linked again
+    (`finish_reach`: `changes_by_amending` keeps its rows until then), the wordings
     and texts no version prints any more, their search rows; the rest of the database is
     read only through indexes, so an update's time follows what the new commits touched."""
     amending = relink_cited_acts(db) | deleted
     clear_rebuilt_versions(db, amending)
     rebuild_versions(db, amending)
+    finish_reach(db, amending | stored)
     prune_unreferenced(db.conn)  # the texts are held by many tables now: read whole (what is left, docs/benchmarks-git.md)
     finish_search_rows_after(db.conn, last_search_row)
     finish_schema(db)

@@ -48,6 +48,18 @@ TABLE_METADATA = {
         "facets": ["severity", "kind"],
         "description": "Everything the build could not do, or doubted.",
     },
+    "changes_by_amending": {
+        "description": (
+            "Every change the database records (an amended act's notes and versions, an amending act's instructions), "
+            "once per act whose rows record it (act_id), with the act changed (changed_act_id), its unit (key; '' for "
+            "the act as a whole) and the amending act (amending: one key per act). Written by the build for the "
+            "corpus-wide canned queries."
+        ),
+    },
+    "amending_reach": {
+        "sort_desc": "acts",
+        "description": "One row per amending act: how many acts (and of them in the corpus) and units it changed, from changes_by_amending.",
+    },
     "replacements": {"description": "An act that repealed and replaced another (old -> new), with what says so: basis_rule and basis_data (zan_basis(basis_rule, basis_data, lang) says it)."},
     "repairs": {"facets": ["kind"], "description": "Every change made to the printed text, with its source line."},
     "sources": {"description": "The source files the database was built from."},
@@ -140,7 +152,8 @@ def changes_cte(notes: str = "", versions: str = "", instructions: str = "") -> 
     the version changed) and the instructions of the amending acts in the corpus (an act
     they amend that the corpus does not hold is named by its id in `cited_acts`).
     `took_effect` is the day the change took effect, or the first day it can have (a
-    window's start), else the amending act's date. A change two sources (or two
+    window's start), else the amending act's date; `source` the act whose rows record it
+    (the amended act's notes and versions, the amending act's instructions). A change two sources (or two
     languages) record has a row each: count it with ``count(distinct …)``.
 
     `notes`, `versions` and `instructions` are further conditions on each source (``and
@@ -150,18 +163,19 @@ def changes_cte(notes: str = "", versions: str = "", instructions: str = "") -> 
     return f"""raw as (
 select a.act_id, coalesce({_unit_key("a.provision_id", "a.act_id")}, '') as unit,
   a.amending_act_kind as kind, a.amending_act_date as date, a.amending_act_number as number, null as amending_id,
-  null as unnamed, coalesce(a.effective_from, a.effective_from_earliest, a.amending_act_date) as took_effect
+  null as unnamed, coalesce(a.effective_from, a.effective_from_earliest, a.amending_act_date) as took_effect, a.act_id as source
 from amendments a
 where a.amending_act_kind is not null and a.amending_act_date is not null {notes}
 union all
 select v.act_id, coalesce({_unit_key("c.provision_id", "v.act_id")}, c.to_key, c.from_key, ''),
-  v.caused_by_kind, v.caused_by_date, v.caused_by_number, null, v.id, coalesce(v.effective_from, v.effective_from_earliest, v.caused_by_date, v.version_date)
+  v.caused_by_kind, v.caused_by_date, v.caused_by_number, null, v.id, coalesce(v.effective_from, v.effective_from_earliest, v.caused_by_date, v.version_date),
+  v.act_id
 from versions v
 left join version_changes c on c.to_version_id = v.id and c.change in ('added', 'removed', 'reworded')
 where v.rebuilt = 0 {versions}
 union all
 select coalesce(i.target_act_id, i.target_cited_act_id), coalesce(i.target_key, ''), m.kind, m.adopted_on, m.number, m.id,
-  null, coalesce(i.effective_from, i.effective_from_earliest, m.adopted_on)
+  null, coalesce(i.effective_from, i.effective_from_earliest, m.adopted_on), i.act_id
 from instructions i join acts m on m.id = i.act_id
 where coalesce(i.target_act_id, i.target_cited_act_id) is not null {instructions}
 ),
@@ -170,7 +184,7 @@ c as (
 select raw.act_id, raw.unit, raw.kind, raw.date, raw.number, raw.took_effect,
   case when raw.kind is not null and raw.date is not null then raw.kind || ' ' || raw.date || ' ' || coalesce(n.normal, '')
        else coalesce(raw.amending_id, raw.unnamed) end as amending,
-  raw.amending_id
+  raw.amending_id, raw.source
 from raw left join numbers n on n.number = raw.number
 )"""
 
@@ -179,9 +193,10 @@ from raw left join numbers n on n.number = raw.number
 YEAR_START, YEAR_END = "printf('%04d-01-01', cast(:year as integer))", "printf('%04d-12-31', cast(:year as integer))"
 IN_YEAR = f"between {YEAR_START} and {YEAR_END}"
 
-#: The corpus's id of the amending act of a group of `c`'s rows (NULL when not held).
-AMENDING_ACT_IN_CORPUS = """coalesce(max(c.amending_id), (select m.id from acts m where m.kind = c.kind and m.adopted_on = c.date
-  and m.kind || ' ' || m.adopted_on || ' ' || coalesce(zan_normal_number(m.number), '') = c.amending limit 1))"""
+#: The corpus's id of an amending act of `amending_reach` (NULL when not held): the one its
+#: instructions name, else the act with its requisites.
+AMENDING_ACT_IN_CORPUS = """coalesce(r.amending_id, (select m.id from acts m where m.kind = r.kind and m.adopted_on = r.date
+  and m.kind || ' ' || m.adopted_on || ' ' || coalesce(zan_normal_number(m.number), '') = r.amending limit 1))"""
 #: The amending acts of a group of `c`'s rows, as printed.
 AMENDED_BY = """group_concat(distinct coalesce(c.kind || ' ' || c.date || coalesce(' No ' || c.number, ''), c.amending))"""
 
@@ -192,16 +207,16 @@ CORPUS_QUERIES = {
             "The acts changed by the most amending acts dated in :year (e.g. 2015: the amending act's date, its "
             "adoption as the notes and the bank name it), with the number of their units changed, from every source "
             "of the fact: the notes of the amended act, the versions the bank holds and the instructions of amending "
-            "acts in the corpus (a change two sources record counts once)."
+            "acts in the corpus (a change two sources record counts once). Read from changes_by_amending, which the "
+            "build writes once from those sources."
         ),
-        "sql": f"""with {changes_cte(notes=f"and a.amending_act_date {IN_YEAR}", versions=f"and v.caused_by_date {IN_YEAR}",
-                           instructions=f"and m.adopted_on {IN_YEAR}")}
-select c.act_id, acts.title, acts.kind, acts.adopted_on, acts.number,
+        "sql": f"""select c.changed_act_id as act_id, acts.title, acts.kind, acts.adopted_on, acts.number,
   count(distinct c.amending) as amending_acts, count(distinct nullif(c.unit, '')) as units_changed,
   {AMENDED_BY} as amended_by
-from c join acts on acts.id = c.act_id
-group by c.act_id
-order by amending_acts desc, units_changed desc, acts.adopted_on, c.act_id
+from (select * from changes_by_amending where date {IN_YEAR} order by changed_act_id, date, amending) c
+join acts on acts.id = c.changed_act_id
+group by c.changed_act_id
+order by amending_acts desc, units_changed desc, acts.adopted_on, c.changed_act_id
 limit 100""",
     },
     "amending_acts_widest": {
@@ -211,17 +226,12 @@ limit 100""",
             "corpus holds, the others named by their id in cited_acts) and of their units, from the notes of the "
             "amended acts, the versions the bank holds and its own instructions (a change two sources record counts "
             "once); in_corpus is its id when the corpus holds it (its page: /-/acts/{id}; /-/amendments/{id}.json "
-            "lists every change)."
+            "lists every change). Read from amending_reach, which the build writes once from those sources."
         ),
-        "sql": f"""with {changes_cte()}
-select c.kind, c.date, min(c.number) as number, {AMENDING_ACT_IN_CORPUS} as in_corpus,
-  count(distinct c.act_id) as acts, count(distinct t.id) as acts_in_corpus,
-  count(distinct case when c.unit != '' then c.act_id || '/' || c.unit end) as units,
-  group_concat(distinct c.act_id) as acts_changed
-from c left join acts t on t.id = c.act_id
-where c.date is not null or c.amending_id is not null
-group by c.amending
-order by acts desc, units desc, c.date desc, c.amending
+        "sql": f"""select r.kind, r.date, r.number, {AMENDING_ACT_IN_CORPUS} as in_corpus,
+  r.acts, r.acts_in_corpus, r.units, r.acts_changed
+from amending_reach r
+order by r.acts desc, r.units desc, r.date desc, r.amending
 limit 100""",
     },
     "units_changed_most": {

@@ -337,6 +337,38 @@ TABLES: dict[str, dict] = {
             ("target_act_id", "acts", "id"),
         ],
     },
+    # Every change the database records, once per act whose rows record it (db.reach): a
+    # note's or a version's act, or the amending act whose instruction it is (`act_id`).
+    "changes_by_amending": {
+        "columns": {
+            "act_id": str,
+            "changed_act_id": str,  # the act changed: its id, or its cited key when not held
+            "unit": str,  # the unit's key; "" for the act as a whole
+            "amending": str,  # one key per amending act (db.publish.changes_cte)
+            "kind": str,
+            "date": str,
+            "number": str,  # as printed
+            "amending_id": str,  # the amending act's id when the corpus holds it and says so
+        },
+        "pk": None,
+        "foreign_keys": [],
+    },
+    # One row per amending act: how many acts and units it changed (db.reach).
+    "amending_reach": {
+        "columns": {
+            "amending": str,
+            "kind": str,
+            "date": str,
+            "number": str,
+            "amending_id": str,
+            "acts": int,
+            "acts_in_corpus": int,
+            "units": int,
+            "acts_changed": str,  # their ids, comma-separated, in order
+        },
+        "pk": "amending",
+        "foreign_keys": [],
+    },
     # One row per instruction applied (or not) to a version of its target act.
     "instruction_results": {
         "columns": {

@@ -17,6 +17,7 @@ from parser.model import ParsedDocument, Problem
 
 from .links import link_cited_acts
 from .parallel import Parsed, parse_source, versioned_acts
+from .reach import finish_reach
 from .rebuild import rebuild_versions
 from .rows import ActRows, TableRows, problem_rows, provenance_rows, source_rows, table_rows
 from .schema import finish_schema
@@ -128,11 +129,13 @@ class Store:
 
 def finish_passes(db: sqlite_utils.Database, prune_unreferenced_wordings: bool = False) -> None:
     """The passes over the whole database once every act is stored: acts cited resolved
-    (`db.links`), versions rebuilt from amending acts (`db.rebuild`), the search index
-    and the schema's indexes and full-text tables finished. An update, which deleted and
+    (`db.links`), versions rebuilt from amending acts (`db.rebuild`), which amending act
+    changed what (`db.reach`, for the corpus-wide queries), the search index and the
+    schema's indexes and full-text tables finished. An update, which deleted and
     stored again some acts, also drops the wordings no version prints any more."""
     link_cited_acts(db)
     rebuild_versions(db)
+    finish_reach(db)
     if prune_unreferenced_wordings:
         prune_unreferenced(db.conn)
     finish_search_index(db.conn)

@@ -6,6 +6,7 @@ results, and checked against the answers the site gives one act at a time."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,10 @@ import pytest_asyncio
 from datasette.app import Datasette
 
 from datasette_plugins import datasette_options
+from datasette_plugins.zan_site import prepare_connection as register_site_functions
 from db import build
 from db.changes import pending
+from db.publish import AMENDED_BY, QUERIES, changes_cte
 from db.queries import act_amendments
 
 AMENDING = Path(__file__).resolve().parents[3] / "shared" / "corpus-bank" / "amending"
@@ -87,8 +90,6 @@ async def test_an_omnibus_law_touches_several_acts(amending_db):
     }
     assert list(answer)[:2] == ["file-53548-identifikatsionnye-nomera", "file-9231-turistskaia-deiatelnost-utrata-sily"]
     # the same acts as the amending act's own answer (/-/amendments/{act}.json), one act at a time
-    import sqlite3
-
     with sqlite3.connect(amending_db) as conn:
         for act_id, row in answer.items():
             assert len(act_amendments(conn, act_id)["acts"]) == row["acts"], act_id
@@ -122,3 +123,46 @@ async def test_what_is_pending_is_the_one_decision_of_db_changes_pending(site, c
     page = (await site.client.get("/laws/pending_on_date", params={"date": "2015-12-01"})).text
     assert '<a href="/-/pending?date=2015-12-01">' in page
     assert (await site.client.get("/laws/pending_on_date.json", params={"date": "abc"})).status_code == 400
+
+
+#: What `amending_acts_widest` and `acts_amended_most` counted at request time before the
+#: build wrote `amending_reach` and `changes_by_amending` (db.reach): the union of every
+#: source, read whole. The stored tables must give the same rows.
+WIDEST_AT_REQUEST_SQL = f"""with {changes_cte()}
+select c.kind, c.date, min(c.number), max(c.amending_id), count(distinct c.act_id), count(distinct t.id),
+  count(distinct case when c.unit != '' then c.act_id || '/' || c.unit end)
+from c left join acts t on t.id = c.act_id
+where c.date is not null or c.amending_id is not null
+group by c.amending
+order by c.amending"""
+STORED_WIDEST_SQL = "select kind, date, number, amending_id, acts, acts_in_corpus, units from amending_reach order by amending"
+AMENDED_AT_REQUEST_SQL = f"""with {changes_cte()}
+select c.act_id, count(distinct c.amending), count(distinct nullif(c.unit, '')), {AMENDED_BY}
+from c join acts on acts.id = c.act_id
+where c.date between :first and :last
+group by c.act_id order by c.act_id"""
+
+
+def _in_order(joined: str | None) -> list[str]:
+    return sorted((joined or "").split(","))
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "amending"])
+def test_the_stored_counts_are_the_sources_counted_at_request_time(corpus, db_path, request):
+    path = db_path if corpus == "bundled" else request.getfixturevalue("amending_db")
+    conn = sqlite3.connect(path)
+    register_site_functions(conn)
+    stored = conn.execute(STORED_WIDEST_SQL).fetchall()
+    assert stored and stored == conn.execute(WIDEST_AT_REQUEST_SQL).fetchall()
+    # each amending act lists the acts it changed, in their order
+    for (listed,) in conn.execute("select acts_changed from amending_reach"):
+        assert listed.split(",") == sorted(set(listed.split(",")))
+    years = [row[0] for row in conn.execute("select distinct substr(date, 1, 4) from changes_by_amending where date is not null")]
+    assert years or corpus == "amending"  # the six laws' files print no requisites: none is dated
+    for year in years:
+        first, last = f"{year}-01-01", f"{year}-12-31"
+        before = conn.execute(AMENDED_AT_REQUEST_SQL, {"first": first, "last": last}).fetchall()
+        now = conn.execute(QUERIES["acts_amended_most"]["sql"].replace("limit 100", ""), {"year": year}).fetchall()
+        assert sorted((row[0], row[5], row[6], _in_order(row[7])) for row in now) == [
+            (row[0], row[1], row[2], _in_order(row[3])) for row in before
+        ], year

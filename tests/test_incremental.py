@@ -67,6 +67,7 @@ def clone(before):
 
 def test_an_update_after_one_commit_reads_only_it_and_gives_the_full_build(clone, tmp_path):
     corpus, db_path, held_back = clone
+    reach_before = _reach(db_path)
     write_commits(corpus / "codes", [held_back])
     shown: list[Path] = []
     summary = build(corpus, db_path, workers=2, on_document=shown.append)
@@ -79,6 +80,8 @@ def test_an_update_after_one_commit_reads_only_it_and_gives_the_full_build(clone
     assert shown and all(TOUCHED_FOLDER_CODE in path.parent.name for path in shown)
     assert summary.parsed == 2
     assert _versions(db_path, TOUCHED_ACT) == ["2019-12-03", "2020-08-10", NEW_VERSION_DAY]
+    # the new version's changes are counted for the amending act that caused them (db.reach)
+    assert len(_reach(db_path)) > len(reach_before) and set(reach_before) < set(_reach(db_path))
     full = tmp_path / "full.db"
     full_summary = build(corpus, full, workers=2, cache=False)
     assert full_summary.full_build == "no_database"
@@ -180,6 +183,14 @@ def _versions(db_path: Path, act_id: str) -> list[str]:
         return [row[0] for row in rows]
 
 
+def _reach(db_path: Path) -> list[tuple]:
+    """The changes of the touched act recorded for the corpus-wide queries (db.reach)."""
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(
+            "select unit, amending from changes_by_amending where changed_act_id = ? order by unit, amending", [TOUCHED_ACT]
+        ).fetchall()
+
+
 def _git(repository: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(repository), *args], capture_output=True, text=True, check=True).stdout
 
@@ -243,6 +254,7 @@ WHOLE_DATABASE = [
     r"^update (citations|amendments|instructions) set \w+ = (?!.*temp\.zan_)",
     r"^update cited_acts set (?!.*temp\.zan_)",
     r"^drop table if exists search_rows",
+    r"^delete from (changes_by_amending|amending_reach)$",
 ]
 
 
