@@ -482,17 +482,21 @@ async def changes_page(datasette, request, lang):
 @page
 async def pending_page(datasette, request, lang):
     """What is announced but not in force on ``?date=`` (today by default), over the corpus
-    or one act (``?act=``)."""
+    or one act (``?act=``). Over the corpus, a page at a time (``?page=``, 100 items, with
+    the number of them all), as the list of acts: every item is decided, the page's said."""
     date = requested_date(request, lang)
     act_id = (request.args.get("act") or "").strip() or None
-    answer = await _run(datasette, lambda conn: pending(conn, date, act_id, lang))
-    query = urllib.parse.urlencode({key: value for key, value in (("date", date), ("act", act_id or "")) if value})
+    page_number = None if act_id else requested_page(request, lang)
+    answer = await _run(datasette, lambda conn: pending(conn, date, act_id, lang, page=page_number))
+    query = urllib.parse.urlencode({key: value for key, value in (("date", date), ("act", act_id or ""), ("page", page_number if (page_number or 1) > 1 else "")) if value})
+    paging = _paging_urls(request, answer, lang) if page_number else {}
     return await _respond(
         datasette, request, lang, answer, "zan_pending.html",
         what_text=lambda what: messages.pending_what_text(what, lang),
         window_text=lambda earliest, latest: messages.window_text(earliest, latest, lang),
         act_url=with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang) if act_id else None,
         json_url=with_lang(datasette.urls.path("/-/pending.json") + ("?" + query if query else ""), lang),
+        **paging,
     )
 
 

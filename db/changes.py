@@ -37,7 +37,7 @@ from db.queries import (
     version_took_effect,
     versions_on,
 )
-from db.schema import ANNOUNCED, LATE_START, LATE_START_DAY
+from db.schema import ANNOUNCED, LATE_START, LATE_START_DAY, PENDING_NOTE, PENDING_NOTE_DAY
 from db.search import normalize
 from parser.basis import Basis, act_data, known_dates
 from parser.dates import check_date
@@ -510,14 +510,22 @@ PENDING_ACTIONS = ", ".join(f"'{action}'" for action in NOT_CHANGES if action.st
 #: decided as one act is: announced by then, and not provably started (`Bound.passed`: no
 #: latest day of its start on or before :date), or with a part of a split commencement
 #: starting after :date, a unit whose life starts later (the index `LATE_START`), or a
-#: change its notes announce.
+#: change its notes announce that can take effect after :date (`PENDING_NOTE_DAY`: a
+#: change whose last possible day has come is no "coming", `announced_not_in_force`).
+#: Each kind found by its index, so that the acts read follow what can be coming, not the
+#: corpus; the acts of the units (`ALL_PENDING_UNITS_SQL`'s rows, read first) are given
+#: (:late, a JSON list): that index is read once. (Those rows leave out the units of an act
+#: that starts after :date, an act found by its own start.)
 PENDING_CANDIDATES_SQL = f"""
 select {PENDING_ACT_COLUMNS}
-from acts where coalesce(adopted_on, '') <= :date and (
-  valid_from > :date or valid_from_latest > :date
-  or exists (select 1 from json_each(acts.commencement_exceptions) part where json_extract(part.value, '$.effective_from') > :date)
-  or id in (select act_id from provision_versions where {LATE_START.format(t="")} and {LATE_START_DAY.format(t="")} > :date and {ANNOUNCED.format(t="")})
-  or id in (select act_id from amendments where action in ({PENDING_ACTIONS})))
+from acts where id in (
+  select id from acts where valid_from > :date
+  union select id from acts where valid_from_latest > :date
+  union select id from acts where commencement_exceptions is not null
+    and exists (select 1 from json_each(acts.commencement_exceptions) part where json_extract(part.value, '$.effective_from') > :date)
+  union select value from json_each(:late)
+  union select act_id from amendments where {PENDING_NOTE.format(t="")} and {PENDING_NOTE_DAY.format(t="")} > :date)
+  and coalesce(adopted_on, '') <= :date
 order by adopted_on, id
 """
 #: Units whose life starts after the act's: their first interval, not yet begun for certain on :date.
@@ -550,14 +558,20 @@ order by coalesce(p.position, -1), a.id
 ALL_PENDING_NOTES_SQL = f"""
 select {PENDING_NOTE_COLUMNS}
 from amendments a left join provisions p on p.id = a.provision_id
-where a.action in ({PENDING_ACTIONS})
+where {PENDING_NOTE.format(t="a.")} and {PENDING_NOTE_DAY.format(t="a.")} > :date
 """
 #: `AMENDMENTS_SQL`'s columns, for the amendments named by id.
 AMENDMENTS_BY_ID_SQL = AMENDMENTS_SQL.split("from amendments")[0] + "from amendments where id in ({ids})"
 ACT_TEXTS_OF_SQL = "select act_id, id, language, is_primary, title, source_path, text_as_at from act_texts where act_id in ({ids}) order by act_id, is_primary desc, language"
 
 
-def pending(conn: sqlite3.Connection, date: str | None = None, act_id: str | None = None, language: str | None = None) -> dict[str, Any]:
+#: Items on a page of the corpus-wide answer (`pending` with `page`), as the site's act list.
+PENDING_PAGE_SIZE = 100
+
+
+def pending(
+    conn: sqlite3.Connection, date: str | None = None, act_id: str | None = None, language: str | None = None, page: int | None = None
+) -> dict[str, Any]:
     """What is announced but not in force on `date` (today by default), over the corpus or
     one act: an act not yet in force; a unit whose life starts later than its act's (a
     unit added by an amendment, a deferred placeholder, a unit of a split commencement);
@@ -571,7 +585,10 @@ def pending(conn: sqlite3.Connection, date: str | None = None, act_id: str | Non
     four per act.
 
     ``{"date", "act_id", "items": [{"act_id", "act_title", "what", "id", "key", "kind",
-    "label", "status", "earliest", "latest", "announced_by", "basis", "basis_data"}]}``."""
+    "label", "status", "earliest", "latest", "announced_by", "basis", "basis_data"}]}``.
+    With `page` (1, 2, …), the items of that page alone (`PENDING_PAGE_SIZE` a page, in
+    the same order), after ``"count"`` (all of them), ``"page"``, ``"page_size"`` and
+    ``"next_page"`` (None on the last): every item is decided, only the page's are said."""
     date = date or today()
     check_date(date)
     reader = language or DEFAULT_TEXT_LANGUAGE
@@ -584,16 +601,25 @@ def pending(conn: sqlite3.Connection, date: str | None = None, act_id: str | Non
         amendments = {row["id"]: row for row in _rows(conn, AMENDMENTS_SQL, params)}
         read = {act_id: (text, list(_rows(conn, PENDING_UNITS_SQL, params)), list(_rows(conn, PENDING_NOTES_SQL, params)))}
     else:
-        acts = [dict(row) for row in _rows(conn, PENDING_CANDIDATES_SQL, {"date": date})]
-        read, amendments = _read_pending(conn, [act["id"] for act in acts], date, language)
+        late = list(_rows(conn, ALL_PENDING_UNITS_SQL, {"date": date}))
+        found = json.dumps(sorted({row["act_id"] for row in late}))
+        acts = [dict(row) for row in _rows(conn, PENDING_CANDIDATES_SQL, {"date": date, "late": found})]
+        read, amendments = _read_pending(conn, [act["id"] for act in acts], date, language, late)
     items: list[dict[str, Any]] = []
     for act in acts:
         text, units, notes = read[act["id"]]
         items += _pending_of_act(act, date, reader, text, units, notes, amendments)
     items.sort(key=lambda item: (item["earliest"] or item["latest"] or "9999-12-31", item["act_id"], item["order"]))
+    answer: dict[str, Any] = {"date": date, "act_id": act_id, "language": reader}
+    if page is not None:
+        first = (page - 1) * PENDING_PAGE_SIZE
+        count, items = len(items), items[first : first + PENDING_PAGE_SIZE]
+        answer.update(count=count, page=page, page_size=PENDING_PAGE_SIZE, next_page=page + 1 if first + len(items) < count else None)
     for item in items:
         del item["order"]
-    return {"date": date, "act_id": act_id, "language": reader, "items": items}
+        item.update(_said(item.pop("basis_said"), reader))  # said once it is shown
+    answer["items"] = items
+    return answer
 
 
 #: What `pending` lists of a unit, and what the act page marks it with: the unit itself is
@@ -637,23 +663,25 @@ def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
     return [values[start : start + size] for start in range(0, len(values), size)]
 
 
-def _read_pending(conn: sqlite3.Connection, act_ids: list[str], date: str, language: str | None) -> tuple[dict[str, tuple], dict[str, Any]]:
+def _read_pending(
+    conn: sqlite3.Connection, act_ids: list[str], date: str, language: str | None, late: list[sqlite3.Row]
+) -> tuple[dict[str, tuple], dict[str, Any]]:
     """For each act of `act_ids`: its text in `language` (`choose_text`, as `act_text`
-    chooses), its units whose life starts after it and the changes its notes announce —
-    each in that text only (`row_in_text`), in document order — and the amendments that
-    start those units."""
+    chooses), its units whose life starts after it (of `late`, `ALL_PENDING_UNITS_SQL`'s
+    rows) and the changes its notes announce — each in that text only (`row_in_text`), in
+    document order — and the amendments that start those units."""
     held: dict[str, list[dict[str, Any]]] = {act: [] for act in act_ids}
     for chunk in _chunks(act_ids):
         for row in _rows(conn, ACT_TEXTS_OF_SQL.format(ids=", ".join("?" * len(chunk))), chunk):
             held[row["act_id"]].append(dict(row))
     texts = {act: choose_text(act, held[act], language) for act in act_ids}
     units: dict[str, list] = {act: [] for act in act_ids}
-    for row in _rows(conn, ALL_PENDING_UNITS_SQL, {"date": date}):
+    for row in late:
         text = texts.get(row["act_id"])
         if text is not None and row_in_text(row["provision_id"], text["base"]):
             units[row["act_id"]].append(row)
     notes: dict[str, list] = {act: [] for act in act_ids}
-    for row in _rows(conn, ALL_PENDING_NOTES_SQL, {}):
+    for row in _rows(conn, ALL_PENDING_NOTES_SQL, {"date": date}):
         text = texts.get(row["act_id"])
         if text is not None and row_in_text(row["id"], text["base"]):
             notes[row["act_id"]].append(row)
@@ -751,5 +779,5 @@ def _pending(act_id: str, title: str | None, item: dict[str, Any], status: str, 
         "announced_by": announced_by,
         "subunits": 0,
         "order": order,
-        **_said(basis, reader),
+        "basis_said": basis,  # said by `pending` for the items it returns
     }

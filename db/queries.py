@@ -106,10 +106,14 @@ def in_text(column: str) -> str:
     return f"(substr({column}, 1, length(:base) + 1) = :base || '/' and substr({column}, length(:base) + 2, 3) not in ({others}))"
 
 
+#: The start of the part of a row id after a text's base that says it is another language text's.
+_OTHER_TEXTS = frozenset(f"{code}/" for code in TEXT_LANGUAGES)
+
+
 def row_in_text(row_id: str, base: str) -> bool:
     """`in_text` in Python, for rows read for many acts at once: the row id is under
     ``{base}/`` and not under another language text's base within it."""
-    return row_id.startswith(base + "/") and row_id[len(base) + 1 : len(base) + 4] not in {f"{code}/" for code in TEXT_LANGUAGES}
+    return row_id.startswith(base + "/") and row_id[len(base) + 1 : len(base) + 4] not in _OTHER_TEXTS
 
 
 def _text_params(text: dict[str, Any], **more: Any) -> dict[str, Any]:
@@ -400,8 +404,8 @@ class _Bases:
     def start(self, row: sqlite3.Row) -> Basis:
         if row["starts_with_act"]:
             return _act_start(self.act)
-        own = Basis.from_stored(row["valid_from_basis_rule"], row["valid_from_basis_data"])
-        return self._amendment(row["started_by_amendment_id"]) or own or NOT_RECORDED
+        # the amendment's basis when it has one: the unit's own is then not read
+        return self._amendment(row["started_by_amendment_id"]) or Basis.from_stored(row["valid_from_basis_rule"], row["valid_from_basis_data"]) or NOT_RECORDED
 
     def end(self, row: sqlite3.Row) -> Basis:
         if row["ends_with_act"]:

@@ -145,8 +145,10 @@ async def test_json_and_pages_agree_with_the_functions(site, conn):
     assert response.status_code == 200 and response.json() == since(conn, "V1900019742", KM, "2021-06-01", "ru")
     response = await site.client.get("/-/changes/V1900019742.json?since=2020-01-01&until=2020-12-31&summary=1")
     assert response.json() == changes(conn, "V1900019742", "2020-01-01", "2020-12-31", summary=True, language="kk")
+    # over the corpus, the first page (db.changes.PENDING_PAGE_SIZE items): all of them here
     response = await site.client.get("/-/pending.json?date=2015-12-01&lang=ru")
-    assert response.json() == pending(conn, "2015-12-01", language="ru")
+    assert response.json() == pending(conn, "2015-12-01", language="ru", page=1)
+    assert response.json()["items"] == pending(conn, "2015-12-01", language="ru")["items"]
     for lang, word in (("kk", "бұйрық"), ("ru", "приказ")):
         page = await site.client.get("/-/since/V1900019742", params={"q": KM, "date": "2021-06-01", "lang": lang})
         assert page.status_code == 200 and "20-42-3.3.15" in page.text and word in page.text
@@ -247,8 +249,51 @@ def test_pending_over_the_corpus_reads_the_late_starts_by_their_index(conn):
     from db.changes import ALL_PENDING_UNITS_SQL, PENDING_CANDIDATES_SQL
 
     def plan(sql):
-        return " ".join(row[3] for row in conn.execute(f"explain query plan {sql}", {"date": "2024-01-01"}))
+        return " ".join(row[3] for row in conn.execute(f"explain query plan {sql}", {"date": "2024-01-01", "late": "[]"}))
 
     assert "idx_provision_versions_late_start" in plan(ALL_PENDING_UNITS_SQL)
+    # the acts that can have something coming, each kind by its index: never all the acts
+    # (the late starts are read once, by the query above, and given as :late)
     candidates = plan(PENDING_CANDIDATES_SQL)
-    assert "idx_provision_versions_late_start" in candidates and "idx_amendments_action" in candidates
+    for index in ("idx_acts_valid_from_valid_to", "idx_acts_valid_from_latest", "idx_acts_split_commencement"):
+        assert index in candidates
+    assert "idx_amendments_action" in candidates or "idx_amendments_pending_day" in candidates
+    assert "SCAN acts " not in candidates.replace("SCAN acts USING INDEX idx_acts_split_commencement", "")
+
+
+@pytest.mark.parametrize("date", ["2000-01-01", "2023-05-01"])
+def test_pending_over_the_corpus_pages_every_item_once_in_order(conn, date, monkeypatch):
+    """A page holds the items of the whole answer from its place on, with the number of
+    them all: pages 1, 2, … read together are the answer without pages."""
+    import db.changes
+
+    everything = pending(conn, date, language="kk")["items"]
+    assert len(everything) >= 3
+    monkeypatch.setattr(db.changes, "PENDING_PAGE_SIZE", 2)
+    pages, page = [], 1
+    while page is not None:
+        answer = pending(conn, date, language="kk", page=page)
+        assert (answer["count"], answer["page"], answer["page_size"]) == (len(everything), page, 2)
+        pages += answer["items"]
+        page = answer["next_page"]
+    assert pages == everything
+    assert pending(conn, date, language="kk", page=len(everything))["items"] == []  # past the last: nothing
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_the_pending_page_pages_the_corpus_and_refuses_a_page_past_the_last(site, conn, monkeypatch):
+    import db.changes
+
+    monkeypatch.setattr(db.changes, "PENDING_PAGE_SIZE", 2)
+    count = len(pending(conn, "2023-05-01", language="ru")["items"])
+    pages = -(-count // 2)
+    second = await site.client.get("/-/pending?date=2023-05-01&lang=ru&page=2")
+    assert second.status_code == 200 and f"страница 2 из {pages}" in second.text and '<ol class="zan-pending" start="3">' in second.text
+    assert "page=1" in second.text and "page=3" not in second.text  # the previous page; the second is the last
+    answer = (await site.client.get("/-/pending.json?date=2023-05-01&lang=ru&page=2")).json()
+    assert (answer["count"], answer["page"], answer["next_page"], len(answer["items"])) == (count, 2, None, 1)
+    assert answer["items"] == pending(conn, "2023-05-01", language="ru")["items"][2:]
+    assert (await site.client.get(f"/-/pending?date=2023-05-01&page={pages + 1}")).status_code == 400
+    # one act's answer is never paged: the act page marks every unit from it
+    one = (await site.client.get("/-/pending.json?date=2023-05-01&act=law-1999-07-13-414&page=5")).json()
+    assert "count" not in one and one["items"] == pending(conn, "2023-05-01", "law-1999-07-13-414")["items"]
