@@ -39,11 +39,18 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.build_bench import nearest_rank  # noqa: E402
 from benchmarks.query_bench import fetch_kept_alive, serve_options, timed  # noqa: E402
+from datasette_plugins.zan_site import prepare_connection  # noqa: E402
 from db.changes import changes, pending, since  # noqa: E402
+from db.publish import QUERIES  # noqa: E402
 from db.queries import act_amendments  # noqa: E402
 from zan.testing import running_server  # noqa: E402
 
 DATE = "2024-01-01"
+#: A day on which much is coming in the generated corpora (783 items at 1,000 acts): the
+#: corpus-wide answer's first page, every item decided.
+BUSY_DATE = "2015-12-01"
+#: The corpus-wide canned queries (`db.publish.CORPUS_QUERIES`) asked, with their parameters.
+CANNED = [("amending_acts_widest", {}), ("acts_amended_most", {"year": "2020"})]
 TARGET_MS = 100.0
 
 VERSIONED_SQL = """
@@ -81,8 +88,9 @@ def sample(conn: sqlite3.Connection, count: int) -> list[dict]:
     return chosen
 
 
-def questions(conn: sqlite3.Connection, acts: int) -> list[tuple[str, list[str], list[Callable[[sqlite3.Connection], object]]]]:
-    """(label, URL paths, floor calls) for each question, the paths and calls in step."""
+def questions(conn: sqlite3.Connection, acts: int, database: str = "laws") -> list[tuple[str, list[str], list[Callable[[sqlite3.Connection], object]]]]:
+    """(label, URL paths, floor calls) for each question, the paths and calls in step
+    (`database`: the name the site gives the database, its file name without `.db`)."""
     sampled = sample(conn, acts)
     amending = [row[0] for row in conn.execute(AMENDING_SQL, (acts,))] or [act["id"] for act in sampled]
     q = lambda value: urllib.parse.quote(value, safe="")  # noqa: E731
@@ -113,9 +121,22 @@ def questions(conn: sqlite3.Connection, acts: int) -> list[tuple[str, list[str],
             [lambda c, a=a: pending(c, DATE, a["id"], "kk") for a in sampled],
         ),
         (
-            f"pending, the whole corpus `/-/pending.json?date={DATE}`",
+            f"pending, the whole corpus `/-/pending.json?date={DATE}` (first page)",
             [f"/-/pending.json?date={DATE}"],
-            [lambda c: pending(c, DATE, None, "kk")],
+            [lambda c: pending(c, DATE, None, "kk", page=1)],
+        ),
+        (
+            f"pending, the whole corpus `/-/pending.json?date={BUSY_DATE}` (first page)",
+            [f"/-/pending.json?date={BUSY_DATE}"],
+            [lambda c: pending(c, BUSY_DATE, None, "kk", page=1)],
+        ),
+        *(
+            (
+                f"canned query `/{database}/{name}.json`" + (f" ({', '.join(f'{k}={v}' for k, v in params.items())})" if params else ""),
+                [f"/{database}/{name}.json?_shape=array" + "".join(f"&{k}={v}" for k, v in params.items())],
+                [lambda c, name=name, params=params: c.execute(QUERIES[name]["sql"], params).fetchall()],
+            )
+            for name, params in CANNED
         ),
     ]
 
@@ -133,10 +154,11 @@ def main(argv: list[str] | None = None) -> None:
     args = options.parse_args(argv)
     conn = sqlite3.connect(f"file:{args.db}?immutable=1", uri=True)
     conn.row_factory = sqlite3.Row
+    prepare_connection(conn)  # the SQL functions the canned queries call
     acts = conn.execute("select count(*) from acts").fetchone()[0]
     versions = conn.execute("select count(*) from versions where rebuilt = 0").fetchone()[0]
     print(f"{args.db}: {acts} acts, {versions} versions; {args.requests} requests per question\n")
-    rows = [row for row in questions(conn, args.acts) if args.only in row[0]]
+    rows = [row for row in questions(conn, args.acts, args.db.stem) if args.only in row[0]]
     print("| question | HTTP median ms | HTTP p95 ms | SQLite median ms | SQLite p95 ms | p95 < 100 ms |")
     print("|---|---:|---:|---:|---:|---|")
 
