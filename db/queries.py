@@ -394,6 +394,14 @@ def _uncertain_changes(provisions: list[dict[str, Any]], amendments: dict[str, s
 NOT_RECORDED = Basis("not_recorded")
 
 
+@lru_cache(maxsize=8192)
+def stored_basis(rule: str | None, data: str | None) -> Basis | None:
+    """`Basis.from_stored`, read once per distinct pair: thousands of units share a few
+    bases (what is coming over the corpus reads 15,000 unit starts and 109 distinct bases
+    on one day at 1,000 acts). A basis is frozen and nobody changes its dicts."""
+    return Basis.from_stored(rule, data)
+
+
 class _Bases:
     """The bases of a version's bounds, stored once in the act or amendment row."""
 
@@ -405,7 +413,7 @@ class _Bases:
         if row["starts_with_act"]:
             return _act_start(self.act)
         # the amendment's basis when it has one: the unit's own is then not read
-        return self._amendment(row["started_by_amendment_id"]) or Basis.from_stored(row["valid_from_basis_rule"], row["valid_from_basis_data"]) or NOT_RECORDED
+        return self._amendment(row["started_by_amendment_id"]) or stored_basis(row["valid_from_basis_rule"], row["valid_from_basis_data"]) or NOT_RECORDED
 
     def end(self, row: sqlite3.Row) -> Basis:
         if row["ends_with_act"]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 
@@ -62,20 +61,10 @@ class Basis:
 
     @classmethod
     def from_stored(cls, rule: str | None, data: str | None) -> Basis | None:
-        """The basis a row stores as ``(…_rule, …_data)``; None when it stores none. Read
-        once per distinct pair (`_stored`): thousands of units share a few bases (what is
-        coming over the corpus reads 15,000 starts and 109 distinct bases at 1,000 acts)."""
+        """The basis a row stores as ``(…_rule, …_data)``; None when it stores none."""
         if rule is None:
             return None
-        if cls is Basis:
-            return _stored(rule, data)
         return cls.from_dict({"rule": rule, **(json.loads(data) if data else {})})
-
-
-@lru_cache(maxsize=8192)
-def _stored(rule: str, data: str | None) -> Basis:
-    """`Basis.from_stored`'s reading, shared: a basis is frozen and nobody changes its dicts."""
-    return Basis.from_dict({"rule": rule, **(json.loads(data) if data else {})})
 
 
 def known_dates(**dates: str | None) -> dict[str, str]:
