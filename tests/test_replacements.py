@@ -17,6 +17,7 @@ from datasette_plugins.pieces import replacement_html
 from db.changes import pending_units
 from db.queries import act_links, act_on, act_replacements
 from zan.cli import cli
+from zan.messages import t
 
 NORMS_2019 = "V1900019742"  # order of 03.12.2019 approving natural norms; its p2 repeals the 2017 order on them
 NORMS_2017 = "order-2017-05-15-17-42-3-3-7"
@@ -106,6 +107,10 @@ async def site(db_path):
 async def test_pages_and_json_show_the_link(site, conn, lang, before, replaced):
     page = await site.client.get(f"/-/at/{NORMS_2019}?date=2019-06-01&lang={lang}")
     assert page.status_code == 200 and before in page.text and f'href="/-/cited/{NORMS_2017}' in page.text
+    # no unit was in force yet: the page lists them as not in force, without a count of none
+    counts = act_on(conn, NORMS_2019, "2019-06-01", lang)["counts"]
+    assert counts["proven"] == counts["unproven"] == 0
+    assert t("proven_count", lang, proven=0, unproven=0, date="01.06.2019") not in page.text
     response = await site.client.get(f"/-/at/{NORMS_2019}.json?date=2019-06-01&lang={lang}")
     assert response.json()["act"]["came_before"] == act_on(conn, NORMS_2019, "2019-06-01", lang)["act"]["came_before"]
     page = await site.client.get(f"/-/acts/{LABOUR_CODE_LAW}?lang={lang}")
