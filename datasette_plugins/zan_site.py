@@ -443,17 +443,8 @@ async def since_page(datasette, request, lang):
     if not phrase:
         raise Refusal(400, t("since_none", lang, phrase=""))
     date = requested_date(request, lang)
-    try:
-        answer = await _run(datasette, lambda conn: since(conn, act_id, phrase, date, lang))
-    except ValueError as error:
-        raise Refusal(400, str(error)) from None
-    query = urllib.parse.urlencode({"q": phrase, "date": date})
-    return await _respond(
-        datasette, request, lang, answer, "zan_since.html",
-        effective_text=lambda row: messages.effective_text(row, lang),
-        act_url=with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
-        json_url=with_lang(datasette.urls.path(f"/-/since/{act_id}.json") + "?" + query, lang),
-    )
+    query = {"q": phrase, "date": date}
+    return await _act_question(datasette, request, lang, "since", query, lambda conn: since(conn, act_id, phrase, date, lang))
 
 
 @page
@@ -466,16 +457,26 @@ async def changes_page(datasette, request, lang):
     until_date = requested_date(request, lang, "until", today.isoformat())
     units = (request.args.get("units") or "").strip() or None
     summary = (request.args.get("summary") or "") not in ("", "0", "false")
+    query = {key: value for key, value in (("since", since_date), ("until", until_date), ("units", units or ""), ("summary", "1" if summary else "")) if value}
+    return await _act_question(
+        datasette, request, lang, "changes", query, lambda conn: changes(conn, act_id, since_date, until_date, units, summary, lang)
+    )
+
+
+async def _act_question(datasette, request, lang: str, question: str, query: dict[str, str], ask):
+    """One act's change question (``since``, ``changes``): asked of the database, a
+    `ValueError` refused as a bad request, answered with the page ``zan_{question}.html``
+    or its JSON, linked to the act and to the JSON of the same question."""
+    act_id = request.url_vars["act_id"]
     try:
-        answer = await _run(datasette, lambda conn: changes(conn, act_id, since_date, until_date, units, summary, lang))
+        answer = await _run(datasette, ask)
     except ValueError as error:
         raise Refusal(400, str(error)) from None
-    query = urllib.parse.urlencode({key: value for key, value in (("since", since_date), ("until", until_date), ("units", units or ""), ("summary", "1" if summary else "")) if value})
     return await _respond(
-        datasette, request, lang, answer, "zan_changes.html",
+        datasette, request, lang, answer, f"zan_{question}.html",
         effective_text=lambda row: messages.effective_text(row, lang),
         act_url=with_lang(datasette.urls.path(f"/-/acts/{act_id}"), lang),
-        json_url=with_lang(datasette.urls.path(f"/-/changes/{act_id}.json") + "?" + query, lang),
+        json_url=with_lang(datasette.urls.path(f"/-/{question}/{act_id}.json") + "?" + urllib.parse.urlencode(query), lang),
     )
 
 
