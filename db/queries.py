@@ -782,10 +782,9 @@ def came_before(conn: sqlite3.Connection, act: dict[str, Any], date: str, langua
     not before the act's start, or the act replaced nothing the texts name: no
     predecessor is ever made up. The one decision of "which act came before"; `zan at`,
     the at pages and their JSON render it."""
-    earliest, latest = act["valid_from"], act["valid_from_latest"]
-    before_start = earliest is not None and date < earliest
-    in_start_window = act["status"] == "uncertain" and earliest is not None and latest is not None and earliest <= date < latest
-    if act["status"] == "in_force" or not (before_start or in_start_window):
+    start = Bound(act["valid_from"], act["valid_from_latest"], Basis("the_act"))
+    in_start_window = act["status"] == "uncertain" and None not in (start.earliest, start.latest) and not (start.ahead(date) or start.passed(date))
+    if act["status"] == "in_force" or not (start.ahead(date) or in_start_window):
         return None  # in force, after its start, or an open window: no "before"
     lang = language or DEFAULT_TEXT_LANGUAGE
     before = []
