@@ -17,6 +17,7 @@ import json
 import sqlite3
 from typing import Any
 
+from db.coming import LISTED_SQL, act_not_yet, announced_not_in_force
 from db.queries import (
     ACT_SQL,
     AMENDMENTS_SQL,
@@ -29,18 +30,19 @@ from db.queries import (
     _text_params,
     act_text,
     act_versions,
-    choose_text,
-    row_in_text,
     amendment_took_effect,
+    choose_text,
     diff_text,
     in_text,
+    row_in_text,
     version_took_effect,
     versions_on,
 )
-from db.schema import ANNOUNCED, LATE_START, LATE_START_DAY, PENDING_NOTE, PENDING_NOTE_DAY
+from db.schema import PENDING_NOTE, PENDING_NOTE_DAY
 from db.search import normalize
 from parser.basis import Basis, act_data, known_dates
 from parser.dates import check_date
+from parser.languages import LANGUAGES as TEXT_LANGUAGES
 from parser.languages import get_language
 from parser.model import LAYOUT_ROLES
 from parser.timeline import NOT_CHANGES, Bound, existence_on
@@ -506,16 +508,13 @@ from acts where (:act_id is null or id = :act_id)
 order by adopted_on, id
 """
 PENDING_ACTIONS = ", ".join(f"'{action}'" for action in NOT_CHANGES if action.startswith("pending_"))
-#: Over the whole corpus, only the acts that can have something coming on :date, each then
-#: decided as one act is: announced by then, and not provably started (`Bound.passed`: no
-#: latest day of its start on or before :date), or with a part of a split commencement
-#: starting after :date, a unit whose life starts later (the index `LATE_START`), or a
-#: change its notes announce that can take effect after :date (`PENDING_NOTE_DAY`: a
-#: change whose last possible day has come is no "coming", `announced_not_in_force`).
-#: Each kind found by its index, so that the acts read follow what can be coming, not the
-#: corpus; the acts of the units (`ALL_PENDING_UNITS_SQL`'s rows, read first) are given
-#: (:late, a JSON list): that index is read once. (Those rows leave out the units of an act
-#: that starts after :date, an act found by its own start.)
+#: Over the whole corpus, the few acts that can have something coming on :date other than
+#: their units (those are `coming_units`'s, `db.coming`), each then decided as one act is:
+#: announced by then, and not provably started (`Bound.passed`: no latest day of its start
+#: on or before :date), or with a part of a split commencement starting after :date, or a
+#: change its notes announce that can take effect after :date (`PENDING_NOTE_DAY`: a change
+#: whose last possible day has come is no "coming", `announced_not_in_force`). Each kind
+#: found by its index, so that the acts read follow what can be coming, not the corpus.
 PENDING_CANDIDATES_SQL = f"""
 select {PENDING_ACT_COLUMNS}
 from acts where id in (
@@ -523,29 +522,33 @@ from acts where id in (
   union select id from acts where valid_from_latest > :date
   union select id from acts where commencement_exceptions is not null
     and exists (select 1 from json_each(acts.commencement_exceptions) part where json_extract(part.value, '$.effective_from') > :date)
-  union select value from json_each(:late)
   union select act_id from amendments where {PENDING_NOTE.format(t="")} and {PENDING_NOTE_DAY.format(t="")} > :date)
   and coalesce(adopted_on, '') <= :date
 order by adopted_on, id
 """
-#: Units whose life starts after the act's: their first interval, not yet begun for certain on :date.
-#: (By the units' act: provision_versions.act_id is made from the unit's id, not indexed.)
-PENDING_UNITS_SQL = f"""
-select p.id as provision_id, p.key, p.kind, p.label, p.text, p.status as provision_status, p.position, v.*
-from provision_versions v join provisions p on p.id = v.provision_id
-where p.act_id = :act_id and {in_text("p.id")} and {LATE_START.format(t="v.")} and {LATE_START_DAY.format(t="v.")} > :date
-order by p.position
+#: The units `pending` lists on :date (`db.coming.LISTED_SQL`, the one decision, proven
+#: equal to `db.coming.unit_listed`), in the language :asked, none folded into another:
+#: what each item says of them, read from `coming_units` (``starts_with_act`` for `_Bases`).
+COMING_COLUMNS = """provision_id, act_id, key, kind, label, position, what, valid_from, valid_from_latest, valid_from_basis_rule,
+       valid_from_basis_data, 0 as starts_with_act, started_by_amendment_id, amendment_id, announced_kind, announced_number, announced_on,
+       sort_day, subunits"""
+COMING_LISTED = f"asked = :asked and folds_into is null and {LISTED_SQL.format(t='')}"
+#: One act's, in document order.
+COMING_OF_ACT_SQL = f"select {COMING_COLUMNS} from coming_units indexed by idx_coming_units_act where act_id = :act_id and {COMING_LISTED} order by position"
+#: Over the corpus, how many; and in the answer's order (the day, the act, the position), at
+#: most :limit of those whose first day is after :date (read in that order from the index,
+#: stopping at :limit) and of those inside a window open on :date (by their last day).
+COMING_COUNT_SQL = f"select count(*) from coming_units indexed by idx_coming_units_until where {COMING_LISTED}"
+COMING_LATER_SQL = f"""
+select {COMING_COLUMNS} from coming_units indexed by idx_coming_units_order where {COMING_LISTED} and sort_day > :date
+order by sort_day, act_id, position limit :limit
 """
-#: The same over every act, announced by :date (no order: SQLite then reads the index
-#: `LATE_START`; sorted here), with only the columns `_pending_of_act` reads; not those of
-#: an act that provably starts after :date (`Bound.ahead`: the act itself is what is coming).
-ALL_PENDING_UNITS_SQL = f"""
-select p.id as provision_id, p.key, p.kind, p.label, p.status as provision_status, p.position, v.act_id, v.valid_from, v.valid_from_latest,
-       v.valid_from_basis_rule, v.valid_from_basis_data, v.starts_with_act, v.started_by_amendment_id
-from provision_versions v join provisions p on p.id = v.provision_id
-where {LATE_START.format(t="v.")} and {LATE_START_DAY.format(t="v.")} > :date and {ANNOUNCED.format(t="v.")}
-  and coalesce((select t.valid_from from acts t where t.id = v.act_id), '') <= :date
+COMING_OPEN_SQL = f"""
+select {COMING_COLUMNS} from coming_units indexed by idx_coming_units_until where {COMING_LISTED} and sort_day <= :date
+order by sort_day, act_id, position limit :limit
 """
+#: The keys of the units listed of the acts named (their split commencement says no more of them).
+COMING_KEYS_SQL = f"select act_id, key from coming_units indexed by idx_coming_units_act where act_id in ({{ids}}) and {COMING_LISTED}"
 PENDING_NOTE_COLUMNS = """a.id, a.act_id, a.action, a.provision_id, p.key, p.kind, p.label, p.position, a.amending_act_kind, a.amending_act_number,
        a.amending_act_date, a.commencement_rule, a.commencement_offset_days, a.commencement_offset_months, a.commencement_fixed_date,
        a.effective_from, a.effective_from_earliest, a.effective_from_latest, a.date_status, a.date_basis_rule, a.date_basis_data"""
@@ -563,6 +566,7 @@ where {PENDING_NOTE.format(t="a.")} and {PENDING_NOTE_DAY.format(t="a.")} > :dat
 #: `AMENDMENTS_SQL`'s columns, for the amendments named by id.
 AMENDMENTS_BY_ID_SQL = AMENDMENTS_SQL.split("from amendments")[0] + "from amendments where id in ({ids})"
 ACT_TEXTS_OF_SQL = "select act_id, id, language, is_primary, title, source_path, text_as_at from act_texts where act_id in ({ids}) order by act_id, is_primary desc, language"
+ACT_TITLES_OF_SQL = "select id, title from acts where id in ({ids})"
 
 
 #: Items on a page of the corpus-wide answer (`pending` with `page`), as the site's act list.
@@ -580,46 +584,117 @@ def pending(
     the act that announced it, and `existence_on`'s answer on `date` (``not_in_force``
     or, inside a window, ``uncertain``).
 
-    Over the corpus, the few acts that can have something coming are read by a handful of
-    queries for them all (`PENDING_CANDIDATES_SQL`, then their units, notes, texts), not
-    four per act.
+    The units come from `coming_units` (`db.coming`: which are listed on `date` is decided
+    there once, in SQL and its proven Python twin); over the corpus, the few acts that can
+    have something else coming are read by a handful of queries for them all
+    (`PENDING_CANDIDATES_SQL`, then their notes and texts) and decided here.
 
     ``{"date", "act_id", "items": [{"act_id", "act_title", "what", "id", "key", "kind",
-    "label", "status", "earliest", "latest", "announced_by", "basis", "basis_data"}]}``.
-    With `page` (1, 2, …), the items of that page alone (`PENDING_PAGE_SIZE` a page, in
-    the same order), after ``"count"`` (all of them), ``"page"``, ``"page_size"`` and
-    ``"next_page"`` (None on the last): every item is decided, only the page's are said."""
+    "label", "status", "earliest", "latest", "announced_by", "basis", "basis_data"}]}``,
+    ordered by the day (or window) each takes effect, the act, then within the act its
+    units in document order, the changes its notes announce, the parts of its split
+    commencement. With `page` (1, 2, …), the items of that page alone (`PENDING_PAGE_SIZE`
+    a page, in the same order), after ``"count"`` (all of them), ``"page"``,
+    ``"page_size"`` and ``"next_page"`` (None on the last): SQL counts the units and reads
+    only as many as the page needs."""
     date = date or today()
     check_date(date)
     reader = language or DEFAULT_TEXT_LANGUAGE
+    if reader not in TEXT_LANGUAGES:
+        raise ValueError(f"no text language {reader!r}")
+    listed = {"date": date, "asked": reader}
+    answer: dict[str, Any] = {"date": date, "act_id": act_id, "language": reader}
     if act_id is not None:
         acts = [dict(row) for row in _rows(conn, PENDING_ACTS_SQL, {"act_id": act_id})]
         if not acts:
             raise UnknownAct(f"no act with id {act_id}")
         text = act_text(conn, act_id, language)
         params = _text_params(text, date=date)
-        amendments = {row["id"]: row for row in _rows(conn, AMENDMENTS_SQL, params)}
-        read = {act_id: (text, list(_rows(conn, PENDING_UNITS_SQL, params)), list(_rows(conn, PENDING_NOTES_SQL, params)))}
+        units = list(_rows(conn, COMING_OF_ACT_SQL, {**listed, "act_id": act_id}))
+        amendments = _amendments_by_id(conn, [row["started_by_amendment_id"] for row in units])
+        items = _pending_of_act(acts[0], date, reader, text["title"] or acts[0]["title"], units, list(_rows(conn, PENDING_NOTES_SQL, params)), amendments)
+        items.sort(key=_order)
     else:
-        late = list(_rows(conn, ALL_PENDING_UNITS_SQL, {"date": date}))
-        found = json.dumps(sorted({row["act_id"] for row in late}))
-        acts = [dict(row) for row in _rows(conn, PENDING_CANDIDATES_SQL, {"date": date, "late": found})]
-        read, amendments = _read_pending(conn, [act["id"] for act in acts], date, language, late)
-    items: list[dict[str, Any]] = []
-    for act in acts:
-        text, units, notes = read[act["id"]]
-        items += _pending_of_act(act, date, reader, text, units, notes, amendments)
-    items.sort(key=lambda item: (item["earliest"] or item["latest"] or "9999-12-31", item["act_id"], item["order"]))
-    answer: dict[str, Any] = {"date": date, "act_id": act_id, "language": reader}
-    if page is not None:
-        first = (page - 1) * PENDING_PAGE_SIZE
-        count, items = len(items), items[first : first + PENDING_PAGE_SIZE]
-        answer.update(count=count, page=page, page_size=PENDING_PAGE_SIZE, next_page=page + 1 if first + len(items) < count else None)
+        few = _pending_of_few(conn, date, language, reader)
+        first = (page - 1) * PENDING_PAGE_SIZE if page is not None else 0
+        limit = first + PENDING_PAGE_SIZE if page is not None else -1  # the units before the page's end, at most
+        rows = [*_rows(conn, COMING_OPEN_SQL, {**listed, "limit": limit}), *_rows(conn, COMING_LATER_SQL, {**listed, "limit": limit})]
+        ordered = sorted([(_order(item), item) for item in few] + [((row["sort_day"], row["act_id"], (0, row["position"])), row) for row in rows], key=lambda pair: pair[0])
+        chosen = [thing for _, thing in (ordered[first : first + PENDING_PAGE_SIZE] if page is not None else ordered)]
+        items = _said_units(conn, chosen, date, language, reader)
+        if page is not None:
+            count = len(few) + conn.execute(COMING_COUNT_SQL, listed).fetchone()[0]
+            answer.update(count=count, page=page, page_size=PENDING_PAGE_SIZE, next_page=page + 1 if first + len(items) < count else None)
     for item in items:
         del item["order"]
         item.update(_said(item.pop("basis_said"), reader))  # said once it is shown
     answer["items"] = items
     return answer
+
+
+def _order(item: dict[str, Any]) -> tuple:
+    """The answer's order: the day (or window) it takes effect, the act, its place in the act."""
+    return (item["earliest"] or item["latest"] or "9999-12-31", item["act_id"], item["order"])
+
+
+def _amendments_by_id(conn: sqlite3.Connection, ids: list[str | None]) -> dict[str, Any]:
+    amendments = {}
+    for chunk in _chunks(sorted({amendment for amendment in ids if amendment})):
+        amendments.update((row["id"], row) for row in _rows(conn, AMENDMENTS_BY_ID_SQL.format(ids=", ".join("?" * len(chunk))), chunk))
+    return amendments
+
+
+def _pending_of_few(conn: sqlite3.Connection, date: str, language: str | None, reader: str) -> list[dict[str, Any]]:
+    """Over the corpus, what is coming other than units: the acts not yet in force, the
+    parts of split commencements, the changes notes announce — of the few acts that can
+    have them (`PENDING_CANDIDATES_SQL`), each in the text `language` asks."""
+    acts = [dict(row) for row in _rows(conn, PENDING_CANDIDATES_SQL, {"date": date})]
+    ids = [act["id"] for act in acts]
+    texts = _texts_of(conn, ids, language)
+    notes: dict[str, list] = {act: [] for act in ids}
+    for row in _rows(conn, ALL_PENDING_NOTES_SQL, {"date": date}):
+        text = texts.get(row["act_id"])
+        if text is not None and row_in_text(row["id"], text["base"]):
+            notes[row["act_id"]].append(row)
+    split = [act["id"] for act in acts if act["commencement_exceptions"]]
+    seen: dict[str, set[str]] = {act: set() for act in split}
+    for chunk in _chunks(split):
+        named = {f"act{index}": act for index, act in enumerate(chunk)}
+        for row in _rows(conn, COMING_KEYS_SQL.format(ids=", ".join(f":{name}" for name in named)), {"date": date, "asked": reader, **named}):
+            seen[row["act_id"]].add(row["key"])
+    items = []
+    for act in acts:
+        ordered_notes = sorted(notes[act["id"]], key=lambda row: (-1 if row["position"] is None else row["position"], row["id"]))
+        title = texts[act["id"]]["title"] or act["title"]
+        items += _pending_of_act(act, date, reader, title, [], ordered_notes, {}, seen.get(act["id"], set()))
+    return items
+
+
+def _texts_of(conn: sqlite3.Connection, act_ids: list[str], language: str | None) -> dict[str, dict[str, Any]]:
+    """Each act's text in `language` (`choose_text`, as `act_text` chooses)."""
+    held: dict[str, list[dict[str, Any]]] = {act: [] for act in act_ids}
+    for chunk in _chunks(act_ids):
+        for row in _rows(conn, ACT_TEXTS_OF_SQL.format(ids=", ".join("?" * len(chunk))), chunk):
+            held[row["act_id"]].append(dict(row))
+    return {act: choose_text(act, held[act], language) for act in act_ids}
+
+
+def _said_units(conn: sqlite3.Connection, chosen: list, date: str, language: str | None, reader: str) -> list[dict[str, Any]]:
+    """The items of a page of the corpus-wide answer: the few decided already, and each
+    unit read from `coming_units` made an item (its act's title, its start's basis)."""
+    units = [thing for thing in chosen if not isinstance(thing, dict)]
+    if not units:
+        return list(chosen)
+    ids = sorted({row["act_id"] for row in units})
+    texts = _texts_of(conn, ids, language)
+    titles: dict[str, str | None] = {}
+    for chunk in _chunks(ids):
+        titles.update((row["id"], row["title"]) for row in _rows(conn, ACT_TITLES_OF_SQL.format(ids=", ".join("?" * len(chunk))), chunk))
+    amendments = _amendments_by_id(conn, [row["started_by_amendment_id"] for row in units])
+    return [
+        thing if isinstance(thing, dict) else _unit_item(thing["act_id"], texts[thing["act_id"]]["title"] or titles[thing["act_id"]], thing, date, reader, amendments)
+        for thing in chosen
+    ]
 
 
 #: What `pending` lists of a unit, and what the act page marks it with: the unit itself is
@@ -643,14 +718,12 @@ def pending_units(conn: sqlite3.Connection, act_id: str, date: str | None = None
     return units
 
 
-#: Whether an act can have a unit `pending` lists (see `pending_units`): a unit whose first
-#: interval may start after :date (`PENDING_UNITS_SQL`'s rows, which leave out a start not
-#: known at all: `existence_on` answers it "uncertain" with no end, never coming), or a
-#: change a note announces as pending. Read before `pending`, which reads every unit the
-#: first kind of row leaves: a tenth of the act page of seed 003, for nothing.
+#: Whether an act can have a unit `pending` lists (see `pending_units`): a unit of
+#: `coming_units` still listed after :date may be, or a change a note announces as
+#: pending. Read before `pending`, which reads much more: a tenth of the act page of seed
+#: 003, for nothing.
 MAY_HAVE_PENDING_UNITS_SQL = f"""
-select exists (select 1 from provisions p join provision_versions v on v.provision_id = p.id where p.act_id = :act_id and {LATE_START.format(t="v.")}
-                 and {LATE_START_DAY.format(t="v.")} > :date)
+select exists (select 1 from coming_units indexed by idx_coming_units_act where act_id = :act_id and listed_until > :date)
     or exists (select 1 from amendments a where a.act_id = :act_id and a.action in ({PENDING_ACTIONS}))
 """
 
@@ -663,69 +736,23 @@ def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
     return [values[start : start + size] for start in range(0, len(values), size)]
 
 
-def _read_pending(
-    conn: sqlite3.Connection, act_ids: list[str], date: str, language: str | None, late: list[sqlite3.Row]
-) -> tuple[dict[str, tuple], dict[str, Any]]:
-    """For each act of `act_ids`: its text in `language` (`choose_text`, as `act_text`
-    chooses), its units whose life starts after it (of `late`, `ALL_PENDING_UNITS_SQL`'s
-    rows) and the changes its notes announce — each in that text only (`row_in_text`), in
-    document order — and the amendments that start those units."""
-    held: dict[str, list[dict[str, Any]]] = {act: [] for act in act_ids}
-    for chunk in _chunks(act_ids):
-        for row in _rows(conn, ACT_TEXTS_OF_SQL.format(ids=", ".join("?" * len(chunk))), chunk):
-            held[row["act_id"]].append(dict(row))
-    texts = {act: choose_text(act, held[act], language) for act in act_ids}
-    units: dict[str, list] = {act: [] for act in act_ids}
-    for row in late:
-        text = texts.get(row["act_id"])
-        if text is not None and row_in_text(row["provision_id"], text["base"]):
-            units[row["act_id"]].append(row)
-    notes: dict[str, list] = {act: [] for act in act_ids}
-    for row in _rows(conn, ALL_PENDING_NOTES_SQL, {"date": date}):
-        text = texts.get(row["act_id"])
-        if text is not None and row_in_text(row["id"], text["base"]):
-            notes[row["act_id"]].append(row)
-    starting = sorted({row["started_by_amendment_id"] for rows in units.values() for row in rows if row["started_by_amendment_id"]})
-    amendments = {}
-    for chunk in _chunks(starting):
-        amendments.update((row["id"], row) for row in _rows(conn, AMENDMENTS_BY_ID_SQL.format(ids=", ".join("?" * len(chunk))), chunk))
-    read = {}
-    for act in act_ids:
-        ordered_units = sorted(units[act], key=lambda row: row["position"])
-        ordered_notes = sorted(notes[act], key=lambda row: (-1 if row["position"] is None else row["position"], row["id"]))
-        read[act] = (texts[act], ordered_units, ordered_notes)
-    return read, amendments
-
-
-def _pending_of_act(act: dict[str, Any], date: str, reader: str, text: dict[str, Any], units: list, notes: list, amendments: dict[str, Any]) -> list[dict[str, Any]]:
-    title = text["title"] or act["title"]
-    if act["adopted_on"] and act["adopted_on"] > date:
+def _pending_of_act(
+    act: dict[str, Any], date: str, reader: str, title: str | None, units: list, notes: list, amendments: dict[str, Any], seen: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """One act's items on `date`: the act itself when it is coming (`db.coming.act_not_yet`),
+    else its `units` listed (`coming_units`' rows: decided already), the parts of its split
+    commencement not listed by their units (`seen`: their keys, when `units` are not given)
+    and the changes its `notes` announce."""
+    if (act["adopted_on"] or "") > date:
         return []  # not yet announced on `date`
-    start = Bound(act["valid_from"], act["valid_from_latest"], NOT_RECORDED)  # its basis said only when it is coming
-    status, basis, earliest, latest = existence_on(start, None, date)
-    # a window its commencement leaves open, closed only by a text seen in force years later, is no "coming"
-    if announced_not_in_force(status, latest if (act["effective_from"] or act["effective_from_latest"]) else None):
-        status, basis, earliest, latest = existence_on(Bound(start.earliest, start.latest, _act_start(act)), None, date)
+    if act_not_yet(act, date):
+        start = Bound(act["valid_from"], act["valid_from_latest"], _act_start(act))
+        status, basis, earliest, latest = existence_on(start, None, date)
         item = {"what": "act", "id": act["id"], "key": None, "kind": act["kind"], "label": None}
-        return [_pending(act["id"], title, item, status, basis, earliest, latest, None, -1, reader)]
-    items = []
-    bases = _Bases(act, amendments)
-    for order, row in enumerate(units):
-        amendment = amendments.get(row["started_by_amendment_id"]) if row["started_by_amendment_id"] else None
-        if amendment is not None and (amendment["amending_act_date"] or "") > date:
-            continue
-        bound = Bound(row["valid_from"], row["valid_from_latest"], bases.start(row))
-        status, basis, earliest, latest = existence_on(bound, None, date)
-        if not announced_not_in_force(status, latest):
-            continue
-        if items and row["key"].startswith(f"{items[-1]['key']}/") and items[-1]["announced_by"] == _announcer(amendment):
-            items[-1]["subunits"] += 1  # inside a unit listed already, coming with it
-            continue
-        what = "deferred" if row["provision_status"] == "deferred" else "added" if amendment is not None else "own_commencement"
-        item = {"what": what, "id": row["provision_id"], "key": row["key"], "kind": row["kind"], "label": row["label"]}
-        items.append(_pending(act["id"], title, item, status, basis, earliest, latest, _announcer(amendment), order, reader))
-    items += _split_commencement(act, title, date, reader, {item["key"] for item in items})
-    for order, row in enumerate(notes, start=len(items)):
+        return [_pending(act["id"], title, item, status, basis, earliest, latest, None, (-1,), reader)]
+    items = [_unit_item(act["id"], title, row, date, reader, amendments) for row in units]
+    items += _split_commencement(act, title, date, reader, {item["key"] for item in items} if seen is None else seen)
+    for order, row in enumerate(notes):
         if (row["amending_act_date"] or "") > date:
             continue
         bound = amendment_took_effect(row)
@@ -733,15 +760,21 @@ def _pending_of_act(act: dict[str, Any], date: str, reader: str, text: dict[str,
         if not announced_not_in_force(status, latest):
             continue
         item = {"what": row["action"], "id": row["provision_id"] or act["id"], "key": row["key"], "kind": row["kind"], "label": row["label"]}
-        items.append(_pending(act["id"], title, item, status, basis, earliest, latest, _announcer(row), order, reader))
+        items.append(_pending(act["id"], title, item, status, basis, earliest, latest, _announcer(row), (1, order), reader))
     return items
 
 
-def announced_not_in_force(status: str, latest: str | None) -> bool:
-    """Whether `existence_on`'s answer makes a thing announced "coming": provably not yet
-    in force, or inside a window that closes on a known day (a window open since long ago
-    with no end known is a doubt about the past, not something coming)."""
-    return status == "not_in_force" or (status == "uncertain" and latest is not None)
+def _unit_item(act_id: str, title: str | None, row: Any, date: str, reader: str, amendments: dict[str, Any]) -> dict[str, Any]:
+    """A unit `coming_units` lists on `date` as an item: `existence_on`'s answer on its
+    start, explained as `_Bases.start` explains it (the amendment that starts it, else its
+    own stored basis), with the units folded into it (``subunits``)."""
+    bound = Bound(row["valid_from"], row["valid_from_latest"], _Bases(None, amendments).start(row))
+    status, basis, earliest, latest = existence_on(bound, None, date)
+    item = {"what": row["what"], "id": row["provision_id"], "key": row["key"], "kind": row["kind"], "label": row["label"]}
+    announcer = None
+    if row["amendment_id"] is not None:
+        announcer = {"kind": row["announced_kind"], "number": row["announced_number"], "date": row["announced_on"], "amendment_id": row["amendment_id"]}
+    return {**_pending(act_id, title, item, status, basis, earliest, latest, announcer, (0, row["position"]), reader), "subunits": row["subunits"]}
 
 
 def _split_commencement(act: dict[str, Any], title: str, date: str, reader: str, seen: set[str]) -> list[dict[str, Any]]:
@@ -757,7 +790,7 @@ def _split_commencement(act: dict[str, Any], title: str, date: str, reader: str,
         if not announced_not_in_force(status, latest):
             continue
         item = {"what": "split_commencement", "id": f"{act['id']}/{part.get('source_key') or ''}".rstrip("/"), "key": part.get("source_key"), "kind": None, "label": None, "units_text": part.get("units_text")}
-        items.append(_pending(act["id"], title, item, status, basis, earliest, latest, None, 1000 + order, reader))
+        items.append(_pending(act["id"], title, item, status, basis, earliest, latest, None, (2, order), reader))
     return items
 
 

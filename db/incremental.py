@@ -49,6 +49,7 @@ from parser.timeline import held_basis, held_bound_basis, held_cut
 
 from .sources import Source
 from .git_corpus import RepositoryRead, commit_day, git_sources
+from .coming import finish_coming
 from .git_history import PART_FOLDERS, count_commits, head_commit, is_ancestor, read_history
 from .links import relink_cited_acts, remember_links
 from .parallel import ParseCache, Parsed, code_digest, default_workers, file_digest, parse_documents, parser_fingerprint
@@ -280,13 +281,15 @@ def _finish_passes(db: sqlite_utils.Database, deleted: set[str], stored: set[str
     their links and those of the acts they cite or are cited as (`relink_cited_acts`),
     the rebuilt versions of every amending act among them or naming them, which amending
     act changed what for them and for the acts whose instructions were linked again
-    (`finish_reach`: `changes_by_amending` keeps its rows until then), the wordings
+    (`finish_reach`: `changes_by_amending` keeps its rows until then) and the units of
+    them that can be coming (`finish_coming`), the wordings
     and texts no version prints any more, their search rows; the rest of the database is
     read only through indexes, so an update's time follows what the new commits touched."""
     amending = relink_cited_acts(db) | deleted
     clear_rebuilt_versions(db, amending)
     rebuild_versions(db, amending)
     finish_reach(db, amending | stored)
+    finish_coming(db, amending | stored)  # a unit's row depends on its own act's rows alone
     prune_unreferenced(db.conn)  # the texts are held by many tables now: read whole (what is left, docs/benchmarks-git.md)
     finish_search_rows_after(db.conn, last_search_row)
     finish_schema(db)

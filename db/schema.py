@@ -353,6 +353,36 @@ TABLES: dict[str, dict] = {
         "pk": None,
         "foreign_keys": [],
     },
+    # One row per unit that can ever be "coming" (db.coming), per language a reader asks.
+    "coming_units": {
+        "columns": {
+            "asked": str,  # the language asked whose text holds the unit (db.queries.choose_text)
+            "act_id": str,
+            "base": str,  # that text's base (db.rows.text_base)
+            "provision_id": str,
+            "key": str,
+            "kind": str,
+            "label": str,
+            "position": int,
+            "what": str,  # added / deferred / own_commencement
+            "valid_from": str,  # its start: the first interval's bound
+            "valid_from_latest": str,
+            "valid_from_basis_rule": str,
+            "valid_from_basis_data": str,
+            "started_by_amendment_id": str,
+            "amendment_id": str,  # that amendment when stored: the announcer
+            "announced_kind": str,
+            "announced_number": str,
+            "announced_on": str,
+            "listed_from": str,  # listed on D ⇔ listed_from <= D < listed_until (db.coming.LISTED_SQL)
+            "listed_until": str,
+            "sort_day": str,  # the answer's order: this, the act, the position
+            "folds_into": str,  # the unit listed before it that it comes with, or NULL
+            "subunits": int,  # the units folded into it
+        },
+        "pk": None,
+        "foreign_keys": [],
+    },
     # One row per amending act: how many acts and units it changed (db.reach).
     "amending_reach": {
         "columns": {

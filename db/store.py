@@ -15,6 +15,7 @@ import sqlite_utils
 from parser import Publications
 from parser.model import ParsedDocument, Problem
 
+from .coming import finish_coming
 from .links import link_cited_acts
 from .parallel import Parsed, parse_source, versioned_acts
 from .reach import finish_reach
@@ -130,12 +131,14 @@ class Store:
 def finish_passes(db: sqlite_utils.Database, prune_unreferenced_wordings: bool = False) -> None:
     """The passes over the whole database once every act is stored: acts cited resolved
     (`db.links`), versions rebuilt from amending acts (`db.rebuild`), which amending act
-    changed what (`db.reach`, for the corpus-wide queries), the search index and the
+    changed what (`db.reach`, for the corpus-wide queries), the units that can be coming
+    (`db.coming`, for the corpus-wide `pending`), the search index and the
     schema's indexes and full-text tables finished. An update, which deleted and
     stored again some acts, also drops the wordings no version prints any more."""
     link_cited_acts(db)
     rebuild_versions(db)
     finish_reach(db)
+    finish_coming(db)
     if prune_unreferenced_wordings:
         prune_unreferenced(db.conn)
     finish_search_index(db.conn)

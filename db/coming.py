@@ -1,0 +1,229 @@
+"""What can be "coming" over the whole corpus, written once by the build (issue 23, Speed).
+
+`db.changes.pending` over the corpus used to read every unit whose life starts later than
+its act's (`db.schema.LATE_START`: 5,052 rows of 15,402 index entries on a busy day at
+1,000 acts, ten times more at 10,000) and decide each in Python before it sorted them and
+kept one page. Whether such a unit is listed on a day depends on the day only through
+dates known once the act is stored, so the finish passes (`db.store.finish_passes`, and
+`db.incremental` for the acts an update stored again) write them here, one row per unit
+that can ever be listed, and the answer asks SQL for the page's units alone, already
+filtered by the day and in the answer's order, and for how many there are.
+
+One decision, written twice side by side and proven equal (`tests/test_coming.py`, every
+late-starting unit of the bundled corpus and of the test git repository on many days):
+
+- in Python, `unit_listed`: the act announced by the day (`adopted_on`), not itself
+  coming (`act_not_yet`: then the act is the item, not its units), the amendment that
+  starts the unit adopted by the day, and the unit's start, a `Bound`, not yet reached by
+  `parser.timeline.existence_on` (`announced_not_in_force`);
+- in SQL, `LISTED_SQL`: ``listed_from <= :date < listed_until``, the days `listed_window`
+  derives from the same columns: ``listed_from`` the last of the act's adoption, the
+  amendment's adoption and the day the act's own start can no longer be ahead;
+  ``listed_until`` the last day the unit's start can still be ahead (its latest day, or its
+  first when no latest is known).
+
+A row is kept per language a reader can ask (``asked``: `db.queries.choose_text` picks the
+text that answers it, so an act held in one text has its rows under both), and says
+whether it folds into a unit listed before it (``folds_into``): a unit inside that unit's
+key, started by the same amendment on the same day or window. Folded with the same start
+and announcer, it is listed exactly when that unit is, on every day, so the fold no longer
+depends on the day asked and the unit listed counts its ``subunits`` once, here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+import sqlite_utils
+
+from parser.languages import LANGUAGES
+from parser.timeline import Bound, existence_on
+
+from .queries import NOT_RECORDED, choose_text, row_in_text
+from .schema import LATE_START, TABLES
+
+TABLE = "coming_units"
+
+# --- the decision, in Python and in SQL --------------------------------------------------
+
+
+def announced_not_in_force(status: str, latest: str | None) -> bool:
+    """Whether `existence_on`'s answer makes a thing announced "coming": provably not yet
+    in force, or inside a window that closes on a known day (a window open since long ago
+    with no end known is a doubt about the past, not something coming)."""
+    return status == "not_in_force" or (status == "uncertain" and latest is not None)
+
+
+def start_coming(earliest: str | None, latest: str | None, date: str) -> bool:
+    """Whether a start known as [earliest, latest] is still coming on `date`
+    (`existence_on` of that start, no end)."""
+    status, _, _, window_latest = existence_on(Bound(earliest, latest, NOT_RECORDED), None, date)
+    return announced_not_in_force(status, window_latest)
+
+
+def act_latest_start(act: Any) -> str | None:
+    """The latest day of an act's start that `pending` takes as closing its window: none
+    when its commencement leaves it open (no day of effect derived), closed only by a text
+    seen in force years later — that is no "coming"."""
+    return act["valid_from_latest"] if (act["effective_from"] or act["effective_from_latest"]) else None
+
+
+def act_not_yet(act: Any, date: str) -> bool:
+    """Whether the act itself is what is coming on `date` (announced by then, its start
+    ahead or in a window closing later): then it is listed alone, not its units."""
+    return not _after(act["adopted_on"], date) and start_coming(act["valid_from"], act_latest_start(act), date)
+
+
+def unit_listed(act: Any, announced_on: str | None, earliest: str | None, latest: str | None, date: str) -> bool:
+    """Whether `pending` lists a unit whose first interval does not start with its act on
+    `date`: its act announced and not itself coming, the amendment that starts it (its
+    act's date `announced_on`, None when none starts it) adopted by then, and its start
+    still coming. `LISTED_SQL` is this decision in SQL."""
+    if _after(act["adopted_on"], date) or act_not_yet(act, date) or _after(announced_on, date):
+        return False
+    return start_coming(earliest, latest, date)
+
+
+def _after(day: str | None, date: str) -> bool:
+    return (day or "") > date
+
+
+def _last(*days: str | None) -> str | None:
+    known = [day for day in days if day is not None]
+    return max(known) if known else None
+
+
+def listed_window(act: Any, announced_on: str | None, earliest: str | None, latest: str | None) -> tuple[str, str] | None:
+    """The days [from, until) on which `unit_listed` is true, or None when it never is:
+    from the last of the act's adoption, the amendment's and the act's own start no longer
+    coming; until the unit's start can no longer be ahead."""
+    until = _last(earliest, latest)  # coming on D ⇔ D < earliest or D < latest
+    act_until = _last(act["valid_from"], act_latest_start(act))  # the act coming on D ⇔ D < that
+    since = max(act["adopted_on"] or "", announced_on or "", act_until or "")
+    return (since, until) if until is not None and since < until else None
+
+
+#: `unit_listed` in SQL, over a row of `coming_units` (`{t}`: its alias and a dot).
+LISTED_SQL = "{t}listed_from <= :date and {t}listed_until > :date"
+
+# --- the table ---------------------------------------------------------------------------
+
+SOURCE_ACTS = "(select id from temp.zan_coming_acts)"
+
+#: Every unit whose first interval does not start with its act (`LATE_START`), with the
+#: amendment that starts it (its act's requisites) and the act's dates.
+LATE_UNITS_SQL = f"""
+select p.id as provision_id, p.act_id, p.key, p.kind, p.label, p.status as provision_status, p.position,
+       v.valid_from, v.valid_from_latest, v.valid_from_basis_rule, v.valid_from_basis_data, v.started_by_amendment_id,
+       a.id as amendment_id, a.amending_act_kind, a.amending_act_number, a.amending_act_date
+from provision_versions v join provisions p on p.id = v.provision_id
+left join amendments a on a.id = v.started_by_amendment_id
+where {LATE_START.format(t="v.")}{{acts}}
+"""
+ACTS_SQL = "select id, adopted_on, valid_from, valid_from_latest, effective_from, effective_from_latest from acts{where}"
+TEXTS_SQL = "select act_id, id, language, is_primary, title, source_path, text_as_at from act_texts{where} order by act_id, is_primary desc, language"
+
+INDEXES_SQL = [
+    # the corpus-wide count, and the units inside a window open on the day: by the last day they are listed
+    f"create index if not exists idx_coming_units_until on {TABLE} (asked, listed_until, listed_from, sort_day, act_id, position) where folds_into is null",
+    # the corpus-wide page, in the answer's order
+    f"create index if not exists idx_coming_units_order on {TABLE} (asked, sort_day, act_id, position, listed_from, listed_until) where folds_into is null",
+    # one act's units (`pending(act_id=…)`, the act page)
+    f"create index if not exists idx_coming_units_act on {TABLE} (act_id, asked, position)",
+]
+
+
+def _what(row: sqlite3.Row) -> str:
+    return "deferred" if row["provision_status"] == "deferred" else "added" if row["amendment_id"] is not None else "own_commencement"
+
+
+def coming_rows(act: Any, texts: list[dict[str, Any]], units: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    """The rows of one act: for each language a reader can ask, the units of the text that
+    answers it that can ever be listed, in document order, each folded into the unit
+    listed before it that holds it (its key inside that unit's) with the same announcer
+    and the same start, or listed with the number of units folded into it."""
+    rows = []
+    for asked in LANGUAGES:
+        base = choose_text(act["id"], texts, asked)["base"]
+        heads: list[dict[str, Any]] = []  # the units listed, of the chain holding the unit read
+        for unit in sorted((u for u in units if row_in_text(u["provision_id"], base)), key=lambda u: u["position"]):
+            window = listed_window(act, unit["amending_act_date"], unit["valid_from"], unit["valid_from_latest"])
+            if window is None:
+                continue
+            while heads and not unit["key"].startswith(heads[-1]["key"] + "/"):
+                heads.pop()
+            row = {
+                "asked": asked,
+                "act_id": act["id"],
+                "base": base,
+                "provision_id": unit["provision_id"],
+                "key": unit["key"],
+                "kind": unit["kind"],
+                "label": unit["label"],
+                "position": unit["position"],
+                "what": _what(unit),
+                "valid_from": unit["valid_from"],
+                "valid_from_latest": unit["valid_from_latest"],
+                "valid_from_basis_rule": unit["valid_from_basis_rule"],
+                "valid_from_basis_data": unit["valid_from_basis_data"],
+                "started_by_amendment_id": unit["started_by_amendment_id"],
+                "amendment_id": unit["amendment_id"],
+                "announced_kind": unit["amending_act_kind"],
+                "announced_number": unit["amending_act_number"],
+                "announced_on": unit["amending_act_date"],
+                "listed_from": window[0],
+                "listed_until": window[1],
+                "sort_day": unit["valid_from"] or unit["valid_from_latest"],
+                "folds_into": None,
+                "subunits": 0,
+            }
+            head = heads[-1] if heads else None
+            if head is not None and all(head[c] == row[c] for c in ("amendment_id", "valid_from", "valid_from_latest")):
+                row["folds_into"] = head["provision_id"]
+                head["subunits"] += 1
+            else:
+                heads.append(row)
+            rows.append(row)
+    return rows
+
+
+def finish_coming(db: sqlite_utils.Database, acts: Iterable[str] | None = None) -> None:
+    """Write `coming_units`: over the whole database (a full build), or again for the rows
+    of `acts` alone (an update: the acts it stored again or deleted); a row depends on its
+    own act's rows only, so that equals writing them all. Made when missing (a database
+    built before it: `benchmarks/add_coming.py`)."""
+    if not db[TABLE].exists():
+        spec = TABLES[TABLE]
+        db[TABLE].create(spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
+    if acts is None:
+        db.execute(f"delete from {TABLE}")
+        where, units_where, params = "", "", []
+    else:
+        db.execute("create temp table if not exists zan_coming_acts (id text primary key)")
+        db.execute("delete from temp.zan_coming_acts")
+        db.conn.executemany("insert or ignore into temp.zan_coming_acts values (?)", [(act,) for act in sorted(set(acts))])
+        db.execute(f"delete from {TABLE} where act_id in {SOURCE_ACTS}")
+        where, units_where, params = f" where id in {SOURCE_ACTS}", f" and p.act_id in {SOURCE_ACTS}", []
+    conn = db.conn
+
+    def read(sql: str) -> sqlite3.Cursor:
+        cursor = conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, params)
+
+    units: dict[str, list[sqlite3.Row]] = {}
+    for unit in read(LATE_UNITS_SQL.format(acts=units_where)):
+        units.setdefault(unit["act_id"], []).append(unit)
+    texts: dict[str, list[dict[str, Any]]] = {}
+    for text in read(TEXTS_SQL.format(where=where.replace("where id", "where act_id"))):
+        texts.setdefault(text["act_id"], []).append(dict(text))
+    rows = []
+    for act in read(ACTS_SQL.format(where=where)):
+        if act["id"] in units:
+            rows += coming_rows(act, texts.get(act["id"], []), units[act["id"]])
+    columns = list(TABLES[TABLE]["columns"])
+    conn.executemany(f"insert into {TABLE} ({', '.join(columns)}) values ({', '.join('?' * len(columns))})", [[row[c] for c in columns] for row in rows])
+    for sql in INDEXES_SQL:
+        db.execute(sql)
