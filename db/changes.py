@@ -17,7 +17,7 @@ import json
 import sqlite3
 from typing import Any
 
-from db.coming import LISTED_SQL, act_not_yet, announced_not_in_force
+from db.coming import LISTED_SQL
 from db.queries import (
     ACT_SQL,
     AMENDMENTS_SQL,
@@ -34,11 +34,9 @@ from db.queries import (
     choose_text,
     diff_text,
     in_text,
-    row_in_text,
     version_took_effect,
     versions_on,
 )
-from db.schema import PENDING_NOTE, PENDING_NOTE_DAY
 from db.search import normalize
 from parser.basis import Basis, act_data, known_dates
 from parser.dates import check_date
@@ -497,76 +495,39 @@ def _change(row: dict[str, Any], version: dict[str, Any], where: str, diff: list
 
 # --- 3. What is coming ------------------------------------------------------------------
 
+#: What an item of `pending` says of its act (its title, kind, commencement).
 PENDING_ACT_COLUMNS = """id, title, kind, number, adopted_on, registered_on, valid_from, valid_from_latest, valid_from_basis_rule, valid_from_basis_data,
        commencement_rule, commencement_offset_days, commencement_offset_months, commencement_fixed_date,
        effective_from, effective_from_earliest, effective_from_latest, date_status, commencement_exceptions,
        (select t.text_as_at from act_texts t where t.id = acts.id) as text_as_at,
        valid_to, valid_to_latest, valid_to_basis_rule, valid_to_basis_data"""
-PENDING_ACTS_SQL = f"""
-select {PENDING_ACT_COLUMNS}
-from acts where (:act_id is null or id = :act_id)
-order by adopted_on, id
-"""
-PENDING_ACTIONS = ", ".join(f"'{action}'" for action in NOT_CHANGES if action.startswith("pending_"))
-#: Over the whole corpus, the few acts that can have something coming on :date other than
-#: their units (those are `coming_units`'s, `db.coming`), each then decided as one act is:
-#: announced by then, and not provably started (`Bound.passed`: no latest day of its start
-#: on or before :date), or with a part of a split commencement starting after :date, or a
-#: change its notes announce that can take effect after :date (`PENDING_NOTE_DAY`: a change
-#: whose last possible day has come is no "coming", `announced_not_in_force`). Each kind
-#: found by its index, so that the acts read follow what can be coming, not the corpus.
-PENDING_CANDIDATES_SQL = f"""
-select {PENDING_ACT_COLUMNS}
-from acts where id in (
-  select id from acts where valid_from > :date
-  union select id from acts where valid_from_latest > :date
-  union select id from acts where commencement_exceptions is not null
-    and exists (select 1 from json_each(acts.commencement_exceptions) part where json_extract(part.value, '$.effective_from') > :date)
-  union select act_id from amendments where {PENDING_NOTE.format(t="")} and {PENDING_NOTE_DAY.format(t="")} > :date)
-  and coalesce(adopted_on, '') <= :date
-order by adopted_on, id
-"""
-#: The units `pending` lists on :date (`db.coming.LISTED_SQL`, the one decision, proven
-#: equal to `db.coming.unit_listed`), in the language :asked, none folded into another:
-#: what each item says of them, read from `coming_units` (``starts_with_act`` for `_Bases`).
-COMING_COLUMNS = """provision_id, act_id, key, kind, label, position, what, valid_from, valid_from_latest, valid_from_basis_rule,
-       valid_from_basis_data, 0 as starts_with_act, started_by_amendment_id, amendment_id, announced_kind, announced_number, announced_on,
-       sort_day, subunits"""
+
+#: What `pending` lists on :date in the language :asked (`db.coming.LISTED_SQL`, the one
+#: decision, proven equal to its Python twin `db.coming.*_listed`), none folded into
+#: another, read from `coming` (``starts_with_act``: 0, for `_Bases`).
+COMING_COLUMNS = """act_id, rank, position, what, id, provision_id, key, kind, label, earliest, latest, basis_rule as valid_from_basis_rule,
+       basis_data as valid_from_basis_data, 0 as starts_with_act, started_by_amendment_id, amendment_id, announced_kind, announced_number,
+       announced_on, units_text, sort_day, subunits"""
 COMING_LISTED = f"asked = :asked and folds_into is null and {LISTED_SQL.format(t='')}"
-#: One act's, in document order.
-COMING_OF_ACT_SQL = f"select {COMING_COLUMNS} from coming_units indexed by idx_coming_units_act where act_id = :act_id and {COMING_LISTED} order by position"
-#: Over the corpus, how many; and in the answer's order (the day, the act, the position), at
-#: most :limit of those whose first day is after :date (read in that order from the index,
-#: stopping at :limit) and of those inside a window open on :date (by their last day).
-COMING_COUNT_SQL = f"select count(*) from coming_units indexed by idx_coming_units_until where {COMING_LISTED}"
+#: One act's.
+COMING_OF_ACT_SQL = f"select {COMING_COLUMNS} from coming indexed by idx_coming_act where act_id = :act_id and {COMING_LISTED}"
+#: Over the corpus, how many; and in the answer's order (the day, the act, the rank, the
+#: position), at most :limit of those whose first day is after :date (read in that order
+#: from the index, stopping at :limit) and of those inside a window open on :date (by
+#: their last day: few).
+COMING_COUNT_SQL = f"select count(*) from coming indexed by idx_coming_until where {COMING_LISTED}"
 COMING_LATER_SQL = f"""
-select {COMING_COLUMNS} from coming_units indexed by idx_coming_units_order where {COMING_LISTED} and sort_day > :date
-order by sort_day, act_id, position limit :limit
+select {COMING_COLUMNS} from coming indexed by idx_coming_order where {COMING_LISTED} and sort_day > :date
+order by sort_day, act_id, rank, position limit :limit
 """
 COMING_OPEN_SQL = f"""
-select {COMING_COLUMNS} from coming_units indexed by idx_coming_units_until where {COMING_LISTED} and sort_day <= :date
-order by sort_day, act_id, position limit :limit
-"""
-#: The keys of the units listed of the acts named (their split commencement says no more of them).
-COMING_KEYS_SQL = f"select act_id, key from coming_units indexed by idx_coming_units_act where act_id in ({{ids}}) and {COMING_LISTED}"
-PENDING_NOTE_COLUMNS = """a.id, a.act_id, a.action, a.provision_id, p.key, p.kind, p.label, p.position, a.amending_act_kind, a.amending_act_number,
-       a.amending_act_date, a.commencement_rule, a.commencement_offset_days, a.commencement_offset_months, a.commencement_fixed_date,
-       a.effective_from, a.effective_from_earliest, a.effective_from_latest, a.date_status, a.date_basis_rule, a.date_basis_data"""
-PENDING_NOTES_SQL = f"""
-select {PENDING_NOTE_COLUMNS}
-from amendments a left join provisions p on p.id = a.provision_id
-where a.act_id = :act_id and {in_text("a.id")} and a.action in ({PENDING_ACTIONS})
-order by coalesce(p.position, -1), a.id
-"""
-ALL_PENDING_NOTES_SQL = f"""
-select {PENDING_NOTE_COLUMNS}
-from amendments a left join provisions p on p.id = a.provision_id
-where {PENDING_NOTE.format(t="a.")} and {PENDING_NOTE_DAY.format(t="a.")} > :date
+select {COMING_COLUMNS} from coming indexed by idx_coming_until where {COMING_LISTED} and sort_day <= :date
+order by sort_day, act_id, rank, position limit :limit
 """
 #: `AMENDMENTS_SQL`'s columns, for the amendments named by id.
 AMENDMENTS_BY_ID_SQL = AMENDMENTS_SQL.split("from amendments")[0] + "from amendments where id in ({ids})"
 ACT_TEXTS_OF_SQL = "select act_id, id, language, is_primary, title, source_path, text_as_at from act_texts where act_id in ({ids}) order by act_id, is_primary desc, language"
-ACT_TITLES_OF_SQL = "select id, title from acts where id in ({ids})"
+PENDING_ACTS_OF_SQL = f"select {PENDING_ACT_COLUMNS} from acts where id in ({{ids}})"
 
 
 #: Items on a page of the corpus-wide answer (`pending` with `page`), as the site's act list.
@@ -584,10 +545,9 @@ def pending(
     the act that announced it, and `existence_on`'s answer on `date` (``not_in_force``
     or, inside a window, ``uncertain``).
 
-    The units come from `coming_units` (`db.coming`: which are listed on `date` is decided
-    there once, in SQL and its proven Python twin); over the corpus, the few acts that can
-    have something else coming are read by a handful of queries for them all
-    (`PENDING_CANDIDATES_SQL`, then their notes and texts) and decided here.
+    What is listed on `date` is decided once, by the rows of `coming` (`db.coming`: the
+    days each thing is listed, in SQL, proven equal to its Python twin); here only the
+    items shown are said.
 
     ``{"date", "act_id", "items": [{"act_id", "act_title", "what", "id", "key", "kind",
     "label", "status", "earliest", "latest", "announced_by", "basis", "basis_data"}]}``,
@@ -595,8 +555,8 @@ def pending(
     units in document order, the changes its notes announce, the parts of its split
     commencement. With `page` (1, 2, …), the items of that page alone (`PENDING_PAGE_SIZE`
     a page, in the same order), after ``"count"`` (all of them), ``"page"``,
-    ``"page_size"`` and ``"next_page"`` (None on the last): SQL counts the units and reads
-    only as many as the page needs."""
+    ``"page_size"`` and ``"next_page"`` (None on the last): SQL counts them and reads only
+    as many as the page needs."""
     date = date or today()
     check_date(date)
     reader = language or DEFAULT_TEXT_LANGUAGE
@@ -605,68 +565,77 @@ def pending(
     listed = {"date": date, "asked": reader}
     answer: dict[str, Any] = {"date": date, "act_id": act_id, "language": reader}
     if act_id is not None:
-        acts = [dict(row) for row in _rows(conn, PENDING_ACTS_SQL, {"act_id": act_id})]
-        if not acts:
+        if conn.execute("select 1 from acts where id = ?", (act_id,)).fetchone() is None:
             raise UnknownAct(f"no act with id {act_id}")
-        text = act_text(conn, act_id, language)
-        params = _text_params(text, date=date)
-        units = list(_rows(conn, COMING_OF_ACT_SQL, {**listed, "act_id": act_id}))
-        amendments = _amendments_by_id(conn, [row["started_by_amendment_id"] for row in units])
-        items = _pending_of_act(acts[0], date, reader, text["title"] or acts[0]["title"], units, list(_rows(conn, PENDING_NOTES_SQL, params)), amendments)
-        items.sort(key=_order)
+        rows = sorted(_rows(conn, COMING_OF_ACT_SQL, {**listed, "act_id": act_id}), key=_row_order)
     else:
-        few = _pending_of_few(conn, date, language, reader)
         first = (page - 1) * PENDING_PAGE_SIZE if page is not None else 0
-        limit = first + PENDING_PAGE_SIZE if page is not None else -1  # the units before the page's end, at most
+        limit = first + PENDING_PAGE_SIZE if page is not None else -1  # those before the page's end, at most
         rows = [*_rows(conn, COMING_OPEN_SQL, {**listed, "limit": limit}), *_rows(conn, COMING_LATER_SQL, {**listed, "limit": limit})]
-        ordered = sorted([(_order(item), item) for item in few] + [((row["sort_day"], row["act_id"], (0, row["position"])), row) for row in rows], key=lambda pair: pair[0])
-        chosen = [thing for _, thing in (ordered[first : first + PENDING_PAGE_SIZE] if page is not None else ordered)]
-        items = _said_units(conn, chosen, date, language, reader)
+        rows = sorted(rows, key=_row_order)[first : first + PENDING_PAGE_SIZE] if page is not None else sorted(rows, key=_row_order)
         if page is not None:
-            count = len(few) + conn.execute(COMING_COUNT_SQL, listed).fetchone()[0]
-            answer.update(count=count, page=page, page_size=PENDING_PAGE_SIZE, next_page=page + 1 if first + len(items) < count else None)
-    for item in items:
-        del item["order"]
-        item.update(_said(item.pop("basis_said"), reader))  # said once it is shown
-    answer["items"] = items
+            count = conn.execute(COMING_COUNT_SQL, listed).fetchone()[0]
+            answer.update(count=count, page=page, page_size=PENDING_PAGE_SIZE, next_page=page + 1 if first + len(rows) < count else None)
+    answer["items"] = _items(conn, rows, date, language, reader)
     return answer
 
 
-def _order(item: dict[str, Any]) -> tuple:
+def _row_order(row: Any) -> tuple:
     """The answer's order: the day (or window) it takes effect, the act, its place in the act."""
-    return (item["earliest"] or item["latest"] or "9999-12-31", item["act_id"], item["order"])
+    return (row["sort_day"], row["act_id"], row["rank"], row["position"])
 
 
-def _amendments_by_id(conn: sqlite3.Connection, ids: list[str | None]) -> dict[str, Any]:
-    amendments = {}
-    for chunk in _chunks(sorted({amendment for amendment in ids if amendment})):
-        amendments.update((row["id"], row) for row in _rows(conn, AMENDMENTS_BY_ID_SQL.format(ids=", ".join("?" * len(chunk))), chunk))
-    return amendments
-
-
-def _pending_of_few(conn: sqlite3.Connection, date: str, language: str | None, reader: str) -> list[dict[str, Any]]:
-    """Over the corpus, what is coming other than units: the acts not yet in force, the
-    parts of split commencements, the changes notes announce — of the few acts that can
-    have them (`PENDING_CANDIDATES_SQL`), each in the text `language` asks."""
-    acts = [dict(row) for row in _rows(conn, PENDING_CANDIDATES_SQL, {"date": date})]
-    ids = [act["id"] for act in acts]
+def _items(conn: sqlite3.Connection, rows: list, date: str, language: str | None, reader: str) -> list[dict[str, Any]]:
+    """The items of `coming`'s rows listed on `date`: each with its act's title in the text
+    `language` asks, `existence_on`'s answer on its start explained (the act's
+    commencement; the amendment that starts a unit, else its own stored basis; a note's
+    commencement; a split commencement's day) and said in `reader`'s language."""
+    if not rows:
+        return []
+    ids = sorted({row["act_id"] for row in rows})
     texts = _texts_of(conn, ids, language)
-    notes: dict[str, list] = {act: [] for act in ids}
-    for row in _rows(conn, ALL_PENDING_NOTES_SQL, {"date": date}):
-        text = texts.get(row["act_id"])
-        if text is not None and row_in_text(row["id"], text["base"]):
-            notes[row["act_id"]].append(row)
-    split = [act["id"] for act in acts if act["commencement_exceptions"]]
-    seen: dict[str, set[str]] = {act: set() for act in split}
-    for chunk in _chunks(split):
-        named = {f"act{index}": act for index, act in enumerate(chunk)}
-        for row in _rows(conn, COMING_KEYS_SQL.format(ids=", ".join(f":{name}" for name in named)), {"date": date, "asked": reader, **named}):
-            seen[row["act_id"]].add(row["key"])
+    acts = {}
+    for chunk in _chunks(ids):
+        acts.update((row["id"], row) for row in _rows(conn, PENDING_ACTS_OF_SQL.format(ids=", ".join("?" * len(chunk))), chunk))
+    amendments = {}
+    for chunk in _chunks(sorted({row["amendment_id"] for row in rows if row["amendment_id"]})):
+        amendments.update((row["id"], row) for row in _rows(conn, AMENDMENTS_BY_ID_SQL.format(ids=", ".join("?" * len(chunk))), chunk))
     items = []
-    for act in acts:
-        ordered_notes = sorted(notes[act["id"]], key=lambda row: (-1 if row["position"] is None else row["position"], row["id"]))
-        title = texts[act["id"]]["title"] or act["title"]
-        items += _pending_of_act(act, date, reader, title, [], ordered_notes, {}, seen.get(act["id"], set()))
+    for row in rows:
+        act = acts[row["act_id"]]
+        if row["what"] == "act":
+            basis = _act_start(act)
+        elif row["what"] == "split_commencement":
+            basis = Basis("split_commencement", dates={"date": row["earliest"]}, facts={"units": row["units_text"] or ""})
+        elif row["rank"] == 1:  # a change a note announces
+            basis = amendment_took_effect(amendments[row["amendment_id"]]).basis
+        else:
+            basis = _Bases(act, amendments).start(row)
+        status, said, earliest, latest = existence_on(Bound(row["earliest"], row["latest"], basis), None, date)
+        announcer = None
+        if row["amendment_id"] is not None:
+            announcer = {"kind": row["announced_kind"], "number": row["announced_number"], "date": row["announced_on"], "amendment_id": row["amendment_id"]}
+        item = {
+            "act_id": row["act_id"],
+            "act_title": texts[row["act_id"]]["title"] or act["title"],
+            "what": row["what"],
+            "id": row["id"],
+            "key": row["key"],
+            "kind": act["kind"] if row["what"] == "act" else row["kind"],
+            "label": row["label"],
+        }
+        if row["what"] == "split_commencement":
+            item["units_text"] = row["units_text"]
+        item.update(
+            status=status,
+            earliest=earliest,
+            latest=latest,
+            window=known_dates(earliest=earliest, latest=latest),
+            announced_by=announcer,
+            subunits=row["subunits"],
+            **_said(said, reader),
+        )
+        items.append(item)
     return items
 
 
@@ -677,24 +646,6 @@ def _texts_of(conn: sqlite3.Connection, act_ids: list[str], language: str | None
         for row in _rows(conn, ACT_TEXTS_OF_SQL.format(ids=", ".join("?" * len(chunk))), chunk):
             held[row["act_id"]].append(dict(row))
     return {act: choose_text(act, held[act], language) for act in act_ids}
-
-
-def _said_units(conn: sqlite3.Connection, chosen: list, date: str, language: str | None, reader: str) -> list[dict[str, Any]]:
-    """The items of a page of the corpus-wide answer: the few decided already, and each
-    unit read from `coming_units` made an item (its act's title, its start's basis)."""
-    units = [thing for thing in chosen if not isinstance(thing, dict)]
-    if not units:
-        return list(chosen)
-    ids = sorted({row["act_id"] for row in units})
-    texts = _texts_of(conn, ids, language)
-    titles: dict[str, str | None] = {}
-    for chunk in _chunks(ids):
-        titles.update((row["id"], row["title"]) for row in _rows(conn, ACT_TITLES_OF_SQL.format(ids=", ".join("?" * len(chunk))), chunk))
-    amendments = _amendments_by_id(conn, [row["started_by_amendment_id"] for row in units])
-    return [
-        thing if isinstance(thing, dict) else _unit_item(thing["act_id"], texts[thing["act_id"]]["title"] or titles[thing["act_id"]], thing, date, reader, amendments)
-        for thing in chosen
-    ]
 
 
 #: What `pending` lists of a unit, and what the act page marks it with: the unit itself is
@@ -718,14 +669,10 @@ def pending_units(conn: sqlite3.Connection, act_id: str, date: str | None = None
     return units
 
 
-#: Whether an act can have a unit `pending` lists (see `pending_units`): a unit of
-#: `coming_units` still listed after :date may be, or a change a note announces as
-#: pending. Read before `pending`, which reads much more: a tenth of the act page of seed
-#: 003, for nothing.
-MAY_HAVE_PENDING_UNITS_SQL = f"""
-select exists (select 1 from coming_units indexed by idx_coming_units_act where act_id = :act_id and listed_until > :date)
-    or exists (select 1 from amendments a where a.act_id = :act_id and a.action in ({PENDING_ACTIONS}))
-"""
+#: Whether an act can have anything `pending` lists on :date or later (see `pending_units`):
+#: a row of `coming` still listed after :date. Read before `pending`: a tenth of the act
+#: page of seed 003, for nothing.
+MAY_HAVE_PENDING_UNITS_SQL = "select exists (select 1 from coming indexed by idx_coming_act where act_id = :act_id and listed_until > :date)"
 
 
 def _may_have_pending_units(conn: sqlite3.Connection, act_id: str, date: str) -> bool:
@@ -734,83 +681,3 @@ def _may_have_pending_units(conn: sqlite3.Connection, act_id: str, date: str) ->
 
 def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
     return [values[start : start + size] for start in range(0, len(values), size)]
-
-
-def _pending_of_act(
-    act: dict[str, Any], date: str, reader: str, title: str | None, units: list, notes: list, amendments: dict[str, Any], seen: set[str] | None = None
-) -> list[dict[str, Any]]:
-    """One act's items on `date`: the act itself when it is coming (`db.coming.act_not_yet`),
-    else its `units` listed (`coming_units`' rows: decided already), the parts of its split
-    commencement not listed by their units (`seen`: their keys, when `units` are not given)
-    and the changes its `notes` announce."""
-    if (act["adopted_on"] or "") > date:
-        return []  # not yet announced on `date`
-    if act_not_yet(act, date):
-        start = Bound(act["valid_from"], act["valid_from_latest"], _act_start(act))
-        status, basis, earliest, latest = existence_on(start, None, date)
-        item = {"what": "act", "id": act["id"], "key": None, "kind": act["kind"], "label": None}
-        return [_pending(act["id"], title, item, status, basis, earliest, latest, None, (-1,), reader)]
-    items = [_unit_item(act["id"], title, row, date, reader, amendments) for row in units]
-    items += _split_commencement(act, title, date, reader, {item["key"] for item in items} if seen is None else seen)
-    for order, row in enumerate(notes):
-        if (row["amending_act_date"] or "") > date:
-            continue
-        bound = amendment_took_effect(row)
-        status, basis, earliest, latest = existence_on(bound, None, date)
-        if not announced_not_in_force(status, latest):
-            continue
-        item = {"what": row["action"], "id": row["provision_id"] or act["id"], "key": row["key"], "kind": row["kind"], "label": row["label"]}
-        items.append(_pending(act["id"], title, item, status, basis, earliest, latest, _announcer(row), (1, order), reader))
-    return items
-
-
-def _unit_item(act_id: str, title: str | None, row: Any, date: str, reader: str, amendments: dict[str, Any]) -> dict[str, Any]:
-    """A unit `coming_units` lists on `date` as an item: `existence_on`'s answer on its
-    start, explained as `_Bases.start` explains it (the amendment that starts it, else its
-    own stored basis), with the units folded into it (``subunits``)."""
-    bound = Bound(row["valid_from"], row["valid_from_latest"], _Bases(None, amendments).start(row))
-    status, basis, earliest, latest = existence_on(bound, None, date)
-    item = {"what": row["what"], "id": row["provision_id"], "key": row["key"], "kind": row["kind"], "label": row["label"]}
-    announcer = None
-    if row["amendment_id"] is not None:
-        announcer = {"kind": row["announced_kind"], "number": row["announced_number"], "date": row["announced_on"], "amendment_id": row["amendment_id"]}
-    return {**_pending(act_id, title, item, status, basis, earliest, latest, announcer, (0, row["position"]), reader), "subunits": row["subunits"]}
-
-
-def _split_commencement(act: dict[str, Any], title: str, date: str, reader: str, seen: set[str]) -> list[dict[str, Any]]:
-    """The parts of a split commencement not yet in force on `date` whose units are not
-    already listed from their own timelines."""
-    items = []
-    for order, part in enumerate(json.loads(act["commencement_exceptions"] or "[]")):
-        day = part.get("effective_from")
-        if not day or (part.get("unit_keys") and set(part["unit_keys"]) <= seen):
-            continue
-        bound = Bound(day, day, Basis("split_commencement", dates={"date": day}, facts={"units": part.get("units_text") or ""}))
-        status, basis, earliest, latest = existence_on(bound, None, date)
-        if not announced_not_in_force(status, latest):
-            continue
-        item = {"what": "split_commencement", "id": f"{act['id']}/{part.get('source_key') or ''}".rstrip("/"), "key": part.get("source_key"), "kind": None, "label": None, "units_text": part.get("units_text")}
-        items.append(_pending(act["id"], title, item, status, basis, earliest, latest, None, (2, order), reader))
-    return items
-
-
-def _announcer(row: Any) -> dict[str, Any] | None:
-    if row is None:
-        return None
-    return {"kind": row["amending_act_kind"], "number": row["amending_act_number"], "date": row["amending_act_date"], "amendment_id": row["id"]}
-
-
-def _pending(act_id: str, title: str | None, item: dict[str, Any], status: str, basis: Basis, earliest: str | None, latest: str | None, announced_by: dict | None, order: int, reader: str) -> dict[str, Any]:
-    return {
-        "act_id": act_id,
-        "act_title": title,
-        **item,
-        "status": status,
-        "earliest": earliest,
-        "latest": latest,
-        "window": known_dates(earliest=earliest, latest=latest),
-        "announced_by": announced_by,
-        "subunits": 0,
-        "order": order,
-        "basis_said": basis,  # said by `pending` for the items it returns
-    }

@@ -353,31 +353,35 @@ TABLES: dict[str, dict] = {
         "pk": None,
         "foreign_keys": [],
     },
-    # One row per unit that can ever be "coming" (db.coming), per language a reader asks.
-    "coming_units": {
+    # One row per thing that can ever be "coming" (db.coming), per language a reader asks:
+    # an act, a unit, a change a note announces, a part of a split commencement.
+    "coming": {
         "columns": {
-            "asked": str,  # the language asked whose text holds the unit (db.queries.choose_text)
+            "asked": str,  # the language asked (db.queries.choose_text picks the text answering it)
             "act_id": str,
             "base": str,  # that text's base (db.rows.text_base)
-            "provision_id": str,
+            "rank": int,  # -1 the act itself, 0 a unit, 1 a note's change, 2 a part of a split commencement
+            "position": int,  # a unit's position; a note's or a part's place among the act's
+            "what": str,  # act / added / deferred / own_commencement / pending_* / split_commencement
+            "id": str,  # the item's id
+            "provision_id": str,  # the unit (of a unit, of a note)
             "key": str,
             "kind": str,
             "label": str,
-            "position": int,
-            "what": str,  # added / deferred / own_commencement
-            "valid_from": str,  # its start: the first interval's bound
-            "valid_from_latest": str,
-            "valid_from_basis_rule": str,
-            "valid_from_basis_data": str,
+            "earliest": str,  # the day or window it takes effect
+            "latest": str,
+            "basis_rule": str,  # a unit's own stored basis of its start
+            "basis_data": str,
             "started_by_amendment_id": str,
-            "amendment_id": str,  # that amendment when stored: the announcer
+            "amendment_id": str,  # the amendment that announces it, when stored
             "announced_kind": str,
             "announced_number": str,
             "announced_on": str,
+            "units_text": str,  # a part of a split commencement: its units as printed
             "listed_from": str,  # listed on D ⇔ listed_from <= D < listed_until (db.coming.LISTED_SQL)
             "listed_until": str,
-            "sort_day": str,  # the answer's order: this, the act, the position
-            "folds_into": str,  # the unit listed before it that it comes with, or NULL
+            "sort_day": str,  # the answer's order: this, the act, the rank, the position
+            "folds_into": str,  # a unit: the unit listed before it that it comes with, or NULL
             "subunits": int,  # the units folded into it
         },
         "pk": None,
@@ -618,8 +622,6 @@ UNINDEXED_FOREIGN_KEYS = {
 #: `db.changes` asks for these terms as written here, so SQLite can use the index.
 LATE_START = "{t}ordinal = 1 and not coalesce({t}starts_with_act, 0)"
 LATE_START_DAY = "coalesce({t}valid_from_latest, {t}valid_from)"
-#: ... and announced by :date: the amendment that starts it (when there is one) adopted by then.
-ANNOUNCED = "coalesce((select a.amending_act_date from amendments a where a.id = {t}started_by_amendment_id), '') <= :date"
 
 #: A change a note announces as pending, and the last day it can take effect on (its day,
 #: else its window's last, else its first: with none, it is no "coming", `db.changes`):
