@@ -245,20 +245,21 @@ def test_pending_over_the_corpus_is_the_answers_of_each_act_read_together(conn, 
     assert date != "2015-12-01" or any(item["act_id"] == "law-2007-05-15-252" for item in everything)
 
 
-def test_pending_over_the_corpus_reads_the_late_starts_by_their_index(conn):
-    from db.changes import ALL_PENDING_UNITS_SQL, PENDING_CANDIDATES_SQL
+def test_pending_over_the_corpus_reads_coming_by_its_indexes(conn):
+    """What is listed on a day is read from `coming` (db/coming.py) by its indexes alone:
+    the count by the last day listed, the page in the answer's order, one act by its id —
+    never the whole table, never the late starts of every act."""
+    from db.changes import COMING_COUNT_SQL, COMING_LATER_SQL, COMING_OF_ACT_SQL, COMING_OPEN_SQL
 
     def plan(sql):
-        return " ".join(row[3] for row in conn.execute(f"explain query plan {sql}", {"date": "2024-01-01", "late": "[]"}))
+        return " ".join(row[3] for row in conn.execute(f"explain query plan {sql}", {"date": "2024-01-01", "asked": "kk", "limit": 100, "act_id": "x"}))
 
-    assert "idx_provision_versions_late_start" in plan(ALL_PENDING_UNITS_SQL)
-    # the acts that can have something coming, each kind by its index: never all the acts
-    # (the late starts are read once, by the query above, and given as :late)
-    candidates = plan(PENDING_CANDIDATES_SQL)
-    for index in ("idx_acts_valid_from_valid_to", "idx_acts_valid_from_latest", "idx_acts_split_commencement"):
-        assert index in candidates
-    assert "idx_amendments_action" in candidates or "idx_amendments_pending_day" in candidates
-    assert "SCAN acts " not in candidates.replace("SCAN acts USING INDEX idx_acts_split_commencement", "")
+    assert "USING INDEX idx_coming_until (asked=? AND listed_until>?)" in plan(COMING_COUNT_SQL)
+    assert "USING INDEX idx_coming_until (asked=? AND listed_until>?)" in plan(COMING_OPEN_SQL)
+    later = plan(COMING_LATER_SQL)
+    assert "USING INDEX idx_coming_order (asked=? AND sort_day>?)" in later and "TEMP B-TREE" not in later  # read in order, stopping at the limit
+    assert "USING INDEX idx_coming_act (act_id=?" in plan(COMING_OF_ACT_SQL)
+    assert not any("SCAN" in plan(sql) for sql in (COMING_COUNT_SQL, COMING_OPEN_SQL, COMING_LATER_SQL, COMING_OF_ACT_SQL))
 
 
 @pytest.mark.parametrize("date", ["2000-01-01", "2023-05-01"])
