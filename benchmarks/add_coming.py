@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import sqlite_utils  # noqa: E402
+import sqlite_utils
 
-from db.coming import TABLE, finish_coming  # noqa: E402
+from db.coming import TABLE, finish_coming
 
 if __name__ == "__main__":
     for path in sys.argv[1:]:

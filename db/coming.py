@@ -2,32 +2,37 @@
 
 `db.changes.pending` over the corpus used to read every unit whose life starts later than
 its act's (`db.schema.LATE_START`: 5,052 rows of 15,402 index entries on a busy day at
-1,000 acts, ten times more at 10,000) and decide each in Python before it sorted them and
-kept one page. Whether such a unit is listed on a day depends on the day only through
-dates known once the act is stored, so the finish passes (`db.store.finish_passes`, and
-`db.incremental` for the acts an update stored again) write them here, one row per unit
-that can ever be listed, and the answer asks SQL for the page's units alone, already
-filtered by the day and in the answer's order, and for how many there are.
+1,000 acts, ten times more at 10,000) and every act, note and split commencement that
+could be coming, and decide each in Python before it sorted them and kept one page.
+Whether a thing is listed on a day depends on the day only through dates known once its
+act is stored, so the finish passes (`db.store.finish_passes`, and `db.incremental` for
+the acts an update stored again or deleted) write here one row per thing that can ever be
+listed — the act itself, a late-starting unit, a change a note announces, a part of a
+split commencement — with the days it is listed, and the answer asks SQL for the page's
+rows alone, already filtered by the day and in the answer's order, and for how many.
 
-One decision, written twice side by side and proven equal (`tests/test_coming.py`, every
-late-starting unit of the bundled corpus and of the test git repository on many days):
+One decision, written twice side by side and proven equal (`tests/test_coming.py`: every
+such row of the bundled corpus and of the test git repository, both languages, on every
+day the answer can change and the days either side):
 
-- in Python, `unit_listed`: the act announced by the day (`adopted_on`), not itself
-  coming (`act_not_yet`: then the act is the item, not its units), the amendment that
-  starts the unit adopted by the day, and the unit's start, a `Bound`, not yet reached by
-  `parser.timeline.existence_on` (`announced_not_in_force`);
-- in SQL, `LISTED_SQL`: ``listed_from <= :date < listed_until``, the days `listed_window`
-  derives from the same columns: ``listed_from`` the last of the act's adoption, the
-  amendment's adoption and the day the act's own start can no longer be ahead;
-  ``listed_until`` the last day the unit's start can still be ahead (its latest day, or its
-  first when no latest is known).
+- in Python, `act_not_yet`, `unit_listed`, `note_listed`, `split_listed`: the act
+  announced by the day (`adopted_on`) and, for anything but the act itself, the act not
+  itself coming (then the act is the item, alone); the amending act that announces a unit
+  or a change adopted by the day; its start, a `Bound`, still coming by
+  `parser.timeline.existence_on` (`announced_not_in_force`); a split part not already
+  listed by all its units;
+- in SQL, `LISTED_SQL`: ``listed_from <= :date < listed_until``, the days `act_window`,
+  `listed_window` and `coming_rows` derive from the same columns.
 
 A row is kept per language a reader can ask (``asked``: `db.queries.choose_text` picks the
-text that answers it, so an act held in one text has its rows under both), and says
-whether it folds into a unit listed before it (``folds_into``): a unit inside that unit's
-key, started by the same amendment on the same day or window. Folded with the same start
-and announcer, it is listed exactly when that unit is, on every day, so the fold no longer
-depends on the day asked and the unit listed counts its ``subunits`` once, here.
+text that answers it, so an act held in one text has its rows under both). A unit says
+whether it folds into a unit listed before it (``folds_into``): one holding it (its key
+inside that unit's), started by the same amendment on the same day or window. Until now
+the fold was decided per day (inside the previous unit listed that day, same announcer);
+with the same start and announcer the two are listed on exactly the same days, so the fold
+no longer depends on the day asked and the unit listed counts its ``subunits`` here. (On
+the bundled corpus, the test git repository and the 1,000-act generated corpus, every
+answer is the same as before.)
 """
 
 from __future__ import annotations

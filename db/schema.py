@@ -619,7 +619,7 @@ UNINDEXED_FOREIGN_KEYS = {
 #: A unit's first interval that does not start with its act (a unit an amendment adds, a
 #: deferred placeholder, a part of a split commencement), and the last day it can start
 #: on (its first day when no last is known; NULL when neither is: nothing is coming then):
-#: `db.changes` asks for these terms as written here, so SQLite can use the index.
+#: `db.coming` reads them as written here, so SQLite can use the index.
 LATE_START = "{t}ordinal = 1 and not coalesce({t}starts_with_act, 0)"
 LATE_START_DAY = "coalesce({t}valid_from_latest, {t}valid_from)"
 

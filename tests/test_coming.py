@@ -18,7 +18,16 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from db.coming import LATE_UNITS_SQL, LISTED_SQL, NOTES_SQL, act_not_yet, finish_coming, note_listed, split_listed, unit_listed
+from db.coming import (
+    LATE_UNITS_SQL,
+    LISTED_SQL,
+    NOTES_SQL,
+    act_not_yet,
+    finish_coming,
+    note_listed,
+    split_listed,
+    unit_listed,
+)
 from db.queries import choose_text, row_in_text
 from parser.languages import LANGUAGES
 
