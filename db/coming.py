@@ -281,11 +281,12 @@ def coming_rows(act: Any, texts: list[dict[str, Any]], units: list[sqlite3.Row],
 def finish_coming(db: sqlite_utils.Database, acts: Iterable[str] | None = None) -> None:
     """Write `coming`: over the whole database (a full build), or again for the rows of
     `acts` alone (an update: the acts it stored again or deleted); a row depends on its
-    own act's rows only, so that equals writing them all. Made when missing (a database
-    built before it: `benchmarks/add_coming.py`)."""
+    own act's rows only, so that equals writing them all. Made, and written whole, when
+    missing (a database built before it, updated: or `benchmarks/add_coming.py`)."""
     if not db[TABLE].exists():
         spec = TABLES[TABLE]
         db[TABLE].create(spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
+        acts = None
     if acts is None:
         db.execute(f"delete from {TABLE}")
         where, units_where = "", ""

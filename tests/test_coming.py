@@ -154,3 +154,15 @@ def test_writing_again_for_an_act_gives_the_table_of_writing_it_whole(db_path, t
         db.close()
     assert _table(copies[0]) == _table(copies[1])
     assert _table(copies[0]) != before
+
+
+def test_an_update_of_a_database_built_before_the_table_writes_it_whole(db_path, tmp_path):
+    copy = tmp_path / "old.db"
+    shutil.copy(db_path, copy)
+    whole = _table(copy)
+    db = sqlite_utils.Database(copy)
+    db.execute("drop table coming")
+    finish_coming(db, {LAW_4051})  # an update touching one act
+    db.conn.commit()
+    db.close()
+    assert _table(copy) == whole
