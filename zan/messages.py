@@ -278,7 +278,10 @@ def commencement_text(row: dict, lang: str, floor: str | None = None, floor_is_r
             floor_word = t("floor_registration" if floor_is_registration else "floor_adoption", lang)
             text += "; " + t("publication_unknown", lang, floor_word=floor_word, floor=to_display(floor))
     elif rule == "fixed_date":
-        text = t("rule_fixed_date", lang, date=to_display(row.get("commencement_fixed_date") or row.get("effective_from")) or "?")
+        day = to_display(row.get("commencement_fixed_date") or row.get("effective_from"))
+        text = t("rule_fixed_date", lang, date=day or "?")
+        if day and effective_text(row, lang) == day:
+            return text  # the sentence names its day: said once, not "from 01.07.2023: 01.07.2023"
     elif rule in ("signing", "see_act"):
         text = t(f"rule_{rule}", lang)
     else:
