@@ -11,12 +11,12 @@ import sqlite3
 import pytest
 from datasette.app import Datasette  # first: it loads the plugin before the plugin's modules are imported here
 
-from datasette_plugins import datasette_options
 from datasette_plugins.act_html import act_body
 from db.queries import act_document, act_on, provision_history
 from parser.basis import Basis
 from parser.dates import add_days
 from zan.messages import LANGUAGES, basis_text, status_reason, status_word
+from zan.testing import site_in_process
 
 #: The status each basis rule of `parser.document.decide_status` allows.
 STATUS_OF_RULE = {
@@ -156,7 +156,7 @@ def test_the_as_of_page_states_the_counts_its_json_has(corpus_db, lang):
     from zan.messages import t
 
     async def fetch() -> tuple[dict, str]:
-        site = Datasette(immutables=[str(corpus_db)], **datasette_options("laws"))
+        site = site_in_process(corpus_db)
         await site.invoke_startup()
         path = "/-/at/V1900019742"
         params = {"date": "2020-11-01", "lang": lang}
