@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from datasette.app import Datasette
 
-from datasette_plugins import datasette_options
 from db import build
 from db.queries import _disagreements
 from zan.messages import disagreement_text
+from zan.testing import site_in_process
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SEED_004 = "V2500035673"
@@ -26,7 +25,7 @@ UNITS = ["preamble", "doc/p1", "doc/p2", "doc/p3-1", "doc/p3-2", "doc/app2"]
 async def datasette(tmp_path_factory):
     path = tmp_path_factory.mktemp("did") / "laws.db"
     build(CORPUS, path)
-    instance = Datasette(immutables=[str(path)], **datasette_options("laws"))
+    instance = site_in_process(path)
     await instance.invoke_startup()
     return instance
 

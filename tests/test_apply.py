@@ -17,15 +17,14 @@ from pathlib import Path
 import pytest
 
 from click.testing import CliRunner
-from datasette.app import Datasette
 
-from datasette_plugins import datasette_options
 from db import build
 from db.sources import parse_file
 from parser.apply import apply_instructions, grade
 from parser.instructions import parse_instruction_lines, read_repeals
 from zan.cli import cli
 from parser.languages import KAZAKH
+from zan.testing import site_in_process
 
 ROOT = Path(__file__).resolve().parent.parent
 BANK = ROOT / "corpus" / "zan-gov-kz"
@@ -339,7 +338,7 @@ def test_a_rebuilt_version_is_labelled_as_rebuilt_wherever_it_is_shown(rebuilt_d
     assert listed.exit_code == 0, listed.output
     rebuilt_line = next(line for line in listed.output.splitlines() if "rebuilt-by" in line)
     assert "(өзгерткен актілерден қайта құрылған, нақты мәтін емес)" in rebuilt_line and "(қазіргі)" not in rebuilt_line
-    page = asyncio.run(Datasette(immutables=[path], **datasette_options("laws")).client.get("/-/acts/order-2001-12-11-146")).text
+    page = asyncio.run(site_in_process(path).client.get("/-/acts/order-2001-12-11-146")).text
     assert page.count("<strong>өзгерткен актілерден қайта құрылған, нақты мәтін емес</strong>") == 1
     # earlier wordings come from the real versions (a basis names the version by its date)
     named = {

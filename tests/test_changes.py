@@ -9,11 +9,10 @@ import json
 import pytest
 import pytest_asyncio
 from click.testing import CliRunner
-from datasette.app import Datasette
 
-from datasette_plugins import datasette_options
 from db.changes import changes, holds_phrase, pending, phrase_stems, since
 from zan.cli import cli
+from zan.testing import site_in_process
 
 KM = "2100 км"
 ORDER_11034 = "order-2001-12-11-146"
@@ -134,7 +133,7 @@ def test_cli_gives_the_functions_answers(db_path, conn):
 
 @pytest_asyncio.fixture(scope="module")
 async def site(db_path):
-    instance = Datasette(immutables=[str(db_path)], **datasette_options("laws"))
+    instance = site_in_process(db_path)
     await instance.invoke_startup()
     return instance
 

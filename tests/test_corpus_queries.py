@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from datasette.app import Datasette
 
-from datasette_plugins import datasette_options
 from datasette_plugins.zan_site import prepare_connection as register_site_functions
 from db import build
 from db.changes import pending
 from db.publish import AMENDED_BY, QUERIES, changes_cte
 from db.queries import act_amendments
+from zan.testing import site_in_process
 
 AMENDING = Path(__file__).resolve().parents[3] / "shared" / "corpus-bank" / "amending"
 if not AMENDING.is_dir():  # a worktree under /work/wt/NAME or the main checkout /work/main
@@ -29,7 +28,7 @@ on_site = pytest.mark.asyncio(loop_scope="module")
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def site(db_path):
-    instance = Datasette(immutables=[str(db_path)], **datasette_options("laws"))
+    instance = site_in_process(db_path)
     await instance.invoke_startup()
     return instance
 
@@ -77,7 +76,7 @@ async def test_the_amending_acts_that_touched_the_most_acts(site, conn):
 
 @pytest.mark.asyncio
 async def test_an_omnibus_law_touches_several_acts(amending_db):
-    site = Datasette(immutables=[str(amending_db)], **datasette_options("laws"))
+    site = site_in_process(amending_db)
     await site.invoke_startup()
     answer = {row["in_corpus"]: row for row in await rows(site, "amending_acts_widest")}
     assert {act: (row["acts"], row["units"]) for act, row in answer.items()} == {

@@ -20,8 +20,8 @@ import pytest
 import pytest_asyncio
 from datasette.app import Datasette
 
-from datasette_plugins import datasette_options
 from db import build
+from zan.testing import site_in_process
 
 BANK = Path(__file__).resolve().parent.parent / "corpus" / "zan-gov-kz"
 
@@ -88,7 +88,7 @@ async def crawl(site: Datasette) -> tuple[dict[str, int], list[tuple[int, str, s
 
 
 async def _site(path: Path) -> Datasette:
-    site = Datasette(immutables=[str(path)], **datasette_options("laws"))
+    site = site_in_process(path)
     await site.invoke_startup()
     return site
 

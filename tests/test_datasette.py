@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from datasette.app import Datasette
 
-from datasette_plugins import datasette_options
 from db import build
+from zan.testing import site_in_process
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -20,7 +19,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 async def datasette(tmp_path_factory):
     path = tmp_path_factory.mktemp("site") / "laws.db"
     build(CORPUS, path)
-    instance = Datasette(immutables=[str(path)], **datasette_options("laws"))
+    instance = site_in_process(path)
     await instance.invoke_startup()
     return instance
 
@@ -196,7 +195,7 @@ async def test_document_text_is_escaped_everywhere(tmp_path_factory):
     (corpus / "hostile.txt").write_text(hostile, encoding="utf-8")
     path = corpus.parent / "laws.db"
     build(corpus, path)
-    site = Datasette(immutables=[str(path)], **datasette_options("laws"))
+    site = site_in_process(path)
     for url in (
         "/",
         "/-/acts/V2200026917",
@@ -269,7 +268,7 @@ async def test_an_act_with_no_header_is_listed_by_its_first_line_and_filters_sta
     shutil.copy(CORPUS / "001_9b5972101ba212e8.txt", corpus)
     path = corpus.parent / "laws.db"
     build(corpus, path)
-    site = Datasette(immutables=[str(path)], **datasette_options("laws"))
+    site = site_in_process(path)
     html = (await site.client.get("/")).text
     assert ">Бұл жай мәтін, заң емес.</a>" in html
     assert " selected" not in html  # no filter chosen, and the act with no kind offers no empty option
@@ -283,7 +282,7 @@ async def test_two_sites_in_one_process_each_answer_from_their_own_database(data
     corpus.mkdir()
     shutil.copy(CORPUS / "001_9b5972101ba212e8.txt", corpus)
     build(corpus, corpus.parent / "laws.db")
-    other = Datasette(immutables=[str(corpus.parent / "laws.db")], **datasette_options("laws"))
+    other = site_in_process(corpus.parent / "laws.db")
     for site, count in ((datasette, 17), (other, 1), (datasette, 17)):
         assert (await site.client.get("/-/in-force.json?date=2016-01-01")).json()["count"] == count
     assert (await other.client.get("/-/acts/V090005853_")).status_code == 404

@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from datasette.app import Datasette
 
-from datasette_plugins import datasette_options
 from db.search import count_matches, law_wording, normalize, search, search_in_law_wording
 from parser.languages import KAZAKH, LANGUAGES, RUSSIAN, detect_language, get_language
 from parser.reader import read_source
+from zan.testing import site_in_process
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parents[1] / "shared"
@@ -109,7 +108,7 @@ def test_the_laws_wording_is_not_tried_when_the_words_find_something_or_it_finds
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def site(db_path):
-    instance = Datasette(immutables=[str(db_path)], **datasette_options("laws"))
+    instance = site_in_process(db_path)
     await instance.invoke_startup()
     return instance
 

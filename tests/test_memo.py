@@ -5,7 +5,6 @@ from what was read without it."""
 
 from __future__ import annotations
 
-import pytest
 
 from parser.citations import extract_citations
 from parser.dates import find_dates

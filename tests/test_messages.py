@@ -120,8 +120,8 @@ def test_a_basis_made_of_parts_is_said_part_by_part():
         "facts": {"action": "new_wording"},
         "parts": [{"rule": "commencement", "dates": {"exact": "2008-01-01", "fixed": "2008-01-01"}, "facts": {"rule": "fixed_date"}}],
     }
-    assert messages.basis_text("changed_by", changed, "kk") == "19.12.2007 № 9 заң: жаңа редакцияда жазылды; 01.01.2008 бастап қолданысқа енгізіледі: 01.01.2008"
-    assert messages.basis_text("changed_by", changed, "ru") == "закон от 19.12.2007 № 9: изложено в новой редакции; вводится в действие с 01.01.2008: 01.01.2008"
+    assert messages.basis_text("changed_by", changed, "kk") == "19.12.2007 № 9 заң: жаңа редакцияда жазылды; 01.01.2008 бастап қолданысқа енгізіледі"
+    assert messages.basis_text("changed_by", changed, "ru") == "закон от 19.12.2007 № 9: изложено в новой редакции; вводится в действие с 01.01.2008"
     doubted = {"parts": [{"rule": "current_no_note"}, {"rule": "note_change_unnamed", "facts": {"line": 40}}]}
     assert messages.basis_text("but", doubted, "kk") == "қазіргі мәтін; оның өзгергенін бірде-бір ескерту көрсетпейді; бірақ ондағы ескерту өзгерісті атамайды (40-жол)"
     assert messages.basis_text("but", json.dumps(doubted), "ru") == "действующий текст; ни одно примечание не указывает на его изменение; но примечание к ней не называет изменение (строка 40)"

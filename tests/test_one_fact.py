@@ -11,12 +11,12 @@ import sqlite3
 import pytest
 from datasette.app import Datasette  # first: it loads the plugin before the plugin's modules are imported here
 
-from datasette_plugins import datasette_options
 from datasette_plugins.act_html import act_body
 from db.queries import act_document, act_on, provision_history
 from parser.basis import Basis
 from parser.dates import add_days
 from zan.messages import LANGUAGES, basis_text, status_reason, status_word
+from zan.testing import site_in_process
 
 #: The status each basis rule of `parser.document.decide_status` allows.
 STATUS_OF_RULE = {
@@ -77,7 +77,7 @@ def test_a_basis_names_its_parts_when_its_sentence_needs_them():
     took_effect = Basis("version_took_effect", dates={"version": "2019-12-19"}, parts=(commencement,))
     not_yet = Basis("not_yet", parts=(took_effect,))
     assert basis_text(not_yet.rule, not_yet.data(), "kk") == (
-        "бұл күні әлі күшіне енбеген: 19.12.2019 редакциясы қолданысқа енгізілді: 01.01.2020 бастап қолданысқа енгізіледі: 01.01.2020"
+        "бұл күні әлі күшіне енбеген: 19.12.2019 редакциясы қолданысқа енгізілді: 01.01.2020 бастап қолданысқа енгізіледі"
     )
     assert "{" not in basis_text(not_yet.rule, not_yet.data(), "ru")
 
@@ -156,7 +156,7 @@ def test_the_as_of_page_states_the_counts_its_json_has(corpus_db, lang):
     from zan.messages import t
 
     async def fetch() -> tuple[dict, str]:
-        site = Datasette(immutables=[str(corpus_db)], **datasette_options("laws"))
+        site = site_in_process(corpus_db)
         await site.invoke_startup()
         path = "/-/at/V1900019742"
         params = {"date": "2020-11-01", "lang": lang}
@@ -169,6 +169,37 @@ def test_the_as_of_page_states_the_counts_its_json_has(corpus_db, lang):
     stated = t("proven_count", lang, proven=answer["counts"]["proven"], unproven=answer["counts"]["unproven"], date="01.11.2020")
     assert stated in page
     assert page.count('class="zan-unit ') == len(answer["provisions"])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("act, date", [("order-2011-01-05-7", "2016-01-01"), ("V1900019742", "2024-01-01")])
+def test_the_as_of_page_and_the_cli_say_why_not_proven_in_the_same_words(corpus_db, act, date, lang):
+    """Seed 003 on 01.01.2016 (order № 479's new wording took effect in a window: 408 units
+    unproven) and order 137412 on 01.01.2024 (after its newest text, of 27.10.2020): the
+    page's "why not proven" list and `zan at` print the same sentences, made once
+    (`zan.messages.uncertain_change_text`, `held_as_at_text`)."""
+    import asyncio
+    import html
+
+    from click.testing import CliRunner
+
+    from zan.cli import cli
+    from zan.messages import held_as_at_text, uncertain_change_text
+
+    async def fetch() -> tuple[dict, str]:
+        site = site_in_process(corpus_db)
+        await site.invoke_startup()
+        params = {"date": date, "lang": lang}
+        return (await site.client.get(f"/-/at/{act}.json", params=params)).json(), (await site.client.get(f"/-/at/{act}", params=params)).text
+
+    answer, page = asyncio.run(fetch())
+    said = [uncertain_change_text(change, date, lang) for change in answer["uncertain_changes"]]
+    if answer["held_as_at"]:
+        said.append(held_as_at_text(answer["held_as_at"], date, lang))
+    assert said, "each case has a reason to say"
+    printed = CliRunner().invoke(cli, ["at", act, date, "--lang", lang, "--db", str(corpus_db)]).output
+    for sentence in said:
+        assert html.unescape(page).count(sentence) == 1 and printed.count(sentence) == 1, sentence
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

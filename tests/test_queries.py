@@ -21,12 +21,11 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from click.testing import CliRunner
-from datasette.app import Datasette
 
-from datasette_plugins import datasette_options
 from db.queries import UnknownAct, act_on, acts_on
 from tests.conftest import CORPUS_ACTS
 from zan.cli import cli
+from zan.testing import site_in_process
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 ACT_IDS = ["V090005853_", "order-2011-01-05-7", "V1500011361", "V2200026917", "V2500035673"]  # by adoption date
@@ -396,7 +395,7 @@ def test_cli_errors(db_path, tmp_path):
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def site(db_path):
-    instance = Datasette(immutables=[str(db_path)], **datasette_options("laws"))
+    instance = site_in_process(db_path)
     await instance.invoke_startup()
     return instance
 

@@ -9,15 +9,14 @@ import json
 import pytest
 import pytest_asyncio
 from click.testing import CliRunner
-from datasette.app import Datasette
 
 import db.changes
-from datasette_plugins import datasette_options
 from datasette_plugins.pieces import replacement_html
 from db.changes import pending_units
 from db.queries import act_links, act_on, act_replacements
 from zan.cli import cli
 from zan.messages import t
+from zan.testing import site_in_process
 
 NORMS_2019 = "V1900019742"  # order of 03.12.2019 approving natural norms; its p2 repeals the 2017 order on them
 NORMS_2017 = "order-2017-05-15-17-42-3-3-7"
@@ -97,7 +96,7 @@ def test_zan_at_says_which_act_came_before(db_path, conn):
 
 @pytest_asyncio.fixture(scope="module")
 async def site(db_path):
-    instance = Datasette(immutables=[str(db_path)], **datasette_options("laws"))
+    instance = site_in_process(db_path)
     await instance.invoke_startup()
     return instance
 

@@ -15,11 +15,10 @@ import re
 import pytest
 import pytest_asyncio
 from click.testing import CliRunner
-from datasette.app import Datasette
 
-from datasette_plugins import datasette_options
 from db.queries import act_diff, act_document, act_on, act_side_by_side, act_text, act_versions, acts_on, provision_history
 from zan.cli import cli
+from zan.testing import site_in_process
 
 ORDER = "V1500010492"  # 87811
 LAW = "law-1999-07-13-414"  # 4051
@@ -149,7 +148,7 @@ def test_side_by_side_of_the_law_in_russian_order(conn):
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def site(db_path):
-    instance = Datasette(immutables=[str(db_path)], **datasette_options("laws"))
+    instance = site_in_process(db_path)
     await instance.invoke_startup()
     return instance
 

@@ -9,11 +9,9 @@ import re
 
 import pytest
 import pytest_asyncio
-from datasette.app import Datasette
 from datasette.utils.asgi import Request
 from markupsafe import Markup
 
-from datasette_plugins import datasette_options
 from datasette_plugins.pieces import (
     JINJA_GLOBALS,
     amendment_line,
@@ -29,6 +27,7 @@ from datasette_plugins.pieces import (
 )
 from datasette_plugins.zan_site import page_context
 from db.queries import act_on, act_versions, diff_text, provision_history
+from zan.testing import site_in_process
 
 on_site = pytest.mark.asyncio(loop_scope="module")
 
@@ -38,7 +37,7 @@ SEED_000 = "V090005853_"
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def site(corpus_db):
-    instance = Datasette(immutables=[str(corpus_db)], **datasette_options("laws"))
+    instance = site_in_process(corpus_db)
     await instance.invoke_startup()
     return instance
 

@@ -15,11 +15,10 @@ import urllib.parse
 
 import pytest
 import pytest_asyncio
-from datasette.app import Datasette
 from lxml import html as lxml_html
 
-from datasette_plugins import datasette_options
 from zan.messages import LANGUAGES, t, unit_name
+from zan.testing import site_in_process
 
 #: What a reader must never see: the build's keys and the source's Markdown.
 KEY_PATTERNS = re.compile(r"\bart\d|/pt\d|\bpt\d|part_file|parts_index|\]\(|\b[a-z]+_[a-z_]+\b|\b(?:kk|ru)/[a-z]")
@@ -69,7 +68,7 @@ RUSSIAN_ONLY = re.compile(r"\b(?:от|года|и|в|на|по|для|Респу
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def site(db_path):
-    instance = Datasette(immutables=[str(db_path)], **datasette_options("laws"))
+    instance = site_in_process(db_path)
     await instance.invoke_startup()
     return instance
 

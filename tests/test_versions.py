@@ -14,13 +14,12 @@ import pytest
 from db.sources import part_files
 import pytest_asyncio
 from click.testing import CliRunner
-from datasette.app import Datasette
 
-from datasette_plugins import datasette_options
 from db import build
 from db.queries import act_diff, act_on, act_versions
 from tests.conftest import BANK, CORPUS
 from zan.cli import cli
+from zan.testing import site_in_process
 
 ANNEX_ACT = "V1900019742"  # 137412: norms for special vehicles, annex reworded twice in 2020
 INSTRUCTION_ACT = "order-2001-12-11-146"  # 11034: Instruction on special means, three versions
@@ -215,7 +214,7 @@ def test_cli_says_why_a_diff_cannot_be_made(db_path, arguments, message):
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def site(db_path):
-    return Datasette(immutables=[str(db_path)], **datasette_options("laws"))
+    return site_in_process(db_path)
 
 
 @pytest.mark.asyncio(loop_scope="session")

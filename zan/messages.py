@@ -278,7 +278,10 @@ def commencement_text(row: dict, lang: str, floor: str | None = None, floor_is_r
             floor_word = t("floor_registration" if floor_is_registration else "floor_adoption", lang)
             text += "; " + t("publication_unknown", lang, floor_word=floor_word, floor=to_display(floor))
     elif rule == "fixed_date":
-        text = t("rule_fixed_date", lang, date=to_display(row.get("commencement_fixed_date") or row.get("effective_from")) or "?")
+        day = to_display(row.get("commencement_fixed_date") or row.get("effective_from"))
+        text = t("rule_fixed_date", lang, date=day or "?")
+        if day and effective_text(row, lang) == day:
+            return text  # the sentence names its day: said once, not "from 01.07.2023: 01.07.2023"
     elif rule in ("signing", "see_act"):
         text = t(f"rule_{rule}", lang)
     else:
@@ -296,6 +299,19 @@ def act_commencement_text(act: dict, lang: str, with_window: bool = True) -> str
 def amendment_commencement_text(amendment: dict, lang: str) -> str:
     """`commencement_text` for an amendment row: publication cannot precede the amending act's adoption."""
     return commencement_text(amendment, lang, amendment.get("amending_act_date"))
+
+
+def held_as_at_text(held: dict, date: str, lang: str) -> str:
+    """Why the units of an as-of answer after its newest text's day are not proven
+    (`db.queries` ``held_as_at``): one sentence, the same on the page and in the CLI."""
+    return t("held_as_at", lang, as_at=to_display(held["as_at"]), units=held["units"], date=to_display(date))
+
+
+def uncertain_change_text(change: dict, date: str, lang: str) -> str:
+    """A change whose open window leaves units of an as-of answer unproven (`db.queries`
+    ``uncertain_changes``): the amending act, what it did, how many units, its window."""
+    name = act_name(change["amending_act_kind"], change["amending_act_number"], change["amending_act_date"], lang)
+    return t("uncertain_change", lang, act=name, action=action_word(change["action"], lang), units=change["units"], window=effective_text(change, lang), date=to_display(date))
 
 
 # --- The basis of a date or a wording --------------------------------------------------

@@ -51,3 +51,14 @@ def running_server(
         finally:
             server.terminate()
             server.wait(timeout=10)
+
+
+def site_in_process(db_path: Path | str):
+    """The site `zan serve` serves over `db_path` (immutable, with Zan's settings and
+    canned queries), as a Datasette in this process: its pages asked through ``.client``,
+    no port. For the tests that read pages; `running_server` for those that need HTTP."""
+    from datasette.app import Datasette
+
+    from db.publish import datasette_options
+
+    return Datasette(immutables=[str(db_path)], **datasette_options("laws"))
