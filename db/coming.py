@@ -220,40 +220,17 @@ def _row(asked: str, act: Any, base: str, rank: str, position: int, what: str, i
 
 def coming_rows(act: Any, texts: list[dict[str, Any]], units: list[sqlite3.Row], notes: list[sqlite3.Row]) -> list[dict[str, Any]]:
     """The rows of one act, for each language a reader can ask (`choose_text`'s text for
-    it): the act itself, when it can ever be coming; its units that can ever be listed, in
-    document order, each folded into the unit listed before it that holds it (its key
-    inside that unit's) with the same announcer and the same start, or listed with the
-    number of units folded into it; the changes its notes announce; the parts of its split
-    commencement, each on the days its units are not all listed already."""
+    it): the act itself, when it can ever be coming; its units that can ever be listed
+    (`_unit_rows`); the changes its notes announce; the parts of its split commencement,
+    each on the days its units are not all listed already (`_split_rows`)."""
     rows = []
     for asked in LANGUAGES:
         base = choose_text(act["id"], texts, asked)["base"]
         window = act_window(act)
         if window is not None:
             rows.append(_row(asked, act, base, "act", 0, "act", act["id"], window, act["valid_from"], act["valid_from_latest"]))
-        heads: list[dict[str, Any]] = []  # the units listed, of the chain holding the unit read
-        listed: dict[str, tuple[str, str]] = {}  # a unit listed by its key: on which days
-        for unit in sorted((u for u in units if row_in_text(u["provision_id"], base)), key=lambda u: u["position"]):
-            window = listed_window(act, unit["amending_act_date"], unit["valid_from"], unit["valid_from_latest"])
-            if window is None:
-                continue
-            while heads and not unit["key"].startswith(heads[-1]["key"] + "/"):
-                heads.pop()
-            row = _row(
-                asked, act, base, "unit", unit["position"], _what(unit), unit["provision_id"], window, unit["valid_from"], unit["valid_from_latest"],
-                provision_id=unit["provision_id"], key=unit["key"], kind=unit["kind"], label=unit["label"],
-                basis_rule=unit["valid_from_basis_rule"], basis_data=unit["valid_from_basis_data"], started_by_amendment_id=unit["started_by_amendment_id"],
-                amendment_id=unit["amendment_id"], announced_kind=unit["amending_act_kind"], announced_number=unit["amending_act_number"],
-                announced_on=unit["amending_act_date"],
-            )  # fmt: skip
-            head = heads[-1] if heads else None
-            if head is not None and all(head[c] == row[c] for c in ("amendment_id", "earliest", "latest")):
-                row["folds_into"] = head["provision_id"]
-                head["subunits"] += 1
-            else:
-                heads.append(row)
-                listed[unit["key"]] = window
-            rows.append(row)
+        unit_rows, listed = _unit_rows(asked, act, base, [u for u in units if row_in_text(u["provision_id"], base)])
+        rows += unit_rows
         ordered = sorted((n for n in notes if row_in_text(n["id"], base)), key=lambda n: (-1 if n["position"] is None else n["position"], n["id"]))
         for order, note in enumerate(ordered):
             earliest, latest = _note_bound(note)
@@ -264,17 +241,57 @@ def coming_rows(act: Any, texts: list[dict[str, Any]], units: list[sqlite3.Row],
                     provision_id=note["provision_id"], key=note["key"], kind=note["kind"], label=note["label"], amendment_id=note["id"],
                     announced_kind=note["amending_act_kind"], announced_number=note["amending_act_number"], announced_on=note["amending_act_date"],
                 ))  # fmt: skip
-        for order, part in enumerate(json.loads(act["commencement_exceptions"] or "[]")):
-            day = part.get("effective_from")
-            if not day:
-                continue
-            window = (_since(act), day) if _since(act) < day else None
-            keys = part.get("unit_keys") or []
-            spans = [listed.get(key) for key in keys]
-            hole = (max(s[0] for s in spans), min(s[1] for s in spans)) if keys and None not in spans else None  # all listed from their own timelines
-            item_id = f"{act['id']}/{part.get('source_key') or ''}".rstrip("/")
-            for span in _minus(window, hole):
-                rows.append(_row(asked, act, base, "split", order, "split_commencement", item_id, span, day, day, key=part.get("source_key"), units_text=part.get("units_text")))
+        rows += _split_rows(asked, act, base, listed)
+    return rows
+
+
+def _unit_rows(asked: str, act: Any, base: str, units: list[sqlite3.Row]) -> tuple[list[dict[str, Any]], dict[str, tuple[str, str]]]:
+    """The units of one text that can ever be listed, in document order, each folded into
+    the unit listed before it that holds it (its key inside that unit's) with the same
+    announcer and the same start, or listed with the number of units folded into it; and
+    the days each unit listed is listed on, by its key."""
+    rows = []
+    heads: list[dict[str, Any]] = []  # the units listed, of the chain holding the unit read
+    listed: dict[str, tuple[str, str]] = {}
+    for unit in sorted(units, key=lambda u: u["position"]):
+        window = listed_window(act, unit["amending_act_date"], unit["valid_from"], unit["valid_from_latest"])
+        if window is None:
+            continue
+        while heads and not unit["key"].startswith(heads[-1]["key"] + "/"):
+            heads.pop()
+        row = _row(
+            asked, act, base, "unit", unit["position"], _what(unit), unit["provision_id"], window, unit["valid_from"], unit["valid_from_latest"],
+            provision_id=unit["provision_id"], key=unit["key"], kind=unit["kind"], label=unit["label"],
+            basis_rule=unit["valid_from_basis_rule"], basis_data=unit["valid_from_basis_data"], started_by_amendment_id=unit["started_by_amendment_id"],
+            amendment_id=unit["amendment_id"], announced_kind=unit["amending_act_kind"], announced_number=unit["amending_act_number"],
+            announced_on=unit["amending_act_date"],
+        )  # fmt: skip
+        head = heads[-1] if heads else None
+        if head is not None and all(head[c] == row[c] for c in ("amendment_id", "earliest", "latest")):
+            row["folds_into"] = head["provision_id"]
+            head["subunits"] += 1
+        else:
+            heads.append(row)
+            listed[unit["key"]] = window
+        rows.append(row)
+    return rows, listed
+
+
+def _split_rows(asked: str, act: Any, base: str, listed: dict[str, tuple[str, str]]) -> list[dict[str, Any]]:
+    """The parts of the act's split commencement, each on the days before its day that its
+    units are not all listed from their own timelines (`listed`: the days of each)."""
+    rows = []
+    for order, part in enumerate(json.loads(act["commencement_exceptions"] or "[]")):
+        day = part.get("effective_from")
+        if not day:
+            continue
+        window = (_since(act), day) if _since(act) < day else None
+        keys = part.get("unit_keys") or []
+        spans = [listed.get(key) for key in keys]
+        hole = (max(s[0] for s in spans), min(s[1] for s in spans)) if keys and None not in spans else None
+        item_id = f"{act['id']}/{part.get('source_key') or ''}".rstrip("/")
+        for span in _minus(window, hole):
+            rows.append(_row(asked, act, base, "split", order, "split_commencement", item_id, span, day, day, key=part.get("source_key"), units_text=part.get("units_text")))
     return rows
 
 

@@ -623,11 +623,8 @@ UNINDEXED_FOREIGN_KEYS = {
 LATE_START = "{t}ordinal = 1 and not coalesce({t}starts_with_act, 0)"
 LATE_START_DAY = "coalesce({t}valid_from_latest, {t}valid_from)"
 
-#: A change a note announces as pending, and the last day it can take effect on (its day,
-#: else its window's last, else its first: with none, it is no "coming", `db.changes`):
-#: asked as written here, so SQLite can use the index.
+#: A change a note announces as pending: asked as written here, so SQLite can use the index.
 PENDING_NOTE = "{t}action in (" + ", ".join(f"'{action}'" for action in NOT_CHANGES if action.startswith("pending_")) + ")"
-PENDING_NOTE_DAY = "coalesce({t}effective_from, {t}effective_from_latest, {t}effective_from_earliest)"
 
 #: Indexes for the act list (newest first, filtered by status, issuer or year): without
 #: them every page of / sorts all acts (docs/benchmarks-site.md).
@@ -638,14 +635,11 @@ LIST_INDEXES_SQL = [
     "create index if not exists idx_acts_status_newest on acts (status, adopted_on desc, id)",
     # the order of "acts in force on D" (db.queries.ALL_ACTS_SQL), paged on the site
     "create index if not exists idx_acts_oldest on acts (adopted_on, id)",
-    # what is coming over the whole corpus (db.changes.pending): the units whose life starts
-    # after their act's, by the last day that start can be, and the changes notes announce
+    # what can be coming (db.coming, written by the finish passes): the units whose life
+    # starts after their act's, and the changes notes announce
     f"create index if not exists idx_provision_versions_late_start on provision_version_rows ({LATE_START_DAY.format(t='')}, provision_id, started_by_amendment_id) where {LATE_START.format(t='')}",
     "create index if not exists idx_amendments_action on amendments (action)",
-    f"create index if not exists idx_amendments_pending_day on amendments ({PENDING_NOTE_DAY.format(t='')}, act_id) where {PENDING_NOTE.format(t='')}",
-    # the acts whose start, or a part of whose split commencement, may be after a day
     "create index if not exists idx_acts_valid_from_latest on acts (valid_from_latest)",
-    "create index if not exists idx_acts_split_commencement on acts (id) where commencement_exceptions is not null",
     # what an amending act did (db.queries.act_amendments): the versions it caused
     "create index if not exists idx_versions_caused_by on version_rows (caused_by_date, caused_by_kind)",
 ]
