@@ -643,4 +643,6 @@ def finish_schema(db: sqlite_utils.Database) -> None:
         if not _covered(db[table], columns):
             db[table].create_index(columns)
     for table, columns in FTS:
-        db[table].enable_fts(columns, create_triggers=False, replace=True)
+        # a table stored by id is a view (BY_ID), its rows found by its rowid column: sqlite-utils
+        # makes the same full-text table over it when asked as of a table
+        sqlite_utils.db.Table(db, table).enable_fts(columns, create_triggers=False, replace=True)
