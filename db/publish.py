@@ -76,11 +76,13 @@ TABLE_METADATA = {
         how.table: {
             "hidden": True,
             "description": f"The rows of the view {view}, each long value by its id in texts; read {view}.",
-            **({"label_column": "key"} if view == "provisions" else {}),
         }
         for view, how in BY_ID.items()
     },
 }
+for _view, _how in BY_ID.items():
+    if "label_column" in TABLE_METADATA.get(_view, {}):
+        TABLE_METADATA[_how.table]["label_column"] = TABLE_METADATA[_view]["label_column"]
 
 
 #: Canned queries with named parameters for the common questions (Datasette shows a form

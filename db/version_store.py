@@ -118,6 +118,9 @@ BY_ID: dict[str, ByIdTable] = {
     # are its newest version's, already in texts (unit_wordings); a heading or table cell
     # repeats across acts; each once (1,000 acts: 58k rows, 3.5k distinct texts)
     "provisions": ByIdTable("provision_rows", ("heading", "text", "raw_text", "cells"), rowid=True),
+    # a note's text, as printed and as read, repeats in every act the same amending act
+    # changed alike, and in both languages' texts of an act where it is not translated
+    "notes": ByIdTable("note_rows", ("text", "raw_text"), rowid=True),
     # 218k intervals for 1,000 acts with a few thousand distinct basis data; the id is
     # the unit's and the interval's number, and the act begins the unit's id
     # (`db.rows.text_base`), so both are made rather than stored (and indexed)
