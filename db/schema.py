@@ -609,8 +609,9 @@ LIST_INDEXES_SQL = [
     # what is coming over the whole corpus (db.changes.pending): the units whose life starts
     # after their act's, by the last day that start can be, and the changes notes announce
     f"create index if not exists idx_provision_versions_late_start on provision_version_rows ({LATE_START_DAY.format(t='')}, provision_id, started_by_amendment_id) where {LATE_START.format(t='')}",
-    "create index if not exists idx_amendments_action on amendments (action)",
-    f"create index if not exists idx_amendments_pending_day on amendments ({PENDING_NOTE_DAY.format(t='')}, act_id) where {PENDING_NOTE.format(t='')}",
+    # (amendments is a view, db.version_store.BY_ID: its rows are amendment_rows)
+    "create index if not exists idx_amendments_action on amendment_rows (action)",
+    f"create index if not exists idx_amendments_pending_day on amendment_rows ({PENDING_NOTE_DAY.format(t='')}, act_id) where {PENDING_NOTE.format(t='')}",
     # the acts whose start, or a part of whose split commencement, may be after a day
     "create index if not exists idx_acts_valid_from_latest on acts (valid_from_latest)",
     "create index if not exists idx_acts_split_commencement on acts (id) where commencement_exceptions is not null",

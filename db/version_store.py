@@ -121,6 +121,9 @@ BY_ID: dict[str, ByIdTable] = {
     # a note's text, as printed and as read, repeats in every act the same amending act
     # changed alike, and in both languages' texts of an act where it is not translated
     "notes": ByIdTable("note_rows", ("text", "raw_text"), rowid=True),
+    # an amendment repeats its note's text, and its commencement clause and date basis
+    # are a few dozen, a few thousand values over all acts (1,000 acts: 32 clauses)
+    "amendments": ByIdTable("amendment_rows", ("commencement", "date_basis_data", "text")),
     # 218k intervals for 1,000 acts with a few thousand distinct basis data; the id is
     # the unit's and the interval's number, and the act begins the unit's id
     # (`db.rows.text_base`), so both are made rather than stored (and indexed)
