@@ -80,6 +80,10 @@ TABLE_METADATA = {
         for view, how in BY_ID.items()
     },
 }
+#: The stored tables whose row is one row of their view, found by its ``id`` (Datasette's row
+#: page of a stored table shows ids of texts: the site sends the reader to the view's row).
+ROW_VIEWS = {how.table: view for view, how in BY_ID.items() if how.pk == ("id",)}
+
 for _view, _how in BY_ID.items():
     if "label_column" in TABLE_METADATA.get(_view, {}):
         TABLE_METADATA[_how.table]["label_column"] = TABLE_METADATA[_view]["label_column"]
