@@ -757,6 +757,8 @@ def page_context(request, lang: str) -> dict:
         "effective_text": lambda row: messages.effective_text(row, lang),
         "window_text": lambda earliest, latest: messages.window_text(earliest, latest, lang),
         "amendment_reason": lambda row: messages.amendment_commencement_text(row, lang),
+        "held_as_at_text": lambda held, date: messages.held_as_at_text(held, date, lang),
+        "uncertain_change_text": lambda change, date: messages.uncertain_change_text(change, date, lang),
         "problem_kind_text": lambda kind: messages.problem_kind_text(kind, lang),
         "severity_word": lambda severity: messages.severity_word(severity, lang),
     }

@@ -172,6 +172,37 @@ def test_the_as_of_page_states_the_counts_its_json_has(corpus_db, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("act, date", [("order-2011-01-05-7", "2016-01-01"), ("V1900019742", "2024-01-01")])
+def test_the_as_of_page_and_the_cli_say_why_not_proven_in_the_same_words(corpus_db, act, date, lang):
+    """Seed 003 on 01.01.2016 (order № 479's new wording took effect in a window: 408 units
+    unproven) and order 137412 on 01.01.2024 (after its newest text, of 27.10.2020): the
+    page's "why not proven" list and `zan at` print the same sentences, made once
+    (`zan.messages.uncertain_change_text`, `held_as_at_text`)."""
+    import asyncio
+    import html
+
+    from click.testing import CliRunner
+
+    from zan.cli import cli
+    from zan.messages import held_as_at_text, uncertain_change_text
+
+    async def fetch() -> tuple[dict, str]:
+        site = site_in_process(corpus_db)
+        await site.invoke_startup()
+        params = {"date": date, "lang": lang}
+        return (await site.client.get(f"/-/at/{act}.json", params=params)).json(), (await site.client.get(f"/-/at/{act}", params=params)).text
+
+    answer, page = asyncio.run(fetch())
+    said = [uncertain_change_text(change, date, lang) for change in answer["uncertain_changes"]]
+    if answer["held_as_at"]:
+        said.append(held_as_at_text(answer["held_as_at"], date, lang))
+    assert said, "each case has a reason to say"
+    printed = CliRunner().invoke(cli, ["at", act, date, "--lang", lang, "--db", str(corpus_db)]).output
+    for sentence in said:
+        assert html.unescape(page).count(sentence) == 1 and printed.count(sentence) == 1, sentence
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_an_official_text_that_shows_the_act_in_force_closes_its_window(rows_conn, lang):
     """The 1995 election law: its publication date is not in the corpus, but the bank's
     text as at 01.01.2023 (a version an amending act produced) prints it in force; so it

@@ -285,13 +285,10 @@ def _print_act_on(answer: dict, lang: str) -> None:
         else:
             wording = t("wording_not_held", lang)
         click.echo(f"  {messages.status_word(provision['status'], lang):<16} {messages.unit_name(provision['key'], lang):<40} {wording}")
-    held = answer.get("held_as_at")
-    if held:
-        click.echo(t("held_as_at", lang, as_at=messages.to_display(held["as_at"]), units=held["units"], date=messages.to_display(date)))
+    if answer.get("held_as_at"):
+        click.echo(messages.held_as_at_text(answer["held_as_at"], date, lang))
     for change in answer["uncertain_changes"]:
-        name = messages.act_name(change["amending_act_kind"], change["amending_act_number"], change["amending_act_date"], lang)
-        window = messages.effective_text(change, lang)
-        click.echo(t("uncertain_change", lang, act=name, action=messages.action_word(change["action"], lang), units=change["units"], window=window, date=messages.to_display(date)))
+        click.echo(messages.uncertain_change_text(change, date, lang))
 
 
 def _print_came_before(act: dict, date: str, lang: str) -> None:

@@ -301,6 +301,19 @@ def amendment_commencement_text(amendment: dict, lang: str) -> str:
     return commencement_text(amendment, lang, amendment.get("amending_act_date"))
 
 
+def held_as_at_text(held: dict, date: str, lang: str) -> str:
+    """Why the units of an as-of answer after its newest text's day are not proven
+    (`db.queries` ``held_as_at``): one sentence, the same on the page and in the CLI."""
+    return t("held_as_at", lang, as_at=to_display(held["as_at"]), units=held["units"], date=to_display(date))
+
+
+def uncertain_change_text(change: dict, date: str, lang: str) -> str:
+    """A change whose open window leaves units of an as-of answer unproven (`db.queries`
+    ``uncertain_changes``): the amending act, what it did, how many units, its window."""
+    name = act_name(change["amending_act_kind"], change["amending_act_number"], change["amending_act_date"], lang)
+    return t("uncertain_change", lang, act=name, action=action_word(change["action"], lang), units=change["units"], window=effective_text(change, lang), date=to_display(date))
+
+
 # --- The basis of a date or a wording --------------------------------------------------
 
 
