@@ -42,7 +42,7 @@ from db.queries import (
     provision_history,
     spelled_id,
 )
-from db.publish import QUERIES
+from db.publish import QUERIES, ROW_VIEWS
 from db.search import count_matches, search, search_in_law_wording
 from parser.dates import read_date
 from parser.dates import to_display as display_date
@@ -296,7 +296,18 @@ def register_routes():
         (r"^/-/since/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", since_page),
         (r"^/-/changes/(?P<act_id>[^/]+?)(?P<as_json>\.json)?$", changes_page),
         (r"^/-/pending(?P<as_json>\.json)?$", pending_page),
+        # a key to provisions, notes, … links to the table holding its rows (SQLite refuses a
+        # key to a view): its HTML row page is the view's row, with its texts (the JSON is Datasette's)
+        (rf"^/(?P<database>[^/]+)/(?P<stored>{'|'.join(ROW_VIEWS)})/(?P<pk>[^/.]+)$", stored_row_page),
     ]
+
+
+async def stored_row_page(datasette, request):
+    """The row of a table stored by id (`db.version_store.BY_ID`) as its view shows it:
+    `/laws/provision_rows/{id}` is `/laws/provisions?id={id}`, its texts in place of their ids."""
+    args = request.url_vars
+    query = urllib.parse.urlencode({"id": tilde_decode(args["pk"])})
+    return Response.redirect(f"/{args['database']}/{ROW_VIEWS[args['stored']]}?{query}")
 
 
 def page(function):

@@ -53,7 +53,8 @@ LOOKUP_INDEXES = [
 ]
 REFERENCE_INDEXES = [
     "create index if not exists idx_citations_cited_act_id on citations (cited_act_id)",
-    "create index if not exists idx_amendments_amending_cited_act_id on amendments (amending_cited_act_id)",
+    # amendments is a view (db.version_store.BY_ID): its rows, and their index, are amendment_rows
+    "create index if not exists idx_amendment_rows_amending_cited_act_id on amendment_rows (amending_cited_act_id)",
     "create index if not exists idx_instructions_target_cited_act_id on instructions (target_cited_act_id)",
 ]
 
@@ -66,7 +67,7 @@ KEYS = [
         None,
     ),
     (
-        "amendments",
+        "amendment_rows",  # the rows of the view amendments (db.version_store.BY_ID): a view is not updated
         "amending_cited_act_id",
         "zan_cited_key(amending_act_kind, amending_act_date, amending_act_number, null)",
         "amending_act_date is not null or amending_act_number is not null",
@@ -139,7 +140,9 @@ select registration_number, group_concat(id, char(10)) as keys from (
 """
 SAME_REGISTRATION_SQL = SAME_REGISTRATION_TEMPLATE.format(keys="")
 
-REFERRING_COLUMNS = (("citations", "cited_act_id"), ("amendments", "amending_cited_act_id"), ("instructions", "target_cited_act_id"))
+#: The columns naming a cited act (updated when two are merged): amendments' in the table
+#: holding its rows, amendments being a view (db.version_store.BY_ID).
+REFERRING_COLUMNS = (("citations", "cited_act_id"), ("amendment_rows", "amending_cited_act_id"), ("instructions", "target_cited_act_id"))
 
 
 #: The problems `link_cited_acts` reports (the parser's are reported per source).

@@ -12,6 +12,8 @@ from __future__ import annotations
 from parser.languages import KAZAKH, LANGUAGES
 from zan.messages import DEFAULT_LANGUAGE, t
 
+from .version_store import BY_ID
+
 #: The word a Kazakh amendment note starts with, as the notes table's description names it.
 NOTE_WORD = KAZAKH.NOTE_MARKERS[0].rstrip(".")
 
@@ -68,16 +70,23 @@ TABLE_METADATA = {
     "search_acts": {"hidden": True, "description": "Each act's stems once, for dated search; use /-/search."},
     "search_act_rows": {"hidden": True, "description": "Each act's rows of search_index and its dates; use /-/search."},
     # the rows of the views that store their long values once, in texts (db.version_store.BY_ID)
+    # (a key to such a table points at its stored table, SQLite refusing a view: the
+    # stored row is labelled as the public one)
     **{
-        stored: {"hidden": True, "description": f"The rows of the view {view}, each long value by its id in texts; read {view}."}
-        for view, stored in (
-            ("provision_versions", "provision_version_rows"),
-            ("versions", "version_rows"),
-            ("problems", "problem_rows"),
-            ("version_changes", "version_change_rows"),
-        )
+        how.table: {
+            "hidden": True,
+            "description": f"The rows of the view {view}, each long value by its id in texts; read {view}.",
+        }
+        for view, how in BY_ID.items()
     },
 }
+#: The stored tables whose row is one row of their view, found by its ``id`` (Datasette's row
+#: page of a stored table shows ids of texts: the site sends the reader to the view's row).
+ROW_VIEWS = {how.table: view for view, how in BY_ID.items() if how.pk == ("id",)}
+
+for _view, _how in BY_ID.items():
+    if "label_column" in TABLE_METADATA.get(_view, {}):
+        TABLE_METADATA[_how.table]["label_column"] = TABLE_METADATA[_view]["label_column"]
 
 
 #: Canned queries with named parameters for the common questions (Datasette shows a form

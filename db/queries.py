@@ -189,7 +189,8 @@ class NotZanDatabase(Exception):
         self.reason = reason
 
 
-#: The tables every answer reads: a database without one of them was not built by `zan build`.
+#: The tables every answer reads: a database without one of them was not built by `zan build`
+#: (a table stored by id, `db.version_store.BY_ID`, is a view of that name).
 READ_TABLES = ("acts", "act_texts", "provisions", "cited_acts", "build_info")
 
 
@@ -203,7 +204,7 @@ def check_database(path) -> None:
     try:
         connection = sqlite3.connect(file.resolve().as_uri() + "?mode=ro", uri=True)
         try:
-            tables = {row[0] for row in connection.execute("select name from sqlite_master where type = 'table'")}
+            tables = {row[0] for row in connection.execute("select name from sqlite_master where type in ('table', 'view')")}
         finally:
             connection.close()
     except sqlite3.DatabaseError:

@@ -638,7 +638,8 @@ LIST_INDEXES_SQL = [
     # what can be coming (db.coming, written by the finish passes): the units whose life
     # starts after their act's, and the changes notes announce
     f"create index if not exists idx_provision_versions_late_start on provision_version_rows ({LATE_START_DAY.format(t='')}, provision_id, started_by_amendment_id) where {LATE_START.format(t='')}",
-    "create index if not exists idx_amendments_action on amendments (action)",
+    # (amendments is a view, db.version_store.BY_ID: its rows are amendment_rows)
+    "create index if not exists idx_amendments_action on amendment_rows (action)",
     "create index if not exists idx_acts_valid_from_latest on acts (valid_from_latest)",
     # what an amending act did (db.queries.act_amendments): the versions it caused
     "create index if not exists idx_versions_caused_by on version_rows (caused_by_date, caused_by_kind)",
@@ -669,4 +670,6 @@ def finish_schema(db: sqlite_utils.Database) -> None:
         if not _covered(db[table], columns):
             db[table].create_index(columns)
     for table, columns in FTS:
-        db[table].enable_fts(columns, create_triggers=False, replace=True)
+        # a table stored by id is a view (BY_ID), its rows found by its rowid column: sqlite-utils
+        # makes the same full-text table over it when asked as of a table
+        sqlite_utils.db.Table(db, table).enable_fts(columns, create_triggers=False, replace=True)

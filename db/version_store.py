@@ -103,6 +103,10 @@ class ByIdTable:
     computed: dict[str, str] = field(default_factory=dict)
     pk: tuple[str, ...] = ("id",)
     without_rowid: bool = False  # a composite key: the rows are its b-tree, no second copy
+    #: the view shows the stored row's rowid as ``rowid`` (a view has none of its own): the
+    #: full-text table over the public name (`db.schema.FTS`, external content) finds its
+    #: rows by it, and ``p.rowid = f.rowid`` reads as it did on the table
+    rowid: bool = False
 
 
 #: The act of a unit, from its id (``{act}/{key}``, ``{act}/{language}/{key}``).
@@ -110,6 +114,16 @@ PROVISION_ACT_SQL = "substr({provision_id}, 1, instr({provision_id}, '/') - 1)"
 
 #: The public tables stored by id (public name -> how), see `ByIdTable`.
 BY_ID: dict[str, ByIdTable] = {
+    # every act's current units: the wording and source lines of an act held in versions
+    # are its newest version's, already in texts (unit_wordings); a heading or table cell
+    # repeats across acts; each once (1,000 acts: 58k rows, 3.5k distinct texts)
+    "provisions": ByIdTable("provision_rows", ("heading", "text", "raw_text", "cells"), rowid=True),
+    # a note's text, as printed and as read, repeats in every act the same amending act
+    # changed alike, and in both languages' texts of an act where it is not translated
+    "notes": ByIdTable("note_rows", ("text", "raw_text"), rowid=True),
+    # an amendment repeats its note's text, and its commencement clause and date basis
+    # are a few dozen, a few thousand values over all acts (1,000 acts: 32 clauses)
+    "amendments": ByIdTable("amendment_rows", ("commencement", "date_basis_data", "text")),
     # 218k intervals for 1,000 acts with a few thousand distinct basis data; the id is
     # the unit's and the interval's number, and the act begins the unit's id
     # (`db.rows.text_base`), so both are made rather than stored (and indexed)
@@ -157,6 +171,8 @@ def by_id_view_sql(public: str, columns: list[str]) -> str:
             said.append(f"(select body from texts where texts.id = s.{name}_id) as {name}")
         else:
             said.append(f"s.{name} as {name}")
+    if how.rowid:
+        said.append("s.rowid as rowid")
     return f"create view if not exists {public} as select {', '.join(said)} from {how.table} s"
 
 

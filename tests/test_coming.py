@@ -133,8 +133,8 @@ def _table(path: Path) -> list:
 @pytest.mark.parametrize(
     ("act", "change"),
     [
-        # the amending law is adopted later: its units are announced later
-        (LAW_4051, "update amendments set amending_act_date = '2023-06-15' where act_id = :act and amending_act_number = '226-VII'"),
+        # the amending law is adopted later: its units are announced later (amendments is a view: its rows are amendment_rows)
+        (LAW_4051, "update amendment_rows set amending_act_date = '2023-06-15' where act_id = :act and amending_act_number = '226-VII'"),
         # the act's own start moves: nothing of it is listed before it, it is listed itself
         (LABOUR_LAW_252, "update acts set valid_from = '2009-01-01', valid_from_latest = '2009-01-01' where id = :act"),
         # a note less

@@ -87,6 +87,21 @@ async def test_table_json_and_search(datasette):
 
 
 @pytest.mark.asyncio(loop_scope="session")
+async def test_a_key_to_a_unit_links_to_its_row_with_its_text(datasette):
+    """provisions is a view (db.version_store.BY_ID): a citation's provision_id links to
+    provision_rows, whose row page sends the reader to the unit's row of provisions, its
+    text shown, not the text's id."""
+    table = await datasette.client.get("/laws/citations", params={"provision_id": "V2200026917/doc/p4"})
+    assert 'href="/laws/provision_rows/V2200026917~2Fdoc~2Fp4"' in table.text
+    row = await datasette.client.get("/laws/provision_rows/V2200026917~2Fdoc~2Fp4")
+    assert row.status_code == 302
+    assert row.headers["location"] == "/laws/provisions?id=V2200026917%2Fdoc%2Fp4"
+    shown = await datasette.client.get(row.headers["location"])
+    assert "1 row where id" in shown.text and "4. Медициналық оңалту медициналық көмектің бір түрі" in shown.text
+    assert (await datasette.client.get("/laws/provision_rows/V2200026917~2Fdoc~2Fp4.json")).json()["rows"]
+
+
+@pytest.mark.asyncio(loop_scope="session")
 async def test_the_site_is_read_only(datasette):
     response = await datasette.client.get("/laws.json", params={"sql": "delete from acts", "_shape": "array"})
     assert response.status_code == 400

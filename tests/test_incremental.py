@@ -34,6 +34,10 @@ ORDER_COLUMNS = {
     "versions": ("seq",),
     "version_rows": ("seq",),
     "unit_wordings": ("id",),
+    # a unit's or note's rowid is its place in the order units were stored (provisions_fts, notes_fts read by it):
+    # the views, compared less it, show the same rows
+    "provisions": ("rowid",),
+    "notes": ("rowid",),
     "version_units": ("version_seq", "wording_id"),
     "search_rows": ("rowid",),
     "search_act_rows": ("first_rowid", "last_rowid"),

@@ -64,7 +64,8 @@ def _stored_again(db: sqlite_utils.Database, acts: set[str], change) -> None:
     _mark_gone(db, acts)
     remember_links(db)
     change(db)
-    for table, column in (("citations", "cited_act_id"), ("amendments", "amending_cited_act_id"), ("instructions", "target_cited_act_id")):
+    # amendments is a view (db.version_store.BY_ID): its rows are updated in amendment_rows
+    for table, column in (("citations", "cited_act_id"), ("amendment_rows", "amending_cited_act_id"), ("instructions", "target_cited_act_id")):
         db.execute(f"update {table} set {column} = null where act_id in (select id from temp.zan_gone)")
     db.execute("update instructions set target_act_id = null where act_id in (select id from temp.zan_gone)")
     db.execute("delete from problems where kind in ('citation_conflict', 'self_citation') and act_id in (select id from temp.zan_gone)")

@@ -40,7 +40,8 @@ def two_copies(db_path, tmp_path):
         # the amending act's instructions are gone: the act it changed, and the amending act, are counted no more
         (SEED_004, "delete from instructions where act_id = :act"),
         # the amended act's notes name other amending acts: the old ones lose it, the new one gains it
-        (LAW_4051, "update amendments set amending_act_number = '999-IX' where act_id = :act and amending_act_number = '293-V'"),
+        # (amendments is a view, db.version_store.BY_ID: its rows are updated in amendment_rows)
+        (LAW_4051, "update amendment_rows set amending_act_number = '999-IX' where act_id = :act and amending_act_number = '293-V'"),
         # one note less for the act
         (LAW_4051, "delete from amendments where act_id = :act and amending_act_number = '408-V'"),
     ],

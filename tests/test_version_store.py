@@ -100,15 +100,16 @@ def test_distinct_wordings_keeps_each_wording_once_and_every_placement():
 
 
 def test_the_tables_stored_by_id_read_as_the_tables_they_were(conn):
-    """provision_versions, versions, problems and version_changes are views over tables
-    holding each long value once in `texts` (BY_ID): their columns, in order, are the
-    public schema's, and each value they show is the text its id names."""
+    """provisions, provision_versions, versions, problems and version_changes are views
+    over tables holding each long value once in `texts` (BY_ID): their columns, in order,
+    are the public schema's (and the stored rowid, for those a full-text table reads by
+    it), and each value they show is the text its id names."""
     from db.schema import TABLES
     from db.version_store import BY_ID
 
     for view, how in BY_ID.items():
         assert conn.execute("select type from sqlite_master where name = ?", (view,)).fetchone()[0] == "view"
-        assert [row[1] for row in conn.execute(f"pragma table_info({view})")] == list(TABLES[view]["columns"]), view
+        assert [row[1] for row in conn.execute(f"pragma table_info({view})")] == [*TABLES[view]["columns"], *(["rowid"] if how.rowid else [])], view
         for column in how.by_id:
             stored = conn.execute(
                 f"select count(*), count(distinct {column}_id) from {how.table} where {column}_id is not null"
@@ -152,3 +153,35 @@ def test_deleting_from_a_view_deletes_its_rows(tmp_path):
     db.execute("delete from problems where source_path = 'a.md'")
     assert [(r["source_path"], r["message"]) for r in db.query("select * from problems")] == [("b.md", "m")]
     assert db.execute("select count(*) from problem_rows").fetchone()[0] == 1
+
+
+def test_provisions_reads_as_the_table_it_was_with_a_text_repeated_across_acts_stored_once(conn):
+    """`provisions` is a view with the table's columns (and its rows' rowid, which
+    provisions_fts reads by); the closing clause three orders print alike is one text, and
+    the current wording of an act held in versions is its newest version's text."""
+    from db.schema import TABLES
+
+    columns = [row[1] for row in conn.execute("pragma table_info(provisions)")]
+    assert columns == [
+        "id", "act_id", "parent_id", "key", "kind", "label", "heading", "text", "position", "source_line", "source_line_end",
+        "source_file", "status", "role", "raw_text", "cells", "removed_in_version_id", "language", "rowid",
+    ]
+    assert columns[:-1] == list(TABLES["provisions"]["columns"])
+    clause = "1) осы бұйрықты Қазақстан Республикасы Әділет министрлігінде мемлекеттік тіркеуді;"
+    acts = conn.execute("select distinct act_id from provisions where text = ? order by act_id", (clause,)).fetchall()
+    assert [row[0] for row in acts] == ["V1500010492", "V1500011361", "V2200026917"]
+    assert conn.execute("select count(*) from texts where body = ?", (clause,)).fetchone()[0] == 1
+    assert conn.execute("select count(distinct text_id) from provision_rows where text_id = ?", (text_id(clause),)).fetchone()[0] == 1
+    # order № 146: every current unit's wording is a text its versions' units hold too
+    held = conn.execute(
+        f"""select count(*), count(w.id) from provision_rows p
+            left join unit_wordings w on w.text_id = p.text_id and w.provision_id = p.id
+            where p.act_id = '{ORDER_146}' and p.text_id is not null and p.removed_in_version_id is null"""
+    ).fetchone()
+    assert held[0] > 0 and held[0] == held[1]
+    # a row and its full-text row are found by the same rowid
+    found = conn.execute(
+        "select p.act_id from provisions_fts f join provisions p on p.rowid = f.rowid where provisions_fts match ? order by p.act_id",
+        ('"мемлекеттік тіркеуді"',),
+    ).fetchall()
+    assert {"V1500010492", "V1500011361", "V2200026917"} <= {row[0] for row in found}
