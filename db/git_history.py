@@ -27,6 +27,7 @@ the commits after ``since`` changed (acts removed by them included), and
 
 from __future__ import annotations
 
+import posixpath
 import re
 import subprocess
 from collections.abc import Iterable, Iterator, Mapping
@@ -240,13 +241,44 @@ class Change:
     path: str
 
 
+#: Up to this many folders, `_changed_paths` lets git limit its walk (literal pathspecs);
+#: above, git walks every commit once and the changes are kept here. git matches each
+#: pathspec against every changed tree of every commit: on 68,853 commits (10,000
+#: acts) one folder takes 1.5 s, no pathspec 20 s, and the 265 folders of an update after
+#: 100 commits over four minutes.
+PATHSPEC_LIMIT = 8
+
+
 def _changed_paths(repository: str, revisions: list[str], paths: Iterable[str] | None = None) -> Iterator[tuple[str, list[Change]]]:
     """``(commit, its changes)`` oldest first, streamed from one ``git log --raw -z``;
-    with `paths`, only the commits and changes under them (git's literal pathspecs)."""
+    with `paths`, only the commits and changes under them (git's literal pathspecs, or
+    for more than `PATHSPEC_LIMIT` folders, the whole walk kept here by folder)."""
+    folders = sorted(set(paths or ()))
+    if len(folders) <= PATHSPEC_LIMIT:
+        yield from _git_log_changes(repository, revisions, folders)
+        return
+    kept = set(folders)
+    for commit, changes in _git_log_changes(repository, revisions, []):
+        mine = [change for change in changes if _under(change.path, kept)]
+        if mine:
+            yield commit, mine
+
+
+def _under(path: str, folders: set[str]) -> bool:
+    """Whether `path` is one of `folders` or inside one."""
+    while path:
+        if path in folders:
+            return True
+        path = posixpath.dirname(path)
+    return False
+
+
+def _git_log_changes(repository: str, revisions: list[str], paths: list[str]) -> Iterator[tuple[str, list[Change]]]:
+    """`_changed_paths`'s one ``git log --raw -z``, limited by git to `paths` (none: all)."""
     command = [
         "git", "-C", repository, "log", "--raw", "-z", "--no-renames", "--no-abbrev", "--root",
         "--reverse", "--first-parent", "--diff-merges=first-parent", "--format=commit %H",
-        *revisions, "--", *(f":(literal){path}" for path in paths or ()),
+        *revisions, "--", *(f":(literal){path}" for path in paths),
     ]  # fmt: skip
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None
