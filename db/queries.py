@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -659,6 +660,27 @@ def said_in(row: dict[str, Any], *fields: str) -> dict[str, Any]:
     that a page in the other language marks them, rather than passing them off as its own."""
     row["said_in"] = {field: detect_language(row[field]) if row.get(field) else None for field in fields}
     return row
+
+
+PROBLEM_COUNTS_SQL = """
+select coalesce(source_path, '') as source_path, kind, count(*) as count
+from problems group by coalesce(source_path, ''), kind order by coalesce(source_path, ''), kind
+"""
+
+
+def problem_counts_by_file(conn: sqlite3.Connection) -> Iterator[tuple[str, list[tuple[str, int]]]]:
+    """Each file with problems and how many of each kind (``(path, [(kind, count)])``, by
+    path, kinds in order), counted by SQLite and streamed: the build's report, which over
+    the whole bank names a million problems, without holding them (`problems_report`)."""
+    path, kinds = None, []
+    for row in conn.execute(PROBLEM_COUNTS_SQL):
+        if row[0] != path and kinds:
+            yield path, kinds
+            kinds = []
+        path = row[0]
+        kinds.append((row[1], row[2]))
+    if kinds:
+        yield path, kinds
 
 
 def problems_report(conn: sqlite3.Connection) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from db.corpus import PUBLICATIONS_FILE, CorpusNotFound, corpus_files
 from db.sources import meta_beside, parse_file, part_files
 from db.git_history import find_repositories
 from db.changes import changes, pending, since
-from db.queries import NotZanDatabase, UnknownAct, act_diff, act_on, act_versions, acts_on, check_database, problems_report
+from db.queries import NotZanDatabase, UnknownAct, act_diff, act_on, act_versions, acts_on, check_database, problem_counts_by_file
 from zan import messages
 from parser.dates import read_date, to_display
 from zan.messages import t
@@ -124,15 +124,11 @@ def _print_problem_files(db_path: Path, lang: str) -> None:
     and the `problems` table)."""
     connection = sqlite3.connect(db_path)
     try:
-        report = problems_report(connection)
+        for path, kinds in problem_counts_by_file(connection):
+            described = "; ".join(f"{messages.problem_kind_text(kind, lang)} ×{count}" for kind, count in kinds)
+            click.echo(f"  {path or '—'}: {sum(count for _, count in kinds)} — {described}")
     finally:
         connection.close()
-    for entry in report["files"]:
-        kinds: dict[str, int] = {}
-        for problem in entry["problems"]:
-            kinds[problem["kind"]] = kinds.get(problem["kind"], 0) + 1
-        described = "; ".join(f"{messages.problem_kind_text(kind, lang)} ×{count}" for kind, count in kinds.items())
-        click.echo(f"  {entry['source_path'] or '—'}: {entry['count']} — {described}")
 
 
 def _build_with_progress(corpus: Path, db_path: Path, lang: str = messages.DEFAULT_LANGUAGE, **options):
