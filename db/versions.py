@@ -106,10 +106,6 @@ class StagedVersions:
     def staged_acts(self) -> Iterator[tuple[list[bytes], str]]:
         """Each act's versions, oldest first, pickled, with the id they claim
         (`best_act_id`); acts in the order of their first file."""
-        # by index: without it each act's read scanned every staged version (quadratic: at
-        # 10,000 acts 139,421 pickled versions read 10,000 times, 40 minutes of the build)
-        schema, _, table = STAGING_TABLE.rpartition(".")
-        self.conn.execute(f"create index if not exists {schema}.{table}_identity on {table} (identity, version_date, source_path)")
         identities = [row[0] for row in self.conn.execute(f"select identity, min(source_path) as first from {STAGING_TABLE} group by identity order by first")]
         for identity in identities:
             rows = self.conn.execute(
