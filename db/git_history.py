@@ -145,6 +145,41 @@ def read_history(
         yield from versions_of_commits(repository, objects, _changed_paths(repository, revisions, paths), with_files)
 
 
+def in_history_order(repository: str | Path, commits: Iterable[str]) -> list[str]:
+    """The full ids of ``commits`` (full ids or their first 12 characters, as sources'
+    paths show them), oldest first along ``HEAD``'s first parents; a commit not on that
+    line is a `HistoryError`."""
+    wanted = {commit[:12] for commit in commits}
+    if not wanted:
+        return []
+    line = _git(repository, "rev-list", "--first-parent", "--reverse", "HEAD").stdout.split()
+    ordered = [commit for commit in line if commit[:12] in wanted]
+    missing = wanted - {commit[:12] for commit in ordered}
+    if missing:
+        raise HistoryError(f"{repository}: not in HEAD's history: {', '.join(sorted(missing))}")
+    return ordered
+
+
+def read_commits(repository: str | Path, commits: list[str], *, paths: Iterable[str], with_files: bool = True) -> Iterator[ActVersion]:
+    """The act versions of ``commits`` alone (full ids, in the order given: see
+    `in_history_order`), each limited to its changes under ``paths`` (act folders).
+
+    An update reads a few acts' history from the commits the database says changed them,
+    plus the new ones (`db.incremental`): the walk of the whole history it replaces took
+    20 s at 68,853 commits whatever the update's size (`PATHSPEC_LIMIT`).
+    """
+    repository, kept = str(repository), set(paths)
+    if not commits or not kept:
+        return
+    changed = (
+        (commit, mine)
+        for commit, changes in _git_log_changes(repository, commits, [], walk=False)
+        if (mine := [change for change in changes if _under(change.path, kept)])
+    )
+    with CatFile(repository) as objects:
+        yield from versions_of_commits(repository, objects, changed, with_files)
+
+
 def versions_of_commits(
     repository: str, objects: ObjectReader, commits: Iterable[tuple[str, list[Change]]], with_files: bool = True
 ) -> Iterator[ActVersion]:
@@ -273,15 +308,22 @@ def _under(path: str, folders: set[str]) -> bool:
     return False
 
 
-def _git_log_changes(repository: str, revisions: list[str], paths: list[str]) -> Iterator[tuple[str, list[Change]]]:
-    """`_changed_paths`'s one ``git log --raw -z``, limited by git to `paths` (none: all)."""
+def _git_log_changes(repository: str, revisions: list[str], paths: list[str], walk: bool = True) -> Iterator[tuple[str, list[Change]]]:
+    """`_changed_paths`'s one ``git log --raw -z``, limited by git to `paths` (none: all).
+    ``walk=False``: the commits `revisions` names alone, in that order (given on stdin:
+    there may be thousands)."""
+    order = ["--reverse", "--first-parent"] if walk else ["--no-walk=unsorted", "--stdin"]
     command = [
         "git", "-C", repository, "log", "--raw", "-z", "--no-renames", "--no-abbrev", "--root",
-        "--reverse", "--first-parent", "--diff-merges=first-parent", "--format=commit %H",
-        *revisions, "--", *(f":(literal){path}" for path in paths),
+        *order, "--diff-merges=first-parent", "--format=commit %H",
+        *(revisions if walk else []), "--", *(f":(literal){path}" for path in paths),
     ]  # fmt: skip
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdin=None if walk else subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None
+    if not walk:  # git reads every revision before it writes a line: no deadlock
+        assert process.stdin is not None
+        process.stdin.write("".join(f"{revision}\n" for revision in revisions).encode())
+        process.stdin.close()
     commit: str | None = None
     changes: list[Change] = []
     pending_meta: str | None = None

@@ -15,8 +15,9 @@ file, moved into place at the end as usual) and:
 2. finds those acts in the database (their ids by ``versions.act_code`` and by the
    sources under their folders, closed over: an act's every code, a code's every act)
    and every folder they were ever in;
-3. reads the whole history of those acts alone (``git log`` limited to their folders),
-   since a new version can change how the earlier ones align, and deletes every row they
+3. reads the whole history of those acts alone, since a new version can change how the
+   earlier ones align: the commits their texts were read from (their sources' paths say
+   which) and the new ones, without walking the rest; and deletes every row they
    have in every table keyed by ``act_id`` (and the rows of their files by path);
 4. stores them again with the full build's `db.store.Store` (parsed texts come from the
    parse cache when unchanged), and moves the day the other acts of the repository are held
@@ -50,7 +51,7 @@ from parser.timeline import held_basis, held_bound_basis, held_cut
 from .sources import Source
 from .git_corpus import RepositoryRead, commit_day, git_sources
 from .coming import finish_coming
-from .git_history import PART_FOLDERS, count_commits, head_commit, is_ancestor, read_history
+from .git_history import PART_FOLDERS, HistoryError, count_commits, head_commit, in_history_order, is_ancestor, read_commits, read_history
 from .links import relink_cited_acts, remember_links
 from .parallel import ParseCache, Parsed, code_digest, default_workers, file_digest, parse_documents, parser_fingerprint
 from .reach import finish_reach
@@ -243,12 +244,14 @@ def update_database(
     act_ids = {act_id for acts in touched.values() for act_id in acts.act_ids}
     for update in updates:
         _refuse_read_elsewhere(db, touched[update.display].act_ids, update.display)
+    # the commits their texts were read from: asked before their rows go
+    commits = {update.display: _commits_to_read(db, update, touched[update.display]) for update in updates}
     _delete_acts(db, act_ids, [f"{update.display}/{folder}/" for update in updates for folder in touched[update.display].folders])
     last_search_row = db.execute(f"select coalesce(max(rowid), 0) from {SEARCH_TABLE}").fetchone()[0]
     store.act_ids = {row[0] for row in db.execute("select id from acts")}
     store.mirrors = {update.display: update.head_day for update in updates}
     result = UpdateResult(updates, 0, 0, 0)
-    sources = (source for update in updates for source in _sources_of_acts(update, touched[update.display]))
+    sources = (source for update in updates for source in _sources_of_acts(update, touched[update.display], commits[update.display]))
     before = set(store.act_ids)
     for item in parse_documents(sources, store.publications, publications_digest, workers or default_workers(), parse_cache):
         store.add(item)
@@ -410,14 +413,37 @@ def _marks(values: Iterable) -> str:
     return ", ".join("?" for _ in values) or "null"
 
 
-def _sources_of_acts(update: RepositoryUpdate, touched: Touched) -> Iterator[Source]:
-    """The sources of every version of the touched acts: their history alone, read from
-    the commits that changed their folders. Counts those of the new commits."""
-    history = (version for version in read_history(update.path, paths=touched.folders) if version.act_code in touched.codes)
+def _commits_to_read(db: sqlite_utils.Database, update: RepositoryUpdate, touched: Touched) -> list[str]:
+    """The commits to read the touched acts' history from, oldest first: those a text of
+    theirs was read from (`_commits_read_under`) and the new ones. A commit that gave no
+    text under their folders gives none again (it removed or moved a folder, or left a
+    text as it was), so the rest of the history is not walked."""
+    try:
+        return in_history_order(update.path, _commits_read_under(db, update.display, touched.folders) | update.shown_commits)
+    except HistoryError as error:  # a commit the database names is gone from the history
+        raise FullBuildNeeded("history_rewritten", update.display) from error
+
+
+def _sources_of_acts(update: RepositoryUpdate, touched: Touched, commits: list[str]) -> Iterator[Source]:
+    """The sources of every version of the touched acts, read from `commits` under their
+    folders. Counts those of the new commits."""
+    history = (version for version in read_commits(update.path, commits, paths=touched.folders) if version.act_code in touched.codes)
     for source in git_sources(update.path, update.display, RepositoryRead(str(update.path), update.head), history):
         if source.display_path.rpartition("@")[2].split(".")[0] in update.shown_commits:
             update.sources += 1
         yield source
+
+
+def _commits_read_under(db: sqlite_utils.Database, display: str, folders: set[str]) -> set[str]:
+    """The commits (12 characters) that texts under the folders of the repository
+    `display` were read from, as their sources' paths show them
+    (``…/kaz@1fee3f800f81.md``): a range of the primary key per folder."""
+    commits: set[str] = set()
+    for folder in folders:
+        start = f"{display}/{folder}/"
+        for (path,) in db.execute("select path from sources where path >= ? and path < ?", [start, _past(start)]):
+            commits.add(path.rpartition("@")[2][:12])
+    return commits
 
 
 def _refuse_read_elsewhere(db: sqlite_utils.Database, act_ids: set[str], display: str) -> None:

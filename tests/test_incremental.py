@@ -15,7 +15,7 @@ import pytest
 from db import build
 from db.search import stored_stems
 from zan.messages import build_summary_line
-from tests.gitrepo import Commit, build_test_repository, repository_commits, write_commits
+from tests.gitrepo import OLD_FOLDER_4051, Commit, build_test_repository, repository_commits, write_commits
 
 #: 137412's third version, held back from the repository to be the new commit.
 NEW_VERSION_DAY = "2020-10-27"
@@ -136,6 +136,37 @@ def test_an_act_under_a_new_code_is_stored_with_the_act_it_is_a_version_of(clone
     with sqlite3.connect(db_path) as conn:
         codes = conn.execute("select act_code, count(*) from versions where act_id = 'order-2001-12-11-146' group by 1 order by 1")
         assert codes.fetchall() == [("11034", 3), ("9911034", 1)]
+    full = tmp_path / "full.db"
+    build(corpus, full, workers=2, cache=False)
+    _assert_same_rows(db_path, full)
+
+
+def test_an_update_reads_a_moved_acts_history_from_the_commits_its_texts_came_from(clone, tmp_path, monkeypatch):
+    """4051's texts were read in the old layout; a commit that changed no text moved its
+    folder. A new version of it is stored with its whole
+    history, read from the commits its sources' paths name and the new one alone (not a
+    walk of every commit), and gives the full build's rows."""
+    import db.incremental
+
+    corpus, db_path, _ = clone
+    repository = corpus / "codes"
+    folder = _folder_of(repository, "4051")
+    kazakh = subprocess.run(["git", "-C", str(repository), "show", f"HEAD:{folder}/kaz.md"], capture_output=True, check=True).stdout
+    with sqlite3.connect(db_path) as conn:
+        paths = [row[0] for row in conn.execute("select path from sources where path like '%-4051/%' order by path")]
+    read_from = {path.rpartition("@")[2][:12] for path in paths}
+    # every text was read in the old layout: the commit that moved the folder gave none
+    assert {path.split("/", 2)[2].rsplit("/", 1)[0] for path in paths} == {OLD_FOLDER_4051} != {folder}
+    write_commits(repository, [Commit("2021-04-01", "4051: a new version", {f"{folder}/kaz.md": kazakh + b"\n"})])
+    new = _git(repository, "rev-parse", "HEAD").strip()
+    asked: list[list[str]] = []
+    reading = db.incremental.read_commits
+    monkeypatch.setattr(db.incremental, "read_commits", lambda repo, commits, **kw: asked.append(commits) or reading(repo, commits, **kw))
+    summary = build(corpus, db_path, workers=2)
+    assert summary.full_build is None and summary.new_acts == 1
+    assert [{commit[:12] for commit in commits} for commits in asked] == [read_from | {new[:12]}]
+    assert asked[0][-1] == new  # oldest first: the new commit last
+    assert len(asked[0]) < int(_git(repository, "rev-list", "--count", "HEAD"))
     full = tmp_path / "full.db"
     build(corpus, full, workers=2, cache=False)
     _assert_same_rows(db_path, full)
