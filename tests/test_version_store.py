@@ -198,6 +198,27 @@ def test_the_bundled_corpus_has_its_problems_and_each_doubt_once(conn):
     assert_each_doubt_once(conn)
 
 
+def test_the_problems_of_an_act_or_a_file_are_read_by_index(conn):
+    """The site's questions to `problems` (an act's, the part files missing from an act's
+    file, the counts by file and kind) find a doubt by its act and its places by their
+    doubt; only the counts, which read every problem, read every place (once)."""
+    from db.queries import MISSING_PARTS_SQL, PROBLEM_COUNTS_SQL
+
+    def plan(sql, arguments=()):
+        return [row[3] for row in conn.execute(f"explain query plan {sql}", arguments)]
+
+    for sql, arguments in (
+        (MISSING_PARTS_SQL, {"act_id": "law-1997-07-16-168", "source_path": "x"}),
+        ("select * from problems where act_id = ? order by id", ["law-1997-07-16-168"]),
+    ):
+        steps = plan(sql, arguments)
+        assert steps[:2] == ["SEARCH d USING INDEX idx_problem_doubts_act_id (act_id=?)", "SEARCH s USING INDEX idx_problem_rows_doubt_id (doubt_id=?)"]
+        assert not any(step.startswith("SCAN") for step in steps)
+    steps = plan("select * from problems where severity = ?", ["error"])
+    assert steps[:2] == ["SEARCH d USING INDEX idx_problem_doubts_severity (severity=?)", "SEARCH s USING INDEX idx_problem_rows_doubt_id (doubt_id=?)"]
+    assert [step for step in plan(PROBLEM_COUNTS_SQL) if step.startswith(("SCAN", "SEARCH d"))] == ["SCAN s", "SEARCH d USING INTEGER PRIMARY KEY (rowid=?)"]
+
+
 def test_provisions_reads_as_the_table_it_was_with_a_text_repeated_across_acts_stored_once(conn):
     """`provisions` is a view with the table's columns (and its rows' rowid, which
     provisions_fts reads by); the closing clause three orders print alike is one text, and
