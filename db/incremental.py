@@ -25,11 +25,13 @@ file, moved into place at the end as usual) and:
 5. redoes the passes of `db.store.finish_passes` for the acts it stored again alone
    (`_finish_passes`): the cited acts they name, resolve to or share a registration
    with, the rebuilt versions of the amending acts among them or naming them, their
-   search rows; then the schema's indexes and full-text tables, and the texts no row holds.
+   search rows, the wordings no version prints any more; then the schema's indexes and
+   full-text tables.
 
 The result has the rows of a full build of the same repository state, except numbers
 that say in what order rows were written (`problems.id`, `repairs.id`, the search index's
-rowids: see `tests/test_incremental.py`).
+rowids: see `tests/test_incremental.py`), and the few texts no row holds any more, which
+stay in `texts` until the next full build (`db.version_store.prune_dropped_wordings`).
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ from .rebuild import clear_rebuilt_versions, rebuild_versions
 from .schema import FTS, finish_schema
 from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, delete_rows, finish_search_rows_after
 from .store import Store
-from .version_store import PROVISION_ACT_SQL, prune_unreferenced, store_text
+from .version_store import PROVISION_ACT_SQL, note_dropped_units, prune_dropped_wordings, store_text
 
 #: What the database says of the build that made it: ``key`` → ``value``.
 BUILD_INFO = "build_info"
@@ -285,15 +287,15 @@ def _finish_passes(db: sqlite_utils.Database, deleted: set[str], stored: set[str
     the rebuilt versions of every amending act among them or naming them, which amending
     act changed what for them and for the acts whose instructions were linked again
     (`finish_reach`: `changes_by_amending` keeps its rows until then) and the units of
-    them that can be coming (`finish_coming`), the wordings
-    and texts no version prints any more, their search rows; the rest of the database is
+    them that can be coming (`finish_coming`), the wordings no version prints any more
+    (`prune_dropped_wordings`), their search rows; the rest of the database is
     read only through indexes, so an update's time follows what the new commits touched."""
     amending = relink_cited_acts(db) | deleted
     clear_rebuilt_versions(db, amending)
     rebuild_versions(db, amending)
     finish_reach(db, amending | stored)
     finish_coming(db, amending | stored)  # a unit's row depends on its own act's rows alone
-    prune_unreferenced(db.conn)  # the texts are held by many tables now: read whole (what is left, docs/benchmarks-git.md)
+    prune_dropped_wordings(db.conn)
     finish_search_rows_after(db.conn, last_search_row)
     finish_schema(db)
 
@@ -499,7 +501,7 @@ def tables_keyed_by_act(db: sqlite_utils.Database) -> list[tuple[str, str]]:
     later is not forgotten: ``(table, condition)`` where the condition picks the rows
     of the acts in ``temp.zan_gone`` by ``act_id``, or, for a table without it, by the
     id of the act's version, provision or note (`CHILD_KEYS`). Children first."""
-    # unit_wordings: those no version prints any more are dropped at the end (prune_unreferenced)
+    # unit_wordings: those no version prints any more are dropped at the end (prune_dropped_wordings)
     skip = set(GLOBAL_TABLES) | set(SEARCH_TABLES) | {"unit_wordings"}
     keyed, children = [], []
     for table in db.tables:
@@ -528,6 +530,7 @@ def _delete_acts(db: sqlite_utils.Database, act_ids: set[str], folder_prefixes: 
     remember_links(db)  # the cited acts to link again (`_finish_passes`)
     _delete_search_rows(db)
     _full_text_rows(db, "delete")
+    note_dropped_units(db.conn, "act_id in (select id from temp.zan_gone)")
     for table, condition in tables_keyed_by_act(db):
         db.execute(f'delete from "{table}" where {condition}')
     db.execute("delete from acts where id in (select id from temp.zan_gone)")

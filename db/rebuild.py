@@ -71,7 +71,7 @@ def clear_rebuilt_versions(db: sqlite_utils.Database, amending: set[str] | None 
     marks, arguments = _marks(amending), sorted(amending)
     rebuilt = f"rebuilt = 1 and id in (select version_id from rebuilt_versions where amending_act_id in ({marks}))"
     targets = {row[0] for row in db.execute(f"select distinct act_id from versions where {rebuilt}", arguments)}
-    db.execute(f"delete from version_units where version_seq in (select seq from versions where {rebuilt})", arguments)
+    delete_version_units(db.conn, rebuilt, arguments)
     db.execute(f"delete from versions where {rebuilt}", arguments)
     db.execute(f"delete from instruction_results where act_id in ({marks})", arguments)
     db.execute(f"delete from rebuilt_versions where amending_act_id in ({marks})", arguments)

@@ -23,7 +23,7 @@ from .rebuild import rebuild_versions
 from .rows import ActRows, TableRows, problem_rows, provenance_rows, source_rows, table_rows
 from .schema import finish_schema
 from .search import finish_search_index, index_act
-from .version_store import VersionStore, insert_rows, prune_unreferenced
+from .version_store import VersionStore, insert_rows
 from .versions import StagedVersions, VersionedText, duplicate_act_problem
 
 
@@ -128,18 +128,16 @@ class Store:
             self._write_tables([made])
 
 
-def finish_passes(db: sqlite_utils.Database, prune_unreferenced_wordings: bool = False) -> None:
+def finish_passes(db: sqlite_utils.Database) -> None:
     """The passes over the whole database once every act is stored: acts cited resolved
     (`db.links`), versions rebuilt from amending acts (`db.rebuild`), which amending act
     changed what (`db.reach`, for the corpus-wide queries), the units that can be coming
     (`db.coming`, for the corpus-wide `pending`), the search index and the
-    schema's indexes and full-text tables finished. An update, which deleted and
-    stored again some acts, also drops the wordings no version prints any more."""
+    schema's indexes and full-text tables finished (an update's are
+    `db.incremental._finish_passes`)."""
     link_cited_acts(db)
     rebuild_versions(db)
     finish_reach(db)
     finish_coming(db)
-    if prune_unreferenced_wordings:
-        prune_unreferenced(db.conn)
     finish_search_index(db.conn)
     finish_schema(db)

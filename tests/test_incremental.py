@@ -14,6 +14,7 @@ import pytest
 
 from db import build
 from db.search import stored_stems
+from db.version_store import held_texts_sql
 from zan.messages import build_summary_line
 from tests.gitrepo import OLD_FOLDER_4051, Commit, build_test_repository, repository_commits, write_commits
 
@@ -243,6 +244,8 @@ def _assert_same_rows(updated: Path, full: Path) -> None:
         assert _tables(a) == tables
         for table in tables:
             assert _rows(a, table) == _rows(b, table), table
+        # texts no row holds any more: left by the update (db.version_store.prune_dropped_wordings), none by a full build
+        assert _unheld_texts(b) == 0
         # the index keeps no copy of its stems (contentless): the units it indexes, stemmed again
         def units(conn):
             return sorted((act_id, language, stems) for _, act_id, language, stems in stored_stems(conn))
@@ -273,7 +276,13 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
     return [name for name, _ in rows if name not in virtual and not any(name.startswith(v + "_") for v in virtual)]
 
 
+def _unheld_texts(conn: sqlite3.Connection) -> int:
+    return conn.execute(f"select count(*) from texts where id not in ({held_texts_sql()})").fetchone()[0]
+
+
 def _rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
+    if table == "texts":  # those some row holds (see _assert_same_rows)
+        return sorted(conn.execute(f"select id, body from texts where id in ({held_texts_sql()})").fetchall())
     columns = [row[1] for row in conn.execute(f'pragma table_info("{table}")') if row[1] not in ORDER_COLUMNS.get(table, ())]
     names = ", ".join(f'"{column}"' for column in columns)
     return sorted(conn.execute(f'select {names} from "{table}"').fetchall(), key=repr)
@@ -290,6 +299,9 @@ WHOLE_DATABASE = [
     r"^update cited_acts set (?!.*temp\.zan_)",
     r"^drop table if exists search_rows",
     r"^delete from (changes_by_amending|amending_reach)$",
+    # the texts no row holds are found by reading every table that holds one (db.version_store.held_texts_sql)
+    r"^delete from texts",
+    r"^delete from unit_wordings where id not in \(select wording_id from version_units\)$",
 ]
 
 
