@@ -35,8 +35,10 @@ class Store:
         self.publications = publications  # to parse a file again (see `add`)
         self.act_ids: set[str] = set()
         self.staged = StagedVersions(db.conn)
-        self.versions = VersionStore(db.conn)
-        self.texts: dict[str, int] = {}  # short texts stored by id (`BY_ID`) already: body -> id
+        #: texts stored already (`BY_ID`, the wordings), body -> id: a text met again is not
+        #: looked up again (a quarter of the writer's time at 10,000 acts was `store_text`)
+        self.texts: dict[str, int] = {}
+        self.versions = VersionStore(db.conn, self.texts)
         #: git mirrors read: how their sources' paths begin -> the day of their last commit
         self.mirrors: dict[str, str | None] = {}
 
@@ -89,6 +91,7 @@ class Store:
         self.insert("versions", versions)
         self.versions.write_units({row["id"]: row["seq"] for row in versions}, text.units)
         self.insert("version_changes", text.changes)
+        self._forget_texts_if_many()
 
     def write(self, rows: ActRows) -> None:
         """An act's rows, and its units in the search index."""
@@ -98,8 +101,12 @@ class Store:
     def _write_tables(self, tables: list[TableRows]) -> None:
         for rows in tables:
             insert_rows(self.db.conn, rows.table, rows.columns, rows.values, self.texts)
-            if len(self.texts) > 100_000:  # memory stays flat: the common ones come back at once
-                self.texts.clear()
+        self._forget_texts_if_many()
+
+    def _forget_texts_if_many(self) -> None:
+        """Memory stays flat: the texts an act repeats are its own, met while it is written."""
+        if len(self.texts) > 50_000:
+            self.texts.clear()
 
     def _unique_act_id(self, act_id: str, document: ParsedDocument) -> str:
         """Two files claiming one act are both kept; the second is said to be a duplicate."""

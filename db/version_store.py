@@ -274,14 +274,13 @@ def by_id_rows(conn: sqlite3.Connection, public: str, columns: list[str], values
 
 
 def _text(conn: sqlite3.Connection, body: str | None, known: dict[str, int]) -> int | None:
-    """The id of `body` in `texts` (`store_text`), the short ones remembered in `known`."""
+    """The id of `body` in `texts` (`store_text`), remembered in `known` (the writer's
+    texts stored already: a text met again is not looked up again)."""
     if body is None:
         return None
     key = known.get(body)
     if key is None:
-        key = store_text(conn, body)
-        if len(body) <= 256:  # basis data and the like, which repeat; not wordings
-            known[body] = key
+        key = known[body] = store_text(conn, body)
     return key
 
 
@@ -376,8 +375,11 @@ def distinct_wordings(unit_rows: Iterable[dict]) -> Wordings:
 class VersionStore:
     """Writes versions' units: each text once, each wording once per act text."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, known: dict[str, int] | None = None) -> None:
         self.conn = conn
+        #: texts stored already, body -> id (shared with `insert_rows`'s): a unit's wording
+        #: is also its act's current unit and its interval's text, each not looked up again
+        self.known = {} if known is None else known
         self.next_seq = 1 + (conn.execute("select coalesce(max(seq), 0) from versions").fetchone()[0])
 
     def number(self, version_rows: Iterable[dict]) -> list[dict]:
@@ -414,7 +416,12 @@ class VersionStore:
 
     def text(self, body: str | None) -> int | None:
         """The id of `body` in `texts` (`store_text`; None for none)."""
-        return None if body is None else store_text(self.conn, body)
+        if body is None:
+            return None
+        key = self.known.get(body)
+        if key is None:
+            key = self.known[body] = store_text(self.conn, body)
+        return key
 
 
 def store_text(conn: sqlite3.Connection, body: str) -> int:

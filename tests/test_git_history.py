@@ -16,7 +16,9 @@ from db.git_history import (
     find_repositories,
     folder_code,
     head_commit,
+    in_history_order,
     parse_commit,
+    read_commits,
     read_history,
     read_repositories,
     summarize_new,
@@ -276,3 +278,17 @@ def test_the_history_of_many_folders_is_the_same_read_by_git_or_kept_here(reposi
     kept_here = list(read_history(repository, paths=chosen))
     assert by_git == kept_here and by_git
     assert {version.act_code for version in by_git} < {version.act_code for version in versions}
+
+
+def test_the_versions_of_named_commits_are_those_the_walk_gives_for_them(repository, versions):
+    """An update reads the touched acts' history from the commits their texts were read
+    from (`in_history_order`, `read_commits`): named by 12 characters in any order, they
+    come oldest first, each with the versions the whole walk gives it under the folders."""
+    chosen = sorted({version.path for version in versions})[::2]
+    walked = list(read_history(repository, paths=chosen))
+    commits = sorted({version.commit[:12] for version in walked}, reverse=True)  # not history order
+    ordered = in_history_order(repository, commits)
+    assert [commit[:12] for commit in ordered] == list(dict.fromkeys(version.commit[:12] for version in walked))
+    assert list(read_commits(repository, ordered, paths=chosen)) == walked
+    with pytest.raises(HistoryError, match="not in HEAD's history: 000000000000"):
+        in_history_order(repository, [*commits, "000000000000"])
