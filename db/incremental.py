@@ -492,6 +492,7 @@ CHILD_KEYS = {
     "version_seq": ("versions", "seq"),  # version_units (db.version_store)
     "provision_id": ("provisions", "id"),
     "note_id": ("notes", "id"),
+    "doubt_id": ("problem_doubts", "id"),  # problem_rows: the places of an act's doubts (db.version_store.BY_ID)
 }
 
 
@@ -554,10 +555,13 @@ def _delete_under_folders(db: sqlite_utils.Database, folder_prefixes: list[str])
 
     for table, column in (("sources", "path"), ("repairs", "source_path")):
         db.execute(f"delete from {table} where act_id is null and {under(f'{table}.{column}')}")
-    # problems is a view (db.version_store.BY_ID): its paths are texts, each looked at once
+    # problems is a view (db.version_store.BY_ID): a doubt without an act is found by the
+    # index on its act, its places by the index on their doubt, their paths are texts, each
+    # looked at once; a doubt left with no place goes with its last (a trigger)
+    no_act = "doubt_id in (select id from problem_doubts where act_id is null)"
     db.execute(
-        f"""delete from problem_rows where act_id is null and source_path_id in (
-              select t.id from texts t where t.id in (select source_path_id from problem_rows where act_id is null) and {under('t.body')})"""
+        f"""delete from problem_rows where {no_act} and source_path_id in (
+              select t.id from texts t where t.id in (select source_path_id from problem_rows where {no_act}) and {under('t.body')})"""
     )
 
 

@@ -79,6 +79,14 @@ TABLE_METADATA = {
         }
         for view, how in BY_ID.items()
     },
+    **{
+        how.shared.table: {
+            "hidden": True,
+            "description": f"The distinct values of {', '.join(how.shared.columns)} of the view {view}, each once, named by its rows; read {view}.",
+        }
+        for view, how in BY_ID.items()
+        if how.shared
+    },
 }
 #: The stored tables whose row is one row of their view, found by its ``id`` (Datasette's row
 #: page of a stored table shows ids of texts: the site sends the reader to the view's row).

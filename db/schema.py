@@ -12,7 +12,18 @@ import sqlite_utils
 from parser.model import CommencementRule, EffectiveDate
 from parser.timeline import NOT_CHANGES, Basis
 
-from .version_store import BY_ID, TEXTS_SQL, by_id_columns, by_id_trigger_sql, by_id_view_sql, create_version_tables, finish_version_tables, stored_table
+from .version_store import (
+    BY_ID,
+    TEXTS_SQL,
+    by_id_columns,
+    by_id_trigger_sql,
+    by_id_view_sql,
+    create_version_tables,
+    finish_version_tables,
+    shared_columns,
+    shared_trigger_sql,
+    stored_table,
+)
 
 #: When something takes effect: the clause verbatim, its rule, and the derived date
 #: (exact) or window (earliest, latest) with its status and basis. Shared by `acts`
@@ -575,7 +586,8 @@ INDEXES = [
     ("provisions", ["act_id", "position"]),
     ("acts", ["valid_from", "valid_to"]),
     ("amendments", ["amending_act_date", "amending_act_number"]),
-    ("problems", ["severity"]),
+    # (problems is a view, db.version_store.BY_ID: a doubt's severity is in problem_doubts)
+    ("problem_doubts", ["severity"]),
     ("versions", ["act_id", "ordinal"]),
     ("versions", ["act_code"]),  # the acts an update's new commits touched (db.incremental)
 ]
@@ -593,12 +605,17 @@ def create_schema(db: sqlite_utils.Database) -> None:
         keys = [(column, stored_table(other), key) for column, other, key in spec["foreign_keys"]]
         if name in BY_ID:
             how = BY_ID[name]
+            if how.shared:  # the distinct combinations first: the stored rows' key points at them
+                shared = shared_columns(name, spec["columns"])
+                db.execute(db.create_table_sql(how.shared.table, shared, pk="id", foreign_keys=[key for key in keys if key[0] in shared]))
             columns = by_id_columns(name, spec["columns"])
-            keys = [key for key in keys if key[0] in columns]
+            keys = [key for key in keys if key[0] in columns] + ([(how.shared.key, how.shared.table, "id")] if how.shared else [])
             sql = db.create_table_sql(how.table, columns, pk=how.pk, foreign_keys=keys).rstrip().rstrip(";")
             db.execute(sql + (" without rowid" if how.without_rowid else ""))
             db.execute(by_id_view_sql(name, list(spec["columns"])))
             db.execute(by_id_trigger_sql(name))
+            if how.shared:
+                db.execute(shared_trigger_sql(name))
             continue
         db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=keys)
     db.add_foreign_keys([(stored_table(table), column, stored_table(other), key) for table, column, other, key in LATER_FOREIGN_KEYS])

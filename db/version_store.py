@@ -25,6 +25,7 @@ One writer, `VersionStore`, serves the build (`db.load`) and the rebuilt version
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -93,6 +94,20 @@ TEXT_COLUMNS = {"heading": "heading_id", "text": "text_id", "raw_text": "raw_tex
 
 
 @dataclass(frozen=True)
+class Shared:
+    """Columns of a public table whose values repeat together row after row (a doubt:
+    its act, severity, kind and message, the same in every version of the act): each
+    distinct combination is one row of `table`, its id content-addressed (`shared_id`:
+    an update and a full build give the same ids, no unique index needed), and the stored
+    row holds that id in `key` in their place. A row of `table` lives while a stored row
+    names it (a trigger drops the last one's, `shared_trigger_sql`)."""
+
+    table: str
+    key: str
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ByIdTable:
     """A public table stored with some of its values in `texts`: its rows are in `table`,
     each column of `by_id` as ``{column}_id``; `computed` columns are not stored but made
@@ -107,6 +122,12 @@ class ByIdTable:
     #: full-text table over the public name (`db.schema.FTS`, external content) finds its
     #: rows by it, and ``p.rowid = f.rowid`` reads as it did on the table
     rowid: bool = False
+    #: columns whose values repeat together, each distinct combination once (`Shared`)
+    shared: Shared | None = None
+
+    def holder(self, column: str) -> str:
+        """The table that stores `column`: the shared one, or the stored one."""
+        return self.shared.table if self.shared and column in self.shared.columns else self.table
 
 
 #: The act of a unit, from its id (``{act}/{key}``, ``{act}/{language}/{key}``).
@@ -137,8 +158,12 @@ BY_ID: dict[str, ByIdTable] = {
     # every meta verbatim: a version's Kazakh and Russian texts share one
     "versions": ByIdTable("version_rows", ("meta_text",)),
     # a doubt repeats in every version of an act, and in every problem of a file its path:
-    # each distinct message and path once
-    "problems": ByIdTable("problem_rows", ("source_path", "message")),
+    # each distinct doubt (act, severity, kind, message) once, a narrow row per place it
+    # was found (the file, the line), and each distinct message and path once (1,000 acts:
+    # 116,021 problems, 30,365 distinct doubts)
+    "problems": ByIdTable(
+        "problem_rows", ("source_path", "message"), shared=Shared("problem_doubts", "doubt_id", ("act_id", "severity", "kind", "message"))
+    ),
     # a word diff prints the unit around what changed; the same change recurs (an act's
     # versions, a rebuilt and a real one)
     "version_changes": ByIdTable("version_change_rows", ("diff",)),
@@ -151,13 +176,34 @@ def stored_table(name: str) -> str:
 
 
 def by_id_columns(public: str, columns: dict[str, type]) -> dict[str, type]:
-    """The stored table's columns for a public table's `columns` (`BY_ID`)."""
+    """The stored table's columns for a public table's `columns` (`BY_ID`): the shared
+    ones (`Shared`) as its key, where the first of them was."""
     how = BY_ID[public]
-    return {
-        (f"{name}_id" if name in how.by_id else name): (int if name in how.by_id else kind)
-        for name, kind in columns.items()
-        if name not in how.computed
+    made: dict[str, type] = {}
+    for name, kind in columns.items():
+        if name in how.computed:
+            continue
+        if how.holder(name) != how.table:
+            made[how.shared.key] = int
+            continue
+        made[f"{name}_id" if name in how.by_id else name] = int if name in how.by_id else kind
+    return made
+
+
+def shared_columns(public: str, columns: dict[str, type]) -> dict[str, type]:
+    """The shared table's columns (`Shared`) for a public table's `columns`: its id, then
+    the shared ones, those stored by id as ``{column}_id``."""
+    how = BY_ID[public]
+    assert how.shared is not None
+    return {"id": int} | {
+        (f"{name}_id" if name in how.by_id else name): (int if name in how.by_id else columns[name]) for name in how.shared.columns
     }
+
+
+def shared_id(values: tuple) -> int:
+    """The id of a combination of shared values (`Shared`): `text_id` of them joined
+    (JSON: a None and a text, or a separator inside a value, cannot be confused)."""
+    return text_id(json.dumps(list(values), ensure_ascii=False, separators=(",", ":")))
 
 
 def by_id_view_sql(public: str, columns: list[str]) -> str:
@@ -165,15 +211,17 @@ def by_id_view_sql(public: str, columns: list[str]) -> str:
     how = BY_ID[public]
     said = []
     for name in columns:
+        row = "d" if how.holder(name) != how.table else "s"  # d: the shared row (`Shared`)
         if name in how.computed:
             said.append(f"{how.computed[name]} as {name}")
         elif name in how.by_id:
-            said.append(f"(select body from texts where texts.id = s.{name}_id) as {name}")
+            said.append(f"(select body from texts where texts.id = {row}.{name}_id) as {name}")
         else:
-            said.append(f"s.{name} as {name}")
+            said.append(f"{row}.{name} as {name}")
     if how.rowid:
         said.append("s.rowid as rowid")
-    return f"create view if not exists {public} as select {', '.join(said)} from {how.table} s"
+    joined = f" join {how.shared.table} d on d.id = s.{how.shared.key}" if how.shared else ""
+    return f"create view if not exists {public} as select {', '.join(said)} from {how.table} s{joined}"
 
 
 def by_id_trigger_sql(public: str) -> str:
@@ -183,6 +231,19 @@ def by_id_trigger_sql(public: str) -> str:
     stored = how.pk if not set(how.pk) & set(how.by_id) else ("rowid",)
     match = " and ".join(f"{column} = old.{column}" for column in stored)
     return f"create trigger if not exists {public}_delete instead of delete on {public} begin delete from {how.table} where {match}; end"
+
+
+def shared_trigger_sql(public: str) -> str:
+    """A shared row (`Shared`: a doubt) goes with the last stored row that names it, however
+    that row is deleted (through the view, by an update's deletes keyed by act or by folder)."""
+    how = BY_ID[public]
+    assert how.shared is not None
+    key, shared = how.shared.key, how.shared.table
+    return (
+        f"create trigger if not exists {how.table}_last_{key} after delete on {how.table}"
+        f" when not exists (select 1 from {how.table} where {key} = old.{key})"
+        f" begin delete from {shared} where id = old.{key}; end"
+    )
 
 
 def insert_rows(conn: sqlite3.Connection, table: str, columns: list[str], values: list[tuple], known: dict[str, int] | None = None) -> None:
@@ -198,29 +259,69 @@ def insert_rows(conn: sqlite3.Connection, table: str, columns: list[str], values
 def by_id_rows(conn: sqlite3.Connection, public: str, columns: list[str], values: list[tuple], known: dict[str, int] | None = None) -> tuple[str, list[str], list[tuple]]:
     """Rows of a public table (`columns`, `values`) as its stored table's: each value of
     a column stored by id put in `texts` (`store_text`; `known` remembers the texts stored
-    already, body -> id) and replaced by its id, computed columns left out."""
+    already, body -> id) and replaced by its id, computed columns left out, the shared
+    ones (`Shared`) stored once and replaced by their row's id."""
     how = BY_ID[public]
     known = {} if known is None else known
+    if how.shared is not None:
+        columns, values = _share(conn, how, columns, values, known)
     kept = [at for at, name in enumerate(columns) if name not in how.computed]
     by_id = {at for at in kept if columns[at] in how.by_id}
 
-    def stored(body: str | None) -> int | None:
-        if body is None:
-            return None
-        key = known.get(body)
-        if key is None:
-            key = known[body] = store_text(conn, body)
+    names = [f"{columns[at]}_id" if at in by_id else columns[at] for at in kept]
+    rows = [tuple(_text(conn, row[at], known) if at in by_id else row[at] for at in kept) for row in values]
+    return how.table, names, rows
+
+
+def _text(conn: sqlite3.Connection, body: str | None, known: dict[str, int]) -> int | None:
+    """The id of `body` in `texts` (`store_text`), remembered in `known` (the writer's
+    texts stored already: a text met again is not looked up again)."""
+    if body is None:
+        return None
+    key = known.get(body)
+    if key is None:
+        key = known[body] = store_text(conn, body)
+    return key
+
+
+def _share(conn: sqlite3.Connection, how: ByIdTable, columns: list[str], values: list[tuple], known: dict[str, int]) -> tuple[list[str], list[tuple]]:
+    """`columns`, `values` with the shared columns (`Shared`) stored in their table, each
+    distinct combination once (``insert or ignore`` by its content-addressed id: a
+    different one under an id taken is an error, as in `store_text`), and replaced by its
+    id where the first of them was."""
+    shared = how.shared
+    assert shared is not None
+    at = [columns.index(name) if name in columns else None for name in shared.columns]
+    first = min(index for index in at if index is not None)
+    named = ", ".join(f"{name}_id" if name in how.by_id else name for name in shared.columns)
+    insert = f"insert or ignore into {shared.table} (id, {named}) values (?{', ?' * len(shared.columns)})"
+    ids: dict[tuple, int] = {}  # this call's, each stored once
+
+    def stored(row: tuple) -> int:
+        said = tuple(None if index is None else row[index] for index in at)
+        key = ids.get(said)
+        if key is not None:
+            return key
+        key = ids[said] = shared_id(said)
+        held = tuple(_text(conn, value, known) if name in how.by_id else value for name, value in zip(shared.columns, said))
+        if conn.execute(insert, (key, *held)).rowcount == 0:
+            there = conn.execute(f"select {named} from {shared.table} where id = ?", (key,)).fetchone()
+            if tuple(there) != held:
+                raise TextCollision(f"{shared.table} {key}: two different rows share the first 8 bytes of their SHA-1")
         return key
 
-    names = [f"{columns[at]}_id" if at in by_id else columns[at] for at in kept]
-    rows = [tuple(stored(row[at]) if at in by_id else row[at] for at in kept) for row in values]
-    return how.table, names, rows
+    out = [name for index, name in enumerate(columns) if index not in at or index == first]
+    out[out.index(columns[first])] = shared.key
+    rows = [
+        tuple(stored(row) if index == first else value for index, value in enumerate(row) if index not in at or index == first) for row in values
+    ]
+    return out, rows
 
 
 def text_references() -> list[tuple[str, str]]:
     """Every (table, column) holding an id of `texts`."""
     return [("unit_wordings", column) for column in TEXT_COLUMNS.values()] + [
-        (how.table, f"{name}_id") for how in BY_ID.values() for name in how.by_id
+        (how.holder(name), f"{name}_id") for how in BY_ID.values() for name in how.by_id
     ]
 
 

@@ -97,6 +97,44 @@ def test_the_history_gives_the_answers_the_files_give(built, corpus_db):
         ], date
 
 
+def assert_each_doubt_once(conn: sqlite3.Connection) -> None:
+    """`problems` holds each distinct doubt once (issue 24): no two rows of `problem_doubts`
+    alike, each named by a place (a row of `problem_rows`) and each place's doubt there."""
+    doubts, distinct = conn.execute(
+        "select count(*), (select count(*) from (select distinct act_id, severity, kind, message_id from problem_doubts)) from problem_doubts"
+    ).fetchone()
+    assert doubts == distinct
+    assert conn.execute("select count(*) from problem_doubts d where not exists (select 1 from problem_rows s where s.doubt_id = d.id)").fetchone()[0] == 0
+    assert conn.execute("select count(*) from problem_rows s where s.doubt_id not in (select id from problem_doubts)").fetchone()[0] == 0
+
+
+def places(conn: sqlite3.Connection, act_id: str, kind: str) -> list[tuple[int, str]]:
+    """The doubts of `kind` about an act, each with where it was found: (doubt, file)."""
+    return conn.execute(
+        "select d.id, (select body from texts where id = s.source_path_id) from problem_doubts d join problem_rows s on s.doubt_id = d.id"
+        " where d.act_id = ? and d.kind = ? order by s.id",
+        (act_id, kind),
+    ).fetchall()
+
+
+def test_a_doubt_found_in_several_files_is_held_once(built):
+    """Law № 168 of 16.07.1997: the bank's meta dates it a day before its requisite, and
+    both its texts say so; one doubt, found in two places, and the problems view shows
+    both as before."""
+    db_path, _ = built
+    with sqlite3.connect(db_path) as conn:
+        assert_each_doubt_once(conn)
+        found = places(conn, "law-1997-07-16-168", "date_disagreement")
+        assert len({doubt for doubt, _ in found}) == 1
+        folder = "/codes/03-laws/1997/0715-o-vvedenii-v-deistvie-ugolovnogo-kodeksa-respubliki-kazakhstan-104446/"
+        assert [path.split(folder, 1)[1].split("@")[0] for _, path in found] == ["kaz", "rus"]
+        shown = conn.execute(
+            "select severity, message, source_line from problems where act_id = 'law-1997-07-16-168' and kind = 'date_disagreement' order by id"
+        ).fetchall()
+        message = "the bank's meta says the act was approved on 1997-07-15, its requisite dates it 1997-07-16; the requisite is used"
+        assert shown == [("warning", message, 1), ("warning", message, 1)]
+
+
 def test_a_rebuild_after_one_new_commit(bank, built, tmp_path):
     corpus, held_back = bank
     db_path, _ = built
@@ -114,6 +152,12 @@ def test_a_rebuild_after_one_new_commit(bank, built, tmp_path):
     with sqlite3.connect(rebuilt) as conn:
         (last,) = conn.execute("select last_commit from repositories").fetchone()
     assert last == _head(corpus / "codes")
+    # the new version's texts are dated by a stale meta: one doubt, in its Kazakh and Russian files
+    with sqlite3.connect(rebuilt) as conn:
+        assert_each_doubt_once(conn)
+        found = places(conn, "V1900019742", "version_meta_stale")
+        assert len({doubt for doubt, _ in found}) == 1
+        assert [path.rsplit("/", 1)[1].split("@")[0] for _, path in found] == ["kaz", "rus"]
 
 
 def _head(repository) -> str:

@@ -325,3 +325,33 @@ def test_an_update_runs_no_pass_over_the_whole_database(clone, monkeypatch):
     said = [" ".join(statement.split()) for statement in statements]
     assert any(statement.startswith("insert into cited_acts") for statement in said)  # the passes ran, over the touched acts
     assert [statement for statement in said if any(re.search(pattern, statement) for pattern in WHOLE_DATABASE)] == []
+
+
+def test_the_rows_of_unreadable_files_under_the_folders_go_with_their_doubts(tmp_path):
+    """An update deletes the problems of the files under the touched folders that no act
+    holds (`_delete_under_folders`: an unreadable version's): their places, and the doubts
+    left with no place; an act's problems there are deleted with the act, the files of the
+    other folders keep theirs. The problems are the parser's own of empty files."""
+    import sqlite_utils
+
+    from db.incremental import _delete_under_folders
+    from db.schema import create_schema
+    from db.sources import parse_file
+    from db.store import Store
+
+    folders = {name: tmp_path / "codes" / name for name in ("0715-a-104446", "0213-b-87811")}
+    db = sqlite_utils.Database(tmp_path / "laws.db")
+    create_schema(db)
+    store = Store(db)
+    for folder in folders.values():
+        folder.mkdir(parents=True)
+        (folder / "kaz.md").write_bytes(b"")
+        document = parse_file(folder / "kaz.md")
+        assert [p.kind for p in document.problems] == ["empty_file"]
+        store.problems(f"codes/{folder.name}/kaz@1.md", None, document.problems)
+        store.problems(f"codes/{folder.name}/rus@1.md", "law-1997-07-16-168", document.problems)  # an act's: not deleted here
+    _delete_under_folders(db, ["codes/0715-a-104446/"])
+    left = db.execute("select source_path, act_id from problems order by id").fetchall()
+    assert left == [("codes/0715-a-104446/rus@1.md", "law-1997-07-16-168"), ("codes/0213-b-87811/kaz@1.md", None), ("codes/0213-b-87811/rus@1.md", "law-1997-07-16-168")]
+    assert db.execute("select count(*) from problem_doubts").fetchone()[0] == 3
+    assert db.execute("select count(*) from problem_doubts where id not in (select doubt_id from problem_rows)").fetchone()[0] == 0
