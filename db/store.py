@@ -21,7 +21,7 @@ from .parallel import Parsed, parse_source, versioned_acts
 from .reach import finish_reach
 from .rebuild import rebuild_versions
 from .rows import ActRows, TableRows, problem_rows, provenance_rows, source_rows, table_rows
-from .schema import finish_schema
+from .schema import create_indexes, finish_schema
 from .search import finish_search_index, index_act
 from .version_store import VersionStore, insert_rows
 from .versions import StagedVersions, VersionedText, duplicate_act_problem
@@ -142,6 +142,7 @@ def finish_passes(db: sqlite_utils.Database) -> None:
     (`db.coming`, for the corpus-wide `pending`), the search index and the
     schema's indexes and full-text tables finished (an update's are
     `db.incremental._finish_passes`)."""
+    create_indexes(db, foreign_keys=False)  # the passes read by them
     link_cited_acts(db)
     rebuild_versions(db)
     finish_reach(db)
