@@ -61,7 +61,7 @@ from .rebuild import clear_rebuilt_versions, rebuild_versions
 from .schema import FTS, finish_schema
 from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, delete_rows, finish_search_rows_after
 from .store import Store
-from .version_store import PROVISION_ACT_SQL, note_dropped_units, prune_dropped_wordings, store_text
+from .version_store import note_dropped_units, prune_dropped_wordings, shared_values, store_shared, text_id
 
 #: What the database says of the build that made it: ``key`` → ``value``.
 BUILD_INFO = "build_info"
@@ -609,32 +609,54 @@ def _move_hold(db: sqlite_utils.Database, display: str, old_day: str | None, new
     hold them."""
     if not old_day or not new_day or old_day == new_day:
         return
-    db.conn.create_function("zan_held_cut", 2, held_cut, deterministic=True)
     prefix = display + "/"
     old_data, new_data = held_bound_basis(old_day).data_json(), held_bound_basis(new_day).data_json()
     held, unproven = held_bound_basis(new_day).rule, held_basis(new_day)
-    acts = "select act_id from act_texts where text_as_at = :old and substr(source_path, 1, :length) = :prefix"
-    where = {"old": old_day, "length": len(prefix), "prefix": prefix}
-    # provision_versions is a view: its rows are in provision_version_rows, basis data by id (db.version_store)
-    old_id, new_id = store_text(db.conn, old_data), store_text(db.conn, new_data)
-    unproven_id = store_text(db.conn, unproven.data_json())
-    db.execute(
-        f"""update provision_version_rows set valid_to = zan_held_cut(:new, coalesce(valid_from_latest, valid_from)),
-               valid_to_latest = zan_held_cut(:new, coalesce(valid_from_latest, valid_from)), valid_to_basis_data_id = :new_id
-           where {PROVISION_ACT_SQL.format(provision_id="provision_id")} in ({acts})
-             and valid_to_basis_rule = :held and valid_to_basis_data_id = :old_id""",
-        {**where, "new": new_day, "held": held, "old_id": old_id, "new_id": new_id},
-    )
-    db.execute(
-        f"""update provision_version_rows set valid_from = known.valid_to, valid_from_latest = known.valid_to,
-               valid_from_basis_data_id = :new_id, basis_rule = :unproven_rule, basis_data_id = :unproven_id
-           from provision_version_rows known
-           where {PROVISION_ACT_SQL.format(provision_id="provision_version_rows.provision_id")} in ({acts})
-             and provision_version_rows.valid_from_basis_rule = :held
-             and provision_version_rows.valid_from_basis_data_id = :old_id
-             and known.provision_id = provision_version_rows.provision_id and known.ordinal = provision_version_rows.ordinal - 1""",
-        {**where, "held": held, "old_id": old_id, "new_id": new_id, "unproven_rule": unproven.rule, "unproven_id": unproven_id},
-    )
+    # provision_versions is a view: an interval's end and bases are a span shared with the
+    # intervals given alike (db.version_store.BY_ID), so a moved interval is pointed at the
+    # span with its new values, the old one left to the other intervals that name it; the
+    # acts' intervals are read by key, a unit's id beginning with its act (db.rows.text_base)
+    intervals = """with held_acts (id) as (
+            select act_id from act_texts where text_as_at = :old and substr(source_path, 1, :length) = :prefix)
+        select s.provision_id, s.ordinal, s.span_id, {also}
+        from held_acts a join provision_version_rows s on s.provision_id > a.id || '/' and s.provision_id < a.id || '0'{join}
+        where s.span_id in (select id from provision_version_spans
+                            where {side}_basis_rule = :held and {side}_basis_data_id = :old_id)"""
+    where = {"old": old_day, "length": len(prefix), "prefix": prefix, "held": held, "old_id": text_id(old_data)}
+    known: dict[str, int] = {}
+
+    def repoint(rows: list[tuple], change: Callable[[tuple], dict]) -> None:
+        """Each interval of `rows` (unit, ordinal, span, …) to its span as `change` makes it
+        (the changed public values, and the start's when it moves)."""
+        values = shared_values(db.conn, "provision_versions", (row[2] for row in rows))
+        spans: dict[tuple, int] = {}
+        moved = []
+        for row in rows:
+            changed = change(row)
+            starts, start = "valid_from" in changed, changed.pop("valid_from", None)
+            said = (row[2], *sorted(changed.items()))
+            if said not in spans:
+                spans[said] = store_shared(db.conn, "provision_versions", {**values[row[2]], **changed}, known)
+            moved.append((spans[said], starts, start, starts, start, row[0], row[1]))
+        db.conn.executemany(
+            """update provision_version_rows set span_id = ?, valid_from = iif(?, ?, valid_from), valid_from_latest = iif(?, ?, valid_from_latest)
+               where provision_id = ? and ordinal = ?""",
+            moved,
+        )
+
+    ends = db.execute(intervals.format(also="coalesce(s.valid_from_latest, s.valid_from)", join="", side="valid_to"), where).fetchall()
+    repoint(ends, lambda row: dict.fromkeys(("valid_to", "valid_to_latest"), held_cut(new_day, row[3])) | {"valid_to_basis_data": new_data})
+    # the interval after one moved starts when it now ends
+    starts = db.execute(
+        intervals.format(
+            also="(select valid_to from provision_version_spans where id = k.span_id)",
+            join=" join provision_version_rows k on k.provision_id = s.provision_id and k.ordinal = s.ordinal - 1",
+            side="valid_from",
+        ),
+        where,
+    ).fetchall()
+    unproven_data = unproven.data_json()
+    repoint(starts, lambda row: {"valid_from": row[3], "valid_from_basis_data": new_data, "basis_rule": unproven.rule, "basis_data": unproven_data})
     db.execute(
         "update act_texts set text_as_at = :new where text_as_at = :old and substr(source_path, 1, :length) = :prefix",
         {"old": old_day, "new": new_day, "length": len(prefix), "prefix": prefix},
