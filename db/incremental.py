@@ -615,48 +615,53 @@ def _move_hold(db: sqlite_utils.Database, display: str, old_day: str | None, new
     # provision_versions is a view: an interval's end and bases are a span shared with the
     # intervals given alike (db.version_store.BY_ID), so a moved interval is pointed at the
     # span with its new values, the old one left to the other intervals that name it; the
-    # acts' intervals are read by key, a unit's id beginning with its act (db.rows.text_base)
-    intervals = """with held_acts (id) as (
+    # acts' intervals are read by key, a unit's id beginning with its act (db.rows.text_base):
+    # act by act (a cross join keeps that order; else SQLite reads every interval and looks
+    # for its act among the held ones, 30 s at 1,000 acts)
+    intervals = """with held_acts (id) as materialized (
             select act_id from act_texts where text_as_at = :old and substr(source_path, 1, :length) = :prefix)
         select s.provision_id, s.ordinal, s.span_id, {also}
-        from held_acts a join provision_version_rows s on s.provision_id > a.id || '/' and s.provision_id < a.id || '0'{join}
+        from held_acts a cross join provision_version_rows s on s.provision_id > a.id || '/' and s.provision_id < a.id || '0'{join}
         where s.span_id in (select id from provision_version_spans
                             where {side}_basis_rule = :held and {side}_basis_data_id = :old_id)"""
     where = {"old": old_day, "length": len(prefix), "prefix": prefix, "held": held, "old_id": text_id(old_data)}
     known: dict[str, int] = {}
 
-    def repoint(rows: list[tuple], change: Callable[[tuple], dict]) -> None:
-        """Each interval of `rows` (unit, ordinal, span, …) to its span as `change` makes it
-        (the changed public values, and the start's when it moves)."""
-        values = shared_values(db.conn, "provision_versions", (row[2] for row in rows))
-        spans: dict[tuple, int] = {}
-        moved = []
-        for row in rows:
-            changed = change(row)
-            starts, start = "valid_from" in changed, changed.pop("valid_from", None)
-            said = (row[2], *sorted(changed.items()))
-            if said not in spans:
-                spans[said] = store_shared(db.conn, "provision_versions", {**values[row[2]], **changed}, known)
-            moved.append((spans[said], starts, start, starts, start, row[0], row[1]))
+    def repoint(select: str, change: Callable[[dict, str | None], dict], moves_start: bool) -> None:
+        """Each interval `select` picks (its unit, ordinal, span and a value `also`) to the
+        span `change` makes of its span's values and `also`; with `moves_start`, it starts
+        on `also`. The new spans are made once per distinct (span, `also`) in Python, the
+        intervals moved in SQL."""
+        db.execute("drop table if exists temp.zan_moved")
+        db.execute(f"create temp table zan_moved as {select}", where)
+        pairs = db.execute("select distinct span_id, also from temp.zan_moved").fetchall()
+        values = shared_values(db.conn, "provision_versions", (span for span, _ in pairs))
+        db.execute("drop table if exists temp.zan_respan")
+        db.execute("create temp table zan_respan (span_id integer, also text, new integer, primary key (span_id, also))")
         db.conn.executemany(
-            """update provision_version_rows set span_id = ?, valid_from = iif(?, ?, valid_from), valid_from_latest = iif(?, ?, valid_from_latest)
-               where provision_id = ? and ordinal = ?""",
-            moved,
+            "insert into temp.zan_respan values (?, ?, ?)",
+            [(span, also, store_shared(db.conn, "provision_versions", {**values[span], **change(values[span], also)}, known)) for span, also in pairs],
         )
+        start = "m.also" if moves_start else "provision_version_rows.valid_from"
+        start_latest = "m.also" if moves_start else "provision_version_rows.valid_from_latest"
+        db.execute(
+            f"""update provision_version_rows set span_id = r.new, valid_from = {start}, valid_from_latest = {start_latest}
+                from temp.zan_moved m join temp.zan_respan r on r.span_id = m.span_id and r.also is m.also
+                where provision_version_rows.provision_id = m.provision_id and provision_version_rows.ordinal = m.ordinal"""
+        )
+        db.execute("drop table temp.zan_moved")
+        db.execute("drop table temp.zan_respan")
 
-    ends = db.execute(intervals.format(also="coalesce(s.valid_from_latest, s.valid_from)", join="", side="valid_to"), where).fetchall()
-    repoint(ends, lambda row: dict.fromkeys(("valid_to", "valid_to_latest"), held_cut(new_day, row[3])) | {"valid_to_basis_data": new_data})
+    ends = intervals.format(also="coalesce(s.valid_from_latest, s.valid_from) as also", join="", side="valid_to")
+    repoint(ends, lambda _, start: dict.fromkeys(("valid_to", "valid_to_latest"), held_cut(new_day, start)) | {"valid_to_basis_data": new_data}, False)
     # the interval after one moved starts when it now ends
-    starts = db.execute(
-        intervals.format(
-            also="(select valid_to from provision_version_spans where id = k.span_id)",
-            join=" join provision_version_rows k on k.provision_id = s.provision_id and k.ordinal = s.ordinal - 1",
-            side="valid_from",
-        ),
-        where,
-    ).fetchall()
+    starts = intervals.format(
+        also="(select valid_to from provision_version_spans where id = k.span_id) as also",
+        join=" join provision_version_rows k on k.provision_id = s.provision_id and k.ordinal = s.ordinal - 1",
+        side="valid_from",
+    )
     unproven_data = unproven.data_json()
-    repoint(starts, lambda row: {"valid_from": row[3], "valid_from_basis_data": new_data, "basis_rule": unproven.rule, "basis_data": unproven_data})
+    repoint(starts, lambda *_: {"valid_from_basis_data": new_data, "basis_rule": unproven.rule, "basis_data": unproven_data}, True)
     db.execute(
         "update act_texts set text_as_at = :new where text_as_at = :old and substr(source_path, 1, :length) = :prefix",
         {"old": old_day, "new": new_day, "length": len(prefix), "prefix": prefix},
