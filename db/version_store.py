@@ -175,9 +175,10 @@ BY_ID: dict[str, ByIdTable] = {
     # 218k intervals for 1,000 acts with a few thousand distinct basis data; the id is
     # the unit's and the interval's number, and the act begins the unit's id
     # (`db.rows.text_base`), so both are made rather than stored (and indexed). The units
-    # of an act change together (the same amending act, dates and bases): what an
-    # interval's end and bases are has 11k distinct values in those 218k, each once; what
-    # an index or a query's `where` reads (the start, `db.schema.LATE_START`) stays in the row
+    # of an act change together (the same amending act, dates and bases): an interval's
+    # end and bases (`SPAN_COLUMNS`) have 11,026 distinct values in 216,956 intervals,
+    # each held once (34.2 MB -> 18.1 MB); what an index or a query's `where` reads (the
+    # start, `db.schema.LATE_START`) stays in the row
     "provision_versions": ByIdTable(
         "provision_version_rows",
         ("valid_from_basis_data", "valid_to_basis_data", "basis_data", "text"),
