@@ -626,7 +626,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
 UNINDEXED_FOREIGN_KEYS = {
     # (provision_versions.act_id is made from the unit's id: db.version_store.BY_ID)
     ("provision_version_rows", "started_by_amendment_id"),
-    ("provision_version_spans", "ended_by_amendment_id"),
+    ("provision_version_rows", "ended_by_amendment_id"),
     # an interval's shared columns are read from the interval (the span's primary key),
     # and a span no interval names stays (db.version_store.Shared.kept)
     ("provision_version_rows", "span_id"),
