@@ -111,7 +111,7 @@ class Shared:
     #: the view reads each shared column by the stored row's key (a subquery a column)
     #: rather than joining the shared table: a view that is a join is not flattened when it
     #: is the right side of a LEFT JOIN, SQLite makes all of it first (`db.changes`'
-    #: TEXT_UNITS_SQL, 1,000 acts: 1.6 s against 1.4 ms); a join serves a view filtered
+    #: TEXT_UNITS_SQL, 1,000 acts: 1.6 s against 0.6 ms); a join serves a view filtered
     #: by a shared column (a doubt's act or severity, indexed in the shared table)
     by_key: bool = False
 
@@ -174,8 +174,8 @@ BY_ID: dict[str, ByIdTable] = {
     # the unit's and the interval's number, and the act begins the unit's id
     # (`db.rows.text_base`), so both are made rather than stored (and indexed). The units
     # of an act change together (the same amending act, dates and bases): an interval's
-    # end and bases (`SPAN_COLUMNS`) have 11,026 distinct values in 216,956 intervals,
-    # each held once (34.2 MB -> 18.1 MB); what an index or a query's `where` reads (the
+    # end and bases (`SPAN_COLUMNS`) have 10,230 distinct values in 216,956 intervals,
+    # each held once (34.2 MB -> 19.2 MB); what an index or a query's `where` reads (the
     # start, `db.schema.LATE_START`) stays in the row
     "provision_versions": ByIdTable(
         "provision_version_rows",
