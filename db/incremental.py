@@ -61,7 +61,7 @@ from .rebuild import clear_rebuilt_versions, rebuild_versions
 from .schema import FTS, finish_schema
 from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, delete_rows, finish_search_rows_after
 from .store import Store
-from .version_store import PROVISION_ACT_SQL, note_dropped_units, prune_dropped_wordings, store_text
+from .version_store import note_dropped_units, prune_dropped_wordings, shared_values, store_shared, text_id
 
 #: What the database says of the build that made it: ``key`` → ``value``.
 BUILD_INFO = "build_info"
@@ -609,32 +609,59 @@ def _move_hold(db: sqlite_utils.Database, display: str, old_day: str | None, new
     hold them."""
     if not old_day or not new_day or old_day == new_day:
         return
-    db.conn.create_function("zan_held_cut", 2, held_cut, deterministic=True)
     prefix = display + "/"
     old_data, new_data = held_bound_basis(old_day).data_json(), held_bound_basis(new_day).data_json()
     held, unproven = held_bound_basis(new_day).rule, held_basis(new_day)
-    acts = "select act_id from act_texts where text_as_at = :old and substr(source_path, 1, :length) = :prefix"
-    where = {"old": old_day, "length": len(prefix), "prefix": prefix}
-    # provision_versions is a view: its rows are in provision_version_rows, basis data by id (db.version_store)
-    old_id, new_id = store_text(db.conn, old_data), store_text(db.conn, new_data)
-    unproven_id = store_text(db.conn, unproven.data_json())
-    db.execute(
-        f"""update provision_version_rows set valid_to = zan_held_cut(:new, coalesce(valid_from_latest, valid_from)),
-               valid_to_latest = zan_held_cut(:new, coalesce(valid_from_latest, valid_from)), valid_to_basis_data_id = :new_id
-           where {PROVISION_ACT_SQL.format(provision_id="provision_id")} in ({acts})
-             and valid_to_basis_rule = :held and valid_to_basis_data_id = :old_id""",
-        {**where, "new": new_day, "held": held, "old_id": old_id, "new_id": new_id},
+    # provision_versions is a view: an interval's end and bases are a span shared with the
+    # intervals given alike (db.version_store.BY_ID), so a moved interval is pointed at the
+    # span with its new values, the old one left to the other intervals that name it; the
+    # acts' intervals are read by key, a unit's id beginning with its act (db.rows.text_base):
+    # act by act (a cross join keeps that order; else SQLite reads every interval and looks
+    # for its act among the held ones, 30 s at 1,000 acts)
+    intervals = """with held_acts (id) as materialized (
+            select act_id from act_texts where text_as_at = :old and substr(source_path, 1, :length) = :prefix)
+        select s.provision_id, s.ordinal, s.span_id, {also}
+        from held_acts a cross join provision_version_rows s on s.provision_id > a.id || '/' and s.provision_id < a.id || '0'{join}
+        where s.span_id in (select id from provision_version_spans
+                            where {side}_basis_rule = :held and {side}_basis_data_id = :old_id)"""
+    where = {"old": old_day, "length": len(prefix), "prefix": prefix, "held": held, "old_id": text_id(old_data)}
+    known: dict[str, int] = {}
+
+    def repoint(select: str, change: Callable[[dict, str | None], dict], moves_start: bool) -> None:
+        """Each interval `select` picks (its unit, ordinal, span and a value `also`) to the
+        span `change` makes of its span's values and `also`; with `moves_start`, it starts
+        on `also`. The new spans are made once per distinct (span, `also`) in Python, the
+        intervals moved in SQL."""
+        db.execute("drop table if exists temp.zan_moved")
+        db.execute(f"create temp table zan_moved as {select}", where)
+        pairs = db.execute("select distinct span_id, also from temp.zan_moved").fetchall()
+        values = shared_values(db.conn, "provision_versions", (span for span, _ in pairs))
+        db.execute("drop table if exists temp.zan_respan")
+        db.execute("create temp table zan_respan (span_id integer, also text, new integer, primary key (span_id, also))")
+        db.conn.executemany(
+            "insert into temp.zan_respan values (?, ?, ?)",
+            [(span, also, store_shared(db.conn, "provision_versions", {**values[span], **change(values[span], also)}, known)) for span, also in pairs],
+        )
+        start = "m.also" if moves_start else "provision_version_rows.valid_from"
+        start_latest = "m.also" if moves_start else "provision_version_rows.valid_from_latest"
+        db.execute(
+            f"""update provision_version_rows set span_id = r.new, valid_from = {start}, valid_from_latest = {start_latest}
+                from temp.zan_moved m join temp.zan_respan r on r.span_id = m.span_id and r.also is m.also
+                where provision_version_rows.provision_id = m.provision_id and provision_version_rows.ordinal = m.ordinal"""
+        )
+        db.execute("drop table temp.zan_moved")
+        db.execute("drop table temp.zan_respan")
+
+    ends = intervals.format(also="coalesce(s.valid_from_latest, s.valid_from) as also", join="", side="valid_to")
+    repoint(ends, lambda _, start: dict.fromkeys(("valid_to", "valid_to_latest"), held_cut(new_day, start)) | {"valid_to_basis_data": new_data}, False)
+    # the interval after one moved starts when it now ends
+    starts = intervals.format(
+        also="(select valid_to from provision_version_spans where id = k.span_id) as also",
+        join=" join provision_version_rows k on k.provision_id = s.provision_id and k.ordinal = s.ordinal - 1",
+        side="valid_from",
     )
-    db.execute(
-        f"""update provision_version_rows set valid_from = known.valid_to, valid_from_latest = known.valid_to,
-               valid_from_basis_data_id = :new_id, basis_rule = :unproven_rule, basis_data_id = :unproven_id
-           from provision_version_rows known
-           where {PROVISION_ACT_SQL.format(provision_id="provision_version_rows.provision_id")} in ({acts})
-             and provision_version_rows.valid_from_basis_rule = :held
-             and provision_version_rows.valid_from_basis_data_id = :old_id
-             and known.provision_id = provision_version_rows.provision_id and known.ordinal = provision_version_rows.ordinal - 1""",
-        {**where, "held": held, "old_id": old_id, "new_id": new_id, "unproven_rule": unproven.rule, "unproven_id": unproven_id},
-    )
+    unproven_data = unproven.data_json()
+    repoint(starts, lambda *_: {"valid_from_basis_data": new_data, "basis_rule": unproven.rule, "basis_data": unproven_data}, True)
     db.execute(
         "update act_texts set text_as_at = :new where text_as_at = :old and substr(source_path, 1, :length) = :prefix",
         {"old": old_day, "new": new_day, "length": len(prefix), "prefix": prefix},

@@ -614,7 +614,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
             db.execute(sql + (" without rowid" if how.without_rowid else ""))
             db.execute(by_id_view_sql(name, list(spec["columns"])))
             db.execute(by_id_trigger_sql(name))
-            if how.shared:
+            if how.shared and not how.shared.kept:
                 db.execute(shared_trigger_sql(name))
             continue
         db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=keys)
@@ -627,6 +627,9 @@ UNINDEXED_FOREIGN_KEYS = {
     # (provision_versions.act_id is made from the unit's id: db.version_store.BY_ID)
     ("provision_version_rows", "started_by_amendment_id"),
     ("provision_version_rows", "ended_by_amendment_id"),
+    # an interval's shared columns are read from the interval (the span's primary key),
+    # and a span no interval names stays (db.version_store.Shared.kept)
+    ("provision_version_rows", "span_id"),
     # a version's units are read by version (the primary key), never by their text
     ("version_units", "wording_id"),
     *(("unit_wordings", column) for column in ("heading_id", "text_id", "raw_text_id", "cells_id")),

@@ -100,11 +100,20 @@ class Shared:
     distinct combination is one row of `table`, its id content-addressed (`shared_id`:
     an update and a full build give the same ids, no unique index needed), and the stored
     row holds that id in `key` in their place. A row of `table` lives while a stored row
-    names it (a trigger drops the last one's, `shared_trigger_sql`)."""
+    names it (a trigger drops the last one's, `shared_trigger_sql`), unless `kept`: then
+    the stored table has no index on `key` (a trigger's check would read all of it), and
+    a combination no row names any more stays, as a text does (`held_texts_sql`)."""
 
     table: str
     key: str
     columns: tuple[str, ...]
+    kept: bool = False
+    #: the view reads each shared column by the stored row's key (a subquery a column)
+    #: rather than joining the shared table: a view that is a join is not flattened when it
+    #: is the right side of a LEFT JOIN, SQLite makes all of it first (`db.changes`'
+    #: TEXT_UNITS_SQL, 1,000 acts: 1.6 s against 0.6 ms); a join serves a view filtered
+    #: by a shared column (a doubt's act or severity, indexed in the shared table)
+    by_key: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +142,22 @@ class ByIdTable:
 #: The act of a unit, from its id (``{act}/{key}``, ``{act}/{language}/{key}``).
 PROVISION_ACT_SQL = "substr({provision_id}, 1, instr({provision_id}, '/') - 1)"
 
+#: An interval's columns shared with the other intervals its act's changes gave alike
+#: (`Shared`): its end and bases. Its unit, number, start (`db.schema.LATE_START`) and
+#: earlier wording stay in its row, and so do what costs a row next to nothing there and
+#: a lookup a row through the view (`Shared.by_key`; 0.3 µs): its three flags (0 and 1
+#: take no byte in SQLite's record) and the amendments that start and end it (NULL in 97%).
+SPAN_COLUMNS = (
+    "valid_from_basis_rule",
+    "valid_from_basis_data",
+    "valid_to",
+    "valid_to_latest",
+    "valid_to_basis_rule",
+    "valid_to_basis_data",
+    "basis_rule",
+    "basis_data",
+)
+
 #: The public tables stored by id (public name -> how), see `ByIdTable`.
 BY_ID: dict[str, ByIdTable] = {
     # every act's current units: the wording and source lines of an act held in versions
@@ -147,13 +172,18 @@ BY_ID: dict[str, ByIdTable] = {
     "amendments": ByIdTable("amendment_rows", ("commencement", "date_basis_data", "text")),
     # 218k intervals for 1,000 acts with a few thousand distinct basis data; the id is
     # the unit's and the interval's number, and the act begins the unit's id
-    # (`db.rows.text_base`), so both are made rather than stored (and indexed)
+    # (`db.rows.text_base`), so both are made rather than stored (and indexed). The units
+    # of an act change together (the same amending act, dates and bases): an interval's
+    # end and bases (`SPAN_COLUMNS`) have 10,230 distinct values in 216,956 intervals,
+    # each held once (34.2 MB -> 19.2 MB); what an index or a query's `where` reads (the
+    # start, `db.schema.LATE_START`) stays in the row
     "provision_versions": ByIdTable(
         "provision_version_rows",
         ("valid_from_basis_data", "valid_to_basis_data", "basis_data", "text"),
         {"id": "provision_id || '@' || ordinal", "act_id": PROVISION_ACT_SQL.format(provision_id="provision_id")},
         ("provision_id", "ordinal"),
         without_rowid=True,
+        shared=Shared("provision_version_spans", "span_id", SPAN_COLUMNS, kept=True, by_key=True),
     ),
     # every meta verbatim: a version's Kazakh and Russian texts share one
     "versions": ByIdTable("version_rows", ("meta_text",)),
@@ -209,18 +239,25 @@ def shared_id(values: tuple) -> int:
 def by_id_view_sql(public: str, columns: list[str]) -> str:
     """The view with the public table's `columns`, in order, over its stored table."""
     how = BY_ID[public]
+    by_key = how.shared is not None and how.shared.by_key
     said = []
     for name in columns:
-        row = "d" if how.holder(name) != how.table else "s"  # d: the shared row (`Shared`)
+        stored = f"{name}_id" if name in how.by_id else name
+        if how.holder(name) == how.table:
+            value = f"s.{stored}"
+        elif by_key:
+            value = f"(select {stored} from {how.shared.table} where id = s.{how.shared.key})"
+        else:
+            value = f"d.{stored}"  # d: the shared row (`Shared`)
         if name in how.computed:
             said.append(f"{how.computed[name]} as {name}")
         elif name in how.by_id:
-            said.append(f"(select body from texts where texts.id = {row}.{name}_id) as {name}")
+            said.append(f"(select body from texts where texts.id = {value}) as {name}")
         else:
-            said.append(f"{row}.{name} as {name}")
+            said.append(f"{value} as {name}")
     if how.rowid:
         said.append("s.rowid as rowid")
-    joined = f" join {how.shared.table} d on d.id = s.{how.shared.key}" if how.shared else ""
+    joined = f" join {how.shared.table} d on d.id = s.{how.shared.key}" if how.shared and not by_key else ""
     return f"create view if not exists {public} as select {', '.join(said)} from {how.table} s{joined}"
 
 
@@ -316,6 +353,31 @@ def _share(conn: sqlite3.Connection, how: ByIdTable, columns: list[str], values:
         tuple(stored(row) if index == first else value for index, value in enumerate(row) if index not in at or index == first) for row in values
     ]
     return out, rows
+
+
+def shared_values(conn: sqlite3.Connection, public: str, ids: Iterable[int]) -> dict[int, dict]:
+    """The shared rows (`Shared`) of `ids`, each as its public columns' values (id -> values)."""
+    how = BY_ID[public]
+    assert how.shared is not None
+    said = ", ".join(
+        f"(select body from texts where texts.id = {name}_id)" if name in how.by_id else name for name in how.shared.columns
+    )
+    found = {}
+    for key in set(ids):
+        row = conn.execute(f"select {said} from {how.shared.table} where id = ?", (key,)).fetchone()
+        found[key] = dict(zip(how.shared.columns, row))
+    return found
+
+
+def store_shared(conn: sqlite3.Connection, public: str, values: dict, known: dict[str, int] | None = None) -> int:
+    """The id of a combination of shared values (`Shared`; `values`: its public columns'),
+    stored unless it is there: a changed combination is another row, never an edit of one
+    that other rows may name."""
+    how = BY_ID[public]
+    assert how.shared is not None
+    columns = list(how.shared.columns)
+    _, rows = _share(conn, how, columns, [tuple(values[name] for name in columns)], {} if known is None else known)
+    return rows[0][0]
 
 
 def text_references() -> list[tuple[str, str]]:
@@ -478,5 +540,19 @@ def prune_dropped_wordings(conn: sqlite3.Connection) -> None:
 
 
 def held_texts_sql() -> str:
-    """The ids of the texts some row holds (a select over every table holding one)."""
-    return " union ".join(f"select {column} from {table} where {column} is not null" for table, column in text_references())
+    """The ids of the texts some row holds (a select over every table holding one; of a
+    kept shared table (`Shared.kept`), its rows some stored row names)."""
+    return " union ".join(f"select {column} from {table} where {column} is not null{_named(table)}" for table, column in text_references())
+
+
+def named_shared_sql(table: str) -> str:
+    """The rows of a kept shared table (`Shared.kept`) that some stored row names."""
+    return f"select * from {table} where true{_named(table)}"
+
+
+def _named(table: str) -> str:
+    """The condition that a row of a kept shared table is named (else nothing)."""
+    for how in BY_ID.values():
+        if how.shared is not None and how.shared.kept and how.shared.table == table:
+            return f" and id in (select {how.shared.key} from {how.table})"
+    return ""

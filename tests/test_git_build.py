@@ -108,6 +108,33 @@ def assert_each_doubt_once(conn: sqlite3.Connection) -> None:
     assert conn.execute("select count(*) from problem_rows s where s.doubt_id not in (select id from problem_doubts)").fetchone()[0] == 0
 
 
+def test_the_intervals_given_alike_share_their_end_and_bases(built):
+    """provision_versions holds each distinct end and bases of an interval once (issue 24):
+    the test repository's 2,081 intervals have 71, each a row of provision_version_spans
+    (no two alike, each named by an interval, each interval's there); 20 of 137412's 42
+    are its Kazakh units held since 2023-07-02, their wording unproven, and share one."""
+    from db.version_store import SPAN_COLUMNS
+
+    db_path, _ = built
+    with sqlite3.connect(db_path) as conn:
+        named = ", ".join(f"{column}_id" if column.endswith("_data") else column for column in SPAN_COLUMNS)
+        assert conn.execute(
+            f"select count(*), (select count(*) from (select distinct {named} from provision_version_spans)) from provision_version_spans"
+        ).fetchone() == (71, 71)
+        assert conn.execute("select count(*), count(distinct span_id) from provision_version_rows").fetchone() == (2081, 71)
+        assert conn.execute("select count(*) from provision_version_rows where span_id not in (select id from provision_version_spans)").fetchone()[0] == 0
+        shared = conn.execute(
+            "select span_id, count(*) from provision_version_rows where provision_id like 'V1900019742/%' group by span_id order by 2 desc"
+        ).fetchall()
+        assert [count for _, count in shared] == [20, 19, 2, 1]
+        intervals = conn.execute(
+            "select distinct valid_from, valid_to, basis_rule, basis_data from provision_versions"
+            " where (provision_id, ordinal) in (select provision_id, ordinal from provision_version_rows where span_id = ?)",
+            (shared[0][0],),
+        ).fetchall()
+        assert intervals == [("2023-07-02", None, "held_unproven", '{"dates":{"as_at":"2023-07-01"}}')]
+
+
 def places(conn: sqlite3.Connection, act_id: str, kind: str) -> list[tuple[int, str]]:
     """The doubts of `kind` about an act, each with where it was found: (doubt, file)."""
     return conn.execute(

@@ -14,7 +14,7 @@ import pytest
 
 from db import build
 from db.search import stored_stems
-from db.version_store import held_texts_sql
+from db.version_store import BY_ID, held_texts_sql, named_shared_sql
 from zan.messages import build_summary_line
 from tests.gitrepo import OLD_FOLDER_4051, Commit, build_test_repository, repository_commits, write_commits
 
@@ -246,6 +246,8 @@ def _assert_same_rows(updated: Path, full: Path) -> None:
             assert _rows(a, table) == _rows(b, table), table
         # texts no row holds any more: left by the update (db.version_store.prune_dropped_wordings), none by a full build
         assert _unheld_texts(b) == 0
+        for table in KEPT_SHARED:  # and no span no interval names
+            assert b.execute(f"select count(*) from {table}").fetchone() == b.execute(f"select count(*) from ({named_shared_sql(table)})").fetchone()
         # the index keeps no copy of its stems (contentless): the units it indexes, stemmed again
         def units(conn):
             return sorted((act_id, language, stems) for _, act_id, language, stems in stored_stems(conn))
@@ -276,6 +278,10 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
     return [name for name, _ in rows if name not in virtual and not any(name.startswith(v + "_") for v in virtual)]
 
 
+#: The shared tables whose rows no stored row names stay, as texts do (`Shared.kept`).
+KEPT_SHARED = {how.shared.table for how in BY_ID.values() if how.shared and how.shared.kept}
+
+
 def _unheld_texts(conn: sqlite3.Connection) -> int:
     return conn.execute(f"select count(*) from texts where id not in ({held_texts_sql()})").fetchone()[0]
 
@@ -283,6 +289,8 @@ def _unheld_texts(conn: sqlite3.Connection) -> int:
 def _rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
     if table == "texts":  # those some row holds (see _assert_same_rows)
         return sorted(conn.execute(f"select id, body from texts where id in ({held_texts_sql()})").fetchall())
+    if table in KEPT_SHARED:  # an interval's span: those some interval names (db.version_store.Shared.kept)
+        return sorted(conn.execute(named_shared_sql(table)).fetchall(), key=repr)
     columns = [row[1] for row in conn.execute(f'pragma table_info("{table}")') if row[1] not in ORDER_COLUMNS.get(table, ())]
     names = ", ".join(f'"{column}"' for column in columns)
     return sorted(conn.execute(f'select {names} from "{table}"').fetchall(), key=repr)

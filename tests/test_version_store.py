@@ -249,3 +249,30 @@ def test_provisions_reads_as_the_table_it_was_with_a_text_repeated_across_acts_s
         ('"мемлекеттік тіркеуді"',),
     ).fetchall()
     assert {"V1500010492", "V1500011361", "V2200026917"} <= {row[0] for row in found}
+
+
+def test_an_interval_deleted_leaves_its_span_and_a_changed_one_is_another_span(tmp_path):
+    """Two intervals given alike (their end and bases) name one span; deleting one, then
+    the other, leaves it (no trigger: `span_id` has no index, a span stays as a text
+    does); the span with another end is another row (`store_shared`), the first unchanged."""
+    import sqlite_utils
+
+    from db.schema import create_schema
+    from db.version_store import insert_rows, shared_values, store_shared
+
+    db = sqlite_utils.Database(tmp_path / "x.db")
+    create_schema(db)
+    row = {"provision_id": "law-1/p1", "ordinal": 1, "valid_from": "2020-01-01", "valid_to": "2021-01-01", "has_end": 1, "text_known": 1,
+           "basis_rule": "held_as_at", "basis_data": '{"dates":{"as_at":"2021-01-01"}}'}  # fmt: skip
+    insert_rows(db.conn, "provision_versions", list(row), [tuple(row.values()), tuple({**row, "provision_id": "law-1/p2"}.values())])
+    assert db.execute("select count(*), count(distinct span_id) from provision_version_rows").fetchone() == (2, 1)
+    assert [tuple(r) for r in db.execute("select id, act_id, valid_to, basis_data from provision_versions order by id")] == [
+        ("law-1/p1@1", "law-1", "2021-01-01", '{"dates":{"as_at":"2021-01-01"}}'),
+        ("law-1/p2@1", "law-1", "2021-01-01", '{"dates":{"as_at":"2021-01-01"}}'),
+    ]
+    span = db.execute("select span_id from provision_version_rows").fetchone()[0]
+    moved = store_shared(db.conn, "provision_versions", {**shared_values(db.conn, "provision_versions", [span])[span], "valid_to": "2022-01-01"})
+    assert moved != span and db.execute("select count(*) from provision_version_spans").fetchone()[0] == 2
+    assert shared_values(db.conn, "provision_versions", [span])[span]["valid_to"] == "2021-01-01"
+    db.execute("delete from provision_versions")
+    assert db.execute("select count(*) from provision_version_spans").fetchone()[0] == 2
