@@ -395,10 +395,10 @@ def rates(phase: Phase) -> dict[str, float | None]:
     }
 
 
-def one_run(base: Path, workdir: Path, *, acts: int, seed: int, more: int, workers: list[int]) -> list[Phase]:
+def one_run(base: Path, workdir: Path, *, acts: int, seed: int, more: int, workers: list[int], plain: bool = True) -> list[Phase]:
     """Clone `base` and build it from scratch at each number of `workers` (the last
-    writing the parse cache), append `more` commits and update, then build the same
-    acts' last texts as plain files."""
+    writing the parse cache), append `more` commits and update, then (`plain`) build the
+    same acts' last texts as plain files."""
     if workdir.exists():
         shutil.rmtree(workdir)
     corpus = workdir / "corpus"
@@ -419,11 +419,12 @@ def one_run(base: Path, workdir: Path, *, acts: int, seed: int, more: int, worke
     later = Phase(f"+{more} commits", run_build(corpus, db, workers=workers[-1], no_cache=False), history_bytes(repository, old_head))
     later.database, later.from_scratch = measure_database(db), False
     phases.append(later)
-    plain = write_plain_corpus(repository, workdir / "plain" / "corpus")
-    plain_db = workdir / "plain" / "zan.db"
-    files = Phase("plain files", run_build(plain, plain_db, workers=workers[-1], no_cache=True), tree_bytes(plain))
-    files.database = measure_database(plain_db)
-    phases.append(files)
+    if plain:
+        files_corpus = write_plain_corpus(repository, workdir / "plain" / "corpus")
+        plain_db = workdir / "plain" / "zan.db"
+        files = Phase("plain files", run_build(files_corpus, plain_db, workers=workers[-1], no_cache=True), tree_bytes(files_corpus))
+        files.database = measure_database(plain_db)
+        phases.append(files)
     for phase in phases:
         phase.figures = rates(phase)
     return phases
@@ -540,6 +541,7 @@ def main() -> None:
     parser.add_argument("--more", type=int, default=100, help="commits appended before the incremental build")
     parser.add_argument("--out", type=Path, help="where the runs' clones and databases go (default /tmp/git-build-bench)")
     parser.add_argument("--json", type=Path, help="also write every run's figures here")
+    parser.add_argument("--no-plain", action="store_true", help="skip the plain-file build (10 minutes at 10,000 acts)")
     args = parser.parse_args()
     if args.repo and len(args.repo) != len(args.acts):
         parser.error("--repo: one repository per size of --acts")
@@ -552,7 +554,7 @@ def main() -> None:
         out = (args.out or Path("/tmp/git-build-bench")) / str(acts)
         runs = []
         for index in range(args.runs):
-            runs.append(one_run(base, out / f"run{index}", acts=acts, seed=args.seed, more=args.more, workers=args.workers))
+            runs.append(one_run(base, out / f"run{index}", acts=acts, seed=args.seed, more=args.more, workers=args.workers, plain=not args.no_plain))
             print(f"{acts} acts: run {index + 1}/{args.runs} done", file=sys.stderr)
         sizes.append((acts, runs))
     sizes_text = ", ".join(f"{acts:,} acts" for acts in args.acts)
