@@ -224,6 +224,7 @@ class UpdateResult:
     documents: int  # sources given to the parser
     parsed: int  # of them, parsed (not found in the parse cache)
     source_bytes: int = 0
+    problems_after: int = 0  # the last problem row before the update: the ones after it are its own
 
 
 def update_database(
@@ -250,9 +251,11 @@ def update_database(
     commits = {update.display: _commits_to_read(db, update, touched[update.display]) for update in updates}
     _delete_acts(db, act_ids, [f"{update.display}/{folder}/" for update in updates for folder in touched[update.display].folders])
     last_search_row = db.execute(f"select coalesce(max(rowid), 0) from {SEARCH_TABLE}").fetchone()[0]
+    # the problems are rows numbered on from the last (no `autoincrement`): after the deletion
+    (problems_after,) = db.execute("select coalesce(max(id), 0) from problem_rows").fetchone()
     store.act_ids = {row[0] for row in db.execute("select id from acts")}
     store.mirrors = {update.display: update.head_day for update in updates}
-    result = UpdateResult(updates, 0, 0, 0)
+    result = UpdateResult(updates, 0, 0, 0, problems_after=problems_after)
     sources = (source for update in updates for source in _sources_of_acts(update, touched[update.display], commits[update.display]))
     before = set(store.act_ids)
     for item in parse_documents(sources, store.publications, publications_digest, workers or default_workers(), parse_cache):

@@ -87,6 +87,9 @@ class BuildSummary:
     #: `zan.messages.build_summary_line`, in the reader's language.
     full_build: str | None = None
     full_build_detail: str | None = None
+    #: the problems this build recorded are the rows after this one (0: all, a full build;
+    #: an update's are those of the acts it stored again and of its passes)
+    problems_after: int = 0
 
     @property
     def commits(self) -> int:
@@ -235,7 +238,7 @@ def _update_once(job: BuildJob, plan: UpdatePlan, also: frozenset[str]) -> Build
 
 def updated_summary(db: sqlite_utils.Database, result: UpdateResult, files: list[Path]) -> BuildSummary:
     """What an update did: the database's counts, the new commits and the acts stored again."""
-    summary = BuildSummary(parsed=result.parsed)
+    summary = BuildSummary(parsed=result.parsed, problems_after=result.problems_after)
     summary.repositories = [
         RepositoryRead(str(update.path.resolve()), update.head, update.display, update.head_day, update.commits, update.versions, len(update.codes), update.sources)
         for update in result.repositories

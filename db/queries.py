@@ -664,16 +664,17 @@ def said_in(row: dict[str, Any], *fields: str) -> dict[str, Any]:
 
 PROBLEM_COUNTS_SQL = """
 select coalesce(source_path, '') as source_path, kind, count(*) as count
-from problems group by coalesce(source_path, ''), kind order by coalesce(source_path, ''), kind
+from problems where id > :after group by coalesce(source_path, ''), kind order by coalesce(source_path, ''), kind
 """
 
 
-def problem_counts_by_file(conn: sqlite3.Connection) -> Iterator[tuple[str, list[tuple[str, int]]]]:
+def problem_counts_by_file(conn: sqlite3.Connection, after: int = 0) -> Iterator[tuple[str, list[tuple[str, int]]]]:
     """Each file with problems and how many of each kind (``(path, [(kind, count)])``, by
     path, kinds in order), counted by SQLite and streamed: the build's report, which over
-    the whole bank names a million problems, without holding them (`problems_report`)."""
+    the whole bank names a million problems, without holding them (`problems_report`).
+    With `after`, only the problems recorded after that row (an update's: `BuildSummary`)."""
     path, kinds = None, []
-    for row in conn.execute(PROBLEM_COUNTS_SQL):
+    for row in conn.execute(PROBLEM_COUNTS_SQL, {"after": after}):
         if row[0] != path and kinds:
             yield path, kinds
             kinds = []

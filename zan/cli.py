@@ -116,15 +116,17 @@ def build_command(corpus: Path, db_path: Path, workers: int | None, cache_path: 
     cache: Path | bool = False if no_cache else (cache_path or True)
     summary = _build_with_progress(corpus, db_path, lang, workers=workers, cache=cache)
     click.echo(f"{db_path}: {messages.build_summary_line(summary, lang)}")
-    _print_problem_files(db_path, lang)
+    _print_problem_files(db_path, lang, summary.problems_after)
 
 
-def _print_problem_files(db_path: Path, lang: str) -> None:
-    """Each file with problems, how many and of which kinds (all of them: `/-/problems`
-    and the `problems` table)."""
+def _print_problem_files(db_path: Path, lang: str, after: int = 0) -> None:
+    """Each file with problems the build recorded (after the problem row `after`: an
+    update names those of what it stored again and of its passes, not the whole
+    database's again), how many and of which kinds (all of them: `/-/problems` and the
+    `problems` table)."""
     connection = sqlite3.connect(db_path)
     try:
-        for path, kinds in problem_counts_by_file(connection):
+        for path, kinds in problem_counts_by_file(connection, after):
             described = "; ".join(f"{messages.problem_kind_text(kind, lang)} ×{count}" for kind, count in kinds)
             click.echo(f"  {path or '—'}: {sum(count for _, count in kinds)} — {described}")
     finally:
