@@ -628,17 +628,26 @@ async def home_page(datasette, request, lang):
 
 @page
 async def problems_page(datasette, request, lang):
-    """Every problem of the build, by source file and kind."""
-    answer = await _run(datasette, problems_report)
-    return await _respond(datasette, request, lang, answer, "zan_problems.html", json_url=datasette.urls.path("/-/problems.json"))
+    """Every problem of the build, by source file and kind, a page of files at a time (``?page=``)."""
+    page_number = requested_page(request, lang)
+    answer = await _run(datasette, lambda conn: problems_report(conn, page=page_number))
+    return await _respond(
+        datasette,
+        request,
+        lang,
+        answer,
+        "zan_problems.html",
+        json_url=datasette.urls.path("/-/problems.json") + (f"?page={page_number}" if page_number > 1 else ""),
+        **_paging_urls(request, answer, lang, counted="file_count"),
+    )
 
 
-def _paging_urls(request, answer: dict, lang: str) -> dict[str, object]:
+def _paging_urls(request, answer: dict, lang: str, counted: str = "count") -> dict[str, object]:
     """Links to the next and previous pages of a paged answer, other arguments kept, and
-    the number of pages; a `Refusal` (400) for a page past the last: there is no such
-    page, rather than "page 10000000 of 1"."""
+    the number of pages (of its `counted` items); a `Refusal` (400) for a page past the
+    last: there is no such page, rather than "page 10000000 of 1"."""
     size = answer.get("page_size") or PAGE_SIZE
-    pages = max(1, -(-answer["count"] // size))
+    pages = max(1, -(-answer[counted] // size))
     if answer["page"] > pages:
         raise Refusal(400, t("error_no_such_page", lang, value=answer["page"], pages=pages))
     return {

@@ -614,11 +614,31 @@ def _with_basis(row: dict[str, Any], lang: str) -> dict[str, Any]:
     return row
 
 
+#: Files a page of the problems lists: over the whole bank they are hundreds of
+#: thousands (140,013 at 10,000 generated acts, with 1.2 million problems), not one page.
+PROBLEM_FILES_PAGE = 100
+
+#: A page of the files with problems, by path (the problems found in no file first, as ''),
+#: each with its number of problems; read by ``problem_rows (source_path_id)``.
+PROBLEM_FILES_SQL = """
+select s.source_path_id, coalesce(t.body, '') as source_path, count(*) as count
+from problem_rows s left join texts t on t.id = s.source_path_id
+group by s.source_path_id order by coalesce(t.body, '') limit :limit offset :offset
+"""
+PROBLEM_FILE_COUNT_SQL = "select count(*) from (select 1 from problem_rows group by source_path_id)"
+PROBLEM_KINDS_SQL = """
+select d.kind, count(*) as count from problem_rows s join problem_doubts d on d.id = s.doubt_id
+group by d.kind order by count(*) desc, d.kind
+"""
+#: The problems of the files of a page (their `source_path_id`s as a JSON array; with
+#: `:pathless`, those found in no file too).
 PROBLEMS_SQL = """
 select p.id, p.source_path, p.act_id, p.severity, p.kind, p.message, p.source_line, a.kind as act_kind, a.number as act_number,
        a.adopted_on as act_adopted_on
 from problems p left join acts a on a.id = p.act_id
-order by p.source_path, p.kind, p.source_line, p.id
+where p.id in (select s.id from problem_rows s where s.source_path_id in (select value from json_each(:paths))
+               union all select s.id from problem_rows s where :pathless and s.source_path_id is null)
+order by coalesce(p.source_path, ''), p.kind, p.source_line, p.id
 """
 
 
@@ -684,19 +704,28 @@ def problem_counts_by_file(conn: sqlite3.Connection, after: int = 0) -> Iterator
         yield path, kinds
 
 
-def problems_report(conn: sqlite3.Connection) -> dict[str, Any]:
-    """Every problem of the build, by source file, and the number of each kind:
-    ``{"count", "kinds": [{"kind", "count"}], "files": [{"source_path", "count", "problems"}]}``."""
-    files: dict[str, list[dict[str, Any]]] = {}
-    kinds: dict[str, int] = {}
-    for row in _rows(conn, PROBLEMS_SQL):
+def problems_report(conn: sqlite3.Connection, page: int = 1, page_size: int = PROBLEM_FILES_PAGE) -> dict[str, Any]:
+    """The problems of the build, by source file, a page of files at a time, with the
+    number of problems of each kind and of files over the whole database:
+    ``{"count", "kinds": [{"kind", "count"}], "file_count", "page", "next_page",
+    "page_size", "files": [{"source_path", "count", "problems"}]}``."""
+    kinds = [dict(row) for row in _rows(conn, PROBLEM_KINDS_SQL)]
+    (file_count,) = conn.execute(PROBLEM_FILE_COUNT_SQL).fetchone()
+    listed = _rows(conn, PROBLEM_FILES_SQL, {"limit": page_size, "offset": (page - 1) * page_size}).fetchall()
+    paths = [row["source_path_id"] for row in listed if row["source_path_id"] is not None]
+    pathless = any(row["source_path_id"] is None for row in listed)
+    files: dict[str, list[dict[str, Any]]] = {row["source_path"]: [] for row in listed}
+    for row in _rows(conn, PROBLEMS_SQL, {"paths": json.dumps(paths), "pathless": pathless}):
         problem = dict(row)
         problem["subject"] = problem_subject(problem["message"], problem["source_path"])
-        files.setdefault(problem["source_path"] or "", []).append(problem)
-        kinds[problem["kind"]] = kinds.get(problem["kind"], 0) + 1
+        files[problem["source_path"] or ""].append(problem)
     return {
-        "count": sum(kinds.values()),
-        "kinds": [{"kind": kind, "count": count} for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0]))],
+        "count": sum(kind["count"] for kind in kinds),
+        "kinds": kinds,
+        "file_count": file_count,
+        "page": page,
+        "next_page": page + 1 if page * page_size < file_count else None,
+        "page_size": page_size,
         "files": [{"source_path": path, "count": len(problems), "problems": problems} for path, problems in files.items()],
     }
 

@@ -588,6 +588,7 @@ INDEXES = [
     ("amendments", ["amending_act_date", "amending_act_number"]),
     # (problems is a view, db.version_store.BY_ID: a doubt's severity is in problem_doubts)
     ("problem_doubts", ["severity"]),
+    ("problem_rows", ["source_path_id"]),  # the problems page's files, a page at a time
     ("versions", ["act_id", "ordinal"]),
     ("versions", ["act_code"]),  # the acts an update's new commits touched (db.incremental)
 ]

@@ -201,6 +201,25 @@ def test_the_commands_errors_are_in_the_readers_language(corpus_db):
         assert (result.exit_code, result.output.strip().splitlines()) == (2, [line]), arguments
 
 
+def test_the_problems_page_lists_a_page_of_files_at_a_time_each_with_all_its_problems(corpus_db):
+    """Over the whole bank the files with problems are hundreds of thousands, so the
+    problems page lists them a page at a time, by path; the pages, read one after the
+    other, are the whole report, with the same counts of problems, kinds and files."""
+    import sqlite3
+
+    from db.queries import problems_report
+
+    with sqlite3.connect(corpus_db) as conn:
+        whole = problems_report(conn)
+        pages = [problems_report(conn, page=1, page_size=3)]
+        while pages[-1]["next_page"]:
+            pages.append(problems_report(conn, page=pages[-1]["next_page"], page_size=3))
+    assert [len(page["files"]) for page in pages] == [3, 3, 3, 1] and whole["next_page"] is None
+    assert [file for page in pages for file in page["files"]] == whole["files"]
+    assert {(page["count"], page["file_count"], str(page["kinds"])) for page in pages} == {(37, 10, str(whole["kinds"]))}
+    assert [f["source_path"] for f in whole["files"]] == sorted(f["source_path"] for f in whole["files"])
+
+
 def test_the_builds_problem_report_counts_in_sqlite_what_the_problems_page_lists(corpus_db):
     """`zan build` ends with each file's problems by kind. Over the whole bank that is a
     million problems (1,170,486 at 10,000 generated acts), so SQLite counts them and the

@@ -99,7 +99,7 @@ def test_an_update_after_one_commit_reads_only_it_and_gives_the_full_build(clone
 def test_an_update_names_the_problems_of_what_it_stored_again_not_the_whole_databases(clone):
     """After its summary line `zan build` names each file with problems; an update names
     those it recorded, of the act it read again (at 10,000 acts the whole database's
-    report is 458,520 lines and 3 s of counting). They are the database's problems of
+    report is 140,013 lines and 3 s of counting). They are the database's problems of
     those files, counted as the full report counts them."""
     from click.testing import CliRunner
 
