@@ -200,9 +200,10 @@ def test_the_bundled_corpus_has_its_problems_and_each_doubt_once(conn):
 
 def test_the_problems_of_an_act_or_a_file_are_read_by_index(conn):
     """The site's questions to `problems` (an act's, the part files missing from an act's
-    file, the counts by file and kind) find a doubt by its act and its places by their
-    doubt; only the counts, which read every problem, read every place (once)."""
-    from db.queries import MISSING_PARTS_SQL, PROBLEM_COUNTS_SQL
+    file, a page of files and their problems) find a doubt by its act and its places by
+    their doubt or their file; the counts of kinds and files read every place once, by an
+    index; the report of an update reads only the places it recorded."""
+    from db.queries import MISSING_PARTS_SQL, PROBLEM_COUNTS_SQL, PROBLEM_FILE_COUNT_SQL, PROBLEM_FILES_SQL, PROBLEM_KINDS_SQL, PROBLEMS_SQL
 
     def plan(sql, arguments=()):
         return [row[3] for row in conn.execute(f"explain query plan {sql}", arguments)]
@@ -216,7 +217,15 @@ def test_the_problems_of_an_act_or_a_file_are_read_by_index(conn):
         assert not any(step.startswith("SCAN") for step in steps)
     steps = plan("select * from problems where severity = ?", ["error"])
     assert steps[:2] == ["SEARCH d USING INDEX idx_problem_doubts_severity (severity=?)", "SEARCH s USING INDEX idx_problem_rows_doubt_id (doubt_id=?)"]
-    assert [step for step in plan(PROBLEM_COUNTS_SQL) if step.startswith(("SCAN", "SEARCH d"))] == ["SCAN s", "SEARCH d USING INTEGER PRIMARY KEY (rowid=?)"]
+    assert [step for step in plan(PROBLEM_COUNTS_SQL, {"after": 30}) if step.startswith(("SCAN", "SEARCH s", "SEARCH d"))] == [
+        "SEARCH s USING INTEGER PRIMARY KEY (rowid>?)", "SEARCH d USING INTEGER PRIMARY KEY (rowid=?)",
+    ]  # fmt: skip
+    assert plan(PROBLEM_FILES_SQL, {"limit": 100, "offset": 0})[0] == "SCAN s USING COVERING INDEX idx_problem_rows_source_path_id"
+    assert plan(PROBLEM_FILE_COUNT_SQL)[1] == "SCAN problem_rows USING COVERING INDEX idx_problem_rows_source_path_id"
+    assert plan(PROBLEM_KINDS_SQL)[:2] == ["SCAN s USING COVERING INDEX idx_problem_rows_doubt_id", "SEARCH d USING INTEGER PRIMARY KEY (rowid=?)"]
+    page = plan(PROBLEMS_SQL, {"paths": "[1, 2]", "pathless": 1})
+    assert not any(step.startswith("SCAN") and "json_each" not in step for step in page)
+    assert page.count("SEARCH s USING COVERING INDEX idx_problem_rows_source_path_id (source_path_id=?)") == 2
 
 
 def test_provisions_reads_as_the_table_it_was_with_a_text_repeated_across_acts_stored_once(conn):
