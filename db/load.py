@@ -39,7 +39,7 @@ from .corpus import (
 from .git_corpus import RepositoryRead, commit_day, git_sources, new_since, repository_row
 from .git_history import find_repositories, head_commit
 from .incremental import FullBuildNeeded, MoreActsNeeded, UpdatePlan, UpdateResult, copy_database, plain_inputs_digest, plan_update, record_build, update_database
-from .parallel import ParseCache, Parsed, Source, default_workers, file_digest, parse_documents
+from .parallel import ParseCache, Parsed, Source, default_workers, fewer_collections, file_digest, parse_documents
 from .schema import create_schema
 from .search import create_search_index
 from .store import Store, finish_passes
@@ -128,12 +128,13 @@ def build(
     cache_path = default_cache(db_path) if cache is True else cache or None
     job = BuildJob(corpus, db_path, _reporter(on_document, on_progress), on_acts, workers, cache_path)
     plan = plan_update(db_path, repositories, _plain_inputs_digest(corpus, files) if repositories else "")
-    if plan.incremental:  # a corpus of git repositories after `git pull`: only what changed
-        try:
-            return update(job, plan)
-        except FullBuildNeeded as why:
-            plan.reason, plan.detail = why.reason, why.detail
-    return full_build(job, files, repositories, plan)
+    with fewer_collections():
+        if plan.incremental:  # a corpus of git repositories after `git pull`: only what changed
+            try:
+                return update(job, plan)
+            except FullBuildNeeded as why:
+                plan.reason, plan.detail = why.reason, why.detail
+        return full_build(job, files, repositories, plan)
 
 
 def full_build(job: BuildJob, files: list[Path], repositories: list[Path], plan: UpdatePlan) -> BuildSummary:

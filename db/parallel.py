@@ -20,6 +20,7 @@ builder can write.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -29,6 +30,7 @@ import sys
 import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -104,10 +106,32 @@ def parse_source(
 
 _worker_publications: Publications | None = None
 
+#: The cyclic garbage collector's thresholds while a build runs. A build allocates
+#: millions of small objects that live until their act is written (parsed documents,
+#: memos, rows), few of them in cycles; with CPython's default (700, 10, 10) a 200-act
+#: build collected 3,308 times and walked the whole heap 24 times: 2.7 s of its 29 s
+#: (measured with `gc.callbacks`). At these thresholds it collected 96 times, in 0.3 s,
+#: with the same peak memory: cycles are still collected, only less often.
+BUILD_GC_THRESHOLD = (10_000, 10, 10)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the block with the collector at `BUILD_GC_THRESHOLD`, then as it was."""
+    before = gc.get_threshold()
+    gc.set_threshold(*BUILD_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
 
 def _start_worker(publications: Publications | None) -> None:
+    """A worker process's setup: the publications it parses with, and the build's
+    collector thresholds (the process is the build's alone)."""
     global _worker_publications
     _worker_publications = publications
+    gc.set_threshold(*BUILD_GC_THRESHOLD)
 
 
 def _parse_to_bytes(
