@@ -42,7 +42,7 @@ from parser.model import ParsedDocument
 
 from .sources import Source
 from .rows import ActRows, source_rows
-from .versions import StagedDocument, VersionedText, staged_document, versioned_act_rows
+from .versions import StagedDocument, VersionedText, staged_document, unpack_document, versioned_act_rows
 
 #: Documents in flight per worker: enough to keep every worker busy while the main
 #: process stores, few enough that memory does not grow with the corpus.
@@ -61,14 +61,14 @@ class ParsedSource:
     """What a worker makes of one source file. For a plain act (readable, and not one of
     several versions) that is every row it adds to the database, `rows`, made in the
     worker: the main process, which writes the database alone and so limits the build,
-    only inserts them. A version of an act is `staged`, pickled, to be merged with the
+    only inserts them. A version of an act is `staged`, packed, to be merged with the
     other versions of its act once all are read. Otherwise it is the parsed `document`,
     which the main process stores itself: an unreadable file's problems."""
 
     document: ParsedDocument | None = None
     rows: ActRows | None = None
     size: int = 0  # the source file's bytes
-    #: a version of an act, pickled once here for the worker that will align it with the
+    #: a version of an act, packed once here for the worker that will align it with the
     #: act's other versions (the main process only stages it)
     staged: StagedDocument | None = None
 
@@ -142,12 +142,25 @@ def _parse_to_bytes(
     return encode(parse_source(display_path, data, _worker_publications, meta_text, meta_path, parts=parts))
 
 
+#: The first byte of an encoded result: how the rest is to be read.
+COMPRESSED, PICKLED = b"z", b"p"
+
+
 def encode(result: ParsedSource) -> bytes:
-    return zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    """A worker's result as the bytes handed to the main process and kept in the cache:
+    compressed, except a staged version's, whose document is compressed already
+    (`db.versions.pack_document`): the main process reads its few fields without
+    decompressing it, and stages the document as it came (decompressing every version
+    there was 8 % of the main process's time, which limits a build with workers)."""
+    data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    if result.staged is not None:
+        return PICKLED + data
+    return COMPRESSED + zlib.compress(data, 1)
 
 
 def decode(blob: bytes) -> ParsedSource:
-    return pickle.loads(zlib.decompress(blob))
+    data = memoryview(blob)[1:]
+    return pickle.loads(zlib.decompress(data) if blob[:1] == COMPRESSED else data)
 
 
 # -- The cache ------------------------------------------------------------------------
@@ -329,7 +342,7 @@ def versioned_acts(
 
 def _versioned_act(documents: list[bytes], act_id: str, claimed_id: str, mirrors: dict[str, str | None]) -> list[VersionedText]:
     """A worker's task: one act's versions in, the rows of each of its language texts out."""
-    return versioned_act_rows([pickle.loads(blob) for blob in documents], act_id, claimed_id, _worker_publications or Publications(), mirrors)
+    return versioned_act_rows([unpack_document(blob) for blob in documents], act_id, claimed_id, _worker_publications or Publications(), mirrors)
 
 
 def default_workers() -> int:

@@ -306,7 +306,10 @@ def by_id_rows(conn: sqlite3.Connection, public: str, columns: list[str], values
     by_id = {at for at in kept if columns[at] in how.by_id}
 
     names = [f"{columns[at]}_id" if at in by_id else columns[at] for at in kept]
-    rows = [tuple(_text(conn, row[at], known) if at in by_id else row[at] for at in kept) for row in values]
+    if not by_id and len(kept) == len(columns):
+        return how.table, names, values
+    plan = [(at, at in by_id) for at in kept]  # decided once per call, not once per value
+    rows = [tuple(_text(conn, row[at], known) if text else row[at] for at, text in plan) for row in values]
     return how.table, names, rows
 
 
@@ -347,11 +350,10 @@ def _share(conn: sqlite3.Connection, how: ByIdTable, columns: list[str], values:
                 raise TextCollision(f"{shared.table} {key}: two different rows share the first 8 bytes of their SHA-1")
         return key
 
-    out = [name for index, name in enumerate(columns) if index not in at or index == first]
+    kept = [index for index in range(len(columns)) if index not in at or index == first]
+    out = [columns[index] for index in kept]
     out[out.index(columns[first])] = shared.key
-    rows = [
-        tuple(stored(row) if index == first else value for index, value in enumerate(row) if index not in at or index == first) for row in values
-    ]
+    rows = [tuple(stored(row) if index == first else row[index] for index in kept) for row in values]
     return out, rows
 
 
