@@ -87,7 +87,7 @@ def _text_source(repository: Path, display: str, version: ActVersion, name: str,
     shown = f"{folder}/{stem}@{version.commit[:12]}.md"
     index = repository / version.path / name
     parts = []
-    for part in linked_part_paths(index, data.decode("utf-8", errors="replace")):
+    for part in linked_part_paths(index, data.decode("utf-8", errors="replace"), in_history=True):
         relative = part.relative_to(index.parent).as_posix()
         parts.append((f"{folder}/{relative}@{version.commit[:12]}", version.files.get(relative)))
     return Source(
