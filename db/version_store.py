@@ -27,8 +27,9 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 TEXTS_SQL = """create table if not exists texts (
         id integer primary key,  -- the first 8 bytes of the SHA-1 of the UTF-8 body (`text_id`)
@@ -308,9 +309,30 @@ def by_id_rows(conn: sqlite3.Connection, public: str, columns: list[str], values
     names = [f"{columns[at]}_id" if at in by_id else columns[at] for at in kept]
     if not by_id and len(kept) == len(columns):
         return how.table, names, values
-    plan = [(at, at in by_id) for at in kept]  # decided once per call, not once per value
-    rows = [tuple(_text(conn, row[at], known) if text else row[at] for at, text in plan) for row in values]
+    # what to do with each column is decided once per call, and a row is made by C code
+    # (itemgetter) but for its texts: this loop is the writer's, which limits a build
+    pick = picker(kept)
+    texts = [position for position, at in enumerate(kept) if at in by_id]
+    rows = []
+    for row in values:
+        picked = list(pick(row))
+        for position in texts:
+            body = picked[position]
+            if body is not None:
+                key = known.get(body)
+                picked[position] = key if key is not None else _text(conn, body, known)
+        rows.append(picked)
     return how.table, names, rows
+
+
+def picker(indexes: list[int | None]) -> Callable[[Sequence], tuple]:
+    """A function giving the values of a row at `indexes` as a tuple (of one, or none,
+    too), None for an index None; `operator.itemgetter` where it can."""
+    if None in indexes:
+        return lambda row: tuple(None if index is None else row[index] for index in indexes)
+    if len(indexes) > 1:
+        return itemgetter(*indexes)
+    return lambda row: tuple(row[index] for index in indexes)
 
 
 def _text(conn: sqlite3.Connection, body: str | None, known: dict[str, int]) -> int | None:
@@ -337,8 +359,10 @@ def _share(conn: sqlite3.Connection, how: ByIdTable, columns: list[str], values:
     insert = f"insert or ignore into {shared.table} (id, {named}) values (?{', ?' * len(shared.columns)})"
     ids: dict[tuple, int] = {}  # this call's, each stored once
 
+    said_by = picker(at)
+
     def stored(row: tuple) -> int:
-        said = tuple(None if index is None else row[index] for index in at)
+        said = said_by(row)
         key = ids.get(said)
         if key is not None:
             return key
@@ -353,7 +377,9 @@ def _share(conn: sqlite3.Connection, how: ByIdTable, columns: list[str], values:
     kept = [index for index in range(len(columns)) if index not in at or index == first]
     out = [columns[index] for index in kept]
     out[out.index(columns[first])] = shared.key
-    rows = [tuple(stored(row) if index == first else row[index] for index in kept) for row in values]
+    split = kept.index(first)
+    head, tail = picker(kept[:split]), picker(kept[split + 1 :])
+    rows = [head(row) + (stored(row),) + tail(row) for row in values]
     return out, rows
 
 
