@@ -141,3 +141,27 @@ def test_more_refuses_a_repository_made_with_other_acts(appended):
     repository, _, _ = appended
     with pytest.raises(ValueError, match="not made with"):
         append(repository, acts=40, more=1, seed=5)
+
+
+def test_with_own_words_no_two_acts_of_one_template_share_a_unit(tmp_path):
+    """The generated acts are made from a few real ones: acts of one template print the
+    same units, and the parser's per-text memos serve one act from another's, which the
+    bank's acts do not. ``--own-words`` ends each unit's first line in a word of the
+    act's own, its code in letters, so no number of the unit changes."""
+    from benchmarks.make_git_corpus import own_word
+
+    assert own_word("1000047") == "баааадз"
+    units: dict[str, set[str]] = defaultdict(set)
+    repository = tmp_path / "bank.git"
+    make(repository, acts=12, seed=3, own_words=True)
+    for version in read_history(repository):
+        if version.removed or "kaz.md" not in version.files:
+            continue
+        word = own_word(version.act_code)
+        for line in version.files["kaz.md"].decode().split("\n"):
+            if re.match(r"^\s*\d+(?:-\d+)?(?:\\?\.|\))\s", line):
+                assert line.endswith(word) or word + " және" in line, line
+                units[version.act_code].add(line)
+    codes = sorted(units)
+    assert len(codes) > 2
+    assert all(not units[a] & units[b] for a in codes for b in codes if a < b)
