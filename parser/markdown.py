@@ -28,8 +28,8 @@ import yaml
 from lxml import html as lxml_html
 
 from .languages import Language
-from .memo import copied
 from .layout import Block, Layout, Line, close_blocks
+from .memo import copied
 from .model import Problem
 from .notes import is_note_start
 from .structure import PARAGRAPH, SUBPARAGRAPH, heading_match, is_operative_formula

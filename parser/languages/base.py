@@ -39,7 +39,7 @@ def fold_with(lookalikes: dict[str, str]) -> Callable[[str], str]:
 
 #: Distinct texts whose squashed form a language remembers: the parser squashes every
 #: unit of every version to look for its key words, and most units are reprinted
-#: unchanged in the next version (a tenth of them are new in the generated corpus).
+#: unchanged in the next version (squashing was 2.2 % of a 200-act build before).
 SQUASH_MEMO = 16384
 
 
