@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from parser.markdown import load_yaml
+from parser.markdown import read_yaml
 from parser.languages import LANGUAGES
 
 from .sources import Source, linked_part_paths
@@ -114,7 +114,7 @@ def _digest(source: Source, version_date: str) -> str:
 def _version_dates(meta: bytes | None) -> object:
     """``version_date`` of a meta: a date, a mapping of one per language, or None."""
     try:
-        data = load_yaml(meta) if meta else None
+        data = read_yaml(meta) if meta else None  # once per version: a memo would only copy it
     except yaml.YAMLError:
         return None
     return data.get("version_date") if isinstance(data, dict) else None
