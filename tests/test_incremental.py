@@ -356,6 +356,24 @@ def test_an_update_runs_no_pass_over_the_whole_database(clone, monkeypatch):
     assert [statement for statement in said if any(re.search(pattern, statement) for pattern in WHOLE_DATABASE)] == []
 
 
+def test_an_update_finds_the_held_units_by_their_index_not_by_reading_every_interval(clone):
+    """Every act of a mirror is held as at its last commit's day (`hold_until`), so an
+    update moves the hold of every act it did not store again (`_move_hold`): it finds
+    them by the index over open unproven intervals, and reads each one's interval before
+    it by its key. The test repository holds 298 such units; 288,058 at 10,000 acts."""
+    from db.incremental import HELD_UNITS_SQL
+
+    _corpus, db_path, _held_back = clone
+    with sqlite3.connect(db_path) as conn:
+        (day,) = conn.execute("select last_commit_day from repositories").fetchone()
+        held_as_at = conn.execute("select id from provision_version_spans where valid_to_basis_rule = 'held_as_at'").fetchall()
+        plan = [row[-1] for row in conn.execute(f"explain query plan {HELD_UNITS_SQL}", {"old": day, "length": 6, "prefix": "codes/", "held": "held_as_at", "old_id": 0})]
+    assert held_as_at  # the repository's acts are held
+    assert "SEARCH s USING INDEX idx_provision_versions_unproven (span_id=?)" in plan
+    assert "SEARCH p USING PRIMARY KEY (provision_id=? AND ordinal=?)" in plan
+    assert not [step for step in plan if step.split()[:2] in (["SCAN", "s"], ["SCAN", "p"], ["SCAN", "u"])]  # the spans are few, read whole
+
+
 def test_the_rows_of_unreadable_files_under_the_folders_go_with_their_doubts(tmp_path):
     """An update deletes the problems of the files under the touched folders that no act
     holds (`_delete_under_folders`: an unreadable version's): their places, and the doubts
