@@ -246,8 +246,15 @@ def _close_over_registrations(db: sqlite_utils.Database) -> None:
     """``temp.zan_keys`` closed over what merging decides (`_merge_same_registration`):
     every cited act holding a registration number of one of them, and the keys the rows
     merged into one of them have of their own (each such row is given its own key again,
-    to be merged anew)."""
+    to be merged anew).
+
+    Merging joins cited acts by their registration number, so only a cited act that has
+    one can hold rows merged into it: the rows naming any other hold their own key
+    already and are not read (at 10,000 generated acts an update's acts cite laws that
+    20,000 citations name, none registered: their keys were made again, twice, on every
+    update)."""
     keys = "(select id from temp.zan_keys)"
+    merged_into = "(select id from cited_acts where id in (select id from temp.zan_keys) and registration_number is not null)"
     while True:
         before = db.execute("select count(*) from temp.zan_keys").fetchone()[0]
         db.execute(
@@ -260,8 +267,8 @@ def _close_over_registrations(db: sqlite_utils.Database) -> None:
         )
         db.execute(f"insert or ignore into temp.zan_keys select id from cited_acts where registration_number in (select number from temp.zan_registrations)")
         for table, column, key, _rows in KEYS:
-            db.execute(f"insert or ignore into temp.zan_keys select {key} from {table} where {column} in {keys}")
-        for sql in _key_statements(f"{{column}} in {keys}")[1:]:
+            db.execute(f"insert or ignore into temp.zan_keys select {key} from {table} where {column} in {merged_into}")
+        for sql in _key_statements(f"{{column}} in {merged_into}")[1:]:
             db.execute(sql)
         if db.execute("select count(*) from temp.zan_keys").fetchone()[0] == before:
             return
