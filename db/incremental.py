@@ -227,28 +227,53 @@ class UpdateResult:
     problems_after: int = 0  # the last problem row before the update: the ones after it are its own
 
 
+@dataclass
+class UpdateReading:
+    """What an update reads, decided from the old database (`read_update`), before its
+    copy is written: each repository's new commits, the acts they touched, and the
+    commits to read those acts' history from."""
+
+    updates: list[RepositoryUpdate]
+    touched: dict[str, Touched]  # by the repository's display path
+    commits: dict[str, list[str]]
+
+    @property
+    def act_ids(self) -> set[str]:
+        return {act_id for acts in self.touched.values() for act_id in acts.act_ids}
+
+    def sources(self) -> Iterator[Source]:
+        """The sources of every version of the touched acts, to parse."""
+        for update in self.updates:
+            yield from _sources_of_acts(update, self.touched[update.display], self.commits[update.display])
+
+
+def read_update(old: sqlite_utils.Database, repositories: list[tuple[Path, str]], plan: UpdatePlan, also: frozenset[str] = frozenset()) -> UpdateReading:
+    """What to read after new commits of `repositories` (``(path, display)``) into `old`,
+    the database `plan` was made for (read only): the acts the commits touched and those
+    of `also`. Raises `FullBuildNeeded` when an update could differ from a full build."""
+    updates = [_read_new_commits(path, display, plan.previous[str(path.resolve())]) for path, display in repositories]
+    touched = {update.display: _touched_acts(old, update, also) for update in updates}
+    for update in updates:
+        _refuse_read_elsewhere(old, touched[update.display].act_ids, update.display)
+    # the commits their texts were read from: asked before their rows go
+    commits = {update.display: _commits_to_read(old, update, touched[update.display]) for update in updates}
+    return UpdateReading(updates, touched, commits)
+
+
 def update_database(
     db: sqlite_utils.Database,
     store: Store,  # over `db`; its act ids and mirrors are set here
-    repositories: list[tuple[Path, str]],
-    plan: UpdatePlan,
-    publications_digest: str,
-    workers: int | None,
-    parse_cache: ParseCache | None,
+    reading: UpdateReading,
+    parsed: Iterable[Parsed],
+    workers: int,
     on_item: Callable[[Parsed], None] | None = None,
-    also: frozenset[str] = frozenset(),
 ) -> UpdateResult:
-    """Update `db`, a copy of the old database, from the new commits of `repositories`
-    (``(path, display)``), storing again the acts they touched and those of `also`.
-    Raises `FullBuildNeeded` when the result could differ from a full build's
-    (`MoreActsNeeded`: it would not with more acts stored again)."""
-    updates = [_read_new_commits(path, display, plan.previous[str(path.resolve())]) for path, display in repositories]
-    touched = {update.display: _touched_acts(db, update, also) for update in updates}
-    act_ids = {act_id for acts in touched.values() for act_id in acts.act_ids}
-    for update in updates:
-        _refuse_read_elsewhere(db, touched[update.display].act_ids, update.display)
-    # the commits their texts were read from: asked before their rows go
-    commits = {update.display: _commits_to_read(db, update, touched[update.display]) for update in updates}
+    """Update `db`, a copy of the database `reading` was decided from, storing again the
+    acts the new commits touched from their sources `parsed` (`reading.sources()`).
+    Raises `MoreActsNeeded` when the result could differ from a full build's with more
+    acts stored again."""
+    updates, touched = reading.updates, reading.touched
+    act_ids = reading.act_ids
     _delete_acts(db, act_ids, [f"{update.display}/{folder}/" for update in updates for folder in touched[update.display].folders])
     last_search_row = db.execute(f"select coalesce(max(rowid), 0) from {SEARCH_TABLE}").fetchone()[0]
     # the problems are rows numbered on from the last (no `autoincrement`): after the deletion
@@ -256,16 +281,15 @@ def update_database(
     store.act_ids = {row[0] for row in db.execute("select id from acts")}
     store.mirrors = {update.display: update.head_day for update in updates}
     result = UpdateResult(updates, 0, 0, 0, problems_after=problems_after)
-    sources = (source for update in updates for source in _sources_of_acts(update, touched[update.display], commits[update.display]))
     before = set(store.act_ids)
-    for item in parse_documents(sources, store.publications, publications_digest, workers or default_workers(), parse_cache):
+    for item in parsed:
         store.add(item)
         result.documents += 1
         result.parsed += not item.reused
         result.source_bytes += item.result.size or 0
         if on_item:
             on_item(item)
-    store.finish(workers or default_workers())
+    store.finish(workers)
     stored = store.act_ids - before
     _mark_gone(db, stored)
     _full_text_rows(db, "insert")
@@ -695,4 +719,4 @@ def copy_database(db_path: Path, temporary: Path) -> None:
         target.close()
 
 
-__all__ = ["FullBuildNeeded", "MoreActsNeeded", "UpdatePlan", "UpdateResult", "plan_update", "plain_inputs_digest", "record_build", "update_database", "copy_database"]
+__all__ = ["FullBuildNeeded", "MoreActsNeeded", "UpdatePlan", "UpdateResult", "plan_update", "plain_inputs_digest", "record_build", "UpdateReading", "read_update", "update_database", "copy_database"]
