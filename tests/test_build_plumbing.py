@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pytest
+
 from db.parallel import BUILD_GC_THRESHOLD, COMPRESSED, PICKLED, decode, encode, fewer_collections, parse_source
 from db.sources import linked_part_paths, read_parts
 from db.versions import unpack_document
@@ -55,3 +57,27 @@ def test_a_git_historys_part_links_are_judged_by_their_words_as_on_the_disk():
     in_a_history = Path("/nowhere/bank.git") / "01-const-laws/1995/0928-o-vyborakh-2464/rus.md"
     assert [p.name for p in linked_part_paths(in_a_history, text, in_history=True)] == [p.name for p in on_disk]
     assert all("4051" not in str(p) for p in on_disk)
+
+
+def test_an_updates_copy_is_made_beside_by_a_thread_and_its_failure_told_when_asked(tmp_path):
+    """An update copies the old database in a thread while it reads the new commits
+    (`db.load.BackgroundCopy`): the copy opens as the database it copied; a copy that
+    failed (here: no such file) raises its error where the update first asks for it."""
+    import sqlite3
+
+    from db.load import BackgroundCopy
+
+    old = tmp_path / "laws.db"
+    with sqlite3.connect(old) as conn:
+        conn.execute("create table acts (id text primary key)")
+        conn.execute("insert into acts values ('V1500011361')")
+    conn.close()
+    copy = BackgroundCopy(old, tmp_path / "laws.db.tmp")
+    assert [row[0] for row in copy.database().execute("select id from acts")] == ["V1500011361"]
+    assert copy.done()
+    copy.close()
+
+    missing = BackgroundCopy(tmp_path / "gone.db", tmp_path / "gone.db.tmp")
+    with pytest.raises(FileNotFoundError):
+        missing.database()
+    missing.close()
