@@ -1,5 +1,6 @@
 """What a build does around the parser (issue 24): how a worker's result is handed over,
-the collector's thresholds while it runs, and how a git history's part links are judged."""
+the collector's thresholds while it runs, how a git history's part links are judged, and
+an update's copy of the old database."""
 
 from __future__ import annotations
 
