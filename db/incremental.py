@@ -7,8 +7,10 @@ incremental when the database exists, the parser, the code and the plain inputs 
 are the same and each one's last commit read is an ancestor of its HEAD; otherwise the
 full build runs and the summary says why (`UpdatePlan.reason`).
 
-An incremental rebuild starts from a copy of the old database (the build's temporary
-file, moved into place at the end as usual) and:
+An incremental rebuild decides what to read from the old database, read only
+(`read_update`: steps 1–3 but the deletion), while a thread copies it beside it
+(`db.load.BackgroundCopy`: the build's temporary file, moved into place at the end as
+usual); it writes the copy (`update_database`: the deletion, steps 4 and 5):
 
 1. reads the new commits (`read_history(since=last_commit)`, metas only): the acts they
    touched, by ``act_code``, never by path;
@@ -21,7 +23,8 @@ file, moved into place at the end as usual) and:
    have in every table keyed by ``act_id`` (and the rows of their files by path);
 4. stores them again with the full build's `db.store.Store` (parsed texts come from the
    parse cache when unchanged), and moves the day the other acts of the repository are held
-   as at (`parser.timeline.hold_until`) to the new last commit's day;
+   as at (`parser.timeline.hold_until`) to the new last commit's day (`_move_hold`, their
+   held units found by an index);
 5. redoes the passes of `db.store.finish_passes` for the acts it stored again alone
    (`_finish_passes`): the cited acts they name, resolve to or share a registration
    with, the rebuilt versions of the amending acts among them or naming them, their
@@ -55,7 +58,7 @@ from .git_corpus import RepositoryRead, commit_day, git_sources
 from .coming import finish_coming
 from .git_history import PART_FOLDERS, HistoryError, count_commits, head_commit, in_history_order, is_ancestor, read_commits, read_history
 from .links import relink_cited_acts, remember_links
-from .parallel import ParseCache, Parsed, code_digest, default_workers, file_digest, parse_documents, parser_fingerprint
+from .parallel import Parsed, code_digest, file_digest, parser_fingerprint
 from .reach import finish_reach
 from .rebuild import clear_rebuilt_versions, rebuild_versions
 from .schema import FTS, UNPROVEN_OPEN, finish_schema
@@ -657,13 +660,11 @@ def _move_hold(db: sqlite_utils.Database, display: str, old_day: str | None, new
     unproven_data = unproven.data_json()
     where = {"old": old_day, "length": len(prefix), "prefix": prefix, "held": held, "old_id": text_id(old_data)}
     # A held unit is two intervals (`hold_until`): its proven wording, ending on the cut,
-    # and the open one after it, unproven, starting there. The second are found by the
-    # index over open unproven intervals (`UNPROVEN_OPEN`), each with the one before it:
-    # 288,058 units at 10,000 acts, where reading every interval of every held act to
-    # find them took twice as long. provision_versions is a view: an interval's end and
-    # bases are a span shared with the intervals given alike (db.version_store.BY_ID), so
-    # a moved interval is pointed at the span with its new values, made once per distinct
-    # old span (and, for an end, the day its wording took effect: `held_cut`).
+    # and the open one after it, unproven, starting there (`HELD_UNITS_SQL`: 288,058 units
+    # at 10,000 acts). provision_versions is a view: an interval's end and bases are a
+    # span shared with the intervals given alike (db.version_store.BY_ID), so a moved
+    # interval is pointed at the span with its new values, made once per distinct old
+    # span (and, for an end, the day its wording took effect: `held_cut`).
     db.execute("drop table if exists temp.zan_held")
     db.execute(f"create temp table zan_held as {HELD_UNITS_SQL}", where)
     ends = db.execute("select distinct end_span, took_effect from temp.zan_held").fetchall()
