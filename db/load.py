@@ -20,7 +20,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -310,22 +310,21 @@ def _updated_beside(db_path: Path, cache_path: Path | None) -> Iterator[tuple[sq
     update writes, committed and moved over `db_path` when the block completes and thrown
     away if it fails, like a full build's file (`_written_in_place`); the parse cache,
     whose parses the update keeps (they are the acts it did not read again)."""
-    temporary = db_path.with_name(db_path.name + ".tmp")
-    copy = BackgroundCopy(db_path, temporary)
-    old = sqlite_utils.Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
-    parse_cache = ParseCache(cache_path) if cache_path else None
-    complete = False
+    temporary = _temporary_path(db_path)
     try:
-        yield old, copy, parse_cache
-        copy.database().conn.commit()
-        complete = True
-    finally:
-        old.close()
-        copy.close()
-        if parse_cache:
-            parse_cache.close()
-        if not complete:
-            temporary.unlink(missing_ok=True)
+        with ExitStack() as stack:  # closed in reverse: the cache, the old file, the copy (joined)
+            copy = BackgroundCopy(db_path, temporary)
+            stack.callback(copy.close)
+            old = sqlite_utils.Database(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True))
+            stack.callback(old.close)
+            parse_cache = ParseCache(cache_path) if cache_path else None
+            if parse_cache:
+                stack.callback(parse_cache.close)
+            yield old, copy, parse_cache
+            copy.database().conn.commit()
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     _move_into_place(temporary, db_path)
 
 
@@ -345,13 +344,18 @@ def updated_summary(db: sqlite_utils.Database, result: UpdateResult, files: list
     return summary
 
 
+def _temporary_path(db_path: Path) -> Path:
+    """The file a build or an update writes beside `db_path` before moving it over it."""
+    return db_path.with_name(db_path.name + ".tmp")
+
+
 @contextmanager
 def _written_in_place(db_path: Path, cache_path: Path | None) -> Iterator[tuple[sqlite_utils.Database, ParseCache | None]]:
     """The database a full build writes, an empty file beside `db_path`, with the parse
     cache open. Written again compact (`_write_compact`) and moved over `db_path` when the
     block completes; thrown away if it fails, so a failed build never replaces a good
     database. The cache's parses the build did not use are dropped."""
-    temporary = db_path.with_name(db_path.name + ".tmp")
+    temporary = _temporary_path(db_path)
     compact = db_path.with_name(db_path.name + ".compact")
     temporary.unlink(missing_ok=True)
     compact.unlink(missing_ok=True)

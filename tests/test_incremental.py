@@ -194,6 +194,29 @@ def test_an_update_reads_a_moved_acts_history_from_the_commits_its_texts_came_fr
     _assert_same_rows(db_path, full)
 
 
+def test_an_update_whose_copy_fails_leaves_the_database_as_it_was(clone, monkeypatch):
+    """The update writes a copy of the database, made by a thread while the new commits
+    are read (`db.load.BackgroundCopy`). When the copy fails (here the disk is full) the
+    build fails with the disk's error, the database is the one it was, byte for byte, and
+    no half-written copy stays beside it."""
+    import errno
+    import shutil as shutil_module
+
+    corpus, db_path, held_back = clone
+    before = db_path.read_bytes()
+    write_commits(corpus / "codes", [held_back])
+
+    def disk_full(source, target, *_args, **_kwargs):  # half the file written, then no room
+        Path(target).write_bytes(Path(source).read_bytes()[: len(before) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil_module, "copyfile", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        build(corpus, db_path, workers=1)
+    assert db_path.read_bytes() == before
+    assert sorted(path.name for path in db_path.parent.iterdir()) == ["laws.db", "laws.db.cache"]
+
+
 def test_a_rewritten_history_makes_a_full_build(clone):
     corpus, db_path, held_back = clone
     repository = corpus / "codes"
