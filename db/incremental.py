@@ -61,7 +61,7 @@ from .links import relink_cited_acts, remember_links
 from .parallel import Parsed, code_digest, file_digest, parser_fingerprint
 from .reach import finish_reach
 from .rebuild import clear_rebuilt_versions, rebuild_versions
-from .schema import FTS, UNPROVEN_OPEN, finish_schema
+from .schema import FTS, LATE_START_DAY, UNPROVEN_OPEN, finish_schema
 from .search import ACT_ROWS_TABLE, ACTS_TABLE, ROWS_TABLE, TABLE as SEARCH_TABLE, delete_rows, finish_search_rows_after
 from .store import Store
 from .version_store import note_dropped_units, prune_dropped_wordings, shared_values, store_shared, text_id
@@ -636,9 +636,9 @@ def _delete_search_rows(db: sqlite_utils.Database) -> None:
 #: The held units of a mirror's acts held as at ``:old`` (`_move_hold`): each one's open
 #: unproven interval (found by its index, `db.schema.UNPROVEN_OPEN`), the interval before
 #: it, whose proven wording the hold ends on ``:held`` with the data ``:old_id``, and the
-#: day that wording took effect.
+#: last day that wording can have taken effect on (as `hold_until` reads its start).
 HELD_UNITS_SQL = f"""select s.provision_id, s.ordinal, s.span_id as next_span, p.span_id as end_span,
-       coalesce(p.valid_from_latest, p.valid_from) as took_effect
+       {LATE_START_DAY.format(t="p.")} as took_effect
 from provision_version_rows s
 join provision_version_rows p on p.provision_id = s.provision_id and p.ordinal = s.ordinal - 1
 join provision_rows u on u.id = s.provision_id
